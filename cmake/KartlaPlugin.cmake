@@ -1,0 +1,28 @@
+# kartla_add_plugin(<name> SOURCES ...): one plugin = one MODULE library that the
+# host dlopens at run time. Hidden visibility and -z defs so that a plugin exports
+# exactly its entry point and cannot hide an unresolved symbol until load time.
+function(kartla_add_plugin name)
+  cmake_parse_arguments(P "" "OUTPUT_DIR" "SOURCES;LIBS" ${ARGN})
+  if(NOT P_OUTPUT_DIR)
+    set(P_OUTPUT_DIR ${KARTLA_PLUGIN_OUT})
+  endif()
+  add_library(${name} MODULE ${P_SOURCES})
+  target_link_libraries(${name} PRIVATE kartla_core ${P_LIBS})
+  set_target_properties(${name} PROPERTIES
+    PREFIX ""
+    SUFFIX ".kplug"
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    LIBRARY_OUTPUT_DIRECTORY ${P_OUTPUT_DIR}
+    BUILD_RPATH "$ORIGIN/../.."
+    INSTALL_RPATH "$ORIGIN/../..")
+  target_link_options(${name} PRIVATE -Wl,-z,defs)
+endfunction()
+
+# The data logic of a plugin lives in a static library of its own, so tests and
+# benchmarks use it without a window.
+function(kartla_add_plugin_model name)
+  add_library(${name} STATIC ${ARGN})
+  target_link_libraries(${name} PUBLIC kartla_core)
+  set_target_properties(${name} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+endfunction()

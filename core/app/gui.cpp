@@ -1,0 +1,153 @@
+// The window: GLFW + OpenGL 3 around the core's Shell. Event driven: after
+// input a few frames are drawn, then the loop sleeps until the next event.
+#include "gui.hpp"
+
+#include "paths.hpp"
+#include "runtime.hpp"
+#include "theme.hpp"
+#include "ui/fonts.hpp"
+#include "ui/settings.hpp"
+#include "ui/shell.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace kartla::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Frames to draw after an event: ImGui settles hover, focus and popups over a couple of frames.
+constexpr int kFramesAfterEvent = 3;
+
+bool display_available() {
+    const char* x11 = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x11 && *x11) || (wayland && *wayland);
+}
+
+void rebuild_fonts(ui::Shell& shell, ui::Settings& settings, Runtime& runtime) {
+    if (auto message = ui::build_fonts(settings.text_scale); !message.empty())
+        runtime.post_message(LogLevel::Warning, message);
+    apply_theme(settings.text_scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    shell.fonts_rebuilt();
+}
+
+void toggle_fullscreen(GLFWwindow* window) {
+    static int saved[4] = {100, 100, 1280, 800};
+    if (glfwGetWindowMonitor(window)) {
+        glfwSetWindowMonitor(window, nullptr, saved[0], saved[1], saved[2], saved[3], 0);
+        return;
+    }
+    glfwGetWindowPos(window, &saved[0], &saved[1]);
+    glfwGetWindowSize(window, &saved[2], &saved[3]);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+void render(GLFWwindow* window) {
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.90f, 0.91f, 0.93f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window);
+}
+
+}  // namespace
+
+int run(const std::string& file) {
+    if (!display_available()) {
+        std::fprintf(stderr, "kartla: no display to open a window on (DISPLAY is not set); "
+                             "kartla info, export and sample work without one\n");
+        return 1;
+    }
+    glfwSetErrorCallback([](int, const char* description) { std::fprintf(stderr, "kartla: %s\n", description); });
+    if (!glfwInit()) {
+        std::fprintf(stderr, "kartla: could not connect to the display\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+    GLFWwindow* window = glfwCreateWindow(1400, 860, "kartla", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "kartla: could not open a window with OpenGL 3.2\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    static std::string ini_file = (paths::user_config_dir() / "layout.ini").string();
+    fs::create_directories(paths::user_config_dir());
+    ImGui::GetIO().IniFilename = ini_file.c_str();
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 150");
+
+    fs::path settings_file = paths::user_config_dir() / "settings.json";
+    ui::Settings settings = ui::Settings::load(settings_file);
+    {
+        Runtime runtime;
+        runtime.ui_scale = [&] { return settings.text_scale; };
+        runtime.load_plugins(Runtime::default_plugin_dirs());
+        ui::Shell shell(runtime, settings, settings_file);
+        rebuild_fonts(shell, settings, runtime);
+        if (!file.empty()) {
+            std::error_code ec;
+            if (fs::exists(file, ec)) shell.open_file(file);
+            else shell.create_file(file);
+        }
+
+        int frames_left = kFramesAfterEvent;
+        int quit_frames = -1;
+        std::string title;
+        while (quit_frames != 0) {
+            if (glfwWindowShouldClose(window) && quit_frames < 0) {
+                shell.request_quit();
+                glfwSetWindowShouldClose(window, GLFW_FALSE);
+            }
+            if (frames_left > 0 || quit_frames > 0) {
+                glfwPollEvents();
+                --frames_left;
+            } else {
+                glfwWaitEvents();
+                frames_left = kFramesAfterEvent;
+            }
+            if (shell.fonts_dirty()) rebuild_fonts(shell, settings, runtime);
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            shell.frame();
+            render(window);
+            if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
+            if (auto wanted = shell.window_title(); wanted != title) glfwSetWindowTitle(window, (title = wanted).c_str());
+            // Quitting takes two more frames so a text field being typed in is committed first.
+            if (shell.quit_requested()) quit_frames = quit_frames < 0 ? 2 : quit_frames - 1;
+        }
+        settings.save(settings_file);
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+    }
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}
+
+}  // namespace kartla::gui

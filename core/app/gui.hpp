@@ -1,0 +1,7 @@
+#pragma once
+#include <string>
+
+namespace kartla::gui {
+// Opens the window; `file` is opened, or created when it does not exist.
+int run(const std::string& file);
+}  // namespace kartla::gui

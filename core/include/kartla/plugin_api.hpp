@@ -1,0 +1,157 @@
+#pragma once
+// The plugin SDK: the only contract between the host and a plugin. A plugin is
+// a shared library exporting one extern "C" function that returns a
+// PluginDescriptor; the host checks every field before calling create().
+#include "kartla/export.hpp"
+#include "kartla/keys.hpp"
+#include "kartla/workshop.hpp"
+
+#include <imgui.h>
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kartla {
+
+// Bump when anything in this header or the types it exposes changes layout.
+inline constexpr std::uint32_t kPluginAbiVersion = 1;
+
+class Host;
+
+// Plugin state lives in an object the plugin owns; the host only destroys it.
+class Plugin {
+public:
+    virtual ~Plugin() = default;
+};
+
+// An item a plugin publishes for others to reference, e.g. {"problem", 7, "Drug dealing at the square"}.
+struct Entity {
+    std::string kind;
+    std::int64_t id = 0;
+    std::string label;
+};
+
+struct EntityKindSpec {
+    std::string kind;  // "problem", "cause", "actor", ...
+    std::function<std::vector<Entity>(Workshop&)> list;
+};
+
+struct ViewSpec {
+    std::string key;          // stable id, survives a language switch: "problem_map.board"
+    std::string title;        // English msgid, translated by the host
+    bool open_by_default = true;
+    std::function<void()> draw;  // draws the window's contents; the host owns Begin/End
+};
+
+struct Shortcut {
+    int key = 0;  // a kartla::keys code; 0: no shortcut
+    bool ctrl = false;
+    bool shift = false;
+};
+
+struct CommandSpec {
+    std::string key;    // "problem_map.new_card"
+    std::string label;  // English msgid
+    Shortcut shortcut;
+    std::function<void()> run;
+    std::function<bool()> enabled;  // may be empty: always enabled
+};
+
+struct ExportOptions {
+    char csv_separator = ';';
+    bool redact_personal_data = false;
+};
+
+struct ExportSpec {
+    std::string format;     // "md", "csv", ... as typed on the command line
+    std::string label;      // English msgid for the menu
+    std::string extension;  // ".md"
+    std::function<void(Workshop&, const ExportOptions&, const std::filesystem::path& out)> write;
+};
+
+// Builds this plugin's part of the sample workshop from assets/samples/<plugin id>.json,
+// through the same edit paths a user takes.
+using SampleLoader = std::function<void(Workshop&, const nlohmann::json&)>;
+
+enum class LogLevel { Info, Warning, Error };
+
+struct Event {
+    std::string name;  // "problem_map.selected"
+    std::int64_t id = 0;
+    std::string text;
+};
+
+// What the host offers a plugin. Everything a plugin registers is tagged with
+// its id by the host and dropped when the plugin is disabled.
+class Host {
+public:
+    virtual ~Host() = default;
+
+    virtual void add_schema(std::vector<std::string> migrations) = 0;
+    virtual void add_view(ViewSpec view) = 0;
+    virtual void add_command(CommandSpec command) = 0;
+    virtual void add_export(ExportSpec exporter) = 0;
+    virtual void add_entity_kind(EntityKindSpec kind) = 0;
+    virtual void add_sample_loader(SampleLoader loader) = 0;
+
+    // The open workshop, or nullptr when none is open (or this plugin's tables
+    // could not be prepared in it).
+    virtual Workshop* workshop() = 0;
+    // Entities of a kind published by any loaded plugin; `available` tells
+    // whether a plugin publishes that kind at all.
+    virtual std::vector<Entity> entities(std::string_view kind, bool* available = nullptr) = 0;
+
+    virtual const char* tr(const char* msgid) = 0;
+    virtual void log(LogLevel level, std::string_view message) = 0;
+    virtual void show_message(std::string_view message) = 0;  // a toast/dialog in the GUI, stderr otherwise
+
+    virtual void publish(const Event& event) = 0;
+    virtual int subscribe(std::string_view event_name, std::function<void(const Event&)> handler) = 0;
+
+    virtual ImGuiContext* imgui_context() = 0;
+    virtual float ui_scale() = 0;  // the text zoom the user chose (1.0 = 100 %)
+};
+
+struct PluginDescriptor {
+    std::uint32_t struct_size;
+    std::uint32_t abi_version;
+    const char* imgui_version;
+    std::uint32_t sizeof_imgui_io;
+    std::uint32_t sizeof_imgui_style;
+    std::uint32_t sizeof_imdrawvert;
+    std::uint32_t sizeof_imdrawidx;
+    const char* id;       // [a-z0-9_]+, also the prefix of the plugin's tables
+    const char* name;     // English msgid
+    const char* version;  // "1.0.0"
+    Plugin* (*create)(Host& host);
+    void (*destroy)(Plugin* plugin);
+};
+
+inline constexpr const char* kPluginEntrySymbol = "kartla_plugin_descriptor";
+using PluginEntry = const PluginDescriptor* (*)() noexcept;
+
+}  // namespace kartla
+
+// Defines the entry point. PluginClass needs a constructor taking Host&.
+#define KARTLA_PLUGIN(PLUGIN_ID, PLUGIN_NAME, PLUGIN_VERSION, PluginClass)                                   \
+    extern "C" __attribute__((visibility("default"))) const ::kartla::PluginDescriptor*                     \
+    kartla_plugin_descriptor() noexcept {                                                                    \
+        static const ::kartla::PluginDescriptor descriptor{                                                  \
+            sizeof(::kartla::PluginDescriptor), ::kartla::kPluginAbiVersion, IMGUI_VERSION,                  \
+            sizeof(ImGuiIO), sizeof(ImGuiStyle), sizeof(ImDrawVert), sizeof(ImDrawIdx),                      \
+            PLUGIN_ID, PLUGIN_NAME, PLUGIN_VERSION,                                                          \
+            [](::kartla::Host& host) -> ::kartla::Plugin* {                                                  \
+                /* A plugin that linked its own ImGui sees another (null) context. */                         \
+                if (ImGui::GetCurrentContext() != host.imgui_context())                                      \
+                    throw std::runtime_error("the plugin carries its own copy of Dear ImGui");               \
+                return new PluginClass(host);                                                                \
+            },                                                                                               \
+            [](::kartla::Plugin* plugin) { delete plugin; }};                                                \
+        return &descriptor;                                                                                  \
+    }

@@ -1,0 +1,126 @@
+#pragma once
+// One open workshop file: validation on open, the core schema, edits as single
+// transactions, and undo/redo recorded by SQLite's session extension.
+#include "kartla/database.hpp"
+#include "kartla/export.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace kartla {
+
+inline constexpr std::int32_t kApplicationId = 0x4B52544C;  // "KRTL"
+inline constexpr int kCoreSchemaVersion = 1;
+
+enum class OpenProblem {
+    NotFound,        // no such file
+    NotSqlite,       // not an SQLite database at all
+    NotWorkshop,     // SQLite, but not ours (application_id)
+    Corrupt,         // quick_check failed or the file is truncated
+    NewerVersion,    // written by a newer kartla
+    InUse,           // another kartla has it open
+    CannotWrite,     // e.g. the folder is not writable while creating
+};
+
+struct KARTLA_API OpenError {
+    OpenProblem problem;
+    std::string message;  // one line, for a dialog or stderr
+};
+
+enum class OpenMode { ReadWrite, ReadOnly };
+
+enum class StorageKind { LocalWal, NetworkExclusive, ReadOnly, Memory };
+
+struct EditResult {
+    bool ok = true;
+    bool disk_full = false;
+    std::string message;  // empty when ok
+    explicit operator bool() const { return ok; }
+};
+
+class Workshop;
+using OpenResult = std::variant<std::unique_ptr<Workshop>, OpenError>;
+
+class KARTLA_API Workshop {
+public:
+    // Opens an existing workshop. The file is validated read-only first, so a
+    // foreign, corrupt or newer file is never touched.
+    static OpenResult open(const std::filesystem::path& path, OpenMode mode = OpenMode::ReadWrite,
+                           bool take_advisory_lock = false);
+    // Creates a new, empty workshop; fails if the file exists.
+    static OpenResult create(const std::filesystem::path& path, bool take_advisory_lock = false);
+    // A workshop held in memory only (tests, fuzzing).
+    static std::unique_ptr<Workshop> in_memory();
+
+    ~Workshop();
+    Workshop(const Workshop&) = delete;
+    Workshop& operator=(const Workshop&) = delete;
+
+    Database& db() { return *db_; }
+    const std::filesystem::path& path() const { return path_; }
+    bool read_only() const { return storage_ == StorageKind::ReadOnly; }
+    StorageKind storage() const { return storage_; }
+    std::string storage_note() const;  // a sentence for the user when storage is not the usual
+
+    // A number that changes on every edit, undo and redo, and differs between
+    // workshops: views cache derived state per revision.
+    std::uint64_t revision() const { return revision_; }
+
+    // One user action = one transaction = one undo step. Any exception from
+    // `change` rolls everything back and is reported, never propagated.
+    EditResult edit(std::string_view label, const std::function<void(Database&)>& change);
+
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+    std::string undo_label() const;
+    std::string redo_label() const;
+    EditResult undo();
+    EditResult redo();
+    void clear_history();
+
+    // Consistent snapshot through the backup API; never a file copy of an open database.
+    EditResult save_copy(const std::filesystem::path& target);
+
+    // Plugin schemas, kept per plugin id in the core table plugin_schema.
+    int plugin_schema_version(std::string_view plugin_id);
+    // Applies steps [current, steps.size()) each in its own transaction.
+    // Returns an error message when the file is newer than the plugin or read-only.
+    std::string migrate_plugin(std::string_view plugin_id, const std::vector<std::string>& steps);
+
+    // Subscribers are told after each committed change (edit, undo, redo).
+    using Listener = std::function<void()>;
+    int subscribe(Listener listener);
+    void unsubscribe(int token);
+
+private:
+    struct Change {
+        std::string label;
+        std::vector<unsigned char> changeset;
+    };
+    Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
+    EditResult apply_changeset(const std::vector<unsigned char>& changeset, bool invert);
+    void changed();
+    void release_advisory_lock();
+
+    std::unique_ptr<Database> db_;
+    std::filesystem::path path_;
+    StorageKind storage_;
+    int lock_fd_ = -1;
+    std::uint64_t revision_;
+    std::vector<Change> undo_;
+    std::vector<Change> redo_;
+    std::vector<std::pair<int, Listener>> listeners_;
+    int next_token_ = 1;
+
+    friend struct WorkshopOpener;
+};
+
+KARTLA_API const char* open_problem_key(OpenProblem problem);
+
+}  // namespace kartla

@@ -1,0 +1,124 @@
+#include "cli.hpp"
+
+#include "info.hpp"
+#include "runtime.hpp"
+#include "sample.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace kartla::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kUsage = R"(kartla - the mapping meeting of local crime prevention, on one shared screen
+
+Usage:
+  kartla [FILE.kartla]              open the workshop in a window (a new file is created)
+  kartla info FILE                  print what the workshop holds, as JSON
+  kartla sample OUT.kartla          write the sample workshop
+  kartla export FILE --format F [-o OUT] [--separator ,] [--redact]
+                                    export the action plan (formats: see kartla export --help)
+  kartla --help | --version
+)";
+
+Outcome fail(std::ostream& err, const std::string& line, int code = 1) {
+    err << "kartla: " << line << '\n';
+    return Outcome{.exit_code = code};
+}
+
+Runtime& loaded_runtime(Runtime& runtime) {
+    runtime.echo_messages_to_stderr = false;  // the CLI reports only its own one-line errors
+    runtime.load_plugins(Runtime::default_plugin_dirs());
+    return runtime;
+}
+
+Outcome info(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() != 2) return fail(err, "usage: kartla info FILE", 2);
+    Runtime runtime;
+    loaded_runtime(runtime);
+    auto opened = Workshop::open(args[1], OpenMode::ReadOnly);
+    if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
+    runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    out << workshop_info(runtime).dump(2) << '\n';
+    return {};
+}
+
+Outcome sample(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() != 2) return fail(err, "usage: kartla sample OUT.kartla", 2);
+    Runtime runtime;
+    loaded_runtime(runtime);
+    if (auto problem = build_sample(runtime, args[1]); !problem.empty()) return fail(err, problem);
+    out << "Wrote the sample workshop to " << args[1] << '\n';
+    return {};
+}
+
+std::string export_formats(Runtime& runtime) {
+    std::string list;
+    for (auto& entry : runtime.exports()) list += (list.empty() ? "" : ", ") + entry.spec.format;
+    return list.empty() ? "none (no plugin offers an export)" : list;
+}
+
+Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Runtime runtime;
+    loaded_runtime(runtime);
+    std::string file, format, output;
+    ExportOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const auto& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if (a == "--help") {
+            out << "kartla export FILE --format F [-o OUT] [--separator ,] [--redact]\nformats: "
+                << export_formats(runtime) << '\n';
+            return {};
+        }
+        if ((a == "--format" || a == "-f") && has_value) format = args[++i];
+        else if ((a == "-o" || a == "--output") && has_value) output = args[++i];
+        else if (a == "--separator" && has_value && args[i + 1].size() == 1) options.csv_separator = args[++i][0];
+        else if (a == "--redact") options.redact_personal_data = true;
+        else if (file.empty() && !a.starts_with("-")) file = a;
+        else return fail(err, fmt::format("export: unexpected argument '{}'", a), 2);
+    }
+    if (file.empty() || format.empty()) return fail(err, "usage: kartla export FILE --format F [-o OUT]", 2);
+    const ExportSpec* exporter = runtime.find_export(format);
+    if (!exporter) return fail(err, fmt::format("unknown export format '{}' (available: {})", format, export_formats(runtime)), 2);
+    auto opened = Workshop::open(file, OpenMode::ReadOnly);
+    if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
+    runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    if (output.empty()) output = fs::path(file).replace_extension(exporter->extension).string();
+    std::string problem;
+    for (auto& entry : runtime.exports())
+        if (&entry.spec == exporter)
+            runtime.guarded(entry.plugin_id, "exporting", [&] { exporter->write(*runtime.workshop(), options, output); });
+    for (auto& plugin : runtime.plugins())
+        if (plugin->status == PluginStatus::Disabled) problem = plugin->message;
+    if (!problem.empty()) return fail(err, fmt::format("export failed: {}", problem));
+    out << "Wrote " << output << '\n';
+    return {};
+}
+
+}  // namespace
+
+Outcome run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty()) return Outcome{.open_gui = true};
+    const auto& command = args[0];
+    if (command == "--help" || command == "-h" || command == "help") {
+        out << kUsage;
+        return {};
+    }
+    if (command == "--version") {
+        out << "kartla " << KARTLA_VERSION << '\n';
+        return {};
+    }
+    if (command == "info") return info(args, out, err);
+    if (command == "sample") return sample(args, out, err);
+    if (command == "export") return export_file(args, out, err);
+    if (command.starts_with("-")) return fail(err, fmt::format("unknown option '{}'; see kartla --help", command), 2);
+    if (args.size() > 1) return fail(err, "give one workshop file; see kartla --help", 2);
+    return Outcome{.open_gui = true, .gui_file = command};
+}
+
+}  // namespace kartla::cli

@@ -1,0 +1,99 @@
+#include "kartla/core_data.hpp"
+
+namespace kartla::core_data {
+
+std::vector<Participant> participants(Database& db) {
+    std::vector<Participant> out;
+    auto& s = db.prepare("SELECT id, role, organisation FROM core_participant ORDER BY position, id").with();
+    while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2)});
+    return out;
+}
+
+std::int64_t add_participant(Database& db, std::string_view role, std::string_view organisation) {
+    db.run("INSERT INTO core_participant(role, organisation, position) "
+           "VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM core_participant))",
+           role, organisation);
+    return db.last_insert_id();
+}
+
+void update_participant(Database& db, const Participant& p) {
+    db.run("UPDATE core_participant SET role = ?, organisation = ? WHERE id = ?", p.role, p.organisation, p.id);
+}
+
+void remove_participant(Database& db, std::int64_t id) {
+    db.run("DELETE FROM core_participant WHERE id = ?", id);
+    remove_links_of(db, {"participant", id});
+}
+
+std::vector<Meeting> meetings(Database& db) {
+    std::vector<Meeting> out;
+    auto& s = db.prepare("SELECT id, kind, title, date, place, notes FROM core_meeting ORDER BY date, id").with();
+    while (s.step()) out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+    return out;
+}
+
+std::int64_t add_meeting(Database& db, const Meeting& m) {
+    db.run("INSERT INTO core_meeting(kind, title, date, place, notes) VALUES (?, ?, ?, ?, ?)",
+           m.kind.empty() ? std::string("mapping") : m.kind, m.title, m.date, m.place, m.notes);
+    return db.last_insert_id();
+}
+
+void update_meeting(Database& db, const Meeting& m) {
+    db.run("UPDATE core_meeting SET kind = ?, title = ?, date = ?, place = ?, notes = ? WHERE id = ?", m.kind, m.title,
+           m.date, m.place, m.notes, m.id);
+}
+
+void remove_meeting(Database& db, std::int64_t id) { db.run("DELETE FROM core_meeting WHERE id = ?", id); }
+
+void set_meta(Database& db, std::string_view key, std::string_view value) {
+    db.run("INSERT INTO core_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+           key, value);
+}
+
+std::string meta(Database& db, std::string_view key) {
+    return db.scalar_text("SELECT value FROM core_meta WHERE key = ?", key);
+}
+
+std::vector<std::string> organisations(Database& db) {
+    std::vector<std::string> out;
+    auto& s = db.prepare("SELECT organisation FROM core_participant WHERE organisation <> '' "
+                         "GROUP BY organisation ORDER BY MIN(position), MIN(id)")
+                  .with();
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
+void add_link(Database& db, const LinkEnd& from, const LinkEnd& to, std::string_view role) {
+    db.run("INSERT OR IGNORE INTO core_link(from_kind, from_id, to_kind, to_id, role) VALUES (?, ?, ?, ?, ?)", from.kind,
+           from.id, to.kind, to.id, role);
+}
+
+void remove_link(Database& db, const LinkEnd& from, const LinkEnd& to, std::string_view role) {
+    db.run("DELETE FROM core_link WHERE from_kind = ? AND from_id = ? AND to_kind = ? AND to_id = ? AND role = ?",
+           from.kind, from.id, to.kind, to.id, role);
+}
+
+std::vector<LinkEnd> links_from(Database& db, const LinkEnd& from, std::string_view to_kind, std::string_view role) {
+    std::vector<LinkEnd> out;
+    auto& s = db.prepare("SELECT to_kind, to_id FROM core_link WHERE from_kind = ? AND from_id = ? AND to_kind = ? "
+                         "AND role = ? ORDER BY id")
+                  .with(from.kind, from.id, to_kind, role);
+    while (s.step()) out.push_back({s.text(0), s.int64(1)});
+    return out;
+}
+
+std::vector<LinkEnd> links_to(Database& db, const LinkEnd& to, std::string_view from_kind, std::string_view role) {
+    std::vector<LinkEnd> out;
+    auto& s = db.prepare("SELECT from_kind, from_id FROM core_link WHERE to_kind = ? AND to_id = ? AND from_kind = ? "
+                         "AND role = ? ORDER BY id")
+                  .with(to.kind, to.id, from_kind, role);
+    while (s.step()) out.push_back({s.text(0), s.int64(1)});
+    return out;
+}
+
+void remove_links_of(Database& db, const LinkEnd& entity) {
+    db.run("DELETE FROM core_link WHERE (from_kind = ? AND from_id = ?) OR (to_kind = ? AND to_id = ?)", entity.kind,
+           entity.id, entity.kind, entity.id);
+}
+
+}  // namespace kartla::core_data

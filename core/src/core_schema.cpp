@@ -1,0 +1,45 @@
+#include "core_schema.hpp"
+
+namespace kartla::core_schema {
+
+const std::vector<std::string>& migrations() {
+    static const std::vector<std::string> steps = {
+        R"sql(
+CREATE TABLE core_meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL DEFAULT '');
+CREATE TABLE core_participant(
+  id           INTEGER PRIMARY KEY,
+  role         TEXT NOT NULL DEFAULT '',
+  organisation TEXT NOT NULL DEFAULT '',
+  position     INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE core_meeting(
+  id     INTEGER PRIMARY KEY,
+  kind   TEXT NOT NULL DEFAULT 'mapping' CHECK (kind IN ('mapping', 'follow_up')),
+  title  TEXT NOT NULL DEFAULT '',
+  date   TEXT NOT NULL DEFAULT '',
+  place  TEXT NOT NULL DEFAULT '',
+  notes  TEXT NOT NULL DEFAULT '');
+CREATE TABLE core_attendance(
+  meeting_id     INTEGER NOT NULL REFERENCES core_meeting(id) ON DELETE CASCADE,
+  participant_id INTEGER NOT NULL REFERENCES core_participant(id) ON DELETE CASCADE,
+  PRIMARY KEY (meeting_id, participant_id)) WITHOUT ROWID;
+-- References between plugins' entities: plugins never read each other's tables.
+CREATE TABLE core_link(
+  id        INTEGER PRIMARY KEY,
+  from_kind TEXT NOT NULL,
+  from_id   INTEGER NOT NULL,
+  to_kind   TEXT NOT NULL,
+  to_id     INTEGER NOT NULL,
+  role      TEXT NOT NULL DEFAULT '',
+  UNIQUE (from_kind, from_id, to_kind, to_id, role));
+CREATE INDEX core_link_to ON core_link(to_kind, to_id);
+CREATE TABLE core_plugin_schema(
+  plugin_id TEXT PRIMARY KEY,
+  version   INTEGER NOT NULL);
+)sql",
+    };
+    return steps;
+}
+
+}  // namespace kartla::core_schema

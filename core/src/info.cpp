@@ -1,0 +1,50 @@
+#include "info.hpp"
+
+#include "kartla/core_data.hpp"
+
+namespace kartla {
+
+namespace {
+
+const char* status_key(const PluginRecord& plugin) {
+    switch (plugin.status) {
+        case PluginStatus::Loaded: return plugin.workshop_problem.empty() ? "loaded" : "unavailable";
+        case PluginStatus::Failed: return "failed";
+        case PluginStatus::Disabled: return "disabled";
+    }
+    return "unknown";
+}
+
+}  // namespace
+
+nlohmann::json workshop_info(Runtime& runtime) {
+    auto& workshop = *runtime.workshop();
+    auto& db = workshop.db();
+    nlohmann::json info;
+    info["file"] = workshop.path().string();
+    info["title"] = core_data::meta(db, "title");
+    info["organisation"] = core_data::meta(db, "organisation");
+    info["schema_version"] = db.scalar_int("PRAGMA user_version");
+    info["participants"] = core_data::participants(db).size();
+    info["meetings"] = core_data::meetings(db).size();
+
+    auto plugins = nlohmann::json::array();
+    for (auto& plugin : runtime.plugins()) {
+        nlohmann::json entry{{"id", plugin->id},
+                             {"version", plugin->version},
+                             {"schema_version", workshop.plugin_schema_version(plugin->id)},
+                             {"status", status_key(*plugin)}};
+        if (!plugin->message.empty()) entry["message"] = plugin->message;
+        if (!plugin->workshop_problem.empty()) entry["message"] = plugin->workshop_problem;
+        plugins.push_back(entry);
+    }
+    info["plugins"] = plugins;
+
+    auto entities = nlohmann::json::object();
+    for (auto& kind : runtime.entity_kinds())
+        if (!entities.contains(kind.spec.kind)) entities[kind.spec.kind] = runtime.entities(kind.spec.kind).size();
+    info["entities"] = entities;
+    return info;
+}
+
+}  // namespace kartla

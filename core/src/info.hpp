@@ -1,0 +1,9 @@
+#pragma once
+#include "runtime.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace kartla {
+// What `kartla info` prints: title, schema version, plugins and entity counts.
+KARTLA_API nlohmann::json workshop_info(Runtime& runtime);
+}  // namespace kartla

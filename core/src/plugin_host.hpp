@@ -1,0 +1,37 @@
+#pragma once
+#include "runtime.hpp"
+
+namespace kartla {
+
+// The Host one plugin sees: every registration is tagged with that plugin's id.
+class PluginHost final : public Host {
+public:
+    PluginHost(Runtime& runtime, std::string plugin_id) : runtime_(runtime), id_(std::move(plugin_id)) {}
+
+    void add_schema(std::vector<std::string> migrations) override;
+    void add_view(ViewSpec view) override { runtime_.views_.push_back({id_, std::move(view)}); }
+    void add_command(CommandSpec command) override { runtime_.commands_.push_back({id_, std::move(command)}); }
+    void add_export(ExportSpec exporter) override { runtime_.exports_.push_back({id_, std::move(exporter)}); }
+    void add_entity_kind(EntityKindSpec kind) override { runtime_.entity_kinds_.push_back({id_, std::move(kind)}); }
+    void add_sample_loader(SampleLoader loader) override { runtime_.sample_loaders_.push_back({id_, std::move(loader)}); }
+
+    Workshop* workshop() override;
+    std::vector<Entity> entities(std::string_view kind, bool* available) override {
+        return runtime_.entities(kind, available);
+    }
+    const char* tr(const char* msgid) override { return runtime_.translate(msgid); }
+    void log(LogLevel level, std::string_view message) override;
+    void show_message(std::string_view message) override { runtime_.post_message(LogLevel::Info, std::string(message)); }
+    void publish(const Event& event) override { runtime_.publish(event); }
+    int subscribe(std::string_view name, std::function<void(const Event&)> handler) override {
+        return runtime_.subscribe(id_, name, std::move(handler));
+    }
+    ImGuiContext* imgui_context() override;
+    float ui_scale() override { return runtime_.ui_scale(); }
+
+private:
+    Runtime& runtime_;
+    std::string id_;
+};
+
+}  // namespace kartla

@@ -1,0 +1,129 @@
+// Finding and loading plugin libraries. Only absolute paths, never the current
+// directory, never a file or folder that others may write to; every field of
+// the descriptor is checked before any plugin code beyond the entry runs.
+#include "paths.hpp"
+#include "plugin_host.hpp"
+#include "runtime.hpp"
+
+#include <dlfcn.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+namespace kartla {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool valid_plugin_id(std::string_view id) {
+    return !id.empty() && id.size() <= 40 && id != "core" && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+// Someone other than the owner could have planted or replaced it.
+std::string unsafe_location(const fs::path& file) {
+    for (const fs::path& path : {file, file.parent_path()}) {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) return fmt::format("{} cannot be read", path.string());
+        if (info.st_mode & S_IWOTH) return fmt::format("{} is writable by every user", path.string());
+        if (info.st_uid != 0 && info.st_uid != ::getuid())
+            return fmt::format("{} belongs to another user", path.string());
+    }
+    return {};
+}
+
+std::string check_descriptor(const PluginDescriptor* d) {
+    if (!d) return "the entry point returned nothing";
+    if (d->struct_size < sizeof(PluginDescriptor)) return "its descriptor is from an older plugin interface";
+    if (d->abi_version != kPluginAbiVersion)
+        return fmt::format("it was built for plugin interface {}, this kartla has {}", d->abi_version, kPluginAbiVersion);
+    if (!d->imgui_version || std::strcmp(d->imgui_version, IMGUI_VERSION) != 0)
+        return fmt::format("it was built with Dear ImGui {}, kartla uses {}", d->imgui_version ? d->imgui_version : "?",
+                           IMGUI_VERSION);
+    if (d->sizeof_imgui_io != sizeof(ImGuiIO) || d->sizeof_imgui_style != sizeof(ImGuiStyle) ||
+        d->sizeof_imdrawvert != sizeof(ImDrawVert) || d->sizeof_imdrawidx != sizeof(ImDrawIdx))
+        return "it was built with a differently configured Dear ImGui";
+    if (!d->id || !valid_plugin_id(d->id)) return "its id is missing or not of lower-case letters, digits and _";
+    if (!d->name || !d->version || !d->create || !d->destroy) return "its descriptor is incomplete";
+    return {};
+}
+
+}  // namespace
+
+std::vector<fs::path> Runtime::default_plugin_dirs() {
+    std::vector<fs::path> dirs{paths::program_dir() / KARTLA_PLUGIN_REL_DIR};
+    dirs.push_back(paths::user_data_dir() / "plugins");
+    if (const char* extra = std::getenv("KARTLA_PLUGIN_PATH")) {
+        std::string_view list(extra);
+        while (!list.empty()) {
+            auto colon = list.find(':');
+            fs::path dir(list.substr(0, colon));
+            if (dir.is_absolute()) dirs.push_back(dir);  // a relative entry would mean the current directory
+            list = colon == std::string_view::npos ? std::string_view() : list.substr(colon + 1);
+        }
+    }
+    return dirs;
+}
+
+void Runtime::load_plugins(const std::vector<fs::path>& dirs) {
+    for (const auto& dir : dirs) {
+        std::error_code ec;
+        if (!dir.is_absolute() || !fs::is_directory(dir, ec)) continue;
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.path().extension() == ".kplug") files.push_back(entry.path());
+        std::sort(files.begin(), files.end());  // a stable order, whatever the file system says
+        for (const auto& file : files) load_plugin(file);
+    }
+}
+
+bool Runtime::load_plugin(const fs::path& given) {
+    auto record = std::make_unique<PluginRecord>();
+    record->path = given;
+    record->id = given.stem().string();
+    record->name = record->id;
+    auto refuse = [&](std::string why) {
+        record->status = PluginStatus::Failed;
+        record->message = why;
+        post_message(LogLevel::Error, fmt::format("Plugin {} was not loaded: {}", given.filename().string(), why));
+        plugins_.push_back(std::move(record));
+        return false;
+    };
+    if (!given.is_absolute()) return refuse("only plugins named by an absolute path are loaded");
+    std::error_code ec;
+    fs::path file = fs::canonical(given, ec);
+    if (ec || !fs::is_regular_file(file, ec)) return refuse("not a regular file");
+    if (auto unsafe = unsafe_location(file); !unsafe.empty()) return refuse(unsafe);
+
+    void* library = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (!library) return refuse(fmt::format("the library could not be loaded ({})", dlerror()));
+    auto entry = reinterpret_cast<PluginEntry>(dlsym(library, kPluginEntrySymbol));
+    if (!entry) return refuse(fmt::format("it has no {} entry point", kPluginEntrySymbol));
+    const PluginDescriptor* descriptor = entry();
+    if (auto wrong = check_descriptor(descriptor); !wrong.empty()) return refuse(wrong);
+    if (find(descriptor->id)) return refuse(fmt::format("a plugin with the id \"{}\" is loaded already", descriptor->id));
+
+    record->id = descriptor->id;
+    record->name = descriptor->name;
+    record->version = descriptor->version;
+    record->descriptor = descriptor;
+    record->status = PluginStatus::Loaded;
+    record->host = std::make_unique<PluginHost>(*this, record->id);
+    auto& plugin = *record;
+    plugins_.push_back(std::move(record));
+    bool created = guarded(plugin.id, "starting", [&] { plugin.instance = descriptor->create(*plugin.host); });
+    if (!created) {
+        plugin.status = PluginStatus::Failed;
+        return false;
+    }
+    prepare_plugin_tables(plugin);
+    return true;
+}
+
+}  // namespace kartla

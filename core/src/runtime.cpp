@@ -1,0 +1,126 @@
+#include "runtime.hpp"
+
+#include "plugin_host.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kartla {
+
+Runtime::Runtime() : core_host_(std::make_unique<PluginHost>(*this, "core")) {
+    // Plugins check that they share the host's ImGui context, so there must be one even without a window.
+    if (!ImGui::GetCurrentContext()) owned_context_ = ImGui::CreateContext();
+}
+
+Runtime::~Runtime() {
+    workshop_.reset();
+    // Plugins go in reverse order; their libraries stay mapped (RTLD_NODELETE),
+    // so no callback of theirs can outlive its code.
+    for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) {
+        auto& plugin = **it;
+        if (plugin.instance && plugin.descriptor) {
+            guarded(plugin.id, "destroy", [&] { plugin.descriptor->destroy(plugin.instance); });
+            plugin.instance = nullptr;
+        }
+    }
+    if (owned_context_) ImGui::DestroyContext(owned_context_);
+}
+
+Host& Runtime::core_host() { return *core_host_; }
+
+PluginRecord* Runtime::find(std::string_view id) {
+    for (auto& plugin : plugins_)
+        if (plugin->id == id) return plugin.get();
+    return nullptr;
+}
+
+bool Runtime::plugin_usable(std::string_view id) const {
+    if (id == "core") return true;
+    for (auto& plugin : plugins_)
+        if (plugin->id == id) return plugin->status == PluginStatus::Loaded && plugin->workshop_problem.empty();
+    return false;
+}
+
+void Runtime::drop_registrations(std::string_view id) {
+    auto mine = [&](const auto& entry) { return entry.plugin_id == id; };
+    std::erase_if(views_, mine);
+    std::erase_if(commands_, mine);
+    std::erase_if(exports_, mine);
+    std::erase_if(entity_kinds_, mine);
+    std::erase_if(sample_loaders_, mine);
+    std::erase_if(subscriptions_, mine);
+}
+
+void Runtime::disable_plugin(std::string_view id, std::string_view reason) {
+    auto* plugin = find(id);
+    if (!plugin || plugin->status != PluginStatus::Loaded) return;
+    plugin->status = PluginStatus::Disabled;
+    plugin->message = std::string(reason);
+    drop_registrations(id);
+    post_message(LogLevel::Error, fmt::format("The plugin \"{}\" was turned off: {}", plugin->name, reason));
+    // The instance is kept, not destroyed: its code may be mid-frame or in a broken state.
+}
+
+void Runtime::prepare_plugin_tables(PluginRecord& plugin) {
+    plugin.workshop_problem.clear();
+    if (!workshop_ || plugin.status != PluginStatus::Loaded) return;
+    plugin.workshop_problem = workshop_->migrate_plugin(plugin.id, plugin.migrations);
+    if (!plugin.workshop_problem.empty())
+        post_message(LogLevel::Warning,
+                     fmt::format("{}: its part of this workshop is not available ({})", plugin.name, plugin.workshop_problem));
+}
+
+void Runtime::set_workshop(std::unique_ptr<Workshop> workshop) {
+    workshop_ = std::move(workshop);
+    for (auto& plugin : plugins_) prepare_plugin_tables(*plugin);
+    publish(Event{"core.workshop_opened", 0, workshop_ ? workshop_->path().string() : std::string()});
+}
+
+std::unique_ptr<Workshop> Runtime::take_workshop() {
+    auto out = std::move(workshop_);
+    publish(Event{"core.workshop_closed", 0, {}});
+    return out;
+}
+
+const ExportSpec* Runtime::find_export(std::string_view format) const {
+    for (auto& entry : exports_)
+        if (entry.spec.format == format && plugin_usable(entry.plugin_id)) return &entry.spec;
+    return nullptr;
+}
+
+std::vector<Entity> Runtime::entities(std::string_view kind, bool* available) {
+    if (available) *available = false;
+    std::vector<Entity> out;
+    if (!workshop_) return out;
+    for (auto& entry : entity_kinds_) {
+        if (entry.spec.kind != kind || !plugin_usable(entry.plugin_id)) continue;
+        if (available) *available = true;
+        guarded(entry.plugin_id, "listing entities", [&] {
+            auto listed = entry.spec.list(*workshop_);
+            out.insert(out.end(), listed.begin(), listed.end());
+        });
+    }
+    return out;
+}
+
+void Runtime::publish(const Event& event) {
+    auto subscriptions = subscriptions_;  // a handler may subscribe or be disabled
+    for (auto& subscription : subscriptions)
+        if (subscription.name == event.name)
+            guarded(subscription.plugin_id, "handling an event", [&] { subscription.handler(event); });
+}
+
+int Runtime::subscribe(std::string_view plugin_id, std::string_view name, std::function<void(const Event&)> handler) {
+    subscriptions_.push_back({std::string(plugin_id), std::string(name), std::move(handler)});
+    return int(subscriptions_.size());
+}
+
+void Runtime::post_message(LogLevel level, std::string text) {
+    if (echo_messages_to_stderr && level != LogLevel::Info) std::fprintf(stderr, "kartla: %s\n", text.c_str());
+    messages_.push_back({level, std::move(text)});
+    if (messages_.size() > 100) messages_.pop_front();
+}
+
+}  // namespace kartla

@@ -1,0 +1,124 @@
+#pragma once
+// The host side of the plugin API, shared by the GUI and the command line: the
+// loaded plugins, everything they registered, and the open workshop.
+#include "kartla/plugin_api.hpp"
+#include "kartla/workshop.hpp"
+
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kartla {
+
+enum class PluginStatus { Loaded, Failed, Disabled };
+
+struct PluginRecord {
+    std::string id;
+    std::string name;
+    std::string version;
+    std::filesystem::path path;
+    PluginStatus status = PluginStatus::Failed;
+    std::string message;            // why it failed or was disabled
+    std::string workshop_problem;   // why its tables are not usable in the open workshop
+    std::vector<std::string> migrations;
+    const PluginDescriptor* descriptor = nullptr;
+    Plugin* instance = nullptr;
+    std::unique_ptr<Host> host;
+};
+
+template <typename Spec>
+struct Tagged {
+    std::string plugin_id;
+    Spec spec;
+};
+
+struct UserMessage {
+    LogLevel level;
+    std::string text;
+};
+
+class KARTLA_API Runtime {
+public:
+    Runtime();
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    // --- plugins
+    // Default search folders: next to the program and the user's data folder.
+    static std::vector<std::filesystem::path> default_plugin_dirs();
+    void load_plugins(const std::vector<std::filesystem::path>& dirs);
+    // Returns false (and records why) when the file is refused or fails.
+    bool load_plugin(const std::filesystem::path& file);
+    void disable_plugin(std::string_view id, std::string_view reason);
+    const std::vector<std::unique_ptr<PluginRecord>>& plugins() const { return plugins_; }
+    bool plugin_usable(std::string_view id) const;
+
+    // --- the workshop
+    void set_workshop(std::unique_ptr<Workshop> workshop);
+    Workshop* workshop() { return workshop_.get(); }
+    std::unique_ptr<Workshop> take_workshop();
+
+    // --- what plugins registered
+    const std::vector<Tagged<ViewSpec>>& views() const { return views_; }
+    const std::vector<Tagged<CommandSpec>>& commands() const { return commands_; }
+    const std::vector<Tagged<ExportSpec>>& exports() const { return exports_; }
+    const std::vector<Tagged<EntityKindSpec>>& entity_kinds() const { return entity_kinds_; }
+    const std::vector<Tagged<SampleLoader>>& sample_loaders() const { return sample_loaders_; }
+    const ExportSpec* find_export(std::string_view format) const;
+    std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
+
+    // Host code that is not a plugin registers under the id "core".
+    Host& core_host();
+
+    // Calls into plugins go through here: an exception disables the plugin.
+    template <typename Fn>
+    bool guarded(std::string_view plugin_id, std::string_view what, Fn&& fn) {
+        try {
+            fn();
+            return true;
+        } catch (const std::exception& e) {
+            disable_plugin(plugin_id, std::string(what) + ": " + e.what());
+        } catch (...) {
+            disable_plugin(plugin_id, std::string(what) + ": unknown error");
+        }
+        return false;
+    }
+
+    // --- events, messages, translations
+    void publish(const Event& event);
+    int subscribe(std::string_view plugin_id, std::string_view name, std::function<void(const Event&)> handler);
+    void post_message(LogLevel level, std::string text);
+    std::deque<UserMessage>& messages() { return messages_; }
+    std::function<const char*(const char*)> translate = [](const char* msgid) { return msgid; };
+    std::function<float()> ui_scale = [] { return 1.0f; };
+    bool echo_messages_to_stderr = true;
+
+private:
+    friend class PluginHost;
+    void drop_registrations(std::string_view plugin_id);
+    void prepare_plugin_tables(PluginRecord& plugin);
+    PluginRecord* find(std::string_view id);
+
+    std::vector<std::unique_ptr<PluginRecord>> plugins_;
+    std::unique_ptr<Host> core_host_;
+    std::unique_ptr<Workshop> workshop_;
+    std::vector<Tagged<ViewSpec>> views_;
+    std::vector<Tagged<CommandSpec>> commands_;
+    std::vector<Tagged<ExportSpec>> exports_;
+    std::vector<Tagged<EntityKindSpec>> entity_kinds_;
+    std::vector<Tagged<SampleLoader>> sample_loaders_;
+    struct Subscription {
+        std::string plugin_id;
+        std::string name;
+        std::function<void(const Event&)> handler;
+    };
+    std::vector<Subscription> subscriptions_;
+    std::deque<UserMessage> messages_;
+    ImGuiContext* owned_context_ = nullptr;  // created when no window made one (command line)
+};
+
+}  // namespace kartla

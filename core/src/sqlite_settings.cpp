@@ -1,0 +1,34 @@
+#include "sqlite_settings.hpp"
+
+#include <sqlite3.h>
+
+namespace kartla::sqlite_settings {
+
+void apply_defensive(Database& db) {
+    sqlite3* handle = db.handle();
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_VIEW, 1, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, 50'000'000);
+    sqlite3_busy_timeout(handle, 2000);
+    db.exec("PRAGMA trusted_schema = OFF");
+    db.exec("PRAGMA cell_size_check = ON");
+    db.exec("PRAGMA mmap_size = 0");
+    db.exec("PRAGMA foreign_keys = ON");
+}
+
+void apply_writer(Database& db, bool network_filesystem) {
+    db.exec("PRAGMA secure_delete = ON");
+    db.exec("PRAGMA synchronous = FULL");
+    if (network_filesystem) {
+        // WAL needs shared memory, which network file systems do not give.
+        db.exec("PRAGMA locking_mode = EXCLUSIVE");
+        db.exec("PRAGMA journal_mode = DELETE");
+    } else {
+        db.exec("PRAGMA journal_mode = WAL");
+    }
+}
+
+}  // namespace kartla::sqlite_settings

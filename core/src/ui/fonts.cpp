@@ -1,0 +1,54 @@
+#include "fonts.hpp"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+namespace kartla::ui {
+
+namespace {
+
+const char* find_font(const char* file) {
+    static std::string found;
+    for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/local/share/fonts/truetype/dejavu/"}) {
+        found = std::string(dir) + file;
+        std::error_code ec;
+        if (std::filesystem::exists(found, ec)) return found.c_str();
+    }
+    return nullptr;
+}
+
+const ImWchar* glyph_ranges() {
+    // Latin-1 (å ä ö é), Latin Extended-A, punctuation (– — “ ” … •), arrows,
+    // geometric shapes and a few symbols used in the boards.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2044, 0x20AC, 0x20AC,
+                                     0x2190, 0x21FF, 0x2212, 0x2212, 0x25A0, 0x25FF, 0x2605, 0x2606,
+                                     0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
+    return ranges;
+}
+
+}  // namespace
+
+std::string build_fonts(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    const char* regular = find_font("DejaVuSans.ttf");
+    std::string message;
+    if (regular) {
+        ImFontConfig config;
+        config.OversampleH = 2;
+        config.OversampleV = 1;
+        io.Fonts->AddFontFromFileTTF(regular, kBaseFontPixels * scale, &config, glyph_ranges());
+        if (const char* bold = find_font("DejaVuSans-Bold.ttf"))
+            io.Fonts->AddFontFromFileTTF(bold, kBaseFontPixels * scale * 1.25f, &config, glyph_ranges());
+    } else {
+        ImFontConfig config;
+        config.SizePixels = 13.0f * scale;
+        io.Fonts->AddFontDefault(&config);
+        message = "The font DejaVu Sans was not found (install fonts-dejavu-core); using a basic font without å, ä, ö.";
+    }
+    io.Fonts->Build();
+    return message;
+}
+
+}  // namespace kartla::ui

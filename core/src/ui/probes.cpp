@@ -1,0 +1,37 @@
+#include "kartla/widgets.hpp"
+
+#include <unordered_map>
+#include <utility>
+
+namespace kartla::ui {
+
+namespace {
+bool g_enabled = false;
+std::unordered_map<std::string, std::pair<ImVec2, ImVec2>>& rects() {
+    static std::unordered_map<std::string, std::pair<ImVec2, ImVec2>> map;
+    return map;
+}
+}  // namespace
+
+void set_probes_enabled(bool enabled) {
+    g_enabled = enabled;
+    rects().clear();
+}
+
+void mark_rect(const std::string& key, ImVec2 min, ImVec2 max) {
+    if (g_enabled) rects()[key] = {min, max};
+}
+
+void mark_item(const std::string& key) {
+    if (g_enabled) mark_rect(key, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+bool item_rect(const std::string& key, ImVec2& min, ImVec2& max) {
+    auto found = rects().find(key);
+    if (found == rects().end()) return false;
+    min = found->second.first;
+    max = found->second.second;
+    return true;
+}
+
+}  // namespace kartla::ui

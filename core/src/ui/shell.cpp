@@ -1,0 +1,395 @@
+#include "shell.hpp"
+
+#include "kartla/core_data.hpp"
+#include "kartla/keys.hpp"
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <ctime>
+
+namespace kartla::ui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f};
+
+bool pressed(int key, bool ctrl, bool shift = false) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.KeyCtrl == ctrl && io.KeyShift == shift && ImGui::IsKeyPressed(key, false);
+}
+
+std::string shortcut_text(const Shortcut& s) {
+    if (!s.key) return {};
+    std::string name;
+    if (s.key >= keys::A && s.key <= keys::Z) name = std::string(1, char(s.key));
+    else if (s.key == keys::Delete) name = "Del";
+    else if (s.key == keys::F2) name = "F2";
+    else if (s.key == keys::Enter) name = "Enter";
+    else if (s.key == keys::Space) name = "Space";
+    else name = fmt::format("#{}", s.key);
+    return fmt::format("{}{}{}", s.ctrl ? "Ctrl+" : "", s.shift ? "Shift+" : "", name);
+}
+
+// The area below the menu bar and above the status bar. Computed, not read from the
+// viewport, because the viewport learns of the menu bar only one frame later.
+void work_area(ImVec2& origin, ImVec2& size) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float menu = ImGui::GetFrameHeight();
+    float status = ImGui::GetFrameHeightWithSpacing();
+    origin = ImVec2(viewport->Pos.x, viewport->Pos.y + menu);
+    size = ImVec2(viewport->Size.x, viewport->Size.y - menu - status);
+}
+
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
+    return buffer;
+}
+
+}  // namespace
+
+Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
+    : runtime_(runtime), settings_(settings), settings_file_(std::move(settings_file)), workshop_panel_(runtime) {}
+
+void Shell::save_settings() const {
+    if (!settings_file_.empty()) settings_.save(settings_file_);
+}
+
+void Shell::show_error(std::string message) {
+    error_dialog_ = std::move(message);
+    error_dialog_opening_ = true;
+}
+
+bool Shell::open_file(const fs::path& path) {
+    auto opened = Workshop::open(path, OpenMode::ReadWrite, true);
+    if (auto* e = std::get_if<OpenError>(&opened)) {
+        show_error(e->message);
+        return false;
+    }
+    runtime_.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    settings_.remember_file(fs::absolute(path).string());
+    save_settings();
+    if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.post_message(LogLevel::Info, note);
+    return true;
+}
+
+bool Shell::create_file(const fs::path& path) {
+    auto created = Workshop::create(path, true);
+    if (auto* e = std::get_if<OpenError>(&created)) {
+        show_error(e->message);
+        return false;
+    }
+    auto workshop = std::move(std::get<std::unique_ptr<Workshop>>(created));
+    workshop->edit("New workshop", [&](Database& db) {
+        core_data::set_meta(db, "title", path.stem().string());
+        core_data::set_meta(db, "date", today());
+        core_data::add_meeting(db, {0, "mapping", runtime_.translate("Mapping meeting"), today(), "", ""});
+    });
+    workshop->clear_history();  // the new file itself is not an undoable step
+    runtime_.set_workshop(std::move(workshop));
+    settings_.remember_file(fs::absolute(path).string());
+    save_settings();
+    return true;
+}
+
+std::string Shell::window_title() const {
+    Workshop* workshop = runtime_.workshop();
+    if (!workshop) return "kartla";
+    std::string title = core_data::meta(workshop->db(), "title");
+    std::string file = workshop->path().filename().string();
+    return title.empty() ? fmt::format("{} — kartla", file) : fmt::format("{} — {} — kartla", title, file);
+}
+
+void Shell::set_text_scale(float scale) {
+    scale = std::clamp(scale, 1.0f, 3.0f);
+    if (scale == settings_.text_scale) return;
+    settings_.text_scale = scale;
+    fonts_dirty_ = true;
+    save_settings();
+}
+
+void Shell::request_quit() {
+    // Leave any active text field first, so its value is committed this frame.
+    ImGui::ClearActiveID();
+    quit_requested_ = true;
+}
+
+void Shell::undo() {
+    if (Workshop* w = runtime_.workshop(); w && w->can_undo()) {
+        std::string label = w->undo_label();
+        auto result = w->undo();
+        runtime_.post_message(result ? LogLevel::Info : LogLevel::Error,
+                              result ? fmt::format("{}: {}", runtime_.translate("Undone"), label) : result.message);
+    }
+}
+
+void Shell::redo() {
+    if (Workshop* w = runtime_.workshop(); w && w->can_redo()) {
+        std::string label = w->redo_label();
+        auto result = w->redo();
+        runtime_.post_message(result ? LogLevel::Info : LogLevel::Error,
+                              result ? fmt::format("{}: {}", runtime_.translate("Redone"), label) : result.message);
+    }
+}
+
+void Shell::handle_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (pressed(keys::Q, true)) request_quit();
+    if (pressed(keys::Equal, true) || pressed(keys::KeypadAdd, true) || pressed(keys::Equal, true, true))
+        set_text_scale(settings_.text_scale + 0.25f);
+    if (pressed(keys::Minus, true) || pressed(keys::KeypadSubtract, true)) set_text_scale(settings_.text_scale - 0.25f);
+    if (pressed(keys::Digit0, true)) set_text_scale(1.0f);
+    if (pressed(keys::F11, false)) fullscreen_toggle_ = true;
+    if (file_dialog_.visible()) return;
+    if (pressed(keys::O, true))
+        file_dialog_.show(FileDialog::Purpose::Open, runtime_.translate("Open workshop"), ".kartla",
+                          [this](const fs::path& p) { open_file(p); });
+    if (pressed(keys::N, true))
+        file_dialog_.show(FileDialog::Purpose::Create, runtime_.translate("New workshop"), ".kartla",
+                          [this](const fs::path& p) { create_file(p); });
+    if (io.WantTextInput) return;  // Ctrl+Z inside a text field belongs to the field
+    if (pressed(keys::Z, true)) undo();
+    if (pressed(keys::Y, true) || pressed(keys::Z, true, true)) redo();
+    for (const auto& command : runtime_.commands()) {
+        const auto& s = command.spec.shortcut;
+        if (!s.key || !pressed(s.key, s.ctrl, s.shift)) continue;
+        if (command.spec.enabled && !command.spec.enabled()) continue;
+        runtime_.guarded(command.plugin_id, "running a command", [&] { command.spec.run(); });
+        break;
+    }
+}
+
+void Shell::frame() {
+    handle_shortcuts();
+    draw_menu_bar();
+    draw_windows();
+    draw_status_bar();
+    file_dialog_.draw();
+    draw_error_dialog();
+}
+
+void Shell::draw_menu_bar() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    draw_file_menu();
+    draw_edit_menu();
+    draw_view_menu();
+    draw_plugins_menu();
+    ImGui::EndMainMenuBar();
+}
+
+void Shell::draw_file_menu() {
+    if (!ImGui::BeginMenu(runtime_.translate("File"))) return;
+    if (ImGui::MenuItem(runtime_.translate("New…"), "Ctrl+N"))
+        file_dialog_.show(FileDialog::Purpose::Create, runtime_.translate("New workshop"), ".kartla",
+                          [this](const fs::path& p) { create_file(p); });
+    if (ImGui::MenuItem(runtime_.translate("Open…"), "Ctrl+O"))
+        file_dialog_.show(FileDialog::Purpose::Open, runtime_.translate("Open workshop"), ".kartla",
+                          [this](const fs::path& p) { open_file(p); });
+    if (ImGui::BeginMenu(runtime_.translate("Recent"), !settings_.recent_files.empty())) {
+        for (const auto& file : std::vector<std::string>(settings_.recent_files))
+            if (ImGui::MenuItem(file.c_str())) open_file(file);
+        ImGui::EndMenu();
+    }
+    Workshop* workshop = runtime_.workshop();
+    if (ImGui::MenuItem(runtime_.translate("Save a copy as…"), "Ctrl+Shift+S", false, workshop != nullptr))
+        file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save a copy as"), ".kartla",
+                          [this](const fs::path& p) {
+                              auto result = runtime_.workshop()->save_copy(p);
+                              if (!result) show_error(result.message);
+                              else runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), p.string()));
+                          });
+    if (ImGui::BeginMenu(runtime_.translate("Export"), workshop != nullptr && !runtime_.exports().empty())) {
+        for (const auto& entry : runtime_.exports())
+            if (ImGui::MenuItem(runtime_.translate(entry.spec.label.c_str()))) export_to(entry.spec.format);
+        ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(runtime_.translate("Quit"), "Ctrl+Q")) request_quit();
+    ImGui::EndMenu();
+}
+
+void Shell::export_to(const std::string& format) {
+    const ExportSpec* exporter = runtime_.find_export(format);
+    if (!exporter || !runtime_.workshop()) return;
+    fs::path suggested = runtime_.workshop()->path();
+    suggested.replace_extension(exporter->extension);
+    file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,
+                      [this, format](const fs::path& p) {
+                          for (const auto& entry : runtime_.exports()) {
+                              if (entry.spec.format != format) continue;
+                              bool ok = runtime_.guarded(entry.plugin_id, "exporting", [&] {
+                                  entry.spec.write(*runtime_.workshop(), ExportOptions{}, p);
+                              });
+                              if (ok) runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
+                              break;
+                          }
+                      },
+                      suggested.filename().string());
+}
+
+void Shell::draw_edit_menu() {
+    if (!ImGui::BeginMenu(runtime_.translate("Edit"))) return;
+    Workshop* w = runtime_.workshop();
+    std::string undo_label = fmt::format("{} {}", runtime_.translate("Undo"), w ? w->undo_label() : "");
+    std::string redo_label = fmt::format("{} {}", runtime_.translate("Redo"), w ? w->redo_label() : "");
+    if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, w && w->can_undo())) undo();
+    if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Y", false, w && w->can_redo())) redo();
+    if (!runtime_.commands().empty()) ImGui::Separator();
+    auto commands = runtime_.commands();  // a command may disable its plugin
+    for (const auto& command : commands) {
+        bool enabled = !command.spec.enabled || command.spec.enabled();
+        if (ImGui::MenuItem(runtime_.translate(command.spec.label.c_str()), shortcut_text(command.spec.shortcut).c_str(),
+                            false, enabled))
+            runtime_.guarded(command.plugin_id, "running a command", [&] { command.spec.run(); });
+    }
+    ImGui::EndMenu();
+}
+
+void Shell::draw_view_menu() {
+    if (!ImGui::BeginMenu(runtime_.translate("View"))) return;
+    if (ImGui::BeginMenu(runtime_.translate("Text size"))) {
+        for (float scale : kTextScales) {
+            std::string label = fmt::format("{} %", int(scale * 100));
+            if (ImGui::MenuItem(label.c_str(), nullptr, settings_.text_scale == scale)) set_text_scale(scale);
+        }
+        ImGui::Separator();
+        ImGui::MenuItem(runtime_.translate("Larger"), "Ctrl++");
+        ImGui::MenuItem(runtime_.translate("Smaller"), "Ctrl+-");
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem(runtime_.translate("Full screen"), "F11")) fullscreen_toggle_ = true;
+    ImGui::Separator();
+    ImGui::MenuItem(runtime_.translate("Workshop"), nullptr, &view_open("core.workshop", true));
+    for (const auto& view : runtime_.views())
+        ImGui::MenuItem(runtime_.translate(view.spec.title.c_str()), nullptr,
+                        &view_open(view.spec.key, view.spec.open_by_default));
+    ImGui::EndMenu();
+}
+
+void Shell::draw_plugins_menu() {
+    if (!ImGui::BeginMenu(runtime_.translate("Plugins"))) return;
+    if (runtime_.plugins().empty()) ImGui::TextDisabled("%s", runtime_.translate("No plugins were found."));
+    for (const auto& plugin : runtime_.plugins()) {
+        const char* state = plugin->status == PluginStatus::Loaded
+                                ? (plugin->workshop_problem.empty() ? "loaded" : "not available in this workshop")
+                                : plugin->status == PluginStatus::Disabled ? "turned off" : "not loaded";
+        ImGui::Text("%s %s: %s", runtime_.translate(plugin->name.c_str()), plugin->version.c_str(), runtime_.translate(state));
+        std::string why = !plugin->message.empty() ? plugin->message : plugin->workshop_problem;
+        if (!why.empty()) {
+            ImGui::Indent();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            ImGui::TextDisabled("%s", why.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Unindent();
+        }
+    }
+    ImGui::EndMenu();
+}
+
+bool& Shell::view_open(const std::string& key, bool by_default) {
+    auto [it, inserted] = settings_.open_views.try_emplace(key, by_default);
+    return it->second;
+}
+
+void Shell::draw_windows() {
+    ImVec2 origin, size;
+    work_area(origin, size);
+    float left_width = std::max(size.x * 0.28f, ImGui::GetFontSize() * 16);
+
+    if (bool& open = view_open("core.workshop", true); open) {
+        ImGui::SetNextWindowPos(origin, ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(left_width, size.y), ImGuiCond_FirstUseEver);
+        std::string title = fmt::format("{}###core.workshop", runtime_.translate("Workshop"));
+        if (ImGui::Begin(title.c_str(), &open)) workshop_panel_.draw();
+        ImGui::End();
+    }
+    int slot = 0;
+    // Copy: a failing plugin's views are removed while we iterate.
+    auto views = runtime_.views();
+    for (const auto& view : views) draw_view(view, slot++);
+}
+
+void Shell::draw_view(const Tagged<ViewSpec>& view, int slot) {
+    bool& open = view_open(view.spec.key, view.spec.open_by_default);
+    if (!open || !runtime_.plugin_usable(view.plugin_id)) return;
+    ImVec2 origin, size;
+    work_area(origin, size);
+    float left = std::max(size.x * 0.28f, ImGui::GetFontSize() * 16);
+    float step = ImGui::GetFrameHeight();
+    ImGui::SetNextWindowPos(ImVec2(origin.x + left + step * float(slot), origin.y + step * float(slot)),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(size.x - left - step * 4, size.y * 0.85f), ImGuiCond_FirstUseEver);
+    std::string title = fmt::format("{}###{}", runtime_.translate(view.spec.title.c_str()), view.spec.key);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    int windows_before = g.CurrentWindowStack.Size;
+    bool visible = ImGui::Begin(title.c_str(), &open);
+    bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
+    if (!ok) {
+        // The plugin threw mid-window: close whatever it left open, down to our window.
+        while (g.CurrentWindowStack.Size > windows_before + 1) ImGui::ErrorCheckEndWindowRecover(nullptr), ImGui::End();
+        ImGui::ErrorCheckEndWindowRecover(nullptr);
+    }
+    ImGui::End();
+}
+
+void Shell::draw_status_bar() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float height = ImGui::GetFrameHeightWithSpacing();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - height));
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, height));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 2));
+    if (ImGui::Begin("###core.status", nullptr, flags)) {
+        auto& messages = runtime_.messages();
+        double now = ImGui::GetTime();
+        if (!messages.empty()) {
+            status_ = messages.back().text;
+            status_until_ = now + 6.0;
+            messages.clear();
+        }
+        Workshop* w = runtime_.workshop();
+        if (now < status_until_) ImGui::TextUnformatted(status_.c_str());
+        else if (w && w->read_only()) ImGui::TextUnformatted(runtime_.translate("Read-only: changes are not saved."));
+        else if (w) ImGui::TextUnformatted(runtime_.translate("Every change is saved at once."));
+        else ImGui::TextUnformatted(runtime_.translate("No workshop is open."));
+        if (w) {
+            std::string file = w->path().string();
+            ImGui::SameLine(std::max(ImGui::GetWindowWidth() - ImGui::CalcTextSize(file.c_str()).x - 20, 300.0f));
+            ImGui::TextDisabled("%s", file.c_str());
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void Shell::draw_error_dialog() {
+    if (error_dialog_.empty()) return;
+    const char* id = "###core.error";
+    std::string title = fmt::format("{}{}", runtime_.translate("Could not open the file"), id);
+    if (error_dialog_opening_) {
+        ImGui::OpenPopup(title.c_str());
+        error_dialog_opening_ = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0), ImGuiCond_Appearing);
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 27);
+        ImGui::TextUnformatted(error_dialog_.c_str());
+        ImGui::PopTextWrapPos();
+        if (big_button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            error_dialog_.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        mark_item("core.error.ok");
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace kartla::ui

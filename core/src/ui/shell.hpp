@@ -1,0 +1,70 @@
+#pragma once
+// The host's user interface, independent of the window system: menus, the
+// workshop panel, plugin views, dialogs and shortcuts. The GLFW program and
+// the headless tests both drive it one frame at a time.
+#include "file_dialog.hpp"
+#include "runtime.hpp"
+#include "settings.hpp"
+#include "workshop_panel.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <utility>
+#include <string>
+
+namespace kartla::ui {
+
+class KARTLA_API Shell {
+public:
+    Shell(Runtime& runtime, Settings& settings, std::filesystem::path settings_file = {});
+
+    void frame();  // between ImGui::NewFrame() and ImGui::Render()
+
+    // Opening and creating, also used for the file given on the command line.
+    bool open_file(const std::filesystem::path& path);
+    bool create_file(const std::filesystem::path& path);
+
+    std::string window_title() const;
+    // What the window system should do after this frame.
+    bool quit_requested() const { return quit_requested_; }
+    bool fonts_dirty() const { return fonts_dirty_; }
+    void fonts_rebuilt() { fonts_dirty_ = false; }
+    bool fullscreen_toggle_requested() { return std::exchange(fullscreen_toggle_, false); }
+    void set_text_scale(float scale);
+    void request_quit();
+
+    const std::string& error_dialog() const { return error_dialog_; }
+
+private:
+    void draw_menu_bar();
+    void draw_file_menu();
+    void draw_edit_menu();
+    void draw_view_menu();
+    void draw_plugins_menu();
+    void draw_windows();
+    void draw_view(const Tagged<ViewSpec>& view, int slot);
+    void draw_status_bar();
+    void draw_error_dialog();
+    void handle_shortcuts();
+    void undo();
+    void redo();
+    void show_error(std::string message);
+    void export_to(const std::string& format);
+    bool& view_open(const std::string& key, bool by_default);
+    void save_settings() const;
+
+    Runtime& runtime_;
+    Settings& settings_;
+    std::filesystem::path settings_file_;
+    WorkshopPanel workshop_panel_;
+    FileDialog file_dialog_;
+    std::string error_dialog_;
+    bool error_dialog_opening_ = false;
+    bool quit_requested_ = false;
+    bool fonts_dirty_ = false;
+    bool fullscreen_toggle_ = false;
+    std::string status_;
+    double status_until_ = 0;
+};
+
+}  // namespace kartla::ui

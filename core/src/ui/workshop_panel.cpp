@@ -1,0 +1,151 @@
+#include "workshop_panel.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <ctime>
+
+namespace kartla::ui {
+
+namespace {
+
+const char* meta_label(std::string_view key) {
+    if (key == "title") return "Title";
+    if (key == "organisation") return "Municipality / organisation";
+    if (key == "date") return "Date";
+    if (key == "place") return "Place";
+    if (key == "facilitator_role") return "Facilitator (role)";
+    return "Purpose";
+}
+
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
+    return buffer;
+}
+
+}  // namespace
+
+void WorkshopPanel::reload_if_changed(Workshop& workshop) {
+    if (loaded_revision_ == workshop.revision()) return;
+    auto& db = workshop.db();
+    meta_.clear();
+    for (auto key : core_data::kMetaKeys) meta_.push_back(core_data::meta(db, key));
+    participants_ = core_data::participants(db);
+    meetings_ = core_data::meetings(db);
+    loaded_revision_ = workshop.revision();
+}
+
+void WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
+    auto result = workshop.edit(runtime_.translate(label), change);
+    // On failure the typed text stays in the field (the cache is not reloaded), so nothing is lost.
+    error_ = result ? std::string() : result.message;
+    if (result) loaded_revision_ = 0;
+}
+
+void WorkshopPanel::draw() {
+    Workshop* workshop = runtime_.workshop();
+    if (!workshop) {
+        hint(runtime_.translate("No workshop is open. Use File > New or File > Open."));
+        return;
+    }
+    reload_if_changed(*workshop);
+    if (workshop->read_only()) field_error(runtime_.translate("Read-only: changes are not saved."));
+    if (!error_.empty()) field_error(error_);
+    draw_details(*workshop);
+    draw_participants(*workshop);
+    draw_meetings(*workshop);
+}
+
+void WorkshopPanel::draw_details(Workshop& workshop) {
+    if (!ImGui::CollapsingHeader(runtime_.translate("Details"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    // Labels above the fields: they stay readable when the panel is narrow or the text is large.
+    ImGui::PushItemWidth(-1);
+    for (std::size_t i = 0; i < core_data::kMetaKeys.size(); ++i) {
+        auto key = core_data::kMetaKeys[i];
+        ImGui::TextUnformatted(runtime_.translate(meta_label(key)));
+        std::string label = fmt::format("##meta.{}", key);
+        bool commit = key == "purpose" ? input_multiline(label.c_str(), meta_[i], 3) : input_text(label.c_str(), meta_[i]);
+        mark_item(fmt::format("workshop.meta.{}", key));
+        if (commit) save(workshop, "Edit workshop details", [&](Database& db) { core_data::set_meta(db, key, meta_[i]); });
+    }
+    ImGui::PopItemWidth();
+}
+
+void WorkshopPanel::draw_participants(Workshop& workshop) {
+    if (!ImGui::CollapsingHeader(runtime_.translate("Participants"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    hint(runtime_.translate("By role and organisation; kartla stores no names of persons."));
+    std::int64_t remove = 0;
+    if (ImGui::BeginTable("participants", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn(runtime_.translate("Role"));
+        ImGui::TableSetupColumn(runtime_.translate("Organisation"));
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableHeadersRow();
+        for (std::size_t row = 0; row < participants_.size(); ++row) {
+            auto& p = participants_[row];
+            ImGui::PushID(static_cast<int>(p.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            bool commit = input_text("##role", p.role);
+            mark_item(fmt::format("workshop.participant.{}.role", row));
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            commit |= input_text("##organisation", p.organisation);
+            mark_item(fmt::format("workshop.participant.{}.organisation", row));
+            if (commit) save(workshop, "Edit participant", [&](Database& db) { core_data::update_participant(db, p); });
+            ImGui::TableNextColumn();
+            if (ImGui::Button(runtime_.translate("Remove"))) remove = p.id;
+            mark_item(fmt::format("workshop.participant.{}.remove", row));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (remove) save(workshop, "Remove participant", [&](Database& db) { core_data::remove_participant(db, remove); });
+    if (big_button(runtime_.translate("+ Add participant")))
+        save(workshop, "Add participant", [](Database& db) { core_data::add_participant(db, "", ""); });
+    mark_item("workshop.add_participant");
+}
+
+void WorkshopPanel::draw_meetings(Workshop& workshop) {
+    if (!ImGui::CollapsingHeader(runtime_.translate("Meetings"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    std::int64_t remove = 0;
+    if (ImGui::BeginTable("meetings", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn(runtime_.translate("Meeting"));
+        ImGui::TableSetupColumn(runtime_.translate("Date"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 7);
+        ImGui::TableSetupColumn(runtime_.translate("Place"));
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableHeadersRow();
+        for (std::size_t row = 0; row < meetings_.size(); ++row) {
+            auto& m = meetings_[row];
+            ImGui::PushID(static_cast<int>(m.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            bool commit = input_text("##title", m.title);
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            commit |= input_text("##date", m.date);
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            commit |= input_text("##place", m.place);
+            if (commit) save(workshop, "Edit meeting", [&](Database& db) { core_data::update_meeting(db, m); });
+            ImGui::TableNextColumn();
+            if (ImGui::Button(runtime_.translate("Remove"))) remove = m.id;
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (remove) save(workshop, "Remove meeting", [&](Database& db) { core_data::remove_meeting(db, remove); });
+    if (big_button(runtime_.translate("+ Add meeting"))) {
+        core_data::Meeting meeting{0, meetings_.empty() ? "mapping" : "follow_up",
+                                   runtime_.translate(meetings_.empty() ? "Mapping meeting" : "Follow-up meeting"),
+                                   today(), "", ""};
+        save(workshop, "Add meeting", [&](Database& db) { core_data::add_meeting(db, meeting); });
+    }
+}
+
+}  // namespace kartla::ui

@@ -1,0 +1,31 @@
+#pragma once
+// The core's own panel: workshop details, participants and meetings.
+#include "kartla/core_data.hpp"
+#include "runtime.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kartla::ui {
+
+class KARTLA_API WorkshopPanel {
+public:
+    explicit WorkshopPanel(Runtime& runtime) : runtime_(runtime) {}
+    void draw();  // window contents only
+
+private:
+    void reload_if_changed(Workshop& workshop);
+    void draw_details(Workshop& workshop);
+    void draw_participants(Workshop& workshop);
+    void draw_meetings(Workshop& workshop);
+    void save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change);
+
+    Runtime& runtime_;
+    std::uint64_t loaded_revision_ = 0;
+    std::vector<std::string> meta_;
+    std::vector<core_data::Participant> participants_;
+    std::vector<core_data::Meeting> meetings_;
+    std::string error_;
+};
+
+}  // namespace kartla::ui

@@ -1,0 +1,228 @@
+// Edits, undo and redo. Each edit runs in one transaction while an SQLite
+// session records it; undo applies the inverted changeset, redo the original.
+// No plugin writes inverse code.
+#include "kartla/workshop.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+
+namespace kartla {
+
+namespace {
+
+std::atomic<std::uint64_t> g_revision{1};
+constexpr std::size_t kUndoDepth = 1000;
+
+// Tables that hold bookkeeping rather than user content stay out of undo.
+int record_table(void*, const char* table) {
+    return std::strcmp(table, "core_plugin_schema") != 0 && std::strncmp(table, "local_", 6) != 0 &&
+           std::strncmp(table, "sqlite_", 7) != 0;
+}
+
+class Session {
+public:
+    explicit Session(sqlite3* db) {
+        if (int rc = sqlite3session_create(db, "main", &session_); rc != SQLITE_OK) throw SqliteError(rc, "session");
+        sqlite3session_table_filter(session_, record_table, nullptr);
+        if (int rc = sqlite3session_attach(session_, nullptr); rc != SQLITE_OK) throw SqliteError(rc, "session attach");
+    }
+    ~Session() { sqlite3session_delete(session_); }
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    std::vector<unsigned char> changeset() {
+        int size = 0;
+        void* data = nullptr;
+        if (int rc = sqlite3session_changeset(session_, &size, &data); rc != SQLITE_OK) throw SqliteError(rc, "changeset");
+        std::vector<unsigned char> out(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
+        sqlite3_free(data);
+        return out;
+    }
+
+private:
+    sqlite3_session* session_ = nullptr;
+};
+
+EditResult failure(const std::string& what, bool disk_full = false) { return EditResult{false, disk_full, what}; }
+
+EditResult failure_from(const SqliteError& e) {
+    if (e.disk_full())
+        return failure("The disk is full or cannot be written; nothing was lost. Free some space and try again.", true);
+    if (e.busy()) return failure("The workshop file is busy in another program; try again.");
+    return failure(e.what());
+}
+
+// Undo of an edit whose rows were changed since can not be applied; we stop rather than guess.
+int abort_on_conflict(void*, int, sqlite3_changeset_iter*) { return SQLITE_CHANGESET_ABORT; }
+
+}  // namespace
+
+Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage)
+    : db_(std::move(db)), path_(std::move(path)), storage_(storage), revision_(g_revision++) {}
+
+Workshop::~Workshop() {
+    db_.reset();  // closing the last connection checkpoints the WAL and removes it
+    release_advisory_lock();
+}
+
+void Workshop::release_advisory_lock() {
+    if (lock_fd_ < 0) return;
+    flock(lock_fd_, LOCK_UN);
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+}
+
+std::string Workshop::storage_note() const {
+    switch (storage_) {
+        case StorageKind::ReadOnly: return "Opened read-only: changes cannot be saved to this file.";
+        case StorageKind::NetworkExclusive:
+            return "The file is on a network drive: kartla holds it exclusively and saves without WAL.";
+        default: return {};
+    }
+}
+
+void Workshop::changed() {
+    revision_ = g_revision++;
+    auto listeners = listeners_;  // a listener may unsubscribe while we call it
+    for (auto& [token, listener] : listeners) listener();
+}
+
+EditResult Workshop::edit(std::string_view label, const std::function<void(Database&)>& change) {
+    if (read_only()) return failure("This workshop is open read-only.");
+    std::vector<unsigned char> changeset;
+    try {
+        Session session(db_->handle());
+        Transaction tx(*db_);
+        change(*db_);
+        changeset = session.changeset();
+        tx.commit();
+    } catch (const SqliteError& e) {
+        return failure_from(e);
+    } catch (const std::exception& e) {
+        return failure(e.what());
+    }
+    if (changeset.empty()) return {};
+    undo_.push_back(Change{std::string(label), std::move(changeset)});
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    redo_.clear();
+    changed();
+    return {};
+}
+
+EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset, bool invert) {
+    if (read_only()) return failure("This workshop is open read-only.");
+    try {
+        std::vector<unsigned char> data = changeset;
+        if (invert) {
+            int size = 0;
+            void* inverted = nullptr;
+            int rc = sqlite3changeset_invert(int(changeset.size()), changeset.data(), &size, &inverted);
+            if (rc != SQLITE_OK) throw SqliteError(rc, "could not invert the change");
+            data.assign(static_cast<unsigned char*>(inverted), static_cast<unsigned char*>(inverted) + size);
+            sqlite3_free(inverted);
+        }
+        Transaction tx(*db_);
+        int rc = sqlite3changeset_apply(db_->handle(), int(data.size()), data.data(), nullptr, abort_on_conflict, nullptr);
+        if (rc != SQLITE_OK) throw SqliteError(rc, "the workshop changed in a way that cannot be undone");
+        tx.commit();
+    } catch (const SqliteError& e) {
+        return failure_from(e);
+    }
+    changed();
+    return {};
+}
+
+EditResult Workshop::undo() {
+    if (undo_.empty()) return failure("Nothing to undo.");
+    auto result = apply_changeset(undo_.back().changeset, true);
+    if (!result) return result;
+    redo_.push_back(std::move(undo_.back()));
+    undo_.pop_back();
+    return result;
+}
+
+EditResult Workshop::redo() {
+    if (redo_.empty()) return failure("Nothing to redo.");
+    auto result = apply_changeset(redo_.back().changeset, false);
+    if (!result) return result;
+    undo_.push_back(std::move(redo_.back()));
+    redo_.pop_back();
+    return result;
+}
+
+std::string Workshop::undo_label() const { return undo_.empty() ? std::string() : undo_.back().label; }
+std::string Workshop::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
+
+void Workshop::clear_history() {
+    undo_.clear();
+    redo_.clear();
+}
+
+EditResult Workshop::save_copy(const std::filesystem::path& target) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(target, path_, ec)) return failure("Choose another file than the open workshop.");
+    auto temporary = target;
+    temporary += ".part";
+    std::filesystem::remove(temporary, ec);
+    try {
+        Database out(temporary.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        sqlite3_backup* backup = sqlite3_backup_init(out.handle(), "main", db_->handle(), "main");
+        if (!backup) throw SqliteError(sqlite3_errcode(out.handle()), sqlite3_errmsg(out.handle()));
+        int rc = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+        if (rc != SQLITE_DONE) throw SqliteError(rc, sqlite3_errstr(rc));
+        out.exec("PRAGMA journal_mode = DELETE");  // a copy travels as one self-contained file
+    } catch (const SqliteError& e) {
+        std::filesystem::remove(temporary, ec);
+        return failure_from(e);
+    }
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) return failure(fmt::format("Could not write {}: {}", target.string(), ec.message()));
+    return {};
+}
+
+int Workshop::plugin_schema_version(std::string_view plugin_id) {
+    return int(db_->scalar_int("SELECT version FROM core_plugin_schema WHERE plugin_id = ?", plugin_id));
+}
+
+std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vector<std::string>& steps) {
+    int current = plugin_schema_version(plugin_id);
+    if (current > int(steps.size()))
+        return fmt::format("this file was written by a newer version of the plugin (schema {}, the plugin knows {})",
+                           current, steps.size());
+    if (current == int(steps.size())) return {};
+    if (read_only()) return "the file is read-only and needs an upgrade for this plugin";
+    try {
+        for (int version = current; version < int(steps.size()); ++version) {
+            Transaction tx(*db_);
+            db_->exec(steps[std::size_t(version)]);
+            db_->run("INSERT INTO core_plugin_schema(plugin_id, version) VALUES (?, ?) "
+                     "ON CONFLICT(plugin_id) DO UPDATE SET version = excluded.version",
+                     plugin_id, version + 1);
+            tx.commit();
+        }
+    } catch (const SqliteError& e) {
+        return fmt::format("upgrading its tables failed: {}", e.what());
+    }
+    db_->clear_statement_cache();
+    clear_history();  // changesets recorded against the old schema no longer apply
+    changed();
+    return {};
+}
+
+int Workshop::subscribe(Listener listener) {
+    int token = next_token_++;
+    listeners_.emplace_back(token, std::move(listener));
+    return token;
+}
+
+void Workshop::unsubscribe(int token) {
+    std::erase_if(listeners_, [token](const auto& entry) { return entry.first == token; });
+}
+
+}  // namespace kartla

@@ -1,0 +1,211 @@
+// Opening a workshop: validate read-only first, then open for real with the
+// defensive settings, pick the storage mode, take the advisory lock, migrate.
+#include "core_schema.hpp"
+#include "kartla/workshop.hpp"
+#include "sqlite_settings.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/file.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace kartla {
+
+namespace fs = std::filesystem;
+
+const char* open_problem_key(OpenProblem problem) {
+    switch (problem) {
+        case OpenProblem::NotFound: return "not_found";
+        case OpenProblem::NotSqlite: return "not_sqlite";
+        case OpenProblem::NotWorkshop: return "not_workshop";
+        case OpenProblem::Corrupt: return "corrupt";
+        case OpenProblem::NewerVersion: return "newer_version";
+        case OpenProblem::InUse: return "in_use";
+        case OpenProblem::CannotWrite: return "cannot_write";
+    }
+    return "unknown";
+}
+
+namespace {
+
+OpenError error(OpenProblem problem, std::string message) { return OpenError{problem, std::move(message)}; }
+
+std::string display(const fs::path& path) { return path.filename().string(); }
+
+// SQLite's header states the database size in pages; a file shorter than that was cut off.
+bool header_says_truncated(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char header[100] = {};
+    if (!in.read(reinterpret_cast<char*>(header), sizeof header)) return false;
+    auto be32 = [&](int at) {
+        return (std::uint32_t(header[at]) << 24) | (std::uint32_t(header[at + 1]) << 16) |
+               (std::uint32_t(header[at + 2]) << 8) | std::uint32_t(header[at + 3]);
+    };
+    std::uint32_t page_size = (std::uint32_t(header[16]) << 8) | header[17];
+    if (page_size == 1) page_size = 65536;
+    std::uint32_t pages = be32(28);
+    bool size_valid = be32(24) == be32(92) && pages > 0;  // change counter matches version-valid-for
+    if (!size_valid || page_size < 512) return false;
+    std::error_code ec;
+    auto bytes = fs::file_size(path, ec);
+    return !ec && bytes < std::uint64_t(pages) * page_size;
+}
+
+std::optional<OpenError> validate(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return error(OpenProblem::NotFound, fmt::format("{}: no such file", path.string()));
+    if (!fs::is_regular_file(path, ec))
+        return error(OpenProblem::NotWorkshop, fmt::format("{}: not a regular file", display(path)));
+    if (fs::file_size(path, ec) == 0)
+        return error(OpenProblem::NotWorkshop, fmt::format("{}: the file is empty, not a kartla workshop", display(path)));
+    try {
+        Database probe(path.string(), SQLITE_OPEN_READONLY);
+        sqlite_settings::apply_defensive(probe);
+        auto application_id = probe.scalar_int("PRAGMA application_id");
+        if (application_id != kApplicationId)
+            return error(OpenProblem::NotWorkshop,
+                         fmt::format("{}: an SQLite file, but not a kartla workshop", display(path)));
+        auto version = probe.scalar_int("PRAGMA user_version");
+        if (version > kCoreSchemaVersion)
+            return error(OpenProblem::NewerVersion,
+                         fmt::format("{}: written by a newer kartla (file format {}, this version reads up to {}); "
+                                     "update kartla to open it",
+                                     display(path), version, kCoreSchemaVersion));
+        auto check = probe.scalar_text("PRAGMA quick_check");
+        if (check != "ok" || header_says_truncated(path))
+            return error(OpenProblem::Corrupt,
+                         fmt::format("{}: the workshop file is damaged or truncated ({})", display(path),
+                                     check == "ok" ? "shorter than its header says" : check));
+    } catch (const SqliteError& e) {
+        int primary = e.code() & 0xff;
+        if (primary == SQLITE_NOTADB)
+            return error(OpenProblem::NotSqlite, fmt::format("{}: not a kartla workshop (not an SQLite file)", display(path)));
+        if (primary == SQLITE_CORRUPT)
+            return error(OpenProblem::Corrupt, fmt::format("{}: the workshop file is damaged ({})", display(path), e.what()));
+        if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+            return error(OpenProblem::InUse, fmt::format("{}: the file is locked by another program", display(path)));
+        return error(OpenProblem::Corrupt, fmt::format("{}: cannot be read ({})", display(path), e.what()));
+    }
+    return std::nullopt;
+}
+
+bool on_network_filesystem(const fs::path& path) {
+    struct statfs info {};
+    if (statfs(path.c_str(), &info) != 0) return false;
+    switch (static_cast<unsigned long>(info.f_type)) {
+        case 0x6969UL:      // NFS
+        case 0x517BUL:      // SMB
+        case 0xFF534D42UL:  // CIFS
+        case 0xFE534D42UL:  // SMB2
+        case 0x65735546UL:  // FUSE (sshfs and friends)
+        case 0x564C:        // NCP
+        case 0x47504653UL:  // GPFS
+        case 0x0BD00BD0UL:  // Lustre
+            return true;
+        default: return false;
+    }
+}
+
+// Held for as long as a window has the workshop open, so that a second window
+// is told "in use" while command-line readers (which take no lock) keep working.
+std::variant<int, OpenError> take_lock(const fs::path& path, bool exclusive) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return error(OpenProblem::NotFound, fmt::format("{}: {}", display(path), std::strerror(errno)));
+    if (flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+        ::close(fd);
+        return error(OpenProblem::InUse,
+                     fmt::format("{}: the workshop is already open in another kartla window; close it there first",
+                                 display(path)));
+    }
+    return fd;
+}
+
+void migrate_core(Database& db) {
+    const auto& steps = core_schema::migrations();
+    for (auto version = db.scalar_int("PRAGMA user_version"); version < std::int64_t(steps.size()); ++version) {
+        Transaction tx(db);
+        db.exec(steps[static_cast<std::size_t>(version)]);
+        db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+        tx.commit();
+    }
+}
+
+}  // namespace
+
+struct WorkshopOpener {
+    static std::unique_ptr<Workshop> make(std::unique_ptr<Database> db, fs::path path, StorageKind storage, int lock_fd) {
+        auto workshop = std::unique_ptr<Workshop>(new Workshop(std::move(db), std::move(path), storage));
+        workshop->lock_fd_ = lock_fd;
+        return workshop;
+    }
+
+    static OpenResult open_checked(const fs::path& path, bool read_only, bool lock, bool creating) {
+        bool network = on_network_filesystem(path.parent_path());
+        int lock_fd = -1;
+        if (lock && !network) {
+            auto locked = take_lock(path, !read_only);
+            if (auto* e = std::get_if<OpenError>(&locked)) return *e;
+            lock_fd = std::get<int>(locked);
+        }
+        try {
+            int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
+            auto db = std::make_unique<Database>(path.string(), flags);
+            sqlite_settings::apply_defensive(*db);
+            StorageKind storage = read_only ? StorageKind::ReadOnly
+                                  : network ? StorageKind::NetworkExclusive
+                                            : StorageKind::LocalWal;
+            if (!read_only) {
+                sqlite_settings::apply_writer(*db, storage == StorageKind::NetworkExclusive);
+                if (creating) db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+                migrate_core(*db);
+            }
+            return make(std::move(db), path, storage, lock_fd);
+        } catch (const SqliteError& e) {
+            if (lock_fd >= 0) ::close(lock_fd);
+            int primary = e.code() & 0xff;
+            auto problem = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? OpenProblem::InUse
+                           : creating                                         ? OpenProblem::CannotWrite
+                                                                              : OpenProblem::Corrupt;
+            return error(problem, fmt::format("{}: {}", display(path), e.what()));
+        }
+    }
+};
+
+OpenResult Workshop::open(const fs::path& given, OpenMode mode, bool take_advisory_lock) {
+    std::error_code ec;
+    fs::path path = fs::absolute(given, ec);
+    if (auto problem = validate(path)) return *problem;
+    bool read_only = mode == OpenMode::ReadOnly || ::access(path.c_str(), W_OK) != 0 ||
+                     ::access(path.parent_path().c_str(), W_OK) != 0;
+    return WorkshopOpener::open_checked(path, read_only, take_advisory_lock, false);
+}
+
+OpenResult Workshop::create(const fs::path& given, bool take_advisory_lock) {
+    std::error_code ec;
+    fs::path path = fs::absolute(given, ec);
+    if (fs::exists(path, ec))
+        return error(OpenProblem::CannotWrite, fmt::format("{}: a file with that name exists already", display(path)));
+    auto result = WorkshopOpener::open_checked(path, false, take_advisory_lock, true);
+    if (auto* e = std::get_if<OpenError>(&result)) {
+        fs::remove(path, ec);  // leave no half-made file behind
+        return *e;
+    }
+    return result;
+}
+
+std::unique_ptr<Workshop> Workshop::in_memory() {
+    auto db = std::make_unique<Database>(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sqlite_settings::apply_defensive(*db);
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    migrate_core(*db);
+    return WorkshopOpener::make(std::move(db), ":memory:", StorageKind::Memory, -1);
+}
+
+}  // namespace kartla

@@ -1,0 +1,43 @@
+#pragma once
+// Drives real panels in an ImGui context with no window. The only file that
+// touches ImGui's input API (which changes in ImGui 1.87+).
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+
+namespace kartla::test {
+
+class Headless {
+public:
+    explicit Headless(ImVec2 display = ImVec2(1600, 900));
+    ~Headless();
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+
+    // What to draw each frame (between NewFrame and Render).
+    void set_ui(std::function<void()> ui) { ui_ = std::move(ui); }
+    void frame(int count = 1);
+
+    void move_to(ImVec2 position);
+    void click(ImVec2 position);
+    void double_click(ImVec2 position);
+    void drag(ImVec2 from, ImVec2 to, int steps = 6);
+    void wheel(ImVec2 position, float amount);
+    // Clicks the centre of an item a view marked with kartla::ui::mark_item().
+    void click_item(const std::string& key);
+    void double_click_item(const std::string& key);
+    ImVec2 item_center(const std::string& key);
+    bool has_item(const std::string& key);
+    void type(const std::string& utf8);
+    // Presses and releases a key (kartla::keys code) with modifiers.
+    void key(int code, bool ctrl = false, bool shift = false);
+    void rebuild_fonts(float scale);
+    ImGuiContext* context() const { return context_; }
+
+private:
+    ImGuiContext* context_;
+    std::function<void()> ui_;
+};
+
+}  // namespace kartla::test
