@@ -13,7 +13,7 @@ public:
     void add_command(CommandSpec command) override { runtime_.commands_.push_back({id_, std::move(command)}); }
     void add_export(ExportSpec exporter) override { runtime_.exports_.push_back({id_, std::move(exporter)}); }
     void add_entity_kind(EntityKindSpec kind) override { runtime_.entity_kinds_.push_back({id_, std::move(kind)}); }
-    void add_sample_loader(SampleLoader loader) override { runtime_.sample_loaders_.push_back({id_, std::move(loader)}); }
+    void add_sample_loader(SampleSpec loader) override { runtime_.sample_loaders_.push_back({id_, std::move(loader)}); }
 
     Workshop* workshop() override;
     std::vector<Entity> entities(std::string_view kind, bool* available) override {

@@ -67,7 +67,7 @@ public:
     const std::vector<Tagged<CommandSpec>>& commands() const { return commands_; }
     const std::vector<Tagged<ExportSpec>>& exports() const { return exports_; }
     const std::vector<Tagged<EntityKindSpec>>& entity_kinds() const { return entity_kinds_; }
-    const std::vector<Tagged<SampleLoader>>& sample_loaders() const { return sample_loaders_; }
+    const std::vector<Tagged<SampleSpec>>& sample_loaders() const { return sample_loaders_; }
     const ExportSpec* find_export(std::string_view format) const;
     std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
 
@@ -110,7 +110,7 @@ private:
     std::vector<Tagged<CommandSpec>> commands_;
     std::vector<Tagged<ExportSpec>> exports_;
     std::vector<Tagged<EntityKindSpec>> entity_kinds_;
-    std::vector<Tagged<SampleLoader>> sample_loaders_;
+    std::vector<Tagged<SampleSpec>> sample_loaders_;
     struct Subscription {
         std::string plugin_id;
         std::string name;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 namespace kartla {
@@ -51,11 +52,14 @@ std::string build_sample(Runtime& runtime, const fs::path& out) {
     fs::path samples = paths::asset_dir() / "samples";
     try {
         load_core_sample(workshop, read_json(samples / "workshop.json"));
-        for (auto& loader : runtime.sample_loaders()) {
+        auto loaders = runtime.sample_loaders();
+        std::stable_sort(loaders.begin(), loaders.end(),
+                         [](const auto& a, const auto& b) { return a.spec.order < b.spec.order; });
+        for (auto& loader : loaders) {
             fs::path part = samples / (loader.plugin_id + ".json");
             if (!fs::exists(part)) continue;
             auto json = read_json(part);
-            if (!runtime.guarded(loader.plugin_id, "building the sample", [&] { loader.spec(workshop, json); }))
+            if (!runtime.guarded(loader.plugin_id, "building the sample", [&] { loader.spec.load(workshop, json); }))
                 throw std::runtime_error(fmt::format("the {} part of the sample failed", loader.plugin_id));
         }
     } catch (const std::exception& e) {

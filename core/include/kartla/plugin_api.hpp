@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,10 +32,18 @@ public:
 };
 
 // An item a plugin publishes for others to reference, e.g. {"problem", 7, "Drug dealing at the square"}.
+// Attributes carry the few facts other plugins may act on, documented by the
+// publishing plugin (e.g. a problem's "prioritised" = "1", a cause's "problem_id").
 struct Entity {
     std::string kind;
     std::int64_t id = 0;
     std::string label;
+    std::map<std::string, std::string> attributes;
+
+    std::string attribute(const std::string& key) const {
+        auto found = attributes.find(key);
+        return found == attributes.end() ? std::string() : found->second;
+    }
 };
 
 struct EntityKindSpec {
@@ -76,8 +85,13 @@ struct ExportSpec {
 };
 
 // Builds this plugin's part of the sample workshop from assets/samples/<plugin id>.json,
-// through the same edit paths a user takes.
-using SampleLoader = std::function<void(Workshop&, const nlohmann::json&)>;
+// through the same edit paths a user takes. Parts load in ascending `order`, so a
+// part can refer (by label, through Host::entities) to entities of an earlier one:
+// problems 10, actors 20, measures 30, meeting and follow-up material 40.
+struct SampleSpec {
+    int order = 50;
+    std::function<void(Workshop&, const nlohmann::json&)> load;
+};
 
 enum class LogLevel { Info, Warning, Error };
 
@@ -98,7 +112,7 @@ public:
     virtual void add_command(CommandSpec command) = 0;
     virtual void add_export(ExportSpec exporter) = 0;
     virtual void add_entity_kind(EntityKindSpec kind) = 0;
-    virtual void add_sample_loader(SampleLoader loader) = 0;
+    virtual void add_sample_loader(SampleSpec loader) = 0;
 
     // The open workshop, or nullptr when none is open (or this plugin's tables
     // could not be prepared in it).
