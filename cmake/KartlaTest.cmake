@@ -1,0 +1,13 @@
+# kartla_add_test(<name> SOURCES ... [LIBS ...]): a doctest program, one process
+# per test case under ctest. Usable from any folder (plugins' tests too).
+find_package(doctest REQUIRED)
+include(doctest)
+
+function(kartla_add_test name)
+  cmake_parse_arguments(T "" "" "SOURCES;LIBS" ${ARGN})
+  add_executable(${name} ${T_SOURCES})
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+  target_link_libraries(${name} PRIVATE kartla_test_support ${T_LIBS})
+  add_dependencies(${name} kartla kartla_assets)
+  doctest_discover_tests(${name} PROPERTIES ENVIRONMENT "KARTLA_ASSET_DIR=${KARTLA_OUT}/${CMAKE_INSTALL_DATADIR}/kartla")
+endfunction()
