@@ -332,8 +332,12 @@ void Shell::draw_view(const Tagged<ViewSpec>& view, int slot) {
     bool visible = ImGui::Begin(title.c_str(), &open);
     bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
     if (!ok) {
-        // The plugin threw mid-window: close whatever it left open, down to our window.
-        while (g.CurrentWindowStack.Size > windows_before + 1) ImGui::ErrorCheckEndWindowRecover(nullptr), ImGui::End();
+        // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.
+        while (g.CurrentWindowStack.Size > windows_before + 1) {
+            ImGui::ErrorCheckEndWindowRecover(nullptr);
+            if (g.CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
+            else ImGui::End();
+        }
         ImGui::ErrorCheckEndWindowRecover(nullptr);
     }
     ImGui::End();
