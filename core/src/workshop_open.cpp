@@ -162,14 +162,21 @@ struct WorkshopOpener {
     static OpenResult open_checked(const fs::path& path, bool read_only, bool lock, bool creating) {
         bool network = on_network_filesystem(path.parent_path());
         int lock_fd = -1;
-        if (lock && !network) {
+        auto lock_now = [&]() -> std::optional<OpenError> {
+            if (!lock || network) return std::nullopt;
             auto locked = take_lock(path, !read_only);
             if (auto* e = std::get_if<OpenError>(&locked)) return *e;
             lock_fd = std::get<int>(locked);
-        }
+            return std::nullopt;
+        };
+        // An existing file is locked before SQLite touches it; a new one once it exists.
+        if (!creating)
+            if (auto in_use = lock_now()) return *in_use;
         try {
             int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
             auto db = std::make_unique<Database>(read_only ? read_only_uri(path) : path.string(), flags);
+            if (creating)
+                if (auto in_use = lock_now()) return *in_use;
             sqlite_settings::apply_defensive(*db);
             StorageKind storage = read_only ? StorageKind::ReadOnly
                                   : network ? StorageKind::NetworkExclusive
