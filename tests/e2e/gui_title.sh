@@ -29,7 +29,9 @@ sleep 0.5
 geometry=$(xdotool getwindowgeometry "$wid")
 xdotool mousemove --window "$wid" 180 157 click 1
 sleep 0.3
-xdotool key ctrl+a
+# Chords as a person presses them: modifier down, key, modifier up.
+chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; sleep 0.2; }
+chord ctrl a
 # xdotool types upper-case Å Ä Ö as lower case: those go as shifted keys (see shared/testing.md).
 xdotool type --delay 60 "Trygghet på "
 xdotool key --delay 120 shift+odiaeresis
@@ -39,7 +41,7 @@ xdotool type --delay 60 " åäö"
 xdotool key Return
 sleep 0.5
 import -window root "$out/screenshot.png"
-xdotool key ctrl+q
+chord ctrl q
 for _ in $(seq 100); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
 if kill -0 $app 2>/dev/null; then echo "FAIL: kartla did not quit on Ctrl+Q" >&2; exit 1; fi
 app=
