@@ -130,3 +130,18 @@ TEST_CASE("Ctrl+plus enlarges the text and rebuilds the font atlas at the new si
     CHECK(f.settings.text_scale == doctest::Approx(1.25));
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(before * 1.25));
 }
+
+TEST_CASE("attendance is recorded per meeting by ticking participants") {
+    PanelFixture f;
+    f.ui.click_item("workshop.add_participant");
+    f.ui.frame(2);
+    auto meeting = core_data::meetings(f.runtime.workshop()->db()).at(0).id;
+    CHECK(!f.ui.has_item("workshop.attendance.0.0"));
+    f.ui.click_item("workshop.attendance.0");  // unfold the list
+    f.ui.frame(1);
+    f.ui.click_item("workshop.attendance.0.0");
+    auto present = core_data::attendees(f.runtime.workshop()->db(), meeting);
+    REQUIRE(present.size() == 1);
+    f.ui.key(keys::Z, true);
+    CHECK(core_data::attendees(f.runtime.workshop()->db(), meeting).empty());
+}
