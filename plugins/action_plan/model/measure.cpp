@@ -132,10 +132,10 @@ INSERT INTO action_plan_meta(key, value) VALUES ('uid', lower(hex(randomblob(16)
 
 std::int64_t create_measure(Database& db, std::string_view title, std::string_view today) {
     const auto position = db.scalar_int("SELECT coalesce(max(position), 0) + 1 FROM action_plan_measure");
-    db.run("INSERT INTO action_plan_measure(title, position) VALUES (?, ?)", title, position);
+    db.run("INSERT INTO action_plan_measure(title, position) VALUES (?, ?)", std::string(title), position);
     const auto id = db.last_insert_id();
     db.run("INSERT INTO action_plan_status_log(measure_id, date, from_status, to_status) VALUES (?, ?, '', 'proposed')",
-           id, today);
+           id, std::string(today));
     return id;
 }
 
@@ -148,7 +148,7 @@ void delete_measure(Database& db, std::int64_t id) {
 void set_text(Database& db, std::int64_t id, Field field, std::string_view value) {
     check_value(field, value);
     require_measure(db, id);
-    db.run(update_sql(field), value, id);
+    db.run(update_sql(field), std::string(value), id);
 }
 
 void set_ordinary_work(Database& db, std::int64_t id, bool ordinary_work) {
@@ -166,14 +166,15 @@ void set_status(Database& db, std::int64_t id, std::string_view status, std::str
     require_measure(db, id);
     const std::string previous = db.scalar_text("SELECT status FROM action_plan_measure WHERE id = ?", id);
     if (previous == status) return;
-    db.run("UPDATE action_plan_measure SET status = ? WHERE id = ?", status, id);
+    db.run("UPDATE action_plan_measure SET status = ? WHERE id = ?", std::string(status), id);
+    // std::string, not string_view: an empty view may have no data pointer and bind as NULL.
     db.run("INSERT INTO action_plan_status_log(measure_id, date, from_status, to_status, note) VALUES (?, ?, ?, ?, ?)",
-           id, date, previous, status, note);
+           id, std::string(date), previous, std::string(status), std::string(note));
 }
 
 void set_light(Database& db, std::int64_t id, std::string_view light) {
     if (!light.empty() && !is_light(light)) throw std::invalid_argument("unknown follow-up light");
-    db.run("UPDATE action_plan_measure SET light = ? WHERE id = ?", light, id);
+    db.run("UPDATE action_plan_measure SET light = ? WHERE id = ?", std::string(light), id);
 }
 
 void set_position(Database& db, std::int64_t id, std::int64_t position) {

@@ -28,6 +28,8 @@ td.light { font-weight: bold; }
 .light-yellow { background: #fbefb1; }
 .light-red { background: #f7c1bd; }
 ul.causes { margin-top: 0.2em; }
+dl.details > dt { font-weight: bold; margin-top: 0.8em; }
+dl.details > dd { margin-left: 1.5em; white-space: pre-wrap; }
 .nature { color: #555; font-style: italic; }
 .none { color: #666; font-style: italic; }
 footer { margin-top: 2em; color: #666; font-size: 0.85em; }
@@ -105,6 +107,24 @@ void measure_table(const Document& doc, const ProblemSection& section, std::stri
     out += "</tbody>\n</table>\n";
 }
 
+constexpr Column kDetailColumns[] = {ColDescription, ColPrevention, ColWorkForm, ColGoalType, ColResources, ColCost,
+                                     ColEffectTerm, ColExpectedEffect, ColBaseline, ColFollowUp, ColPriority,
+                                     ColStatusLog};
+
+// Everything the table leaves out, so the page holds the whole plan.
+void measure_details(const Document& doc, const ProblemSection& section, std::string& out) {
+    out += "<dl class=\"details\">\n";
+    for (std::size_t index : section.rows) {
+        const MeasureRow& row = doc.rows[index];
+        out += fmt::format("<dt>{}</dt>\n<dd><dl class=\"meta\">", e(row.cell(ColTitle)));
+        for (Column c : kDetailColumns)
+            if (!row.cell(c).empty())
+                out += fmt::format("<dt>{}</dt><dd>{}</dd>", e(doc.column_titles[c]), e(row.cell(c)));
+        out += "</dl></dd>\n";
+    }
+    out += "</dl>\n";
+}
+
 }  // namespace
 
 std::string to_html(const Document& doc) {
@@ -121,7 +141,10 @@ std::string to_html(const Document& doc) {
     for (const auto& section : doc.sections) {
         out += fmt::format("<h3>{}</h3>\n", e(section.label));
         if (section.rows.empty()) out += fmt::format("<p class=\"none\">{}</p>\n", e(tr("No measures yet.")));
-        else measure_table(doc, section, out);
+        else {
+            measure_table(doc, section, out);
+            measure_details(doc, section, out);
+        }
     }
     out += fmt::format("<footer>{} {} · kartla</footer>\n</body>\n</html>\n", e(tr("Exported")), e(doc.header.exported));
     return out;

@@ -67,6 +67,22 @@ void measure_table(const Document& doc, const ProblemSection& section, std::stri
     }
 }
 
+// Everything the table leaves out, so the document holds the whole plan.
+constexpr Column kDetailColumns[] = {ColDescription, ColPrevention, ColWorkForm, ColGoalType, ColResources, ColCost,
+                                     ColEffectTerm, ColExpectedEffect, ColBaseline, ColFollowUp, ColPriority,
+                                     ColStatusLog};
+
+void measure_details(const Document& doc, const ProblemSection& section, std::string& out) {
+    for (std::size_t index : section.rows) {
+        const MeasureRow& row = doc.rows[index];
+        out += fmt::format("- **{}**\n", markdown_inline(row.cell(ColTitle)));
+        for (Column c : kDetailColumns)
+            if (!row.cell(c).empty())
+                out += fmt::format("  - {}: {}\n", markdown_inline(doc.column_titles[c]), markdown_inline(row.cell(c)));
+    }
+    out += '\n';
+}
+
 }  // namespace
 
 std::string to_markdown(const Document& doc) {
@@ -82,6 +98,7 @@ std::string to_markdown(const Document& doc) {
         }
         measure_table(doc, section, out);
         out += '\n';
+        measure_details(doc, section, out);
     }
     return out;
 }
