@@ -1,0 +1,113 @@
+// The board: one column per status; dragging a card to another column changes
+// the measure's status and writes a dated entry in its status log.
+#include "common.hpp"
+#include "views.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace action_plan::views {
+
+namespace {
+
+constexpr const char* kPayload = "ACTION_PLAN_MEASURE";
+
+}  // namespace
+
+void BoardView::card(const Measure& m) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const auto findings = findings_for_measure(state_.findings(), m).size();
+    const float height = line * 3.4f + (findings ? line : 0.0f);
+    ImGui::PushID(static_cast<int>(m.id));
+    const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
+    kartla::ui::mark_item(fmt::format("action_plan.board.card.{}", m.id));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    if (clicked) state_.selected = m.id;
+    if (ImGui::BeginDragDropSource()) {
+        ImGui::SetDragDropPayload(kPayload, &m.id, sizeof m.id);
+        ImGui::TextUnformatted(m.title.c_str());
+        ImGui::EndDragDropSource();
+    }
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool selected = state_.selected == m.id;
+    draw->AddRectFilled(min, max, selected ? IM_COL32(215, 230, 245, 255) : IM_COL32(250, 250, 250, 255), px(6));
+    draw->AddRect(min, max, selected ? IM_COL32(44, 93, 138, 255) : IM_COL32(190, 190, 190, 255), px(6), 0,
+                  selected ? px(3) : px(1));
+    const float pad = px(8);
+    const float radius = line * 0.3f;
+    const ImVec2 dot(max.x - pad - radius, min.y + pad + radius);
+    if (m.light.empty()) draw->AddCircle(dot, radius, light_colour(m.light), 16, px(2));
+    else draw->AddCircleFilled(dot, radius, light_colour(m.light), 16);
+
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    draw->PushClipRect(min, max, true);
+    const ImVec2 title_at(min.x + pad, min.y + pad * 0.5f);
+    draw->AddText(font, size, title_at, text, m.title.c_str(), nullptr, width - 3 * pad - 2 * radius);
+    const std::string owner = m.owner_id ? actor_label(state_.plan(), m.owner_id, state_.translator())
+                                         : state_.tr("No responsible owner");
+    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f + line * 1.2f), muted, owner.c_str());
+    const std::string due = m.due.empty() ? state_.tr("No due date") : fmt::format("{} {}", state_.tr("Due"), m.due);
+    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f + line * 2.2f), muted, due.c_str());
+    if (findings) {
+        const std::string warning = fmt::format("! {} {}", findings, state_.tr("checks"));
+        draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f + line * 3.2f),
+                      ImGui::ColorConvertFloat4ToU32(kWarningColour), warning.c_str());
+    }
+    draw->PopClipRect();
+    ImGui::PopID();
+}
+
+void BoardView::column(std::string_view status, float width, float height) {
+    ImGui::PushID(status.data());
+    ImGui::BeginGroup();
+    int count = 0;
+    for (const auto& m : state_.plan().measures) count += m.status == status;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + width, top.y + px(6)), status_colour(status));
+    ImGui::Dummy(ImVec2(width, px(8)));
+    ImGui::Text("%s (%d)", state_.tr(status_msgid(status)), count);
+    ImGui::BeginChild("cards", ImVec2(width, height - ImGui::GetFrameHeightWithSpacing() - px(8)), true);
+    for (const auto& m : state_.plan().measures)
+        if (m.status == status) card(m);
+    ImGui::EndChild();
+    kartla::ui::mark_rect(fmt::format("action_plan.board.column.{}", status), ImGui::GetItemRectMin(),
+                          ImGui::GetItemRectMax());
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPayload)) {
+            std::int64_t id = 0;
+            std::memcpy(&id, payload->Data, sizeof id);
+            const std::string today = state_.today();
+            state_.edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
+            state_.selected = id;
+        }
+        ImGui::EndDragDropTarget();
+    }
+    ImGui::EndGroup();
+    ImGui::PopID();
+}
+
+void BoardView::draw() {
+    if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
+    if (kartla::ui::big_button(state_.tr("New measure"))) add_measure(state_);
+    kartla::ui::mark_item("action_plan.board.new");
+    ImGui::SameLine();
+    kartla::ui::hint(state_.tr("Drag a card to another column to change its status."));
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = std::max(px(150), (avail.x - spacing * (kStatuses.size() - 1)) / float(kStatuses.size()));
+    for (std::size_t i = 0; i < kStatuses.size(); ++i) {
+        if (i) ImGui::SameLine();
+        column(kStatuses[i], width, avail.y);
+    }
+}
+
+}  // namespace action_plan::views
