@@ -16,6 +16,8 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; [[ -n ${app:-} ]] && kill $app 2>/dev/null || true' EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xset r off  # keys are held long below; no auto-repeat
+
 
 file=$out/rådslag.kartla
 "$kartla" "$file" >"$out/kartla.log" 2>&1 &
@@ -32,12 +34,24 @@ sleep 0.3
 # Chords as a person presses them: modifier down, key, modifier up.
 chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; sleep 0.2; }
 chord ctrl a
-# xdotool types upper-case Å Ä Ö as lower case: those go as shifted keys (see shared/testing.md).
-xdotool type --delay 60 "Trygghet på "
-xdotool key --delay 120 shift+odiaeresis
-xdotool type --delay 60 "stra Höjden: "
-xdotool key --delay 120 shift+aring shift+adiaeresis shift+odiaeresis
-xdotool type --delay 60 " åäö"
+# xdotool sends letters missing from the keymap by remapping a spare key and
+# undoing that after --delay; the program translates the key only when it reads
+# the event, so a long delay keeps the mapping in place until a slow (software
+# rendered) frame is over. Upper-case letters go as shifted keys (xdotool type
+# would send them in lower case; see shared/testing.md).
+type_slowly() {
+  local text=$1 i c
+  for ((i = 0; i < ${#text}; i++)); do
+    c=${text:i:1}
+    case $c in
+      å) xdotool key --delay 600 aring ;; ä) xdotool key --delay 600 adiaeresis ;;
+      ö) xdotool key --delay 600 odiaeresis ;; Å) xdotool key --delay 600 shift+Aring ;;
+      Ä) xdotool key --delay 600 shift+Adiaeresis ;; Ö) xdotool key --delay 600 shift+Odiaeresis ;;
+      *) xdotool type -- "$c"; continue ;;
+    esac
+  done
+}
+type_slowly "Trygghet på Östra Höjden: ÅÄÖ åäö"
 xdotool key Return
 sleep 0.5
 import -window root "$out/screenshot.png"
