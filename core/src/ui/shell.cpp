@@ -333,7 +333,12 @@ void Shell::draw_view(const Tagged<ViewSpec>& view, int slot) {
     bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
     if (!ok) {
         // The plugin threw mid-window: close whatever it left open, down to our window.
-        while (g.CurrentWindowStack.Size > windows_before + 1) ImGui::ErrorCheckEndWindowRecover(nullptr), ImGui::End();
+        // A child window must be closed with EndChild(): End() on it is an ImGui assertion (an abort).
+        while (g.CurrentWindowStack.Size > windows_before + 1) {
+            ImGui::ErrorCheckEndWindowRecover(nullptr);
+            if (g.CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
+            else ImGui::End();
+        }
         ImGui::ErrorCheckEndWindowRecover(nullptr);
     }
     ImGui::End();
