@@ -350,6 +350,7 @@ void Shell::draw_view(const Tagged<ViewSpec>& view, int slot) {
     bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
     if (!ok) {
         // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.
+        // A child window must be closed with EndChild(): End() on it is an ImGui assertion (an abort).
         while (g.CurrentWindowStack.Size > windows_before + 1) {
             ImGui::ErrorCheckEndWindowRecover(nullptr);
             if (g.CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
