@@ -91,6 +91,18 @@ std::string finding_text(const Finding& f, const Plan& plan, const Translate& tr
     return {};
 }
 
+const char* finding_short_msgid(CheckKind kind) {
+    switch (kind) {
+        case CheckKind::MissingOwner: return "No responsible owner";
+        case CheckKind::MissingDue: return "No due date";
+        case CheckKind::Overdue: return "Overdue";
+        case CheckKind::OwnerOverloaded: return "Busy month for the owner";
+        case CheckKind::UncoveredProblem: return "Prioritised problem without a measure";
+        case CheckKind::UncoveredCause: return "Cause without a measure";
+    }
+    return "";
+}
+
 const char* check_kind_key(CheckKind kind) {
     switch (kind) {
         case CheckKind::MissingOwner: return "missing_owner";

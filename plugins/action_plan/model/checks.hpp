@@ -33,5 +33,7 @@ std::vector<Finding> run_checks(const Plan& plan, const std::string& today, int 
 std::vector<const Finding*> findings_for_measure(const std::vector<Finding>& findings, const Measure& measure);
 std::string finding_text(const Finding& finding, const Plan& plan, const Translate& tr);
 const char* check_kind_key(CheckKind kind);
+// A few words for a card: "Overdue", "No due date"...
+const char* finding_short_msgid(CheckKind kind);
 
 }  // namespace action_plan

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstring>
 
 namespace action_plan::views {
@@ -21,8 +22,15 @@ constexpr const char* kPayload = "ACTION_PLAN_MEASURE";
 void BoardView::card(const Measure& m) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const auto findings = findings_for_measure(state_.findings(), m).size();
-    const float height = line * 3.4f + (findings ? line : 0.0f);
+    const float pad = px(8);
+    const float radius = line * 0.3f;
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float wrap = width - 3 * pad - 2 * radius;
+    // The title wraps; the card grows to fit it, so nothing is drawn over it.
+    const float title_height = font->CalcTextSizeA(size, FLT_MAX, wrap, m.title.c_str()).y;
+    const auto findings = findings_for_measure(state_.findings(), m);
+    const float height = pad + title_height + line * (2.0f + float(findings.size())) + pad * 0.5f;
     ImGui::PushID(static_cast<int>(m.id));
     const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
     kartla::ui::mark_item(fmt::format("action_plan.board.card.{}", m.id));
@@ -39,28 +47,26 @@ void BoardView::card(const Measure& m) {
     draw->AddRectFilled(min, max, selected ? IM_COL32(215, 230, 245, 255) : IM_COL32(250, 250, 250, 255), px(6));
     draw->AddRect(min, max, selected ? IM_COL32(44, 93, 138, 255) : IM_COL32(190, 190, 190, 255), px(6), 0,
                   selected ? px(3) : px(1));
-    const float pad = px(8);
-    const float radius = line * 0.3f;
     const ImVec2 dot(max.x - pad - radius, min.y + pad + radius);
     if (m.light.empty()) draw->AddCircle(dot, radius, light_colour(m.light), 16, px(2));
     else draw->AddCircleFilled(dot, radius, light_colour(m.light), 16);
 
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     draw->PushClipRect(min, max, true);
-    const ImVec2 title_at(min.x + pad, min.y + pad * 0.5f);
-    draw->AddText(font, size, title_at, text, m.title.c_str(), nullptr, width - 3 * pad - 2 * radius);
+    float y = min.y + pad * 0.5f;
+    draw->AddText(font, size, ImVec2(min.x + pad, y), text, m.title.c_str(), nullptr, wrap);
+    y += title_height + line * 0.15f;
     const std::string owner = m.owner_id ? actor_label(state_.plan(), m.owner_id, state_.translator())
                                          : state_.tr("No responsible owner");
-    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f + line * 1.2f), muted, owner.c_str());
+    draw->AddText(font, size, ImVec2(min.x + pad, y), muted, owner.c_str());
+    y += line;
     const std::string due = m.due.empty() ? state_.tr("No due date") : fmt::format("{} {}", state_.tr("Due"), m.due);
-    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f + line * 2.2f), muted, due.c_str());
-    if (findings) {
-        const std::string warning = fmt::format("! {} {}", findings, state_.tr("checks"));
-        draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f + line * 3.2f),
-                      ImGui::ColorConvertFloat4ToU32(kWarningColour), warning.c_str());
+    draw->AddText(font, size, ImVec2(min.x + pad, y), muted, due.c_str());
+    for (const Finding* f : findings) {
+        y += line;
+        const std::string warning = fmt::format("! {}", state_.tr(finding_short_msgid(f->kind)));
+        draw->AddText(font, size, ImVec2(min.x + pad, y), ImGui::ColorConvertFloat4ToU32(kWarningColour), warning.c_str());
     }
     draw->PopClipRect();
     ImGui::PopID();

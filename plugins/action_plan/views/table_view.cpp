@@ -82,7 +82,9 @@ void TableView::draw() {
     ImGui::TableSetupScrollFreeze(2, 2);
     for (int column : kColumns) {
         const std::string name = state_.tr(column == kChecksColumn ? "Checks" : column_msgid(static_cast<Column>(column)));
-        const float width = column == ColTitle || column == ColGoal ? px(260) : column == ColId ? px(40) : px(130);
+        const float width = column == ColTitle || column == ColGoal ? px(340)
+                            : column == ColProblems || column == ColCauses ? px(220)
+                            : column == ColId ? px(40) : px(150);
         ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_WidthFixed, width);
     }
     ImGui::TableHeadersRow();
