@@ -123,6 +123,9 @@ void BoardView::draw_canvas(const Snapshot& s) {
     ui::mark_item("problem_map.board.canvas");
     bool hovered = ImGui::IsItemHovered();
     if (ImGui::IsItemActivated()) handle_press(s);
+    // A press becomes a drag once the mouse has moved past ImGui's threshold; the
+    // release frame still counts (the button is up by then, so remember it).
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragged_ = true;
     if (ImGui::IsItemDeactivated()) finish_gesture(s);
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         Hit hit = hit_test(s, ImGui::GetIO().MousePos);
@@ -194,6 +197,7 @@ BoardView::Hit BoardView::hit_test(const Snapshot& s, ImVec2 p) const {
 void BoardView::handle_press(const Snapshot& s) {
     const ImGuiIO& io = ImGui::GetIO();
     press_mouse_ = io.MousePos;
+    dragged_ = false;
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Middle)) {
         gesture_ = Gesture::Pan;
         return;
@@ -202,9 +206,12 @@ void BoardView::handle_press(const Snapshot& s) {
     bool additive = multi_select_ || io.KeyCtrl || io.KeyShift;
     switch (hit.kind) {
         case HitKind::Card:
-            if (additive) c_.selection.toggle(hit.id);
+            // A selected card pressed while adding to the selection may start a group
+            // drag; it is taken out of the selection only if the press ends without one.
+            if (additive && c_.selection.has(hit.id)) unselect_on_release_ = hit.id;
+            else if (additive) c_.selection.toggle(hit.id);
             else if (!c_.selection.has(hit.id)) c_.selection.only(hit.id);
-            gesture_ = c_.selection.has(hit.id) ? Gesture::MoveCards : Gesture::None;
+            gesture_ = Gesture::MoveCards;
             break;
         case HitKind::ClusterHeader:
         case HitKind::ClusterResize:
@@ -222,8 +229,7 @@ void BoardView::handle_press(const Snapshot& s) {
 }
 
 ImVec2 BoardView::drag_delta_world() const {
-    if (gesture_ == Gesture::None || gesture_ == Gesture::Pan) return ImVec2(0, 0);
-    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left)) return ImVec2(0, 0);
+    if (gesture_ == Gesture::None || gesture_ == Gesture::Pan || !dragged_) return ImVec2(0, 0);
     ImVec2 mouse = ImGui::GetIO().MousePos;
     return ImVec2((mouse.x - press_mouse_.x) / canvas_.scale(), (mouse.y - press_mouse_.y) / canvas_.scale());
 }
@@ -268,7 +274,10 @@ void BoardView::finish_gesture(const Snapshot& s) {
             }
         }
     }
+    if (unselect_on_release_ && !dragged_) c_.selection.toggle(unselect_on_release_);
+    unselect_on_release_ = 0;
     gesture_ = Gesture::None;
+    dragged_ = false;
     gesture_cluster_ = 0;
     cluster_cards_.clear();
 }
@@ -446,7 +455,10 @@ void BoardView::draw_legend(const Snapshot& s, ImDrawList* dl) {
     }
 }
 
-void BoardView::draw_title_editor(const Snapshot& s) {
+void BoardView::draw_title_editor(const Snapshot& frame) {
+    // A card created earlier in this frame is not in the frame's snapshot yet.
+    auto fresh = c_.snapshot();
+    const Snapshot& s = fresh ? *fresh : frame;
     const Card* card = s.card(editing_);
     if (!card) {
         editing_ = 0;

@@ -53,6 +53,8 @@ private:
 
     Gesture gesture_ = Gesture::None;
     ImVec2 press_mouse_{0, 0};
+    bool dragged_ = false;
+    Id unselect_on_release_ = 0;
     Id gesture_cluster_ = 0;
     std::vector<Id> cluster_cards_;  // members moving with the cluster being dragged
 

@@ -117,7 +117,9 @@ void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
     canvas_.size = ImGui::GetContentRegionAvail();
     canvas_.font_scale = ImGui::GetFontSize() / 20.0f;
     if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
-    if (fitted_for_ != problem.id) {
+    // Fit again when the tree grows or shrinks, so a new cause is always in view.
+    if (fitted_for_ != problem.id || fitted_nodes_ != layout_.size()) {
+        fitted_nodes_ = layout_.size();
         float rows = 1;
         int depth = 0;
         for (const auto& n : layout_) {

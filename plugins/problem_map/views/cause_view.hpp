@@ -27,6 +27,7 @@ private:
     Canvas canvas_;
     std::vector<TreeNode> layout_;
     Id fitted_for_ = -1;
+    std::size_t fitted_nodes_ = 0;
     Id dragging_ = 0;  // cause being dragged onto a new parent
     bool panning_ = false;
     bool focus_text_ = false;

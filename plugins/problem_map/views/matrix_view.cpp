@@ -84,6 +84,7 @@ void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
             ImVec2 min = g.cell_min(col, row);
             dl->AddRectFilled(min, ImVec2(min.x + g.cell.x, min.y + g.cell.y), cell_tint(col, row, g.columns));
             dl->AddRect(min, ImVec2(min.x + g.cell.x, min.y + g.cell.y), kGridLine);
+            ui::mark_rect(fmt::format("problem_map.matrix.cell.{}.{}", col, row), min, ImVec2(min.x + g.cell.x, min.y + g.cell.y));
         }
     }
     for (int row = 0; row < kMatrixRows; ++row) {
@@ -97,6 +98,7 @@ void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
     ImVec2 strip_max(g.origin.x + g.cell.x * float(g.columns), strip_min.y + g.strip - 6);
     dl->AddRectFilled(strip_min, strip_max, IM_COL32(232, 232, 236, 255));
     dl->AddRect(strip_min, strip_max, kGridLine);
+    ui::mark_rect("problem_map.matrix.strip", strip_min, strip_max);
     dl->AddText(font, fs, ImVec2(g.origin.x - fs * 6.8f, strip_min.y + 4), kInk, c_.tr("Not assessed"), nullptr, fs * 6.5f);
     std::string axis = mode == MatrixMode::SeverityTrend ? c_.tr("Trend \u2192") : c_.tr("Ability to influence \u2192");
     dl->AddText(ImVec2(g.origin.x, strip_max.y + 4), IM_COL32(70, 70, 80, 255), axis.c_str());

@@ -85,8 +85,16 @@ void VoteView::draw_ranking(const Snapshot& s) {
     Workshop* w = c_.workshop();
     bool have_voter = current_.participant_id != 0 || !current_.organisation.empty();
     int left = s.settings.dots_per_voter - dots_used(s, current_);
-    if (have_voter)
+    int order = by_rank_ ? 1 : 0;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c_.tr("Order:"));
+    ImGui::SameLine();
+    if (choice_row("order", order, {c_.tr("As on the board"), c_.tr("By rank")}, "problem_map.vote.order")) by_rank_ = order == 1;
+    if (have_voter) {
+        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(fmt::format(fmt::runtime(c_.tr("Dots left for the chosen voter: {}")), left).c_str());
+    }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("problem_map.ranking", 6, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -99,6 +107,10 @@ void VoteView::draw_ranking(const Snapshot& s) {
     ImGui::TableHeadersRow();
     auto rows = ranking(s);
     int most = rows.empty() ? 1 : std::max(1, rows.front().dots);
+    if (!by_rank_)
+        std::sort(rows.begin(), rows.end(), [&](const RankRow& a, const RankRow& b) {
+            return s.card_index.at(a.card_id) < s.card_index.at(b.card_id);
+        });
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const RankRow& row = rows[i];
         const Card* card = s.card(row.card_id);

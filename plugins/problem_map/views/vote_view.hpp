@@ -22,6 +22,7 @@ private:
     Workshop* voters_workshop_ = nullptr;
     std::vector<std::pair<Voter, std::string>> voters_;  // who, and how to show them
     Voter current_;
+    bool by_rank_ = false;  // while voting, rows stay put under the finger; afterwards, sort by rank
 };
 
 }  // namespace kartla::problem_map::views
