@@ -8,6 +8,7 @@ namespace {
 
 constexpr double kGridX = 130, kGridY = 110, kGridW = 1080, kGridH = 1000;
 constexpr double kChipScale = 0.9;
+constexpr double kChipInner = kChipMaxWidth - 2 * kNodePadding;
 const Colour kInk{33, 33, 33}, kMuted{110, 110, 110};
 
 struct Quadrant {
@@ -40,7 +41,7 @@ void draw_quadrants(Scene& scene, const Translate& tr) {
 }
 
 void draw_chip(Scene& scene, const Snapshot& snapshot, const Actor& actor, Point centre, double font) {
-    Size s = node_size(actor.name);
+    Size s = node_size(actor.name, kChipMaxWidth);
     double w = s.width * kChipScale, h = s.height * kChipScale;
     const ActorType* type = snapshot.type(actor.type_id);
     RectShape r{centre.x - w / 2, centre.y - h / 2, w, h, 7};
@@ -49,7 +50,7 @@ void draw_chip(Scene& scene, const Snapshot& snapshot, const Actor& actor, Point
     r.stroke_width = 1.5;
     r.title = actor.name;
     scene.rect(r);
-    auto lines = wrap_label(actor.name, kNodeFont, kNodeMaxWidth - 2 * kNodePadding);
+    auto lines = wrap_label(actor.name, kNodeFont, kChipInner);
     double line_h = kNodeLineHeight * kChipScale;
     double top = centre.y - line_h * double(lines.size()) / 2;
     for (std::size_t i = 0; i < lines.size(); ++i)
@@ -76,7 +77,7 @@ Scene grid_scene(const Snapshot& snapshot, const Translate& tr) {
     bool any_unplaced = false;
     for (const auto& actor : snapshot.actors) {
         if (actor.on_grid) {
-            Size s = node_size(actor.name);
+            Size s = node_size(actor.name, kChipMaxWidth);
             double hw = s.width * kChipScale / 2, hh = s.height * kChipScale / 2;
             Point c{kGridX + actor.interest * kGridW, kGridY + (1 - actor.influence) * kGridH};
             c.x = std::clamp(c.x, kGridX + hw, kGridX + kGridW - hw);

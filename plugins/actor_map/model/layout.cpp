@@ -8,7 +8,9 @@ namespace actor_map {
 
 namespace {
 
+constexpr double kLongWord = 1.3;  // a word up to this times the line width stays whole
 constexpr double kGap = 28.0;  // free space kept between boxes
+constexpr double kGravity = 2.0;  // pulls every actor towards the middle; keeps loosely linked ones in view
 
 std::size_t utf8_length(std::string_view s) {
     std::size_t n = 0;
@@ -37,6 +39,28 @@ std::string shorten(std::string line, double font_size, double max_width) {
         if (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0xC0) line.pop_back();
     }
     return line + "…";
+}
+
+// Splits a word too long for one line (Swedish compounds: "Samhällsbyggnadsförvaltningen")
+// into pieces that fit, each but the last ending in a hyphen.
+std::vector<std::string> split_long_word(std::string_view word, double font_size, double max_width) {
+    std::vector<std::string> pieces;
+    std::string piece;
+    std::size_t i = 0;
+    while (i < word.size()) {
+        std::size_t len = 1;
+        while (i + len < word.size() && (static_cast<unsigned char>(word[i + len]) & 0xC0) == 0x80) ++len;
+        std::string next = piece + std::string(word.substr(i, len));
+        if (!piece.empty() && estimate_text_width(next + "-", font_size) > max_width) {
+            pieces.push_back(piece + "-");
+            piece = std::string(word.substr(i, len));
+        } else {
+            piece = next;
+        }
+        i += len;
+    }
+    if (!piece.empty()) pieces.push_back(piece);
+    return pieces;
 }
 
 void repel(std::vector<Point>& disp, const std::vector<Point>& pos, double k2) {
@@ -102,6 +126,14 @@ std::vector<std::string> wrap_label(std::string_view text, double font_size, dou
     std::vector<std::string> lines;
     std::string line;
     for (auto word : words_of(text)) {
+        // A word a little too long widens the box; only a much longer one is split.
+        if (estimate_text_width(word, font_size) > max_width * kLongWord) {
+            if (!line.empty()) lines.push_back(line);
+            auto pieces = split_long_word(word, font_size, max_width * kLongWord);
+            lines.insert(lines.end(), pieces.begin(), pieces.end() - 1);
+            line = pieces.back();
+            continue;
+        }
         std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
         if (!line.empty() && estimate_text_width(candidate, font_size) > max_width) {
             lines.push_back(line);
@@ -112,7 +144,7 @@ std::vector<std::string> wrap_label(std::string_view text, double font_size, dou
     }
     if (!line.empty() || lines.empty()) lines.push_back(line);
     for (auto& l : lines)
-        if (estimate_text_width(l, font_size) > max_width) l = shorten(l, font_size, max_width);
+        if (estimate_text_width(l, font_size) > max_width * kLongWord) l = shorten(l, font_size, max_width * kLongWord);
     if (lines.size() > max_lines) {
         lines.resize(max_lines);
         lines.back() = shorten(lines.back(), font_size, max_width);
@@ -120,12 +152,12 @@ std::vector<std::string> wrap_label(std::string_view text, double font_size, dou
     return lines;
 }
 
-Size node_size(std::string_view name) {
-    double inner = kNodeMaxWidth - 2 * kNodePadding;
+Size node_size(std::string_view name, double max_width) {
+    double inner = max_width - 2 * kNodePadding;
     auto lines = wrap_label(name, kNodeFont, inner);
     double widest = 0;
     for (const auto& l : lines) widest = std::max(widest, estimate_text_width(l, kNodeFont));
-    double width = std::clamp(widest + 2 * kNodePadding, kNodeMinWidth, kNodeMaxWidth);
+    double width = std::max(widest + 2 * kNodePadding, std::min(kNodeMinWidth, max_width));
     return {width, double(lines.size()) * kNodeLineHeight + 2 * kNodePadding * 0.75};
 }
 
@@ -147,8 +179,8 @@ std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vecto
         repel(disp, pos, k * k);
         attract(disp, pos, edges, k);
         for (std::size_t i = 0; i < n; ++i) {  // gravity keeps separate groups in view
-            disp[i].x -= pos[i].x * 0.02;
-            disp[i].y -= pos[i].y * 0.02;
+            disp[i].x -= pos[i].x * kGravity;
+            disp[i].y -= pos[i].y * kGravity;
         }
         double t = start_temperature + (end_temperature - start_temperature) * double(it) / double(iterations - 1);
         for (std::size_t i = 0; i < n; ++i) {

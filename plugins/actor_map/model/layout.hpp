@@ -34,11 +34,13 @@ inline constexpr double kNodeMaxWidth = 260.0;
 inline constexpr double kNodeMinWidth = 120.0;
 inline constexpr double kNodePadding = 12.0;
 inline constexpr double kNodeLineHeight = 24.0;
+inline constexpr double kChipMaxWidth = 190.0;  // actors on the grid: narrower, so more fit
 
 double estimate_text_width(std::string_view utf8, double font_size);
 // The label broken into lines that fit the node (at most three; the last is shortened with "…").
+// A single word may run up to 30 % wider than max_width (the box widens); longer ones are hyphenated.
 std::vector<std::string> wrap_label(std::string_view utf8, double font_size, double max_width, std::size_t max_lines = 3);
-Size node_size(std::string_view name);
+Size node_size(std::string_view name, double max_width = kNodeMaxWidth);
 
 // Positions (box centres) in the order of `sizes`. Boxes do not overlap.
 std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vector<LayoutEdge>& edges);

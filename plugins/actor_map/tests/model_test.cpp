@@ -160,3 +160,39 @@ TEST_CASE("without the problem plugin, stored problem links still count and no p
     CHECK(gaps.unowned_problems.empty());
     CHECK(gaps.isolated_actors.empty());
 }
+
+#include "model/sample_loader.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+TEST_CASE("the sample: 12+ actors of 8+ types, 15+ relations, owners for the prioritised problems, one gap") {
+    auto w = workshop();
+    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/assets/samples/actor_map.json");
+    REQUIRE(in);
+    auto sample = nlohmann::json::parse(in);
+    // The problem map's prioritised problems, as it publishes them; one title of the sample is left out.
+    std::vector<kartla::Entity> problems = {
+        {"problem", 101, "Öppen narkotikaförsäljning vid Höjdens torg", {{"prioritised", "1"}, {"rank", "1"}}},
+        {"problem", 102, "Rekrytering av barn till kriminella nätverk", {{"prioritised", "1"}, {"rank", "2"}}},
+        {"problem", 103, "Otrygghet vid resecentrum kvällstid", {{"prioritised", "1"}, {"rank", "3"}}},
+        {"problem", 104, "Anlagda bränder i soprum och bilar", {{"prioritised", "0"}}},
+    };
+    SampleReport report = load_sample(*w, sample, problems);
+    CHECK_FALSE(report.missing_problems.empty());  // titles not published are skipped, not fatal
+    Snapshot s = load(w->db());
+    CHECK(s.actors.size() >= 12);
+    std::set<std::int64_t> types;
+    for (const auto& a : s.actors) types.insert(a.type_id);
+    CHECK(types.size() >= 8);
+    CHECK(s.relations.size() >= 15);
+    Gaps gaps = find_gaps(s, problems, true);
+    CHECK(gaps.unowned_problems.empty());
+    CHECK(gaps.isolated_actors.size() == 1);
+    CHECK(s.actor(gaps.isolated_actors.at(0))->name == "Trossamfunden i Östra Höjden");
+    // Laid out: no two actors share a spot.
+    std::set<std::pair<double, double>> spots;
+    for (const auto& a : s.actors) spots.insert({a.x, a.y});
+    CHECK(spots.size() == s.actors.size());
+}

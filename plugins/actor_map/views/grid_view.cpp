@@ -57,7 +57,7 @@ void GridView::draw() {
     const Data& d = s_.data();
     kartla::ui::hint(s_.tr("Drag actors into the grid: up for more influence, right for more interest. Drag one back to "
                            "the list to take it off the grid. Tap an actor to select it."));
-    const float unit = s_.ui_scale(), chip_scale = unit * 0.85f, pad = 8 * unit, line = ImGui::GetTextLineHeightWithSpacing();
+    const float unit = s_.ui_scale(), chip_scale = unit * 0.8f, pad = 8 * unit, line = ImGui::GetTextLineHeightWithSpacing();
     ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     avail = ImVec2(std::max(avail.x, 300.0f), std::max(avail.y, 200.0f));
     float tray_w = std::min(ImGui::GetFontSize() * 13, avail.x * 0.3f);
@@ -72,11 +72,14 @@ void GridView::draw() {
     float tray_y = tray_min.y + line + pad;
     int hidden = 0;
     for (const auto& actor : d.snapshot.actors) {
-        const Size& size = d.node_sizes.at(actor.id);
         if (actor.on_grid) {
+            const Size& size = d.chip_sizes.at(actor.id);
             ImVec2 half(float(size.width) * chip_scale / 2, float(size.height) * chip_scale / 2);
             ImVec2 c(grid_min.x + float(actor.interest) * grid_size.x, grid_min.y + float(1 - actor.influence) * grid_size.y);
-            chips.push_back({actor.id, c, half, d.node_lines.at(actor.id)});
+            // Kept whole inside the grid, as in the exported image.
+            c.x = std::clamp(c.x, grid_min.x + half.x, std::max(grid_min.x + half.x, grid_max.x - half.x));
+            c.y = std::clamp(c.y, grid_min.y + half.y, std::max(grid_min.y + half.y, grid_max.y - half.y));
+            chips.push_back({actor.id, c, half, d.chip_lines.at(actor.id)});
         } else {
             auto lines = wrap_label(actor.name, kNodeFont, (tray_w - 2 * pad) / chip_scale - 2 * kNodePadding, 2);
             float height = float(double(lines.size()) * kNodeLineHeight + 1.5 * kNodePadding) * chip_scale;

@@ -55,6 +55,8 @@ void UiState::reload(kartla::Workshop& w) {
     for (const auto& actor : fresh.snapshot.actors) {
         fresh.node_sizes[actor.id] = node_size(actor.name);
         fresh.node_lines[actor.id] = wrap_label(actor.name, kNodeFont, kNodeMaxWidth - 2 * kNodePadding);
+        fresh.chip_sizes[actor.id] = node_size(actor.name, kChipMaxWidth);
+        fresh.chip_lines[actor.id] = wrap_label(actor.name, kNodeFont, kChipMaxWidth - 2 * kNodePadding);
     }
     data_ = std::move(fresh);
     cached_workshop_ = &w;

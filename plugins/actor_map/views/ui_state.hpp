@@ -24,6 +24,8 @@ struct Data {
     std::vector<kartla::core_data::Participant> participants;
     std::map<std::int64_t, Size> node_sizes;  // per actor, world units
     std::map<std::int64_t, std::vector<std::string>> node_lines;
+    std::map<std::int64_t, Size> chip_sizes;  // on the grid
+    std::map<std::int64_t, std::vector<std::string>> chip_lines;
 };
 
 enum class MapTab { Grid, Network, Matrix, Gaps };
