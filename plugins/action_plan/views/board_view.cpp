@@ -107,13 +107,18 @@ void BoardView::draw() {
     kartla::ui::mark_item("action_plan.board.new");
     ImGui::SameLine();
     kartla::ui::hint(state_.tr("Drag a card to another column to change its status."));
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // Columns keep a readable width; a narrow window scrolls sideways instead of squeezing them.
+    ImGui::BeginChild("columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float width = std::max(px(150), (avail.x - spacing * (kStatuses.size() - 1)) / float(kStatuses.size()));
+    const float count = float(kStatuses.size());
+    const float width = std::max(px(210), (ImGui::GetContentRegionAvail().x - spacing * (count - 1)) / count);
+    const bool scrolls = width * count + spacing * (count - 1) > ImGui::GetContentRegionAvail().x + 1;
+    const float height = ImGui::GetContentRegionAvail().y - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
     for (std::size_t i = 0; i < kStatuses.size(); ++i) {
         if (i) ImGui::SameLine();
-        column(kStatuses[i], width, avail.y);
+        column(kStatuses[i], width, height);
     }
+    ImGui::EndChild();
 }
 
 }  // namespace action_plan::views

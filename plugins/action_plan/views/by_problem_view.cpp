@@ -21,8 +21,10 @@ void ByProblemView::measure_line(const Measure& m) {
                                          m.due.empty() ? state_.tr("No due date") : m.due);
     if (ImGui::Selectable(text.c_str(), state_.selected == m.id)) state_.selected = m.id;
     kartla::ui::mark_item(fmt::format("action_plan.by_problem.measure.{}", m.id));
-    ImGui::SameLine();
-    finding_count(state_, m);
+    if (!findings_for_measure(state_.findings(), m).empty()) {
+        ImGui::SameLine();
+        finding_count(state_, m);
+    }
     ImGui::PopID();
 }
 

@@ -24,6 +24,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin-top: 0.
 th, td { border: 1px solid #b8c4ce; padding: 0.35em 0.5em; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
 th { background: #e6eef5; }
 td.light { font-weight: bold; }
+td.nowrap { white-space: nowrap; }
 .light-green { background: #c9ecc6; }
 .light-yellow { background: #fbefb1; }
 .light-red { background: #f7c1bd; }
@@ -98,6 +99,8 @@ void measure_table(const Document& doc, const ProblemSection& section, std::stri
                 std::string text = e(row.cell(ColLight));
                 if (!row.cell(ColLightComment).empty()) text += "<br>" + e(row.cell(ColLightComment));
                 out += fmt::format("<td class=\"light{}\">{}</td>", css, text);
+            } else if (c == ColStart || c == ColDue || c == ColStatus) {
+                out += fmt::format("<td class=\"nowrap\">{}</td>", e(row.cell(c)));
             } else {
                 out += fmt::format("<td>{}</td>", e(row.cell(c)));
             }
