@@ -51,7 +51,7 @@ TEST_CASE("a good plugin loads, registers its parts and gets its tables in the w
     CHECK(!available);
 }
 
-TEST_CASE("broken plugins are refused with a clear message; the good one keeps working") {
+TEST_CASE("broken plugins are refused with a clear message, the good one keeps working") {
     test::Headless ui;
     Runtime runtime;
     runtime.echo_messages_to_stderr = false;
@@ -94,11 +94,16 @@ TEST_CASE("a plugin that throws while drawing is turned off and the frame recove
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     ui.set_ui([&] { shell.frame(); });
+    shell.stage().show("fixture_throws_in_draw.view");
     ui.frame(3);
     CHECK(record(runtime, "fixture_throws_in_draw").status == PluginStatus::Disabled);
     CHECK(record(runtime, "fixture_throws_in_draw").message.find("drawing failed on purpose") != std::string::npos);
     CHECK(runtime.plugin_usable("fixture_good"));
-    CHECK(runtime.views().size() == 1);
+    // Its view is gone; the good plugin's view and the core's workshop panel stay.
+    CHECK(runtime.views().size() == 2);
+    shell.stage().show("fixture_good.view");
+    ui.frame(2);
+    CHECK(shell.stage().current() == "fixture_good.view");
 }
 
 TEST_CASE("no real plugin carries its own copy of Dear ImGui, and the check would see one") {

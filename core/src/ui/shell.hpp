@@ -6,6 +6,7 @@
 #include "i18n.hpp"
 #include "runtime.hpp"
 #include "settings.hpp"
+#include "stage.hpp"
 #include "workshop_panel.hpp"
 
 #include <filesystem>
@@ -18,6 +19,10 @@ namespace kartla::ui {
 class KARTLA_API Shell {
 public:
     Shell(Runtime& runtime, Settings& settings, std::filesystem::path settings_file = {});
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
+    ViewStage& stage() { return stage_; }
 
     void frame();  // between ImGui::NewFrame() and ImGui::Render()
 
@@ -45,7 +50,6 @@ private:
     void draw_view_menu();
     void draw_plugins_menu();
     void draw_windows();
-    void draw_view(const Tagged<ViewSpec>& view, int slot);
     void draw_status_bar();
     void draw_error_dialog();
     void handle_shortcuts();
@@ -53,7 +57,6 @@ private:
     void redo();
     void show_error(std::string message);
     void export_to(const std::string& format);
-    bool& view_open(const std::string& key, bool by_default);
     void save_settings() const;
 
     Runtime& runtime_;
@@ -61,6 +64,7 @@ private:
     Translations translations_;
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
+    ViewStage stage_;
     FileDialog file_dialog_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;
