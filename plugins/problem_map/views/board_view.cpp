@@ -100,7 +100,11 @@ void BoardView::fit_all(const Snapshot& s, float min_zoom) {
     };
     for (const auto& card : s.cards) grow(card.x, card.y, card.x + kCardWidth, card.y + kCardHeight);
     for (const auto& cl : s.clusters) grow(cl.x, cl.y, cl.x + cl.w, cl.y + cl.h);
+    // Keep the legend strip along the bottom clear of the fitted cards.
+    ImVec2 full = canvas_.size;
+    if (show_legend_) canvas_.size.y = std::max(canvas_.size.y * 0.5f, canvas_.size.y - legend_height_);
     canvas_.fit(lo, hi);
+    canvas_.size = full;
     if (canvas_.zoom < min_zoom) {  // too much to show readably: show the top-left part instead
         canvas_.zoom = min_zoom;
         canvas_.pan = ImVec2(lo.x - 40, lo.y - 40);
@@ -432,26 +436,40 @@ void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
     dl->AddText(pos, kInk, text.c_str());
 }
 
+// One line of colour chips along the bottom edge, wrapping if needed: a legend in a
+// corner box would hide cards.
 void BoardView::draw_legend(const Snapshot& s, ImDrawList* dl) {
-    std::vector<std::pair<std::string, std::uint32_t>> rows;
+    std::vector<std::pair<std::string, std::uint32_t>> chips;
     for (const auto& category : s.categories) {
         bool used = std::any_of(s.cards.begin(), s.cards.end(), [&](const Card& c) { return c.category_id == category.id; });
-        if (used) rows.emplace_back(category_name(category, c_.translator()), category.color);
+        if (used) chips.emplace_back(category_name(category, c_.translator()), category.color);
     }
-    if (rows.empty()) return;
-    float line = ImGui::GetTextLineHeightWithSpacing();
-    float swatch = ImGui::GetFontSize();
-    float width = 0;
-    for (const auto& row : rows) width = std::max(width, ImGui::CalcTextSize(row.first.c_str()).x);
-    width += swatch + 30;
-    float height = line * float(rows.size()) + 16;
-    ImVec2 min(canvas_.origin.x + 10, canvas_.origin.y + canvas_.size.y - height - 10);
-    dl->AddRectFilled(min, ImVec2(min.x + width, min.y + height), IM_COL32(255, 255, 255, 235), 6);
-    dl->AddRect(min, ImVec2(min.x + width, min.y + height), IM_COL32(110, 122, 140, 255), 6);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        ImVec2 p(min.x + 10, min.y + 8 + line * float(i));
-        dl->AddRectFilled(p, ImVec2(p.x + swatch, p.y + swatch), packed_color(rows[i].second), 3);
-        dl->AddText(ImVec2(p.x + swatch + 10, p.y), kInk, rows[i].first.c_str());
+    if (chips.empty()) return;
+    float fs = ImGui::GetFontSize();
+    float swatch = fs * 0.9f, gap = fs * 0.9f, line = ImGui::GetTextLineHeightWithSpacing();
+    float x0 = canvas_.origin.x + 8, right = canvas_.origin.x + canvas_.size.x - 8;
+    // Lay out first to know how many lines the strip needs.
+    std::vector<ImVec2> offsets;
+    float x = 0, y = 0;
+    for (const auto& chip : chips) {
+        float w = swatch + 6 + ImGui::CalcTextSize(chip.first.c_str()).x;
+        if (x > 0 && x0 + x + w > right) {
+            x = 0;
+            y += line;
+        }
+        offsets.emplace_back(x, y);
+        x += w + gap;
+    }
+    float height = y + line + 8;
+    legend_height_ = height;
+    ImVec2 min(canvas_.origin.x, canvas_.origin.y + canvas_.size.y - height);
+    dl->AddRectFilled(min, ImVec2(canvas_.origin.x + canvas_.size.x, canvas_.origin.y + canvas_.size.y), IM_COL32(255, 255, 255, 235));
+    dl->AddLine(min, ImVec2(canvas_.origin.x + canvas_.size.x, min.y), IM_COL32(110, 122, 140, 255));
+    for (std::size_t i = 0; i < chips.size(); ++i) {
+        ImVec2 p(x0 + offsets[i].x, min.y + 4 + offsets[i].y);
+        float top = p.y + (ImGui::GetTextLineHeight() - swatch) / 2;
+        dl->AddRectFilled(ImVec2(p.x, top), ImVec2(p.x + swatch, top + swatch), packed_color(chips[i].second), 3);
+        dl->AddText(ImVec2(p.x + swatch + 6, p.y), kInk, chips[i].first.c_str());
     }
 }
 

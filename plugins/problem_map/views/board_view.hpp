@@ -50,6 +50,7 @@ private:
     Workshop* fitted_for_ = nullptr;
     bool multi_select_ = false;
     bool show_legend_ = true;
+    float legend_height_ = 0;  // of the last frame, kept clear when fitting
 
     Gesture gesture_ = Gesture::None;
     ImVec2 press_mouse_{0, 0};
