@@ -1,5 +1,7 @@
 #include "core_schema.hpp"
 
+#include "kartla/database.hpp"
+
 namespace kartla::core_schema {
 
 const std::vector<std::string>& migrations() {
@@ -40,6 +42,25 @@ CREATE TABLE core_plugin_schema(
 )sql",
     };
     return steps;
+}
+
+std::string shape_problem(Database& db) {
+    static const char* const expected[][2] = {
+        {"core_meta", "key, value"},
+        {"core_participant", "id, role, organisation, position"},
+        {"core_meeting", "id, kind, title, date, place, notes"},
+        {"core_attendance", "meeting_id, participant_id"},
+        {"core_link", "id, from_kind, from_id, to_kind, to_id, role"},
+        {"core_plugin_schema", "plugin_id, version"},
+    };
+    for (const auto& [table, columns] : expected) {
+        try {
+            Statement probe(db.handle(), std::string("SELECT ") + columns + " FROM " + table + " LIMIT 0");
+        } catch (const SqliteError& e) {
+            return std::string(table) + ": " + e.what();
+        }
+    }
+    return {};
 }
 
 }  // namespace kartla::core_schema

@@ -4,6 +4,13 @@
 #include <string>
 #include <vector>
 
+namespace kartla {
+class Database;
+}
+
 namespace kartla::core_schema {
 const std::vector<std::string>& migrations();
+// For a file at the current version: the first core table that lacks a column
+// the core reads (a tampered or damaged file), as a message; empty when all are there.
+std::string shape_problem(Database& db);
 }

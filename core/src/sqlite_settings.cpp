@@ -26,6 +26,11 @@ void apply_writer(Database& db, bool network_filesystem) {
         // WAL needs shared memory, which network file systems do not give.
         db.exec("PRAGMA locking_mode = EXCLUSIVE");
         db.exec("PRAGMA journal_mode = DELETE");
+        // Take the lock now, not at the first edit: in exclusive mode a second
+        // kartla that got in first would keep a shared lock for good, and every
+        // edit here would then fail as "busy". This way the second one is told
+        // "in use" when it opens the file.
+        db.exec("BEGIN EXCLUSIVE; COMMIT");
     } else {
         db.exec("PRAGMA journal_mode = WAL");
     }

@@ -60,6 +60,40 @@ EditResult failure_from(const SqliteError& e) {
 // Undo of an edit whose rows were changed since can not be applied; we stop rather than guess.
 int abort_on_conflict(void*, int, sqlite3_changeset_iter*) { return SQLITE_CHANGESET_ABORT; }
 
+// A changeset already holds every row that foreign-key actions (ON DELETE
+// CASCADE / SET NULL) and triggers changed when the edit was made. Were they
+// to fire again while it is replayed, those rows would be changed twice and the
+// second change would find them gone: redo of "remove a participant who
+// attended a meeting" failed that way. So both are off while replaying, and the
+// foreign keys are checked once at the end instead.
+class Replay {
+public:
+    explicit Replay(Database& db) : db_(db) {
+        db_.exec("PRAGMA foreign_keys = OFF");  // outside the transaction, where it has effect
+        sqlite3_db_config(db_.handle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers_were_on_);  // -1: only ask
+        sqlite3_db_config(db_.handle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    }
+    ~Replay() {
+        sqlite3_db_config(db_.handle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, triggers_were_on_, nullptr);
+        try {
+            db_.exec("PRAGMA foreign_keys = ON");
+        } catch (...) {
+            // Only fails inside a transaction, and the transaction has ended by now.
+        }
+    }
+    Replay(const Replay&) = delete;
+    Replay& operator=(const Replay&) = delete;
+
+    void check_foreign_keys() {
+        if (db_.scalar_int("SELECT count(*) FROM pragma_foreign_key_check") != 0)
+            throw SqliteError(SQLITE_CONSTRAINT_FOREIGNKEY, "the change would leave references to missing rows");
+    }
+
+private:
+    Database& db_;
+    int triggers_were_on_ = 1;
+};
+
 }  // namespace
 
 Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage)
@@ -126,9 +160,11 @@ EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset
             data.assign(static_cast<unsigned char*>(inverted), static_cast<unsigned char*>(inverted) + size);
             sqlite3_free(inverted);
         }
+        Replay replay(*db_);
         Transaction tx(*db_);
         int rc = sqlite3changeset_apply(db_->handle(), int(data.size()), data.data(), nullptr, abort_on_conflict, nullptr);
         if (rc != SQLITE_OK) throw SqliteError(rc, "the workshop changed in a way that cannot be undone");
+        replay.check_foreign_keys();
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);

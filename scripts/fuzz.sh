@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang in build-fuzz/ and runs each of them
+# for its share of the time budget.
+#
+#   scripts/fuzz.sh [SECONDS]     total fuzzing time, split evenly over the
+#                                 targets (default 300; the build is extra)
+#
+# New interesting inputs go to build-fuzz/fuzz-corpus/<target>/ (not the repo).
+# A crash is saved in build-fuzz/fuzz-crashes/<target>/ and makes the script exit
+# 1. To keep it fixed, copy the crashing file to tests/fuzz/regressions/<target>/:
+# every ordinary test run feeds it to the same code (fuzz_corpus_test.cpp).
+set -euo pipefail
+budget=${1:-300}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$root/build-fuzz
+targets=(open_workshop sample_source text_encoders)
+per_target=$(( budget / ${#targets[@]} ))
+(( per_target >= 1 )) || per_target=1
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DKARTLA_FUZZ=ON >/dev/null
+ninja -C "$build" -j2 kartla_fuzzers
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+failed=()
+for target in "${targets[@]}"; do
+  corpus=$build/fuzz-corpus/$target
+  crashes=$build/fuzz-crashes/$target
+  mkdir -p "$corpus" "$crashes"
+  echo "== fuzz_$target for ${per_target}s"
+  # The first folder receives new inputs; the seeds and regressions are read only.
+  if ! "$build/fuzz/fuzz_$target" -max_total_time="$per_target" -timeout=20 -rss_limit_mb=2048 \
+       -print_final_stats=1 -artifact_prefix="$crashes/" \
+       "$corpus" "$root/tests/fuzz/corpus/$target" "$root/tests/fuzz/regressions/$target" \
+       2> "$build/fuzz-$target.log"; then
+    failed+=("$target")
+    echo "   FAILED: see $build/fuzz-$target.log and $crashes/"
+    grep -E "ERROR|fuzz property broken|SUMMARY" "$build/fuzz-$target.log" | head -5 || true
+  fi
+  grep -E "^stat::number_of_executed_units|^stat::new_units_added|^#[0-9]+ *DONE" "$build/fuzz-$target.log" \
+    | sed 's/^/   /' || true
+done
+if (( ${#failed[@]} )); then
+  echo "fuzzing found problems in: ${failed[*]}"
+  exit 1
+fi
+echo "fuzzing: no crash in ${#targets[@]} targets (${per_target}s each)"

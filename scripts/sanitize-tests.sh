@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer
+# (-DKARTLA_SANITIZE=ON) in build-asan/ and runs the whole test suite there.
+#
+#   scripts/sanitize-tests.sh [SECONDS]   time budget for the test run (default
+#                                         1200; the build is extra)
+#
+# Exits non-zero when the build fails, a test fails, a sanitizer reports, or
+# the budget runs out. Sanitizer reports abort the test (halt_on_error), so
+# they show up as failed tests in ctest's output and in
+# build-asan/Testing/Temporary/LastTest.log.
+set -euo pipefail
+budget=${1:-1200}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$root/build-asan
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKARTLA_SANITIZE=ON >/dev/null
+ninja -C "$build" -j2
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/robustness/lsan.supp:print_suppressions=0}
+# Sanitized code runs several times slower: fewer random undo sequences (same seeds).
+export KARTLA_UNDO_SEQUENCES=${KARTLA_UNDO_SEQUENCES:-200}
+
+cd "$build"
+started=$SECONDS
+if timeout --signal=TERM "$budget" ctest -j2 --output-on-failure --timeout "$budget"; then
+  echo "sanitizer run: all tests passed in $(( SECONDS - started ))s"
+else
+  status=$?
+  (( status == 124 )) && echo "sanitizer run: the time budget of ${budget}s ran out"
+  echo "sanitizer run: FAILED (see $build/Testing/Temporary/LastTest.log)"
+  exit 1
+fi

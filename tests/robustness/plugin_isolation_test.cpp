@@ -1,0 +1,203 @@
+// Plugin isolation: where plugins may come from, and what a plugin that fails
+// while drawing may not take down with it.
+#include "headless.hpp"
+#include "kartla/core_data.hpp"
+#include "runtime.hpp"
+#include "temp_dir.hpp"
+#include "ui/shell.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui_internal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+using namespace kartla;
+using kartla::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = KARTLA_TEST_FIXTURE_DIR;
+
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::string& value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        ::setenv(name, value.c_str(), 1);
+    }
+    ~ScopedEnv() {
+        if (old_) ::setenv(name_, old_->c_str(), 1);
+        else ::unsetenv(name_);
+    }
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+class ScopedChdir {
+public:
+    explicit ScopedChdir(const fs::path& dir) : old_(fs::current_path()) { fs::current_path(dir); }
+    ~ScopedChdir() { fs::current_path(old_); }
+
+private:
+    fs::path old_;
+};
+
+const PluginRecord* record(const Runtime& runtime, std::string_view id) {
+    for (auto& plugin : runtime.plugins())
+        if (plugin->id == id) return plugin.get();
+    return nullptr;
+}
+
+bool loaded(const Runtime& runtime, std::string_view id) {
+    auto* plugin = record(runtime, id);
+    return plugin && plugin->status == PluginStatus::Loaded;
+}
+
+std::unique_ptr<Workshop> create_or_fail(const fs::path& file) {
+    auto created = Workshop::create(file);
+    if (auto* e = std::get_if<OpenError>(&created)) FAIL("could not create: " << e->message);
+    return std::move(std::get<std::unique_ptr<Workshop>>(created));
+}
+
+}  // namespace
+
+TEST_CASE("a plugin planted in the current directory is never loaded") {
+    TempDir cwd, data_home;
+    fs::copy_file(kFixtures / "fixture_good.kplug", cwd / "fixture_good.kplug");
+    fs::create_directories(cwd / "plugins");
+    fs::copy_file(kFixtures / "fixture_good.kplug", cwd / "plugins" / "fixture_good.kplug");
+    ScopedEnv hermetic_user_dir("XDG_DATA_HOME", data_home.path().string());
+    ScopedChdir inside(cwd.path());
+
+    for (std::string search_path : {"", ".", "./", "plugins", "./plugins", ".:plugins:", ":", "..//" }) {
+        CAPTURE(search_path);
+        ScopedEnv plugin_path("KARTLA_PLUGIN_PATH", search_path);
+        for (auto& dir : Runtime::default_plugin_dirs()) CHECK(dir.is_absolute());
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        runtime.load_plugins(Runtime::default_plugin_dirs());
+        CHECK_FALSE(loaded(runtime, "fixture_good"));
+        CHECK(record(runtime, "fixture_good") == nullptr);  // not even tried
+    }
+
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({".", "plugins", ""});  // relative folders given directly
+    CHECK(runtime.plugins().empty());
+    CHECK_FALSE(runtime.load_plugin("fixture_good.kplug"));  // a relative file
+    CHECK_FALSE(runtime.load_plugin("./plugins/fixture_good.kplug"));
+    REQUIRE(record(runtime, "fixture_good") != nullptr);
+    CHECK(record(runtime, "fixture_good")->message.find("absolute path") != std::string::npos);
+
+    // The planted copy itself is a working plugin: named by its absolute path, it loads.
+    Runtime control;
+    control.echo_messages_to_stderr = false;
+    CHECK(control.load_plugin(cwd / "fixture_good.kplug"));
+}
+
+TEST_CASE("a plugin in a folder writable by others, or itself writable by others, is refused with a message") {
+    TempDir dir;
+    fs::path open_dir = dir / "open";
+    fs::create_directories(open_dir);
+    fs::copy_file(kFixtures / "fixture_good.kplug", open_dir / "fixture_good.kplug");
+    fs::permissions(open_dir, fs::perms::all);  // chmod 0777
+
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({open_dir});
+    auto* refused = record(runtime, "fixture_good");
+    REQUIRE(refused != nullptr);
+    CHECK(refused->status == PluginStatus::Failed);
+    CHECK(refused->message.find("writable by every user") != std::string::npos);
+    REQUIRE_FALSE(runtime.messages().empty());
+    CHECK(runtime.messages().back().level == LogLevel::Error);
+    CHECK(runtime.messages().back().text.find("was not loaded") != std::string::npos);
+
+    fs::path safe_dir = dir / "safe";
+    fs::create_directories(safe_dir);
+    fs::permissions(safe_dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+    fs::copy_file(kFixtures / "fixture_good.kplug", safe_dir / "fixture_good.kplug");
+    fs::permissions(safe_dir / "fixture_good.kplug", fs::perms::others_write, fs::perm_options::add);  // chmod o+w
+    Runtime second;
+    second.echo_messages_to_stderr = false;
+    CHECK_FALSE(second.load_plugin(safe_dir / "fixture_good.kplug"));
+    CHECK(record(second, "fixture_good")->message.find("writable by every user") != std::string::npos);
+
+    // A symbolic link from a safe folder into the open one does not launder it.
+    fs::remove(safe_dir / "fixture_good.kplug");
+    fs::create_symlink(open_dir / "fixture_good.kplug", safe_dir / "fixture_good.kplug");
+    Runtime third;
+    third.echo_messages_to_stderr = false;
+    CHECK_FALSE(third.load_plugin(safe_dir / "fixture_good.kplug"));
+
+    fs::permissions(open_dir, fs::perms::owner_all);  // and once the folder is private, it loads
+    Runtime fourth;
+    fourth.echo_messages_to_stderr = false;
+    CHECK(fourth.load_plugin(open_dir / "fixture_good.kplug"));
+}
+
+TEST_CASE("a plugin that throws while drawing is turned off; the frame, the workshop and other plugins go on") {
+    TempDir dir;
+    kartla::test::Headless ui;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    REQUIRE(runtime.load_plugin(kFixtures / "fixture_good.kplug"));
+    REQUIRE(runtime.load_plugin(kFixtures / "fixture_throws_in_draw.kplug"));
+    runtime.set_workshop(create_or_fail(dir / "w.kartla"));
+    ui::Settings settings;
+    ui::Shell shell(runtime, settings);
+    ui.set_ui([&] { shell.frame(); });
+
+    ui.frame();  // draws the failing view: it throws inside a child window and a table
+    ImGuiContext& g = *ui.context();
+    auto* failed = record(runtime, "fixture_throws_in_draw");
+    REQUIRE(failed != nullptr);
+    CHECK(failed->status == PluginStatus::Disabled);
+    CHECK(failed->message.find("drawing failed on purpose") != std::string::npos);
+    CHECK_FALSE(runtime.plugin_usable("fixture_throws_in_draw"));
+    // ImGui::Render() ran (ui.frame() calls it) and left no stack behind.
+    CHECK(g.FrameCountEnded == g.FrameCount);
+    CHECK(g.CurrentWindowStack.Size == 0);
+    CHECK(g.CurrentTable == nullptr);
+    CHECK(g.ColorStack.Size == 0);
+    CHECK(g.StyleVarStack.Size == 0);
+    CHECK(g.BeginPopupStack.Size == 0);
+
+    ui.frame(10);  // the next frames too
+    CHECK(g.FrameCountEnded == g.FrameCount);
+    CHECK(g.CurrentWindowStack.Size == 0);
+    CHECK(ImGui::FindWindowByName("Throws in draw###fixture_throws_in_draw.view")->Active == false);
+
+    // The good plugin still works: its button adds a row.
+    CHECK(runtime.plugin_usable("fixture_good"));
+    ImGuiWindow* good = ImGui::FindWindowByName("Good fixture###fixture_good.view");
+    REQUIRE(good != nullptr);
+    CHECK(good->Active);
+    ImVec2 button = good->DC.CursorStartPos;
+    ui.click(ImVec2(button.x + 10, button.y + ImGui::GetFrameHeight() / 2));
+    CHECK(runtime.workshop()->db().scalar_int("SELECT count(*) FROM fixture_good_thing") == 1);
+
+    // And the workshop panel too.
+    ui.click_item("workshop.add_participant");
+    ui.frame(2);
+    CHECK(core_data::participants(runtime.workshop()->db()).size() == 1);
+    CHECK(runtime.workshop()->undo().ok);
+    CHECK(core_data::participants(runtime.workshop()->db()).empty());
+}
+
+TEST_CASE("a plugin that throws while starting is not loaded, and the next one is") {
+    kartla::test::Headless ui;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    CHECK_FALSE(runtime.load_plugin(kFixtures / "fixture_throws_in_create.kplug"));
+    CHECK(runtime.load_plugin(kFixtures / "fixture_good.kplug"));
+    CHECK(runtime.plugin_usable("fixture_good"));
+    CHECK_FALSE(runtime.plugin_usable("fixture_throws_in_create"));
+}
