@@ -126,5 +126,5 @@ TEST_CASE("the program links no plugin: they are loaded at run time") {
     std::string libraries = run_command(std::string("ldd '") + KARTLA_TEST_BINARY + "'");
     CHECK(libraries.find("libkartla_core") != std::string::npos);
     CHECK(libraries.find(".kplug") == std::string::npos);
-    CHECK(libraries.find("problem_map") == std::string::npos);
+    CHECK(libraries.find("problem_map.kplug") == std::string::npos);
 }

@@ -43,8 +43,22 @@ std::string ViewStage::current() {
 void ViewStage::show(std::string_view key) {
     for (const auto& v : runtime_.views()) {
         if (v.spec.key != key) continue;
-        if (v.spec.placement == ViewPlacement::Main) settings_.current_view = v.spec.key;
-        else settings_.open_views[v.spec.key] = true;
+        if (v.spec.placement == ViewPlacement::Main) {
+            settings_.current_view = v.spec.key;
+        } else {
+            settings_.open_views[v.spec.key] = true;
+            // Bring its plugin's main view on stage too, unless one is there already.
+            bool same_plugin_on_stage = false;
+            std::string on_stage = current();
+            for (const auto& w : runtime_.views())
+                if (w.spec.key == on_stage && w.plugin_id == v.plugin_id) same_plugin_on_stage = true;
+            if (!same_plugin_on_stage)
+                for (const auto& w : usable_views())
+                    if (w.plugin_id == v.plugin_id && w.spec.placement == ViewPlacement::Main) {
+                        settings_.current_view = w.spec.key;
+                        break;
+                    }
+        }
         runtime_.publish(Event{"core.view_shown", 0, v.spec.key});
     }
 }
@@ -72,19 +86,15 @@ float ViewStage::draw_view_bar(ImVec2 origin, float width) {
     float right_edge = ImGui::GetWindowPos().x + width - style.WindowPadding.x;
     bool first = true;
     for (const auto& v : usable_views()) {
-        bool is_main = v.spec.placement == ViewPlacement::Main;
-        bool active = is_main ? v.spec.key == on_stage : side_open(v.spec);
-        std::string label = fmt::format("{}{}##bar.{}", is_main ? "" : "+ ", runtime_.translate(v.spec.title.c_str()),
-                                        v.spec.key);
+        if (v.spec.placement != ViewPlacement::Main) continue;  // side views come with their main view
+        bool active = v.spec.key == on_stage;
+        std::string label = fmt::format("{}##bar.{}", runtime_.translate(v.spec.title.c_str()), v.spec.key);
         float button_width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
         if (!first && ImGui::GetItemRectMax().x + style.ItemSpacing.x + button_width <= right_edge) ImGui::SameLine();
         first = false;
         // Amber for what is showing: readable with black text on any projector.
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.99f, 0.78f, 0.28f, 1));
-        if (big_button(label.c_str())) {
-            if (is_main) show(v.spec.key);
-            else settings_.open_views[v.spec.key] = !active;
-        }
+        if (big_button(label.c_str())) show(v.spec.key);
         if (active) ImGui::PopStyleColor();
         mark_item("core.view_bar." + v.spec.key);
     }
@@ -98,11 +108,16 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
     origin.y += bar;
     size.y -= bar;
     auto views = usable_views();
+    std::string on_stage = current();
+    // A plugin's side views (an editor, its checks) show beside that plugin's main views only.
+    std::string stage_plugin;
+    for (const auto& v : views)
+        if (v.spec.key == on_stage) stage_plugin = v.plugin_id;
     std::vector<const Tagged<ViewSpec>*> sides;
     for (const auto& v : views)
-        if (v.spec.placement == ViewPlacement::Side && side_open(v.spec)) sides.push_back(&v);
+        if (v.spec.placement == ViewPlacement::Side && v.plugin_id == stage_plugin && side_open(v.spec))
+            sides.push_back(&v);
     float main_width = sides.empty() ? size.x : size.x * (1 - kSideShare);
-    std::string on_stage = current();
     for (const auto& v : views)
         if (v.spec.key == on_stage) draw_window(v, origin, ImVec2(main_width, size.y), nullptr);
     float side_height = sides.empty() ? 0 : size.y / float(sides.size());
