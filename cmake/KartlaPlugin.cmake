@@ -17,6 +17,9 @@ function(kartla_add_plugin name)
     BUILD_RPATH "$ORIGIN/../.."
     INSTALL_RPATH "$ORIGIN/../..")
   target_link_options(${name} PRIVATE -Wl,-z,defs)
+  if(P_OUTPUT_DIR STREQUAL KARTLA_PLUGIN_OUT)  # test fixtures are never installed
+    install(TARGETS ${name} LIBRARY DESTINATION ${KARTLA_PLUGIN_INSTALL_DIR})
+  endif()
 endfunction()
 
 # The data logic of a plugin lives in a static library of its own, so tests and

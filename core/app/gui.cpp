@@ -2,6 +2,7 @@
 // input a few frames are drawn, then the loop sleeps until the next event.
 #include "gui.hpp"
 
+#include "input_ordering.hpp"
 #include "paths.hpp"
 #include "runtime.hpp"
 #include "theme.hpp"
@@ -98,6 +99,7 @@ int run(const std::string& file) {
     fs::create_directories(paths::user_config_dir());
     ImGui::GetIO().IniFilename = ini_file.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    install_input_ordering(window);
     ImGui_ImplOpenGL3_Init("#version 150");
 
     fs::path settings_file = paths::user_config_dir() / "settings.json";
@@ -122,7 +124,7 @@ int run(const std::string& file) {
                 shell.request_quit();
                 glfwSetWindowShouldClose(window, GLFW_FALSE);
             }
-            if (frames_left > 0 || quit_frames > 0) {
+            if (frames_left > 0 || quit_frames > 0 || input_waiting()) {
                 glfwPollEvents();
                 --frames_left;
             } else {
@@ -135,6 +137,7 @@ int run(const std::string& file) {
             ImGui::NewFrame();
             shell.frame();
             render(window);
+            deliver_waiting_input(window);
             if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
             if (auto wanted = shell.window_title(); wanted != title) glfwSetWindowTitle(window, (title = wanted).c_str());
             // Quitting takes two more frames so a text field being typed in is committed first.

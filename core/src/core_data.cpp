@@ -45,6 +45,22 @@ void update_meeting(Database& db, const Meeting& m) {
 
 void remove_meeting(Database& db, std::int64_t id) { db.run("DELETE FROM core_meeting WHERE id = ?", id); }
 
+std::vector<std::int64_t> attendees(Database& db, std::int64_t meeting_id) {
+    std::vector<std::int64_t> out;
+    auto& s = db.prepare("SELECT participant_id FROM core_attendance WHERE meeting_id = ? ORDER BY participant_id")
+                  .with(meeting_id);
+    while (s.step()) out.push_back(s.int64(0));
+    return out;
+}
+
+void set_attended(Database& db, std::int64_t meeting_id, std::int64_t participant_id, bool attended) {
+    if (attended)
+        db.run("INSERT OR IGNORE INTO core_attendance(meeting_id, participant_id) VALUES (?, ?)", meeting_id,
+               participant_id);
+    else
+        db.run("DELETE FROM core_attendance WHERE meeting_id = ? AND participant_id = ?", meeting_id, participant_id);
+}
+
 void set_meta(Database& db, std::string_view key, std::string_view value) {
     db.run("INSERT INTO core_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
            key, value);

@@ -11,6 +11,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -58,6 +59,19 @@ bool header_says_truncated(const fs::path& path) {
     return !ec && bytes < std::uint64_t(pages) * page_size;
 }
 
+// A read-only URI. Without a -wal file beside it nobody is writing the file, so
+// "immutable" lets SQLite read it without creating -wal/-shm files next to it.
+std::string read_only_uri(const fs::path& path) {
+    std::string uri = "file:";
+    for (unsigned char c : path.string()) {
+        if (std::isalnum(c) || std::strchr("/-_.~", c)) uri += char(c);
+        else uri += fmt::format("%{:02X}", c);
+    }
+    std::error_code ec;
+    bool live_wal = fs::exists(path.string() + "-wal", ec);
+    return uri + (live_wal ? "?mode=ro" : "?mode=ro&immutable=1");
+}
+
 std::optional<OpenError> validate(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return error(OpenProblem::NotFound, fmt::format("{}: no such file", path.string()));
@@ -66,7 +80,7 @@ std::optional<OpenError> validate(const fs::path& path) {
     if (fs::file_size(path, ec) == 0)
         return error(OpenProblem::NotWorkshop, fmt::format("{}: the file is empty, not a kartla workshop", display(path)));
     try {
-        Database probe(path.string(), SQLITE_OPEN_READONLY);
+        Database probe(read_only_uri(path), SQLITE_OPEN_READONLY);
         sqlite_settings::apply_defensive(probe);
         auto application_id = probe.scalar_int("PRAGMA application_id");
         if (application_id != kApplicationId)
@@ -156,14 +170,21 @@ struct WorkshopOpener {
     static OpenResult open_checked(const fs::path& path, bool read_only, bool lock, bool creating) {
         bool network = on_network_filesystem(path.parent_path());
         int lock_fd = -1;
-        if (lock && !network) {
+        auto lock_now = [&]() -> std::optional<OpenError> {
+            if (!lock || network) return std::nullopt;
             auto locked = take_lock(path, !read_only);
             if (auto* e = std::get_if<OpenError>(&locked)) return *e;
             lock_fd = std::get<int>(locked);
-        }
+            return std::nullopt;
+        };
+        // An existing file is locked before SQLite touches it; a new one once it exists.
+        if (!creating)
+            if (auto in_use = lock_now()) return *in_use;
         try {
             int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
-            auto db = std::make_unique<Database>(path.string(), flags);
+            auto db = std::make_unique<Database>(read_only ? read_only_uri(path) : path.string(), flags);
+            if (creating)
+                if (auto in_use = lock_now()) return *in_use;
             sqlite_settings::apply_defensive(*db);
             StorageKind storage = read_only ? StorageKind::ReadOnly
                                   : network ? StorageKind::NetworkExclusive

@@ -54,6 +54,7 @@ void Headless::rebuild_fonts(float scale) {
 
 void Headless::frame(int count) {
     for (int i = 0; i < count; ++i) {
+        ui::clear_probes();
         ImGui::NewFrame();
         if (ui_) ui_();
         ImGui::Render();

@@ -42,6 +42,10 @@ KARTLA_API std::int64_t add_meeting(Database& db, const Meeting& meeting);
 KARTLA_API void update_meeting(Database& db, const Meeting& meeting);
 KARTLA_API void remove_meeting(Database& db, std::int64_t id);
 
+// Which participants attended which meeting.
+KARTLA_API std::vector<std::int64_t> attendees(Database& db, std::int64_t meeting_id);
+KARTLA_API void set_attended(Database& db, std::int64_t meeting_id, std::int64_t participant_id, bool attended);
+
 KARTLA_API void set_meta(Database& db, std::string_view key, std::string_view value);
 KARTLA_API std::string meta(Database& db, std::string_view key);
 

@@ -3,6 +3,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
+#include "paths.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -56,7 +57,14 @@ std::string today() {
 }  // namespace
 
 Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
-    : runtime_(runtime), settings_(settings), settings_file_(std::move(settings_file)), workshop_panel_(runtime) {}
+    : runtime_(runtime), settings_(settings), settings_file_(std::move(settings_file)), workshop_panel_(runtime) {
+    set_language(settings_.language.empty() ? system_language() : settings_.language);
+    runtime_.translate = [this](const char* msgid) { return translations_.translate(msgid); };
+}
+
+void Shell::set_language(const std::string& language) {
+    translations_.load(paths::asset_dir() / "i18n", language);
+}
 
 void Shell::save_settings() const {
     if (!settings_file_.empty()) settings_.save(settings_file_);
@@ -265,6 +273,15 @@ void Shell::draw_view_menu() {
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem(runtime_.translate("Full screen"), "F11")) fullscreen_toggle_ = true;
+    if (ImGui::BeginMenu(runtime_.translate("Language"))) {
+        for (auto [code, name] : {std::pair{"sv", "Svenska"}, std::pair{"en", "English"}})
+            if (ImGui::MenuItem(name, nullptr, language() == code)) {
+                settings_.language = code;
+                set_language(code);
+                save_settings();
+            }
+        ImGui::EndMenu();
+    }
     ImGui::Separator();
     ImGui::MenuItem(runtime_.translate("Workshop"), nullptr, &view_open("core.workshop", true));
     for (const auto& view : runtime_.views())
@@ -332,7 +349,7 @@ void Shell::draw_view(const Tagged<ViewSpec>& view, int slot) {
     bool visible = ImGui::Begin(title.c_str(), &open);
     bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
     if (!ok) {
-        // The plugin threw mid-window: close whatever it left open, down to our window.
+        // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.
         // A child window must be closed with EndChild(): End() on it is an ImGui assertion (an abort).
         while (g.CurrentWindowStack.Size > windows_before + 1) {
             ImGui::ErrorCheckEndWindowRecover(nullptr);

@@ -3,6 +3,7 @@
 // workshop panel, plugin views, dialogs and shortcuts. The GLFW program and
 // the headless tests both drive it one frame at a time.
 #include "file_dialog.hpp"
+#include "i18n.hpp"
 #include "runtime.hpp"
 #include "settings.hpp"
 #include "workshop_panel.hpp"
@@ -32,6 +33,8 @@ public:
     bool fullscreen_toggle_requested() { return std::exchange(fullscreen_toggle_, false); }
     void set_text_scale(float scale);
     void request_quit();
+    void set_language(const std::string& language);  // "sv" or "en"; keeps all state
+    const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }
 
@@ -55,6 +58,7 @@ private:
 
     Runtime& runtime_;
     Settings& settings_;
+    Translations translations_;
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
     FileDialog file_dialog_;

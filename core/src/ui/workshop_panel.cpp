@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <ctime>
 
 namespace kartla::ui {
@@ -36,6 +37,8 @@ void WorkshopPanel::reload_if_changed(Workshop& workshop) {
     for (auto key : core_data::kMetaKeys) meta_.push_back(core_data::meta(db, key));
     participants_ = core_data::participants(db);
     meetings_ = core_data::meetings(db);
+    attendance_.clear();
+    for (auto& m : meetings_) attendance_.push_back(core_data::attendees(db, m.id));
     loaded_revision_ = workshop.revision();
 }
 
@@ -139,6 +142,7 @@ void WorkshopPanel::draw_meetings(Workshop& workshop) {
         }
         ImGui::EndTable();
     }
+    for (std::size_t row = 0; row < meetings_.size(); ++row) draw_attendance(workshop, meetings_[row], row);
     if (remove) save(workshop, "Remove meeting", [&](Database& db) { core_data::remove_meeting(db, remove); });
     if (big_button(runtime_.translate("+ Add meeting"))) {
         core_data::Meeting meeting{0, meetings_.empty() ? "mapping" : "follow_up",
@@ -146,6 +150,25 @@ void WorkshopPanel::draw_meetings(Workshop& workshop) {
                                    today(), "", ""};
         save(workshop, "Add meeting", [&](Database& db) { core_data::add_meeting(db, meeting); });
     }
+}
+
+void WorkshopPanel::draw_attendance(Workshop& workshop, const core_data::Meeting& meeting, std::size_t row) {
+    const auto& present = attendance_[row];
+    std::string header = fmt::format("{}: {} ({} / {})###attendance.{}", runtime_.translate("Attendance"), meeting.title,
+                                     present.size(), participants_.size(), meeting.id);
+    bool open = ImGui::TreeNode(header.c_str());
+    mark_item(fmt::format("workshop.attendance.{}", row));
+    if (!open) return;
+    for (std::size_t i = 0; i < participants_.size(); ++i) {
+        const auto& p = participants_[i];
+        bool attended = std::find(present.begin(), present.end(), p.id) != present.end();
+        std::string label = fmt::format("{}, {}##attended.{}", p.role, p.organisation, p.id);
+        if (ImGui::Checkbox(label.c_str(), &attended))
+            save(workshop, "Record attendance",
+                 [&](Database& db) { core_data::set_attended(db, meeting.id, p.id, attended); });
+        mark_item(fmt::format("workshop.attendance.{}.{}", row, i));
+    }
+    ImGui::TreePop();
 }
 
 }  // namespace kartla::ui

@@ -3,6 +3,7 @@
 #include "kartla/core_data.hpp"
 #include "runtime.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ private:
     void draw_details(Workshop& workshop);
     void draw_participants(Workshop& workshop);
     void draw_meetings(Workshop& workshop);
+    void draw_attendance(Workshop& workshop, const core_data::Meeting& meeting, std::size_t row);
     void save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change);
 
     Runtime& runtime_;
@@ -25,6 +27,7 @@ private:
     std::vector<std::string> meta_;
     std::vector<core_data::Participant> participants_;
     std::vector<core_data::Meeting> meetings_;
+    std::vector<std::vector<std::int64_t>> attendance_;  // per meeting, in meetings_ order
     std::string error_;
 };
 

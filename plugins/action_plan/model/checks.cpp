@@ -1,0 +1,118 @@
+#include "checks.hpp"
+
+#include "dates.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+namespace action_plan {
+
+namespace {
+
+void measure_checks(const Plan& plan, const std::string& today, std::vector<Finding>& out) {
+    for (const auto& m : plan.measures) {
+        if (m.status == "cancelled") continue;
+        if (m.owner_id == 0) out.push_back({CheckKind::MissingOwner, m.id});
+        if (m.due.empty()) out.push_back({CheckKind::MissingDue, m.id});
+        else if (!m.closed() && m.due < today) out.push_back({CheckKind::Overdue, m.id});
+    }
+}
+
+void coverage_checks(const Plan& plan, std::vector<Finding>& out) {
+    std::set<std::int64_t> covered_problems, covered_causes;
+    for (const auto& m : plan.measures) {
+        if (m.status == "cancelled") continue;
+        covered_problems.insert(m.problem_ids.begin(), m.problem_ids.end());
+        covered_causes.insert(m.cause_ids.begin(), m.cause_ids.end());
+    }
+    for (const Entity* problem : plan.prioritised_problems()) {
+        bool covered = covered_problems.count(problem->id) > 0;
+        for (const auto& [cause, depth] : plan.causes_of(problem->id)) {
+            if (covered_causes.count(cause->id)) covered = true;
+            else out.push_back({CheckKind::UncoveredCause, 0, cause->id});
+        }
+        if (!covered) out.push_back({CheckKind::UncoveredProblem, 0, problem->id});
+    }
+}
+
+void workload_checks(const Plan& plan, int threshold, std::vector<Finding>& out) {
+    std::map<std::pair<std::int64_t, std::string>, int> due_per_owner_month;
+    for (const auto& m : plan.measures) {
+        const std::string month = dates::month_of(m.due);
+        if (m.owner_id != 0 && !month.empty() && !m.closed()) ++due_per_owner_month[{m.owner_id, month}];
+    }
+    for (const auto& [key, count] : due_per_owner_month)
+        if (count >= threshold) out.push_back({CheckKind::OwnerOverloaded, 0, key.first, key.second, count});
+}
+
+}  // namespace
+
+std::vector<Finding> run_checks(const Plan& plan, const std::string& today, int overload_threshold) {
+    std::vector<Finding> out;
+    measure_checks(plan, today, out);
+    coverage_checks(plan, out);
+    workload_checks(plan, overload_threshold, out);
+    return out;
+}
+
+std::vector<const Finding*> findings_for_measure(const std::vector<Finding>& findings, const Measure& m) {
+    std::vector<const Finding*> out;
+    for (const auto& f : findings) {
+        // An overloaded owner shows on each of the measures that make up the load.
+        const bool part_of_load = f.kind == CheckKind::OwnerOverloaded && f.entity_id == m.owner_id && !m.closed() &&
+                                  f.month == dates::month_of(m.due);
+        if ((f.measure_id != 0 && f.measure_id == m.id) || part_of_load) out.push_back(&f);
+    }
+    return out;
+}
+
+std::string finding_text(const Finding& f, const Plan& plan, const Translate& tr) {
+    auto title = [&] {
+        const Measure* m = plan.measure(f.measure_id);
+        return m ? m->title : std::string();
+    };
+    switch (f.kind) {
+        case CheckKind::MissingOwner: return fmt::format("{}: {}", tr("No responsible owner"), title());
+        case CheckKind::MissingDue: return fmt::format("{}: {}", tr("No due date"), title());
+        case CheckKind::Overdue: {
+            const Measure* m = plan.measure(f.measure_id);
+            return fmt::format("{} ({}): {}", tr("Overdue"), m ? m->due : "", title());
+        }
+        case CheckKind::UncoveredProblem:
+            return fmt::format("{}: {}", tr("Prioritised problem without a measure"), problem_label(plan, f.entity_id, tr));
+        case CheckKind::UncoveredCause:
+            return fmt::format("{}: {}", tr("Cause without a measure"), cause_label(plan, f.entity_id, tr));
+        case CheckKind::OwnerOverloaded:
+            return fmt::format("{}: {} ({} {} {})", tr("Many measures due in the same month"),
+                               actor_label(plan, f.entity_id, tr), f.count, tr("due in"), f.month);
+    }
+    return {};
+}
+
+const char* finding_short_msgid(CheckKind kind) {
+    switch (kind) {
+        case CheckKind::MissingOwner: return "No responsible owner";
+        case CheckKind::MissingDue: return "No due date";
+        case CheckKind::Overdue: return "Overdue";
+        case CheckKind::OwnerOverloaded: return "Busy month for the owner";
+        case CheckKind::UncoveredProblem: return "Prioritised problem without a measure";
+        case CheckKind::UncoveredCause: return "Cause without a measure";
+    }
+    return "";
+}
+
+const char* check_kind_key(CheckKind kind) {
+    switch (kind) {
+        case CheckKind::MissingOwner: return "missing_owner";
+        case CheckKind::MissingDue: return "missing_due";
+        case CheckKind::UncoveredProblem: return "uncovered_problem";
+        case CheckKind::UncoveredCause: return "uncovered_cause";
+        case CheckKind::Overdue: return "overdue";
+        case CheckKind::OwnerOverloaded: return "owner_overloaded";
+    }
+    return "";
+}
+
+}  // namespace action_plan

@@ -1,0 +1,39 @@
+#pragma once
+// Live checks on the action plan: the gaps a facilitator should close before
+// the meeting ends. Pure functions of a Plan and today's date.
+#include "plan.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace action_plan {
+
+enum class CheckKind {
+    MissingOwner,      // a measure without a responsible actor
+    MissingDue,        // a measure without a due date
+    UncoveredProblem,  // a prioritised problem no measure addresses (directly or through a cause)
+    UncoveredCause,    // a cause of a prioritised problem no measure addresses
+    Overdue,           // due before today and not done or cancelled
+    OwnerOverloaded,   // an owner with many open measures due in the same month
+};
+
+struct Finding {
+    CheckKind kind;
+    std::int64_t measure_id = 0;  // for measure findings
+    std::int64_t entity_id = 0;   // problem, cause or owner actor
+    std::string month;            // OwnerOverloaded: "2026-05"
+    int count = 0;                // OwnerOverloaded: how many
+};
+
+// How many open measures due in one month make an owner "overloaded".
+inline constexpr int kOverloadThreshold = 3;
+
+std::vector<Finding> run_checks(const Plan& plan, const std::string& today, int overload_threshold = kOverloadThreshold);
+std::vector<const Finding*> findings_for_measure(const std::vector<Finding>& findings, const Measure& measure);
+std::string finding_text(const Finding& finding, const Plan& plan, const Translate& tr);
+const char* check_kind_key(CheckKind kind);
+// A few words for a card: "Overdue", "No due date"...
+const char* finding_short_msgid(CheckKind kind);
+
+}  // namespace action_plan

@@ -1,0 +1,12 @@
+#pragma once
+// The "measure" entity other plugins may reference:
+// {kind "measure", id, label = title, attributes status, light, due, start, owner_actor_id}.
+#include "kartla/plugin_api.hpp"
+
+#include <vector>
+
+namespace action_plan {
+
+std::vector<kartla::Entity> measure_entities(kartla::Workshop& workshop);
+
+}  // namespace action_plan

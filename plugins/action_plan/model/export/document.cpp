@@ -1,0 +1,168 @@
+#include "document.hpp"
+
+#include "../dates.hpp"
+#include "kartla/core_data.hpp"
+#include "kartla/privacy.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace action_plan::exporting {
+
+namespace cd = kartla::core_data;
+
+namespace {
+
+constexpr const char* kColumnMsgids[ColumnCount] = {
+    "ID",         "Measure",   "Description",         "Problems",        "Causes",    "Kind",       "Form",
+    "Goal type",  "Operational goal", "Responsible",  "Partners",        "Start",     "Due",        "Resources",
+    "Cost",       "Effect term",      "Expected effect", "Indicator",    "Baseline",  "Follow-up method", "Priority",
+    "Status",     "Follow-up light",  "Follow-up comment", "Status log"};
+
+std::string word(const Translate& tr, const char* msgid) { return *msgid ? tr(msgid) : std::string(); }
+
+// Problems a measure belongs under: those it addresses, and those of the causes it addresses.
+std::vector<std::int64_t> problems_of(const Plan& plan, const Measure& m) {
+    std::vector<std::int64_t> out = m.problem_ids;
+    for (auto cause_id : m.cause_ids) {
+        const Entity* cause = plan.causes.find(cause_id);
+        if (!cause) continue;
+        try {
+            const auto problem = std::stoll(cause->attribute("problem_id"));
+            if (std::find(out.begin(), out.end(), problem) == out.end()) out.push_back(problem);
+        } catch (const std::exception&) {
+        }
+    }
+    return out;
+}
+
+std::string status_log_text(const Plan& plan, const Measure& m, const Translate& tr) {
+    std::vector<std::string> lines;
+    for (const StatusChange* change : plan.log_of(m.id)) {
+        std::string line = fmt::format("{} {}", change->date, word(tr, status_msgid(change->to_status)));
+        if (!change->note.empty()) line += ": " + change->note;
+        lines.push_back(line);
+    }
+    return join_labels(lines, "\n");
+}
+
+}  // namespace
+
+const char* column_msgid(Column column) { return column < ColumnCount ? kColumnMsgids[column] : ""; }
+
+MeasureRow measure_row(const Plan& plan, const Measure& m, const Translate& tr) {
+    std::vector<std::string> problems, causes;
+    for (auto id : m.problem_ids) problems.push_back(problem_label(plan, id, tr));
+    for (auto id : m.cause_ids) causes.push_back(cause_label(plan, id, tr));
+    MeasureRow row;
+    row.id = m.id;
+    row.status_key = m.status;
+    row.light_key = m.light;
+    row.start = m.start;
+    row.due = m.due;
+    row.cells = {std::to_string(m.id),
+                 m.title,
+                 m.description,
+                 join_labels(problems, "; "),
+                 join_labels(causes, "; "),
+                 word(tr, prevention_msgid(m.prevention)),
+                 word(tr, ordinary_work_msgid(m.ordinary_work)),
+                 word(tr, goal_type_msgid(m.goal_type)),
+                 m.goal,
+                 actor_label(plan, m.owner_id, tr),
+                 partners_text(plan, m, tr),
+                 m.start,
+                 m.due,
+                 m.resources,
+                 m.cost,
+                 word(tr, effect_term_msgid(m.effect_term)),
+                 m.expected_effect,
+                 m.indicator,
+                 m.baseline,
+                 m.follow_up_method,
+                 word(tr, priority_msgid(m.priority)),
+                 word(tr, status_msgid(m.status)),
+                 word(tr, light_msgid(m.light)),
+                 m.light_comment,
+                 status_log_text(plan, m, tr)};
+    return row;
+}
+
+namespace {
+
+ProblemSection make_section(const Plan& plan, std::int64_t problem_id, const Translate& tr) {
+    ProblemSection section;
+    section.id = problem_id;
+    section.label = problem_label(plan, problem_id, tr);
+    if (const Entity* p = plan.problems.find(problem_id)) {
+        section.rank = p->attribute("rank");
+        section.prioritised = p->attribute("prioritised") == "1";
+    }
+    for (const auto& [cause, depth] : plan.causes_of(problem_id)) {
+        const std::string nature = cause->attribute("nature");
+        const char* nature_msgid = nature == "situational" ? "situational" : nature == "social" ? "social" : "";
+        section.causes.push_back({cause->id, cause->label, word(tr, nature_msgid), depth});
+    }
+    return section;
+}
+
+void redact_all(Document& doc) {
+    auto clean = [](std::string& s) { s = kartla::privacy::redact(s); };
+    Header& h = doc.header;
+    for (auto* s : {&h.title, &h.organisation, &h.date, &h.place}) clean(*s);
+    for (auto& s : h.organisations) clean(s);
+    for (auto& section : doc.sections) {
+        clean(section.label);
+        for (auto& cause : section.causes) clean(cause.label);
+    }
+    for (auto& row : doc.rows)
+        for (auto& cell : row.cells) clean(cell);
+}
+
+}  // namespace
+
+Document build_document(kartla::Workshop& workshop, const Plan& plan, const kartla::ExportOptions& options,
+                        const Translate& tr) {
+    auto& db = workshop.db();
+    Document doc;
+    doc.tr = tr;
+    doc.header = {cd::meta(db, "title"), cd::meta(db, "organisation"), cd::meta(db, "date"), cd::meta(db, "place"),
+                  cd::organisations(db), dates::today()};
+    doc.workshop_uid = workshop_uid(db);
+    for (const char* msgid : kColumnMsgids) doc.column_titles.push_back(tr(msgid));
+
+    std::vector<std::int64_t> order;  // prioritised problems first, then others that have measures
+    for (const Entity* p : plan.prioritised_problems()) order.push_back(p->id);
+    std::vector<std::vector<std::int64_t>> problems_per_row;
+    for (const auto& m : plan.measures) {
+        doc.rows.push_back(measure_row(plan, m, tr));
+        problems_per_row.push_back(problems_of(plan, m));
+        for (auto id : problems_per_row.back())
+            if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+    }
+    for (auto problem_id : order) {
+        ProblemSection section = make_section(plan, problem_id, tr);
+        for (std::size_t i = 0; i < doc.rows.size(); ++i) {
+            const auto& ids = problems_per_row[i];
+            if (std::find(ids.begin(), ids.end(), problem_id) != ids.end()) section.rows.push_back(i);
+        }
+        doc.sections.push_back(std::move(section));
+    }
+    ProblemSection unlinked;
+    unlinked.label = tr("Measures not linked to a problem");
+    for (std::size_t i = 0; i < doc.rows.size(); ++i)
+        if (problems_per_row[i].empty()) unlinked.rows.push_back(i);
+    if (!unlinked.rows.empty()) doc.sections.push_back(std::move(unlinked));
+
+    if (options.redact_personal_data) redact_all(doc);
+    return doc;
+}
+
+Document build_document(kartla::Workshop& workshop, const EntitySource& source, const kartla::ExportOptions& options,
+                        const Translate& tr) {
+    return build_document(workshop, load_plan(workshop.db(), source), options, tr);
+}
+
+}  // namespace action_plan::exporting

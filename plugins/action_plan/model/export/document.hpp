@@ -1,0 +1,95 @@
+#pragma once
+// The action plan as every export format shows it: the workshop header, the
+// prioritised problems with their causes, and the measures grouped by
+// problem. Built once per export, already translated and, on request,
+// stripped of personal data, so the writers only lay it out.
+#include "../plan.hpp"
+
+#include "kartla/plugin_api.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace action_plan::exporting {
+
+enum Column : std::size_t {
+    ColId,
+    ColTitle,
+    ColDescription,
+    ColProblems,
+    ColCauses,
+    ColPrevention,
+    ColWorkForm,
+    ColGoalType,
+    ColGoal,
+    ColOwner,
+    ColPartners,
+    ColStart,
+    ColDue,
+    ColResources,
+    ColCost,
+    ColEffectTerm,
+    ColExpectedEffect,
+    ColIndicator,
+    ColBaseline,
+    ColFollowUp,
+    ColPriority,
+    ColStatus,
+    ColLight,
+    ColLightComment,
+    ColStatusLog,
+    ColumnCount
+};
+
+// The English msgid of a column title.
+const char* column_msgid(Column column);
+
+struct Header {
+    std::string title, organisation, date, place;
+    std::vector<std::string> organisations;  // taking part
+    std::string exported;                     // today
+};
+
+struct MeasureRow {
+    std::int64_t id = 0;
+    std::string status_key, light_key, start, due;  // untranslated, for styling and dates
+    std::vector<std::string> cells;                  // ColumnCount texts
+    const std::string& cell(Column c) const { return cells[c]; }
+};
+
+struct CauseLine {
+    std::int64_t id = 0;
+    std::string label, nature;  // nature translated
+    int depth = 0;
+};
+
+struct ProblemSection {
+    std::int64_t id = 0;  // 0: measures that address no problem
+    std::string label;
+    std::string rank;
+    bool prioritised = false;
+    std::vector<CauseLine> causes;
+    std::vector<std::size_t> rows;  // indexes into Document::rows
+};
+
+struct Document {
+    Header header;
+    std::vector<std::string> column_titles;  // ColumnCount, translated
+    std::vector<ProblemSection> sections;
+    std::vector<MeasureRow> rows;  // one per measure, plan order
+    std::string workshop_uid;
+    // Translated fixed words the writers need.
+    Translate tr;
+};
+
+// One measure's cells, as the exports and the table view show them.
+MeasureRow measure_row(const Plan& plan, const Measure& measure, const Translate& tr);
+
+Document build_document(kartla::Workshop& workshop, const Plan& plan, const kartla::ExportOptions& options,
+                        const Translate& tr);
+// Convenience: loads the plan through `source` first.
+Document build_document(kartla::Workshop& workshop, const EntitySource& source, const kartla::ExportOptions& options,
+                        const Translate& tr);
+
+}  // namespace action_plan::exporting

@@ -1,0 +1,71 @@
+#include "exporters.hpp"
+
+#include "writers.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <stdexcept>
+
+namespace action_plan::exporting {
+
+namespace fs = std::filesystem;
+
+void write_file(const fs::path& out, const std::string& bytes) {
+    // Write beside the target and rename, so a failed export never leaves half a file.
+    fs::path temporary = out;
+    temporary += ".part";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        if (!file) throw std::runtime_error("cannot write " + out.string() + ": " + std::strerror(errno));
+        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        file.close();
+        if (!file) throw std::runtime_error("writing " + out.string() + " failed: " + std::strerror(errno));
+    }
+    std::error_code error;
+    fs::rename(temporary, out, error);
+    if (error) {
+        fs::remove(temporary, error);
+        throw std::runtime_error("cannot write " + out.string());
+    }
+}
+
+std::string utc_timestamp_now() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
+    return buffer;
+}
+
+std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr) {
+    using kartla::ExportOptions;
+    using kartla::Workshop;
+    auto document = [source, tr](Workshop& w, const ExportOptions& o) { return build_document(w, source, o, tr); };
+    std::vector<kartla::ExportSpec> specs;
+    specs.push_back({"md", "Action plan as Markdown (.md)", ".md",
+                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         write_file(out, to_markdown(document(w, o)));
+                     }});
+    specs.push_back({"csv", "Action plan as CSV for Excel (.csv)", ".csv",
+                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         write_file(out, to_csv(document(w, o), o.csv_separator));
+                     }});
+    specs.push_back({"html", "Action plan as a printable page (.html)", ".html",
+                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         write_file(out, to_html(document(w, o)));
+                     }});
+    specs.push_back({"xlsx", "Action plan as a spreadsheet (.xlsx)", ".xlsx",
+                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         write_xlsx(document(w, o), out);
+                     }});
+    specs.push_back({"ics", "Action plan due dates as a calendar (.ics)", ".ics",
+                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         write_file(out, to_ics(document(w, o), utc_timestamp_now()));
+                     }});
+    return specs;
+}
+
+}  // namespace action_plan::exporting

@@ -1,0 +1,114 @@
+#pragma once
+// A measure (åtgärd) of the action plan and the edits on it. Every function
+// that writes expects to run inside Workshop::edit, so each user action is one
+// transaction and one undo step. Links to problems, causes and actors live in
+// core_link, because those entities belong to other plugins.
+#include "kartla/database.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace action_plan {
+
+using kartla::Database;
+
+inline constexpr std::array<std::string_view, 6> kStatuses = {"proposed", "decided", "in_progress",
+                                                              "done",     "paused",  "cancelled"};
+inline constexpr std::array<std::string_view, 3> kLights = {"green", "yellow", "red"};
+inline constexpr std::array<std::string_view, 2> kPreventionKinds = {"situational", "social"};
+inline constexpr std::array<std::string_view, 3> kGoalTypes = {"outcome", "process", "output"};
+inline constexpr std::array<std::string_view, 2> kEffectTerms = {"short", "long"};
+
+// The text columns a user edits directly. Each maps to one fixed UPDATE
+// statement, so no column name is ever built from data.
+enum class Field {
+    Title,
+    Description,
+    Prevention,
+    GoalType,
+    Goal,
+    Start,
+    Due,
+    Resources,
+    Cost,
+    EffectTerm,
+    ExpectedEffect,
+    Indicator,
+    Baseline,
+    FollowUpMethod,
+    LightComment,
+};
+
+struct Measure {
+    std::int64_t id = 0;
+    std::string title;
+    std::string description;
+    std::string prevention;  // "situational", "social" or ""
+    bool ordinary_work = false;  // false: a one-off effort
+    std::string goal_type;       // "outcome", "process", "output" or ""
+    std::string goal;            // the operational goal
+    std::string start;           // YYYY-MM-DD or ""
+    std::string due;             // YYYY-MM-DD or ""
+    std::string resources;
+    std::string cost;
+    std::string effect_term;  // "short", "long" or ""
+    std::string expected_effect;
+    std::string indicator;
+    std::string baseline;
+    std::string follow_up_method;
+    int priority = 0;  // 1 high, 2 medium, 3 low, 0 not set
+    std::string status = "proposed";
+    std::string light;  // "green", "yellow", "red" or ""
+    std::string light_comment;
+    std::int64_t position = 0;
+    // From core_link:
+    std::vector<std::int64_t> problem_ids;
+    std::vector<std::int64_t> cause_ids;
+    std::int64_t owner_id = 0;  // actor, 0 when none
+    std::vector<std::int64_t> partner_ids;
+
+    std::string text(Field field) const;
+    bool closed() const { return status == "done" || status == "cancelled"; }
+};
+
+struct StatusChange {
+    std::int64_t id = 0;
+    std::int64_t measure_id = 0;
+    std::string date;  // YYYY-MM-DD
+    std::string from_status;
+    std::string to_status;
+    std::string note;
+};
+
+const std::vector<std::string>& migrations();
+
+std::int64_t create_measure(Database& db, std::string_view title, std::string_view today);
+void delete_measure(Database& db, std::int64_t id);
+void set_text(Database& db, std::int64_t id, Field field, std::string_view value);
+void set_ordinary_work(Database& db, std::int64_t id, bool ordinary_work);
+void set_priority(Database& db, std::int64_t id, int priority);
+// Writes a dated status-log entry when the status actually changes.
+void set_status(Database& db, std::int64_t id, std::string_view status, std::string_view date,
+                std::string_view note = {});
+void set_light(Database& db, std::int64_t id, std::string_view light);
+// Moves a measure before another on the board (0: to the end).
+void set_position(Database& db, std::int64_t id, std::int64_t position);
+
+void set_owner(Database& db, std::int64_t id, std::int64_t actor_id);  // 0 clears
+void set_partner(Database& db, std::int64_t id, std::int64_t actor_id, bool partner);
+// kind is "problem" or "cause".
+void set_addresses(Database& db, std::int64_t id, std::string_view kind, std::int64_t entity_id, bool addresses);
+
+std::vector<Measure> load_measures(Database& db);
+std::vector<StatusChange> load_status_log(Database& db);
+// A per-workshop identifier, made once when the tables are created: calendar
+// UIDs stay the same on every export, so a re-import updates instead of duplicating.
+std::string workshop_uid(Database& db);
+
+bool is_status(std::string_view status);
+bool is_light(std::string_view light);
+
+}  // namespace action_plan

@@ -1,0 +1,66 @@
+#pragma once
+// A snapshot of the whole action plan: the measures with their links and
+// status log, plus the problems, causes and actors other plugins publish.
+// Views and exporters read this; it is rebuilt when the workshop revision changes.
+#include "measure.hpp"
+
+#include "kartla/plugin_api.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace action_plan {
+
+using kartla::Entity;
+// Host::entities, or a stand-in in tests.
+using EntitySource = std::function<std::vector<Entity>(std::string_view kind, bool* available)>;
+// Host::tr, or identity.
+using Translate = std::function<const char*(const char*)>;
+
+struct Related {
+    std::vector<Entity> items;
+    bool available = false;  // a plugin publishes this kind
+    const Entity* find(std::int64_t id) const;
+};
+
+struct Plan {
+    std::vector<Measure> measures;
+    std::vector<StatusChange> log;
+    Related problems, causes, actors;
+
+    const Measure* measure(std::int64_t id) const;
+    std::vector<const StatusChange*> log_of(std::int64_t measure_id) const;
+    // Prioritised problems in rank order (then the order the plugin gave).
+    std::vector<const Entity*> prioritised_problems() const;
+    // Causes of a problem as a tree walk: direct causes first, each followed by
+    // its underlying causes; depth 0 for direct.
+    std::vector<std::pair<const Entity*, int>> causes_of(std::int64_t problem_id) const;
+    std::vector<const Measure*> measures_addressing_problem(std::int64_t problem_id) const;
+    std::vector<const Measure*> measures_addressing_cause(std::int64_t cause_id) const;
+};
+
+Plan load_plan(Database& db, const EntitySource& source);
+
+// "Problem #7 (unavailable)" when the entity is missing or its plugin is not loaded,
+// so a stored link is shown, never dropped.
+std::string label_of(const Related& related, std::string_view kind_label, std::int64_t id, const Translate& tr);
+std::string problem_label(const Plan& plan, std::int64_t id, const Translate& tr);
+std::string cause_label(const Plan& plan, std::int64_t id, const Translate& tr);
+std::string actor_label(const Plan& plan, std::int64_t id, const Translate& tr);  // "" for 0
+std::string join_labels(const std::vector<std::string>& labels, std::string_view separator = ", ");
+std::string partners_text(const Plan& plan, const Measure& m, const Translate& tr);
+
+// English msgids of the enumerations, for tr().
+const char* status_msgid(std::string_view status);
+const char* light_msgid(std::string_view light);
+const char* prevention_msgid(std::string_view kind);
+const char* goal_type_msgid(std::string_view goal_type);
+const char* effect_term_msgid(std::string_view term);
+const char* priority_msgid(int priority);
+const char* ordinary_work_msgid(bool ordinary_work);
+
+}  // namespace action_plan

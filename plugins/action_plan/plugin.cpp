@@ -1,0 +1,53 @@
+// The action plan plugin: entry point and registration only.
+#include "model/entities.hpp"
+#include "model/export/exporters.hpp"
+#include "model/measure.hpp"
+#include "model/sample.hpp"
+#include "views/ui_state.hpp"
+#include "views/views.hpp"
+
+#include "kartla/plugin_api.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using namespace action_plan;
+
+class ActionPlanPlugin : public kartla::Plugin {
+public:
+    explicit ActionPlanPlugin(kartla::Host& host)
+        : state_(host), table_(state_), board_(state_), timeline_(state_), by_problem_(state_), editor_(state_),
+          checks_(state_), preview_(state_) {
+        host.add_schema(migrations());
+        host.add_entity_kind({"measure", [](kartla::Workshop& w) { return measure_entities(w); }});
+        host.add_view({"action_plan.table", "Action plan", true, [this] { table_.draw(); }});
+        host.add_view({"action_plan.measure", "Measure", true, [this] { editor_.draw(); }});
+        host.add_view({"action_plan.board", "Measures by status", true, [this] { board_.draw(); }});
+        host.add_view({"action_plan.checks", "Action plan checks", true, [this] { checks_.draw(); }});
+        host.add_view({"action_plan.by_problem", "Measures by problem", false, [this] { by_problem_.draw(); }});
+        host.add_view({"action_plan.timeline", "Timeline", false, [this] { timeline_.draw(); }});
+        host.add_view({"action_plan.export_preview", "Export preview", false, [this] { preview_.draw(); }});
+        host.add_command({"action_plan.new_measure", "New measure", {}, [this] { views::add_measure(state_); },
+                          [&host] { return host.workshop() != nullptr; }});
+        const EntitySource source = state_.entity_source();
+        for (auto& spec : exporting::export_specs(source, state_.translator())) host.add_export(std::move(spec));
+        host.add_sample_loader({30, [source](kartla::Workshop& w, const nlohmann::json& sample) {
+                                    load_sample(w, sample, source);
+                                }});
+    }
+
+private:
+    views::UiState state_;
+    views::TableView table_;
+    views::BoardView board_;
+    views::TimelineView timeline_;
+    views::ByProblemView by_problem_;
+    views::MeasureEditor editor_;
+    views::ChecksView checks_;
+    views::ExportPreview preview_;
+};
+
+}  // namespace
+
+KARTLA_PLUGIN("action_plan", "Action plan", "1.0.0", ActionPlanPlugin)

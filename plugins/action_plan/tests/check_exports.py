@@ -1,0 +1,275 @@
+#!/usr/bin/python3
+"""Reads the action plan's exports back with independent readers and checks them.
+
+Usage: check_exports.py normal|hostile DIR
+DIR holds plan.md, plan.csv, plan.html, plan.xlsx, plan.ics and expect.json
+(written by export_test.cpp). Exits non-zero with a message on the first failure.
+Run with Debian's /usr/bin/python3, which sees python3-openpyxl and python3-icalendar.
+"""
+import csv
+import datetime
+import html.parser
+import io
+import json
+import os
+import re
+import sys
+
+import icalendar
+import openpyxl
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "dl", "dt", "dd", "ol",
+                "ul", "li", "strong", "span", "table", "thead", "tbody", "tr", "th", "td", "br", "p", "footer"}
+
+
+def fail(message):
+    print("check_exports: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def expect(condition, message):
+    if not condition:
+        fail(message)
+
+
+def read(directory, name, mode="r"):
+    with open(os.path.join(directory, name), mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+        return f.read()
+
+
+# ---------------------------------------------------------------- readers
+
+def markdown_text(md):
+    """The text a CommonMark renderer shows: backslash escapes removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)
+
+
+def csv_rows(directory):
+    raw = read(directory, "plan.csv", "rb")
+    expect(raw.startswith(b"\xef\xbb\xbf"), "CSV does not start with a UTF-8 BOM")
+    text = raw.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+class HtmlReader(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags = []
+        self.text = []
+        self.cells = []  # text of each td
+        self.in_td = False
+        self.headings = []  # (level, text)
+        self.in_heading = None
+        self.events = []  # ("h3", text) / ("td", text) in order
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+        if tag == "td":
+            self.in_td = True
+            self.cells.append("")
+        if tag in ("h1", "h2", "h3"):
+            self.in_heading = tag
+            self.headings.append([tag, ""])
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self.in_td = False
+            self.events.append(("td", self.cells[-1]))
+        if tag in ("h1", "h2", "h3"):
+            self.in_heading = None
+            self.events.append((tag, self.headings[-1][1]))
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self.in_td:
+            self.cells[-1] += data
+        if self.in_heading:
+            self.headings[-1][1] += data
+
+
+def html_read(directory):
+    reader = HtmlReader()
+    reader.feed(read(directory, "plan.html"))
+    reader.close()
+    for tag, attrs in reader.tags:
+        expect(tag in ALLOWED_TAGS, "HTML has an unexpected element <%s>" % tag)
+        for name, value in attrs:
+            expect(name not in ("src", "href", "action", "srcset") and not name.startswith("on"),
+                   "HTML has a reference or handler attribute %s=%r" % (name, value))
+    return reader
+
+
+def xlsx_read(directory):
+    book = openpyxl.load_workbook(os.path.join(directory, "plan.xlsx"))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                expect(cell.data_type != "f", "XLSX cell %s!%s is a formula" % (sheet.title, cell.coordinate))
+    return book
+
+
+def ics_read(directory):
+    raw = read(directory, "plan.ics", "rb")
+    expect(raw.endswith(b"\r\n"), "ICS does not end in CRLF")
+    for number, line in enumerate(raw.split(b"\r\n")):
+        expect(len(line) <= 75, "ICS line %d has %d octets" % (number + 1, len(line)))
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            fail("ICS line %d splits a UTF-8 character" % (number + 1))
+        expect(b"\n" not in line and b"\r" not in line, "ICS line %d holds a raw line break" % (number + 1))
+    calendar = icalendar.Calendar.from_ical(raw)
+    todos = [c for c in calendar.walk() if c.name == "VTODO"]
+    return calendar, todos
+
+
+# ---------------------------------------------------------------- normal
+
+def check_normal(directory, e):
+    words = [e["title"], e["organisation"], e["place"]] + e["organisations"] + e["problems"] + e["causes"]
+    words += [m[k] for m in e["measures"] for k in ("title", "owner", "partners", "due", "indicator") if m[k]]
+
+    md = markdown_text(read(directory, "plan.md"))
+    for w in words:
+        expect(w in md, "Markdown lacks %r" % w)
+    sections = re.split(r"^### ", md, flags=re.M)[1:]
+    for m in e["measures"]:
+        section = [s for s in sections if s.startswith(m["problem"])]
+        expect(section and m["title"] in section[0], "Markdown does not list %r under %r" % (m["title"], m["problem"]))
+
+    rows = csv_rows(directory)
+    flat = [cell for row in rows for cell in row]
+    for w in words:
+        expect(any(w in cell for cell in flat), "CSV lacks %r" % w)
+    header_index = next(i for i, row in enumerate(rows) if row[:3] == ["Problem", "ID", "Measure"])
+    header = rows[header_index]
+    table = [dict(zip(header, row)) for row in rows[header_index + 1:] if row]
+    for m in e["measures"]:
+        match = [r for r in table if r["Measure"] == m["title"]]
+        expect(match, "CSV lacks the measure row %r" % m["title"])
+        r = match[0]
+        for key, column in (("problem", "Problem"), ("owner", "Responsible"), ("partners", "Partners"),
+                            ("start", "Start"), ("due", "Due"), ("status", "Status"), ("indicator", "Indicator")):
+            expect(r[column] == m[key], "CSV %s of %r is %r, not %r" % (column, m["title"], r[column], m[key]))
+    problem_rows = [row for row in rows if len(row) == 5 and row[1] in e["problems"]]
+    for c in e["causes"]:
+        expect(any(row[2] == c for row in problem_rows), "CSV problem table lacks the cause %r" % c)
+
+    page = html_read(directory)
+    text = "".join(page.text)
+    for w in words:
+        expect(w in text, "HTML lacks %r" % w)
+    current = None
+    placed = {}
+    for kind, value in page.events:
+        if kind == "h3":
+            current = value
+        elif kind == "td":
+            placed.setdefault(value, current)
+    for m in e["measures"]:
+        expect(placed.get(m["title"]) == m["problem"], "HTML puts %r under %r" % (m["title"], placed.get(m["title"])))
+    expect("@media print" in read(directory, "plan.html"), "HTML has no print stylesheet")
+
+    book = xlsx_read(directory)
+    expect(book.sheetnames[:2] == ["Measures", "Problems"], "XLSX sheets are %r" % book.sheetnames)
+    sheet = book["Measures"]
+    expect(sheet.auto_filter.ref, "XLSX measures sheet has no filter")
+    header = [c.value for c in sheet[1]]
+    records = [dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2)]
+    for m in e["measures"]:
+        match = [r for r in records if r["Measure"] == m["title"]]
+        expect(match, "XLSX lacks %r" % m["title"])
+        r = match[0]
+        expect((r["Problem"] or "") == m["problem"], "XLSX problem of %r" % m["title"])
+        expect((r["Responsible"] or "") == m["owner"], "XLSX owner of %r" % m["title"])
+        expect((r["Status"] or "") == m["status"], "XLSX status of %r" % m["title"])
+        for key, column in (("start", "Start"), ("due", "Due")):
+            if m[key]:
+                expect(isinstance(r[column], datetime.datetime), "XLSX %s of %r is not a date" % (column, m["title"]))
+                expect(r[column].date().isoformat() == m[key], "XLSX %s of %r" % (column, m["title"]))
+    widths = [sheet.column_dimensions[letter].width for letter in ("B", "C")]
+    expect(all(w and w > 5 for w in widths), "XLSX columns have no widths")
+    problems_sheet = book["Problems"]
+    problem_values = [c.value for row in problems_sheet.iter_rows() for c in row]
+    for w in e["problems"] + e["causes"]:
+        expect(w in problem_values, "XLSX problems sheet lacks %r" % w)
+    workshop_values = [c.value for row in book["Workshop"].iter_rows() for c in row]
+    expect(e["title"] in workshop_values and e["place"] in workshop_values, "XLSX workshop sheet lacks the header")
+
+    calendar, todos = ics_read(directory)
+    dated = [m for m in e["measures"] if m["due"]]
+    expect(len(todos) == len(dated), "ICS has %d tasks, expected %d" % (len(todos), len(dated)))
+    for m in dated:
+        todo = [t for t in todos if str(t.get("summary")) == m["title"]]
+        expect(todo, "ICS lacks the task %r" % m["title"])
+        t = todo[0]
+        expect(t.decoded("due").isoformat() == m["due"], "ICS due date of %r" % m["title"])
+        description = str(t.get("description"))
+        expect(m["owner"] in description and m["problem"] in description, "ICS description of %r" % m["title"])
+        expect(str(t.get("uid")).startswith("kartla-measure-"), "ICS UID")
+    header = str(calendar.get("description"))
+    for w in [e["organisation"], e["place"]] + e["problems"] + e["causes"] + e["organisations"]:
+        expect(w in header, "ICS calendar description lacks %r" % w)
+
+
+# ---------------------------------------------------------------- hostile
+
+def check_hostile(directory, e):
+    texts = e["texts"]
+    hostile = e["hostile"]
+
+    md_raw = read(directory, "plan.md")
+    expect(not re.search(r"(?<!\\)<(?!br>)", md_raw), "Markdown has an unescaped '<'")
+    for line in md_raw.split("\n"):
+        if line.startswith("|"):
+            pipes = len(re.findall(r"(?<!\\)\|", line))
+            expect(pipes == 11, "Markdown table row has %d cell borders: %r" % (pipes, line[:80]))
+    md = markdown_text(md_raw)
+    for t in texts:
+        shown = t.replace("\t", " ").strip().replace("\n", "<br>")
+        expect(shown in md, "Markdown lacks %r" % t[:40])
+
+    rows = csv_rows(directory)
+    header_index = next(i for i, row in enumerate(rows) if row[:3] == ["Problem", "ID", "Measure"])
+    width = len(rows[header_index])
+    for row in rows[header_index + 1:]:
+        if row:
+            expect(len(row) == width, "CSV measure row has %d cells, not %d" % (len(row), width))
+    cells = [cell for row in rows for cell in row]
+    for cell in cells:
+        expect(not cell.startswith(FORMULA_STARTS), "CSV cell starts like a formula: %r" % cell[:40])
+    for t in texts:
+        expect(t in cells or ("'" + t) in cells, "CSV lacks the cell %r" % t[:40])
+
+    page = html_read(directory)
+    tags = [tag for tag, _ in page.tags]
+    expect("script" not in tags, "HTML has a script element")
+    text = "".join(page.text)
+    for t in texts:
+        expect(t in text, "HTML lacks %r" % t[:40])
+
+    book = xlsx_read(directory)
+    values = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    for t in texts:
+        expect(t in values, "XLSX lacks the cell %r" % t[:40])
+
+    calendar, todos = ics_read(directory)
+    summaries = [str(t.get("summary")) for t in todos]
+    for t in texts:
+        if t != e["long"]:  # the long text is a description, checked below
+            expect(t in summaries, "ICS lacks the summary %r" % t[:40])
+    descriptions = "".join(str(t.get("description")) for t in todos)
+    expect(e["long"] in descriptions, "ICS lacks the long description")
+    expect(hostile in str(calendar.get("name")), "ICS calendar name lacks the title")
+
+
+def main():
+    mode, directory = sys.argv[1], sys.argv[2]
+    expected = json.loads(read(directory, "expect.json"))
+    {"normal": check_normal, "hostile": check_hostile}[mode](directory, expected)
+    print("check_exports: %s exports are fine" % mode)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+// Headless UI tests: the real views, driven by injected mouse and keyboard
+// input, with assertions on what lands in the workshop file.
+#include "world.hpp"
+
+#include "../model/measure.hpp"
+#include "../views/views.hpp"
+#include "headless.hpp"
+#include "temp_dir.hpp"
+
+#include "kartla/keys.hpp"
+#include "kartla/widgets.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+using namespace action_plan;
+using namespace action_plan::test;
+
+namespace {
+
+struct Ui {
+    kartla::test::Headless headless{ImVec2(1600, 2600)};  // tall, so the whole editor is on screen
+    kartla::test::TempDir dir;
+    World world{dir / "ui.kartla"};
+    views::UiState state{world.runtime.core_host()};
+    views::TableView table{state};
+    views::BoardView board{state};
+    views::MeasureEditor editor{state};
+    views::ByProblemView by_problem{state};
+    views::TimelineView timeline{state};
+    views::ChecksView checks{state};
+    views::ExportPreview preview{state};
+
+    Ui() { state.today_override = "2026-03-12"; }
+
+    template <typename View>
+    void show(View& view) {
+        headless.set_ui([&view] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+            view.draw();
+            ImGui::End();
+        });
+        headless.frame(3);
+    }
+    std::int64_t count(const char* sql) { return world.db().scalar_int(sql); }
+    // Lets the layout settle after the last edit (a check badge may have gone), then taps.
+    void tap(const std::string& key) {
+        headless.frame(2);
+        headless.click_item(key);
+    }
+};
+
+std::string field_key(Field field) { return fmt::format("action_plan.editor.field.{}", static_cast<int>(field)); }
+
+}  // namespace
+
+TEST_CASE("create a measure, link problem and cause, pick owner and partners, set dates, drag it on the board, undo") {
+    Ui ui;
+    ui.show(ui.table);
+    ui.headless.click_item("action_plan.table.new");
+    REQUIRE(ui.count("SELECT count(*) FROM action_plan_measure") == 1);
+    const std::int64_t id = ui.world.db().scalar_int("SELECT id FROM action_plan_measure");
+    CHECK(ui.state.selected == id);
+
+    ui.show(ui.editor);
+    ui.tap(field_key(Field::Title));
+    ui.headless.key(kartla::keys::A, true);  // select all, then replace
+    ui.headless.type("Belysning vid torget åäö");
+    ui.headless.key(kartla::keys::Enter);
+    CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure") == "Belysning vid torget åäö");
+
+    ui.tap(fmt::format("action_plan.editor.problem.{}", kDrugs));
+    ui.tap(fmt::format("action_plan.editor.cause.{}", kDarkPlaces));
+    ui.tap(fmt::format("action_plan.editor.owner.{}", kHousing));
+    ui.tap(fmt::format("action_plan.editor.partner.{}", kPolice));
+    ui.tap(fmt::format("action_plan.editor.partner.{}", kSocial));
+    const Plan linked = ui.world.plan();
+    REQUIRE(linked.measures.size() == 1);
+    CHECK(linked.measures[0].problem_ids == std::vector<std::int64_t>{kDrugs});
+    CHECK(linked.measures[0].cause_ids == std::vector<std::int64_t>{kDarkPlaces});
+    CHECK(linked.measures[0].owner_id == kHousing);
+    CHECK(linked.measures[0].partner_ids == std::vector<std::int64_t>{kPolice, kSocial});
+
+    ui.tap(field_key(Field::Start));
+    ui.headless.type("2026-04-01");
+    ui.headless.key(kartla::keys::Enter);
+    ui.tap(field_key(Field::Due));
+    ui.headless.type("2026-31-05");  // not a date: refused, nothing saved
+    ui.headless.key(kartla::keys::Enter);
+    CHECK(ui.world.db().scalar_text("SELECT due FROM action_plan_measure").empty());
+    ui.tap(field_key(Field::Due));
+    ui.headless.key(kartla::keys::A, true);
+    ui.headless.type("2026-06-30");
+    ui.headless.key(kartla::keys::Enter);
+    CHECK(ui.world.db().scalar_text("SELECT start FROM action_plan_measure") == "2026-04-01");
+    CHECK(ui.world.db().scalar_text("SELECT due FROM action_plan_measure") == "2026-06-30");
+    ui.tap("action_plan.editor.light.yellow");
+    CHECK(ui.world.db().scalar_text("SELECT light FROM action_plan_measure") == "yellow");
+
+    ui.show(ui.board);
+    const auto card = fmt::format("action_plan.board.card.{}", id);
+    REQUIRE(ui.headless.has_item(card));
+    ui.headless.drag(ui.headless.item_center(card), ui.headless.item_center("action_plan.board.column.in_progress"));
+    CHECK(ui.world.db().scalar_text("SELECT status FROM action_plan_measure") == "in_progress");
+    CHECK(ui.count("SELECT count(*) FROM action_plan_status_log WHERE to_status = 'in_progress' "
+                   "AND from_status = 'proposed' AND date = '2026-03-12'") == 1);
+    ui.headless.frame(2);
+    ui.headless.drag(ui.headless.item_center(card), ui.headless.item_center("action_plan.board.column.done"));
+    CHECK(ui.world.db().scalar_text("SELECT status FROM action_plan_measure") == "done");
+
+    // Undo through the core: each drag was one step, the log entry goes with it.
+    REQUIRE(ui.world.workshop().undo().ok);
+    CHECK(ui.world.db().scalar_text("SELECT status FROM action_plan_measure") == "in_progress");
+    REQUIRE(ui.world.workshop().undo().ok);
+    CHECK(ui.world.db().scalar_text("SELECT status FROM action_plan_measure") == "proposed");
+    CHECK(ui.count("SELECT count(*) FROM action_plan_status_log") == 1);
+    REQUIRE(ui.world.workshop().undo().ok);  // the light
+    REQUIRE(ui.world.workshop().undo().ok);  // the due date
+    CHECK(ui.world.db().scalar_text("SELECT due FROM action_plan_measure").empty());
+    // The file on disk holds what the views wrote (every edit is committed at once).
+    auto reopened = kartla::Workshop::open(ui.world.workshop().path(), kartla::OpenMode::ReadOnly);
+    REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(reopened));
+    auto& copy = *std::get<std::unique_ptr<kartla::Workshop>>(reopened);
+    CHECK(copy.db().scalar_text("SELECT start FROM action_plan_measure") == "2026-04-01");
+    CHECK(copy.db().scalar_int("SELECT count(*) FROM core_link WHERE from_kind = 'measure' AND role = 'partner'") == 2);
+}
+
+TEST_CASE("the table filters by a column and selects by tapping a row") {
+    Ui ui;
+    ui.world.edit([](kartla::Database& db) {
+        const auto a = create_measure(db, "Fältarbete", "2026-03-12");
+        set_owner(db, a, kSocial);
+        const auto b = create_measure(db, "Belysning", "2026-03-12");
+        set_owner(db, b, kHousing);
+    });
+    ui.show(ui.table);
+    CHECK(ui.headless.has_item("action_plan.table.row.1"));
+    CHECK(ui.headless.has_item("action_plan.table.row.2"));
+    // Column 1 is the title; the filter folds case, including Swedish letters.
+    ui.headless.click_item("action_plan.table.filter.1");
+    ui.headless.type("FÄLT");
+    ui.headless.frame(3);
+    kartla::ui::set_probes_enabled(false);
+    kartla::ui::set_probes_enabled(true);  // forget last frames' rects
+    ui.headless.frame(2);
+    CHECK_FALSE(ui.headless.has_item("action_plan.table.row.2"));
+    REQUIRE(ui.headless.has_item("action_plan.table.row.1"));
+    ui.headless.click_item("action_plan.table.row.1");
+    CHECK(ui.state.selected == 1);
+}
+
+TEST_CASE("by problem: a cause without a measure offers one, linked to the cause and its problem") {
+    Ui ui;
+    ui.show(ui.by_problem);
+    ui.headless.click_item(fmt::format("action_plan.by_problem.add_for_cause.{}", kNoLeisure));
+    const Plan plan = ui.world.plan();
+    REQUIRE(plan.measures.size() == 1);
+    CHECK(plan.measures[0].cause_ids == std::vector<std::int64_t>{kNoLeisure});
+    CHECK(plan.measures[0].problem_ids == std::vector<std::int64_t>{kRecruitment});
+    ui.headless.frame(2);
+    CHECK(ui.headless.has_item(fmt::format("action_plan.by_problem.measure.{}", plan.measures[0].id)));
+}
+
+TEST_CASE("timeline marks today; checks panel lists findings; the export preview draws") {
+    Ui ui;
+    ui.world.edit([](kartla::Database& db) {
+        const auto id = create_measure(db, "Försenad", "2026-01-01");
+        set_text(db, id, Field::Start, "2026-01-10");
+        set_text(db, id, Field::Due, "2026-02-28");
+    });
+    ui.show(ui.timeline);
+    CHECK(ui.headless.has_item("action_plan.timeline.today"));
+    CHECK(ui.headless.has_item("action_plan.timeline.row.1"));
+    ui.show(ui.checks);
+    CHECK(ui.headless.has_item("action_plan.checks.overdue.0"));
+    CHECK(ui.headless.has_item("action_plan.checks.missing_owner.0"));
+    ui.headless.click_item("action_plan.checks.overdue.0");
+    CHECK(ui.state.selected == 1);
+    ui.show(ui.preview);
+}

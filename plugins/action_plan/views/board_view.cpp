@@ -1,0 +1,124 @@
+// The board: one column per status; dragging a card to another column changes
+// the measure's status and writes a dated entry in its status log.
+#include "common.hpp"
+#include "views.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstring>
+
+namespace action_plan::views {
+
+namespace {
+
+constexpr const char* kPayload = "ACTION_PLAN_MEASURE";
+
+}  // namespace
+
+void BoardView::card(const Measure& m) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float pad = px(8);
+    const float radius = line * 0.3f;
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float wrap = width - 3 * pad - 2 * radius;
+    // The title wraps; the card grows to fit it, so nothing is drawn over it.
+    const float title_height = font->CalcTextSizeA(size, FLT_MAX, wrap, m.title.c_str()).y;
+    const auto findings = findings_for_measure(state_.findings(), m);
+    const float height = pad + title_height + line * (2.0f + float(findings.size())) + pad * 0.5f;
+    ImGui::PushID(static_cast<int>(m.id));
+    const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
+    kartla::ui::mark_item(fmt::format("action_plan.board.card.{}", m.id));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    if (clicked) state_.selected = m.id;
+    if (ImGui::BeginDragDropSource()) {
+        ImGui::SetDragDropPayload(kPayload, &m.id, sizeof m.id);
+        ImGui::TextUnformatted(m.title.c_str());
+        ImGui::EndDragDropSource();
+    }
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool selected = state_.selected == m.id;
+    draw->AddRectFilled(min, max, selected ? IM_COL32(215, 230, 245, 255) : IM_COL32(250, 250, 250, 255), px(6));
+    draw->AddRect(min, max, selected ? IM_COL32(44, 93, 138, 255) : IM_COL32(190, 190, 190, 255), px(6), 0,
+                  selected ? px(3) : px(1));
+    const ImVec2 dot(max.x - pad - radius, min.y + pad + radius);
+    if (m.light.empty()) draw->AddCircle(dot, radius, light_colour(m.light), 16, px(2));
+    else draw->AddCircleFilled(dot, radius, light_colour(m.light), 16);
+
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    draw->PushClipRect(min, max, true);
+    float y = min.y + pad * 0.5f;
+    draw->AddText(font, size, ImVec2(min.x + pad, y), text, m.title.c_str(), nullptr, wrap);
+    y += title_height + line * 0.15f;
+    const std::string owner = m.owner_id ? actor_label(state_.plan(), m.owner_id, state_.translator())
+                                         : state_.tr("No responsible owner");
+    draw->AddText(font, size, ImVec2(min.x + pad, y), muted, owner.c_str());
+    y += line;
+    const std::string due = m.due.empty() ? state_.tr("No due date") : fmt::format("{} {}", state_.tr("Due"), m.due);
+    draw->AddText(font, size, ImVec2(min.x + pad, y), muted, due.c_str());
+    for (const Finding* f : findings) {
+        y += line;
+        const std::string warning = fmt::format("! {}", state_.tr(finding_short_msgid(f->kind)));
+        draw->AddText(font, size, ImVec2(min.x + pad, y), ImGui::ColorConvertFloat4ToU32(kWarningColour), warning.c_str());
+    }
+    draw->PopClipRect();
+    ImGui::PopID();
+}
+
+void BoardView::column(std::string_view status, float width, float height) {
+    ImGui::PushID(status.data());
+    ImGui::BeginGroup();
+    int count = 0;
+    for (const auto& m : state_.plan().measures) count += m.status == status;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(top, ImVec2(top.x + width, top.y + px(6)), status_colour(status));
+    ImGui::Dummy(ImVec2(width, px(8)));
+    ImGui::Text("%s (%d)", state_.tr(status_msgid(status)), count);
+    ImGui::BeginChild("cards", ImVec2(width, height - ImGui::GetFrameHeightWithSpacing() - px(8)), true);
+    for (const auto& m : state_.plan().measures)
+        if (m.status == status) card(m);
+    ImGui::EndChild();
+    kartla::ui::mark_rect(fmt::format("action_plan.board.column.{}", status), ImGui::GetItemRectMin(),
+                          ImGui::GetItemRectMax());
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPayload)) {
+            std::int64_t id = 0;
+            std::memcpy(&id, payload->Data, sizeof id);
+            const std::string today = state_.today();
+            state_.edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
+            state_.selected = id;
+        }
+        ImGui::EndDragDropTarget();
+    }
+    ImGui::EndGroup();
+    ImGui::PopID();
+}
+
+void BoardView::draw() {
+    if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
+    if (kartla::ui::big_button(state_.tr("New measure"))) add_measure(state_);
+    kartla::ui::mark_item("action_plan.board.new");
+    ImGui::SameLine();
+    kartla::ui::hint(state_.tr("Drag a card to another column to change its status."));
+    // Columns keep a readable width; a narrow window scrolls sideways instead of squeezing them.
+    ImGui::BeginChild("columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float count = float(kStatuses.size());
+    const float width = std::max(px(210), (ImGui::GetContentRegionAvail().x - spacing * (count - 1)) / count);
+    const bool scrolls = width * count + spacing * (count - 1) > ImGui::GetContentRegionAvail().x + 1;
+    const float height = ImGui::GetContentRegionAvail().y - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
+    for (std::size_t i = 0; i < kStatuses.size(); ++i) {
+        if (i) ImGui::SameLine();
+        column(kStatuses[i], width, height);
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace action_plan::views

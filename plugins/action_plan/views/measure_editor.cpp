@@ -1,0 +1,297 @@
+// The measure editor: every field of the selected measure. Text fields save
+// when the user leaves them (one undo step per value); choices save at once.
+#include "common.hpp"
+#include "views.hpp"
+
+#include "../model/dates.hpp"
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+namespace action_plan::views {
+
+namespace {
+
+void label(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+}
+
+// A heading between groups of fields (ImGui 1.86 has no SeparatorText).
+void section(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.17f, 0.36f, 0.54f, 1.0f), "%s", text);
+    ImGui::Separator();
+}
+
+}  // namespace
+
+void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
+    label(state_.tr(msgid));
+    ImGui::PushID(static_cast<int>(field));
+    std::string& value = [&]() -> std::string& {
+        switch (field) {
+            case Field::Title: return draft_.title;
+            case Field::Description: return draft_.description;
+            case Field::Goal: return draft_.goal;
+            case Field::Resources: return draft_.resources;
+            case Field::Cost: return draft_.cost;
+            case Field::ExpectedEffect: return draft_.expected_effect;
+            case Field::Indicator: return draft_.indicator;
+            case Field::Baseline: return draft_.baseline;
+            case Field::FollowUpMethod: return draft_.follow_up_method;
+            default: return draft_.light_comment;
+        }
+    }();
+    ImGui::SetNextItemWidth(-1);
+    const bool commit = multiline ? kartla::ui::input_multiline("##text", value, 3.0f)
+                                  : kartla::ui::input_text("##text", value);
+    kartla::ui::mark_item(fmt::format("action_plan.editor.field.{}", static_cast<int>(field)));
+    if (commit) {
+        const std::int64_t id = draft_.id;
+        const std::string text = value;
+        state_.edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, text); });
+    }
+    ImGui::PopID();
+}
+
+void MeasureEditor::date_field(const char* msgid, Field field) {
+    ImGui::PushID(static_cast<int>(field));
+    ImGui::BeginGroup();
+    label(state_.tr(msgid));
+    std::string& value = field == Field::Start ? draft_.start : draft_.due;
+    ImGui::SetNextItemWidth(px(170));
+    const bool commit = kartla::ui::input_text("##date", value);
+    kartla::ui::mark_item(fmt::format("action_plan.editor.field.{}", static_cast<int>(field)));
+    if (commit) {
+        if (value.empty() || dates::is_valid(value)) {
+            const std::int64_t id = draft_.id;
+            const std::string text = value;
+            date_error_.clear();
+            state_.edit("Set date", [&](kartla::Database& db) { set_text(db, id, field, text); });
+        } else {
+            date_error_ = state_.tr("Write dates as YYYY-MM-DD, e.g. 2026-05-31.");
+        }
+    }
+    ImGui::EndGroup();
+    ImGui::PopID();
+}
+
+template <std::size_t N>
+void MeasureEditor::choice(const char* msgid, Field field, const std::array<std::string_view, N>& keys,
+                           const char* (*msgid_of)(std::string_view)) {
+    ImGui::PushID(static_cast<int>(field));
+    label(state_.tr(msgid));
+    const std::string current = draft_.text(field);
+    for (std::size_t i = 0; i <= N; ++i) {
+        // The last choice clears the field.
+        const std::string key = i < N ? std::string(keys[i]) : std::string();
+        const char* text = i < N ? state_.tr(msgid_of(keys[i])) : state_.tr("Not set");
+        ImGui::SameLine();
+        if (ImGui::RadioButton(text, current == key) && current != key) {
+            const std::int64_t id = draft_.id;
+            state_.edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, key); });
+        }
+        kartla::ui::mark_item(fmt::format("action_plan.editor.choice.{}.{}", static_cast<int>(field), key));
+    }
+    ImGui::PopID();
+}
+
+void MeasureEditor::links() {
+    const Plan& plan = state_.plan();
+    const Translate tr = state_.translator();
+    const std::int64_t id = draft_.id;
+    section(state_.tr("Problems and causes it addresses"));
+    if (!plan.problems.available)
+        unavailable_note(state_, "Problems are unavailable (the problem map plugin is not loaded); links are kept.");
+    // Links to entities that are not there now stay stored and visible.
+    for (auto pid : draft_.problem_ids)
+        if (!plan.problems.find(pid)) ImGui::TextDisabled("%s", problem_label(plan, pid, tr).c_str());
+    for (auto cid : draft_.cause_ids)
+        if (!plan.causes.find(cid)) ImGui::TextDisabled("%s", cause_label(plan, cid, tr).c_str());
+    std::vector<const Entity*> problems = plan.prioritised_problems();
+    for (const auto& p : plan.problems.items)
+        if (p.attribute("prioritised") != "1") problems.push_back(&p);
+    for (const Entity* p : problems) {
+        ImGui::PushID(static_cast<int>(p->id));
+        bool linked = std::find(draft_.problem_ids.begin(), draft_.problem_ids.end(), p->id) != draft_.problem_ids.end();
+        const std::string text = p->attribute("prioritised") == "1" ? fmt::format("{} *", p->label) : p->label;
+        if (ImGui::Checkbox(text.c_str(), &linked))
+            state_.edit(linked ? "Link problem" : "Unlink problem",
+                        [&](kartla::Database& db) { set_addresses(db, id, "problem", p->id, linked); });
+        kartla::ui::mark_item(fmt::format("action_plan.editor.problem.{}", p->id));
+        ImGui::Indent();
+        for (const auto& [cause, depth] : plan.causes_of(p->id)) {
+            ImGui::PushID(static_cast<int>(cause->id));
+            ImGui::Indent(px(20) * float(depth));
+            bool addresses =
+                std::find(draft_.cause_ids.begin(), draft_.cause_ids.end(), cause->id) != draft_.cause_ids.end();
+            if (ImGui::Checkbox(cause->label.c_str(), &addresses))
+                state_.edit(addresses ? "Link cause" : "Unlink cause",
+                            [&](kartla::Database& db) { set_addresses(db, id, "cause", cause->id, addresses); });
+            kartla::ui::mark_item(fmt::format("action_plan.editor.cause.{}", cause->id));
+            ImGui::Unindent(px(20) * float(depth));
+            ImGui::PopID();
+        }
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+}
+
+void MeasureEditor::actors() {
+    const Plan& plan = state_.plan();
+    const Translate tr = state_.translator();
+    const std::int64_t id = draft_.id;
+    section(state_.tr("Who"));
+    if (!plan.actors.available)
+        unavailable_note(state_, "Actors are unavailable (the actor map plugin is not loaded); links are kept.");
+    if (draft_.owner_id && !plan.actors.find(draft_.owner_id))
+        ImGui::TextDisabled("%s: %s", state_.tr("Responsible"), actor_label(plan, draft_.owner_id, tr).c_str());
+    for (auto aid : draft_.partner_ids)
+        if (!plan.actors.find(aid)) ImGui::TextDisabled("%s: %s", state_.tr("Partner"), actor_label(plan, aid, tr).c_str());
+    if (plan.actors.items.empty()) return;
+    if (ImGui::BeginTable("##actors", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn(state_.tr("Actor"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(state_.tr("Responsible"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(state_.tr("Partner"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        for (const auto& actor : plan.actors.items) {
+            ImGui::PushID(static_cast<int>(actor.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(actor.label.c_str());
+            ImGui::TableNextColumn();
+            if (ImGui::RadioButton("##owner", draft_.owner_id == actor.id)) {
+                const std::int64_t owner = draft_.owner_id == actor.id ? 0 : actor.id;  // a second tap clears
+                state_.edit("Set responsible", [&](kartla::Database& db) { set_owner(db, id, owner); });
+            }
+            kartla::ui::mark_item(fmt::format("action_plan.editor.owner.{}", actor.id));
+            ImGui::TableNextColumn();
+            bool partner = std::find(draft_.partner_ids.begin(), draft_.partner_ids.end(), actor.id) !=
+                           draft_.partner_ids.end();
+            if (ImGui::Checkbox("##partner", &partner))
+                state_.edit(partner ? "Add partner" : "Remove partner",
+                            [&](kartla::Database& db) { set_partner(db, id, actor.id, partner); });
+            kartla::ui::mark_item(fmt::format("action_plan.editor.partner.{}", actor.id));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+}
+
+void MeasureEditor::status_and_light() {
+    const std::int64_t id = draft_.id;
+    section(state_.tr("Status and follow-up"));
+    label(state_.tr("Status"));
+    for (auto status : kStatuses) {
+        ImGui::SameLine();
+        const bool current = draft_.status == status;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, status_colour(status));
+        if (ImGui::Button(state_.tr(status_msgid(status))) && !current) {
+            const std::string today = state_.today();
+            state_.edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
+        }
+        kartla::ui::mark_item(fmt::format("action_plan.editor.status.{}", status));
+        if (current) ImGui::PopStyleColor();
+    }
+    label(state_.tr("Follow-up light"));
+    for (std::size_t i = 0; i <= kLights.size(); ++i) {
+        const std::string light = i < kLights.size() ? std::string(kLights[i]) : std::string();
+        ImGui::SameLine();
+        const bool current = draft_.light == light;
+        ImGui::PushStyleColor(ImGuiCol_Button, light.empty() ? ImGui::GetColorU32(ImGuiCol_Button) : light_colour(light));
+        const std::string text = fmt::format("{}{}", current ? "> " : "", state_.tr(light.empty() ? "Not set" : light_msgid(light)));
+        if (ImGui::Button(text.c_str()) && !current)
+            state_.edit("Set follow-up light", [&](kartla::Database& db) { set_light(db, id, light); });
+        kartla::ui::mark_item(fmt::format("action_plan.editor.light.{}", light));
+        ImGui::PopStyleColor();
+    }
+    text_field("Follow-up comment", Field::LightComment);
+}
+
+void MeasureEditor::status_log() {
+    if (!ImGui::CollapsingHeader(state_.tr("Status log"))) return;
+    for (const StatusChange* change : state_.plan().log_of(draft_.id)) {
+        ImGui::BulletText("%s  %s%s%s", change->date.c_str(),
+                          change->from_status.empty() ? "" : state_.tr(status_msgid(change->from_status)),
+                          change->from_status.empty() ? "" : " -> ", state_.tr(status_msgid(change->to_status)));
+    }
+}
+
+void MeasureEditor::draw() {
+    if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
+    const Measure* measure = state_.plan().measure(state_.selected);
+    if (!measure) {
+        unavailable_note(state_, "Select a measure in the table, board, timeline or problem view, or add one.");
+        if (kartla::ui::big_button(state_.tr("New measure"))) add_measure(state_);
+        kartla::ui::mark_item("action_plan.editor.new");
+        return;
+    }
+    if (draft_id_ != measure->id || draft_revision_ != state_.revision()) {
+        if (draft_id_ != measure->id) date_error_.clear();
+        draft_ = *measure;
+        draft_id_ = measure->id;
+        draft_revision_ = state_.revision();
+        confirm_delete_ = false;
+    }
+    ImGui::PushID(static_cast<int>(draft_.id));
+    finding_badges(state_, *measure);
+    text_field("Title", Field::Title);
+    text_field("Description", Field::Description, true);
+    links();
+    section(state_.tr("What"));
+    choice("Kind", Field::Prevention, kPreventionKinds, prevention_msgid);
+    label(state_.tr("Form"));
+    for (bool ordinary : {false, true}) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(state_.tr(ordinary_work_msgid(ordinary)), draft_.ordinary_work == ordinary) &&
+            draft_.ordinary_work != ordinary) {
+            const std::int64_t id = draft_.id;
+            state_.edit("Edit measure", [&](kartla::Database& db) { set_ordinary_work(db, id, ordinary); });
+        }
+    }
+    choice("Goal type", Field::GoalType, kGoalTypes, goal_type_msgid);
+    text_field("Operational goal", Field::Goal);
+    actors();
+    section(state_.tr("When"));
+    date_field("Start", Field::Start);
+    ImGui::SameLine(0, px(30));
+    date_field("Due", Field::Due);
+    if (!date_error_.empty()) kartla::ui::field_error(date_error_);
+    label(state_.tr("Priority"));
+    for (int p : {1, 2, 3, 0}) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(state_.tr(p ? priority_msgid(p) : "Not set"), draft_.priority == p) && draft_.priority != p) {
+            const std::int64_t id = draft_.id;
+            state_.edit("Edit measure", [&](kartla::Database& db) { set_priority(db, id, p); });
+        }
+    }
+    text_field("Resources", Field::Resources);
+    text_field("Cost", Field::Cost);
+    section(state_.tr("Expected effect and follow-up"));
+    choice("Effect term", Field::EffectTerm, kEffectTerms, effect_term_msgid);
+    text_field("Expected effect", Field::ExpectedEffect, true);
+    text_field("Indicator", Field::Indicator);
+    text_field("Baseline", Field::Baseline);
+    text_field("Follow-up method", Field::FollowUpMethod);
+    status_and_light();
+    status_log();
+    ImGui::Separator();
+    if (!confirm_delete_) {
+        if (ImGui::Button(state_.tr("Delete measure…"))) confirm_delete_ = true;
+    } else {
+        ImGui::TextUnformatted(state_.tr("Delete this measure? You can undo it."));
+        ImGui::SameLine();
+        if (ImGui::Button(state_.tr("Delete"))) {
+            const std::int64_t id = draft_.id;
+            state_.edit("Delete measure", [&](kartla::Database& db) { delete_measure(db, id); });
+            state_.selected = 0;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(state_.tr("Keep"))) confirm_delete_ = false;
+    }
+    ImGui::PopID();
+}
+
+}  // namespace action_plan::views

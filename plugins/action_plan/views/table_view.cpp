@@ -1,0 +1,148 @@
+// The table: every measure, sortable by clicking a header and filterable by a
+// field under each header.
+#include "common.hpp"
+#include "views.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace action_plan::views {
+
+namespace {
+
+using namespace exporting;
+
+// The last column is the live-check count, which is not an export column.
+constexpr int kChecksColumn = -1;
+constexpr int kColumns[] = {ColId,      ColTitle,    ColProblems, ColCauses, ColPrevention, ColWorkForm,
+                            ColGoalType, ColGoal,    ColOwner,    ColPartners, ColStart,    ColDue,
+                            ColPriority, ColStatus,  ColLight,    ColIndicator, kChecksColumn};
+constexpr std::size_t kColumnCount = std::size(kColumns);
+
+std::string checks_text(UiState& state, std::size_t index) {
+    const auto count = findings_for_measure(state.findings(), state.plan().measures[index]).size();
+    return count ? std::to_string(count) : std::string();
+}
+
+std::string cell_text(UiState& state, std::size_t index, int column) {
+    if (column == kChecksColumn) return checks_text(state, index);
+    return state.rows()[index].cells[static_cast<std::size_t>(column)];
+}
+
+// Numbers and priorities sort by value, everything else by folded text.
+long sort_key_number(UiState& state, std::size_t index, int column) {
+    const Measure& m = state.plan().measures[index];
+    if (column == ColId) return static_cast<long>(m.id);
+    if (column == ColPriority) return m.priority == 0 ? 9 : m.priority;
+    if (column == ColStatus) {
+        for (std::size_t i = 0; i < kStatuses.size(); ++i)
+            if (kStatuses[i] == m.status) return static_cast<long>(i);
+    }
+    if (column == kChecksColumn) return static_cast<long>(findings_for_measure(state.findings(), m).size());
+    return -1;
+}
+
+}  // namespace
+
+bool TableView::row_visible(std::size_t index) const {
+    for (std::size_t c = 0; c < kColumnCount; ++c)
+        if (!filters_[c].empty() && !contains_folded(cell_text(state_, index, kColumns[c]), filters_[c])) return false;
+    return true;
+}
+
+void TableView::sort_order(std::vector<std::size_t>& order) {
+    if (sort_column_ < 0) return;
+    const int column = kColumns[sort_column_];
+    auto less = [&](std::size_t a, std::size_t b) {
+        const long na = sort_key_number(state_, a, column), nb = sort_key_number(state_, b, column);
+        if (na >= 0 || nb >= 0) return na < nb;
+        return folded(cell_text(state_, a, column)) < folded(cell_text(state_, b, column));
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sort_descending_ ? less(b, a) : less(a, b); });
+}
+
+void TableView::draw() {
+    if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
+    if (kartla::ui::big_button(state_.tr("New measure"))) add_measure(state_);
+    kartla::ui::mark_item("action_plan.table.new");
+    ImGui::SameLine();
+    if (ImGui::Button(state_.tr("Clear filters"))) filters_.fill({});
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu %s", state_.plan().measures.size(), state_.tr("measures"));
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable;
+    if (!ImGui::BeginTable("##measures", static_cast<int>(kColumnCount), flags)) return;
+    ImGui::TableSetupScrollFreeze(2, 2);
+    for (int column : kColumns) {
+        const std::string name = state_.tr(column == kChecksColumn ? "Checks" : column_msgid(static_cast<Column>(column)));
+        const float width = column == ColTitle || column == ColGoal ? px(340)
+                            : column == ColProblems || column == ColCauses ? px(220)
+                            : column == ColId ? px(40) : px(150);
+        ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_WidthFixed, width);
+    }
+    ImGui::TableHeadersRow();
+
+    // A filter field under every header.
+    ImGui::TableNextRow();
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+        ImGui::TableSetColumnIndex(static_cast<int>(c));
+        ImGui::PushID(static_cast<int>(c));
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##filter", state_.tr("Filter"), &filters_[c]);
+        kartla::ui::mark_item(fmt::format("action_plan.table.filter.{}", c));
+        ImGui::PopID();
+    }
+
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            sort_column_ = specs->Specs[0].ColumnIndex;
+            sort_descending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        }
+        specs->SpecsDirty = false;
+    }
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < state_.plan().measures.size(); ++i)
+        if (row_visible(i)) order.push_back(i);
+    sort_order(order);
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(order.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const std::size_t index = order[static_cast<std::size_t>(r)];
+            const Measure& m = state_.plan().measures[index];
+            ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+            ImGui::PushID(static_cast<int>(m.id));
+            for (std::size_t c = 0; c < kColumnCount; ++c) {
+                ImGui::TableSetColumnIndex(static_cast<int>(c));
+                const int column = kColumns[c];
+                if (c == 0) {
+                    // The first cell spans the row, so a tap anywhere selects the measure.
+                    if (ImGui::Selectable(cell_text(state_, index, column).c_str(), state_.selected == m.id,
+                                          ImGuiSelectableFlags_SpanAllColumns))
+                        state_.selected = m.id;
+                    kartla::ui::mark_item(fmt::format("action_plan.table.row.{}", m.id));
+                } else if (column == ColLight) {
+                    light_dot(m.light);
+                    ImGui::SameLine();
+                    ImGui::TextUnformatted(cell_text(state_, index, column).c_str());
+                } else if (column == kChecksColumn) {
+                    finding_count(state_, m);
+                } else {
+                    ImGui::TextUnformatted(cell_text(state_, index, column).c_str());
+                }
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace action_plan::views

@@ -1,0 +1,28 @@
+#include "model/relation_types.hpp"
+
+namespace actor_map {
+
+const std::array<RelationType, 5>& relation_types() {
+    static const std::array<RelationType, 5> types = {{
+        {"cooperates", "cooperates", false, false, {46, 125, 50}},
+        {"shares_information", "shares information", false, true, {21, 101, 192}},
+        {"funds", "funds or commissions", true, false, {123, 31, 162}},
+        {"conflict", "in conflict", false, false, {198, 40, 40}},
+        {"missing", "needed but missing", false, true, {120, 120, 120}},
+    }};
+    return types;
+}
+
+const RelationType& relation_type(std::string_view key) {
+    for (const auto& type : relation_types())
+        if (type.key == key) return type;
+    return relation_types()[0];
+}
+
+bool is_relation_type(std::string_view key) {
+    for (const auto& type : relation_types())
+        if (type.key == key) return true;
+    return false;
+}
+
+}  // namespace actor_map

@@ -1,0 +1,23 @@
+#pragma once
+// Kinds of link between actors. Keys are stored and published; msgids are shown.
+#include "model/actor_types.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace actor_map {
+
+struct RelationType {
+    std::string_view key;
+    std::string_view msgid;
+    bool directed;  // drawn with an arrow from the first actor to the second
+    bool dashed;
+    Rgb colour;  // line colour on screen and in images
+};
+
+const std::array<RelationType, 5>& relation_types();
+// The entry for a key; unknown keys (from a newer file) read as "cooperates".
+const RelationType& relation_type(std::string_view key);
+bool is_relation_type(std::string_view key);
+
+}  // namespace actor_map

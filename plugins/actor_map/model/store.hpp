@@ -1,0 +1,101 @@
+#pragma once
+// The actor map's data: reading a snapshot, and every change a view or the sample
+// makes. Change functions run inside Workshop::edit (one transaction, one undo step).
+#include "kartla/database.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actor_map {
+
+struct ActorType {
+    std::int64_t id = 0;
+    std::string key;
+    std::string label;  // an English msgid when builtin
+    bool builtin = false;
+    int sort = 0;
+};
+
+struct Actor {
+    std::int64_t id = 0;
+    std::string name;
+    std::int64_t type_id = 0;
+    std::string mandate;    // mandate and powers
+    std::string resources;  // what they bring
+    std::string contact_role;
+    std::string notes;
+    bool on_grid = false;
+    double interest = 0.5;   // 0..1
+    double influence = 0.5;  // 0..1
+    double x = 0, y = 0;     // on the network canvas, in world units
+};
+
+struct Relation {
+    std::int64_t id = 0;
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+    std::string type = "cooperates";
+    int strength = 2;  // 1 weak .. 3 strong
+    std::string note;
+};
+
+// An actor's part in a problem, stored in core_link from {"actor"} to {"problem"}.
+inline constexpr std::string_view kRoleOwns = "owns";
+inline constexpr std::string_view kRoleContributes = "contributes";
+inline constexpr std::string_view kRoleAffected = "affected";
+
+struct ProblemLink {
+    std::int64_t actor_id = 0;
+    std::int64_t problem_id = 0;
+    std::string role;
+};
+
+struct Snapshot {
+    std::vector<ActorType> types;
+    std::vector<Actor> actors;  // ordered by id
+    std::vector<Relation> relations;
+    std::vector<ProblemLink> problem_links;
+    std::map<std::int64_t, std::int64_t> represented_by;  // participant id -> actor id
+
+    const Actor* actor(std::int64_t id) const;
+    const ActorType* type(std::int64_t id) const;
+    const Relation* relation(std::int64_t id) const;
+    // The role an actor has in a problem, "" when none.
+    std::string problem_role(std::int64_t actor_id, std::int64_t problem_id) const;
+};
+
+Snapshot load(kartla::Database& db);
+
+// --- actors
+std::int64_t add_actor(kartla::Database& db, const Actor& actor);
+void update_actor(kartla::Database& db, const Actor& actor);  // details, not positions
+// Removes the actor, its relations, and every core link to or from it.
+void remove_actor(kartla::Database& db, std::int64_t id);
+void place_on_grid(kartla::Database& db, std::int64_t id, double interest, double influence);
+void remove_from_grid(kartla::Database& db, std::int64_t id);
+void move_on_network(kartla::Database& db, std::int64_t id, double x, double y);
+
+// --- relations
+// Throws std::invalid_argument for a self-link, an unknown type or missing actors.
+std::int64_t add_relation(kartla::Database& db, const Relation& relation);
+void update_relation(kartla::Database& db, const Relation& relation);
+void remove_relation(kartla::Database& db, std::int64_t id);
+
+// --- actor x problem; role "" removes the link. One role per actor and problem.
+void set_problem_role(kartla::Database& db, std::int64_t actor_id, std::int64_t problem_id, std::string_view role);
+
+// --- participants of the workshop who represent an actor (actor_id 0: none)
+void set_represented(kartla::Database& db, std::int64_t participant_id, std::int64_t actor_id);
+
+// --- the editable type list
+std::int64_t add_type(kartla::Database& db, std::string_view label);
+void rename_type(kartla::Database& db, std::int64_t id, std::string_view label);
+// Refuses (std::invalid_argument) while an actor still has the type.
+void remove_type(kartla::Database& db, std::int64_t id);
+std::int64_t type_id_by_key(kartla::Database& db, std::string_view key);
+
+}  // namespace actor_map

@@ -1,0 +1,314 @@
+// Drives the real actor_map plugin (loaded from its .kplug) in a headless ImGui
+// context with injected mouse and keyboard input, and checks what lands in the file.
+#include "headless.hpp"
+#include "kartla/core_data.hpp"
+#include "kartla/keys.hpp"
+#include "kartla/widgets.hpp"
+#include "runtime.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <string>
+
+namespace fs = std::filesystem;
+using kartla::test::Headless;
+
+namespace {
+
+class Meeting {
+public:
+    explicit Meeting(bool with_problems = true) {
+        runtime_.echo_messages_to_stderr = false;
+        REQUIRE(runtime_.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / "actor_map.kplug"));
+        auto created = kartla::Workshop::create(dir_ / "möte.kartla");
+        REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(created));
+        runtime_.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(created)));
+        REQUIRE(runtime_.plugin_usable("actor_map"));
+        if (with_problems) publish_problems();
+        REQUIRE(w().edit("participants", [](kartla::Database& db) {
+            kartla::core_data::add_participant(db, "Kommunpolis", "Polisen");
+            kartla::core_data::add_participant(db, "Fältsekreterare", "Socialförvaltningen");
+        }));
+        w().clear_history();
+        ui_.set_ui([this] { draw(); });
+        ui_.frame(3);
+    }
+
+    kartla::Workshop& w() { return *runtime_.workshop(); }
+    kartla::Database& db() { return w().db(); }
+    Headless& ui() { return ui_; }
+
+    std::int64_t actor_id(const std::string& name) {
+        return db().scalar_int("SELECT id FROM actor_map_actor WHERE name = ?", name);
+    }
+    std::int64_t count(const char* table) { return db().scalar_int(fmt::format("SELECT count(*) FROM {}", table)); }
+
+    // Adds actors through the model path a view would use, one undo step each.
+    std::int64_t add_actor(const std::string& name, double x, double y) {
+        REQUIRE(w().edit("add", [&](kartla::Database& db) {
+            db.run("INSERT INTO actor_map_actor(name, type_id, net_x, net_y) VALUES (?, 1, ?, ?)", name, x, y);
+        }));
+        ui_.frame(2);
+        return actor_id(name);
+    }
+
+    void show_tab(const char* tab) {
+        ui_.click_item(fmt::format("actor_map.tab.{}", tab));
+        ui_.frame(3);
+    }
+    // Probes remember where items were last drawn; forget them to see what is drawn now.
+    void redraw_fresh() {
+        kartla::ui::set_probes_enabled(true);
+        ui_.frame(2);
+    }
+    std::string role(std::int64_t actor, std::int64_t problem) {
+        return db().scalar_text(
+            "SELECT role FROM core_link WHERE from_kind = 'actor' AND from_id = ? AND to_kind = 'problem' AND to_id = ?", actor,
+            problem);
+    }
+
+private:
+    void publish_problems() {
+        REQUIRE(w().edit("problems", [](kartla::Database& db) {
+            db.exec("CREATE TABLE test_problem(id INTEGER PRIMARY KEY, title TEXT, prioritised TEXT)");
+            db.run("INSERT INTO test_problem VALUES (1, 'Narkotikaförsäljning vid torget', '1')");
+            db.run("INSERT INTO test_problem VALUES (2, 'Otrygghet på stationen kvällstid', '1')");
+            db.run("INSERT INTO test_problem VALUES (3, 'Nedskräpning i centrum', '0')");
+        }));
+        runtime_.core_host().add_entity_kind({"problem", [](kartla::Workshop& w) {
+                                                  std::vector<kartla::Entity> out;
+                                                  auto& s = w.db().prepare("SELECT id, title, prioritised FROM test_problem").with();
+                                                  while (s.step())
+                                                      out.push_back({"problem", s.int64(0), s.text(1), {{"prioritised", s.text(2)}}});
+                                                  return out;
+                                              }});
+    }
+
+    void draw() {
+        float x = 0;
+        for (const auto& view : runtime_.views()) {
+            ImGui::SetNextWindowPos(ImVec2(x, 0));
+            ImGui::SetNextWindowSize(ImVec2(800, 900));
+            std::string title = view.spec.title + "###" + view.spec.key;
+            if (ImGui::Begin(title.c_str())) view.spec.draw();
+            ImGui::End();
+            x += 800;
+        }
+    }
+
+    Headless ui_;  // first: the runtime finds its ImGui context
+    kartla::Runtime runtime_;
+    kartla::test::TempDir dir_;
+};
+
+}  // namespace
+
+TEST_CASE("create an actor by typing its name, with Swedish letters") {
+    Meeting m;
+    m.ui().click_item("actor_map.actors.new_name");
+    m.ui().type("Fältgruppen Östra Höjden");
+    m.ui().key(kartla::keys::Enter);
+    m.ui().frame(2);
+    CHECK(m.count("actor_map_actor") == 1);
+    CHECK(m.actor_id("Fältgruppen Östra Höjden") > 0);
+    REQUIRE(m.w().undo());
+    CHECK(m.count("actor_map_actor") == 0);
+}
+
+TEST_CASE("edit an actor's name and mandate in the form") {
+    Meeting m;
+    auto id = m.add_actor("Raddningstjansten", 0, 0);
+    m.ui().click_item(fmt::format("actor_map.actors.row.{}", id));
+    m.ui().frame(2);
+    m.ui().click_item("actor_map.actors.name");
+    m.ui().key(kartla::keys::A, true);
+    m.ui().type("Räddningstjänsten Älvdalen – Åsens station");
+    m.ui().key(kartla::keys::Enter);
+    m.ui().frame(2);
+    CHECK(m.db().scalar_text("SELECT name FROM actor_map_actor WHERE id = ?", id) == "Räddningstjänsten Älvdalen – Åsens station");
+
+    m.ui().click_item("actor_map.actors.mandate");
+    m.ui().type("Tillsyn enligt LSO; brandskydd i trapphus");
+    m.ui().click_item("actor_map.actors.row." + std::to_string(id));  // leaving the field saves it
+    m.ui().frame(2);
+    CHECK(m.db().scalar_text("SELECT mandate FROM actor_map_actor WHERE id = ?", id) == "Tillsyn enligt LSO; brandskydd i trapphus");
+    // Two typed values, two undo steps.
+    REQUIRE(m.w().undo());
+    CHECK(m.db().scalar_text("SELECT mandate FROM actor_map_actor WHERE id = ?", id).empty());
+    CHECK(m.db().scalar_text("SELECT name FROM actor_map_actor WHERE id = ?", id) == "Räddningstjänsten Älvdalen – Åsens station");
+}
+
+TEST_CASE("link a participant of the workshop to the actor they represent") {
+    Meeting m;
+    auto id = m.add_actor("Polisen", 0, 0);
+    m.ui().click_item(fmt::format("actor_map.actors.row.{}", id));
+    m.ui().frame(2);
+    auto participant = m.db().scalar_int("SELECT id FROM core_participant WHERE role = 'Kommunpolis'");
+    m.ui().click_item(fmt::format("actor_map.actors.participant.{}", participant));
+    m.ui().frame(2);
+    CHECK(m.db().scalar_int("SELECT to_id FROM core_link WHERE from_kind = 'participant' AND from_id = ? AND role = 'represents'",
+                            participant) == id);
+}
+
+TEST_CASE("drag an actor onto the influence x interest grid") {
+    Meeting m;
+    auto id = m.add_actor("Kommunstyrelsen", 0, 0);
+    m.show_tab("grid");
+    ImVec2 min, max;
+    REQUIRE(kartla::ui::item_rect("actor_map.grid.area", min, max));
+    ImVec2 target(min.x + (max.x - min.x) * 0.8f, min.y + (max.y - min.y) * 0.15f);  // high influence, high interest
+    m.ui().drag(m.ui().item_center(fmt::format("actor_map.grid.actor.{}", id)), target, 8);
+    m.ui().frame(2);
+    CHECK(m.db().scalar_int("SELECT grid_placed FROM actor_map_actor WHERE id = ?", id) == 1);
+    double interest = 0, influence = 0;
+    auto& s = m.db().prepare("SELECT interest, influence FROM actor_map_actor WHERE id = ?").with(id);
+    REQUIRE(s.step());
+    interest = s.real(0);
+    influence = s.real(1);
+    s.reset();
+    CHECK(interest == doctest::Approx(0.8).epsilon(0.02));
+    CHECK(influence == doctest::Approx(0.85).epsilon(0.02));
+
+    // Dragged back to the tray, it leaves the grid.
+    ImVec2 tray_min, tray_max;
+    REQUIRE(kartla::ui::item_rect("actor_map.grid.tray", tray_min, tray_max));
+    m.ui().drag(m.ui().item_center(fmt::format("actor_map.grid.actor.{}", id)),
+                ImVec2((tray_min.x + tray_max.x) / 2, tray_max.y - 40), 8);
+    m.ui().frame(2);
+    CHECK(m.db().scalar_int("SELECT grid_placed FROM actor_map_actor WHERE id = ?", id) == 0);
+    REQUIRE(m.w().undo());
+    CHECK(m.db().scalar_int("SELECT grid_placed FROM actor_map_actor WHERE id = ?", id) == 1);
+}
+
+TEST_CASE("link two actors by dragging from one to the other, then delete the link and undo") {
+    Meeting m;
+    auto police = m.add_actor("Polisen", -300, 0);
+    auto school = m.add_actor("Höjdenskolan", 300, 0);
+    m.show_tab("network");
+    m.ui().click_item("actor_map.network.mode_link");
+    m.ui().drag(m.ui().item_center(fmt::format("actor_map.network.actor.{}", police)),
+                m.ui().item_center(fmt::format("actor_map.network.actor.{}", school)), 8);
+    m.ui().frame(2);
+    REQUIRE(m.count("actor_map_relation") == 1);
+    CHECK(m.db().scalar_int("SELECT from_actor FROM actor_map_relation") == police);
+    CHECK(m.db().scalar_int("SELECT to_actor FROM actor_map_relation") == school);
+    CHECK(m.db().scalar_text("SELECT type FROM actor_map_relation") == "cooperates");
+
+    // The new link is selected: make it strong, then delete it.
+    m.ui().click_item("actor_map.network.strength.3");
+    m.ui().frame(2);
+    CHECK(m.db().scalar_int("SELECT strength FROM actor_map_relation") == 3);
+    m.ui().click_item("actor_map.network.delete_relation");
+    m.ui().frame(2);
+    CHECK(m.count("actor_map_relation") == 0);
+    REQUIRE(m.w().undo());
+    m.ui().frame(2);
+    CHECK(m.count("actor_map_relation") == 1);
+    CHECK(m.db().scalar_int("SELECT strength FROM actor_map_relation") == 3);
+}
+
+TEST_CASE("move an actor on the network canvas by dragging it") {
+    Meeting m;
+    auto id = m.add_actor("Älvstadshem AB", 0, 0);
+    m.show_tab("network");
+    ImVec2 from = m.ui().item_center(fmt::format("actor_map.network.actor.{}", id));
+    m.ui().drag(from, ImVec2(from.x + 120, from.y + 60), 6);
+    m.ui().frame(2);
+    CHECK(m.db().scalar_int("SELECT net_x > 0 AND net_y > 0 FROM actor_map_actor WHERE id = ?", id) == 1);
+    REQUIRE(m.w().undo());
+    CHECK(m.db().scalar_int("SELECT net_x = 0 AND net_y = 0 FROM actor_map_actor WHERE id = ?", id) == 1);
+}
+
+TEST_CASE("delete an actor from its form, and undo brings back the actor and its links") {
+    Meeting m;
+    auto police = m.add_actor("Polisen", -300, 0);
+    auto school = m.add_actor("Skolan", 300, 0);
+    REQUIRE(m.w().edit("link", [&](kartla::Database& db) {
+        db.run("INSERT INTO actor_map_relation(from_actor, to_actor) VALUES (?, ?)", police, school);
+    }));
+    m.ui().click_item(fmt::format("actor_map.actors.row.{}", police));
+    m.ui().frame(2);
+    m.ui().click_item("actor_map.actors.delete");
+    m.ui().frame(2);
+    CHECK(m.count("actor_map_actor") == 1);
+    CHECK(m.count("actor_map_relation") == 0);
+    REQUIRE(m.w().undo());
+    CHECK(m.count("actor_map_actor") == 2);
+    CHECK(m.count("actor_map_relation") == 1);
+}
+
+TEST_CASE("the matrix cell cycles owns, contributes, affected, none") {
+    Meeting m;
+    auto id = m.add_actor("Polisen", 0, 0);
+    m.show_tab("matrix");
+    std::string cell = fmt::format("actor_map.matrix.{}.{}", id, 2);
+    const char* expected[] = {"owns", "contributes", "affected", ""};
+    for (const char* role : expected) {
+        m.ui().click_item(cell);
+        m.ui().frame(2);
+        CHECK(m.role(id, 2) == role);
+    }
+    CHECK(m.db().scalar_int("SELECT count(*) FROM core_link WHERE from_kind = 'actor'") == 0);
+}
+
+TEST_CASE("the gap panel updates when an owner is added") {
+    Meeting m;
+    auto police = m.add_actor("Polisen", -300, 0);
+    auto lonely = m.add_actor("Bygdegårdsföreningen", 300, 0);
+    m.show_tab("gaps");
+    m.redraw_fresh();
+    CHECK(m.ui().has_item("actor_map.gaps.problem.1"));
+    CHECK(m.ui().has_item("actor_map.gaps.problem.2"));
+    CHECK_FALSE(m.ui().has_item("actor_map.gaps.problem.3"));  // not prioritised
+    CHECK(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", police)));
+    CHECK(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", lonely)));
+
+    m.show_tab("matrix");
+    m.ui().click_item(fmt::format("actor_map.matrix.{}.{}", police, 1));  // the police own problem 1
+    m.ui().frame(2);
+    REQUIRE(m.role(police, 1) == "owns");
+    m.show_tab("gaps");
+    m.redraw_fresh();
+    CHECK_FALSE(m.ui().has_item("actor_map.gaps.problem.1"));
+    CHECK(m.ui().has_item("actor_map.gaps.problem.2"));
+    CHECK_FALSE(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", police)));
+    CHECK(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", lonely)));
+}
+
+TEST_CASE("without the problem plugin the matrix says so and the rest works") {
+    Meeting m(false);
+    auto a = m.add_actor("Polisen", -300, 0);
+    auto b = m.add_actor("Skolan", 300, 0);
+    m.show_tab("matrix");
+    m.redraw_fresh();
+    CHECK(m.ui().has_item("actor_map.matrix.unavailable"));
+    m.show_tab("network");
+    m.ui().click_item("actor_map.network.mode_link");
+    m.ui().drag(m.ui().item_center(fmt::format("actor_map.network.actor.{}", a)),
+                m.ui().item_center(fmt::format("actor_map.network.actor.{}", b)), 8);
+    m.ui().frame(2);
+    CHECK(m.count("actor_map_relation") == 1);
+}
+
+TEST_CASE("kartla info counts actors and relations") {
+    Meeting m;
+    auto a = m.add_actor("Polisen", 0, 0);
+    auto b = m.add_actor("Skolan", 0, 0);
+    REQUIRE(m.w().edit("link", [&](kartla::Database& db) {
+        db.run("INSERT INTO actor_map_relation(from_actor, to_actor) VALUES (?, ?)", a, b);
+    }));
+    m.w().db().exec("PRAGMA wal_checkpoint");
+    auto path = m.w().path();
+    // The command line opens the file read-only next to the open workshop, as a second program would.
+    std::string command = fmt::format("'{}' info '{}'", KARTLA_TEST_BINARY, path.string());
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string output;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    CHECK(pclose(pipe) == 0);
+    CHECK(output.find("\"actor\": 2") != std::string::npos);
+    CHECK(output.find("\"relation\": 1") != std::string::npos);
+}

@@ -1,0 +1,246 @@
+#include "kartla/privacy.hpp"
+#include "kartla/widgets.hpp"
+#include "model/images.hpp"
+#include "views/views.hpp"
+
+#include <imgui_stdlib.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace actor_map::ui {
+
+namespace {
+
+bool same_details(const Actor& a, const Actor& b) {
+    return a.name == b.name && a.type_id == b.type_id && a.mandate == b.mandate && a.resources == b.resources &&
+           a.contact_role == b.contact_role && a.notes == b.notes;
+}
+
+}  // namespace
+
+void ActorsView::add_actor() {
+    std::string name = new_name_;
+    name.erase(0, name.find_first_not_of(' '));
+    if (name.empty()) return;
+    Point near = s_.network_centre;
+    pending_.push_back([this, name, near] {
+        std::int64_t id = 0;
+        bool ok = s_.edit("Add actor", [&](kartla::Database& db) {
+            Actor actor;
+            actor.name = name;
+            // New actors appear near the middle of the network view, clear of the others.
+            Snapshot snapshot = load(db);
+            Point spot = free_spot(snapshot, near, node_size(name));
+            actor.x = spot.x;
+            actor.y = spot.y;
+            id = actor_map::add_actor(db, actor);
+        });
+        if (ok) {
+            s_.selected_actor = id;
+            s_.selected_relation = 0;
+            new_name_.clear();
+        }
+    });
+}
+
+void ActorsView::save_form() {
+    Actor saved = form_;
+    pending_.push_back([this, saved] { s_.edit("Edit actor", [&](kartla::Database& db) { update_actor(db, saved); }); });
+}
+
+void ActorsView::sync_form(const Data& d, const Actor& actor) {
+    std::uint64_t revision = s_.workshop()->revision();
+    if (form_actor_ != actor.id) {
+        // Typed into the previous actor's form and switched away: keep what was typed.
+        if (const Actor* previous = d.snapshot.actor(form_actor_); previous && !same_details(*previous, form_) &&
+                                                                    !form_.name.empty())
+            save_form();
+        form_ = actor;
+        form_actor_ = actor.id;
+        form_revision_ = revision;
+    } else if (form_revision_ != revision && !ImGui::IsAnyItemActive()) {
+        form_ = actor;  // changed elsewhere (undo, another view)
+        form_revision_ = revision;
+    }
+}
+
+bool ActorsView::text_field(const char* label_msgid, const char* key, std::string& value, bool multiline) {
+    ImGui::TextUnformatted(s_.tr(label_msgid));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    std::string id = std::string("##") + key;
+    bool commit = multiline ? kartla::ui::input_multiline(id.c_str(), value, 3.0f) : kartla::ui::input_text(id.c_str(), value);
+    kartla::ui::mark_item(std::string("actor_map.actors.") + key);
+    if (!kartla::privacy::find_personal_data(value).empty())
+        kartla::ui::field_error(s_.tr("This looks like personal data (an identity number, phone number or e-mail address). "
+                                      "Record organisations and roles only."));
+    return commit;
+}
+
+void ActorsView::draw_list(const Data& d) {
+    if (d.snapshot.actors.empty()) kartla::ui::hint(s_.tr("No actors yet."));
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    float swatch = ImGui::GetFontSize() * 0.8f;
+    for (const auto& actor : d.snapshot.actors) {
+        ImGui::PushID(int(actor.id));
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        float height = ImGui::GetFrameHeight() * 1.3f;
+        const ActorType* type = d.snapshot.type(actor.type_id);
+        std::string label = fmt::format("{}", actor.name.empty() ? s_.tr("(no name)") : actor.name);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + swatch * 1.6f, at.y));
+        if (ImGui::Selectable(label.c_str(), s_.selected_actor == actor.id, 0, ImVec2(0, height))) {
+            s_.selected_actor = actor.id;
+            s_.selected_relation = 0;
+        }
+        kartla::ui::mark_item(fmt::format("actor_map.actors.row.{}", actor.id));
+        float y = at.y + (height - swatch) / 2;
+        list->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch),
+                            colour(type_colour(type ? type->key : "other", actor.type_id)), 3);
+        bool gap = d.gaps.isolated_set.count(actor.id) > 0;
+        if (gap) list->AddRect(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), IM_COL32(198, 40, 40, 255), 3, 0, 2.5f);
+        ImGui::PopID();
+    }
+}
+
+void ActorsView::draw_participants(const Data& d, const Actor& actor) {
+    ImGui::TextUnformatted(s_.tr("Represented at the workshop by"));
+    if (d.participants.empty()) kartla::ui::hint(s_.tr("No participants are recorded in this workshop."));
+    for (const auto& p : d.participants) {
+        auto found = d.snapshot.represented_by.find(p.id);
+        bool mine = found != d.snapshot.represented_by.end() && found->second == actor.id;
+        std::string label = fmt::format("{}, {}##participant{}", p.role, p.organisation, p.id);
+        if (ImGui::Checkbox(label.c_str(), &mine)) {
+            std::int64_t participant = p.id, target = mine ? actor.id : 0;
+            pending_.push_back([this, participant, target] {
+                s_.edit("Link participant to actor", [&](kartla::Database& db) { set_represented(db, participant, target); });
+            });
+        }
+        kartla::ui::mark_item(fmt::format("actor_map.actors.participant.{}", p.id));
+        if (found != d.snapshot.represented_by.end() && !mine)
+            if (const Actor* other = d.snapshot.actor(found->second)) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("(%s)", other->name.c_str());
+            }
+    }
+}
+
+void ActorsView::draw_details(const Data& d, const Actor& actor) {
+    sync_form(d, actor);
+    ImGui::PushID(int(actor.id));  // fields of different actors never share an ImGui id
+    if (text_field("Name", "name", form_.name, false) && !form_.name.empty()) save_form();
+    if (form_.name.empty()) kartla::ui::field_error(s_.tr("An actor needs a name."));
+
+    ImGui::TextUnformatted(s_.tr("Type"));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const ActorType* current = d.snapshot.type(form_.type_id);
+    std::string current_label = current ? type_label(*current, s_.translator()) : s_.tr("Other");
+    if (ImGui::BeginCombo("##type", current_label.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (const auto& type : d.snapshot.types)
+            if (ImGui::Selectable(type_label(type, s_.translator()).c_str(), type.id == form_.type_id)) {
+                form_.type_id = type.id;
+                save_form();
+            }
+        ImGui::EndCombo();
+    }
+    kartla::ui::mark_item("actor_map.actors.type");
+    if (text_field("Contact role", "contact_role", form_.contact_role, false)) save_form();
+    if (text_field("Mandate and powers", "mandate", form_.mandate, true)) save_form();
+    if (text_field("Resources they bring", "resources", form_.resources, true)) save_form();
+    if (text_field("Notes", "notes", form_.notes, true)) save_form();
+
+    ImGui::Spacing();
+    if (actor.on_grid)
+        ImGui::Text("%s %s", s_.tr("On the grid:"), s_.tr(quadrant_msgid(actor.interest, actor.influence)));
+    else
+        kartla::ui::hint(s_.tr("Not on the influence × interest grid yet."));
+    for (auto role : {kRoleOwns, kRoleContributes, kRoleAffected}) {
+        std::string titles;
+        for (const auto& link : d.snapshot.problem_links)
+            if (link.actor_id == actor.id && link.role == role)
+                for (const auto& p : d.problems)
+                    if (p.id == link.problem_id) titles += (titles.empty() ? "" : "; ") + p.label;
+        if (!titles.empty()) ImGui::TextWrapped("%s: %s", s_.tr(role_msgid(role)), titles.c_str());
+    }
+    ImGui::Spacing();
+    draw_participants(d, actor);
+    ImGui::Spacing();
+    std::int64_t id = actor.id;
+    if (tool_button(s_.tr("Delete actor"), false))
+        pending_.push_back([this, id] { s_.edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); });
+    kartla::ui::mark_item("actor_map.actors.delete");
+    ImGui::PopID();
+}
+
+void ActorsView::draw_types(const Data& d) {
+    if (!ImGui::CollapsingHeader(s_.tr("Actor types (an editable list)"))) return;
+    std::uint64_t revision = s_.workshop()->revision();
+    if (types_revision_ != revision && !ImGui::IsAnyItemActive()) {
+        type_labels_.clear();
+        for (const auto& type : d.snapshot.types) type_labels_[type.id] = type_label(type, s_.translator());
+        types_revision_ = revision;
+    }
+    for (const auto& type : d.snapshot.types) {
+        ImGui::PushID(int(type.id));
+        auto in_use = std::count_if(d.snapshot.actors.begin(), d.snapshot.actors.end(),
+                                    [&](const Actor& a) { return a.type_id == type.id; });
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
+        std::string& label = type_labels_[type.id];
+        if (kartla::ui::input_text("##label", label) && !label.empty() && label != type_label(type, s_.translator())) {
+            std::int64_t id = type.id;
+            std::string renamed = label;
+            pending_.push_back([this, id, renamed] { s_.edit("Rename actor type", [&](kartla::Database& db) { rename_type(db, id, renamed); }); });
+        }
+        ImGui::SameLine();
+        ImGui::BeginDisabled(in_use > 0);
+        if (ImGui::Button(s_.tr("Remove"))) {
+            std::int64_t id = type.id;
+            pending_.push_back([this, id] { s_.edit("Remove actor type", [&](kartla::Database& db) { remove_type(db, id); }); });
+        }
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
+    bool add = ImGui::InputTextWithHint("##new_type", s_.tr("A new type"), &new_type_, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    add |= ImGui::Button(s_.tr("Add type"));
+    if (add && !new_type_.empty()) {
+        std::string label = new_type_;
+        new_type_.clear();
+        pending_.push_back([this, label] { s_.edit("Add actor type", [&](kartla::Database& db) { add_type(db, label); }); });
+    }
+}
+
+void ActorsView::draw() {
+    if (!s_.workshop()) {
+        kartla::ui::hint(s_.tr("No workshop is open."));
+        return;
+    }
+    const Data& d = s_.data();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetFontSize() * 22));
+    bool add = ImGui::InputTextWithHint("##new_actor", s_.tr("Name of a new organisation, unit or role"), &new_name_,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    kartla::ui::mark_item("actor_map.actors.new_name");
+    ImGui::SameLine();
+    add |= kartla::ui::big_button(s_.tr("Add actor"));
+    kartla::ui::mark_item("actor_map.actors.add");
+    if (add) add_actor();
+    kartla::ui::hint(s_.tr("Organisations, units and roles only: never private persons."));
+
+    float list_width = std::max(ImGui::GetContentRegionAvail().x * 0.38f, ImGui::GetFontSize() * 10);
+    ImGui::BeginChild("##actor_list", ImVec2(list_width, 0), true);
+    draw_list(d);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##actor_details", ImVec2(0, 0), true);
+    if (const Actor* actor = d.snapshot.actor(s_.selected_actor)) draw_details(d, *actor);
+    else kartla::ui::hint(s_.tr("Select an actor in the list to see and edit its mandate, resources and contact role."));
+    ImGui::Spacing();
+    draw_types(d);
+    ImGui::EndChild();
+
+    auto actions = std::move(pending_);
+    pending_.clear();
+    for (auto& action : actions) action();
+}
+
+}  // namespace actor_map::ui

@@ -1,0 +1,161 @@
+#include "kartla/widgets.hpp"
+#include "model/images.hpp"
+#include "views/views.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace actor_map::ui {
+
+namespace {
+
+struct Chip {
+    std::int64_t id;
+    ImVec2 centre;
+    ImVec2 half;
+    std::vector<std::string> lines;
+};
+
+struct QuadrantStyle {
+    bool high_influence, high_interest;
+    ImU32 fill;
+};
+
+const QuadrantStyle kQuadrants[] = {
+    {true, false, IM_COL32(255, 248, 225, 255)},
+    {true, true, IM_COL32(255, 235, 238, 255)},
+    {false, false, IM_COL32(245, 245, 245, 255)},
+    {false, true, IM_COL32(232, 245, 233, 255)},
+};
+
+bool inside(ImVec2 p, ImVec2 min, ImVec2 max) { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
+
+void draw_quadrants(UiState& s, ImDrawList* list, ImVec2 min, ImVec2 max) {
+    ImVec2 mid((min.x + max.x) / 2, (min.y + max.y) / 2);
+    ImFont* font = ImGui::GetFont();
+    float big = ImGui::GetFontSize() * 1.3f;
+    for (const auto& q : kQuadrants) {
+        ImVec2 qmin(q.high_interest ? mid.x : min.x, q.high_influence ? min.y : mid.y);
+        ImVec2 qmax(q.high_interest ? max.x : mid.x, q.high_influence ? mid.y : max.y);
+        list->AddRectFilled(qmin, qmax, q.fill);
+        list->AddRect(qmin, qmax, IM_COL32(189, 189, 189, 255), 0, 0, 2);
+        const char* label = s.tr(quadrant_msgid(q.high_interest ? 1 : 0, q.high_influence ? 1 : 0));
+        ImVec2 size = font->CalcTextSizeA(big, 1e9f, 0, label);
+        list->AddText(font, big, ImVec2((qmin.x + qmax.x - size.x) / 2, qmin.y + big * 0.4f), IM_COL32(110, 110, 110, 255), label);
+    }
+}
+
+}  // namespace
+
+void GridView::draw() {
+    if (!s_.workshop()) {
+        kartla::ui::hint(s_.tr("No workshop is open."));
+        return;
+    }
+    const Data& d = s_.data();
+    kartla::ui::hint(s_.tr("Drag actors into the grid: up for more influence, right for more interest. Drag one back to "
+                           "the list to take it off the grid. Tap an actor to select it."));
+    const float unit = s_.ui_scale(), chip_scale = unit * 0.8f, pad = 8 * unit, line = ImGui::GetTextLineHeightWithSpacing();
+    ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
+    avail = ImVec2(std::max(avail.x, 300.0f), std::max(avail.y, 200.0f));
+    float tray_w = std::min(ImGui::GetFontSize() * 13, avail.x * 0.3f);
+    ImVec2 tray_min = origin, tray_max(origin.x + tray_w, origin.y + avail.y);
+    ImVec2 grid_min(origin.x + tray_w + 2 * pad, origin.y + line), grid_max(origin.x + avail.x, origin.y + avail.y - line);
+    ImVec2 grid_size(grid_max.x - grid_min.x, grid_max.y - grid_min.y);
+    kartla::ui::mark_rect("actor_map.grid.area", grid_min, grid_max);
+    kartla::ui::mark_rect("actor_map.grid.tray", tray_min, tray_max);
+
+    // Where every chip is this frame: on the grid, or stacked in the tray.
+    std::vector<Chip> chips;
+    float tray_y = tray_min.y + line + pad;
+    int hidden = 0;
+    for (const auto& actor : d.snapshot.actors) {
+        if (actor.on_grid) {
+            const Size& size = d.chip_sizes.at(actor.id);
+            ImVec2 half(float(size.width) * chip_scale / 2, float(size.height) * chip_scale / 2);
+            ImVec2 c(grid_min.x + float(actor.interest) * grid_size.x, grid_min.y + float(1 - actor.influence) * grid_size.y);
+            // Kept whole inside the grid, as in the exported image.
+            c.x = std::clamp(c.x, grid_min.x + half.x, std::max(grid_min.x + half.x, grid_max.x - half.x));
+            c.y = std::clamp(c.y, grid_min.y + half.y, std::max(grid_min.y + half.y, grid_max.y - half.y));
+            chips.push_back({actor.id, c, half, d.chip_lines.at(actor.id)});
+        } else {
+            auto lines = wrap_label(actor.name, kNodeFont, (tray_w - 2 * pad) / chip_scale - 2 * kNodePadding, 2);
+            float height = float(double(lines.size()) * kNodeLineHeight + 1.5 * kNodePadding) * chip_scale;
+            ImVec2 half((tray_w - 2 * pad) / 2, height / 2);
+            if (tray_y + 2 * half.y > tray_max.y) {
+                ++hidden;
+                continue;
+            }
+            chips.push_back({actor.id, ImVec2(tray_min.x + tray_w / 2, tray_y + half.y), half, std::move(lines)});
+            tray_y += 2 * half.y + pad;
+        }
+    }
+
+    ImGui::InvisibleButton("##grid_canvas", avail);
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemActivated()) {
+        dragging_ = 0;
+        moved_ = 0;
+        for (auto it = chips.rbegin(); it != chips.rend(); ++it)
+            if (std::abs(io.MousePos.x - it->centre.x) <= it->half.x && std::abs(io.MousePos.y - it->centre.y) <= it->half.y) {
+                dragging_ = it->id;
+                grab_offset_ = ImVec2(io.MousePos.x - it->centre.x, io.MousePos.y - it->centre.y);
+                break;
+            }
+    }
+    if (dragging_ && ImGui::IsItemActive()) moved_ += std::abs(io.MouseDelta.x) + std::abs(io.MouseDelta.y);
+    std::function<void()> pending;
+    if (dragging_ && ImGui::IsItemDeactivated()) {
+        std::int64_t id = dragging_;
+        dragging_ = 0;
+        ImVec2 drop(io.MousePos.x - grab_offset_.x, io.MousePos.y - grab_offset_.y);
+        const Actor* actor = d.snapshot.actor(id);
+        if (moved_ < 5 * unit) {
+            s_.selected_actor = id;
+            s_.selected_relation = 0;
+        } else if (inside(drop, grid_min, grid_max)) {
+            double interest = (drop.x - grid_min.x) / grid_size.x, influence = 1.0 - (drop.y - grid_min.y) / grid_size.y;
+            s_.selected_actor = id;
+            pending = [this, id, interest, influence] {
+                s_.edit("Place actor on the grid", [&](kartla::Database& db) { place_on_grid(db, id, interest, influence); });
+            };
+        } else if (inside(drop, tray_min, tray_max) && actor && actor->on_grid) {
+            pending = [this, id] { s_.edit("Take actor off the grid", [&](kartla::Database& db) { remove_from_grid(db, id); }); };
+        }
+    }
+
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(tray_min, tray_max, IM_COL32(240, 240, 236, 255), 6 * unit);
+    list->AddText(ImVec2(tray_min.x + pad, tray_min.y + pad / 2), ImGui::GetColorU32(ImGuiCol_Text), s_.tr("Not placed yet"));
+    if (hidden) {
+        std::string more = fmt::format("+{}", hidden);
+        list->AddText(ImVec2(tray_min.x + pad, tray_max.y - line), ImGui::GetColorU32(ImGuiCol_Text), more.c_str());
+    }
+    draw_quadrants(s_, list, grid_min, grid_max);
+    list->AddText(ImVec2(grid_min.x, origin.y), ImGui::GetColorU32(ImGuiCol_Text), (std::string("↑ ") + s_.tr("Influence")).c_str());
+    std::string interest = std::string(s_.tr("Interest")) + " →";
+    list->AddText(ImVec2(grid_max.x - ImGui::CalcTextSize(interest.c_str()).x, grid_max.y + 2), ImGui::GetColorU32(ImGuiCol_Text),
+                  interest.c_str());
+
+    for (const auto& chip : chips) {
+        const Actor* actor = d.snapshot.actor(chip.id);
+        ImVec2 c = chip.centre;
+        if (chip.id == dragging_ && ImGui::IsItemActive())
+            c = ImVec2(io.MousePos.x - grab_offset_.x, io.MousePos.y - grab_offset_.y);
+        kartla::ui::mark_rect(fmt::format("actor_map.grid.actor.{}", chip.id), ImVec2(c.x - chip.half.x, c.y - chip.half.y),
+                              ImVec2(c.x + chip.half.x, c.y + chip.half.y));
+        const ActorType* type = d.snapshot.type(actor->type_id);
+        NodeStyle style;
+        style.fill = colour(type_colour(type ? type->key : "other", actor->type_id));
+        style.outline = IM_COL32(90, 90, 90, 255);
+        style.outline_width = std::max(1.0f, 1.5f * unit);
+        style.highlight = chip.id == s_.selected_actor ? IM_COL32(255, 143, 0, 255) : 0;
+        Size size{chip.half.x * 2 / chip_scale, chip.half.y * 2 / chip_scale};
+        draw_node(list, c, size, chip.lines, chip_scale, style);
+    }
+    if (pending) pending();
+}
+
+}  // namespace actor_map::ui

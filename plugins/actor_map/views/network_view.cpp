@@ -1,0 +1,339 @@
+#include "kartla/keys.hpp"
+#include "kartla/widgets.hpp"
+#include "model/relation_types.hpp"
+#include "views/views.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace actor_map::ui {
+
+namespace {
+
+const ImU32 kSelection = IM_COL32(255, 143, 0, 255);
+const ImU32 kGapRed = IM_COL32(198, 40, 40, 255);
+
+float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
+    float dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    float t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0f, 1.0f) : 0.0f;
+    float cx = a.x + dx * t - p.x, cy = a.y + dy * t - p.y;
+    return std::sqrt(cx * cx + cy * cy);
+}
+
+float relation_thickness(int strength, float scale) { return std::max(1.5f, (1.0f + 1.6f * float(strength)) * scale); }
+
+}  // namespace
+
+ImVec2 NetworkView::actor_screen(const Actor& actor) const {
+    ImVec2 p = view_.to_screen({actor.x, actor.y});
+    if (drag_ == Drag::Node && drag_actor_ == actor.id) p = ImVec2(p.x + drag_now_.x - drag_start_.x, p.y + drag_now_.y - drag_start_.y);
+    return p;
+}
+
+std::int64_t NetworkView::actor_at(const Data& d, ImVec2 screen) const {
+    float scale = view_.scale();
+    for (auto it = d.snapshot.actors.rbegin(); it != d.snapshot.actors.rend(); ++it) {  // topmost first
+        ImVec2 c = actor_screen(*it);
+        const Size& size = d.node_sizes.at(it->id);
+        if (std::abs(screen.x - c.x) <= float(size.width) * scale / 2 && std::abs(screen.y - c.y) <= float(size.height) * scale / 2)
+            return it->id;
+    }
+    return 0;
+}
+
+std::int64_t NetworkView::relation_at(const Data& d, ImVec2 screen) const {
+    std::int64_t best = 0;
+    float best_distance = std::max(10.0f, 12.0f * s_.ui_scale());
+    for (const auto& r : d.snapshot.relations) {
+        const Actor* a = d.snapshot.actor(r.from);
+        const Actor* b = d.snapshot.actor(r.to);
+        if (!a || !b) continue;
+        float distance = segment_distance(screen, actor_screen(*a), actor_screen(*b));
+        if (distance < best_distance) best_distance = distance, best = r.id;
+    }
+    return best;
+}
+
+void NetworkView::fit(const Data& d) {
+    if (d.snapshot.actors.empty()) {
+        view_.pan = ImVec2(0, 0);
+        view_.zoom = 1;
+        return;
+    }
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& a : d.snapshot.actors) {
+        const Size& s = d.node_sizes.at(a.id);
+        x0 = std::min(x0, a.x - s.width / 2), x1 = std::max(x1, a.x + s.width / 2);
+        y0 = std::min(y0, a.y - s.height / 2), y1 = std::max(y1, a.y + s.height / 2);
+    }
+    float margin = 40 * view_.unit;
+    float zx = (view_.canvas_size.x - 2 * margin) / float(x1 - x0), zy = (view_.canvas_size.y - 2 * margin) / float(y1 - y0);
+    view_.zoom = std::clamp(std::min(zx, zy) / view_.unit, 0.15f, 1.5f);
+    view_.pan = ImVec2(-float((x0 + x1) / 2) * view_.scale(), -float((y0 + y1) / 2) * view_.scale());
+}
+
+void NetworkView::draw_toolbar(const Data& d) {
+    if (tool_button(s_.tr("Move"), mode_ == Mode::Move)) mode_ = Mode::Move;
+    kartla::ui::mark_item("actor_map.network.mode_move");
+    ImGui::SameLine();
+    if (tool_button(s_.tr("Link"), mode_ == Mode::Link)) mode_ = Mode::Link;
+    kartla::ui::mark_item("actor_map.network.mode_link");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(s_.tr("New links:"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo("##new_link_type", s_.tr(relation_type(new_link_type_).msgid.data()))) {
+        for (const auto& type : relation_types())
+            if (ImGui::Selectable(s_.tr(type.msgid.data()), new_link_type_ == type.key)) new_link_type_ = type.key;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(s_.tr("Arrange automatically"), ImVec2(0, ImGui::GetFrameHeight() * 1.3f)) && !d.snapshot.actors.empty())
+        pending_ = [this] {
+            s_.edit("Arrange the network", [](kartla::Database& db) {
+                Snapshot snapshot = load(db);
+                auto positions = layout_network(snapshot);
+                for (std::size_t i = 0; i < positions.size(); ++i)
+                    move_on_network(db, snapshot.actors[i].id, positions[i].x, positions[i].y);
+            });
+            fit_pending_ = true;
+        };
+    kartla::ui::mark_item("actor_map.network.arrange");
+    ImGui::SameLine();
+    if (ImGui::Button(s_.tr("Fit"), ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) fit_pending_ = true;
+    ImGui::SameLine();
+    if (ImGui::Button(" − ", ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
+        view_.zoom_at(ImVec2(view_.origin.x + view_.canvas_size.x / 2, view_.origin.y + view_.canvas_size.y / 2), 1 / 1.25f);
+    ImGui::SameLine();
+    if (ImGui::Button(" + ", ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
+        view_.zoom_at(ImVec2(view_.origin.x + view_.canvas_size.x / 2, view_.origin.y + view_.canvas_size.y / 2), 1.25f);
+}
+
+void NetworkView::handle_input(const Data& d, bool hovered) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImVec2 mouse = io.MousePos;
+    if (hovered && io.MouseWheel != 0) view_.zoom_at(mouse, std::pow(1.15f, io.MouseWheel));
+    if (ImGui::IsItemActivated()) {
+        drag_start_ = drag_now_ = mouse;
+        drag_distance_ = 0;
+        drag_actor_ = actor_at(d, mouse);
+        drag_ = drag_actor_ ? (mode_ == Mode::Link ? Drag::Link : Drag::Node) : Drag::Pan;
+    }
+    if (drag_ != Drag::None && ImGui::IsItemActive()) {
+        ImVec2 delta(mouse.x - drag_now_.x, mouse.y - drag_now_.y);
+        drag_distance_ += std::abs(delta.x) + std::abs(delta.y);
+        if (drag_ == Drag::Pan) view_.pan = ImVec2(view_.pan.x + delta.x, view_.pan.y + delta.y);
+        drag_now_ = mouse;
+    }
+    if (!ImGui::IsItemDeactivated() || drag_ == Drag::None) return;
+    Drag finished = drag_;
+    drag_ = Drag::None;
+    drag_distance_ += std::abs(mouse.x - drag_now_.x) + std::abs(mouse.y - drag_now_.y);
+    bool click = drag_distance_ < 5 * s_.ui_scale();
+    std::int64_t actor = drag_actor_;
+    if (finished == Drag::Pan) {
+        if (!click) return;
+        s_.selected_relation = relation_at(d, mouse);
+        s_.selected_actor = 0;
+    } else if (click || (finished == Drag::Link && actor_at(d, mouse) == actor)) {
+        s_.selected_actor = actor;
+        s_.selected_relation = 0;
+    } else if (finished == Drag::Node) {
+        const Actor* a = d.snapshot.actor(actor);
+        float scale = view_.scale();
+        double x = a->x + (mouse.x - drag_start_.x) / scale, y = a->y + (mouse.y - drag_start_.y) / scale;
+        s_.selected_actor = actor;
+        pending_ = [this, actor, x, y] {
+            s_.edit("Move actor", [&](kartla::Database& db) { move_on_network(db, actor, std::round(x), std::round(y)); });
+        };
+    } else if (std::int64_t target = actor_at(d, mouse); target) {
+        Relation r;
+        r.from = actor;
+        r.to = target;
+        r.type = new_link_type_;
+        pending_ = [this, r] {
+            std::int64_t id = 0;
+            if (s_.edit("Link actors", [&](kartla::Database& db) { id = add_relation(db, r); })) {
+                s_.selected_relation = id;
+                s_.selected_actor = 0;
+            }
+        };
+    }
+}
+
+void NetworkView::draw_relations(const Data& d, ImDrawList* list) {
+    float scale = view_.scale();
+    for (const auto& r : d.snapshot.relations) {
+        const Actor* a = d.snapshot.actor(r.from);
+        const Actor* b = d.snapshot.actor(r.to);
+        if (!a || !b) continue;
+        ImVec2 pa = actor_screen(*a), pb = actor_screen(*b);
+        if (!ImGui::IsRectVisible(ImVec2(std::min(pa.x, pb.x), std::min(pa.y, pb.y)),
+                                  ImVec2(std::max(pa.x, pb.x) + 1, std::max(pa.y, pb.y) + 1)))
+            continue;
+        const auto& type = relation_type(r.type);
+        const Size& sa = d.node_sizes.at(a->id);
+        const Size& sb = d.node_sizes.at(b->id);
+        ImVec2 from = box_exit(pa, ImVec2(float(sa.width) * scale / 2, float(sa.height) * scale / 2), pb);
+        ImVec2 to = box_exit(pb, ImVec2(float(sb.width) * scale / 2, float(sb.height) * scale / 2), pa);
+        float thickness = relation_thickness(r.strength, scale);
+        if (r.id == s_.selected_relation) list->AddLine(from, to, kSelection, thickness + 8 * s_.ui_scale());
+        ImU32 col = colour(type.colour);
+        if (type.dashed) dashed_line(list, from, to, col, thickness, thickness * 3 + 4, thickness * 2 + 4);
+        else list->AddLine(from, to, col, thickness);
+        if (type.directed) arrow_head(list, pa, to, col, thickness);
+    }
+    if (drag_ == Drag::Link) {
+        if (const Actor* a = d.snapshot.actor(drag_actor_))
+            list->AddLine(actor_screen(*a), drag_now_, colour(relation_type(new_link_type_).colour), 4 * s_.ui_scale());
+    }
+}
+
+void NetworkView::draw_actors(const Data& d, ImDrawList* list) {
+    float scale = view_.scale();
+    for (const auto& actor : d.snapshot.actors) {
+        ImVec2 c = actor_screen(actor);
+        const Size& size = d.node_sizes.at(actor.id);
+        ImVec2 half(float(size.width) * scale / 2 + 8, float(size.height) * scale / 2 + 8);
+        kartla::ui::mark_rect(fmt::format("actor_map.network.actor.{}", actor.id), ImVec2(c.x - half.x + 8, c.y - half.y + 8),
+                              ImVec2(c.x + half.x - 8, c.y + half.y - 8));
+        if (!ImGui::IsRectVisible(ImVec2(c.x - half.x, c.y - half.y), ImVec2(c.x + half.x, c.y + half.y))) continue;
+        const ActorType* type = d.snapshot.type(actor.type_id);
+        bool gap = d.gaps.isolated_set.count(actor.id) > 0;
+        NodeStyle style;
+        style.fill = colour(type_colour(type ? type->key : "other", actor.type_id));
+        style.outline = gap ? kGapRed : IM_COL32(90, 90, 90, 255);
+        style.outline_width = gap ? std::max(3.0f, 4 * scale) : std::max(1.0f, 1.5f * scale);
+        style.dashed_outline = gap;
+        style.highlight = actor.id == s_.selected_actor ? kSelection : 0;
+        draw_node(list, c, size, d.node_lines.at(actor.id), scale, style);
+    }
+}
+
+void NetworkView::draw_overlay(const Data& d, ImDrawList* list) {
+    float pad = 10 * s_.ui_scale();
+    ImVec2 at(view_.origin.x + pad, view_.origin.y + pad);
+    if (d.snapshot.actors.empty()) {
+        list->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), s_.tr("No actors yet: add them in the Actors window."));
+        return;
+    }
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    if (!d.gaps.unowned_problems.empty()) {
+        list->AddText(at, kGapRed, s_.tr("Prioritised problems without an owner:"));
+        for (const auto& problem : d.gaps.unowned_problems) {
+            at.y += line;
+            list->AddText(ImVec2(at.x + pad, at.y), kGapRed, ("• " + problem.label).c_str());
+        }
+        at.y += line;
+    }
+    if (!d.gaps.isolated_actors.empty())
+        list->AddText(at, kGapRed, s_.tr("Dashed red outline: an actor with no relation and no problem."));
+    // A legend of the link types, bottom left.
+    ImVec2 legend(view_.origin.x + pad, view_.origin.y + view_.canvas_size.y - pad - line);
+    for (const auto& type : relation_types()) {
+        ImU32 col = colour(type.colour);
+        float w = 36 * s_.ui_scale(), y = legend.y + line / 2 - 2;
+        if (type.dashed) dashed_line(list, ImVec2(legend.x, y), ImVec2(legend.x + w, y), col, 4, 8, 6);
+        else list->AddLine(ImVec2(legend.x, y), ImVec2(legend.x + w, y), col, 4);
+        if (type.directed) arrow_head(list, ImVec2(legend.x, y), ImVec2(legend.x + w, y), col, 4);
+        const char* label = s_.tr(type.msgid.data());
+        list->AddText(ImVec2(legend.x + w + pad / 2, legend.y), ImGui::GetColorU32(ImGuiCol_Text), label);
+        legend.x += w + pad * 2.5f + ImGui::CalcTextSize(label).x;
+    }
+}
+
+void NetworkView::draw_selection_bar(const Data& d) {
+    const Relation* r = d.snapshot.relation(s_.selected_relation);
+    const Actor* actor = d.snapshot.actor(s_.selected_actor);
+    bool delete_key = ImGui::IsWindowFocused() && !ImGui::GetIO().WantTextInput &&
+                      ImGui::IsKeyPressed(kartla::keys::Delete, false);
+    if (r) {
+        const Actor* a = d.snapshot.actor(r->from);
+        const Actor* b = d.snapshot.actor(r->to);
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%s → %s", a ? a->name.c_str() : "?", b ? b->name.c_str() : "?");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::BeginCombo("##relation_type", s_.tr(relation_type(r->type).msgid.data()))) {
+            for (const auto& type : relation_types())
+                if (ImGui::Selectable(s_.tr(type.msgid.data()), r->type == type.key)) {
+                    Relation changed = *r;
+                    changed.type = type.key;
+                    pending_ = [this, changed] { s_.edit("Change link", [&](kartla::Database& db) { update_relation(db, changed); }); };
+                }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(s_.tr("Strength:"));
+        for (int strength = 1; strength <= 3; ++strength) {
+            ImGui::SameLine();
+            std::string label = fmt::format(" {} ##strength{}", strength, strength);
+            if (tool_button(label.c_str(), r->strength == strength) && r->strength != strength) {
+                Relation changed = *r;
+                changed.strength = strength;
+                pending_ = [this, changed] { s_.edit("Change link", [&](kartla::Database& db) { update_relation(db, changed); }); };
+            }
+            kartla::ui::mark_item(fmt::format("actor_map.network.strength.{}", strength));
+        }
+        ImGui::SameLine();
+        std::int64_t id = r->id;
+        if (tool_button(s_.tr("Delete link"), false) || delete_key)
+            pending_ = [this, id] { s_.edit("Delete link", [&](kartla::Database& db) { remove_relation(db, id); }); };
+        kartla::ui::mark_item("actor_map.network.delete_relation");
+    } else if (actor) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%s  (%s)", actor->name.c_str(), s_.type_name(d.snapshot, *actor).c_str());
+        ImGui::SameLine();
+        std::int64_t id = actor->id;
+        if (tool_button(s_.tr("Delete actor"), false))
+            pending_ = [this, id] { s_.edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); };
+        kartla::ui::mark_item("actor_map.network.delete_actor");
+    } else {
+        kartla::ui::hint(s_.tr("Drag an actor to move it, or the background to pan. Choose Link, then drag from one actor "
+                               "to another to connect them. Tap a link to change or delete it."));
+    }
+}
+
+void NetworkView::draw() {
+    if (!s_.workshop()) {
+        kartla::ui::hint(s_.tr("No workshop is open."));
+        return;
+    }
+    const Data& d = s_.data();
+    draw_toolbar(d);
+    float bar = ImGui::GetFrameHeightWithSpacing() * 2.2f;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 size(std::max(avail.x, 100.0f), std::max(avail.y - bar, 100.0f));
+    view_.origin = ImGui::GetCursorScreenPos();
+    view_.canvas_size = size;
+    view_.unit = s_.ui_scale();
+    if (fitted_for_ != s_.workshop()) fitted_for_ = s_.workshop(), fit_pending_ = true;
+    if (fit_pending_ && !d.snapshot.actors.empty()) fit(d), fit_pending_ = false;
+    s_.network_centre = view_.to_world(ImVec2(view_.origin.x + size.x / 2, view_.origin.y + size.y / 2));
+
+    ImGui::InvisibleButton("##network_canvas", size);
+    kartla::ui::mark_item("actor_map.network.canvas");
+    handle_input(d, ImGui::IsItemHovered());
+
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(view_.origin.x + size.x, view_.origin.y + size.y);
+    list->PushClipRect(view_.origin, max, true);
+    list->AddRectFilled(view_.origin, max, IM_COL32(252, 252, 250, 255));
+    draw_relations(d, list);
+    draw_actors(d, list);
+    draw_overlay(d, list);
+    list->PopClipRect();
+    list->AddRect(view_.origin, max, ImGui::GetColorU32(ImGuiCol_Border));
+    draw_selection_bar(d);
+
+    if (pending_) {
+        auto action = std::move(pending_);
+        pending_ = nullptr;
+        action();
+    }
+}
+
+}  // namespace actor_map::ui

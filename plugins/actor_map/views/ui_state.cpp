@@ -1,0 +1,87 @@
+#include "views/ui_state.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+namespace actor_map::ui {
+
+namespace {
+
+int rank(const kartla::Entity& problem) {
+    std::string text = problem.attribute("rank");
+    int value = std::numeric_limits<int>::max();
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
+void order_problems(std::vector<kartla::Entity>& problems) {
+    std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+        bool pa = is_prioritised(a), pb = is_prioritised(b);
+        if (pa != pb) return pa;
+        int ra = rank(a), rb = rank(b);
+        return ra != rb ? ra < rb : a.label < b.label;
+    });
+}
+
+}  // namespace
+
+Translate UiState::translator() {
+    return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
+}
+
+float UiState::ui_scale() const { return ImGui::GetFontSize() / 20.0f; }
+
+const Data& UiState::data() {
+    kartla::Workshop* w = workshop();
+    if (!w) {
+        data_ = Data{};
+        cached_ = false;
+        return data_;
+    }
+    if (!cached_ || cached_workshop_ != w || cached_revision_ != w->revision()) reload(*w);
+    return data_;
+}
+
+void UiState::reload(kartla::Workshop& w) {
+    Data fresh;
+    fresh.snapshot = load(w.db());
+    fresh.problems = host_.entities("problem", &fresh.problems_available);
+    order_problems(fresh.problems);
+    fresh.gaps = find_gaps(fresh.snapshot, fresh.problems, fresh.problems_available);
+    fresh.participants = kartla::core_data::participants(w.db());
+    for (const auto& actor : fresh.snapshot.actors) {
+        fresh.node_sizes[actor.id] = node_size(actor.name);
+        fresh.node_lines[actor.id] = wrap_label(actor.name, kNodeFont, kNodeMaxWidth - 2 * kNodePadding);
+        fresh.chip_sizes[actor.id] = node_size(actor.name, kChipMaxWidth);
+        fresh.chip_lines[actor.id] = wrap_label(actor.name, kNodeFont, kChipMaxWidth - 2 * kNodePadding);
+    }
+    data_ = std::move(fresh);
+    cached_workshop_ = &w;
+    cached_revision_ = w.revision();
+    cached_ = true;
+    // A selection that no longer exists (deleted, or undone) is dropped.
+    if (selected_actor && !data_.snapshot.actor(selected_actor)) selected_actor = 0;
+    if (selected_relation && !data_.snapshot.relation(selected_relation)) selected_relation = 0;
+}
+
+bool UiState::edit(const char* label_msgid, const std::function<void(kartla::Database&)>& change) {
+    kartla::Workshop* w = workshop();
+    if (!w) return false;
+    if (w->read_only()) {
+        host_.show_message(tr("Read-only: changes are not saved."));
+        return false;
+    }
+    auto result = w->edit(tr(label_msgid), change);
+    if (!result) host_.show_message(result.message);
+    return bool(result);
+}
+
+std::string UiState::type_name(const Snapshot& snapshot, const Actor& actor) {
+    const ActorType* type = snapshot.type(actor.type_id);
+    return type ? type_label(*type, translator()) : std::string(tr("Other"));
+}
+
+}  // namespace actor_map::ui

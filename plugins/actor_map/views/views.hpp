@@ -1,0 +1,128 @@
+#pragma once
+// The actor map's views. Each draws into a window the host has begun.
+#include "views/canvas.hpp"
+#include "views/ui_state.hpp"
+
+#include <functional>
+#include <optional>
+
+namespace actor_map::ui {
+
+// The list of actors and the form for the selected one (name, type, mandate,
+// resources, contact role, notes, who represents it), and the editable type list.
+class ActorsView {
+public:
+    explicit ActorsView(UiState& state) : s_(state) {}
+    void draw();
+
+private:
+    void draw_list(const Data& d);
+    void draw_details(const Data& d, const Actor& actor);
+    void draw_types(const Data& d);
+    void draw_participants(const Data& d, const Actor& actor);
+    void add_actor();
+
+    void sync_form(const Data& d, const Actor& actor);
+    bool text_field(const char* label_msgid, const char* key, std::string& value, bool multiline);
+    void save_form();
+
+    UiState& s_;
+    std::string new_name_;
+    std::string new_type_;
+    // Field copies of the selected actor, reloaded when the selection or the data changes.
+    Actor form_;
+    std::uint64_t form_revision_ = 0;
+    std::int64_t form_actor_ = 0;
+    std::map<std::int64_t, std::string> type_labels_;  // edit buffers of the type list
+    std::uint64_t types_revision_ = 0;
+    std::vector<std::function<void()>> pending_;
+};
+
+// Influence x interest: drag actors from the tray into the four quadrants.
+class GridView {
+public:
+    explicit GridView(UiState& state) : s_(state) {}
+    void draw();
+
+private:
+    UiState& s_;
+    std::int64_t dragging_ = 0;
+    ImVec2 grab_offset_;
+    float moved_ = 0;
+};
+
+// The relationship network on a pan/zoom canvas.
+class NetworkView {
+public:
+    explicit NetworkView(UiState& state) : s_(state) {}
+    void draw();
+
+private:
+    enum class Mode { Move, Link };
+    enum class Drag { None, Node, Link, Pan };
+
+    void draw_toolbar(const Data& d);
+    void handle_input(const Data& d, bool hovered);
+    void draw_relations(const Data& d, ImDrawList* list);
+    void draw_actors(const Data& d, ImDrawList* list);
+    void draw_overlay(const Data& d, ImDrawList* list);
+    void draw_selection_bar(const Data& d);
+    void fit(const Data& d);
+    std::int64_t actor_at(const Data& d, ImVec2 screen) const;
+    std::int64_t relation_at(const Data& d, ImVec2 screen) const;
+    ImVec2 actor_screen(const Actor& actor) const;
+
+    UiState& s_;
+    PanZoom view_;
+    Mode mode_ = Mode::Move;
+    std::string new_link_type_ = "cooperates";
+    Drag drag_ = Drag::None;
+    std::int64_t drag_actor_ = 0;
+    ImVec2 drag_start_;
+    ImVec2 drag_now_;
+    float drag_distance_ = 0;
+    bool fit_pending_ = true;
+    const void* fitted_for_ = nullptr;
+    std::function<void()> pending_;
+};
+
+// Actors x problems: who owns, contributes to or is affected by each problem.
+class MatrixView {
+public:
+    explicit MatrixView(UiState& state) : s_(state) {}
+    void draw();
+
+private:
+    UiState& s_;
+};
+
+// Where nobody acts: unowned prioritised problems and unconnected actors.
+class GapsView {
+public:
+    explicit GapsView(UiState& state) : s_(state) {}
+    void draw();
+
+private:
+    UiState& s_;
+};
+
+// One window with the four pictures as tabs, so the projector shows one at a time.
+class MapWindow {
+public:
+    explicit MapWindow(UiState& state) : s_(state), grid_(state), network_(state), matrix_(state), gaps_(state) {}
+    void draw();
+
+private:
+    UiState& s_;
+    GridView grid_;
+    NetworkView network_;
+    MatrixView matrix_;
+    GapsView gaps_;
+};
+
+// The role cycle of a matrix cell: none -> owns -> contributes -> affected -> none.
+std::string_view next_role(std::string_view role);
+const char* role_msgid(std::string_view role);
+ImVec4 role_colour(std::string_view role);
+
+}  // namespace actor_map::ui

@@ -1,0 +1,102 @@
+// Benchmark (not a test): CPU time of one board frame at 500, 5,000 and 20,000
+// cards. Loads the real plugin into a host runtime with an in-memory workshop,
+// draws the problem picture window headless and times frames with the CPU clock.
+#include "model/actions.hpp"
+
+#include "runtime.hpp"
+#include "ui/fonts.hpp"
+
+#include "kartla/plugin_api.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <ctime>
+
+namespace {
+
+using namespace kartla;
+
+double cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+// N cards in a square grid, a cluster per 100 cards, every third card with dots' worth of fields set.
+void fill(Workshop& w, int n) {
+    w.edit("bench", [&](Database& db) {
+        int side = 1;
+        while (side * side < n) ++side;
+        for (int c = 0; c < n / 100; ++c) {
+            int cx = (c % (side / 10 + 1)) * 10, cy = (c / (side / 10 + 1)) * 10;
+            db.run("INSERT INTO problem_map_cluster(name, x, y, w, h) VALUES (?, ?, ?, ?, ?)", "Kluster " + std::to_string(c),
+                   double(cx * 270 - 10), double(cy * 150 - 60), 2700.0, 1500.0);
+        }
+        for (int i = 0; i < n; ++i)
+            db.run("INSERT INTO problem_map_card(title, category_id, severity, trend, x, y) VALUES (?, ?, ?, ?, ?, ?)",
+                   "Problemkort nr " + std::to_string(i) + " – otrygghet på torget", std::int64_t(1 + i % 11),
+                   std::int64_t(i % 6), i % 2 ? "rising" : "stable", double((i % side) * 270), double((i / side) * 150));
+    });
+}
+
+double time_frames(int frames, const ViewSpec& view) {
+    auto one = [&] {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("Problem picture###problem_map.board");
+        view.draw();
+        ImGui::End();
+        ImGui::Render();
+    };
+    for (int i = 0; i < 5; ++i) one();  // warm up: snapshot loaded, layout settled
+    double start = cpu_ms();
+    for (int i = 0; i < frames; ++i) one();
+    return (cpu_ms() - start) / frames;
+}
+
+void press(int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[key] = true;
+}
+void release(int key) { ImGui::GetIO().KeysDown[key] = false; }
+
+}  // namespace
+
+int main() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1600, 900);
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::build_fonts(1.0f);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+
+    std::printf("Board frame CPU time (1600x900, DejaVu Sans 20 px, ms per frame)\n");
+    std::printf("%8s  %22s  %26s\n", "cards", "opening view (zoom 0.5)", "whole board (\"Show all\")");
+    for (int n : {500, 5000, 20000}) {
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        if (!runtime.load_plugin(KARTLA_PROBLEM_MAP_PLUGIN)) {
+            std::fprintf(stderr, "could not load %s\n", KARTLA_PROBLEM_MAP_PLUGIN);
+            return 1;
+        }
+        runtime.set_workshop(Workshop::in_memory());
+        fill(*runtime.workshop(), n);
+        const ViewSpec* board = nullptr;
+        for (const auto& view : runtime.views())
+            if (view.spec.key == "problem_map.board") board = &view.spec;
+        if (!board) return 1;
+        double opening = time_frames(60, *board);
+        press(keys::Home);  // "Show all": every card on screen, the worst case for culling
+        time_frames(1, *board);
+        release(keys::Home);
+        double whole = time_frames(20, *board);
+        std::printf("%8d  %22.2f  %26.2f\n", n, opening, whole);
+    }
+    ImGui::DestroyContext();
+    return 0;
+}

@@ -1,0 +1,444 @@
+#include "actions.hpp"
+
+#include "queries.hpp"
+
+#include "kartla/core_data.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <stdexcept>
+
+namespace kartla::problem_map::actions {
+
+namespace {
+
+// Column names are never built from input: each field maps to a fixed statement.
+const char* text_sql(TextField field) {
+    switch (field) {
+        case TextField::Title: return "UPDATE problem_map_card SET title = ? WHERE id = ?";
+        case TextField::Description: return "UPDATE problem_map_card SET description = ? WHERE id = ?";
+        case TextField::Place: return "UPDATE problem_map_card SET place = ? WHERE id = ?";
+        case TextField::WhenNote: return "UPDATE problem_map_card SET when_note = ? WHERE id = ?";
+        case TextField::TargetGroup: return "UPDATE problem_map_card SET target_group = ? WHERE id = ?";
+        case TextField::Extent: return "UPDATE problem_map_card SET extent = ? WHERE id = ?";
+        case TextField::SourceLimitations: return "UPDATE problem_map_card SET source_limitations = ? WHERE id = ?";
+    }
+    throw std::logic_error("unknown text field");
+}
+
+const char* number_sql(NumberField field) {
+    switch (field) {
+        case NumberField::Category: return "UPDATE problem_map_card SET category_id = NULLIF(?, 0) WHERE id = ?";
+        case NumberField::Area: return "UPDATE problem_map_card SET area_id = NULLIF(?, 0) WHERE id = ?";
+        case NumberField::Seasons: return "UPDATE problem_map_card SET seasons = ? WHERE id = ?";
+        case NumberField::Weekdays: return "UPDATE problem_map_card SET weekdays = ? WHERE id = ?";
+        case NumberField::TimesOfDay: return "UPDATE problem_map_card SET times_of_day = ? WHERE id = ?";
+        case NumberField::Severity: return "UPDATE problem_map_card SET severity = ? WHERE id = ?";
+        case NumberField::SignalCrime: return "UPDATE problem_map_card SET signal_crime = ? WHERE id = ?";
+        case NumberField::Sources: return "UPDATE problem_map_card SET sources = ? WHERE id = ?";
+        case NumberField::Impact: return "UPDATE problem_map_card SET impact = ? WHERE id = ?";
+        case NumberField::Influence: return "UPDATE problem_map_card SET influence = ? WHERE id = ?";
+        case NumberField::Prioritised: return "UPDATE problem_map_card SET prioritised = ? WHERE id = ?";
+    }
+    throw std::logic_error("unknown number field");
+}
+
+const char* choice_sql(ChoiceField field) {
+    switch (field) {
+        case ChoiceField::Trend: return "UPDATE problem_map_card SET trend = ? WHERE id = ?";
+        case ChoiceField::Confidence: return "UPDATE problem_map_card SET confidence = ? WHERE id = ?";
+    }
+    throw std::logic_error("unknown choice field");
+}
+
+const char* triangle_sql(TriangleField field) {
+    switch (field) {
+        case TriangleField::Offender: return "UPDATE problem_map_triangle SET offender = ? WHERE card_id = ?";
+        case TriangleField::Target: return "UPDATE problem_map_triangle SET target = ? WHERE card_id = ?";
+        case TriangleField::Place: return "UPDATE problem_map_triangle SET place = ? WHERE card_id = ?";
+        case TriangleField::Handler: return "UPDATE problem_map_triangle SET handler = ? WHERE card_id = ?";
+        case TriangleField::Guardian: return "UPDATE problem_map_triangle SET guardian = ? WHERE card_id = ?";
+        case TriangleField::Manager: return "UPDATE problem_map_triangle SET manager = ? WHERE card_id = ?";
+    }
+    throw std::logic_error("unknown triangle field");
+}
+
+void require_row(Database& db, const char* what) {
+    if (db.changes() == 0) throw std::runtime_error(std::string(what) + " no longer exists");
+}
+
+// The smallest cluster whose frame holds the point: nested frames win over the frame around them.
+std::optional<Id> cluster_at(Database& db, double x, double y) {
+    auto& q = db.prepare("SELECT id FROM problem_map_cluster WHERE ?1 BETWEEN x AND x + w AND ?2 BETWEEN y AND y + h "
+                         "ORDER BY w * h, id DESC LIMIT 1").with(x, y);
+    std::optional<Id> found;
+    if (q.step()) found = q.int64(0);
+    q.reset();
+    return found;
+}
+
+void place_card(Database& db, Id card, double x, double y) {
+    auto cluster = cluster_at(db, x + kCardWidth / 2, y + kCardHeight / 2);
+    db.run("UPDATE problem_map_card SET x = ?, y = ?, cluster_id = ? WHERE id = ?", x, y, cluster, card);
+    require_row(db, "The card");
+}
+
+std::string setting(Database& db, std::string_view key) {
+    return db.scalar_text("SELECT value FROM problem_map_setting WHERE key = ?", key);
+}
+
+void put_setting(Database& db, std::string_view key, std::string_view value) {
+    db.run("INSERT INTO problem_map_setting(key, value) VALUES (?, ?) "
+           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+           key, value);
+}
+
+std::vector<Id> ids(Database& db, std::string_view sql, Id arg) {
+    std::vector<Id> out;
+    auto& q = db.prepare(sql).with(arg);
+    while (q.step()) out.push_back(q.int64(0));
+    return out;
+}
+
+// A cause and everything under it, the cause first.
+std::vector<Id> branch(Database& db, Id cause) {
+    return ids(db,
+               "WITH RECURSIVE b(id) AS (SELECT ?1 UNION ALL "
+               "SELECT c.id FROM problem_map_cause c JOIN b ON c.parent_id = b.id) SELECT id FROM b",
+               cause);
+}
+
+template <typename Fn>
+Id edit_returning_id(Workshop& w, std::string_view label, EditResult* result, Fn&& fn) {
+    Id id = 0;
+    auto outcome = w.edit(label, [&](Database& db) { id = fn(db); });
+    if (!outcome) id = 0;
+    if (result) *result = outcome;
+    return id;
+}
+
+std::optional<Id> optional_id(Id id) { return id ? std::optional<Id>(id) : std::nullopt; }
+
+}  // namespace
+
+Id create_card(Workshop& w, float x, float y, std::string_view title, EditResult* result) {
+    return edit_returning_id(w, "New problem card", result, [&](Database& db) {
+        bool face_down = setting(db, "silent_round") == "1";
+        // A default string_view has no data and would bind as NULL: bind a string.
+        db.run("INSERT INTO problem_map_card(title, hidden) VALUES (?, ?)", std::string(title), face_down ? 1 : 0);
+        Id id = db.last_insert_id();
+        place_card(db, id, x, y);
+        return id;
+    });
+}
+
+EditResult move_cards(Workshop& w, const std::vector<CardPosition>& positions) {
+    return w.edit(positions.size() == 1 ? "Move card" : "Move cards", [&](Database& db) {
+        for (const auto& p : positions) place_card(db, p.id, p.x, p.y);
+    });
+}
+
+EditResult set_text(Workshop& w, Id card, TextField field, std::string_view value) {
+    return w.edit(field == TextField::Title ? "Edit problem title" : "Edit problem", [&](Database& db) {
+        db.run(text_sql(field), value, card);
+        require_row(db, "The card");
+    });
+}
+
+EditResult set_number(Workshop& w, Id card, NumberField field, std::int64_t value) {
+    return w.edit(field == NumberField::Prioritised ? "Mark prioritised" : "Edit problem", [&](Database& db) {
+        db.run(number_sql(field), value, card);
+        require_row(db, "The card");
+    });
+}
+
+EditResult set_choice(Workshop& w, Id card, ChoiceField field, std::string_view value) {
+    return w.edit("Edit problem", [&](Database& db) {
+        db.run(choice_sql(field), value, card);
+        require_row(db, "The card");
+    });
+}
+
+EditResult delete_cards(Workshop& w, const std::vector<Id>& cards) {
+    return w.edit(cards.size() == 1 ? "Delete problem card" : "Delete problem cards", [&](Database& db) {
+        for (Id card : cards) {
+            for (Id cause : ids(db, "SELECT id FROM problem_map_cause WHERE card_id = ?", card))
+                core_data::remove_links_of(db, {"cause", cause});
+            core_data::remove_links_of(db, {"problem", card});
+            db.run("DELETE FROM problem_map_card WHERE id = ?", card);
+        }
+    });
+}
+
+EditResult set_matrix_cell(Workshop& w, Id card, MatrixMode mode, int column, int row) {
+    auto fields = matrix_fields(mode, column, row);
+    return w.edit("Move in matrix", [&](Database& db) {
+        if (mode == MatrixMode::SeverityTrend) {
+            if (fields.second == 0) db.run("UPDATE problem_map_card SET severity = 0 WHERE id = ?", card);
+            else
+                db.run("UPDATE problem_map_card SET severity = ?, trend = ? WHERE id = ?", fields.second,
+                       kTrendColumns[std::size_t(fields.first)], card);
+        } else {
+            db.run("UPDATE problem_map_card SET influence = ?, impact = ? WHERE id = ?", fields.first, fields.second,
+                   card);
+        }
+        require_row(db, "The card");
+    });
+}
+
+Id create_cluster(Workshop& w, std::string_view name, float x, float y, float width, float height) {
+    return edit_returning_id(w, "New cluster", nullptr, [&](Database& db) {
+        db.run("INSERT INTO problem_map_cluster(name, x, y, w, h) VALUES (?, ?, ?, ?, ?)", name, double(x), double(y),
+               double(width), double(height));
+        Id id = db.last_insert_id();
+        // Loose cards already inside the new frame belong to it.
+        db.run("UPDATE problem_map_card SET cluster_id = ?1 WHERE cluster_id IS NULL "
+               "AND x + ?2 BETWEEN ?3 AND ?3 + ?5 AND y + ?4 BETWEEN ?6 AND ?6 + ?7",
+               id, double(kCardWidth / 2), double(x), double(kCardHeight / 2), double(width), double(y), double(height));
+        return id;
+    });
+}
+
+EditResult move_cluster(Workshop& w, Id cluster, float dx, float dy) {
+    return w.edit("Move cluster", [&](Database& db) {
+        db.run("UPDATE problem_map_cluster SET x = x + ?, y = y + ? WHERE id = ?", double(dx), double(dy), cluster);
+        require_row(db, "The cluster");
+        db.run("UPDATE problem_map_card SET x = x + ?, y = y + ? WHERE cluster_id = ?", double(dx), double(dy), cluster);
+    });
+}
+
+EditResult resize_cluster(Workshop& w, Id cluster, float x, float y, float width, float height) {
+    return w.edit("Resize cluster", [&](Database& db) {
+        db.run("UPDATE problem_map_cluster SET x = ?, y = ?, w = ?, h = ? WHERE id = ?", double(x), double(y),
+               double(width), double(height), cluster);
+        require_row(db, "The cluster");
+        db.run("UPDATE problem_map_card SET cluster_id = NULL WHERE cluster_id = ?1 "
+               "AND NOT (x + ?2 BETWEEN ?3 AND ?3 + ?5 AND y + ?4 BETWEEN ?6 AND ?6 + ?7)",
+               cluster, double(kCardWidth / 2), double(x), double(kCardHeight / 2), double(width), double(y),
+               double(height));
+        db.run("UPDATE problem_map_card SET cluster_id = ?1 WHERE cluster_id IS NULL "
+               "AND x + ?2 BETWEEN ?3 AND ?3 + ?5 AND y + ?4 BETWEEN ?6 AND ?6 + ?7",
+               cluster, double(kCardWidth / 2), double(x), double(kCardHeight / 2), double(width), double(y),
+               double(height));
+    });
+}
+
+EditResult rename_cluster(Workshop& w, Id cluster, std::string_view name) {
+    return w.edit("Rename cluster", [&](Database& db) {
+        db.run("UPDATE problem_map_cluster SET name = ? WHERE id = ?", name, cluster);
+        require_row(db, "The cluster");
+    });
+}
+
+EditResult delete_cluster(Workshop& w, Id cluster) {
+    return w.edit("Delete cluster", [&](Database& db) {
+        db.run("DELETE FROM problem_map_cluster WHERE id = ?", cluster);
+        require_row(db, "The cluster");
+    });
+}
+
+EditResult start_silent_round(Workshop& w) {
+    return w.edit("Start silent round", [&](Database& db) { put_setting(db, "silent_round", "1"); });
+}
+
+EditResult reveal_all(Workshop& w) {
+    return w.edit("Reveal all cards", [&](Database& db) {
+        db.run("UPDATE problem_map_card SET hidden = 0 WHERE hidden = 1");
+        put_setting(db, "silent_round", "0");
+    });
+}
+
+namespace {
+
+int dots_used(Database& db, const Voter& voter) {
+    return int(db.scalar_int("SELECT COALESCE(SUM(dots), 0) FROM problem_map_vote "
+                             "WHERE COALESCE(participant_id, 0) = ? AND organisation = ?",
+                             voter.participant_id, voter.organisation));
+}
+
+std::optional<Id> vote_row(Database& db, Id card, const Voter& voter) {
+    auto& q = db.prepare("SELECT id FROM problem_map_vote WHERE card_id = ? AND COALESCE(participant_id, 0) = ? "
+                         "AND organisation = ?").with(card, voter.participant_id, voter.organisation);
+    std::optional<Id> found;
+    if (q.step()) found = q.int64(0);
+    q.reset();
+    return found;
+}
+
+void check_voter(const Voter& voter) {
+    if ((voter.participant_id == 0) == voter.organisation.empty())
+        throw std::invalid_argument("a vote belongs to either a participant or an organisation");
+}
+
+}  // namespace
+
+EditResult add_dot(Workshop& w, Id card, const Voter& voter) {
+    return w.edit("Add a dot", [&](Database& db) {
+        check_voter(voter);
+        int budget = std::max(1, std::atoi(setting(db, "dots_per_voter").c_str()));
+        if (dots_used(db, voter) >= budget) throw std::runtime_error("No dots left for this voter.");
+        if (auto row = vote_row(db, card, voter)) {
+            db.run("UPDATE problem_map_vote SET dots = dots + 1 WHERE id = ?", *row);
+        } else {
+            db.run("INSERT INTO problem_map_vote(card_id, participant_id, organisation, dots) VALUES (?, ?, ?, 1)", card,
+                   optional_id(voter.participant_id), voter.organisation);
+        }
+    });
+}
+
+EditResult remove_dot(Workshop& w, Id card, const Voter& voter) {
+    return w.edit("Remove a dot", [&](Database& db) {
+        auto row = vote_row(db, card, voter);
+        if (!row) return;
+        db.run("UPDATE problem_map_vote SET dots = dots - 1 WHERE id = ? AND dots > 1", *row);
+        if (db.changes() == 0) db.run("DELETE FROM problem_map_vote WHERE id = ?", *row);
+    });
+}
+
+EditResult set_dots_per_voter(Workshop& w, int dots) {
+    return w.edit("Dots per voter", [&](Database& db) {
+        if (dots < 1 || dots > 99) throw std::invalid_argument("Choose between 1 and 99 dots.");
+        put_setting(db, "dots_per_voter", std::to_string(dots));
+    });
+}
+
+EditResult set_vote_by(Workshop& w, VoteBy by) {
+    return w.edit("Vote by", [&](Database& db) {
+        put_setting(db, "vote_by", by == VoteBy::Organisation ? "organisation" : "participant");
+    });
+}
+
+EditResult clear_votes(Workshop& w) {
+    return w.edit("Clear all votes", [&](Database& db) { db.run("DELETE FROM problem_map_vote"); });
+}
+
+EditResult set_matrix_mode(Workshop& w, MatrixMode mode) {
+    return w.edit("Matrix axes", [&](Database& db) {
+        put_setting(db, "matrix", mode == MatrixMode::ImpactInfluence ? "impact_influence" : "severity_trend");
+    });
+}
+
+Id add_cause(Workshop& w, Id card, Id parent, std::string_view text, EditResult* result) {
+    return edit_returning_id(w, "Add cause", result, [&](Database& db) {
+        if (parent && db.scalar_int("SELECT card_id FROM problem_map_cause WHERE id = ?", parent) != card)
+            throw std::invalid_argument("The parent cause belongs to another problem.");
+        db.run("INSERT INTO problem_map_cause(card_id, parent_id, text, position) VALUES (?, ?, ?, "
+               "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_cause WHERE card_id = ?))",
+               card, optional_id(parent), std::string(text), card);
+        return db.last_insert_id();
+    });
+}
+
+EditResult set_cause_text(Workshop& w, Id cause, std::string_view text) {
+    return w.edit("Edit cause", [&](Database& db) {
+        db.run("UPDATE problem_map_cause SET text = ? WHERE id = ?", text, cause);
+        require_row(db, "The cause");
+    });
+}
+
+EditResult set_cause_nature(Workshop& w, Id cause, std::string_view nature) {
+    return w.edit("Edit cause", [&](Database& db) {
+        db.run("UPDATE problem_map_cause SET nature = ? WHERE id = ?", nature, cause);
+        require_row(db, "The cause");
+    });
+}
+
+EditResult set_cause_factor(Workshop& w, Id cause, std::string_view factor) {
+    return w.edit("Edit cause", [&](Database& db) {
+        db.run("UPDATE problem_map_cause SET factor = ? WHERE id = ?", factor, cause);
+        require_row(db, "The cause");
+    });
+}
+
+EditResult reparent_cause(Workshop& w, Id cause, Id parent) {
+    return w.edit("Move cause", [&](Database& db) {
+        if (parent) {
+            auto own = branch(db, cause);
+            if (std::find(own.begin(), own.end(), parent) != own.end())
+                throw std::invalid_argument("A cause cannot be placed under itself or its own sub-causes.");
+            if (db.scalar_int("SELECT card_id FROM problem_map_cause WHERE id = ?", parent) !=
+                db.scalar_int("SELECT card_id FROM problem_map_cause WHERE id = ?", cause))
+                throw std::invalid_argument("The new parent belongs to another problem.");
+        }
+        db.run("UPDATE problem_map_cause SET parent_id = ? WHERE id = ?", optional_id(parent), cause);
+        require_row(db, "The cause");
+    });
+}
+
+EditResult delete_cause(Workshop& w, Id cause) {
+    return w.edit("Delete cause", [&](Database& db) {
+        for (Id id : branch(db, cause)) core_data::remove_links_of(db, {"cause", id});
+        db.run("DELETE FROM problem_map_cause WHERE id = ?", cause);
+        require_row(db, "The cause");
+    });
+}
+
+EditResult set_triangle(Workshop& w, Id card, TriangleField field, std::string_view value) {
+    return w.edit("Edit problem triangle", [&](Database& db) {
+        db.run("INSERT INTO problem_map_triangle(card_id) VALUES (?) ON CONFLICT(card_id) DO NOTHING", card);
+        db.run(triangle_sql(field), value, card);
+    });
+}
+
+Id add_category(Workshop& w, std::string_view name, std::uint32_t color) {
+    return edit_returning_id(w, "Add category", nullptr, [&](Database& db) {
+        db.run("INSERT INTO problem_map_category(name, color, position) VALUES (?, ?, "
+               "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_category))",
+               name, std::int64_t(color));
+        return db.last_insert_id();
+    });
+}
+
+EditResult rename_category(Workshop& w, Id category, std::string_view name) {
+    return w.edit("Rename category", [&](Database& db) {
+        db.run("UPDATE problem_map_category SET name = ? WHERE id = ?", name, category);
+        require_row(db, "The category");
+    });
+}
+
+EditResult set_category_color(Workshop& w, Id category, std::uint32_t color) {
+    return w.edit("Category colour", [&](Database& db) {
+        db.run("UPDATE problem_map_category SET color = ? WHERE id = ?", std::int64_t(color & 0xFFFFFF), category);
+        require_row(db, "The category");
+    });
+}
+
+EditResult delete_category(Workshop& w, Id category) {
+    return w.edit("Delete category", [&](Database& db) {
+        db.run("DELETE FROM problem_map_category WHERE id = ?", category);
+        require_row(db, "The category");
+    });
+}
+
+Id add_area(Workshop& w, std::string_view name, std::string_view police_class) {
+    return edit_returning_id(w, "Add area", nullptr, [&](Database& db) {
+        db.run("INSERT INTO problem_map_area(name, police_class, position) VALUES (?, ?, "
+               "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_area))",
+               name, police_class);
+        return db.last_insert_id();
+    });
+}
+
+EditResult rename_area(Workshop& w, Id area, std::string_view name) {
+    return w.edit("Rename area", [&](Database& db) {
+        db.run("UPDATE problem_map_area SET name = ? WHERE id = ?", name, area);
+        require_row(db, "The area");
+    });
+}
+
+EditResult set_area_class(Workshop& w, Id area, std::string_view police_class) {
+    return w.edit("Police area class", [&](Database& db) {
+        db.run("UPDATE problem_map_area SET police_class = ? WHERE id = ?", police_class, area);
+        require_row(db, "The area");
+    });
+}
+
+EditResult delete_area(Workshop& w, Id area) {
+    return w.edit("Delete area", [&](Database& db) {
+        db.run("DELETE FROM problem_map_area WHERE id = ?", area);
+        require_row(db, "The area");
+    });
+}
+
+}  // namespace kartla::problem_map::actions

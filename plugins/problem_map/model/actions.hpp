@@ -1,0 +1,80 @@
+#pragma once
+// Every change to the problem picture. Each function is one Workshop::edit, so
+// one user action is one transaction and one undo step; undo itself is the core's.
+#include "types.hpp"
+
+#include "kartla/workshop.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace kartla::problem_map::actions {
+
+enum class TextField { Title, Description, Place, WhenNote, TargetGroup, Extent, SourceLimitations };
+enum class NumberField { Category, Area, Seasons, Weekdays, TimesOfDay, Severity, SignalCrime, Sources, Impact,
+                         Influence, Prioritised };
+enum class ChoiceField { Trend, Confidence };
+enum class TriangleField { Offender, Target, Place, Handler, Guardian, Manager };
+
+struct CardPosition {
+    Id id = 0;
+    float x = 0, y = 0;
+};
+
+// --- cards
+// Creates a card whose top-left corner is at (x, y); face down while a silent round
+// runs; joins the cluster it lands in. Returns the new id, 0 on failure (see `result`).
+Id create_card(Workshop& w, float x, float y, std::string_view title = {}, EditResult* result = nullptr);
+// Moves cards; each joins the cluster its centre lands in, or leaves its cluster.
+EditResult move_cards(Workshop& w, const std::vector<CardPosition>& positions);
+EditResult set_text(Workshop& w, Id card, TextField field, std::string_view value);
+EditResult set_number(Workshop& w, Id card, NumberField field, std::int64_t value);  // 0 clears category/area
+EditResult set_choice(Workshop& w, Id card, ChoiceField field, std::string_view value);
+// Deletes the cards, their votes, causes and triangle, and every core link to them.
+EditResult delete_cards(Workshop& w, const std::vector<Id>& cards);
+// Places a card in a matrix cell by changing the fields the matrix shows.
+// column/row are 0-based, row 0 at the top; see queries.hpp for the axes.
+EditResult set_matrix_cell(Workshop& w, Id card, MatrixMode mode, int column, int row);
+
+// --- clusters
+Id create_cluster(Workshop& w, std::string_view name, float x, float y, float width, float height);
+// Moves the frame and every card in it.
+EditResult move_cluster(Workshop& w, Id cluster, float dx, float dy);
+// Changes the frame; cards whose centre is now inside join, members now outside leave.
+EditResult resize_cluster(Workshop& w, Id cluster, float x, float y, float width, float height);
+EditResult rename_cluster(Workshop& w, Id cluster, std::string_view name);
+EditResult delete_cluster(Workshop& w, Id cluster);  // its cards stay on the board
+
+// --- silent brainstorm
+EditResult start_silent_round(Workshop& w);
+EditResult reveal_all(Workshop& w);  // turns every card face up and ends the round
+
+// --- voting and priority
+EditResult add_dot(Workshop& w, Id card, const Voter& voter);  // fails when the voter has no dots left
+EditResult remove_dot(Workshop& w, Id card, const Voter& voter);
+EditResult set_dots_per_voter(Workshop& w, int dots);
+EditResult set_vote_by(Workshop& w, VoteBy by);
+EditResult clear_votes(Workshop& w);
+EditResult set_matrix_mode(Workshop& w, MatrixMode mode);
+
+// --- cause analysis
+Id add_cause(Workshop& w, Id card, Id parent, std::string_view text, EditResult* result = nullptr);
+EditResult set_cause_text(Workshop& w, Id cause, std::string_view text);
+EditResult set_cause_nature(Workshop& w, Id cause, std::string_view nature);
+EditResult set_cause_factor(Workshop& w, Id cause, std::string_view factor);
+// parent 0: becomes a direct cause. Refuses a parent inside the cause's own branch.
+EditResult reparent_cause(Workshop& w, Id cause, Id parent);
+EditResult delete_cause(Workshop& w, Id cause);  // and the causes under it
+EditResult set_triangle(Workshop& w, Id card, TriangleField field, std::string_view value);
+
+// --- the workshop's lists
+Id add_category(Workshop& w, std::string_view name, std::uint32_t color);
+EditResult rename_category(Workshop& w, Id category, std::string_view name);
+EditResult set_category_color(Workshop& w, Id category, std::uint32_t color);
+EditResult delete_category(Workshop& w, Id category);  // its cards become uncategorised
+Id add_area(Workshop& w, std::string_view name, std::string_view police_class);
+EditResult rename_area(Workshop& w, Id area, std::string_view name);
+EditResult set_area_class(Workshop& w, Id area, std::string_view police_class);
+EditResult delete_area(Workshop& w, Id area);  // its cards keep their place text, lose the area
+
+}  // namespace kartla::problem_map::actions

@@ -1,0 +1,39 @@
+#include "entities.hpp"
+
+namespace kartla::problem_map {
+
+std::vector<Entity> problem_entities(const Snapshot& s, const Translate& tr) {
+    auto ranks = ranking(s);
+    std::vector<Entity> out;
+    out.reserve(s.cards.size());
+    for (const auto& card : s.cards) {
+        Entity e{"problem", card.id, card.title, {}};
+        const Category* category = s.category(card.category_id);
+        const Area* area = s.area(card.area_id);
+        int rank = rank_of(ranks, card.id);
+        e.attributes = {{"prioritised", card.prioritised ? "1" : "0"},
+                        {"category", category ? category_name(*category, tr) : std::string()},
+                        {"severity", card.severity ? std::to_string(card.severity) : std::string()},
+                        {"trend", card.trend},
+                        {"area", area ? area->name : std::string()},
+                        {"rank", rank ? std::to_string(rank) : std::string()}};
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<Entity> cause_entities(const Snapshot& s) {
+    std::vector<Entity> out;
+    out.reserve(s.causes.size());
+    for (const auto& cause : s.causes) {
+        Entity e{"cause", cause.id, cause.text, {}};
+        e.attributes = {{"problem_id", std::to_string(cause.card_id)},
+                        {"parent_id", cause.parent_id ? std::to_string(cause.parent_id) : std::string()},
+                        {"nature", cause.nature},
+                        {"factor", cause.factor}};
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace kartla::problem_map

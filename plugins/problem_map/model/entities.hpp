@@ -1,0 +1,15 @@
+#pragma once
+// What problem_map publishes for other plugins (action plan, actor map):
+//   "problem" {prioritised "1"/"0", category, severity "1".."5" ("" if not assessed),
+//              trend, area, rank ("" without dots)}
+//   "cause"   {problem_id, parent_id ("" for a direct cause), nature, factor}
+#include "queries.hpp"
+
+#include "kartla/plugin_api.hpp"
+
+namespace kartla::problem_map {
+
+std::vector<Entity> problem_entities(const Snapshot& s, const Translate& tr);
+std::vector<Entity> cause_entities(const Snapshot& s);
+
+}  // namespace kartla::problem_map

@@ -1,0 +1,197 @@
+#include "queries.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace kartla::problem_map {
+
+std::string category_name(const Category& category, const Translate& tr) {
+    if (!category.name.empty()) return category.name;
+    return tr ? tr(category.msgid.c_str()) : category.msgid;
+}
+
+std::string fold_case(std::string_view in) {
+    std::string out(in);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(out[i]);
+        if (c >= 'A' && c <= 'Z') out[i] = char(c + 32);
+        // Latin-1 capitals À..Þ (except ×) are C3 80..9E in UTF-8; their small letters are 0x20 higher.
+        else if (c == 0xC3 && i + 1 < out.size()) {
+            unsigned char next = static_cast<unsigned char>(out[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = char(next + 0x20);
+            ++i;
+        }
+    }
+    return out;
+}
+
+bool matches(const Snapshot& s, const Card& card, const Filter& f) {
+    (void)s;
+    if (f.category != -1 && card.category_id != f.category) return false;
+    if (f.area != -1 && card.area_id != f.area) return false;
+    if (f.severity != 0 && card.severity != f.severity) return false;
+    if (!f.trend.empty() && card.trend != f.trend) return false;
+    if (!f.text.empty()) {
+        if (card.hidden) return false;
+        std::string needle = fold_case(f.text);
+        if (fold_case(card.title).find(needle) == std::string::npos &&
+            fold_case(card.description).find(needle) == std::string::npos)
+            return false;
+    }
+    return true;
+}
+
+std::vector<const Card*> filtered(const Snapshot& s, const Filter& filter) {
+    std::vector<const Card*> out;
+    out.reserve(s.cards.size());
+    for (const auto& card : s.cards)
+        if (matches(s, card, filter)) out.push_back(&card);
+    return out;
+}
+
+namespace {
+
+int trend_weight(const std::string& trend) {
+    if (trend == "rising") return 3;
+    if (trend == "stable") return 2;
+    if (trend == "falling") return 1;
+    return 0;
+}
+
+int confidence_weight(const std::string& confidence) { return std::max(0, index_of(kConfidences, confidence)); }
+
+}  // namespace
+
+void sort_cards(const Snapshot& s, std::vector<const Card*>& cards, Column column, bool ascending, const Translate& tr) {
+    auto rows = ranking(s);
+    std::map<Id, int> ranks;
+    for (const auto& row : rows) ranks[row.card_id] = row.rank ? row.rank : 1 << 30;
+    auto category_of = [&](const Card* c) {
+        const Category* category = s.category(c->category_id);
+        return category ? fold_case(category_name(*category, tr)) : std::string("\xff");
+    };
+    auto area_of = [&](const Card* c) {
+        const Area* area = s.area(c->area_id);
+        return area ? fold_case(area->name) : std::string("\xff");
+    };
+    auto less = [&](const Card* a, const Card* b) -> bool {
+        switch (column) {
+            case Column::Title: return fold_case(a->title) < fold_case(b->title);
+            case Column::Category: return category_of(a) < category_of(b);
+            case Column::Area: return area_of(a) < area_of(b);
+            case Column::Severity: return a->severity < b->severity;
+            case Column::Trend: return trend_weight(a->trend) < trend_weight(b->trend);
+            case Column::Signal: return a->signal_crime < b->signal_crime;
+            case Column::Dots: return s.dots(a->id) < s.dots(b->id);
+            case Column::Rank: return ranks[a->id] < ranks[b->id];
+            case Column::Prioritised: return a->prioritised < b->prioritised;
+            case Column::Confidence: return confidence_weight(a->confidence) < confidence_weight(b->confidence);
+        }
+        return false;
+    };
+    std::stable_sort(cards.begin(), cards.end(),
+                     [&](const Card* a, const Card* b) { return ascending ? less(a, b) : less(b, a); });
+}
+
+std::vector<RankRow> ranking(const Snapshot& s) {
+    std::map<Id, std::set<std::string>> voters;
+    for (const auto& vote : s.votes)
+        voters[vote.card_id].insert(vote.voter.participant_id ? std::to_string(vote.voter.participant_id)
+                                                              : "o:" + vote.voter.organisation);
+    std::vector<RankRow> rows;
+    rows.reserve(s.cards.size());
+    for (const auto& card : s.cards) rows.push_back({card.id, s.dots(card.id), int(voters[card.id].size()), 0});
+    std::stable_sort(rows.begin(), rows.end(), [&](const RankRow& a, const RankRow& b) {
+        if (a.dots != b.dots) return a.dots > b.dots;
+        return s.card(a.card_id)->severity > s.card(b.card_id)->severity;
+    });
+    // Competition ranking: equal dots share a rank, the next rank skips (1, 2, 2, 4).
+    for (std::size_t i = 0; i < rows.size() && rows[i].dots > 0; ++i)
+        rows[i].rank = (i > 0 && rows[i].dots == rows[i - 1].dots) ? rows[i - 1].rank : int(i) + 1;
+    return rows;
+}
+
+int rank_of(const std::vector<RankRow>& rows, Id card) {
+    for (const auto& row : rows)
+        if (row.card_id == card) return row.rank;
+    return 0;
+}
+
+int dots_used(const Snapshot& s, const Voter& voter) {
+    int used = 0;
+    for (const auto& vote : s.votes)
+        if (vote.voter == voter) used += vote.dots;
+    return used;
+}
+
+int dots_given(const Snapshot& s, const Voter& voter, Id card) {
+    for (const auto& vote : s.votes)
+        if (vote.card_id == card && vote.voter == voter) return vote.dots;
+    return 0;
+}
+
+int matrix_columns(MatrixMode mode) { return mode == MatrixMode::SeverityTrend ? int(kTrendColumns.size()) : 5; }
+
+MatrixCell matrix_cell(const Card& card, MatrixMode mode) {
+    if (mode == MatrixMode::SeverityTrend) {
+        if (card.severity < 1) return {0, kMatrixRows};
+        int column = std::max(0, index_of(kTrendColumns, card.trend));
+        return {column, kMatrixRows - card.severity};
+    }
+    if (card.impact < 1 || card.influence < 1) return {0, kMatrixRows};
+    return {card.influence - 1, kMatrixRows - card.impact};
+}
+
+std::pair<int, int> matrix_fields(MatrixMode mode, int column, int row) {
+    int columns = matrix_columns(mode);
+    column = std::clamp(column, 0, columns - 1);
+    row = std::clamp(row, 0, kMatrixRows);
+    int vertical = row == kMatrixRows ? 0 : kMatrixRows - row;
+    if (mode == MatrixMode::SeverityTrend) return {column, vertical};
+    return {vertical == 0 ? 0 : column + 1, vertical};
+}
+
+Id cluster_at(const Snapshot& s, float x, float y) {
+    const Cluster* best = nullptr;
+    for (const auto& c : s.clusters)
+        if (c.contains(x, y) && (!best || c.w * c.h < best->w * best->h || (c.w * c.h == best->w * best->h && c.id > best->id)))
+            best = &c;
+    return best ? best->id : 0;
+}
+
+std::vector<Id> cluster_members(const Snapshot& s, Id cluster) {
+    std::vector<Id> out;
+    for (const auto& card : s.cards)
+        if (card.cluster_id == cluster) out.push_back(card.id);
+    return out;
+}
+
+std::vector<const Cause*> causes_of(const Snapshot& s, Id card) {
+    std::vector<const Cause*> out;
+    for (const auto& cause : s.causes)
+        if (cause.card_id == card) out.push_back(&cause);
+    return out;
+}
+
+int cause_depth(const Snapshot& s, Id card) {
+    int deepest = 0;
+    for (const Cause* cause : causes_of(s, card)) {
+        int depth = 1;
+        const Cause* c = cause;
+        while (c && c->parent_id && depth < 1000) {  // the bound guards against a cycle in a damaged file
+            c = s.cause(c->parent_id);
+            ++depth;
+        }
+        deepest = std::max(deepest, depth);
+    }
+    return deepest;
+}
+
+bool in_branch(const Snapshot& s, Id cause, Id candidate) {
+    for (const Cause* c = s.cause(candidate); c; c = c->parent_id ? s.cause(c->parent_id) : nullptr)
+        if (c->id == cause) return true;
+    return false;
+}
+
+}  // namespace kartla::problem_map

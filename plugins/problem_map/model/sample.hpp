@@ -1,0 +1,10 @@
+#pragma once
+// Builds problem_map's part of the sample workshop (assets/samples/problem_map.json)
+// through the same actions the views use. The core sample (participants) is loaded first.
+#include "kartla/workshop.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace kartla::problem_map {
+void load_sample(Workshop& workshop, const nlohmann::json& sample);
+}  // namespace kartla::problem_map

@@ -1,0 +1,155 @@
+#include "snapshot.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kartla::problem_map {
+
+namespace {
+
+template <typename T>
+const T* find(const std::vector<T>& items, const std::unordered_map<Id, std::size_t>& index, Id id) {
+    auto found = index.find(id);
+    return found == index.end() ? nullptr : &items[found->second];
+}
+
+template <typename T>
+void build_index(const std::vector<T>& items, std::unordered_map<Id, std::size_t>& index) {
+    index.clear();
+    index.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) index[items[i].id] = i;
+}
+
+void load_categories(Database& db, Snapshot& s) {
+    auto& q = db.prepare("SELECT id, name, msgid, color, position FROM problem_map_category ORDER BY position, id").with();
+    while (q.step()) s.categories.push_back({q.int64(0), q.text(1), q.text(2), std::uint32_t(q.int64(3)), q.integer(4)});
+}
+
+void load_areas(Database& db, Snapshot& s) {
+    auto& q = db.prepare("SELECT id, name, police_class, position FROM problem_map_area ORDER BY position, id").with();
+    while (q.step()) s.areas.push_back({q.int64(0), q.text(1), q.text(2), q.integer(3)});
+}
+
+void load_clusters(Database& db, Snapshot& s) {
+    auto& q = db.prepare("SELECT id, name, x, y, w, h FROM problem_map_cluster ORDER BY id").with();
+    while (q.step())
+        s.clusters.push_back({q.int64(0), q.text(1), float(q.real(2)), float(q.real(3)), float(q.real(4)), float(q.real(5))});
+}
+
+void load_cards(Database& db, Snapshot& s) {
+    auto& q = db.prepare(
+        "SELECT id, title, description, COALESCE(category_id, 0), COALESCE(area_id, 0), place, seasons, weekdays, "
+        "times_of_day, when_note, target_group, extent, trend, severity, signal_crime, sources, source_limitations, "
+        "confidence, impact, influence, x, y, COALESCE(cluster_id, 0), hidden, prioritised "
+        "FROM problem_map_card ORDER BY id").with();
+    while (q.step()) {
+        Card c;
+        c.id = q.int64(0);
+        c.title = q.text(1);
+        c.description = q.text(2);
+        c.category_id = q.int64(3);
+        c.area_id = q.int64(4);
+        c.place = q.text(5);
+        c.seasons = q.integer(6);
+        c.weekdays = q.integer(7);
+        c.times_of_day = q.integer(8);
+        c.when_note = q.text(9);
+        c.target_group = q.text(10);
+        c.extent = q.text(11);
+        c.trend = q.text(12);
+        c.severity = q.integer(13);
+        c.signal_crime = q.integer(14) != 0;
+        c.sources = q.integer(15);
+        c.source_limitations = q.text(16);
+        c.confidence = q.text(17);
+        c.impact = q.integer(18);
+        c.influence = q.integer(19);
+        c.x = float(q.real(20));
+        c.y = float(q.real(21));
+        c.cluster_id = q.int64(22);
+        c.hidden = q.integer(23) != 0;
+        c.prioritised = q.integer(24) != 0;
+        s.cards.push_back(std::move(c));
+    }
+}
+
+void load_votes(Database& db, Snapshot& s) {
+    auto& q = db.prepare("SELECT id, card_id, COALESCE(participant_id, 0), organisation, dots FROM problem_map_vote "
+                         "ORDER BY id").with();
+    while (q.step()) s.votes.push_back({q.int64(0), q.int64(1), Voter{q.int64(2), q.text(3)}, q.integer(4)});
+}
+
+void load_causes(Database& db, Snapshot& s) {
+    auto& q = db.prepare("SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position "
+                         "FROM problem_map_cause ORDER BY card_id, position, id").with();
+    while (q.step())
+        s.causes.push_back({q.int64(0), q.int64(1), q.int64(2), q.text(3), q.text(4), q.text(5), q.integer(6)});
+}
+
+void load_triangles(Database& db, Snapshot& s) {
+    auto& q = db.prepare("SELECT card_id, offender, target, place, handler, guardian, manager "
+                         "FROM problem_map_triangle ORDER BY card_id").with();
+    while (q.step())
+        s.triangles.push_back({q.int64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+}
+
+void load_settings(Database& db, Snapshot& s) {
+    auto& q = db.prepare("SELECT key, value FROM problem_map_setting").with();
+    while (q.step()) {
+        std::string key = q.text(0), value = q.text(1);
+        if (key == "dots_per_voter") s.settings.dots_per_voter = std::max(1, std::atoi(value.c_str()));
+        else if (key == "vote_by") s.settings.vote_by = value == "organisation" ? VoteBy::Organisation : VoteBy::Participant;
+        else if (key == "matrix")
+            s.settings.matrix = value == "impact_influence" ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend;
+        else if (key == "silent_round") s.settings.silent_round = value == "1";
+    }
+}
+
+}  // namespace
+
+const Card* Snapshot::card(Id id) const { return find(cards, card_index, id); }
+const Category* Snapshot::category(Id id) const { return find(categories, category_index, id); }
+const Area* Snapshot::area(Id id) const { return find(areas, area_index, id); }
+const Cluster* Snapshot::cluster(Id id) const { return find(clusters, cluster_index, id); }
+const Cause* Snapshot::cause(Id id) const { return find(causes, cause_index, id); }
+
+const Triangle* Snapshot::triangle(Id card_id) const {
+    for (const auto& t : triangles)
+        if (t.card_id == card_id) return &t;
+    return nullptr;
+}
+
+int Snapshot::dots(Id card_id) const {
+    auto found = dots_by_card.find(card_id);
+    return found == dots_by_card.end() ? 0 : found->second;
+}
+
+Snapshot load_snapshot(Database& db) {
+    Snapshot s;
+    load_categories(db, s);
+    load_areas(db, s);
+    load_clusters(db, s);
+    load_cards(db, s);
+    load_votes(db, s);
+    load_causes(db, s);
+    load_triangles(db, s);
+    load_settings(db, s);
+    build_index(s.cards, s.card_index);
+    build_index(s.categories, s.category_index);
+    build_index(s.areas, s.area_index);
+    build_index(s.clusters, s.cluster_index);
+    build_index(s.causes, s.cause_index);
+    for (const auto& vote : s.votes) s.dots_by_card[vote.card_id] += vote.dots;
+    return s;
+}
+
+std::shared_ptr<const Snapshot> SnapshotCache::get(Workshop& workshop) {
+    if (!snapshot_ || workshop_ != &workshop || revision_ != workshop.revision()) {
+        snapshot_ = std::make_shared<const Snapshot>(load_snapshot(workshop.db()));
+        workshop_ = &workshop;
+        revision_ = workshop.revision();
+    }
+    return snapshot_;
+}
+
+}  // namespace kartla::problem_map

@@ -1,0 +1,51 @@
+#pragma once
+// Everything the views draw, read from the file in one go and kept until the
+// workshop's revision changes. Views never run SQL per frame.
+#include "types.hpp"
+
+#include "kartla/workshop.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+
+namespace kartla::problem_map {
+
+struct Snapshot {
+    std::vector<Category> categories;
+    std::vector<Area> areas;
+    std::vector<Cluster> clusters;
+    std::vector<Card> cards;
+    std::vector<Vote> votes;
+    std::vector<Cause> causes;
+    std::vector<Triangle> triangles;
+    Settings settings;
+
+    // Indexes into the vectors above, by id.
+    std::unordered_map<Id, std::size_t> card_index, category_index, area_index, cluster_index, cause_index;
+    std::unordered_map<Id, int> dots_by_card;
+
+    const Card* card(Id id) const;
+    const Category* category(Id id) const;
+    const Area* area(Id id) const;
+    const Cluster* cluster(Id id) const;
+    const Cause* cause(Id id) const;
+    const Triangle* triangle(Id card_id) const;
+    int dots(Id card_id) const;
+};
+
+Snapshot load_snapshot(Database& db);
+
+// Holds the snapshot of one workshop and reloads it only when the revision moves.
+// Shared, so a view may keep this frame's snapshot while an edit makes the next one.
+class SnapshotCache {
+public:
+    std::shared_ptr<const Snapshot> get(Workshop& workshop);
+
+private:
+    Workshop* workshop_ = nullptr;
+    std::uint64_t revision_ = 0;
+    std::shared_ptr<const Snapshot> snapshot_;
+};
+
+}  // namespace kartla::problem_map

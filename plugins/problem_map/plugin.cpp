@@ -1,0 +1,33 @@
+// problem_map: entry point and registration only.
+#include "model/entities.hpp"
+#include "model/sample.hpp"
+#include "model/schema.hpp"
+#include "views/context.hpp"
+#include "views/main_view.hpp"
+
+#include "kartla/plugin_api.hpp"
+
+namespace kartla::problem_map {
+
+class ProblemMapPlugin : public Plugin {
+public:
+    explicit ProblemMapPlugin(Host& host) : context_(host), main_view_(context_) {
+        host.add_schema(schema::migrations());
+        host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); }});
+        host.add_entity_kind({"problem", [this](Workshop& w) {
+                                  return problem_entities(*context_.cache.get(w), context_.translator());
+                              }});
+        host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*context_.cache.get(w)); }});
+        host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});
+        host.add_command({"problem_map.reveal_all", "Reveal all problem cards", {}, [this] { main_view_.reveal_all(); },
+                          [this] { return context_.silent_round_running(); }});
+    }
+
+private:
+    views::Context context_;
+    views::MainView main_view_;
+};
+
+}  // namespace kartla::problem_map
+
+KARTLA_PLUGIN("problem_map", "Problem map", "1.0.0", kartla::problem_map::ProblemMapPlugin)

@@ -1,0 +1,337 @@
+// Model tests: no window. Every assertion reads the workshop file (or the
+// snapshot loaded from it) after going through the same actions the views use.
+#include "model/actions.hpp"
+#include "model/entities.hpp"
+#include "model/queries.hpp"
+#include "model/sample.hpp"
+#include "model/tree_layout.hpp"
+#include "support.hpp"
+
+#include "kartla/core_data.hpp"
+#include "sample.hpp"  // the core's sample part (participants)
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+
+using namespace kartla;
+using namespace kartla::problem_map;
+using fixture::number;
+using fixture::text;
+
+namespace {
+
+Id category_named(const Snapshot& s, const std::string& msgid) {
+    for (const auto& c : s.categories)
+        if (c.msgid == msgid) return c.id;
+    return 0;
+}
+
+nlohmann::json read_sample(const std::string& name) {
+    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/assets/samples/" + name);
+    REQUIRE(in.good());
+    return nlohmann::json::parse(in);
+}
+
+}  // namespace
+
+TEST_CASE("the schema seeds the default categories without an undo step that could empty them") {
+    auto w = fixture::workshop_with_tables();
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_category") == 11);
+    CHECK(text(*w, "SELECT msgid FROM problem_map_category ORDER BY position LIMIT 1") == "Organised crime");
+    CHECK_FALSE(w->can_undo());
+    auto s = load_snapshot(w->db());
+    CHECK(s.settings.dots_per_voter == 3);
+    CHECK_FALSE(s.settings.silent_round);
+}
+
+TEST_CASE("a card dropped inside a cluster joins it, and leaves it when dropped outside") {
+    auto w = fixture::workshop_with_tables();
+    Id cluster = actions::create_cluster(*w, "Centrum", 0, 0, 800, 600);
+    Id card = actions::create_card(*w, 2000, 2000, "Klotter på skolan");
+    CHECK(number(*w, "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", card) == 0);
+    REQUIRE(actions::move_cards(*w, {{card, 100, 100}}));
+    CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == cluster);
+    REQUIRE(actions::move_cards(*w, {{card, 900, 100}}));
+    CHECK(number(*w, "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", card) == 0);
+    REQUIRE(w->undo());
+    CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == cluster);
+}
+
+TEST_CASE("moving a cluster moves its cards and resizing re-evaluates membership") {
+    auto w = fixture::workshop_with_tables();
+    Id cluster = actions::create_cluster(*w, "Östra Höjden", 0, 0, 800, 600);
+    Id inside = actions::create_card(*w, 50, 80);
+    Id outside = actions::create_card(*w, 1000, 80);
+    REQUIRE(actions::move_cluster(*w, cluster, 100, 50));
+    CHECK(number(*w, "SELECT x FROM problem_map_card WHERE id = ?", inside) == 150);
+    CHECK(number(*w, "SELECT y FROM problem_map_card WHERE id = ?", inside) == 130);
+    CHECK(number(*w, "SELECT x FROM problem_map_card WHERE id = ?", outside) == 1000);
+    REQUIRE(actions::resize_cluster(*w, cluster, 100, 50, 1400, 600));
+    CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", outside) == cluster);
+    REQUIRE(actions::resize_cluster(*w, cluster, 100, 50, 300, 300));
+    CHECK(number(*w, "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", outside) == 0);
+    CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", inside) == cluster);
+}
+
+TEST_CASE("the list filters by category, area, severity, trend and text, Swedish capitals included") {
+    auto w = fixture::workshop_with_tables();
+    auto s0 = load_snapshot(w->db());
+    Id drugs = category_named(s0, "Drugs"), fraud = category_named(s0, "Fraud");
+    Id area = actions::add_area(*w, "Östra Höjden", "vulnerable");
+    Id a = actions::create_card(*w, 0, 0, "Öppen narkotikaförsäljning");
+    Id b = actions::create_card(*w, 300, 0, "Bidragsbrott");
+    Id c = actions::create_card(*w, 600, 0, "Nedskräpning");
+    actions::set_number(*w, a, actions::NumberField::Category, drugs);
+    actions::set_number(*w, a, actions::NumberField::Area, area);
+    actions::set_number(*w, a, actions::NumberField::Severity, 5);
+    actions::set_choice(*w, a, actions::ChoiceField::Trend, "rising");
+    actions::set_number(*w, b, actions::NumberField::Category, fraud);
+    actions::set_text(*w, c, actions::TextField::Description, "Skräp vid ÅNGBÅTSBRYGGAN");
+    auto s = load_snapshot(w->db());
+    auto ids = [&](const Filter& f) {
+        std::vector<Id> out;
+        for (const Card* card : filtered(s, f)) out.push_back(card->id);
+        return out;
+    };
+    CHECK(ids({}).size() == 3);
+    CHECK(ids({drugs, -1, 0, "", ""}) == std::vector<Id>{a});
+    CHECK(ids({0, -1, 0, "", ""}) == std::vector<Id>{c});
+    CHECK(ids({-1, area, 0, "", ""}) == std::vector<Id>{a});
+    CHECK(ids({-1, -1, 5, "", ""}) == std::vector<Id>{a});
+    CHECK(ids({-1, -1, 0, "rising", ""}) == std::vector<Id>{a});
+    CHECK(ids({-1, -1, 0, "unknown", ""}).size() == 2);
+    CHECK(ids({-1, -1, 0, "", "ÖPPEN"}) == std::vector<Id>{a});
+    CHECK(ids({-1, -1, 0, "", "ångbåt"}) == std::vector<Id>{c});
+    CHECK(fold_case("ÅÄÖÉ Abc") == "åäöé abc");
+}
+
+TEST_CASE("face-down cards never match a text search") {
+    auto w = fixture::workshop_with_tables();
+    REQUIRE(actions::start_silent_round(*w));
+    Id hidden = actions::create_card(*w, 0, 0, "Hemlig idé");
+    auto s = load_snapshot(w->db());
+    CHECK(s.card(hidden)->hidden);
+    CHECK(filtered(s, {-1, -1, 0, "", "hemlig"}).empty());
+    REQUIRE(actions::reveal_all(*w));
+    s = load_snapshot(w->db());
+    CHECK(filtered(s, {-1, -1, 0, "", "hemlig"}).size() == 1);
+    CHECK_FALSE(s.settings.silent_round);
+}
+
+TEST_CASE("sorting by any column, both directions") {
+    auto w = fixture::workshop_with_tables();
+    Id a = actions::create_card(*w, 0, 0, "Bränder i soprum");
+    Id b = actions::create_card(*w, 0, 0, "Åldringsbrott");
+    Id c = actions::create_card(*w, 0, 0, "Inbrott i förråd");
+    actions::set_number(*w, a, actions::NumberField::Severity, 2);
+    actions::set_number(*w, b, actions::NumberField::Severity, 4);
+    actions::set_number(*w, c, actions::NumberField::Severity, 3);
+    actions::set_choice(*w, a, actions::ChoiceField::Trend, "rising");
+    auto s = load_snapshot(w->db());
+    auto order = [&](Column col, bool asc) {
+        auto rows = filtered(s, {});
+        sort_cards(s, rows, col, asc, nullptr);
+        std::vector<Id> out;
+        for (const Card* card : rows) out.push_back(card->id);
+        return out;
+    };
+    CHECK(order(Column::Severity, true) == std::vector<Id>{a, c, b});
+    CHECK(order(Column::Severity, false) == std::vector<Id>{b, c, a});
+    CHECK(order(Column::Trend, false).front() == a);
+    CHECK(order(Column::Title, true).front() == a);  // "B" before "I"; Å sorts after ASCII
+    CHECK(order(Column::Title, true).back() == b);
+}
+
+TEST_CASE("dot voting: budget per voter, organisations, competition ranking") {
+    auto w = fixture::workshop_with_tables();
+    Id police, school;
+    w->edit("participants", [&](Database& db) {
+        police = core_data::add_participant(db, "Kommunpolis", "Polisen");
+        school = core_data::add_participant(db, "Rektor", "Skolan");
+    });
+    Id a = actions::create_card(*w, 0, 0, "A");
+    Id b = actions::create_card(*w, 0, 0, "B");
+    Id c = actions::create_card(*w, 0, 0, "C");
+    REQUIRE(actions::set_dots_per_voter(*w, 2));
+    Voter p{police, {}}, s2{school, {}};
+    REQUIRE(actions::add_dot(*w, a, p));
+    REQUIRE(actions::add_dot(*w, a, p));
+    CHECK_FALSE(actions::add_dot(*w, b, p));  // no dots left
+    REQUIRE(actions::add_dot(*w, b, s2));
+    REQUIRE(actions::add_dot(*w, c, s2));
+    CHECK(number(*w, "SELECT dots FROM problem_map_vote WHERE card_id = ? AND participant_id = ?", a, police) == 2);
+    auto s = load_snapshot(w->db());
+    auto rows = ranking(s);
+    CHECK(rows[0].card_id == a);
+    CHECK(rows[0].rank == 1);
+    CHECK(rows[1].rank == 2);
+    CHECK(rows[2].rank == 2);  // B and C tie
+    CHECK(rows[0].voters == 1);
+    CHECK(dots_used(s, p) == 2);
+    REQUIRE(actions::remove_dot(*w, a, p));
+    CHECK(number(*w, "SELECT dots FROM problem_map_vote WHERE card_id = ?", a) == 1);
+    Voter org{0, "Räddningstjänsten"};
+    REQUIRE(actions::add_dot(*w, c, org));
+    CHECK(text(*w, "SELECT organisation FROM problem_map_vote WHERE participant_id IS NULL") == "Räddningstjänsten");
+    CHECK_FALSE(actions::add_dot(*w, c, Voter{}));
+    REQUIRE(w->undo());
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_vote WHERE participant_id IS NULL") == 0);
+}
+
+TEST_CASE("entities: problems and causes with the agreed attributes") {
+    auto w = fixture::workshop_with_tables();
+    auto s0 = load_snapshot(w->db());
+    Id area = actions::add_area(*w, "Stationsområdet", "risk");
+    Id p = actions::create_card(*w, 0, 0, "Rån vid stationen");
+    Id q = actions::create_card(*w, 0, 0, "Skadegörelse");
+    actions::set_number(*w, p, actions::NumberField::Category, category_named(s0, "Violence and weapons"));
+    actions::set_number(*w, p, actions::NumberField::Area, area);
+    actions::set_number(*w, p, actions::NumberField::Severity, 4);
+    actions::set_number(*w, p, actions::NumberField::Prioritised, 1);
+    actions::set_choice(*w, p, actions::ChoiceField::Trend, "rising");
+    Id voter;
+    w->edit("participant", [&](Database& db) { voter = core_data::add_participant(db, "Kommunpolis", "Polisen"); });
+    actions::add_dot(*w, p, {voter, {}});
+    Id direct = actions::add_cause(*w, p, 0, "Dålig belysning");
+    Id under = actions::add_cause(*w, p, direct, "Ingen ansvarig för underhåll");
+    actions::set_cause_nature(*w, under, "social");
+    actions::set_cause_factor(*w, under, "missing_protective");
+    auto s = load_snapshot(w->db());
+    auto problems = problem_entities(s, nullptr);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].kind == "problem");
+    CHECK(problems[0].id == p);
+    CHECK(problems[0].label == "Rån vid stationen");
+    CHECK(problems[0].attribute("prioritised") == "1");
+    CHECK(problems[0].attribute("category") == "Violence and weapons");
+    CHECK(problems[0].attribute("severity") == "4");
+    CHECK(problems[0].attribute("trend") == "rising");
+    CHECK(problems[0].attribute("area") == "Stationsområdet");
+    CHECK(problems[0].attribute("rank") == "1");
+    CHECK(problems[1].attribute("prioritised") == "0");
+    CHECK(problems[1].attribute("severity") == "");
+    CHECK(problems[1].attribute("rank") == "");
+    CHECK(problems[1].id == q);
+    auto causes = cause_entities(s);
+    REQUIRE(causes.size() == 2);
+    CHECK(causes[0].kind == "cause");
+    CHECK(causes[0].attribute("problem_id") == std::to_string(p));
+    CHECK(causes[0].attribute("parent_id") == "");
+    CHECK(causes[0].attribute("nature") == "situational");
+    CHECK(causes[0].attribute("factor") == "");
+    CHECK(causes[1].attribute("parent_id") == std::to_string(direct));
+    CHECK(causes[1].attribute("nature") == "social");
+    CHECK(causes[1].attribute("factor") == "missing_protective");
+    CHECK(causes[1].label == "Ingen ansvarig för underhåll");
+    // A translated category name follows the host's language until the user renames it.
+    auto sv = problem_entities(s, [](const char* m) { return std::string(m) == "Violence and weapons" ? "Våld och vapen" : m; });
+    CHECK(sv[0].attribute("category") == "Våld och vapen");
+}
+
+TEST_CASE("the cause tree: depth, layout, re-parenting without cycles, deleting a branch and its links") {
+    auto w = fixture::workshop_with_tables();
+    Id p = actions::create_card(*w, 0, 0, "Langning");
+    Id a = actions::add_cause(*w, p, 0, "A");
+    Id a1 = actions::add_cause(*w, p, a, "A1");
+    Id a2 = actions::add_cause(*w, p, a, "A2");
+    Id b = actions::add_cause(*w, p, 0, "B");
+    auto s = load_snapshot(w->db());
+    CHECK(cause_depth(s, p) == 2);
+    auto layout = layout_cause_tree(s, p);
+    REQUIRE(layout.size() == 5);
+    CHECK(layout[0].cause_id == 0);
+    CHECK(layout[1].cause_id == a);
+    CHECK(layout[1].row == doctest::Approx(0.5f));  // centred on A1 (0) and A2 (1)
+    CHECK(layout[4].cause_id == b);
+    CHECK(layout[4].row == doctest::Approx(2.0f));
+    CHECK(layout[2].depth == 2);
+    CHECK_FALSE(actions::reparent_cause(*w, a, a1));  // under its own child
+    REQUIRE(actions::reparent_cause(*w, a2, b));
+    CHECK(number(*w, "SELECT parent_id FROM problem_map_cause WHERE id = ?", a2) == b);
+    w->edit("link", [&](Database& db) { core_data::add_link(db, {"measure", 9}, {"cause", a1}, "addresses"); });
+    REQUIRE(actions::delete_cause(*w, a));
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_cause") == 2);
+    CHECK(number(*w, "SELECT COUNT(*) FROM core_link") == 0);
+    REQUIRE(w->undo());
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_cause") == 4);
+    CHECK(number(*w, "SELECT COUNT(*) FROM core_link WHERE to_id = ?", a1) == 1);
+}
+
+TEST_CASE("deleting a card removes its votes, causes and links; undo brings them all back") {
+    auto w = fixture::workshop_with_tables();
+    Id p = actions::create_card(*w, 0, 0, "Otrygghet i centrum");
+    Id cause = actions::add_cause(*w, p, 0, "Mörka gångtunnlar");
+    actions::set_triangle(*w, p, actions::TriangleField::Guardian, "Trygghetsvärdar");
+    Id voter;
+    w->edit("participant", [&](Database& db) {
+        voter = core_data::add_participant(db, "Kommunpolis", "Polisen");
+        core_data::add_link(db, {"actor", 3}, {"problem", p}, "owns");
+        core_data::add_link(db, {"measure", 4}, {"cause", cause}, "addresses");
+    });
+    actions::add_dot(*w, p, {voter, {}});
+    REQUIRE(actions::delete_cards(*w, {p}));
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_card") == 0);
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_vote") == 0);
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_cause") == 0);
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_triangle") == 0);
+    CHECK(number(*w, "SELECT COUNT(*) FROM core_link") == 0);
+    REQUIRE(w->undo());
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_card") == 1);
+    CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_vote") == 1);
+    CHECK(text(*w, "SELECT guardian FROM problem_map_triangle") == "Trygghetsvärdar");
+    CHECK(number(*w, "SELECT COUNT(*) FROM core_link") == 2);
+}
+
+TEST_CASE("matrix cells map to fields and back, in both modes") {
+    Card card;
+    card.severity = 4;
+    card.trend = "rising";
+    auto cell = matrix_cell(card, MatrixMode::SeverityTrend);
+    CHECK(cell.column == 2);
+    CHECK(cell.row == 1);
+    CHECK(matrix_fields(MatrixMode::SeverityTrend, 2, 1) == std::pair<int, int>{2, 4});
+    card.severity = 0;
+    CHECK(matrix_cell(card, MatrixMode::SeverityTrend).row == kMatrixRows);
+    card.impact = 5;
+    card.influence = 2;
+    cell = matrix_cell(card, MatrixMode::ImpactInfluence);
+    CHECK(cell.column == 1);
+    CHECK(cell.row == 0);
+    CHECK(matrix_fields(MatrixMode::ImpactInfluence, 1, 0) == std::pair<int, int>{2, 5});
+    CHECK(matrix_fields(MatrixMode::ImpactInfluence, 3, kMatrixRows) == std::pair<int, int>{0, 0});
+
+    auto w = fixture::workshop_with_tables();
+    Id id = actions::create_card(*w, 0, 0, "X");
+    REQUIRE(actions::set_matrix_cell(*w, id, MatrixMode::SeverityTrend, 0, 0));
+    CHECK(number(*w, "SELECT severity FROM problem_map_card") == 5);
+    CHECK(text(*w, "SELECT trend FROM problem_map_card") == "falling");
+    REQUIRE(actions::set_matrix_cell(*w, id, MatrixMode::ImpactInfluence, 4, 2));
+    CHECK(number(*w, "SELECT influence FROM problem_map_card") == 5);
+    CHECK(number(*w, "SELECT impact FROM problem_map_card") == 3);
+}
+
+TEST_CASE("the sample: a realistic problem picture") {
+    auto w = fixture::workshop_with_tables();
+    load_core_sample(*w, read_sample("workshop.json"));
+    load_sample(*w, read_sample("problem_map.json"));
+    auto s = load_snapshot(w->db());
+    CHECK(s.cards.size() >= 14);
+    CHECK(s.clusters.size() >= 4);
+    std::set<Id> voters;
+    for (const auto& v : s.votes) voters.insert(v.voter.participant_id);
+    CHECK(voters.size() >= 8);
+    int prioritised = 0, deep_trees = 0;
+    for (const auto& card : s.cards) {
+        prioritised += card.prioritised;
+        deep_trees += cause_depth(s, card.id) >= 2;
+        CHECK(card.cluster_id != 0);
+        CHECK_FALSE(card.title.empty());
+    }
+    CHECK(prioritised >= 3);
+    CHECK(deep_trees >= 2);
+    for (const auto& cluster : s.clusters) CHECK(cluster_members(s, cluster.id).size() >= 2);
+    for (const auto& v : s.votes) CHECK(dots_used(s, v.voter) <= s.settings.dots_per_voter);
+}

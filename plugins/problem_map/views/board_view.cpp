@@ -1,0 +1,485 @@
+#include "board_view.hpp"
+
+#include "labels.hpp"
+#include "model/actions.hpp"
+
+#include "kartla/keys.hpp"
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cfloat>
+
+namespace kartla::problem_map::views {
+
+namespace {
+
+constexpr float kClusterHeader = 48.0f;  // world units
+constexpr float kResizeHandle = 30.0f;
+constexpr float kMinReadablePixels = 8.0f;  // smaller text is not drawn at all: unreadable text is noise
+constexpr ImU32 kBoardBackground = IM_COL32(244, 241, 234, 255);
+constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
+constexpr ImU32 kSelected = IM_COL32(30, 90, 200, 255);
+constexpr ImU32 kFaceDown = IM_COL32(70, 76, 88, 255);
+
+ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+
+}  // namespace
+
+void BoardView::draw() {
+    auto snapshot = c_.snapshot();
+    if (!snapshot) return;
+    const Snapshot& s = *snapshot;
+    draw_toolbar(s);
+    bool panel = c_.selection.single() || c_.selection.cluster || c_.selection.cards.size() > 1;
+    float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::BeginChild("problem_map.board.canvas", ImVec2(avail.x - panel_width, 0), true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
+    draw_canvas(s);
+    ImGui::EndChild();
+    if (panel) {
+        ImGui::SameLine();
+        ImGui::BeginChild("problem_map.board.panel", ImVec2(0, 0), true);
+        panel_.draw(s);
+        ImGui::EndChild();
+    }
+}
+
+void BoardView::draw_toolbar(const Snapshot& s) {
+    Workshop* w = c_.workshop();
+    if (ui::big_button(c_.tr("New card"))) create_card_at(s, canvas_.world_center());
+    ui::mark_item("problem_map.board.new_card");
+    ImGui::SameLine();
+    if (ui::big_button(c_.tr("New cluster"))) create_cluster(s);
+    ui::mark_item("problem_map.board.new_cluster");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(c_.selection.cards.empty());
+    if (ui::big_button(c_.tr("Delete"))) delete_selection();
+    ui::mark_item("problem_map.board.delete");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Checkbox(c_.tr("Select several"), &multi_select_) && !multi_select_ && c_.selection.cards.size() > 1)
+        c_.selection.clear();
+    ui::mark_item("problem_map.board.multi_select");
+    ImGui::SameLine();
+    if (!s.settings.silent_round) {
+        if (ui::big_button(c_.tr("Start silent round"))) c_.report(actions::start_silent_round(*w));
+        ui::mark_item("problem_map.board.silent_start");
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.55f, 0.10f, 1));
+        if (ui::big_button(c_.tr("Reveal all"))) c_.report(actions::reveal_all(*w));
+        ImGui::PopStyleColor();
+        ui::mark_item("problem_map.board.reveal");
+    }
+    ImGui::SameLine();
+    if (ui::big_button(c_.tr("Show all"))) fit_all(s, Canvas::kMinZoom);
+    ui::mark_item("problem_map.board.fit");
+    ImGui::SameLine();
+    if (ui::big_button(" \u2212 ")) canvas_.zoom_at(add(canvas_.origin, ImVec2(canvas_.size.x / 2, canvas_.size.y / 2)), 1 / 1.25f);
+    ImGui::SameLine();
+    if (ui::big_button(" + ")) canvas_.zoom_at(add(canvas_.origin, ImVec2(canvas_.size.x / 2, canvas_.size.y / 2)), 1.25f);
+    ImGui::SameLine();
+    ImGui::Checkbox(c_.tr("Legend"), &show_legend_);
+}
+
+void BoardView::fit_all(const Snapshot& s, float min_zoom) {
+    if (s.cards.empty() && s.clusters.empty()) {
+        canvas_.zoom = 1.0f;
+        canvas_.pan = ImVec2(0, 0);
+        return;
+    }
+    ImVec2 lo(FLT_MAX, FLT_MAX), hi(-FLT_MAX, -FLT_MAX);
+    auto grow = [&](float x0, float y0, float x1, float y1) {
+        lo = ImVec2(std::min(lo.x, x0), std::min(lo.y, y0));
+        hi = ImVec2(std::max(hi.x, x1), std::max(hi.y, y1));
+    };
+    for (const auto& card : s.cards) grow(card.x, card.y, card.x + kCardWidth, card.y + kCardHeight);
+    for (const auto& cl : s.clusters) grow(cl.x, cl.y, cl.x + cl.w, cl.y + cl.h);
+    canvas_.fit(lo, hi);
+    if (canvas_.zoom < min_zoom) {  // too much to show readably: show the top-left part instead
+        canvas_.zoom = min_zoom;
+        canvas_.pan = ImVec2(lo.x - 40, lo.y - 40);
+    }
+}
+
+void BoardView::draw_canvas(const Snapshot& s) {
+    canvas_.origin = ImGui::GetCursorScreenPos();
+    canvas_.size = ImGui::GetContentRegionAvail();
+    canvas_.font_scale = ImGui::GetFontSize() / 20.0f;
+    if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
+    if (fitted_for_ != c_.workshop()) {
+        fit_all(s, 0.5f);
+        fitted_for_ = c_.workshop();
+    }
+    ImGui::InvisibleButton("##board", canvas_.size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
+                               ImGuiButtonFlags_AllowItemOverlap);
+    ImGui::SetItemAllowOverlap();
+    ui::mark_item("problem_map.board.canvas");
+    bool hovered = ImGui::IsItemHovered();
+    if (ImGui::IsItemActivated()) handle_press(s);
+    // A press becomes a drag once the mouse has moved past ImGui's threshold; the
+    // release frame still counts (the button is up by then, so remember it).
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) dragged_ = true;
+    if (ImGui::IsItemDeactivated()) finish_gesture(s);
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        Hit hit = hit_test(s, ImGui::GetIO().MousePos);
+        if (hit.kind == HitKind::None) create_card_at(s, canvas_.to_world(ImGui::GetIO().MousePos));
+        else if (hit.kind == HitKind::Card) {
+            editing_ = hit.id;
+            editor_frames_ = 0;
+        }
+    }
+    if (gesture_ == Gesture::Pan && ImGui::IsItemActive()) {
+        canvas_.pan_by_screen(ImGui::GetIO().MouseDelta);
+    }
+    if (hovered) canvas_.handle_wheel();
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput && !editing_)
+        handle_keys(s);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max = add(canvas_.origin, canvas_.size);
+    dl->PushClipRect(canvas_.origin, max, true);
+    dl->AddRectFilled(canvas_.origin, max, kBoardBackground);
+    draw_clusters(s, dl);
+    draw_cards(s, dl);
+    draw_banner(s, dl);
+    if (show_legend_) draw_legend(s, dl);
+    dl->PopClipRect();
+    draw_title_editor(s);
+}
+
+void BoardView::handle_keys(const Snapshot& s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl || io.KeyAlt) return;
+    bool mouse_inside = ImGui::IsWindowHovered();
+    if (pressed(keys::N) || pressed(keys::Insert))
+        create_card_at(s, mouse_inside ? canvas_.to_world(io.MousePos) : canvas_.world_center());
+    else if (pressed(keys::Delete) || pressed(keys::Backspace)) delete_selection();
+    else if ((pressed(keys::F2) || pressed(keys::Enter)) && s.card(c_.selection.single())) {
+        editing_ = c_.selection.single();
+        editor_frames_ = 0;
+    } else if (pressed(keys::Escape)) c_.selection.clear();
+    else if (pressed(keys::Home)) fit_all(s, Canvas::kMinZoom);
+    else canvas_.handle_keys();
+}
+
+BoardView::Hit BoardView::hit_test(const Snapshot& s, ImVec2 p) const {
+    float scale = canvas_.scale();
+    for (auto it = s.cards.rbegin(); it != s.cards.rend(); ++it) {
+        ImVec2 min = canvas_.to_screen(card_position(*it));
+        if (p.x >= min.x && p.y >= min.y && p.x <= min.x + kCardWidth * scale && p.y <= min.y + kCardHeight * scale)
+            return {HitKind::Card, it->id};
+    }
+    // Smaller frames lie on top of larger ones (drawn later), so test them first.
+    const Cluster* best = nullptr;
+    HitKind kind = HitKind::None;
+    for (const auto& cl : s.clusters) {
+        ImVec2 min = canvas_.to_screen(ImVec2(cl.x, cl.y)), max = canvas_.to_screen(ImVec2(cl.x + cl.w, cl.y + cl.h));
+        float handle = std::max(kResizeHandle * scale, ImGui::GetFontSize());
+        HitKind here = HitKind::None;
+        if (p.x >= max.x - handle && p.y >= max.y - handle && p.x <= max.x && p.y <= max.y) here = HitKind::ClusterResize;
+        else if (p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= min.y + std::max(kClusterHeader * scale, ImGui::GetFontSize() * 1.2f))
+            here = HitKind::ClusterHeader;
+        if (here != HitKind::None && (!best || cl.w * cl.h < best->w * best->h)) {
+            best = &cl;
+            kind = here;
+        }
+    }
+    return best ? Hit{kind, best->id} : Hit{};
+}
+
+void BoardView::handle_press(const Snapshot& s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    press_mouse_ = io.MousePos;
+    dragged_ = false;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Middle)) {
+        gesture_ = Gesture::Pan;
+        return;
+    }
+    Hit hit = hit_test(s, io.MousePos);
+    bool additive = multi_select_ || io.KeyCtrl || io.KeyShift;
+    switch (hit.kind) {
+        case HitKind::Card:
+            // A selected card pressed while adding to the selection may start a group
+            // drag; it is taken out of the selection only if the press ends without one.
+            if (additive && c_.selection.has(hit.id)) unselect_on_release_ = hit.id;
+            else if (additive) c_.selection.toggle(hit.id);
+            else if (!c_.selection.has(hit.id)) c_.selection.only(hit.id);
+            gesture_ = Gesture::MoveCards;
+            break;
+        case HitKind::ClusterHeader:
+        case HitKind::ClusterResize:
+            c_.selection.clear();
+            c_.selection.cluster = hit.id;
+            gesture_cluster_ = hit.id;
+            cluster_cards_ = cluster_members(s, hit.id);
+            gesture_ = hit.kind == HitKind::ClusterHeader ? Gesture::MoveCluster : Gesture::ResizeCluster;
+            break;
+        case HitKind::None:
+            if (!additive) c_.selection.clear();
+            gesture_ = Gesture::Pan;
+            break;
+    }
+}
+
+ImVec2 BoardView::drag_delta_world() const {
+    if (gesture_ == Gesture::None || gesture_ == Gesture::Pan || !dragged_) return ImVec2(0, 0);
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    return ImVec2((mouse.x - press_mouse_.x) / canvas_.scale(), (mouse.y - press_mouse_.y) / canvas_.scale());
+}
+
+ImVec2 BoardView::card_position(const Card& card) const {
+    ImVec2 d = drag_delta_world();
+    bool moving = (gesture_ == Gesture::MoveCards && c_.selection.has(card.id)) ||
+                  (gesture_ == Gesture::MoveCluster && card.cluster_id == gesture_cluster_);
+    return moving ? ImVec2(card.x + d.x, card.y + d.y) : ImVec2(card.x, card.y);
+}
+
+Cluster BoardView::cluster_frame(const Cluster& cluster) const {
+    Cluster out = cluster;
+    if (cluster.id != gesture_cluster_) return out;
+    ImVec2 d = drag_delta_world();
+    if (gesture_ == Gesture::MoveCluster) {
+        out.x += d.x;
+        out.y += d.y;
+    } else if (gesture_ == Gesture::ResizeCluster) {
+        out.w = std::max(kCardWidth * 0.75f, out.w + d.x);
+        out.h = std::max(kClusterHeader * 2, out.h + d.y);
+    }
+    return out;
+}
+
+void BoardView::finish_gesture(const Snapshot& s) {
+    Workshop* w = c_.workshop();
+    ImVec2 d = drag_delta_world();
+    bool moved = d.x != 0 || d.y != 0;
+    if (w && moved) {
+        if (gesture_ == Gesture::MoveCards) {
+            std::vector<actions::CardPosition> positions;
+            for (Id id : c_.selection.cards)
+                if (const Card* card = s.card(id)) positions.push_back({id, card->x + d.x, card->y + d.y});
+            c_.report(actions::move_cards(*w, positions));
+        } else if (gesture_ == Gesture::MoveCluster) {
+            c_.report(actions::move_cluster(*w, gesture_cluster_, d.x, d.y));
+        } else if (gesture_ == Gesture::ResizeCluster) {
+            if (const Cluster* cl = s.cluster(gesture_cluster_)) {
+                Cluster f = cluster_frame(*cl);
+                c_.report(actions::resize_cluster(*w, f.id, f.x, f.y, f.w, f.h));
+            }
+        }
+    }
+    if (unselect_on_release_ && !dragged_) c_.selection.toggle(unselect_on_release_);
+    unselect_on_release_ = 0;
+    gesture_ = Gesture::None;
+    dragged_ = false;
+    gesture_cluster_ = 0;
+    cluster_cards_.clear();
+}
+
+void BoardView::create_card_at(const Snapshot& s, ImVec2 center) {
+    (void)s;
+    Workshop* w = c_.workshop();
+    if (!w) return;
+    EditResult result;
+    Id id = actions::create_card(*w, center.x - kCardWidth / 2, center.y - kCardHeight / 2, {}, &result);
+    if (!c_.report(result)) return;
+    c_.selection.only(id);
+    editing_ = id;
+    editor_frames_ = 0;
+    title_buffer_.clear();
+}
+
+void BoardView::create_cluster(const Snapshot& s) {
+    Workshop* w = c_.workshop();
+    if (!w) return;
+    ImVec2 center = canvas_.world_center();
+    float width = kCardWidth * 2 + 72, height = kCardHeight * 2 + kClusterHeader + 48;
+    std::string name = fmt::format(fmt::runtime(c_.tr("Cluster {}")), s.clusters.size() + 1);
+    Id id = actions::create_cluster(*w, name, center.x - width / 2, center.y - height / 2, width, height);
+    if (id) {
+        c_.selection.clear();
+        c_.selection.cluster = id;
+    }
+}
+
+void BoardView::delete_selection() {
+    Workshop* w = c_.workshop();
+    if (!w || c_.selection.cards.empty()) return;
+    if (c_.report(actions::delete_cards(*w, c_.selection.cards))) c_.selection.clear();
+}
+
+void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
+    float scale = canvas_.scale();
+    std::vector<const Cluster*> order;
+    for (const auto& cl : s.clusters) order.push_back(&cl);
+    std::stable_sort(order.begin(), order.end(), [](const Cluster* a, const Cluster* b) { return a->w * a->h > b->w * b->h; });
+    ImFont* font = ImGui::GetFont();
+    for (const Cluster* original : order) {
+        Cluster cl = cluster_frame(*original);
+        ImVec2 min = canvas_.to_screen(ImVec2(cl.x, cl.y)), max = canvas_.to_screen(ImVec2(cl.x + cl.w, cl.y + cl.h));
+        if (!ImGui::IsRectVisible(min, max)) continue;
+        bool selected = c_.selection.cluster == cl.id;
+        float rounding = 10 * scale;
+        float header = std::max(kClusterHeader * scale, ImGui::GetFontSize() * 1.2f);
+        dl->AddRectFilled(min, max, IM_COL32(226, 232, 240, 255), rounding);
+        dl->AddRectFilled(min, ImVec2(max.x, min.y + header), IM_COL32(196, 207, 222, 255), rounding,
+                          ImDrawFlags_RoundCornersTop);
+        dl->AddRect(min, max, selected ? kSelected : IM_COL32(110, 122, 140, 255), rounding, 0, selected ? 4.0f : 2.0f);
+        float size = std::max(ImGui::GetFontSize() * 1.15f * canvas_.zoom, ImGui::GetFontSize() * 0.9f);
+        size = std::min(size, header * 0.8f);
+        ImVec4 clip(min.x, min.y, max.x - header, min.y + header);
+        dl->AddText(font, size, ImVec2(min.x + 12 * scale, min.y + (header - size) / 2), kInk, cl.name.c_str(), nullptr,
+                    0.0f, &clip);
+        ui::mark_rect(fmt::format("problem_map.cluster.{}", cl.id), min, ImVec2(max.x, min.y + header));
+        float handle = std::max(kResizeHandle * scale, ImGui::GetFontSize());
+        dl->AddTriangleFilled(ImVec2(max.x, max.y - handle), max, ImVec2(max.x - handle, max.y), IM_COL32(110, 122, 140, 255));
+        ui::mark_rect(fmt::format("problem_map.cluster.{}.resize", cl.id), ImVec2(max.x - handle, max.y - handle), max);
+    }
+}
+
+void BoardView::draw_cards(const Snapshot& s, ImDrawList* dl) {
+    float scale = canvas_.scale();
+    ImVec2 size(kCardWidth * scale, kCardHeight * scale);
+    const Card* moving_last = nullptr;
+    for (const auto& card : s.cards) {
+        ImVec2 min = canvas_.to_screen(card_position(card));
+        ImVec2 max = add(min, size);
+        if (!ImGui::IsRectVisible(min, max)) continue;  // culling: off-screen cards cost one test
+        if (c_.selection.has(card.id) && gesture_ == Gesture::MoveCards) {
+            moving_last = &card;  // drawn on top below; one is enough to see while dragging a group
+            continue;
+        }
+        draw_card(s, dl, card, min, max);
+    }
+    // Dragged cards go on top of the others.
+    if (moving_last)
+        for (Id id : c_.selection.cards)
+            if (const Card* card = s.card(id)) {
+                ImVec2 min = canvas_.to_screen(card_position(*card));
+                if (ImGui::IsRectVisible(min, add(min, size))) draw_card(s, dl, *card, min, add(min, size));
+            }
+}
+
+void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, ImVec2 min, ImVec2 max) {
+    float scale = canvas_.scale();
+    const Category* category = s.category(card.category_id);
+    std::uint32_t rgb = category ? category->color : 0x9AA0A6;
+    bool selected = c_.selection.has(card.id);
+    if (max.x - min.x < 6) {  // a speck at far zoom: one rectangle, nothing else
+        dl->AddRectFilled(min, max, card.hidden ? kFaceDown : packed_color(rgb));
+        return;
+    }
+    ui::mark_rect(fmt::format("problem_map.card.{}", card.id), min, max);
+    float rounding = 6 * scale;
+    float strip = 10 * scale;
+    if (card.hidden) {
+        dl->AddRectFilled(min, max, kFaceDown, rounding);
+    } else {
+        dl->AddRectFilled(min, max, packed_color(rgb, 0.80f), rounding);
+        dl->AddRectFilled(min, ImVec2(max.x, min.y + strip), packed_color(rgb), rounding, ImDrawFlags_RoundCornersTop);
+    }
+    dl->AddRect(min, max, selected ? kSelected : IM_COL32(60, 60, 70, 255), rounding, 0, selected ? 4.0f : 1.5f);
+    float font_size = ImGui::GetFontSize() * canvas_.zoom;
+    if (font_size < kMinReadablePixels) return;
+    ImFont* font = ImGui::GetFont();
+    float pad = 10 * scale;
+    ImVec4 clip(min.x + pad, min.y + strip, max.x - pad, max.y - pad);
+    if (card.hidden) {
+        const char* text = c_.tr("Face down");
+        ImVec2 ts = font->CalcTextSizeA(font_size, FLT_MAX, 0, text);
+        dl->AddText(font, font_size, ImVec2((min.x + max.x - ts.x) / 2, (min.y + max.y - ts.y) / 2),
+                    IM_COL32(255, 255, 255, 255), text, nullptr, 0, &clip);
+        return;
+    }
+    float small = font_size * 0.85f;
+    float footer = small + pad;
+    ImVec4 title_clip(clip.x, clip.y, clip.z, max.y - footer);
+    const char* title = card.title.empty() ? c_.tr("(no title)") : card.title.c_str();
+    if (editing_ != card.id)
+        dl->AddText(font, font_size, ImVec2(min.x + pad, min.y + strip + pad * 0.5f), card.title.empty() ? IM_COL32(100, 100, 110, 255) : kInk,
+                    title, nullptr, max.x - min.x - pad * 2, &title_clip);
+    // Footer: severity as filled dots, the trend arrow, signal crime, dots given, the priority star.
+    std::string footer_text;
+    for (int i = 1; i <= 5; ++i) footer_text += i <= card.severity ? "\u25CF" : "\u25CB";
+    footer_text += "  ";
+    footer_text += trend_arrow(card.trend);
+    if (card.signal_crime) footer_text += "  \u25B2";
+    dl->AddText(font, small, ImVec2(min.x + pad, max.y - footer), kInk, footer_text.c_str(), nullptr, 0, &clip);
+    std::string right;
+    if (int dots = s.dots(card.id)) right = fmt::format("{} \u25CF", dots);
+    if (card.prioritised) right += right.empty() ? "\u2605" : "  \u2605";
+    if (!right.empty()) {
+        ImVec2 ts = font->CalcTextSizeA(small, FLT_MAX, 0, right.c_str());
+        dl->AddText(font, small, ImVec2(max.x - pad - ts.x, max.y - footer), IM_COL32(150, 30, 30, 255), right.c_str(),
+                    nullptr, 0, &clip);
+    }
+}
+
+void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
+    if (!s.settings.silent_round) return;
+    int hidden = int(std::count_if(s.cards.begin(), s.cards.end(), [](const Card& c) { return c.hidden; }));
+    std::string text = fmt::format(fmt::runtime(c_.tr("Silent round: new cards stay face down until \"Reveal all\" ({} face down)")),
+                                   hidden);
+    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    ImVec2 pos(canvas_.origin.x + (canvas_.size.x - ts.x) / 2, canvas_.origin.y + 8);
+    dl->AddRectFilled(ImVec2(pos.x - 12, pos.y - 4), ImVec2(pos.x + ts.x + 12, pos.y + ts.y + 4), IM_COL32(255, 236, 179, 245), 6);
+    dl->AddText(pos, kInk, text.c_str());
+}
+
+void BoardView::draw_legend(const Snapshot& s, ImDrawList* dl) {
+    std::vector<std::pair<std::string, std::uint32_t>> rows;
+    for (const auto& category : s.categories) {
+        bool used = std::any_of(s.cards.begin(), s.cards.end(), [&](const Card& c) { return c.category_id == category.id; });
+        if (used) rows.emplace_back(category_name(category, c_.translator()), category.color);
+    }
+    if (rows.empty()) return;
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    float swatch = ImGui::GetFontSize();
+    float width = 0;
+    for (const auto& row : rows) width = std::max(width, ImGui::CalcTextSize(row.first.c_str()).x);
+    width += swatch + 30;
+    float height = line * float(rows.size()) + 16;
+    ImVec2 min(canvas_.origin.x + 10, canvas_.origin.y + canvas_.size.y - height - 10);
+    dl->AddRectFilled(min, ImVec2(min.x + width, min.y + height), IM_COL32(255, 255, 255, 235), 6);
+    dl->AddRect(min, ImVec2(min.x + width, min.y + height), IM_COL32(110, 122, 140, 255), 6);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        ImVec2 p(min.x + 10, min.y + 8 + line * float(i));
+        dl->AddRectFilled(p, ImVec2(p.x + swatch, p.y + swatch), packed_color(rows[i].second), 3);
+        dl->AddText(ImVec2(p.x + swatch + 10, p.y), kInk, rows[i].first.c_str());
+    }
+}
+
+void BoardView::draw_title_editor(const Snapshot& frame) {
+    // A card created earlier in this frame is not in the frame's snapshot yet.
+    auto fresh = c_.snapshot();
+    const Snapshot& s = fresh ? *fresh : frame;
+    const Card* card = s.card(editing_);
+    if (!card) {
+        editing_ = 0;
+        return;
+    }
+    float scale = canvas_.scale();
+    ImVec2 min = canvas_.to_screen(card_position(*card));
+    float pad = 8 * scale;
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 12 * scale));
+    ImGui::SetNextItemWidth(std::max(kCardWidth * scale - pad * 2, ImGui::GetFontSize() * 8));
+    if (editor_frames_ == 0) {
+        title_buffer_ = card->title;
+        ImGui::SetKeyboardFocusHere();
+    }
+    ++editor_frames_;
+    Id id = card->id;
+    if (ui::input_text("##title_editor", title_buffer_) && title_buffer_ != card->title)
+        if (Workshop* w = c_.workshop()) c_.report(actions::set_text(*w, id, actions::TextField::Title, title_buffer_));
+    ui::mark_item("problem_map.board.title_editor");
+    bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivated() || (!active && editor_frames_ > 2)) editing_ = 0;
+}
+
+}  // namespace kartla::problem_map::views

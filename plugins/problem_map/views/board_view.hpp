@@ -1,0 +1,66 @@
+#pragma once
+// The board: problem cards placed freely on a pan/zoom canvas, grouped by named
+// cluster frames, coloured by category, with a side panel for all fields.
+#include "canvas.hpp"
+#include "card_panel.hpp"
+#include "context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kartla::problem_map::views {
+
+class BoardView {
+public:
+    BoardView(Context& context, CardPanel& panel) : c_(context), panel_(panel) {}
+    void draw();
+
+private:
+    enum class HitKind { None, Card, ClusterHeader, ClusterResize };
+    struct Hit {
+        HitKind kind = HitKind::None;
+        Id id = 0;
+    };
+    enum class Gesture { None, Pan, MoveCards, MoveCluster, ResizeCluster };
+
+    void draw_toolbar(const Snapshot& s);
+    void draw_canvas(const Snapshot& s);
+    void handle_keys(const Snapshot& s);
+    void handle_press(const Snapshot& s);
+    void finish_gesture(const Snapshot& s);
+    void draw_clusters(const Snapshot& s, ImDrawList* dl);
+    void draw_cards(const Snapshot& s, ImDrawList* dl);
+    void draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, ImVec2 min, ImVec2 max);
+    void draw_legend(const Snapshot& s, ImDrawList* dl);
+    void draw_banner(const Snapshot& s, ImDrawList* dl);
+    void draw_title_editor(const Snapshot& s);
+    void create_card_at(const Snapshot& s, ImVec2 world_center);
+    void create_cluster(const Snapshot& s);
+    void delete_selection();
+    void fit_all(const Snapshot& s, float min_zoom);
+    Hit hit_test(const Snapshot& s, ImVec2 screen) const;
+    // Where a card or cluster is drawn this frame, with a drag in progress applied.
+    ImVec2 card_position(const Card& card) const;
+    Cluster cluster_frame(const Cluster& cluster) const;
+    ImVec2 drag_delta_world() const;
+
+    Context& c_;
+    CardPanel& panel_;
+    Canvas canvas_;
+    Workshop* fitted_for_ = nullptr;
+    bool multi_select_ = false;
+    bool show_legend_ = true;
+
+    Gesture gesture_ = Gesture::None;
+    ImVec2 press_mouse_{0, 0};
+    bool dragged_ = false;
+    Id unselect_on_release_ = 0;
+    Id gesture_cluster_ = 0;
+    std::vector<Id> cluster_cards_;  // members moving with the cluster being dragged
+
+    Id editing_ = 0;  // card whose title is edited on the board
+    int editor_frames_ = 0;
+    std::string title_buffer_;
+};
+
+}  // namespace kartla::problem_map::views

@@ -1,0 +1,44 @@
+#include "context.hpp"
+
+#include <algorithm>
+
+namespace kartla::problem_map::views {
+
+bool Selection::has(Id card) const { return std::find(cards.begin(), cards.end(), card) != cards.end(); }
+
+void Selection::only(Id card) {
+    cards.assign(1, card);
+    cluster = 0;
+}
+
+void Selection::toggle(Id card) {
+    if (has(card)) std::erase(cards, card);
+    else cards.push_back(card);
+    cluster = 0;
+}
+
+void Selection::clear() {
+    cards.clear();
+    cluster = 0;
+}
+
+Translate Context::translator() {
+    return [this](const char* msgid) { return host_.tr(msgid); };
+}
+
+std::shared_ptr<const Snapshot> Context::snapshot() {
+    Workshop* w = workshop();
+    return w ? cache.get(*w) : nullptr;
+}
+
+bool Context::report(const EditResult& result) {
+    if (!result) host_.show_message(result.message);
+    return bool(result);
+}
+
+bool Context::silent_round_running() {
+    auto s = snapshot();
+    return s && s->settings.silent_round;
+}
+
+}  // namespace kartla::problem_map::views

@@ -1,0 +1,114 @@
+#include "fields.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+namespace kartla::problem_map::views {
+
+namespace {
+
+struct Pending {
+    ImGuiID id = 0;
+    std::string value;
+    std::string stored;
+    Commit commit;
+};
+
+Pending& pending() {
+    static Pending p;
+    return p;
+}
+
+std::unordered_map<ImGuiID, std::string>& buffers() {
+    static std::unordered_map<ImGuiID, std::string> map;
+    return map;
+}
+
+}  // namespace
+
+void flush_pending_text() {
+    Pending& p = pending();
+    if (!p.id || ImGui::GetActiveID() == p.id) return;
+    Pending done = std::move(p);
+    p = Pending{};
+    if (done.value != done.stored && done.commit) done.commit(done.value);
+}
+
+void caption(const char* text) { ImGui::TextUnformatted(text); }
+
+void text_field(const char* label, const char* probe, const std::string& stored, const Commit& commit,
+                float multiline_lines) {
+    if (label && *label) caption(label);
+    std::string hidden_label = fmt::format("##{}", probe ? probe : label);
+    ImGuiID id = ImGui::GetID(hidden_label.c_str());
+    std::string& buffer = buffers()[id];
+    bool active = ImGui::GetActiveID() == id;
+    if (!active) buffer = stored;
+    ImGui::SetNextItemWidth(-1);
+    bool committed = multiline_lines > 0 ? ui::input_multiline(hidden_label.c_str(), buffer, multiline_lines)
+                                         : ui::input_text(hidden_label.c_str(), buffer);
+    if (probe) ui::mark_item(probe);
+    Pending& p = pending();
+    if (committed) {
+        if (p.id == id) p = Pending{};
+        if (buffer != stored) commit(buffer);
+    } else if (ImGui::IsItemActive()) {
+        p.id = id;
+        p.value = buffer;
+        p.stored = stored;
+        p.commit = commit;
+    }
+}
+
+bool choice_row(const char* id, int& value, const std::vector<const char*>& labels, const char* probe) {
+    ImGui::PushID(id);
+    bool changed = false;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0) {
+            float next = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
+                         ImGui::CalcTextSize(labels[i]).x + ImGui::GetStyle().FramePadding.x * 2;
+            if (next < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+        }
+        bool chosen = value == int(i);
+        if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.39f, 0.78f, 1));
+        if (chosen) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::PushID(int(i));
+        if (ImGui::Button(labels[i]) && !chosen) {
+            value = int(i);
+            changed = true;
+        }
+        if (probe) ui::mark_item(fmt::format("{}.{}", probe, i));
+        ImGui::PopID();
+        if (chosen) ImGui::PopStyleColor(2);
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool flag_row(const char* id, int& bits, const std::vector<const char*>& labels, const char* probe) {
+    ImGui::PushID(id);
+    bool changed = false;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0) {
+            float next = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::GetFrameHeight() +
+                         ImGui::CalcTextSize(labels[i]).x + ImGui::GetStyle().ItemInnerSpacing.x;
+            if (next < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+        }
+        bool on = (bits >> i) & 1;
+        ImGui::PushID(int(i));
+        if (ImGui::Checkbox(labels[i], &on)) {
+            bits = on ? (bits | (1 << i)) : (bits & ~(1 << i));
+            changed = true;
+        }
+        if (probe) ui::mark_item(fmt::format("{}.{}", probe, i));
+        ImGui::PopID();
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+}  // namespace kartla::problem_map::views

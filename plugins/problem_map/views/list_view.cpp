@@ -1,0 +1,177 @@
+#include "list_view.hpp"
+
+#include "labels.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui_stdlib.h>
+
+namespace kartla::problem_map::views {
+
+namespace {
+
+template <typename Items, typename Name>
+void id_filter(const char* id, const char* any, const char* none, Id& value, const Items& items, Name name, float width) {
+    std::string current = value == -1 ? any : value == 0 ? none : std::string();
+    for (const auto& item : items)
+        if (item.id == value) current = name(item);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, current.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable(any, value == -1)) value = -1;
+        if (ImGui::Selectable(none, value == 0)) value = 0;
+        for (const auto& item : items) {
+            ImGui::PushID(int(item.id));
+            if (ImGui::Selectable(name(item).c_str(), value == item.id)) value = item.id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+}  // namespace
+
+void ListView::draw() {
+    auto snapshot = c_.snapshot();
+    if (!snapshot) return;
+    const Snapshot& s = *snapshot;
+    draw_filters(s);
+    bool panel = c_.selection.single() != 0;
+    float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
+    ImGui::BeginChild("problem_map.list.table", ImVec2(ImGui::GetContentRegionAvail().x - panel_width, 0), false);
+    draw_table(s);
+    ImGui::EndChild();
+    if (panel) {
+        ImGui::SameLine();
+        ImGui::BeginChild("problem_map.list.panel", ImVec2(0, 0), true);
+        panel_.draw(s);
+        ImGui::EndChild();
+    }
+}
+
+void ListView::draw_filters(const Snapshot& s) {
+    float field = ImGui::GetFontSize() * 11;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::InputTextWithHint("##search", c_.tr("Search titles and descriptions"), &search_)) filter_.text = search_;
+    ui::mark_item("problem_map.list.search");
+    ImGui::SameLine();
+    id_filter("##category", c_.tr("All categories"), c_.tr("No category"), filter_.category, s.categories,
+              [&](const Category& cat) { return category_name(cat, c_.translator()); }, field);
+    ui::mark_item("problem_map.list.category");
+    ImGui::SameLine();
+    id_filter("##area", c_.tr("All areas"), c_.tr("No area"), filter_.area, s.areas,
+              [&](const Area& a) { return area_label(c_, a); }, field);
+    ui::mark_item("problem_map.list.area");
+    ImGui::SameLine();
+    std::string severity = filter_.severity ? fmt::format("{} {}", c_.tr("Severity"), filter_.severity) : c_.tr("Any severity");
+    ImGui::SetNextItemWidth(field * 0.8f);
+    if (ImGui::BeginCombo("##severity", severity.c_str())) {
+        if (ImGui::Selectable(c_.tr("Any severity"), filter_.severity == 0)) filter_.severity = 0;
+        for (int i = 1; i <= 5; ++i)
+            if (ImGui::Selectable(fmt::format("{} {}", c_.tr("Severity"), i).c_str(), filter_.severity == i)) filter_.severity = i;
+        ImGui::EndCombo();
+    }
+    ui::mark_item("problem_map.list.severity");
+    ImGui::SameLine();
+    auto trends = trend_labels(c_);
+    int trend = index_of(kTrends, filter_.trend);
+    ImGui::SetNextItemWidth(field * 0.8f);
+    if (ImGui::BeginCombo("##trend", trend < 0 ? c_.tr("Any trend") : trends[std::size_t(trend)])) {
+        if (ImGui::Selectable(c_.tr("Any trend"), trend < 0)) filter_.trend.clear();
+        for (std::size_t i = 0; i < kTrends.size(); ++i)
+            if (ImGui::Selectable(trends[i], int(i) == trend)) filter_.trend = std::string(kTrends[i]);
+        ImGui::EndCombo();
+    }
+    ui::mark_item("problem_map.list.trend");
+    if (filter_.active()) {
+        ImGui::SameLine();
+        if (ImGui::Button(c_.tr("Clear filters"))) {
+            filter_ = Filter{};
+            search_.clear();
+        }
+    }
+}
+
+void ListView::draw_table(const Snapshot& s) {
+    auto rows = filtered(s, filter_);
+    ImGui::TextUnformatted(fmt::format(fmt::runtime(c_.tr("{} of {} problems")), rows.size(), s.cards.size()).c_str());
+    struct ColumnSpec {
+        const char* title;
+        Column column;
+        ImGuiTableColumnFlags flags;
+    };
+    const ColumnSpec columns[] = {
+        {"Title", Column::Title, ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort},
+        {"Category", Column::Category, ImGuiTableColumnFlags_WidthStretch},
+        {"Area", Column::Area, ImGuiTableColumnFlags_WidthStretch},
+        {"Severity", Column::Severity, ImGuiTableColumnFlags_WidthFixed},
+        {"Trend", Column::Trend, ImGuiTableColumnFlags_WidthFixed},
+        {"Signal", Column::Signal, ImGuiTableColumnFlags_WidthFixed},
+        {"Dots", Column::Dots, ImGuiTableColumnFlags_WidthFixed},
+        {"Rank", Column::Rank, ImGuiTableColumnFlags_WidthFixed},
+        {"Prioritised", Column::Prioritised, ImGuiTableColumnFlags_WidthFixed},
+        {"Confidence", Column::Confidence, ImGuiTableColumnFlags_WidthFixed}};
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("problem_map.list", int(std::size(columns)), flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const auto& col : columns) ImGui::TableSetupColumn(c_.tr(col.title), col.flags, 0.0f, ImGuiID(col.column));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < int(std::size(columns)); ++i) {
+        ImGui::TableSetColumnIndex(i);
+        ImGui::TableHeader(ImGui::TableGetColumnName(i));
+        ui::mark_item(fmt::format("problem_map.list.header.{}", i));
+    }
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        sort_column_ = Column(specs->Specs[0].ColumnUserID);
+        ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        specs->SpecsDirty = false;
+    }
+    sort_cards(s, rows, sort_column_, ascending_, c_.translator());
+    auto ranks = ranking(s);
+    ImGuiListClipper clipper;
+    clipper.Begin(int(rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Card& card = *rows[std::size_t(i)];
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushID(int(card.id));
+            std::string title = card.hidden ? c_.tr("(face down)") : card.title.empty() ? c_.tr("(no title)") : card.title;
+            if (ImGui::Selectable(title.c_str(), c_.selection.has(card.id), ImGuiSelectableFlags_SpanAllColumns))
+                c_.selection.only(card.id);
+            ui::mark_item(fmt::format("problem_map.list.row.{}", i));
+            ImGui::PopID();
+            ImGui::TableSetColumnIndex(1);
+            if (const Category* cat = s.category(card.category_id)) {
+                float sw = ImGui::GetFontSize() * 0.8f;
+                ImVec2 p = ImGui::GetCursorScreenPos();
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + sw, p.y + 3 + sw),
+                                                          packed_color(cat->color), 3);
+                ImGui::Dummy(ImVec2(sw, sw));
+                ImGui::SameLine();
+                ImGui::TextUnformatted(category_name(*cat, c_.translator()).c_str());
+            }
+            ImGui::TableSetColumnIndex(2);
+            if (const Area* a = s.area(card.area_id)) ImGui::TextUnformatted(a->name.c_str());
+            ImGui::TableSetColumnIndex(3);
+            if (card.severity) ImGui::Text("%d", card.severity);
+            ImGui::TableSetColumnIndex(4);
+            ImGui::Text("%s %s", trend_arrow(card.trend), trend_label(c_, card.trend));
+            ImGui::TableSetColumnIndex(5);
+            if (card.signal_crime) ImGui::TextUnformatted(c_.tr("Yes"));
+            ImGui::TableSetColumnIndex(6);
+            if (int dots = s.dots(card.id)) ImGui::Text("%d", dots);
+            ImGui::TableSetColumnIndex(7);
+            if (int rank = rank_of(ranks, card.id)) ImGui::Text("%d", rank);
+            ImGui::TableSetColumnIndex(8);
+            if (card.prioritised) ImGui::TextUnformatted("\u2605");
+            ImGui::TableSetColumnIndex(9);
+            int conf = index_of(kConfidences, card.confidence);
+            if (conf > 0) ImGui::TextUnformatted(confidence_labels(c_)[std::size_t(conf)]);
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace kartla::problem_map::views

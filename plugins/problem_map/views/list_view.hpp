@@ -1,0 +1,25 @@
+#pragma once
+// The same problems as a table: sortable by any column, filtered by category,
+// area, severity, trend and free text (titles and descriptions).
+#include "card_panel.hpp"
+#include "context.hpp"
+
+namespace kartla::problem_map::views {
+
+class ListView {
+public:
+    ListView(Context& context, CardPanel& panel) : c_(context), panel_(panel) {}
+    void draw();
+
+private:
+    void draw_filters(const Snapshot& s);
+    void draw_table(const Snapshot& s);
+    Context& c_;
+    CardPanel& panel_;
+    Filter filter_;
+    std::string search_;
+    Column sort_column_ = Column::Title;
+    bool ascending_ = true;
+};
+
+}  // namespace kartla::problem_map::views

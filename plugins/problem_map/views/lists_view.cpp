@@ -1,0 +1,89 @@
+#include "lists_view.hpp"
+
+#include "fields.hpp"
+#include "labels.hpp"
+#include "model/actions.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+namespace kartla::problem_map::views {
+
+void ListsView::draw() {
+    auto snapshot = c_.snapshot();
+    if (!snapshot) return;
+    float half = ImGui::GetContentRegionAvail().x / 2 - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginChild("problem_map.lists.categories", ImVec2(half, 0), true);
+    draw_categories(*snapshot);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("problem_map.lists.areas", ImVec2(0, 0), true);
+    draw_areas(*snapshot);
+    ImGui::EndChild();
+}
+
+void ListsView::draw_categories(const Snapshot& s) {
+    Workshop* w = c_.workshop();
+    ImGui::TextUnformatted(c_.tr("Problem categories"));
+    ui::hint(c_.tr("The list is this workshop's own: rename, recolour, add or remove."));
+    for (const auto& cat : s.categories) {
+        ImGui::PushID(int(cat.id));
+        ImVec4 color = ImGui::ColorConvertU32ToFloat4(packed_color(cat.color));
+        float rgb[3] = {color.x, color.y, color.z};
+        if (ImGui::ColorEdit3("##color", rgb, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel)) {
+            // Saved when the picker is let go, so one colour choice is one undo step.
+        }
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            std::uint32_t packed = (std::uint32_t(rgb[0] * 255 + 0.5f) << 16) | (std::uint32_t(rgb[1] * 255 + 0.5f) << 8) |
+                                   std::uint32_t(rgb[2] * 255 + 0.5f);
+            c_.report(actions::set_category_color(*w, cat.id, packed));
+        }
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5);
+        Id id = cat.id;
+        std::string shown = category_name(cat, c_.translator());
+        text_field("", fmt::format("problem_map.lists.category.{}", cat.id).c_str(), shown, [this, id](const std::string& v) {
+            if (Workshop* now = c_.workshop()) c_.report(actions::rename_category(*now, id, v));
+        });
+        ImGui::PopItemWidth();
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        if (ImGui::Button(c_.tr("Remove"))) c_.report(actions::delete_category(*w, cat.id));
+        ImGui::PopID();
+    }
+    if (ui::big_button(c_.tr("Add category"))) actions::add_category(*w, c_.tr("New category"), 0x607D8B);
+    ui::mark_item("problem_map.lists.add_category");
+}
+
+void ListsView::draw_areas(const Snapshot& s) {
+    Workshop* w = c_.workshop();
+    ImGui::TextUnformatted(c_.tr("Areas"));
+    ui::hint(c_.tr("The places this mapping covers, with the police's area class where one applies."));
+    auto classes = police_class_labels(c_);
+    for (const auto& area : s.areas) {
+        ImGui::PushID(int(area.id));
+        Id id = area.id;
+        text_field(c_.tr("Name"), fmt::format("problem_map.lists.area.{}", area.id).c_str(), area.name,
+                   [this, id](const std::string& v) {
+                       if (Workshop* now = c_.workshop()) c_.report(actions::rename_area(*now, id, v));
+                   });
+        int cls = std::max(0, index_of(kPoliceClasses, area.police_class));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        if (ImGui::BeginCombo("##class", classes[std::size_t(cls)])) {
+            for (std::size_t i = 0; i < classes.size(); ++i)
+                if (ImGui::Selectable(classes[i], int(i) == cls))
+                    c_.report(actions::set_area_class(*w, id, kPoliceClasses[i]));
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(c_.tr("Remove"))) c_.report(actions::delete_area(*w, id));
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (ui::big_button(c_.tr("Add area"))) actions::add_area(*w, c_.tr("New area"), "");
+    ui::mark_item("problem_map.lists.add_area");
+}
+
+}  // namespace kartla::problem_map::views

@@ -1,0 +1,62 @@
+#include "main_view.hpp"
+
+#include "model/actions.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+namespace kartla::problem_map::views {
+
+MainView::MainView(Context& context)
+    : c_(context), panel_(context), board_(context, panel_), list_(context, panel_), vote_(context), matrix_(context),
+      causes_(context), lists_(context) {}
+
+void MainView::reveal_all() {
+    if (Workshop* w = c_.workshop()) c_.report(actions::reveal_all(*w));
+}
+
+void MainView::draw() {
+    if (!c_.workshop()) {
+        ui::hint(c_.tr("Open or create a workshop to map its problems."));
+        return;
+    }
+    flush_pending_text();
+    struct TabSpec {
+        Tab tab;
+        const char* title;
+        const char* probe;
+    };
+    const TabSpec tabs[] = {{Tab::Board, "Board", "problem_map.tab.board"},
+                            {Tab::List, "List", "problem_map.tab.list"},
+                            {Tab::Priority, "Prioritise", "problem_map.tab.priority"},
+                            {Tab::Matrix, "Matrix", "problem_map.tab.matrix"},
+                            {Tab::Causes, "Causes", "problem_map.tab.causes"},
+                            {Tab::Lists, "Categories and areas", "problem_map.tab.lists"}};
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetFontSize() * 0.8f, ImGui::GetStyle().FramePadding.y * 1.4f));
+    bool open = ImGui::BeginTabBar("problem_map.tabs");
+    ImGui::PopStyleVar();
+    if (!open) return;
+    for (const auto& spec : tabs) {
+        ImGuiTabItemFlags flags = 0;
+        if (c_.open_tab_requested && c_.requested_tab == spec.tab) flags |= ImGuiTabItemFlags_SetSelected;
+        std::string label = fmt::format("{}###{}", c_.tr(spec.title), spec.probe);
+        bool selected = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+        ui::mark_item(spec.probe);
+        if (!selected) continue;
+        switch (spec.tab) {
+            case Tab::Board: board_.draw(); break;
+            case Tab::List: list_.draw(); break;
+            case Tab::Priority: vote_.draw(); break;
+            case Tab::Matrix: matrix_.draw(); break;
+            case Tab::Causes: causes_.draw(); break;
+            case Tab::Lists: lists_.draw(); break;
+        }
+        ImGui::EndTabItem();
+    }
+    c_.open_tab_requested = false;
+    ImGui::EndTabBar();
+}
+
+}  // namespace kartla::problem_map::views

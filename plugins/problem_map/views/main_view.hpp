@@ -1,0 +1,32 @@
+#pragma once
+// The problem picture window: one tab per way of looking at the same problems,
+// big enough to hit on a touch screen.
+#include "board_view.hpp"
+#include "card_panel.hpp"
+#include "cause_view.hpp"
+#include "context.hpp"
+#include "list_view.hpp"
+#include "lists_view.hpp"
+#include "matrix_view.hpp"
+#include "vote_view.hpp"
+
+namespace kartla::problem_map::views {
+
+class MainView {
+public:
+    explicit MainView(Context& context);
+    void draw();
+    void reveal_all();
+
+private:
+    Context& c_;
+    CardPanel panel_;
+    BoardView board_;
+    ListView list_;
+    VoteView vote_;
+    MatrixView matrix_;
+    CauseView causes_;
+    ListsView lists_;
+};
+
+}  // namespace kartla::problem_map::views

@@ -1,0 +1,168 @@
+#include "matrix_view.hpp"
+
+#include "fields.hpp"
+#include "labels.hpp"
+#include "model/actions.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace kartla::problem_map::views {
+
+namespace {
+constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
+constexpr ImU32 kGridLine = IM_COL32(120, 128, 140, 255);
+
+// Cells further up and right are more urgent: tint them warmer.
+ImU32 cell_tint(int column, int row, int columns) {
+    float urgency = (float(column) / float(std::max(1, columns - 1)) + float(kMatrixRows - 1 - row) / float(kMatrixRows - 1)) / 2;
+    return IM_COL32(255, int(250 - 60 * urgency), int(240 - 110 * urgency), 255);
+}
+}  // namespace
+
+bool MatrixView::Grid::cell_at(ImVec2 p, int& column, int& row) const {
+    float x = (p.x - origin.x) / cell.x, y = (p.y - origin.y) / cell.y;
+    if (x < 0 || x >= float(columns) || y < 0) return false;
+    column = int(x);
+    if (y < float(kMatrixRows)) row = int(y);
+    else if (p.y <= origin.y + cell.y * float(kMatrixRows) + strip) row = kMatrixRows;
+    else return false;
+    return true;
+}
+
+ImVec2 MatrixView::Grid::cell_min(int column, int row) const {
+    return ImVec2(origin.x + cell.x * float(column), origin.y + cell.y * float(row));
+}
+
+void MatrixView::draw() {
+    auto snapshot = c_.snapshot();
+    Workshop* w = c_.workshop();
+    if (!snapshot || !w) return;
+    const Snapshot& s = *snapshot;
+    MatrixMode mode = s.settings.matrix;
+    int choice = mode == MatrixMode::ImpactInfluence ? 1 : 0;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c_.tr("Axes:"));
+    ImGui::SameLine();
+    if (choice_row("matrix_mode", choice, {c_.tr("Severity \u00d7 trend"), c_.tr("Impact \u00d7 ability to influence")},
+                   "problem_map.matrix.mode"))
+        c_.report(actions::set_matrix_mode(*w, choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend));
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::Checkbox(c_.tr("Only prioritised"), &only_prioritised_);
+
+    float label_w = ImGui::GetFontSize() * 7, label_h = ImGui::GetFrameHeight() * 1.2f;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    Grid grid;
+    grid.columns = matrix_columns(mode);
+    grid.strip = std::max(ImGui::GetFontSize() * 3.5f, avail.y * 0.12f);
+    grid.origin = ImVec2(start.x + label_w, start.y + label_h);
+    grid.cell = ImVec2((avail.x - label_w - 8) / float(grid.columns),
+                       (avail.y - label_h - grid.strip - ImGui::GetFontSize() * 1.6f) / float(kMatrixRows));
+    if (grid.cell.x < 20 || grid.cell.y < 20) return;
+    draw_grid(s, grid, mode);
+    draw_cards(s, grid, mode);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, grid.origin.y + grid.cell.y * kMatrixRows + grid.strip + 4));
+    ImGui::Dummy(ImVec2(1, 1));
+}
+
+void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    float fs = ImGui::GetFontSize();
+    auto trends = trend_labels(c_);
+    for (int col = 0; col < g.columns; ++col) {
+        std::string label = mode == MatrixMode::SeverityTrend
+                                ? trends[std::size_t(index_of(kTrends, kTrendColumns[std::size_t(col)]))]
+                                : fmt::format("{} {}", c_.tr("Influence"), col + 1);
+        ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        dl->AddText(ImVec2(g.origin.x + g.cell.x * (float(col) + 0.5f) - ts.x / 2, g.origin.y - ts.y - 6), kInk, label.c_str());
+        for (int row = 0; row < kMatrixRows; ++row) {
+            ImVec2 min = g.cell_min(col, row);
+            dl->AddRectFilled(min, ImVec2(min.x + g.cell.x, min.y + g.cell.y), cell_tint(col, row, g.columns));
+            dl->AddRect(min, ImVec2(min.x + g.cell.x, min.y + g.cell.y), kGridLine);
+            ui::mark_rect(fmt::format("problem_map.matrix.cell.{}.{}", col, row), min, ImVec2(min.x + g.cell.x, min.y + g.cell.y));
+        }
+    }
+    for (int row = 0; row < kMatrixRows; ++row) {
+        std::string label = fmt::format("{} {}", mode == MatrixMode::SeverityTrend ? c_.tr("Severity") : c_.tr("Impact"),
+                                        kMatrixRows - row);
+        ImVec4 clip(g.origin.x - fs * 7, g.origin.y, g.origin.x - 4, g.origin.y + g.cell.y * kMatrixRows);
+        dl->AddText(font, fs, ImVec2(g.origin.x - fs * 6.8f, g.origin.y + g.cell.y * (float(row) + 0.5f) - fs / 2), kInk,
+                    label.c_str(), nullptr, fs * 6.5f, &clip);
+    }
+    ImVec2 strip_min(g.origin.x, g.origin.y + g.cell.y * kMatrixRows + 6);
+    ImVec2 strip_max(g.origin.x + g.cell.x * float(g.columns), strip_min.y + g.strip - 6);
+    dl->AddRectFilled(strip_min, strip_max, IM_COL32(232, 232, 236, 255));
+    dl->AddRect(strip_min, strip_max, kGridLine);
+    ui::mark_rect("problem_map.matrix.strip", strip_min, strip_max);
+    dl->AddText(font, fs, ImVec2(g.origin.x - fs * 6.8f, strip_min.y + 4), kInk, c_.tr("Not assessed"), nullptr, fs * 6.5f);
+    std::string axis = mode == MatrixMode::SeverityTrend ? c_.tr("Trend \u2192") : c_.tr("Ability to influence \u2192");
+    dl->AddText(ImVec2(g.origin.x, strip_max.y + 4), IM_COL32(70, 70, 80, 255), axis.c_str());
+    ui::mark_rect("problem_map.matrix.grid", g.origin, ImVec2(strip_max.x, strip_max.y));
+}
+
+void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
+    Workshop* w = c_.workshop();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    float fs = ImGui::GetFontSize();
+    float chip_h = fs * 1.6f;
+    std::map<std::pair<int, int>, int> filled;  // cards already in each cell
+    for (const auto& card : s.cards) {
+        if (card.hidden || (only_prioritised_ && !card.prioritised)) continue;
+        MatrixCell cell = matrix_cell(card, mode);
+        int k = filled[{cell.row == kMatrixRows ? 0 : cell.column, cell.row}]++;
+        ImVec2 min;
+        float chip_w;
+        if (cell.row == kMatrixRows) {  // the strip: one row across all columns
+            chip_w = std::min(fs * 12, g.cell.x * float(g.columns) / 4 - 6);
+            int per_row = std::max(1, int((g.cell.x * float(g.columns) - 6) / (chip_w + 6)));
+            min = ImVec2(g.origin.x + 6 + float(k % per_row) * (chip_w + 6),
+                         g.origin.y + g.cell.y * kMatrixRows + 12 + float(k / per_row) * (chip_h + 4));
+        } else {
+            chip_w = g.cell.x - 12;
+            min = g.cell_min(cell.column, cell.row);
+            min = ImVec2(min.x + 6, min.y + 6 + float(k) * (chip_h + 4));
+        }
+        ImVec2 max(min.x + chip_w, min.y + chip_h);
+        ImGui::SetCursorScreenPos(min);
+        ImGui::PushID(int(card.id));
+        ImGui::InvisibleButton("##chip", ImVec2(chip_w, chip_h));
+        ImGui::PopID();
+        ui::mark_item(fmt::format("problem_map.matrix.card.{}", card.id));
+        if (ImGui::IsItemActivated()) c_.selection.only(card.id);
+        bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left);
+        if (ImGui::IsItemDeactivated() && ImGui::GetIO().MouseDownDurationPrev[0] >= 0) {
+            int column = 0, row = 0;
+            ImVec2 drop = ImGui::GetIO().MousePos;
+            bool moved = std::abs(drop.x - ImGui::GetIO().MouseClickedPos[0].x) + std::abs(drop.y - ImGui::GetIO().MouseClickedPos[0].y) > 4;
+            if (moved && g.cell_at(drop, column, row)) {
+                MatrixCell now = matrix_cell(card, mode);
+                if (now.column != column || now.row != row || row == kMatrixRows)
+                    c_.report(actions::set_matrix_cell(*w, card.id, mode, column, row));
+            }
+        }
+        if (dragging) {
+            ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
+            min = ImVec2(min.x + d.x, min.y + d.y);
+            max = ImVec2(max.x + d.x, max.y + d.y);
+        }
+        if (!ImGui::IsRectVisible(min, max)) continue;
+        const Category* cat = s.category(card.category_id);
+        ImDrawList* target = dragging ? ImGui::GetForegroundDrawList() : dl;
+        target->AddRectFilled(min, max, packed_color(cat ? cat->color : 0x9AA0A6, 0.72f), 5);
+        target->AddRectFilled(min, ImVec2(min.x + 8, max.y), packed_color(cat ? cat->color : 0x9AA0A6), 5,
+                              ImDrawFlags_RoundCornersLeft);
+        bool selected = c_.selection.has(card.id);
+        target->AddRect(min, max, selected ? IM_COL32(30, 90, 200, 255) : IM_COL32(60, 60, 70, 255), 5, 0, selected ? 3.0f : 1.0f);
+        std::string text = (card.prioritised ? "\u2605 " : "") + (card.title.empty() ? std::string(c_.tr("(no title)")) : card.title);
+        ImVec4 clip(min.x + 12, min.y, max.x - 4, max.y);
+        target->AddText(font, fs, ImVec2(min.x + 14, min.y + (chip_h - fs) / 2), kInk, text.c_str(), nullptr, 0, &clip);
+    }
+}
+
+}  // namespace kartla::problem_map::views

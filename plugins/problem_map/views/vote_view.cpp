@@ -1,0 +1,158 @@
+#include "vote_view.hpp"
+
+#include "fields.hpp"
+#include "labels.hpp"
+#include "model/actions.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+namespace kartla::problem_map::views {
+
+void VoteView::refresh_voters(Workshop& w, const Snapshot& s) {
+    if (voters_workshop_ == &w && voters_revision_ == w.revision()) return;
+    voters_.clear();
+    if (s.settings.vote_by == VoteBy::Organisation) {
+        for (const auto& org : core_data::organisations(w.db())) voters_.push_back({Voter{0, org}, org});
+    } else {
+        for (const auto& p : core_data::participants(w.db()))
+            voters_.push_back({Voter{p.id, {}}, p.organisation.empty() ? p.role : fmt::format("{}, {}", p.role, p.organisation)});
+    }
+    voters_workshop_ = &w;
+    voters_revision_ = w.revision();
+    bool known = std::any_of(voters_.begin(), voters_.end(), [&](const auto& v) { return v.first == current_; });
+    if (!known) current_ = voters_.empty() ? Voter{} : voters_.front().first;
+}
+
+void VoteView::draw() {
+    auto snapshot = c_.snapshot();
+    Workshop* w = c_.workshop();
+    if (!snapshot || !w) return;
+    const Snapshot& s = *snapshot;
+    refresh_voters(*w, s);
+    draw_settings(s);
+    float left = std::min(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.35f);
+    ImGui::BeginChild("problem_map.vote.voters", ImVec2(left, 0), true);
+    draw_voters(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("problem_map.vote.ranking", ImVec2(0, 0), true);
+    draw_ranking(s);
+    ImGui::EndChild();
+}
+
+void VoteView::draw_settings(const Snapshot& s) {
+    Workshop* w = c_.workshop();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c_.tr("Dots per voter:"));
+    ImGui::SameLine();
+    if (ui::big_button(" \u2212 ##dots") && s.settings.dots_per_voter > 1)
+        c_.report(actions::set_dots_per_voter(*w, s.settings.dots_per_voter - 1));
+    ui::mark_item("problem_map.vote.dots_less");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%d", s.settings.dots_per_voter);
+    ImGui::SameLine();
+    if (ui::big_button(" + ##dots")) c_.report(actions::set_dots_per_voter(*w, s.settings.dots_per_voter + 1));
+    ui::mark_item("problem_map.vote.dots_more");
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c_.tr("Vote by:"));
+    ImGui::SameLine();
+    int by = s.settings.vote_by == VoteBy::Organisation ? 1 : 0;
+    if (choice_row("vote_by", by, {c_.tr("Participant"), c_.tr("Organisation")}, "problem_map.vote.by"))
+        c_.report(actions::set_vote_by(*w, by ? VoteBy::Organisation : VoteBy::Participant));
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    if (ui::big_button(c_.tr("Clear all votes"))) c_.report(actions::clear_votes(*w));
+    ui::mark_item("problem_map.vote.clear");
+}
+
+void VoteView::draw_voters(const Snapshot& s) {
+    ImGui::TextUnformatted(c_.tr("Who is voting"));
+    ui::hint(c_.tr("Choose a voter, then give dots with + in the ranking. The facilitator may enter dots on behalf of people in the room."));
+    if (voters_.empty()) ui::hint(c_.tr("Add participants in the workshop panel first."));
+    for (std::size_t i = 0; i < voters_.size(); ++i) {
+        const auto& [voter, name] = voters_[i];
+        int used = dots_used(s, voter);
+        std::string label = fmt::format("{}  ({}/{})###voter{}", name, used, s.settings.dots_per_voter, i);
+        if (ImGui::Selectable(label.c_str(), voter == current_, 0, ImVec2(0, ImGui::GetFrameHeight()))) current_ = voter;
+        ui::mark_item(fmt::format("problem_map.vote.voter.{}", i));
+    }
+}
+
+void VoteView::draw_ranking(const Snapshot& s) {
+    Workshop* w = c_.workshop();
+    bool have_voter = current_.participant_id != 0 || !current_.organisation.empty();
+    int left = s.settings.dots_per_voter - dots_used(s, current_);
+    int order = by_rank_ ? 1 : 0;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c_.tr("Order:"));
+    ImGui::SameLine();
+    if (choice_row("order", order, {c_.tr("As on the board"), c_.tr("By rank")}, "problem_map.vote.order")) by_rank_ = order == 1;
+    if (have_voter) {
+        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(fmt::format(fmt::runtime(c_.tr("Dots left for the chosen voter: {}")), left).c_str());
+    }
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("problem_map.ranking", 6, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(c_.tr("Rank"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(c_.tr("Problem"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(c_.tr("Dots"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn(c_.tr("Voters"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(c_.tr("Chosen voter"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(c_.tr("Prioritised"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableHeadersRow();
+    auto rows = ranking(s);
+    int most = rows.empty() ? 1 : std::max(1, rows.front().dots);
+    if (!by_rank_)
+        std::sort(rows.begin(), rows.end(), [&](const RankRow& a, const RankRow& b) {
+            return s.card_index.at(a.card_id) < s.card_index.at(b.card_id);
+        });
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const RankRow& row = rows[i];
+        const Card* card = s.card(row.card_id);
+        if (!card || card->hidden) continue;  // face-down cards are not voted on until revealed
+        ImGui::PushID(int(card->id));
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        if (row.rank) ImGui::Text("%d", row.rank);
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextWrapped("%s", card->title.empty() ? c_.tr("(no title)") : card->title.c_str());
+        ImGui::TableSetColumnIndex(2);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float width = ImGui::GetContentRegionAvail().x * float(row.dots) / float(most);
+        const Category* cat = s.category(card->category_id);
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + ImGui::GetTextLineHeight()),
+                                                  packed_color(cat ? cat->color : 0x9AA0A6, 0.3f), 3);
+        ImGui::Text(" %d", row.dots);
+        ImGui::TableSetColumnIndex(3);
+        ImGui::Text("%d", row.voters);
+        ImGui::TableSetColumnIndex(4);
+        ImGui::BeginDisabled(!have_voter);
+        int mine = dots_given(s, current_, card->id);
+        ImGui::BeginDisabled(mine == 0);
+        if (ImGui::Button(" \u2212 ")) c_.report(actions::remove_dot(*w, card->id, current_));
+        ui::mark_item(fmt::format("problem_map.vote.less.{}", card->id));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::Text("%d", mine);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(left <= 0);
+        if (ImGui::Button(" + ")) c_.report(actions::add_dot(*w, card->id, current_));
+        ui::mark_item(fmt::format("problem_map.vote.more.{}", card->id));
+        ImGui::EndDisabled();
+        ImGui::EndDisabled();
+        ImGui::TableSetColumnIndex(5);
+        bool prioritised = card->prioritised;
+        if (ImGui::Checkbox("##prioritised", &prioritised))
+            c_.report(actions::set_number(*w, card->id, actions::NumberField::Prioritised, prioritised ? 1 : 0));
+        ui::mark_item(fmt::format("problem_map.vote.prioritised.{}", card->id));
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace kartla::problem_map::views

@@ -1,0 +1,28 @@
+#pragma once
+// Prioritisation by dot voting: the facilitator sets the dots per voter, records
+// each participant's (or organisation's) dots, sees the ranking, marks priorities.
+#include "context.hpp"
+
+#include "kartla/core_data.hpp"
+
+namespace kartla::problem_map::views {
+
+class VoteView {
+public:
+    explicit VoteView(Context& context) : c_(context) {}
+    void draw();
+
+private:
+    void refresh_voters(Workshop& w, const Snapshot& s);
+    void draw_settings(const Snapshot& s);
+    void draw_voters(const Snapshot& s);
+    void draw_ranking(const Snapshot& s);
+    Context& c_;
+    std::uint64_t voters_revision_ = 0;
+    Workshop* voters_workshop_ = nullptr;
+    std::vector<std::pair<Voter, std::string>> voters_;  // who, and how to show them
+    Voter current_;
+    bool by_rank_ = false;  // while voting, rows stay put under the finger; afterwards, sort by rank
+};
+
+}  // namespace kartla::problem_map::views

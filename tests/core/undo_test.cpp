@@ -1,0 +1,97 @@
+// Undo and redo through SQLite sessions: generic, no inverse code anywhere.
+#include "kartla/core_data.hpp"
+#include "kartla/workshop.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kartla;
+
+namespace {
+std::string dump(Database& db) {
+    std::string out;
+    for (const char* sql : {"SELECT key || '=' || value FROM core_meta ORDER BY key",
+                            "SELECT id || ':' || role || '/' || organisation FROM core_participant ORDER BY id",
+                            "SELECT id || ':' || title || '@' || date FROM core_meeting ORDER BY id",
+                            "SELECT meeting_id || '-' || participant_id FROM core_attendance ORDER BY 1"}) {
+        auto& s = db.prepare(sql).with();
+        while (s.step()) out += s.text(0) + "\n";
+        out += "--\n";
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("undo and redo restore each edit exactly, with labels") {
+    auto w = Workshop::in_memory();
+    std::string empty = dump(w->db());
+    REQUIRE(w->edit("Add participant", [](Database& db) { core_data::add_participant(db, "Kommunpolis", "Polisen"); }));
+    std::string one = dump(w->db());
+    REQUIRE(w->edit("Rename", [](Database& db) {
+        db.run("UPDATE core_participant SET organisation = 'Polisen, lokalpolisområde Älvstad'");
+    }));
+    std::string two = dump(w->db());
+    CHECK(w->undo_label() == "Rename");
+    REQUIRE(w->undo());
+    CHECK(dump(w->db()) == one);
+    REQUIRE(w->undo());
+    CHECK(dump(w->db()) == empty);
+    CHECK(!w->can_undo());
+    REQUIRE(w->redo());
+    REQUIRE(w->redo());
+    CHECK(dump(w->db()) == two);
+    CHECK(!w->can_redo());
+}
+
+TEST_CASE("a new edit clears redo; an edit that changes nothing is no undo step") {
+    auto w = Workshop::in_memory();
+    REQUIRE(w->edit("a", [](Database& db) { core_data::set_meta(db, "title", "A"); }));
+    REQUIRE(w->undo());
+    CHECK(w->can_redo());
+    REQUIRE(w->edit("b", [](Database& db) { core_data::set_meta(db, "title", "B"); }));
+    CHECK(!w->can_redo());
+    auto before = w->revision();
+    REQUIRE(w->edit("nothing", [](Database&) {}));
+    CHECK(w->undo_label() == "b");
+    CHECK(w->revision() == before);
+}
+
+TEST_CASE("a failing edit rolls back completely and is reported, not thrown") {
+    auto w = Workshop::in_memory();
+    REQUIRE(w->edit("a", [](Database& db) { core_data::add_participant(db, "Rektor", "Skolan"); }));
+    std::string before = dump(w->db());
+    auto result = w->edit("half", [](Database& db) {
+        core_data::add_participant(db, "Fältsekreterare", "Socialtjänsten");
+        db.run("INSERT INTO core_meeting(kind) VALUES ('not a kind')");  // violates the CHECK
+    });
+    CHECK(!result.ok);
+    CHECK(!result.message.empty());
+    CHECK(dump(w->db()) == before);
+    CHECK(w->undo_label() == "a");
+}
+
+TEST_CASE("undo brings back rows removed by a cascade") {
+    auto w = Workshop::in_memory();
+    std::int64_t meeting = 0;
+    REQUIRE(w->edit("setup", [&](Database& db) {
+        auto p = core_data::add_participant(db, "Insatsledare", "Räddningstjänsten");
+        meeting = core_data::add_meeting(db, {0, "mapping", "Möte", "2026-03-12", "", ""});
+        db.run("INSERT INTO core_attendance(meeting_id, participant_id) VALUES (?, ?)", meeting, p);
+    }));
+    std::string before = dump(w->db());
+    REQUIRE(w->edit("remove meeting", [&](Database& db) { core_data::remove_meeting(db, meeting); }));
+    CHECK(w->db().scalar_int("SELECT COUNT(*) FROM core_attendance") == 0);
+    REQUIRE(w->undo());
+    CHECK(dump(w->db()) == before);
+}
+
+TEST_CASE("listeners hear every change and revisions differ between workshops") {
+    auto a = Workshop::in_memory();
+    auto b = Workshop::in_memory();
+    CHECK(a->revision() != b->revision());
+    int heard = 0;
+    a->subscribe([&] { ++heard; });
+    REQUIRE(a->edit("x", [](Database& db) { core_data::set_meta(db, "place", "Åsen"); }));
+    REQUIRE(a->undo());
+    REQUIRE(a->redo());
+    CHECK(heard == 3);
+}
