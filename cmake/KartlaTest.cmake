@@ -5,6 +5,13 @@ include(doctest)
 
 function(kartla_add_test name)
   cmake_parse_arguments(T "" "" "SOURCES;LIBS" ${ARGN})
+  # ctest splits test names at ';' and then silently runs nothing for either half.
+  foreach(source IN LISTS T_SOURCES)
+    file(STRINGS ${source} bad_names REGEX "TEST_CASE\\(\"[^\"]*;")
+    if(bad_names)
+      message(FATAL_ERROR "${source}: a test name contains ';', which ctest cannot run: ${bad_names}")
+    endif()
+  endforeach()
   add_executable(${name} ${T_SOURCES})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
   target_link_libraries(${name} PRIVATE kartla_test_support ${T_LIBS})

@@ -84,12 +84,17 @@ int run(const std::string& file) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
-    GLFWwindow* window = glfwCreateWindow(1400, 860, "kartla", nullptr, nullptr);
+    // Fill the screen's work area: on a projector every pixel counts.
+    int area_x = 0, area_y = 0, area_w = 1400, area_h = 860;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(monitor, &area_x, &area_y, &area_w, &area_h);
+    glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(area_w, area_h, "kartla", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "kartla: could not open a window with OpenGL 3.2\n");
         glfwTerminate();
         return 1;
     }
+    glfwSetWindowPos(window, area_x, area_y);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 

@@ -23,6 +23,9 @@ public:
     void log(LogLevel level, std::string_view message) override;
     void show_message(std::string_view message) override { runtime_.post_message(LogLevel::Info, std::string(message)); }
     void publish(const Event& event) override { runtime_.publish(event); }
+    void show_view(std::string_view key) override {
+        if (runtime_.show_view) runtime_.show_view(key);
+    }
     int subscribe(std::string_view name, std::function<void(const Event&)> handler) override {
         return runtime_.subscribe(id_, name, std::move(handler));
     }

@@ -53,6 +53,10 @@ void Runtime::drop_registrations(std::string_view id) {
     std::erase_if(subscriptions_, mine);
 }
 
+void Runtime::remove_view(std::string_view key) {
+    std::erase_if(views_, [&](const auto& entry) { return entry.spec.key == key; });
+}
+
 void Runtime::disable_plugin(std::string_view id, std::string_view reason) {
     auto* plugin = find(id);
     if (!plugin || plugin->status != PluginStatus::Loaded) return;

@@ -71,6 +71,7 @@ public:
     const ExportSpec* find_export(std::string_view format) const;
     std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
 
+    void remove_view(std::string_view key);
     // Host code that is not a plugin registers under the id "core".
     Host& core_host();
 
@@ -95,6 +96,7 @@ public:
     std::deque<UserMessage>& messages() { return messages_; }
     std::function<const char*(const char*)> translate = [](const char* msgid) { return msgid; };
     std::function<float()> ui_scale = [] { return 1.0f; };
+    std::function<void(std::string_view)> show_view;  // set by the window's shell
     bool echo_messages_to_stderr = true;
 
 private:

@@ -21,13 +21,13 @@ public:
           checks_(state_), preview_(state_) {
         host.add_schema(migrations());
         host.add_entity_kind({"measure", [](kartla::Workshop& w) { return measure_entities(w); }});
-        host.add_view({"action_plan.table", "Action plan", true, [this] { table_.draw(); }});
-        host.add_view({"action_plan.measure", "Measure", true, [this] { editor_.draw(); }});
-        host.add_view({"action_plan.board", "Measures by status", true, [this] { board_.draw(); }});
-        host.add_view({"action_plan.checks", "Action plan checks", true, [this] { checks_.draw(); }});
-        host.add_view({"action_plan.by_problem", "Measures by problem", false, [this] { by_problem_.draw(); }});
-        host.add_view({"action_plan.timeline", "Timeline", false, [this] { timeline_.draw(); }});
-        host.add_view({"action_plan.export_preview", "Export preview", false, [this] { preview_.draw(); }});
+        host.add_view({"action_plan.table", "Action plan", true, [this] { table_.draw(); }, kartla::ViewPlacement::Main, 30});
+        host.add_view({"action_plan.measure", "Measure", true, [this] { editor_.draw(); }, kartla::ViewPlacement::Side, 30});
+        host.add_view({"action_plan.board", "Measures by status", true, [this] { board_.draw(); }, kartla::ViewPlacement::Main, 31});
+        host.add_view({"action_plan.checks", "Action plan checks", false, [this] { checks_.draw(); }, kartla::ViewPlacement::Side, 31});
+        host.add_view({"action_plan.by_problem", "Measures by problem", true, [this] { by_problem_.draw(); }, kartla::ViewPlacement::Main, 32});
+        host.add_view({"action_plan.timeline", "Timeline", true, [this] { timeline_.draw(); }, kartla::ViewPlacement::Main, 33});
+        host.add_view({"action_plan.export_preview", "Export preview", false, [this] { preview_.draw(); }, kartla::ViewPlacement::Side, 34});
         host.add_command({"action_plan.new_measure", "New measure", {}, [this] { views::add_measure(state_); },
                           [&host] { return host.workshop() != nullptr; }});
         const EntitySource source = state_.entity_source();

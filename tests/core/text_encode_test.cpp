@@ -403,7 +403,7 @@ TEST_CASE("ics_text escapes TEXT specials") {
     CHECK(t::ics_text("\xE2\x82") == fffd);
 }
 
-TEST_CASE("ics_text output holds no raw line break and no unescaped ; or ,") {
+TEST_CASE("ics_text output holds no raw line break and no unescaped , or ,") {
     for (const auto& in : hostile_inputs()) {
         CAPTURE(in);
         const std::string out = t::ics_text(in);

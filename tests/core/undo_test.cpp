@@ -42,7 +42,7 @@ TEST_CASE("undo and redo restore each edit exactly, with labels") {
     CHECK(!w->can_redo());
 }
 
-TEST_CASE("a new edit clears redo; an edit that changes nothing is no undo step") {
+TEST_CASE("a new edit clears redo, an edit that changes nothing is no undo step") {
     auto w = Workshop::in_memory();
     REQUIRE(w->edit("a", [](Database& db) { core_data::set_meta(db, "title", "A"); }));
     REQUIRE(w->undo());

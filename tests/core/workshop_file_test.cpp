@@ -137,7 +137,7 @@ TEST_CASE("asking for read-only keeps the file unchanged even after reading ever
     CHECK(read_bytes(path) == before);
 }
 
-TEST_CASE("a second window on the same file is told it is in use; command-line readers still work") {
+TEST_CASE("a second window on the same file is told it is in use, command-line readers still work") {
     TempDir dir;
     auto path = make_workshop(dir);
     auto first = must(Workshop::open(path, OpenMode::ReadWrite, true));

@@ -29,7 +29,7 @@ sleep 0.5
 
 # The title field sits under its label in the workshop panel (see workshop_panel.cpp).
 geometry=$(xdotool getwindowgeometry "$wid")
-xdotool mousemove --window "$wid" 180 157 click 1
+xdotool mousemove --window "$wid" 400 222 click 1
 sleep 0.3
 # Chords as a person presses them: modifier down, key, modifier up.
 chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; sleep 0.2; }

@@ -143,7 +143,7 @@ TEST_CASE("a plugin in a folder writable by others, or itself writable by others
     CHECK(fourth.load_plugin(open_dir / "fixture_good.kplug"));
 }
 
-TEST_CASE("a plugin that throws while drawing is turned off; the frame, the workshop and other plugins go on") {
+TEST_CASE("a plugin that throws while drawing is turned off, the frame, the workshop and other plugins go on") {
     TempDir dir;
     kartla::test::Headless ui;
     Runtime runtime;
@@ -154,6 +154,7 @@ TEST_CASE("a plugin that throws while drawing is turned off; the frame, the work
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     ui.set_ui([&] { shell.frame(); });
+    shell.stage().show("fixture_throws_in_draw.view");
 
     ui.frame();  // draws the failing view: it throws inside a child window and a table
     ImGuiContext& g = *ui.context();
@@ -177,6 +178,8 @@ TEST_CASE("a plugin that throws while drawing is turned off; the frame, the work
 
     // The good plugin still works: its button adds a row.
     CHECK(runtime.plugin_usable("fixture_good"));
+    shell.stage().show("fixture_good.view");
+    ui.frame(2);
     ImGuiWindow* good = ImGui::FindWindowByName("Good fixture###fixture_good.view");
     REQUIRE(good != nullptr);
     CHECK(good->Active);
@@ -185,6 +188,8 @@ TEST_CASE("a plugin that throws while drawing is turned off; the frame, the work
     CHECK(runtime.workshop()->db().scalar_int("SELECT count(*) FROM fixture_good_thing") == 1);
 
     // And the workshop panel too.
+    shell.stage().show("core.workshop");
+    ui.frame(2);
     ui.click_item("workshop.add_participant");
     ui.frame(2);
     CHECK(core_data::participants(runtime.workshop()->db()).size() == 1);

@@ -51,11 +51,19 @@ struct EntityKindSpec {
     std::function<std::vector<Entity>(Workshop&)> list;
 };
 
+// Main views take the stage one at a time (the room sees one board); side
+// views (an editor, a list of checks) open in a column beside it.
+enum class ViewPlacement { Main, Side };
+
 struct ViewSpec {
     std::string key;          // stable id, survives a language switch: "problem_map.board"
     std::string title;        // English msgid, translated by the host
-    bool open_by_default = true;
+    bool open_by_default = true;  // side views: open at first start; main views: always available
     std::function<void()> draw;  // draws the window's contents; the host owns Begin/End
+    ViewPlacement placement = ViewPlacement::Main;
+    // Place in the view bar, in the order of the meeting: workshop 0, problems 10,
+    // actors 20, measures 30, follow-up 40.
+    int order = 50;
 };
 
 struct Shortcut {
@@ -124,6 +132,9 @@ public:
     virtual const char* tr(const char* msgid) = 0;
     virtual void log(LogLevel level, std::string_view message) = 0;
     virtual void show_message(std::string_view message) = 0;  // a toast/dialog in the GUI, stderr otherwise
+
+    // Brings a view to the front: a main view takes the stage, a side view opens.
+    virtual void show_view(std::string_view key) = 0;
 
     virtual void publish(const Event& event) = 0;
     virtual int subscribe(std::string_view event_name, std::function<void(const Event&)> handler) = 0;

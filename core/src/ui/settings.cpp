@@ -16,6 +16,7 @@ Settings Settings::load(const std::filesystem::path& file) {
     settings.text_scale = std::clamp(json.value("text_scale", 1.0f), 1.0f, 3.0f);
     settings.theme = json.value("theme", settings.theme);
     settings.language = json.value("language", settings.language);
+    settings.current_view = json.value("current_view", settings.current_view);
     if (auto recent = json.find("recent_files"); recent != json.end() && recent->is_array())
         for (auto& entry : *recent)
             if (entry.is_string()) settings.recent_files.push_back(entry.get<std::string>());
@@ -30,7 +31,8 @@ void Settings::save(const std::filesystem::path& file) const {
                         {"theme", theme},
                         {"language", language},
                         {"recent_files", recent_files},
-                        {"open_views", open_views}};
+                        {"open_views", open_views},
+                        {"current_view", current_view}};
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
     auto temporary = file;

@@ -14,7 +14,8 @@ struct KARTLA_API Settings {
     std::string theme = "light";
     std::string language;  // empty: from the system
     std::vector<std::string> recent_files;
-    std::map<std::string, bool> open_views;
+    std::map<std::string, bool> open_views;  // side views
+    std::string current_view;                 // the main view on the stage
 
     static Settings load(const std::filesystem::path& file);
     void save(const std::filesystem::path& file) const;  // silently keeps going if it cannot

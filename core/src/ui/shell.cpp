@@ -57,9 +57,28 @@ std::string today() {
 }  // namespace
 
 Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
-    : runtime_(runtime), settings_(settings), settings_file_(std::move(settings_file)), workshop_panel_(runtime) {
+    : runtime_(runtime),
+      settings_(settings),
+      settings_file_(std::move(settings_file)),
+      workshop_panel_(runtime),
+      privacy_panel_(runtime),
+      stage_(runtime, settings) {
     set_language(settings_.language.empty() ? system_language() : settings_.language);
     runtime_.translate = [this](const char* msgid) { return translations_.translate(msgid); };
+    runtime_.show_view = [this](std::string_view key) { stage_.show(key); };
+    set_widget_translator(runtime_.translate);
+    // The workshop panel is a view like any plugin's, first on the stage.
+    runtime_.core_host().add_view(
+        {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0});
+    runtime_.core_host().add_view(
+        {"core.privacy", "Personal data", true, [this] { privacy_panel_.draw(); }, ViewPlacement::Main, 90});
+}
+
+Shell::~Shell() {
+    set_widget_translator(nullptr);
+    runtime_.remove_view("core.workshop");
+    runtime_.remove_view("core.privacy");
+    runtime_.show_view = nullptr;
 }
 
 void Shell::set_language(const std::string& language) {
@@ -179,6 +198,7 @@ void Shell::frame() {
     draw_menu_bar();
     draw_windows();
     draw_status_bar();
+    draw_export_review();
     file_dialog_.draw();
     draw_error_dialog();
 }
@@ -223,23 +243,63 @@ void Shell::draw_file_menu() {
     ImGui::EndMenu();
 }
 
+// Before anything leaves kartla, the room sees whether it holds personal data.
 void Shell::export_to(const std::string& format) {
+    if (!runtime_.find_export(format) || !runtime_.workshop()) return;
+    if (privacy_panel_.hit_count() == 0) return choose_export_file(format, false);
+    export_pending_ = format;
+}
+
+void Shell::choose_export_file(const std::string& format, bool redact) {
     const ExportSpec* exporter = runtime_.find_export(format);
     if (!exporter || !runtime_.workshop()) return;
     fs::path suggested = runtime_.workshop()->path();
     suggested.replace_extension(exporter->extension);
     file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,
-                      [this, format](const fs::path& p) {
+                      [this, format, redact](const fs::path& p) {
                           for (const auto& entry : runtime_.exports()) {
                               if (entry.spec.format != format) continue;
+                              ExportOptions options;
+                              options.redact_personal_data = redact;
                               bool ok = runtime_.guarded(entry.plugin_id, "exporting", [&] {
-                                  entry.spec.write(*runtime_.workshop(), ExportOptions{}, p);
+                                  entry.spec.write(*runtime_.workshop(), options, p);
                               });
                               if (ok) runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
                               break;
                           }
                       },
                       suggested.filename().string());
+}
+
+void Shell::draw_export_review() {
+    if (export_pending_.empty()) return;
+    std::string title = fmt::format("{}###core.export_review", runtime_.translate("Personal data in the export"));
+    if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
+    ImGui::TextUnformatted(fmt::format("{} {}", privacy_panel_.hit_count(),
+                                       runtime_.translate("places in this workshop look like personal data (see View > "
+                                                          "Personal data). The export may become a public document."))
+                               .c_str());
+    ImGui::PopTextWrapPos();
+    std::string format = export_pending_;
+    auto close = [&] {
+        export_pending_.clear();
+        ImGui::CloseCurrentPopup();
+    };
+    if (big_button(runtime_.translate("Export with personal data masked"))) {
+        close();
+        choose_export_file(format, true);
+    }
+    mark_item("core.export_review.redact");
+    if (big_button(runtime_.translate("Export as it is"))) {
+        close();
+        choose_export_file(format, false);
+    }
+    mark_item("core.export_review.as_is");
+    if (big_button(runtime_.translate("Cancel"))) close();
+    ImGui::EndPopup();
 }
 
 void Shell::draw_edit_menu() {
@@ -283,10 +343,7 @@ void Shell::draw_view_menu() {
         ImGui::EndMenu();
     }
     ImGui::Separator();
-    ImGui::MenuItem(runtime_.translate("Workshop"), nullptr, &view_open("core.workshop", true));
-    for (const auto& view : runtime_.views())
-        ImGui::MenuItem(runtime_.translate(view.spec.title.c_str()), nullptr,
-                        &view_open(view.spec.key, view.spec.open_by_default));
+    stage_.draw_menu_items();
     ImGui::EndMenu();
 }
 
@@ -310,55 +367,10 @@ void Shell::draw_plugins_menu() {
     ImGui::EndMenu();
 }
 
-bool& Shell::view_open(const std::string& key, bool by_default) {
-    auto [it, inserted] = settings_.open_views.try_emplace(key, by_default);
-    return it->second;
-}
-
 void Shell::draw_windows() {
     ImVec2 origin, size;
     work_area(origin, size);
-    float left_width = std::max(size.x * 0.28f, ImGui::GetFontSize() * 16);
-
-    if (bool& open = view_open("core.workshop", true); open) {
-        ImGui::SetNextWindowPos(origin, ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(left_width, size.y), ImGuiCond_FirstUseEver);
-        std::string title = fmt::format("{}###core.workshop", runtime_.translate("Workshop"));
-        if (ImGui::Begin(title.c_str(), &open)) workshop_panel_.draw();
-        ImGui::End();
-    }
-    int slot = 0;
-    // Copy: a failing plugin's views are removed while we iterate.
-    auto views = runtime_.views();
-    for (const auto& view : views) draw_view(view, slot++);
-}
-
-void Shell::draw_view(const Tagged<ViewSpec>& view, int slot) {
-    bool& open = view_open(view.spec.key, view.spec.open_by_default);
-    if (!open || !runtime_.plugin_usable(view.plugin_id)) return;
-    ImVec2 origin, size;
-    work_area(origin, size);
-    float left = std::max(size.x * 0.28f, ImGui::GetFontSize() * 16);
-    float step = ImGui::GetFrameHeight();
-    ImGui::SetNextWindowPos(ImVec2(origin.x + left + step * float(slot), origin.y + step * float(slot)),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(size.x - left - step * 4, size.y * 0.85f), ImGuiCond_FirstUseEver);
-    std::string title = fmt::format("{}###{}", runtime_.translate(view.spec.title.c_str()), view.spec.key);
-    ImGuiContext& g = *ImGui::GetCurrentContext();
-    int windows_before = g.CurrentWindowStack.Size;
-    bool visible = ImGui::Begin(title.c_str(), &open);
-    bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
-    if (!ok) {
-        // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.
-        // A child window must be closed with EndChild(): End() on it is an ImGui assertion (an abort).
-        while (g.CurrentWindowStack.Size > windows_before + 1) {
-            ImGui::ErrorCheckEndWindowRecover(nullptr);
-            if (g.CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
-            else ImGui::End();
-        }
-        ImGui::ErrorCheckEndWindowRecover(nullptr);
-    }
-    ImGui::End();
+    stage_.draw(origin, size);
 }
 
 void Shell::draw_status_bar() {

@@ -3,9 +3,11 @@
 // workshop panel, plugin views, dialogs and shortcuts. The GLFW program and
 // the headless tests both drive it one frame at a time.
 #include "file_dialog.hpp"
+#include "privacy_panel.hpp"
 #include "i18n.hpp"
 #include "runtime.hpp"
 #include "settings.hpp"
+#include "stage.hpp"
 #include "workshop_panel.hpp"
 
 #include <filesystem>
@@ -18,6 +20,10 @@ namespace kartla::ui {
 class KARTLA_API Shell {
 public:
     Shell(Runtime& runtime, Settings& settings, std::filesystem::path settings_file = {});
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
+    ViewStage& stage() { return stage_; }
 
     void frame();  // between ImGui::NewFrame() and ImGui::Render()
 
@@ -37,6 +43,9 @@ public:
     const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }
+    // File > Export: asks about personal data first when the workshop holds any.
+    void export_to(const std::string& format);
+    bool export_review_open() const { return !export_pending_.empty(); }
 
 private:
     void draw_menu_bar();
@@ -45,15 +54,14 @@ private:
     void draw_view_menu();
     void draw_plugins_menu();
     void draw_windows();
-    void draw_view(const Tagged<ViewSpec>& view, int slot);
     void draw_status_bar();
     void draw_error_dialog();
     void handle_shortcuts();
     void undo();
     void redo();
     void show_error(std::string message);
-    void export_to(const std::string& format);
-    bool& view_open(const std::string& key, bool by_default);
+    void choose_export_file(const std::string& format, bool redact);
+    void draw_export_review();
     void save_settings() const;
 
     Runtime& runtime_;
@@ -61,6 +69,9 @@ private:
     Translations translations_;
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
+    PrivacyPanel privacy_panel_;
+    std::string export_pending_;  // a format waiting for the personal-data review
+    ViewStage stage_;
     FileDialog file_dialog_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;

@@ -39,7 +39,7 @@ TEST_CASE("kartla export on a file that is not a workshop: one line on stderr, n
     CHECK_FALSE(fs::exists(dir / "out.md"));
 }
 
-TEST_CASE("kartla export writes all five formats of the sample; kartla info counts the measures") {
+TEST_CASE("kartla export writes all five formats of the sample, kartla info counts the measures") {
     kartla::test::TempDir dir;
     const fs::path sample = dir / "sample.kartla";
     REQUIRE(run("sample '" + sample.string() + "'", dir / "stdout", dir / "stderr") == 0);

@@ -42,24 +42,31 @@ std::string shorten(std::string line, double font_size, double max_width) {
 }
 
 // Splits a word too long for one line (Swedish compounds: "Samhällsbyggnadsförvaltningen")
-// into pieces that fit, each but the last ending in a hyphen.
+// into pieces that fit, each but the last ending in a hyphen. Swedish joins the parts of a
+// compound with an "s" (samhällsbyggnad-s-förvaltning), so a break right after an "s" is
+// preferred when one leaves a reasonably long piece: "Samhällsbyggnads-" / "förvaltningen".
 std::vector<std::string> split_long_word(std::string_view word, double font_size, double max_width) {
     std::vector<std::string> pieces;
-    std::string piece;
-    std::size_t i = 0;
-    while (i < word.size()) {
-        std::size_t len = 1;
-        while (i + len < word.size() && (static_cast<unsigned char>(word[i + len]) & 0xC0) == 0x80) ++len;
-        std::string next = piece + std::string(word.substr(i, len));
-        if (!piece.empty() && estimate_text_width(next + "-", font_size) > max_width) {
-            pieces.push_back(piece + "-");
-            piece = std::string(word.substr(i, len));
-        } else {
-            piece = next;
+    while (!word.empty()) {
+        if (estimate_text_width(word, font_size) <= max_width) {
+            pieces.emplace_back(word);
+            break;
         }
-        i += len;
+        std::size_t fit = 0, after_s = 0;  // byte lengths of the longest fitting piece and of the longest one ending in "s"
+        for (std::size_t i = 1; i <= word.size(); ++i) {
+            if (i < word.size() && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) continue;  // inside a letter
+            if (estimate_text_width(std::string(word.substr(0, i)) + "-", font_size) > max_width) break;
+            fit = i;
+            if (word[i - 1] == 's' && i < word.size()) after_s = i;
+        }
+        if (fit == 0) {  // not even one letter fits: take one whole letter anyway
+            fit = 1;
+            while (fit < word.size() && (static_cast<unsigned char>(word[fit]) & 0xC0) == 0x80) ++fit;
+        }
+        std::size_t cut = after_s * 5 >= fit * 2 ? after_s : fit;  // the "s" break if it keeps 40 % of the line
+        pieces.push_back(std::string(word.substr(0, cut)) + "-");
+        word.remove_prefix(cut);
     }
-    if (!piece.empty()) pieces.push_back(piece);
     return pieces;
 }
 
@@ -161,11 +168,11 @@ Size node_size(std::string_view name, double max_width) {
     return {width, double(lines.size()) * kNodeLineHeight + 2 * kNodePadding * 0.75};
 }
 
-std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vector<LayoutEdge>& edges) {
+std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vector<LayoutEdge>& edges, double aspect) {
     const std::size_t n = sizes.size();
     std::vector<Point> pos(n);
     if (n == 0) return pos;
-    const double k = 230.0;  // ideal distance between linked centres
+    const double k = 110.0;  // ideal distance between linked centres
     // A golden-angle spiral: distinct, evenly spread starting points with no randomness.
     for (std::size_t i = 0; i < n; ++i) {
         double r = k * 0.7 * std::sqrt(double(i) + 0.5), angle = double(i) * 2.399963229728653;
@@ -173,14 +180,21 @@ std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vecto
     }
     const int iterations = 300;
     const double start_temperature = k * std::sqrt(double(n)) * 0.5, end_temperature = k * 0.01;
+    // Actors linked to no one feel only repulsion: a stronger pull keeps them near the
+    // others instead of drifting to the edge, which would shrink the whole picture.
+    std::vector<double> gravity(n, kGravity);
+    std::vector<int> degree(n, 0);
+    for (const auto& e : edges) ++degree[e.a], ++degree[e.b];
+    for (std::size_t i = 0; i < n; ++i)
+        if (degree[i] == 0) gravity[i] = kGravity * 4;
     std::vector<Point> disp(n);
     for (int it = 0; it < iterations; ++it) {
         std::fill(disp.begin(), disp.end(), Point{});
         repel(disp, pos, k * k);
         attract(disp, pos, edges, k);
         for (std::size_t i = 0; i < n; ++i) {  // gravity keeps separate groups in view
-            disp[i].x -= pos[i].x * kGravity;
-            disp[i].y -= pos[i].y * kGravity;
+            disp[i].x -= pos[i].x * gravity[i];
+            disp[i].y -= pos[i].y * gravity[i];
         }
         double t = start_temperature + (end_temperature - start_temperature) * double(it) / double(iterations - 1);
         for (std::size_t i = 0; i < n; ++i) {
@@ -191,7 +205,8 @@ std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vecto
             pos[i].y += disp[i].y * step;
         }
     }
-    for (auto& p : pos) p.x *= 1.4;  // node boxes are wide: give them room sideways
+    double stretch = std::clamp(aspect, 1.0, 3.0);  // node boxes are wide and so are screens
+    for (auto& p : pos) p.x *= stretch;
     remove_overlaps(pos, sizes);
     Point centre;
     for (const auto& p : pos) centre.x += p.x / double(n), centre.y += p.y / double(n);
@@ -220,7 +235,7 @@ Point free_spot(const Snapshot& snapshot, Point near, Size size) {
     return {std::round(near.x), std::round(near.y)};
 }
 
-std::vector<Point> layout_network(const Snapshot& snapshot) {
+std::vector<Point> layout_network(const Snapshot& snapshot, double aspect) {
     std::vector<Size> sizes;
     std::map<std::int64_t, std::size_t> index;
     for (const auto& actor : snapshot.actors) {
@@ -233,7 +248,7 @@ std::vector<Point> layout_network(const Snapshot& snapshot) {
         if (a == index.end() || b == index.end()) continue;
         edges.push_back({a->second, b->second, 0.6 + 0.2 * relation.strength});
     }
-    return force_layout(sizes, edges);
+    return force_layout(sizes, edges, aspect);
 }
 
 }  // namespace actor_map

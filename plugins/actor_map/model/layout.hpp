@@ -34,7 +34,7 @@ inline constexpr double kNodeMaxWidth = 260.0;
 inline constexpr double kNodeMinWidth = 120.0;
 inline constexpr double kNodePadding = 12.0;
 inline constexpr double kNodeLineHeight = 24.0;
-inline constexpr double kChipMaxWidth = 190.0;  // actors on the grid: narrower, so more fit
+inline constexpr double kChipMaxWidth = 210.0;  // actors on the grid: narrower, so more fit
 
 double estimate_text_width(std::string_view utf8, double font_size);
 // The label broken into lines that fit the node (at most three; the last is shortened with "…").
@@ -42,13 +42,16 @@ double estimate_text_width(std::string_view utf8, double font_size);
 std::vector<std::string> wrap_label(std::string_view utf8, double font_size, double max_width, std::size_t max_lines = 3);
 Size node_size(std::string_view name, double max_width = kNodeMaxWidth);
 
-// Positions (box centres) in the order of `sizes`. Boxes do not overlap.
-std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vector<LayoutEdge>& edges);
+// Positions (box centres) in the order of `sizes`. Boxes do not overlap. `aspect` is the
+// width/height of the area it should fill (the canvas, or a 16:9 image).
+inline constexpr double kDefaultAspect = 1.8;
+std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vector<LayoutEdge>& edges,
+                                double aspect = kDefaultAspect);
 
 // A spot near `near` where a box of `size` overlaps no actor (for a new actor).
 Point free_spot(const Snapshot& snapshot, Point near, Size size);
 
 // The layout of a whole actor network, in the order of snapshot.actors.
-std::vector<Point> layout_network(const Snapshot& snapshot);
+std::vector<Point> layout_network(const Snapshot& snapshot, double aspect = kDefaultAspect);
 
 }  // namespace actor_map

@@ -91,7 +91,7 @@ void link_participants(kartla::Workshop& w, const json& sample, const std::map<s
 void arrange(kartla::Workshop& w) {
     check(w.edit("Arrange the network", [](kartla::Database& db) {
         Snapshot snapshot = load(db);
-        auto positions = layout_network(snapshot);
+        auto positions = layout_network(snapshot, 2.4);  // the wide network canvas of a 16:9 screen
         for (std::size_t i = 0; i < positions.size(); ++i)
             move_on_network(db, snapshot.actors[i].id, positions[i].x, positions[i].y);
     }));

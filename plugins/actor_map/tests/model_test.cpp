@@ -196,3 +196,21 @@ TEST_CASE("the sample: 12+ actors of 8+ types, 15+ relations, owners for the pri
     for (const auto& a : s.actors) spots.insert({a.x, a.y});
     CHECK(spots.size() == s.actors.size());
 }
+
+#include "model/images.hpp"
+#include "model/relation_types.hpp"
+
+TEST_CASE("every built-in type, link type, role and quadrant has a Swedish translation") {
+    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/assets/i18n/sv/actor_map.po");
+    REQUIRE(in);
+    std::string po((std::istreambuf_iterator<char>(in)), {});
+    auto translated = [&](std::string_view msgid) {
+        return po.find("msgid \"" + std::string(msgid) + "\"\nmsgstr \"") != std::string::npos &&
+               po.find("msgid \"" + std::string(msgid) + "\"\nmsgstr \"\"") == std::string::npos;
+    };
+    for (const auto& type : builtin_types()) CHECK_MESSAGE(translated(type.msgid), type.msgid);
+    for (const auto& type : relation_types()) CHECK_MESSAGE(translated(type.msgid), type.msgid);
+    for (auto role : {kRoleOwns, kRoleContributes, kRoleAffected}) CHECK(translated(role));
+    for (double i : {0.2, 0.8})
+        for (double f : {0.2, 0.8}) CHECK(translated(quadrant_msgid(i, f)));
+}

@@ -129,7 +129,8 @@ TEST_CASE("edit an actor's name and mandate in the form") {
     m.ui().frame(2);
     CHECK(m.db().scalar_text("SELECT name FROM actor_map_actor WHERE id = ?", id) == "Räddningstjänsten Älvdalen – Åsens station");
 
-    m.ui().click_item("actor_map.actors.mandate");
+    m.ui().click_item("actor_map.actors.mandate");  // shown wrapped; a tap opens the editor
+    m.ui().frame(3);
     m.ui().type("Tillsyn enligt LSO; brandskydd i trapphus");
     m.ui().click_item("actor_map.actors.row." + std::to_string(id));  // leaving the field saves it
     m.ui().frame(2);

@@ -59,17 +59,47 @@ void ActorsView::sync_form(const Data& d, const Actor& actor) {
         form_ = actor;
         form_actor_ = actor.id;
         form_revision_ = revision;
+        editing_.clear();
     } else if (form_revision_ != revision && !ImGui::IsAnyItemActive()) {
         form_ = actor;  // changed elsewhere (undo, another view)
         form_revision_ = revision;
     }
 }
 
+// ImGui 1.86 cannot wrap words in a multi-line field, and a mandate cut off at the
+// right edge is useless on a projector. So a long text is shown wrapped in a frame,
+// and a tap turns it into the editor until the user leaves it.
+bool ActorsView::long_text_field(const std::string& id, const char* key, std::string& value) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (editing_ != key) {
+        float width = ImGui::GetContentRegionAvail().x, wrap = width - 2 * style.FramePadding.x;
+        const char* text = value.c_str();
+        ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
+        float height = std::max(size.y, ImGui::GetTextLineHeight() * 2) + 2 * style.FramePadding.y;
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(width, height))) {
+            editing_ = key;
+            focus_frames_ = 3;
+        }
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        list->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+        list->AddRect(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
+        list->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + style.FramePadding.x, at.y + style.FramePadding.y),
+                      ImGui::GetColorU32(ImGuiCol_Text), text, nullptr, wrap);
+        return false;
+    }
+    if (focus_frames_ == 3) ImGui::SetKeyboardFocusHere();
+    bool commit = kartla::ui::input_multiline(id.c_str(), value, 4.0f);
+    if (focus_frames_ > 0) --focus_frames_;
+    else if (!ImGui::IsItemActive()) editing_.clear();  // left the field: show it wrapped again
+    return commit;
+}
+
 bool ActorsView::text_field(const char* label_msgid, const char* key, std::string& value, bool multiline) {
     ImGui::TextUnformatted(s_.tr(label_msgid));
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string id = std::string("##") + key;
-    bool commit = multiline ? kartla::ui::input_multiline(id.c_str(), value, 3.0f) : kartla::ui::input_text(id.c_str(), value);
+    bool commit = multiline ? long_text_field(id, key, value) : kartla::ui::input_text(id.c_str(), value);
     kartla::ui::mark_item(std::string("actor_map.actors.") + key);
     if (!kartla::privacy::find_personal_data(value).empty())
         kartla::ui::field_error(s_.tr("This looks like personal data (an identity number, phone number or e-mail address). "
@@ -81,6 +111,7 @@ void ActorsView::draw_list(const Data& d) {
     if (d.snapshot.actors.empty()) kartla::ui::hint(s_.tr("No actors yet."));
     ImDrawList* list = ImGui::GetWindowDrawList();
     float swatch = ImGui::GetFontSize() * 0.8f;
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     for (const auto& actor : d.snapshot.actors) {
         ImGui::PushID(int(actor.id));
         ImVec2 at = ImGui::GetCursorScreenPos();
@@ -100,6 +131,7 @@ void ActorsView::draw_list(const Data& d) {
         if (gap) list->AddRect(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), IM_COL32(198, 40, 40, 255), 3, 0, 2.5f);
         ImGui::PopID();
     }
+    ImGui::PopStyleVar();
 }
 
 void ActorsView::draw_participants(const Data& d, const Actor& actor) {

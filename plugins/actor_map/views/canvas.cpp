@@ -24,13 +24,46 @@ void PanZoom::zoom_at(ImVec2 screen, float factor) {
     pan.y += screen.y - after.y;
 }
 
+namespace {
+
+// Liang-Barsky: cuts the segment to the rectangle; false when nothing is left.
+bool clip_segment(ImVec2& a, ImVec2& b, ImVec2 min, ImVec2 max) {
+    float t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+    const float p[4] = {-dx, dx, -dy, dy};
+    const float q[4] = {a.x - min.x, max.x - a.x, a.y - min.y, max.y - a.y};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+        if (t0 > t1) return false;
+    }
+    ImVec2 start(a.x + dx * t0, a.y + dy * t0), end(a.x + dx * t1, a.y + dy * t1);
+    a = start, b = end;
+    return true;
+}
+
+}  // namespace
+
 void dashed_line(ImDrawList* list, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash, float gap) {
+    // Only the visible part is dashed: a zoomed-in link can be many screens long,
+    // and every dash costs vertices.
+    ImVec2 full_a = a;
+    ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
+    float pad = thickness + dash;
+    if (!clip_segment(a, b, ImVec2(clip_min.x - pad, clip_min.y - pad), ImVec2(clip_max.x + pad, clip_max.y + pad))) return;
+    // Keep the dash pattern anchored at the real start, so it does not crawl while panning.
+    float period = dash + gap, skipped = std::sqrt((a.x - full_a.x) * (a.x - full_a.x) + (a.y - full_a.y) * (a.y - full_a.y));
+    float phase = std::fmod(skipped, period);
     float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
     if (len < 1e-3f) return;
     dx /= len, dy /= len;
-    for (float t = 0; t < len; t += dash + gap) {
-        float e = std::min(t + dash, len);
-        list->AddLine(ImVec2(a.x + dx * t, a.y + dy * t), ImVec2(a.x + dx * e, a.y + dy * e), col, thickness);
+    for (float t = -phase; t < len; t += period) {
+        float s = std::max(t, 0.0f), e = std::min(t + dash, len);
+        if (e > s) list->AddLine(ImVec2(a.x + dx * s, a.y + dy * s), ImVec2(a.x + dx * e, a.y + dy * e), col, thickness);
     }
 }
 

@@ -22,6 +22,13 @@ float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
     return std::sqrt(cx * cx + cy * cy);
 }
 
+// Lines of gap notes drawn over the top of the canvas.
+int overlay_lines(const Data& d) {
+    int lines = d.gaps.isolated_actors.empty() ? 0 : 1;
+    if (!d.gaps.unowned_problems.empty()) lines += 1 + int(d.gaps.unowned_problems.size());
+    return lines;
+}
+
 float relation_thickness(int strength, float scale) { return std::max(1.5f, (1.0f + 1.6f * float(strength)) * scale); }
 
 }  // namespace
@@ -68,10 +75,12 @@ void NetworkView::fit(const Data& d) {
         x0 = std::min(x0, a.x - s.width / 2), x1 = std::max(x1, a.x + s.width / 2);
         y0 = std::min(y0, a.y - s.height / 2), y1 = std::max(y1, a.y + s.height / 2);
     }
-    float margin = 40 * view_.unit;
-    float zx = (view_.canvas_size.x - 2 * margin) / float(x1 - x0), zy = (view_.canvas_size.y - 2 * margin) / float(y1 - y0);
+    // Room is kept for the gap notes at the top and the legend at the bottom.
+    float margin = 20 * view_.unit, line = ImGui::GetTextLineHeightWithSpacing();
+    float top = margin + line * float(overlay_lines(d)), bottom = margin + line;
+    float zx = (view_.canvas_size.x - 2 * margin) / float(x1 - x0), zy = (view_.canvas_size.y - top - bottom) / float(y1 - y0);
     view_.zoom = std::clamp(std::min(zx, zy) / view_.unit, 0.15f, 1.5f);
-    view_.pan = ImVec2(-float((x0 + x1) / 2) * view_.scale(), -float((y0 + y1) / 2) * view_.scale());
+    view_.pan = ImVec2(-float((x0 + x1) / 2) * view_.scale(), -float((y0 + y1) / 2) * view_.scale() + (top - bottom) / 2);
 }
 
 void NetworkView::draw_toolbar(const Data& d) {
@@ -93,9 +102,10 @@ void NetworkView::draw_toolbar(const Data& d) {
     ImGui::SameLine();
     if (ImGui::Button(s_.tr("Arrange automatically"), ImVec2(0, ImGui::GetFrameHeight() * 1.3f)) && !d.snapshot.actors.empty())
         pending_ = [this] {
-            s_.edit("Arrange the network", [](kartla::Database& db) {
+            double aspect = double(view_.canvas_size.x) / double(std::max(view_.canvas_size.y, 1.0f));
+            s_.edit("Arrange the network", [aspect](kartla::Database& db) {
                 Snapshot snapshot = load(db);
-                auto positions = layout_network(snapshot);
+                auto positions = layout_network(snapshot, aspect);
                 for (std::size_t i = 0; i < positions.size(); ++i)
                     move_on_network(db, snapshot.actors[i].id, positions[i].x, positions[i].y);
             });

@@ -24,6 +24,7 @@ private:
 
     void sync_form(const Data& d, const Actor& actor);
     bool text_field(const char* label_msgid, const char* key, std::string& value, bool multiline);
+    bool long_text_field(const std::string& id, const char* key, std::string& value);
     void save_form();
 
     UiState& s_;
@@ -34,6 +35,8 @@ private:
     std::uint64_t form_revision_ = 0;
     std::int64_t form_actor_ = 0;
     std::map<std::int64_t, std::string> type_labels_;  // edit buffers of the type list
+    std::string editing_;  // the long-text field being edited; the others show their text wrapped
+    int focus_frames_ = 0;
     std::uint64_t types_revision_ = 0;
     std::vector<std::function<void()>> pending_;
 };

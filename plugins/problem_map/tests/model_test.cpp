@@ -260,7 +260,7 @@ TEST_CASE("the cause tree: depth, layout, re-parenting without cycles, deleting 
     CHECK(number(*w, "SELECT COUNT(*) FROM core_link WHERE to_id = ?", a1) == 1);
 }
 
-TEST_CASE("deleting a card removes its votes, causes and links; undo brings them all back") {
+TEST_CASE("deleting a card removes its votes, causes and links and undo brings them all back") {
     auto w = fixture::workshop_with_tables();
     Id p = actions::create_card(*w, 0, 0, "Otrygghet i centrum");
     Id cause = actions::add_cause(*w, p, 0, "Mörka gångtunnlar");

@@ -227,7 +227,7 @@ TEST_CASE("a text field left by selecting another card saves to the card it belo
     CHECK(text(ui.w(), "SELECT description FROM problem_map_card WHERE id = ?", b) == "");
 }
 
-TEST_CASE("moving a cluster by its title bar moves its cards; a card dropped inside joins it") {
+TEST_CASE("moving a cluster by its title bar moves its cards and a card dropped inside joins it") {
     Ui ui;
     Id cluster = actions::create_cluster(ui.w(), "Östra Höjden", 0, 0, 700, 500);
     Id inside = actions::create_card(ui.w(), 40, 80, "Inne");
@@ -421,6 +421,7 @@ TEST_CASE("the list filters by free text and sorts by a clicked column") {
     ui.h.click_item("problem_map.list.header.3");  // severity, ascending
     ui.h.click_item("problem_map.list.header.3");  // descending
     ui.h.frame(2);
+    ui.h.click_item("problem_map.list.details");
     ui.h.click_item("problem_map.list.row.0");
     ui.h.frame(2);
     // The row clicked first is the most severe: its panel edits that card.

@@ -18,6 +18,8 @@ namespace {
 
 constexpr float kClusterHeader = 48.0f;  // world units
 constexpr float kResizeHandle = 30.0f;
+constexpr float kOpeningZoom = 0.75f;     // the least zoom the board opens at: card text stays readable
+constexpr float kTitleScale = 1.1f;       // card titles a little larger than the interface text
 constexpr float kMinReadablePixels = 8.0f;  // smaller text is not drawn at all: unreadable text is noise
 constexpr ImU32 kBoardBackground = IM_COL32(244, 241, 234, 255);
 constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
@@ -77,12 +79,24 @@ void BoardView::draw_toolbar(const Snapshot& s) {
         ui::mark_item("problem_map.board.reveal");
     }
     ImGui::SameLine();
-    if (ui::big_button(c_.tr("Show all"))) fit_all(s, Canvas::kMinZoom);
+    if (ui::big_button(c_.tr("Show all"))) {
+        fit_all(s, Canvas::kMinZoom);
+        view_moved_ = true;
+    }
     ui::mark_item("problem_map.board.fit");
     ImGui::SameLine();
-    if (ui::big_button(" \u2212 ")) canvas_.zoom_at(add(canvas_.origin, ImVec2(canvas_.size.x / 2, canvas_.size.y / 2)), 1 / 1.25f);
+    ImVec2 center = add(canvas_.origin, ImVec2(canvas_.size.x / 2, canvas_.size.y / 2));
+    if (ui::big_button(" \u2212 ")) {
+        canvas_.zoom_at(center, 1 / 1.25f);
+        view_moved_ = true;
+    }
+    ui::mark_item("problem_map.board.zoom_out");
     ImGui::SameLine();
-    if (ui::big_button(" + ")) canvas_.zoom_at(add(canvas_.origin, ImVec2(canvas_.size.x / 2, canvas_.size.y / 2)), 1.25f);
+    if (ui::big_button(" + ")) {
+        canvas_.zoom_at(center, 1.25f);
+        view_moved_ = true;
+    }
+    ui::mark_item("problem_map.board.zoom_in");
     ImGui::SameLine();
     ImGui::Checkbox(c_.tr("Legend"), &show_legend_);
 }
@@ -100,7 +114,11 @@ void BoardView::fit_all(const Snapshot& s, float min_zoom) {
     };
     for (const auto& card : s.cards) grow(card.x, card.y, card.x + kCardWidth, card.y + kCardHeight);
     for (const auto& cl : s.clusters) grow(cl.x, cl.y, cl.x + cl.w, cl.y + cl.h);
+    // Keep the legend strip along the bottom clear of the fitted cards.
+    ImVec2 full = canvas_.size;
+    if (show_legend_) canvas_.size.y = std::max(canvas_.size.y * 0.5f, canvas_.size.y - legend_height_);
     canvas_.fit(lo, hi);
+    canvas_.size = full;
     if (canvas_.zoom < min_zoom) {  // too much to show readably: show the top-left part instead
         canvas_.zoom = min_zoom;
         canvas_.pan = ImVec2(lo.x - 40, lo.y - 40);
@@ -112,10 +130,18 @@ void BoardView::draw_canvas(const Snapshot& s) {
     canvas_.size = ImGui::GetContentRegionAvail();
     canvas_.font_scale = ImGui::GetFontSize() / 20.0f;
     if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
-    if (fitted_for_ != c_.workshop()) {
-        fit_all(s, 0.5f);
+    // Fit on opening, and again when the window changes size before anyone moved the view
+    // (e.g. going full screen on the projector).
+    bool resized = canvas_.size.x != fitted_size_.x || canvas_.size.y != fitted_size_.y;
+    if (fitted_for_ != c_.workshop() || (resized && !view_moved_)) {
+        if (show_legend_) draw_legend(s, nullptr);  // measures the strip the fit keeps clear
+        fit_all(s, kOpeningZoom);
         fitted_for_ = c_.workshop();
+        fitted_size_ = canvas_.size;
+        view_moved_ = false;
     }
+    ImVec2 pan_before = canvas_.pan;
+    float zoom_before = canvas_.zoom;
     ImGui::InvisibleButton("##board", canvas_.size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
                                ImGuiButtonFlags_AllowItemOverlap);
@@ -142,6 +168,7 @@ void BoardView::draw_canvas(const Snapshot& s) {
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput && !editing_)
         handle_keys(s);
 
+    if (canvas_.pan.x != pan_before.x || canvas_.pan.y != pan_before.y || canvas_.zoom != zoom_before) view_moved_ = true;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 max = add(canvas_.origin, canvas_.size);
     dl->PushClipRect(canvas_.origin, max, true);
@@ -385,7 +412,7 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
         dl->AddRectFilled(min, ImVec2(max.x, min.y + strip), packed_color(rgb), rounding, ImDrawFlags_RoundCornersTop);
     }
     dl->AddRect(min, max, selected ? kSelected : IM_COL32(60, 60, 70, 255), rounding, 0, selected ? 4.0f : 1.5f);
-    float font_size = ImGui::GetFontSize() * canvas_.zoom;
+    float font_size = ImGui::GetFontSize() * canvas_.zoom * kTitleScale;
     if (font_size < kMinReadablePixels) return;
     ImFont* font = ImGui::GetFont();
     float pad = 10 * scale;
@@ -397,7 +424,7 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
                     IM_COL32(255, 255, 255, 255), text, nullptr, 0, &clip);
         return;
     }
-    float small = font_size * 0.85f;
+    float small = font_size * 0.8f;
     float footer = small + pad;
     ImVec4 title_clip(clip.x, clip.y, clip.z, max.y - footer);
     const char* title = card.title.empty() ? c_.tr("(no title)") : card.title.c_str();
@@ -432,26 +459,41 @@ void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
     dl->AddText(pos, kInk, text.c_str());
 }
 
+// One line of colour chips along the bottom edge, wrapping if needed: a legend in a
+// corner box would hide cards.
 void BoardView::draw_legend(const Snapshot& s, ImDrawList* dl) {
-    std::vector<std::pair<std::string, std::uint32_t>> rows;
+    std::vector<std::pair<std::string, std::uint32_t>> chips;
     for (const auto& category : s.categories) {
         bool used = std::any_of(s.cards.begin(), s.cards.end(), [&](const Card& c) { return c.category_id == category.id; });
-        if (used) rows.emplace_back(category_name(category, c_.translator()), category.color);
+        if (used) chips.emplace_back(category_name(category, c_.translator()), category.color);
     }
-    if (rows.empty()) return;
-    float line = ImGui::GetTextLineHeightWithSpacing();
-    float swatch = ImGui::GetFontSize();
-    float width = 0;
-    for (const auto& row : rows) width = std::max(width, ImGui::CalcTextSize(row.first.c_str()).x);
-    width += swatch + 30;
-    float height = line * float(rows.size()) + 16;
-    ImVec2 min(canvas_.origin.x + 10, canvas_.origin.y + canvas_.size.y - height - 10);
-    dl->AddRectFilled(min, ImVec2(min.x + width, min.y + height), IM_COL32(255, 255, 255, 235), 6);
-    dl->AddRect(min, ImVec2(min.x + width, min.y + height), IM_COL32(110, 122, 140, 255), 6);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        ImVec2 p(min.x + 10, min.y + 8 + line * float(i));
-        dl->AddRectFilled(p, ImVec2(p.x + swatch, p.y + swatch), packed_color(rows[i].second), 3);
-        dl->AddText(ImVec2(p.x + swatch + 10, p.y), kInk, rows[i].first.c_str());
+    if (chips.empty()) return;
+    float fs = ImGui::GetFontSize();
+    float swatch = fs * 0.9f, gap = fs * 0.9f, line = ImGui::GetTextLineHeightWithSpacing();
+    float x0 = canvas_.origin.x + 8, right = canvas_.origin.x + canvas_.size.x - 8;
+    // Lay out first to know how many lines the strip needs.
+    std::vector<ImVec2> offsets;
+    float x = 0, y = 0;
+    for (const auto& chip : chips) {
+        float w = swatch + 6 + ImGui::CalcTextSize(chip.first.c_str()).x;
+        if (x > 0 && x0 + x + w > right) {
+            x = 0;
+            y += line;
+        }
+        offsets.emplace_back(x, y);
+        x += w + gap;
+    }
+    float height = y + line + 8;
+    legend_height_ = height;
+    if (!dl) return;  // measuring only
+    ImVec2 min(canvas_.origin.x, canvas_.origin.y + canvas_.size.y - height);
+    dl->AddRectFilled(min, ImVec2(canvas_.origin.x + canvas_.size.x, canvas_.origin.y + canvas_.size.y), IM_COL32(255, 255, 255, 235));
+    dl->AddLine(min, ImVec2(canvas_.origin.x + canvas_.size.x, min.y), IM_COL32(110, 122, 140, 255));
+    for (std::size_t i = 0; i < chips.size(); ++i) {
+        ImVec2 p(x0 + offsets[i].x, min.y + 4 + offsets[i].y);
+        float top = p.y + (ImGui::GetTextLineHeight() - swatch) / 2;
+        dl->AddRectFilled(ImVec2(p.x, top), ImVec2(p.x + swatch, top + swatch), packed_color(chips[i].second), 3);
+        dl->AddText(ImVec2(p.x + swatch + 6, p.y), kInk, chips[i].first.c_str());
     }
 }
 

@@ -48,8 +48,11 @@ private:
     CardPanel& panel_;
     Canvas canvas_;
     Workshop* fitted_for_ = nullptr;
+    ImVec2 fitted_size_{0, 0};
+    bool view_moved_ = false;
     bool multi_select_ = false;
     bool show_legend_ = true;
+    float legend_height_ = 0;  // of the last frame, kept clear when fitting
 
     Gesture gesture_ = Gesture::None;
     ImVec2 press_mouse_{0, 0};

@@ -16,7 +16,7 @@
 namespace kartla::problem_map::views {
 
 namespace {
-constexpr float kNodeW = 280.0f, kNodeH = 110.0f, kColumn = 350.0f, kRow = 130.0f;
+constexpr float kNodeW = 290.0f, kNodeH = 130.0f, kColumn = 350.0f, kRow = 150.0f;
 constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
 constexpr ImU32 kSituational = IM_COL32(41, 98, 255, 255);
 constexpr ImU32 kSocial = IM_COL32(0, 140, 70, 255);
@@ -37,6 +37,12 @@ void CauseView::draw() {
     auto snapshot = c_.snapshot();
     if (!snapshot) return;
     const Snapshot& s = *snapshot;
+    if (!s.card(c_.cause_problem))  // start with the top-ranked prioritised problem
+        for (const auto& row : ranking(s))
+            if (const Card* card = s.card(row.card_id); card && card->prioritised && !card->hidden) {
+                c_.cause_problem = card->id;
+                break;
+            }
     draw_problem_picker(s);
     const Card* problem = s.card(c_.cause_problem);
     if (!problem) {
@@ -175,7 +181,8 @@ void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
         dl->AddBezierCubic(from, ImVec2(mid, from.y), ImVec2(mid, to.y), to, IM_COL32(90, 90, 100, 255), 2.5f);
     }
     ImFont* font = ImGui::GetFont();
-    float fs = ImGui::GetFontSize() * canvas_.zoom;
+    // Larger than the interface text: nodes are read from the back of the room.
+    float fs = ImGui::GetFontSize() * canvas_.zoom * 1.3f;
     for (const auto& n : layout_) {
         ImVec2 min = canvas_.to_screen(node_min(n));
         ImVec2 max(min.x + kNodeW * scale, min.y + kNodeH * scale);
@@ -195,7 +202,7 @@ void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
         float pad = 10 * scale;
         ImVec4 clip(min.x + pad, min.y + pad * 0.5f, max.x - pad, max.y - pad * 0.5f);
         std::string text = cause ? (cause->text.empty() ? c_.tr("(describe the cause)") : cause->text) : problem.title;
-        float small = fs * 0.8f;
+        float small = fs * 0.72f;
         float text_bottom = cause ? max.y - small - pad : max.y;
         ImVec4 text_clip(clip.x, clip.y, clip.z, text_bottom);
         dl->AddText(font, fs, ImVec2(min.x + pad, min.y + pad * 0.7f), kInk, text.c_str(), nullptr, max.x - min.x - pad * 2, &text_clip);

@@ -74,8 +74,12 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
             if (next < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
         }
         bool chosen = value == int(i);
-        if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.39f, 0.78f, 1));
-        if (chosen) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        if (chosen) {  // white on dark blue in every state, so the choice reads from afar
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.39f, 0.78f, 1));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.12f, 0.33f, 0.70f, 1));
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.10f, 0.28f, 0.62f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        }
         ImGui::PushID(int(i));
         if (ImGui::Button(labels[i]) && !chosen) {
             value = int(i);
@@ -83,7 +87,7 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
         }
         if (probe) ui::mark_item(fmt::format("{}.{}", probe, i));
         ImGui::PopID();
-        if (chosen) ImGui::PopStyleColor(2);
+        if (chosen) ImGui::PopStyleColor(4);
     }
     ImGui::PopID();
     return changed;

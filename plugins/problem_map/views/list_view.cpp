@@ -36,8 +36,8 @@ void ListView::draw() {
     if (!snapshot) return;
     const Snapshot& s = *snapshot;
     draw_filters(s);
-    bool panel = c_.selection.single() != 0;
-    float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
+    bool panel = show_details_ && c_.selection.single() != 0;
+    float panel_width = panel ? ImGui::GetFontSize() * 18 : 0.0f;
     ImGui::BeginChild("problem_map.list.table", ImVec2(ImGui::GetContentRegionAvail().x - panel_width, 0), false);
     draw_table(s);
     ImGui::EndChild();
@@ -83,6 +83,9 @@ void ListView::draw_filters(const Snapshot& s) {
         ImGui::EndCombo();
     }
     ui::mark_item("problem_map.list.trend");
+    ImGui::SameLine();
+    ImGui::Checkbox(c_.tr("Details"), &show_details_);
+    ui::mark_item("problem_map.list.details");
     if (filter_.active()) {
         ImGui::SameLine();
         if (ImGui::Button(c_.tr("Clear filters"))) {
@@ -99,11 +102,12 @@ void ListView::draw_table(const Snapshot& s) {
         const char* title;
         Column column;
         ImGuiTableColumnFlags flags;
+        float weight = 0.0f;  // share of the free width for stretching columns
     };
     const ColumnSpec columns[] = {
-        {"Title", Column::Title, ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort},
-        {"Category", Column::Category, ImGuiTableColumnFlags_WidthStretch},
-        {"Area", Column::Area, ImGuiTableColumnFlags_WidthStretch},
+        {"Title", Column::Title, ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 3.0f},
+        {"Category", Column::Category, ImGuiTableColumnFlags_WidthStretch, 1.5f},
+        {"Area", Column::Area, ImGuiTableColumnFlags_WidthStretch, 1.2f},
         {"Severity", Column::Severity, ImGuiTableColumnFlags_WidthFixed},
         {"Trend", Column::Trend, ImGuiTableColumnFlags_WidthFixed},
         {"Signal", Column::Signal, ImGuiTableColumnFlags_WidthFixed},
@@ -112,10 +116,16 @@ void ListView::draw_table(const Snapshot& s) {
         {"Prioritised", Column::Prioritised, ImGuiTableColumnFlags_WidthFixed},
         {"Confidence", Column::Confidence, ImGuiTableColumnFlags_WidthFixed}};
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                            ImGuiTableFlags_NoSavedSettings;
     if (!ImGui::BeginTable("problem_map.list", int(std::size(columns)), flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const auto& col : columns) ImGui::TableSetupColumn(c_.tr(col.title), col.flags, 0.0f, ImGuiID(col.column));
+    float fs = ImGui::GetFontSize();
+    for (const auto& col : columns) {
+        // Fixed columns fit their header; the free width goes to title, category and area.
+        float width = col.weight > 0 ? col.weight : ImGui::CalcTextSize(c_.tr(col.title)).x + fs * 1.6f;
+        ImGui::TableSetupColumn(c_.tr(col.title), col.flags, width, ImGuiID(col.column));
+    }
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int i = 0; i < int(std::size(columns)); ++i) {
         ImGui::TableSetColumnIndex(i);
@@ -157,7 +167,7 @@ void ListView::draw_table(const Snapshot& s) {
             ImGui::TableSetColumnIndex(3);
             if (card.severity) ImGui::Text("%d", card.severity);
             ImGui::TableSetColumnIndex(4);
-            ImGui::Text("%s %s", trend_arrow(card.trend), trend_label(c_, card.trend));
+            ImGui::TextUnformatted(trend_label(c_, card.trend));
             ImGui::TableSetColumnIndex(5);
             if (card.signal_crime) ImGui::TextUnformatted(c_.tr("Yes"));
             ImGui::TableSetColumnIndex(6);

@@ -20,6 +20,7 @@ private:
     std::string search_;
     Column sort_column_ = Column::Title;
     bool ascending_ = true;
+    bool show_details_ = false;  // the side panel takes width the table's columns need
 };
 
 }  // namespace kartla::problem_map::views

@@ -33,16 +33,20 @@ void MainView::draw() {
                             {Tab::Matrix, "Matrix", "problem_map.tab.matrix"},
                             {Tab::Causes, "Causes", "problem_map.tab.causes"},
                             {Tab::Lists, "Categories and areas", "problem_map.tab.lists"}};
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetFontSize() * 0.8f, ImGui::GetStyle().FramePadding.y * 1.4f));
-    bool open = ImGui::BeginTabBar("problem_map.tabs");
+    // Big tabs for a touch screen: the same padding for the bar and each tab, so sizes agree.
+    ImVec2 tab_padding(ImGui::GetFontSize() * 0.8f, ImGui::GetStyle().FramePadding.y * 1.4f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_padding);
+    // Scroll rather than shrink: a cut tab name ("Boa…") cannot be read from the back of the room.
+    bool open = ImGui::BeginTabBar("problem_map.tabs", ImGuiTabBarFlags_FittingPolicyScroll);
     ImGui::PopStyleVar();
     if (!open) return;
     for (const auto& spec : tabs) {
         ImGuiTabItemFlags flags = 0;
         if (c_.open_tab_requested && c_.requested_tab == spec.tab) flags |= ImGuiTabItemFlags_SetSelected;
         std::string label = fmt::format("{}###{}", c_.tr(spec.title), spec.probe);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_padding);
         bool selected = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+        ImGui::PopStyleVar();
         ui::mark_item(spec.probe);
         if (!selected) continue;
         switch (spec.tab) {

@@ -110,12 +110,19 @@ void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ImGui::GetFont();
     float fs = ImGui::GetFontSize();
-    float chip_h = fs * 1.6f;
-    std::map<std::pair<int, int>, int> filled;  // cards already in each cell
+    auto shown = [&](const Card& card) { return !card.hidden && (!only_prioritised_ || card.prioritised); };
+    auto key_of = [&](const MatrixCell& cell) { return std::pair{cell.row == kMatrixRows ? 0 : cell.column, cell.row}; };
+    std::map<std::pair<int, int>, int> count, filled;  // cards in each cell; placed so far
+    for (const auto& card : s.cards)
+        if (shown(card)) ++count[key_of(matrix_cell(card, mode))];
     for (const auto& card : s.cards) {
-        if (card.hidden || (only_prioritised_ && !card.prioritised)) continue;
+        if (!shown(card)) continue;
         MatrixCell cell = matrix_cell(card, mode);
-        int k = filled[{cell.row == kMatrixRows ? 0 : cell.column, cell.row}]++;
+        int k = filled[key_of(cell)]++;
+        // A crowded cell gets thinner chips rather than chips spilling into the next cell.
+        float chip_h = fs * 1.6f;
+        if (cell.row < kMatrixRows)
+            chip_h = std::max(fs * 0.9f, std::min(chip_h, (g.cell.y - 8) / float(count[key_of(cell)]) - 4));
         ImVec2 min;
         float chip_w;
         if (cell.row == kMatrixRows) {  // the strip: one row across all columns
@@ -161,7 +168,8 @@ void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
         target->AddRect(min, max, selected ? IM_COL32(30, 90, 200, 255) : IM_COL32(60, 60, 70, 255), 5, 0, selected ? 3.0f : 1.0f);
         std::string text = (card.prioritised ? "\u2605 " : "") + (card.title.empty() ? std::string(c_.tr("(no title)")) : card.title);
         ImVec4 clip(min.x + 12, min.y, max.x - 4, max.y);
-        target->AddText(font, fs, ImVec2(min.x + 14, min.y + (chip_h - fs) / 2), kInk, text.c_str(), nullptr, 0, &clip);
+        float text_size = std::min(fs, chip_h * 0.9f);
+        target->AddText(font, text_size, ImVec2(min.x + 14, min.y + (chip_h - text_size) / 2), kInk, text.c_str(), nullptr, 0, &clip);
     }
 }
 

@@ -64,7 +64,20 @@ void VoteView::draw_settings(const Snapshot& s) {
     if (choice_row("vote_by", by, {c_.tr("Participant"), c_.tr("Organisation")}, "problem_map.vote.by"))
         c_.report(actions::set_vote_by(*w, by ? VoteBy::Organisation : VoteBy::Participant));
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    if (ui::big_button(c_.tr("Clear all votes"))) c_.report(actions::clear_votes(*w));
+    // Two presses: one stray touch must not wipe the room's votes (undo would bring them back, but not calmly).
+    if (!confirm_clear_) {
+        if (ui::big_button(c_.tr("Clear all votes…"))) confirm_clear_ = true;
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.25f, 0.20f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        if (ui::big_button(c_.tr("Yes, clear all votes"))) {
+            c_.report(actions::clear_votes(*w));
+            confirm_clear_ = false;
+        }
+        ImGui::PopStyleColor(2);
+        ImGui::SameLine();
+        if (ui::big_button(c_.tr("Keep the votes"))) confirm_clear_ = false;
+    }
     ui::mark_item("problem_map.vote.clear");
 }
 

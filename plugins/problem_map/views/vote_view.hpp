@@ -22,7 +22,8 @@ private:
     Workshop* voters_workshop_ = nullptr;
     std::vector<std::pair<Voter, std::string>> voters_;  // who, and how to show them
     Voter current_;
-    bool by_rank_ = false;  // while voting, rows stay put under the finger; afterwards, sort by rank
+    bool by_rank_ = false;
+    bool confirm_clear_ = false;  // while voting, rows stay put under the finger; afterwards, sort by rank
 };
 
 }  // namespace kartla::problem_map::views

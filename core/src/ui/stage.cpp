@@ -1,0 +1,153 @@
+#include "stage.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cfloat>
+
+namespace kartla::ui {
+
+namespace {
+constexpr float kSideShare = 0.34f;  // of the stage width, when a side view is open
+constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
+}  // namespace
+
+bool ViewStage::side_open(const ViewSpec& view) {
+    auto [it, inserted] = settings_.open_views.try_emplace(view.key, view.open_by_default);
+    return it->second;
+}
+
+// A copy, because a plugin that fails while drawing has its views removed mid-frame.
+std::vector<Tagged<ViewSpec>> ViewStage::usable_views() {
+    std::vector<Tagged<ViewSpec>> out;
+    for (const auto& v : runtime_.views())
+        if (runtime_.plugin_usable(v.plugin_id)) out.push_back(v);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.spec.order < b.spec.order; });
+    return out;
+}
+
+std::string ViewStage::current() {
+    auto views = usable_views();
+    for (const auto& v : views)
+        if (v.spec.placement == ViewPlacement::Main && v.spec.key == settings_.current_view) return v.spec.key;
+    for (const auto& v : views)
+        if (v.spec.placement == ViewPlacement::Main) return v.spec.key;
+    return {};
+}
+
+void ViewStage::show(std::string_view key) {
+    for (const auto& v : runtime_.views()) {
+        if (v.spec.key != key) continue;
+        if (v.spec.placement == ViewPlacement::Main) {
+            settings_.current_view = v.spec.key;
+        } else {
+            settings_.open_views[v.spec.key] = true;
+            // Bring its plugin's main view on stage too, unless one is there already.
+            bool same_plugin_on_stage = false;
+            std::string on_stage = current();
+            for (const auto& w : runtime_.views())
+                if (w.spec.key == on_stage && w.plugin_id == v.plugin_id) same_plugin_on_stage = true;
+            if (!same_plugin_on_stage)
+                for (const auto& w : usable_views())
+                    if (w.plugin_id == v.plugin_id && w.spec.placement == ViewPlacement::Main) {
+                        settings_.current_view = w.spec.key;
+                        break;
+                    }
+        }
+        runtime_.publish(Event{"core.view_shown", 0, v.spec.key});
+    }
+}
+
+void ViewStage::draw_menu_items() {
+    std::string on_stage = current();
+    for (const auto& v : usable_views()) {
+        const char* title = runtime_.translate(v.spec.title.c_str());
+        if (v.spec.placement == ViewPlacement::Main) {
+            if (ImGui::MenuItem(title, nullptr, v.spec.key == on_stage)) show(v.spec.key);
+        } else {
+            bool open = side_open(v.spec);
+            if (ImGui::MenuItem(title, nullptr, &open)) settings_.open_views[v.spec.key] = open;
+        }
+    }
+}
+
+float ViewStage::draw_view_bar(ImVec2 origin, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // As wide as the window, as high as its rows of buttons: at 300 % text they wrap.
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
+    ImGui::Begin("###core.view_bar", nullptr, kFixed | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    std::string on_stage = current();
+    float right_edge = ImGui::GetWindowPos().x + width - style.WindowPadding.x;
+    bool first = true;
+    for (const auto& v : usable_views()) {
+        if (v.spec.placement != ViewPlacement::Main) continue;  // side views come with their main view
+        bool active = v.spec.key == on_stage;
+        std::string label = fmt::format("{}##bar.{}", runtime_.translate(v.spec.title.c_str()), v.spec.key);
+        float button_width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        if (!first && ImGui::GetItemRectMax().x + style.ItemSpacing.x + button_width <= right_edge) ImGui::SameLine();
+        first = false;
+        // Amber for what is showing: readable with black text on any projector.
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.99f, 0.78f, 0.28f, 1));
+        if (big_button(label.c_str())) show(v.spec.key);
+        if (active) ImGui::PopStyleColor();
+        mark_item("core.view_bar." + v.spec.key);
+    }
+    float height = ImGui::GetWindowHeight();
+    ImGui::End();
+    return height;
+}
+
+void ViewStage::draw(ImVec2 origin, ImVec2 size) {
+    float bar = draw_view_bar(origin, size.x);
+    origin.y += bar;
+    size.y -= bar;
+    auto views = usable_views();
+    std::string on_stage = current();
+    // A plugin's side views (an editor, its checks) show beside that plugin's main views only.
+    std::string stage_plugin;
+    for (const auto& v : views)
+        if (v.spec.key == on_stage) stage_plugin = v.plugin_id;
+    std::vector<const Tagged<ViewSpec>*> sides;
+    for (const auto& v : views)
+        if (v.spec.placement == ViewPlacement::Side && v.plugin_id == stage_plugin && side_open(v.spec))
+            sides.push_back(&v);
+    float main_width = sides.empty() ? size.x : size.x * (1 - kSideShare);
+    for (const auto& v : views)
+        if (v.spec.key == on_stage) draw_window(v, origin, ImVec2(main_width, size.y), nullptr);
+    float side_height = sides.empty() ? 0 : size.y / float(sides.size());
+    for (std::size_t i = 0; i < sides.size(); ++i) {
+        bool open = true;
+        draw_window(*sides[i], ImVec2(origin.x + main_width, origin.y + side_height * float(i)),
+                    ImVec2(size.x - main_width, side_height), &open);
+        if (!open) settings_.open_views[sides[i]->spec.key] = false;
+    }
+}
+
+void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open) {
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    std::string title = fmt::format("{}###{}", runtime_.translate(view.spec.title.c_str()), view.spec.key);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    int windows_before = g.CurrentWindowStack.Size;
+    bool visible = ImGui::Begin(title.c_str(), open, kFixed);
+    bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
+    if (!ok) {
+        // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.
+        // A child window must be closed with EndChild(): End() on it is an ImGui assertion (an abort).
+        while (g.CurrentWindowStack.Size > windows_before + 1) {
+            ImGui::ErrorCheckEndWindowRecover(nullptr);
+            if (g.CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
+            else ImGui::End();
+        }
+        ImGui::ErrorCheckEndWindowRecover(nullptr);
+    }
+    ImGui::End();
+}
+
+}  // namespace kartla::ui

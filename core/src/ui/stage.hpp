@@ -1,0 +1,32 @@
+#pragma once
+// Where views appear. ImGui 1.86 has no docking, and a meeting room needs a
+// calm screen, not a pile of windows: a bar of big buttons picks the main view
+// that fills the stage; side views open in a column beside it.
+#include "runtime.hpp"
+#include "settings.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kartla::ui {
+
+class KARTLA_API ViewStage {
+public:
+    ViewStage(Runtime& runtime, Settings& settings) : runtime_(runtime), settings_(settings) {}
+
+    void draw(ImVec2 origin, ImVec2 size);
+    void show(std::string_view key);
+    std::string current();  // the key of the main view on the stage
+    void draw_menu_items();  // for the View menu
+
+private:
+    float draw_view_bar(ImVec2 origin, float width);  // returns its height
+    void draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open);
+    bool side_open(const ViewSpec& view);
+    std::vector<Tagged<ViewSpec>> usable_views();  // in bar order
+
+    Runtime& runtime_;
+    Settings& settings_;
+};
+
+}  // namespace kartla::ui
