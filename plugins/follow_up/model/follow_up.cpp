@@ -41,10 +41,12 @@ CREATE TABLE follow_up_snapshot(
 
 std::vector<Entity> published_now(const EntitySource& source) {
     std::vector<Entity> out;
-    for (auto kind : kSnapshotKinds) {
-        auto entities = source(kind);
-        out.insert(out.end(), entities.begin(), entities.end());
-    }
+    // Two plugins may publish the same kind (a stand-in next to the real one) with
+    // clashing ids; a snapshot keeps the first of each (kind, id).
+    std::set<std::pair<std::string, std::int64_t>> seen;
+    for (auto kind : kSnapshotKinds)
+        for (auto& e : source(kind))
+            if (seen.insert({e.kind, e.id}).second) out.push_back(std::move(e));
     return out;
 }
 

@@ -169,3 +169,13 @@ TEST_CASE("the walk starts with overdue measures, then red, then yellow, closed 
     for (const auto& m : walk_order(measures, "2026-11-01")) order.push_back(m.label);
     CHECK(order == std::vector<std::string>{"försenad tidigare", "försenad grön", "röd", "gul", "grön", "utan datum", "klar"});
 }
+
+TEST_CASE("a kind published twice with clashing ids still gives a snapshot (first one kept)") {
+    auto w = workshop();
+    World world;
+    world.entities.push_back({"measure", 20, "Samma id från ett annat tillägg", {}});
+    const auto id = start(*w, world, "2026-10-08");
+    auto snap = snapshot(w->db(), id);
+    CHECK(snap.size() == 4);
+    CHECK(std::count_if(snap.begin(), snap.end(), [](auto& e) { return e.label == "Riktade polisinsatser"; }) == 1);
+}

@@ -195,9 +195,9 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
 
     // The measure's follow-up history: what earlier meetings recorded.
     auto earlier = history(w.db(), m.id);
+    std::erase_if(earlier, [&](const Record& r) { return r.meeting_id == meeting_id_; });
     if (!earlier.empty() && ImGui::CollapsingHeader(tr("Earlier follow-ups"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const auto& r : earlier) {
-            if (r.meeting_id == meeting_id_) continue;
             std::string date;
             for (const auto& meeting : cache_.meetings)
                 if (meeting.id == r.meeting_id) date = meeting.date;
@@ -234,7 +234,7 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
         r.light = code == current.light ? "" : code;
         save(w, "Record light", r);
     }
-    const float field = ImGui::GetFontSize() * 18;
+    const float field = ImGui::GetFontSize() * 32;
     auto text_field = [&](const char* msgid, std::string Record::*member, const char* key) {
         ImGui::SetNextItemWidth(field);
         const std::string label = std::string(tr(msgid)) + "###" + key;

@@ -30,6 +30,14 @@ const char* light_msgid(std::string_view l) {
     return "";
 }
 
+const char* trend_msgid(std::string_view t) {
+    if (t == "rising") return "Rising";
+    if (t == "stable") return "Stable";
+    if (t == "falling") return "Falling";
+    if (t == "unknown") return "Unknown";
+    return "";
+}
+
 std::string coded(const Sources& s, const char* msgid, const std::string& raw) {
     return *msgid ? s.tr(msgid) : raw;
 }
@@ -136,7 +144,8 @@ Section problem_section(const Sources& s, const std::vector<Entity>& problems, b
         const std::pair<const char*, const char*> keys[] = {
             {"category", "Category"}, {"area", "Area"}, {"severity", "Severity (1–5)"}, {"trend", "Trend"}};
         for (auto [key, label] : keys)
-            if (auto value = p->attribute(key); !value.empty()) facts.items.emplace_back(s.tr(label), value);
+            if (auto value = p->attribute(key); !value.empty())
+                facts.items.emplace_back(s.tr(label), key == std::string_view("trend") ? coded(s, trend_msgid(value), value) : value);
         if (!facts.items.empty()) section.blocks.push_back(facts);
         Bullets tree = cause_tree(causes, p->id, s);
         if (tree.items.empty()) section.blocks.push_back(Paragraph{s.tr("No causes recorded.")});
@@ -230,7 +239,7 @@ Section plan_section(kartla::Database& db, const Sources& s, const std::vector<E
     for (const auto& [heading, list] : group_measures(db, measures, problems, causes, s).groups) {
         section.blocks.push_back(Heading{heading});
         Table table{{s.tr("Measure"), s.tr("Responsible"), s.tr("Start"), s.tr("Due"), s.tr("Status"),
-                     s.tr("Follow-up")},
+                     s.tr("Light")},
                     {3.0, 2.2, 1.45, 1.45, 1.35, 1.2},
                     {}};
         for (const Entity* m : list) {
