@@ -170,21 +170,24 @@ std::vector<Change> diff(const std::vector<Entity>& before, const std::vector<En
         seen.insert({e.kind, e.id});
         auto found = old_by_key.find({e.kind, e.id});
         if (found == old_by_key.end()) {
-            out.push_back({Change::Type::Added, e.kind, e.id, e.label, {}, {}});
+            out.push_back({Change::Type::Added, e.kind, e.id, e.label, {}, {}, {}, {}});
             continue;
         }
         const Entity& old = *found->second;
         std::set<std::string> keys;
         for (auto& [k, v] : old.attributes) keys.insert(k);
         for (auto& [k, v] : e.attributes) keys.insert(k);
-        std::vector<std::string> changed;
+        Change change{Change::Type::Changed, e.kind, e.id, e.label, old.label != e.label ? old.label : "", {}, {}, {}};
         for (const auto& k : keys)
-            if (old.attribute(k) != e.attribute(k)) changed.push_back(k);
-        if (!changed.empty() || old.label != e.label)
-            out.push_back({Change::Type::Changed, e.kind, e.id, e.label, old.label != e.label ? old.label : "", changed});
+            if (old.attribute(k) != e.attribute(k)) {
+                change.changed_keys.push_back(k);
+                change.old_values.push_back(old.attribute(k));
+                change.new_values.push_back(e.attribute(k));
+            }
+        if (!change.changed_keys.empty() || old.label != e.label) out.push_back(std::move(change));
     }
     for (const auto& e : before)
-        if (!seen.count({e.kind, e.id})) out.push_back({Change::Type::Removed, e.kind, e.id, e.label, {}, {}});
+        if (!seen.count({e.kind, e.id})) out.push_back({Change::Type::Removed, e.kind, e.id, e.label, {}, {}, {}, {}});
     return out;
 }
 

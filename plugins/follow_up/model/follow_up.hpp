@@ -63,6 +63,7 @@ struct Change {
     std::string label;      // the new label (old one for Removed)
     std::string old_label;  // when the label changed
     std::vector<std::string> changed_keys;  // attributes whose value differs
+    std::vector<std::string> old_values, new_values;  // per changed key
 };
 std::vector<Change> diff(const std::vector<Entity>& before, const std::vector<Entity>& after);
 

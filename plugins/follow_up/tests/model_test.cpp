@@ -130,6 +130,8 @@ TEST_CASE("since the last meeting lists exactly the changes to problems, actors 
     };
     CHECK(find("measure", 20).type == Change::Type::Changed);
     CHECK(find("measure", 20).changed_keys == std::vector<std::string>{"light", "status"});
+    CHECK(find("measure", 20).old_values == std::vector<std::string>{"yellow", "in_progress"});
+    CHECK(find("measure", 20).new_values == std::vector<std::string>{"green", "done"});
     CHECK(find("actor", 7).type == Change::Type::Changed);
     CHECK(find("actor", 7).old_label == "Polisen");
     CHECK(find("actor", 7).changed_keys.empty());

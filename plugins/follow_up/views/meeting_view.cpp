@@ -281,7 +281,10 @@ void MeetingView::draw_changes() {
             const char* what = c.type == Change::Type::Added ? tr("New") : c.type == Change::Type::Removed ? tr("Removed") : tr("Changed");
             std::string detail;
             if (!c.old_label.empty()) detail += fmt::format(" ({} \"{}\")", tr("was"), c.old_label);
-            for (const auto& key : c.changed_keys) detail += (detail.empty() ? " — " : ", ") + key;
+            for (std::size_t i = 0; i < c.changed_keys.size(); ++i)
+                detail += fmt::format("{}{}: {} → {}", detail.empty() ? " — " : ", ", c.changed_keys[i],
+                                      c.old_values[i].empty() ? "–" : c.old_values[i],
+                                      c.new_values[i].empty() ? "–" : c.new_values[i]);
             ImGui::BulletText("%s: %s%s", what, c.label.c_str(), detail.c_str());
         }
     }
