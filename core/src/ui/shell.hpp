@@ -3,6 +3,7 @@
 // workshop panel, plugin views, dialogs and shortcuts. The GLFW program and
 // the headless tests both drive it one frame at a time.
 #include "file_dialog.hpp"
+#include "privacy_panel.hpp"
 #include "i18n.hpp"
 #include "runtime.hpp"
 #include "settings.hpp"
@@ -42,6 +43,9 @@ public:
     const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }
+    // File > Export: asks about personal data first when the workshop holds any.
+    void export_to(const std::string& format);
+    bool export_review_open() const { return !export_pending_.empty(); }
 
 private:
     void draw_menu_bar();
@@ -56,7 +60,8 @@ private:
     void undo();
     void redo();
     void show_error(std::string message);
-    void export_to(const std::string& format);
+    void choose_export_file(const std::string& format, bool redact);
+    void draw_export_review();
     void save_settings() const;
 
     Runtime& runtime_;
@@ -64,6 +69,8 @@ private:
     Translations translations_;
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
+    PrivacyPanel privacy_panel_;
+    std::string export_pending_;  // a format waiting for the personal-data review
     ViewStage stage_;
     FileDialog file_dialog_;
     std::string error_dialog_;
