@@ -15,8 +15,8 @@ public:
 private:
     void add(const char* format, const char* label, const char* extension, report::ReportFormat kind) {
         host_.add_export({format, label, extension,
-                          [this, kind](kartla::Workshop& w, const kartla::ExportOptions&, const std::filesystem::path& out) {
-                              report::write_report(host_, w, kind, out);
+                          [this, kind](kartla::Workshop& w, const kartla::ExportOptions& options, const std::filesystem::path& out) {
+                              report::write_report(host_, w, kind, options, out);
                           }});
     }
 

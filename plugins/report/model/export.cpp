@@ -1,6 +1,7 @@
 #include "export.hpp"
 
 #include "build.hpp"
+#include "redact.hpp"
 #include "writers.hpp"
 
 #include <fstream>
@@ -41,11 +42,13 @@ std::string png_from_export(kartla::Host& host, kartla::Workshop& workshop, std:
 
 }  // namespace
 
-void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat format, const fs::path& out) {
+void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat format,
+                  const kartla::ExportOptions& options, const fs::path& out) {
     Sources sources{[&](std::string_view kind, bool* available) { return host.entities(kind, available); },
                     [&](const char* msgid) { return std::string(host.tr(msgid)); },
                     [&](std::string_view f) { return png_from_export(host, workshop, f); }};
-    const Document document = build_report(workshop.db(), sources);
+    Document document = build_report(workshop.db(), sources);
+    if (options.redact_personal_data) redact(document);
     if (format == ReportFormat::Pdf) {
         write_pdf(document, out);
         return;

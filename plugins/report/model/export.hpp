@@ -11,6 +11,6 @@ enum class ReportFormat { Html, Pdf };
 // Builds the report through `host` (entities, translations, other plugins'
 // image exports) and writes it to `out`.
 void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat format,
-                  const std::filesystem::path& out);
+                  const kartla::ExportOptions& options, const std::filesystem::path& out);
 
 }  // namespace report

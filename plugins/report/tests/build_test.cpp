@@ -1,5 +1,6 @@
 // Building the report model from entities, without other plugins.
 #include "../model/build.hpp"
+#include "../model/redact.hpp"
 #include "../model/writers.hpp"
 
 #include "kartla/core_data.hpp"
@@ -114,4 +115,20 @@ TEST_CASE("base64 of the three padding cases") {
     CHECK(base64("Ma") == "TWE=");
     CHECK(base64("Man") == "TWFu");
     CHECK(base64("\x89PNG") == "iVBORw==");
+}
+
+TEST_CASE("--redact masks personal data in every text of the report") {
+    Document d{"Kartläggning, kontakt 070-123 45 67", "anna.svensson@example.se",
+               {{"Deltagare 19121212-1212",
+                 {Heading{"Ring 08-123 456 78"}, Paragraph{"Mejla anna.svensson@example.se"},
+                  Facts{{{"Kontakt", "070-123 45 67"}}}, Bullets{{"Person 19121212-1212"}, {0}},
+                  Table{{"Roll"}, {1.0}, {{"Samordnare, 070-123 45 67"}}}, Image{"", "Bild 070-123 45 67"}}}}};
+    redact(d);
+    const std::string html = to_html(d, "sv");
+    CHECK(html.find("070-123") == std::string::npos);
+    CHECK(html.find("08-123") == std::string::npos);
+    CHECK(html.find("1212-1212") == std::string::npos);
+    CHECK(html.find("anna.svensson") == std::string::npos);
+    CHECK(html.find("Samordnare") != std::string::npos);
+    CHECK(html.find("Kartläggning") != std::string::npos);
 }
