@@ -1,11 +1,15 @@
 #include "cli.hpp"
 
+#include "i18n.hpp"
 #include "info.hpp"
+#include "paths.hpp"
 #include "runtime.hpp"
 #include "sample.hpp"
+#include "summary.hpp"
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <ostream>
 
 namespace kartla::cli {
@@ -20,8 +24,11 @@ Usage:
   kartla [FILE.kartla]              open the workshop in a window (a new file is created)
   kartla info FILE                  print what the workshop holds, as JSON
   kartla sample OUT.kartla          write the sample workshop
-  kartla export FILE --format F [-o OUT] [--separator ,] [--redact]
-                                    export the action plan (formats: see kartla export --help)
+  kartla export FILE --format F [-o OUT] [--separator ,] [--redact] [--lang sv|en]
+                                    export the action plan, the workshop report, ...
+                                    (formats: see kartla export --help)
+  kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--separator ,]
+                                    an overview across workshops (Markdown on stdout without --csv/--md)
   kartla --help | --version
 )";
 
@@ -62,16 +69,23 @@ std::string export_formats(Runtime& runtime) {
     return list.empty() ? "none (no plugin offers an export)" : list;
 }
 
+// Documents for people (the report) speak the user's language, like the window does.
+void use_language(Runtime& runtime, Translations& translations, const std::string& language) {
+    translations.load(paths::asset_dir() / "i18n", language.empty() ? system_language() : language);
+    runtime.translate = [&translations](const char* msgid) { return translations.translate(msgid); };
+}
+
 Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Translations translations;  // outlives the runtime that points at it
     Runtime runtime;
     loaded_runtime(runtime);
-    std::string file, format, output;
+    std::string file, format, output, language;
     ExportOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const auto& a = args[i];
         bool has_value = i + 1 < args.size();
         if (a == "--help") {
-            out << "kartla export FILE --format F [-o OUT] [--separator ,] [--redact]\nformats: "
+            out << "kartla export FILE --format F [-o OUT] [--separator ,] [--redact] [--lang sv|en]\nformats: "
                 << export_formats(runtime) << '\n';
             return {};
         }
@@ -79,10 +93,12 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
         else if ((a == "-o" || a == "--output") && has_value) output = args[++i];
         else if (a == "--separator" && has_value && args[i + 1].size() == 1) options.csv_separator = args[++i][0];
         else if (a == "--redact") options.redact_personal_data = true;
+        else if (a == "--lang" && has_value) language = args[++i];
         else if (file.empty() && !a.starts_with("-")) file = a;
         else return fail(err, fmt::format("export: unexpected argument '{}'", a), 2);
     }
     if (file.empty() || format.empty()) return fail(err, "usage: kartla export FILE --format F [-o OUT]", 2);
+    use_language(runtime, translations, language);
     const ExportSpec* exporter = runtime.find_export(format);
     if (!exporter) return fail(err, fmt::format("unknown export format '{}' (available: {})", format, export_formats(runtime)), 2);
     auto opened = Workshop::open(file, OpenMode::ReadOnly);
@@ -97,6 +113,47 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
         if (plugin->status == PluginStatus::Disabled) problem = plugin->message;
     if (!problem.empty()) return fail(err, fmt::format("export failed: {}", problem));
     out << "Wrote " << output << '\n';
+    return {};
+}
+
+bool write_text(const std::string& path, const std::string& text) {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file << text;
+    return static_cast<bool>(file.flush());
+}
+
+Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const char* usage = "usage: kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD]";
+    std::vector<std::string> files;
+    std::string csv, markdown, today = summary::today_iso();
+    char separator = ';';
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const auto& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if (a == "--csv" && has_value) csv = args[++i];
+        else if (a == "--md" && has_value) markdown = args[++i];
+        else if (a == "--today" && has_value && args[i + 1].size() == 10) today = args[++i];
+        else if (a == "--separator" && has_value && args[i + 1].size() == 1) separator = args[++i][0];
+        else if (!a.starts_with("-")) files.push_back(a);
+        else return fail(err, fmt::format("summary: unexpected argument '{}'", a), 2);
+    }
+    if (files.empty()) return fail(err, usage, 2);
+    Runtime runtime;
+    loaded_runtime(runtime);
+    std::vector<summary::WorkshopSummary> workshops;
+    for (const auto& file : files) {
+        auto opened = Workshop::open(file, OpenMode::ReadOnly);
+        if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, fmt::format("{}: {}", file, e->message));
+        runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+        workshops.push_back(summary::summarize(runtime, today));
+        workshops.back().file = file;
+    }
+    runtime.set_workshop(nullptr);
+    const std::string md_text = summary::to_markdown(workshops, today);
+    if (!csv.empty() && !write_text(csv, summary::to_csv(workshops, separator))) return fail(err, "cannot write " + csv);
+    if (!markdown.empty() && !write_text(markdown, md_text)) return fail(err, "cannot write " + markdown);
+    if (csv.empty() && markdown.empty()) out << md_text;
+    else out << "Summarised " << workshops.size() << " workshops\n";
     return {};
 }
 
@@ -116,6 +173,7 @@ Outcome run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "info") return info(args, out, err);
     if (command == "sample") return sample(args, out, err);
     if (command == "export") return export_file(args, out, err);
+    if (command == "summary") return summary_of(args, out, err);
     if (command.starts_with("-")) return fail(err, fmt::format("unknown option '{}'; see kartla --help", command), 2);
     if (args.size() > 1) return fail(err, "give one workshop file; see kartla --help", 2);
     return Outcome{.open_gui = true, .gui_file = command};

@@ -31,6 +31,7 @@ public:
     }
     ImGuiContext* imgui_context() override;
     float ui_scale() override { return runtime_.ui_scale(); }
+    const ExportSpec* find_export(std::string_view format) override { return runtime_.find_export(format); }
 
 private:
     Runtime& runtime_;

@@ -21,7 +21,7 @@
 namespace kartla {
 
 // Bump when anything in this header or the types it exposes changes layout.
-inline constexpr std::uint32_t kPluginAbiVersion = 1;
+inline constexpr std::uint32_t kPluginAbiVersion = 2;
 
 class Host;
 
@@ -141,6 +141,12 @@ public:
 
     virtual ImGuiContext* imgui_context() = 0;
     virtual float ui_scale() = 0;  // the text zoom the user chose (1.0 = 100 %)
+
+    // An export any loaded plugin registered (e.g. "actor-network-png"), or
+    // nullptr. Lets a document (the workshop report) embed another plugin's
+    // output without including its headers. Call `write` inside a try block:
+    // the other plugin may fail.
+    virtual const ExportSpec* find_export(std::string_view format) = 0;
 };
 
 struct PluginDescriptor {

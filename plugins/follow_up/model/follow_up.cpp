@@ -1,0 +1,224 @@
+#include "follow_up.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ctime>
+#include <tuple>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace follow_up {
+
+namespace cd = kartla::core_data;
+
+std::vector<std::string> migrations() {
+    return {R"sql(
+CREATE TABLE follow_up_record(
+  id               INTEGER PRIMARY KEY,
+  meeting_id       INTEGER NOT NULL,
+  measure_id       INTEGER NOT NULL,
+  status           TEXT NOT NULL DEFAULT '',
+  light            TEXT NOT NULL DEFAULT '' CHECK (light IN ('', 'green', 'yellow', 'red')),
+  light_comment    TEXT NOT NULL DEFAULT '',
+  indicator_value  TEXT NOT NULL DEFAULT '',
+  indicator_date   TEXT NOT NULL DEFAULT '',
+  indicator_source TEXT NOT NULL DEFAULT '',
+  decision         TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'continue', 'change', 'stop', 'new_measure')),
+  decision_note    TEXT NOT NULL DEFAULT '',
+  UNIQUE (meeting_id, measure_id));
+CREATE TABLE follow_up_snapshot(
+  id         INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL,
+  kind       TEXT NOT NULL,
+  entity_id  INTEGER NOT NULL,
+  label      TEXT NOT NULL DEFAULT '',
+  attributes TEXT NOT NULL DEFAULT '{}',
+  UNIQUE (meeting_id, kind, entity_id));
+)sql"};
+}
+
+std::vector<Entity> published_now(const EntitySource& source) {
+    std::vector<Entity> out;
+    // Two plugins may publish the same kind (a stand-in next to the real one) with
+    // clashing ids; a snapshot keeps the first of each (kind, id).
+    std::set<std::pair<std::string, std::int64_t>> seen;
+    for (auto kind : kSnapshotKinds)
+        for (auto& e : source(kind))
+            if (seen.insert({e.kind, e.id}).second) out.push_back(std::move(e));
+    return out;
+}
+
+std::int64_t start_meeting(Database& db, const cd::Meeting& meeting, const EntitySource& source) {
+    cd::Meeting m = meeting;
+    m.kind = "follow_up";
+    const std::int64_t id = cd::add_meeting(db, m);
+    for (const Entity& e : published_now(source)) {
+        nlohmann::json attributes(e.attributes);
+        db.run("INSERT INTO follow_up_snapshot(meeting_id, kind, entity_id, label, attributes) VALUES (?, ?, ?, ?, ?)", id,
+               e.kind, e.id, e.label, attributes.dump());
+    }
+    return id;
+}
+
+std::vector<cd::Meeting> follow_up_meetings(Database& db) {
+    std::vector<cd::Meeting> out;
+    for (auto& m : cd::meetings(db))
+        if (m.kind == "follow_up") out.push_back(m);
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });
+    return out;
+}
+
+bool is_date(std::string_view d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (d[i] < '0' || d[i] > '9') return false;
+    return true;
+}
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+namespace {
+
+bool is_status(std::string_view s) {
+    for (auto known : {"", "proposed", "decided", "in_progress", "done", "paused", "cancelled"})
+        if (s == known) return true;
+    return false;
+}
+
+Record read_record(kartla::Statement& q) {
+    return {q.int64(0), q.int64(1), q.text(2), q.text(3), q.text(4),
+            q.text(5),  q.text(6),  q.text(7), q.text(8), q.text(9)};
+}
+
+constexpr const char* kRecordColumns =
+    "meeting_id, measure_id, status, light, light_comment, indicator_value, indicator_date, indicator_source, "
+    "decision, decision_note";
+
+}  // namespace
+
+void save_record(Database& db, const Record& r) {
+    if (!is_status(r.status)) throw std::invalid_argument("unknown status: " + r.status);
+    if (!r.indicator_date.empty() && !is_date(r.indicator_date))
+        throw std::invalid_argument("the indicator date is not YYYY-MM-DD: " + r.indicator_date);
+    const auto meetings = follow_up_meetings(db);
+    if (std::none_of(meetings.begin(), meetings.end(), [&](auto& m) { return m.id == r.meeting_id; }))
+        throw std::invalid_argument("no follow-up meeting " + std::to_string(r.meeting_id));
+    // The CHECK constraints refuse an unknown light or decision.
+    db.run(std::string("INSERT INTO follow_up_record(") + kRecordColumns +
+               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, measure_id) DO UPDATE SET "
+               "status = excluded.status, light = excluded.light, light_comment = excluded.light_comment, "
+               "indicator_value = excluded.indicator_value, indicator_date = excluded.indicator_date, "
+               "indicator_source = excluded.indicator_source, decision = excluded.decision, "
+               "decision_note = excluded.decision_note",
+           r.meeting_id, r.measure_id, r.status, r.light, r.light_comment, r.indicator_value, r.indicator_date,
+           r.indicator_source, r.decision, r.decision_note);
+}
+
+std::optional<Record> record(Database& db, std::int64_t meeting_id, std::int64_t measure_id) {
+    auto& q = db.prepare(std::string("SELECT ") + kRecordColumns +
+                         " FROM follow_up_record WHERE meeting_id = ? AND measure_id = ?")
+                  .with(meeting_id, measure_id);
+    if (!q.step()) return std::nullopt;
+    return read_record(q);
+}
+
+std::vector<Record> records(Database& db, std::int64_t meeting_id) {
+    std::vector<Record> out;
+    auto& q = db.prepare(std::string("SELECT ") + kRecordColumns + " FROM follow_up_record WHERE meeting_id = ? ORDER BY id")
+                  .with(meeting_id);
+    while (q.step()) out.push_back(read_record(q));
+    return out;
+}
+
+std::vector<Record> history(Database& db, std::int64_t measure_id) {
+    std::vector<Record> out;
+    for (const auto& m : follow_up_meetings(db))
+        if (auto r = record(db, m.id, measure_id)) out.push_back(*r);
+    return out;
+}
+
+std::vector<Entity> snapshot(Database& db, std::int64_t meeting_id) {
+    std::vector<Entity> out;
+    auto& q = db.prepare("SELECT kind, entity_id, label, attributes FROM follow_up_snapshot WHERE meeting_id = ? ORDER BY id")
+                  .with(meeting_id);
+    while (q.step()) {
+        Entity e{q.text(0), q.int64(1), q.text(2), {}};
+        auto attributes = nlohmann::json::parse(q.text(3), nullptr, false);
+        if (attributes.is_object())
+            for (auto& [key, value] : attributes.items())
+                if (value.is_string()) e.attributes[key] = value.get<std::string>();
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<Change> diff(const std::vector<Entity>& before, const std::vector<Entity>& after) {
+    std::map<std::pair<std::string, std::int64_t>, const Entity*> old_by_key;
+    for (const auto& e : before) old_by_key[{e.kind, e.id}] = &e;
+    std::vector<Change> out;
+    std::set<std::pair<std::string, std::int64_t>> seen;
+    for (const auto& e : after) {
+        seen.insert({e.kind, e.id});
+        auto found = old_by_key.find({e.kind, e.id});
+        if (found == old_by_key.end()) {
+            out.push_back({Change::Type::Added, e.kind, e.id, e.label, {}, {}, {}, {}});
+            continue;
+        }
+        const Entity& old = *found->second;
+        std::set<std::string> keys;
+        for (auto& [k, v] : old.attributes) keys.insert(k);
+        for (auto& [k, v] : e.attributes) keys.insert(k);
+        Change change{Change::Type::Changed, e.kind, e.id, e.label, old.label != e.label ? old.label : "", {}, {}, {}};
+        for (const auto& k : keys)
+            if (old.attribute(k) != e.attribute(k)) {
+                change.changed_keys.push_back(k);
+                change.old_values.push_back(old.attribute(k));
+                change.new_values.push_back(e.attribute(k));
+            }
+        if (!change.changed_keys.empty() || old.label != e.label) out.push_back(std::move(change));
+    }
+    for (const auto& e : before)
+        if (!seen.count({e.kind, e.id})) out.push_back({Change::Type::Removed, e.kind, e.id, e.label, {}, {}, {}, {}});
+    return out;
+}
+
+std::optional<std::int64_t> previous_meeting(Database& db, std::int64_t meeting_id) {
+    std::optional<std::int64_t> previous;
+    for (const auto& m : follow_up_meetings(db)) {
+        if (m.id == meeting_id) return previous;
+        previous = m.id;
+    }
+    return std::nullopt;
+}
+
+bool overdue(const Entity& m, std::string_view today) {
+    const std::string status = m.attribute("status"), due = m.attribute("due");
+    return !due.empty() && due < today && status != "done" && status != "cancelled";
+}
+
+std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view today) {
+    auto group = [&](const Entity& m) {
+        const std::string status = m.attribute("status"), light = m.attribute("light");
+        if (status == "done" || status == "cancelled") return 4;
+        if (overdue(m, today)) return 0;
+        if (light == "red") return 1;
+        if (light == "yellow") return 2;
+        return 3;
+    };
+    auto due_key = [](const Entity& m) { auto d = m.attribute("due"); return d.empty() ? std::string("9999") : d; };
+    std::stable_sort(measures.begin(), measures.end(), [&](const Entity& a, const Entity& b) {
+        return std::make_tuple(group(a), due_key(a), a.id) < std::make_tuple(group(b), due_key(b), b.id);
+    });
+    return measures;
+}
+
+}  // namespace follow_up

@@ -1,0 +1,80 @@
+#pragma once
+// Follow-up meetings (uppföljningsmöten): per meeting, one record per measure
+// (new status, light with comment, indicator value, decision) and a snapshot of
+// every published entity taken when the meeting starts, so "since the last
+// meeting" is the difference of two snapshots. Everything lives in this
+// plugin's own tables, keyed by the core meeting id and the measure entity id;
+// the action plan's tables are never written.
+#include "kartla/core_data.hpp"
+#include "kartla/plugin_api.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace follow_up {
+
+using kartla::Database;
+using kartla::Entity;
+using EntitySource = std::function<std::vector<Entity>(std::string_view kind)>;
+
+// The kinds a snapshot holds: what the meeting follows up on.
+inline constexpr std::string_view kSnapshotKinds[] = {"problem", "cause", "actor", "relation", "measure"};
+inline constexpr std::string_view kDecisions[] = {"continue", "change", "stop", "new_measure"};
+
+std::vector<std::string> migrations();
+
+struct Record {
+    std::int64_t meeting_id = 0;
+    std::int64_t measure_id = 0;
+    std::string status;  // action plan status code, "" = not discussed
+    std::string light;   // green / yellow / red / ""
+    std::string light_comment;
+    std::string indicator_value;
+    std::string indicator_date;  // YYYY-MM-DD
+    std::string indicator_source;
+    std::string decision;  // one of kDecisions or ""
+    std::string decision_note;
+    bool operator==(const Record&) const = default;
+};
+
+// Starts a follow-up meeting: adds the core meeting (kind "follow_up") and
+// stores the snapshot of every published entity. Call inside one Workshop::edit.
+std::int64_t start_meeting(Database& db, const kartla::core_data::Meeting& meeting, const EntitySource& source);
+
+std::vector<kartla::core_data::Meeting> follow_up_meetings(Database& db);  // by date, then id
+
+// Saves (inserts or replaces) the record of one measure in one meeting; throws on a bad value.
+void save_record(Database& db, const Record& record);
+std::optional<Record> record(Database& db, std::int64_t meeting_id, std::int64_t measure_id);
+std::vector<Record> records(Database& db, std::int64_t meeting_id);
+// Every record of one measure, oldest meeting first (its follow-up history).
+std::vector<Record> history(Database& db, std::int64_t measure_id);
+
+std::vector<Entity> snapshot(Database& db, std::int64_t meeting_id);
+std::vector<Entity> published_now(const EntitySource& source);
+
+struct Change {
+    enum class Type { Added, Changed, Removed } type;
+    std::string kind;
+    std::int64_t id = 0;
+    std::string label;      // the new label (old one for Removed)
+    std::string old_label;  // when the label changed
+    std::vector<std::string> changed_keys;  // attributes whose value differs
+    std::vector<std::string> old_values, new_values;  // per changed key
+};
+std::vector<Change> diff(const std::vector<Entity>& before, const std::vector<Entity>& after);
+
+// The follow-up meeting before `meeting_id` (by date, then id), if any.
+std::optional<std::int64_t> previous_meeting(Database& db, std::int64_t meeting_id);
+
+// The order the meeting walks through the measures: overdue first, then red,
+// yellow, the rest; closed (done, cancelled) last; by due date within a group.
+std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view today);
+bool overdue(const Entity& measure, std::string_view today);
+std::string today();  // local date, YYYY-MM-DD
+bool is_date(std::string_view text);
+
+}  // namespace follow_up

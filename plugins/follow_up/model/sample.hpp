@@ -1,0 +1,12 @@
+#pragma once
+#include "follow_up.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace follow_up {
+
+// Loads assets/samples/follow_up.json: one follow-up meeting with its records.
+// Measures are found by title among the published ones; unknown titles are skipped.
+void load_sample(kartla::Workshop& workshop, const nlohmann::json& sample, const EntitySource& source);
+
+}  // namespace follow_up

@@ -1,0 +1,31 @@
+// follow_up: follow-up meetings on the action plan, and what changed since the last one.
+// Entry point and registration only; the logic lives in model/ and views/.
+#include "kartla/plugin_api.hpp"
+#include "model/follow_up.hpp"
+#include "model/sample.hpp"
+#include "views/meeting_view.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+class FollowUpPlugin : public kartla::Plugin {
+public:
+    explicit FollowUpPlugin(kartla::Host& host) : host_(host), view_(host) {
+        host.add_schema(follow_up::migrations());
+        host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40});
+        host.add_sample_loader({40, [this](kartla::Workshop& w, const nlohmann::json& sample) {
+                                    follow_up::load_sample(w, sample, [this](std::string_view kind) {
+                                        return host_.entities(kind);
+                                    });
+                                }});
+    }
+
+private:
+    kartla::Host& host_;
+    follow_up::MeetingView view_;
+};
+
+}  // namespace
+
+KARTLA_PLUGIN("follow_up", "Follow-up meetings", "1.0.0", FollowUpPlugin)

@@ -1,0 +1,293 @@
+#include "meeting_view.hpp"
+
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+
+namespace follow_up {
+
+namespace {
+
+const std::pair<const char*, const char*> kStatuses[] = {{"proposed", "Proposed"}, {"decided", "Decided"},
+                                                         {"in_progress", "In progress"}, {"done", "Done"},
+                                                         {"paused", "Paused"}, {"cancelled", "Cancelled"}};
+const std::pair<const char*, const char*> kLights[] = {{"green", "Green"}, {"yellow", "Yellow"}, {"red", "Red"}};
+const std::pair<const char*, const char*> kDecisionLabels[] = {
+    {"continue", "Continue"}, {"change", "Change"}, {"stop", "Stop"}, {"new_measure", "New measure"}};
+
+const char* msgid_of(const std::pair<const char*, const char*>* begin, std::size_t n, const std::string& code) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (code == begin[i].first) return begin[i].second;
+    return nullptr;
+}
+
+ImVec4 light_colour(std::string_view light) {
+    if (light == "green") return {0.20f, 0.60f, 0.25f, 1};
+    if (light == "yellow") return {0.85f, 0.70f, 0.10f, 1};
+    if (light == "red") return {0.80f, 0.20f, 0.20f, 1};
+    return {0.35f, 0.35f, 0.40f, 1};
+}
+
+// A row of big choice buttons; the chosen one is highlighted. Returns the tapped code.
+const char* choice_row(const char* id, const std::pair<const char*, const char*>* choices, std::size_t n,
+                       const std::string& current, kartla::Host& host, bool coloured = false) {
+    const char* tapped = nullptr;
+    ImGui::PushID(id);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) ImGui::SameLine();
+        const bool chosen = current == choices[i].first;
+        ImVec4 colour = coloured ? light_colour(choices[i].first) : ImGui::GetStyleColorVec4(ImGuiCol_Button);
+        if (!chosen) colour.w = coloured ? 0.35f : colour.w;
+        else if (!coloured) colour = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+        ImGui::PushStyleColor(ImGuiCol_Button, colour);
+        std::string label = std::string(chosen ? "● " : "") + host.tr(choices[i].second) + "###" + choices[i].first;
+        if (kartla::ui::big_button(label.c_str())) tapped = choices[i].first;
+        kartla::ui::mark_item(std::string("follow_up.") + id + "." + choices[i].first);
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopID();
+    return tapped;
+}
+
+}  // namespace
+
+void MeetingView::refresh(kartla::Workshop& w) {
+    if (cache_.valid && cache_.revision == w.revision()) return;
+    cache_ = {};
+    cache_.revision = w.revision();
+    cache_.valid = true;
+    cache_.meetings = follow_up_meetings(w.db());
+    cache_.measures = walk_order(host_.entities("measure", &cache_.measures_available), today());
+    for (const auto& a : host_.entities("actor")) cache_.actor_labels[a.id] = a.label;
+    if (meeting_id_ == 0 && !cache_.meetings.empty()) meeting_id_ = cache_.meetings.back().id;
+    bool still_there = false;
+    for (const auto& m : cache_.meetings) still_there |= m.id == meeting_id_;
+    if (!still_there) meeting_id_ = cache_.meetings.empty() ? 0 : cache_.meetings.back().id;
+    if (meeting_id_ != 0) {
+        // Since the last meeting: the previous meeting's snapshot against this one's.
+        // For the latest meeting, this meeting's snapshot against now (what changed since it began).
+        auto previous = previous_meeting(w.db(), meeting_id_);
+        if (previous) {
+            cache_.changes = diff(snapshot(w.db(), *previous), snapshot(w.db(), meeting_id_));
+            cache_.changes_against = tr("Changes between the previous follow-up meeting and this one");
+        } else {
+            cache_.changes = diff(snapshot(w.db(), meeting_id_), published_now([this](std::string_view kind) {
+                                      return host_.entities(kind);
+                                  }));
+            cache_.changes_against = tr("Changes since this meeting started");
+        }
+    }
+    if (position_ >= cache_.measures.size()) position_ = 0;
+}
+
+void MeetingView::save(kartla::Workshop& w, const char* label, const Record& record) {
+    auto result = w.edit(tr(label), [&](kartla::Database& db) { save_record(db, record); });
+    error_ = result ? std::string() : result.message;
+}
+
+void MeetingView::draw() {
+    kartla::Workshop* w = host_.workshop();
+    if (!w) {
+        ImGui::TextUnformatted(tr("No workshop is open."));
+        return;
+    }
+    refresh(*w);
+    draw_meeting_bar(*w);
+    ImGui::Separator();
+    if (meeting_id_ == 0) {
+        kartla::ui::hint(tr("No follow-up meeting yet. Start one to walk through the action plan."));
+        return;
+    }
+    if (show_changes_) draw_changes();
+    else draw_walk(*w);
+}
+
+void MeetingView::draw_meeting_bar(kartla::Workshop& w) {
+    for (const auto& m : cache_.meetings) {
+        const bool current = m.id == meeting_id_;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        std::string label = fmt::format("{} {}###meeting{}", m.date, m.title, m.id);
+        if (kartla::ui::big_button(label.c_str())) {
+            meeting_id_ = m.id;
+            cache_.valid = false;
+        }
+        kartla::ui::mark_item("follow_up.meeting." + std::to_string(m.id));
+        if (current) ImGui::PopStyleColor();
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    draw_start(w);
+    if (meeting_id_ != 0) {
+        ImGui::SameLine();
+        if (kartla::ui::big_button(show_changes_ ? tr("Walk through the measures") : tr("Since the last meeting")))
+            show_changes_ = !show_changes_;
+        kartla::ui::mark_item("follow_up.toggle_changes");
+    }
+}
+
+void MeetingView::draw_start(kartla::Workshop& w) {
+    if (new_date_.empty()) new_date_ = today();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    kartla::ui::input_text((std::string(tr("Date")) + "###new_date").c_str(), new_date_);
+    ImGui::SameLine();
+    if (kartla::ui::big_button(tr("Start follow-up meeting"))) {
+        if (!is_date(new_date_)) {
+            error_ = tr("Write the date as YYYY-MM-DD.");
+        } else {
+            std::int64_t id = 0;
+            kartla::core_data::Meeting meeting{0, "follow_up", tr("Follow-up meeting"), new_date_, "", ""};
+            auto result = w.edit(tr("Start follow-up meeting"), [&](kartla::Database& db) {
+                id = start_meeting(db, meeting, [this](std::string_view kind) { return host_.entities(kind); });
+            });
+            error_ = result ? std::string() : result.message;
+            if (result) {
+                meeting_id_ = id;
+                position_ = 0;
+                show_changes_ = false;
+                cache_.valid = false;
+            }
+        }
+    }
+    kartla::ui::mark_item("follow_up.start");
+    if (!error_.empty()) kartla::ui::field_error(error_);
+}
+
+void MeetingView::draw_walk(kartla::Workshop& w) {
+    if (!cache_.measures_available) {
+        kartla::ui::hint(tr("The action plan is not available (its plugin is not loaded)."));
+        return;
+    }
+    if (cache_.measures.empty()) {
+        kartla::ui::hint(tr("The action plan has no measures yet."));
+        return;
+    }
+    const std::size_t n = cache_.measures.size();
+    if (kartla::ui::big_button(tr("Previous")) && position_ > 0) --position_;
+    kartla::ui::mark_item("follow_up.previous");
+    ImGui::SameLine();
+    ImGui::Text("%s", fmt::format(fmt::runtime(tr("Measure {} of {}")), position_ + 1, n).c_str());
+    ImGui::SameLine();
+    if (kartla::ui::big_button(tr("Next")) && position_ + 1 < n) ++position_;
+    kartla::ui::mark_item("follow_up.next");
+    draw_measure(w, cache_.measures[position_]);
+}
+
+void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
+    ImGui::SetWindowFontScale(1.25f);  // the measure under discussion, readable from the back of the room
+    ImGui::TextWrapped("%s", m.label.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    if (overdue(m, today())) {
+        ImGui::SameLine();
+        ImGui::TextColored(light_colour("red"), "%s", tr("Overdue"));
+    }
+    std::string owner = tr("No owner");
+    if (auto id = m.attribute("owner_actor_id"); !id.empty()) {
+        auto found = cache_.actor_labels.find(std::stoll(id));
+        owner = found != cache_.actor_labels.end() ? found->second : std::string(tr("Actor")) + " #" + id;
+    }
+    const char* status = msgid_of(kStatuses, std::size(kStatuses), m.attribute("status"));
+    const char* light = msgid_of(kLights, std::size(kLights), m.attribute("light"));
+    ImGui::Text("%s: %s   %s: %s – %s", tr("Responsible"), owner.c_str(), tr("Time"), m.attribute("start").c_str(),
+                m.attribute("due").c_str());
+    ImGui::Text("%s: %s   %s:", tr("Status in the action plan"), status ? tr(status) : "–", tr("Light"));
+    ImGui::SameLine();
+    ImGui::TextColored(light_colour(m.attribute("light")), "%s", light ? tr(light) : "–");
+
+    // The measure's follow-up history: what earlier meetings recorded.
+    auto earlier = history(w.db(), m.id);
+    std::erase_if(earlier, [&](const Record& r) { return r.meeting_id == meeting_id_; });
+    if (!earlier.empty() && ImGui::CollapsingHeader(tr("Earlier follow-ups"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (const auto& r : earlier) {
+            std::string date;
+            for (const auto& meeting : cache_.meetings)
+                if (meeting.id == r.meeting_id) date = meeting.date;
+            const char* s = msgid_of(kStatuses, std::size(kStatuses), r.status);
+            const char* d = msgid_of(kDecisionLabels, std::size(kDecisionLabels), r.decision);
+            std::string line = fmt::format("{}: {}", date, s ? tr(s) : "–");
+            if (!r.indicator_value.empty()) line += fmt::format(", {} {} ({})", tr("indicator"), r.indicator_value, r.indicator_date);
+            if (d) line += fmt::format(", {}", tr(d));
+            if (!r.light_comment.empty()) line += " – " + r.light_comment;
+            ImGui::BulletText("%s", line.c_str());
+        }
+    }
+    ImGui::Separator();
+    draw_record(w, m);
+}
+
+void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
+    Record current = record(w.db(), meeting_id_, m.id).value_or(Record{meeting_id_, m.id});
+    // The text fields edit a draft, reloaded when the measure, meeting or file changes.
+    if (draft_key_ != std::pair{meeting_id_, m.id} || draft_revision_ != w.revision()) {
+        draft_ = current;
+        draft_key_ = {meeting_id_, m.id};
+        draft_revision_ = w.revision();
+    }
+    ImGui::TextUnformatted(tr("New status"));
+    if (const char* code = choice_row("status", kStatuses, std::size(kStatuses), current.status, host_)) {
+        Record r = current;
+        r.status = code == current.status ? "" : code;  // tapping the chosen one again clears it
+        save(w, "Record status", r);
+    }
+    ImGui::TextUnformatted(tr("Light"));
+    if (const char* code = choice_row("light", kLights, std::size(kLights), current.light, host_, true)) {
+        Record r = current;
+        r.light = code == current.light ? "" : code;
+        save(w, "Record light", r);
+    }
+    const float field = ImGui::GetFontSize() * 32;
+    auto text_field = [&](const char* msgid, std::string Record::*member, const char* key) {
+        ImGui::SetNextItemWidth(field);
+        const std::string label = std::string(tr(msgid)) + "###" + key;
+        if (kartla::ui::input_text(label.c_str(), draft_.*member)) {
+            Record r = current;
+            r.*member = draft_.*member;
+            if (member == &Record::indicator_date && !r.indicator_date.empty() && !is_date(r.indicator_date))
+                error_ = tr("Write the date as YYYY-MM-DD.");
+            else
+                save(w, "Record follow-up", r);
+        }
+        kartla::ui::mark_item(std::string("follow_up.") + key);
+    };
+    text_field("Comment on the light", &Record::light_comment, "light_comment");
+    text_field("Indicator value", &Record::indicator_value, "indicator_value");
+    text_field("Measured on (YYYY-MM-DD)", &Record::indicator_date, "indicator_date");
+    text_field("Source", &Record::indicator_source, "indicator_source");
+    ImGui::TextUnformatted(tr("Decision"));
+    if (const char* code = choice_row("decision", kDecisionLabels, std::size(kDecisionLabels), current.decision, host_)) {
+        Record r = current;
+        r.decision = code == current.decision ? "" : code;
+        save(w, "Record decision", r);
+    }
+    text_field("Note on the decision", &Record::decision_note, "decision_note");
+}
+
+void MeetingView::draw_changes() {
+    ImGui::TextWrapped("%s", cache_.changes_against.c_str());
+    if (cache_.changes.empty()) {
+        kartla::ui::hint(tr("Nothing has changed."));
+        return;
+    }
+    const std::pair<const char*, const char*> kinds[] = {
+        {"problem", "Problems"}, {"cause", "Causes"}, {"actor", "Actors"}, {"relation", "Relations"}, {"measure", "Measures"}};
+    for (auto [kind, heading] : kinds) {
+        bool any = false;
+        for (const auto& c : cache_.changes) {
+            if (c.kind != kind) continue;
+            if (!any) {
+                ImGui::Separator();
+                ImGui::TextUnformatted(tr(heading));
+            }
+            any = true;
+            const char* what = c.type == Change::Type::Added ? tr("New") : c.type == Change::Type::Removed ? tr("Removed") : tr("Changed");
+            std::string detail;
+            if (!c.old_label.empty()) detail += fmt::format(" ({} \"{}\")", tr("was"), c.old_label);
+            for (std::size_t i = 0; i < c.changed_keys.size(); ++i)
+                detail += fmt::format("{}{}: {} → {}", detail.empty() ? " — " : ", ", c.changed_keys[i],
+                                      c.old_values[i].empty() ? "–" : c.old_values[i],
+                                      c.new_values[i].empty() ? "–" : c.new_values[i]);
+            ImGui::BulletText("%s: %s%s", what, c.label.c_str(), detail.c_str());
+        }
+    }
+}
+
+}  // namespace follow_up

@@ -1,0 +1,53 @@
+#pragma once
+// The follow-up meeting on the shared screen: start a meeting, walk through
+// the measures one by one (overdue and red first) and record what the room
+// says; and "since the last meeting".
+#include "../model/follow_up.hpp"
+
+#include "kartla/plugin_api.hpp"
+
+#include <map>
+#include <optional>
+
+namespace follow_up {
+
+class MeetingView {
+public:
+    explicit MeetingView(kartla::Host& host) : host_(host) {}
+    void draw();
+
+private:
+    struct Cache {
+        std::uint64_t revision = 0;
+        bool valid = false;
+        std::vector<kartla::core_data::Meeting> meetings;
+        std::vector<Entity> measures;  // in walk order
+        bool measures_available = false;
+        std::map<std::int64_t, std::string> actor_labels;
+        std::vector<Change> changes;
+        std::string changes_against;  // what the changes compare
+    };
+    void refresh(kartla::Workshop& w);
+    void draw_meeting_bar(kartla::Workshop& w);
+    void draw_start(kartla::Workshop& w);
+    void draw_walk(kartla::Workshop& w);
+    void draw_measure(kartla::Workshop& w, const Entity& measure);
+    void draw_record(kartla::Workshop& w, const Entity& measure);
+    void draw_changes();
+    void save(kartla::Workshop& w, const char* label, const Record& record);
+    const char* tr(const char* msgid) { return host_.tr(msgid); }
+
+    kartla::Host& host_;
+    Cache cache_;
+    std::int64_t meeting_id_ = 0;
+    std::size_t position_ = 0;  // index in the walk order
+    bool show_changes_ = false;
+    std::string new_date_;
+    std::string new_title_;
+    Record draft_;  // the text fields being edited for the current measure
+    std::pair<std::int64_t, std::int64_t> draft_key_{-1, -1};
+    std::uint64_t draft_revision_ = 0;
+    std::string error_;
+};
+
+}  // namespace follow_up

@@ -1,0 +1,103 @@
+#include "writers.hpp"
+
+#include "kartla/text_encode.hpp"
+
+#include <algorithm>
+
+namespace report {
+
+namespace {
+
+using kartla::text::html_escape;
+
+const char* kStyle = R"(body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;color:#111;max-width:60em;margin:2em auto;padding:0 1em}
+h1{font-size:20pt;margin-bottom:.2em}h2{font-size:15pt;border-bottom:2px solid #245;margin-top:1.6em}h3{font-size:12pt;margin-bottom:.3em}
+.subtitle{color:#444;margin-top:0}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
+th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8edf2}
+dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}
+figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
+@media print{body{margin:0;max-width:none}h2{break-before:page}h2:first-of-type{break-before:auto}
+thead{display:table-header-group}tr,figure{break-inside:avoid}@page{size:A4;margin:15mm}})";
+
+struct HtmlBlock {
+    std::string& out;
+    void operator()(const Heading& h) const { out += "<h3>" + html_escape(h.text) + "</h3>\n"; }
+    void operator()(const Paragraph& p) const { out += "<p>" + html_escape(p.text) + "</p>\n"; }
+    void operator()(const Facts& f) const {
+        out += "<dl>\n";
+        for (const auto& [label, value] : f.items)
+            out += "<dt>" + html_escape(label) + "</dt><dd>" + html_escape(value) + "</dd>\n";
+        out += "</dl>\n";
+    }
+    void operator()(const Bullets& b) const {
+        // Nested lists from each item's depth; a deeper item opens a list inside the open item.
+        int depth = -1;
+        for (std::size_t i = 0; i < b.items.size(); ++i) {
+            int d = std::min(i < b.depth.size() ? b.depth[i] : 0, depth + 1);
+            if (d == depth + 1) {
+                out += "<ul>\n";
+                depth = d;
+            } else {
+                out += "</li>\n";
+                for (; depth > d; --depth) out += "</ul></li>\n";
+            }
+            out += "<li>" + html_escape(b.items[i]);
+        }
+        if (depth < 0) return;
+        out += "</li>\n";
+        for (; depth > 0; --depth) out += "</ul></li>\n";
+        out += "</ul>\n";
+    }
+    void operator()(const Table& t) const {
+        out += "<table>\n<thead><tr>";
+        for (const auto& h : t.headers) out += "<th>" + html_escape(h) + "</th>";
+        out += "</tr></thead>\n<tbody>\n";
+        for (const auto& row : t.rows) {
+            out += "<tr>";
+            for (const auto& cell : row) out += "<td>" + html_escape(cell) + "</td>";
+            out += "</tr>\n";
+        }
+        out += "</tbody>\n</table>\n";
+    }
+    void operator()(const Image& image) const {
+        out += "<figure><img alt=\"" + html_escape(image.caption) + "\" src=\"data:image/png;base64," +
+               base64(image.png) + "\"><figcaption>" + html_escape(image.caption) + "</figcaption></figure>\n";
+    }
+};
+
+}  // namespace
+
+std::string base64(const std::string& bytes) {
+    static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        unsigned v = (unsigned char)bytes[i] << 16 | (unsigned char)bytes[i + 1] << 8 | (unsigned char)bytes[i + 2];
+        out += table[v >> 18 & 63], out += table[v >> 12 & 63], out += table[v >> 6 & 63], out += table[v & 63];
+    }
+    if (i + 1 == bytes.size()) {
+        unsigned v = (unsigned char)bytes[i] << 16;
+        out += table[v >> 18 & 63], out += table[v >> 12 & 63], out += "==";
+    } else if (i + 2 == bytes.size()) {
+        unsigned v = (unsigned char)bytes[i] << 16 | (unsigned char)bytes[i + 1] << 8;
+        out += table[v >> 18 & 63], out += table[v >> 12 & 63], out += table[v >> 6 & 63], out += '=';
+    }
+    return out;
+}
+
+std::string to_html(const Document& document, const std::string& language) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" + html_escape(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n";
+    out += "<title>" + html_escape(document.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    out += "<h1>" + html_escape(document.title) + "</h1>\n<p class=\"subtitle\">" + html_escape(document.subtitle) + "</p>\n";
+    for (const auto& section : document.sections) {
+        out += "<section>\n<h2>" + html_escape(section.title) + "</h2>\n";
+        for (const auto& block : section.blocks) std::visit(HtmlBlock{out}, block);
+        out += "</section>\n";
+    }
+    out += "</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace report

@@ -1,0 +1,237 @@
+// The PDF writer: a simple flowing layout on A4 pages. Pango shapes and wraps
+// the text (å ä ö, long compound words), cairo draws it into a PDF surface.
+#include "writers.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <numeric>
+#include <stdexcept>
+
+namespace report {
+
+namespace {
+
+constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points
+constexpr double kMargin = 50, kContentWidth = kPageWidth - 2 * kMargin, kBottom = kPageHeight - kMargin;
+constexpr double kCellPadding = 3;
+
+struct Font {
+    const char* description;
+};
+const Font kTitle{"DejaVu Sans Bold 20"}, kSection{"DejaVu Sans Bold 15"}, kHeading{"DejaVu Sans Bold 12"},
+    kBody{"DejaVu Sans 10"}, kBold{"DejaVu Sans Bold 10"}, kSmall{"DejaVu Sans 9"}, kTableHead{"DejaVu Sans Bold 9"};
+
+class PdfPage {
+public:
+    explicit PdfPage(const std::filesystem::path& out)
+        : surface_(cairo_pdf_surface_create(out.c_str(), kPageWidth, kPageHeight)), cr_(cairo_create(surface_)) {
+        if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS)
+            throw std::runtime_error("cannot write " + out.string());
+    }
+    ~PdfPage() {
+        cairo_destroy(cr_);
+        cairo_surface_finish(surface_);
+        cairo_surface_destroy(surface_);
+    }
+    PdfPage(const PdfPage&) = delete;
+    PdfPage& operator=(const PdfPage&) = delete;
+
+    void finish() {
+        cairo_surface_finish(surface_);
+        if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("the PDF could not be written");
+    }
+
+    // A laid-out text; the caller owns it.
+    std::unique_ptr<PangoLayout, void (*)(void*)> layout(const std::string& text, Font font, double width) {
+        PangoLayout* layout = pango_cairo_create_layout(cr_);
+        // The PDF's unit is the point (1/72 in); Pango would otherwise assume 96 dpi and draw a third too large.
+        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72.0);
+        pango_layout_context_changed(layout);
+        PangoFontDescription* desc = pango_font_description_from_string(font.description);
+        pango_layout_set_font_description(layout, desc);
+        pango_font_description_free(desc);
+        pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_text(layout, text.c_str(), -1);
+        return {layout, g_object_unref};
+    }
+    static double height_of(PangoLayout* layout) {
+        int w = 0, h = 0;
+        pango_layout_get_size(layout, &w, &h);
+        return static_cast<double>(h) / PANGO_SCALE;
+    }
+    void draw(PangoLayout* layout, double x, double y, double r = 0, double g = 0, double b = 0) {
+        cairo_set_source_rgb(cr_, r, g, b);
+        cairo_move_to(cr_, x, y);
+        pango_cairo_show_layout(cr_, layout);
+    }
+
+    // Writes a block of text at the cursor, starting a new page when it does not fit.
+    void text(const std::string& text, Font font, double indent = 0, double space_after = 4) {
+        auto l = layout(text, font, kContentWidth - indent);
+        double h = height_of(l.get());
+        ensure(h);
+        draw(l.get(), kMargin + indent, y);
+        y += h + space_after;
+    }
+    void ensure(double height) {
+        if (y + height > kBottom && y > kMargin + 1) new_page();
+    }
+    void new_page() {
+        cairo_show_page(cr_);
+        y = kMargin;
+    }
+    cairo_t* cr() { return cr_; }
+
+    double y = kMargin;
+
+private:
+    cairo_surface_t* surface_;
+    cairo_t* cr_;
+};
+
+struct PngReader {
+    const std::string& bytes;
+    std::size_t at = 0;
+    static cairo_status_t read(void* closure, unsigned char* data, unsigned int length) {
+        auto* self = static_cast<PngReader*>(closure);
+        if (self->at + length > self->bytes.size()) return CAIRO_STATUS_READ_ERROR;
+        std::memcpy(data, self->bytes.data() + self->at, length);
+        self->at += length;
+        return CAIRO_STATUS_SUCCESS;
+    }
+};
+
+struct PdfBlock {
+    PdfPage& page;
+
+    void operator()(const Heading& h) const {
+        page.ensure(60);  // keep a heading with what follows
+        page.y += 4;
+        page.text(h.text, kHeading, 0, 3);
+    }
+    void operator()(const Paragraph& p) const { page.text(p.text, kBody); }
+    void operator()(const Facts& f) const {
+        const double label_width = 135;
+        for (const auto& [label, value] : f.items) {
+            auto l = page.layout(label, kBold, label_width - 6);
+            auto v = page.layout(value, kBody, kContentWidth - label_width);
+            double h = std::max(PdfPage::height_of(l.get()), PdfPage::height_of(v.get()));
+            page.ensure(h);
+            page.draw(l.get(), kMargin, page.y);
+            page.draw(v.get(), kMargin + label_width, page.y);
+            page.y += h + 2;
+        }
+        page.y += 4;
+    }
+    void operator()(const Bullets& b) const {
+        for (std::size_t i = 0; i < b.items.size(); ++i) {
+            double indent = 12.0 * (i < b.depth.size() ? b.depth[i] : 0);
+            const char* mark = (i < b.depth.size() && b.depth[i] > 0) ? "–" : "•";
+            auto m = page.layout(mark, kBody, 10);
+            auto l = page.layout(b.items[i], kBody, kContentWidth - indent - 12);
+            double h = PdfPage::height_of(l.get());
+            page.ensure(h);
+            page.draw(m.get(), kMargin + indent, page.y);
+            page.draw(l.get(), kMargin + indent + 12, page.y);
+            page.y += h + 2;
+        }
+        page.y += 4;
+    }
+    std::vector<double> column_widths(const Table& t) const {
+        std::vector<double> w = t.widths;
+        w.resize(t.headers.size(), 1.0);
+        double total = std::accumulate(w.begin(), w.end(), 0.0);
+        for (auto& x : w) x = x / total * kContentWidth;
+        return w;
+    }
+    // One row; returns false when it had to move to a new page first (so the header repeats).
+    void row(const std::vector<std::string>& cells, const std::vector<double>& widths, Font font, bool shaded) const {
+        std::vector<std::unique_ptr<PangoLayout, void (*)(void*)>> layouts;
+        double h = 0;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            layouts.push_back(page.layout(c < cells.size() ? cells[c] : "", font, widths[c] - 2 * kCellPadding));
+            h = std::max(h, PdfPage::height_of(layouts.back().get()));
+        }
+        h += 2 * kCellPadding;
+        cairo_t* cr = page.cr();
+        double x = kMargin;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            cairo_rectangle(cr, x, page.y, widths[c], h);
+            if (shaded) {
+                cairo_set_source_rgb(cr, 0.91, 0.93, 0.95);
+                cairo_fill_preserve(cr);
+            }
+            cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+            cairo_set_line_width(cr, 0.5);
+            cairo_stroke(cr);
+            page.draw(layouts[c].get(), x + kCellPadding, page.y + kCellPadding);
+            x += widths[c];
+        }
+        page.y += h;
+    }
+    double row_height(const std::vector<std::string>& cells, const std::vector<double>& widths, Font font) const {
+        double h = 0;
+        for (std::size_t c = 0; c < widths.size(); ++c)
+            h = std::max(h, PdfPage::height_of(page.layout(c < cells.size() ? cells[c] : "", font,
+                                                           widths[c] - 2 * kCellPadding).get()));
+        return h + 2 * kCellPadding;
+    }
+    void operator()(const Table& t) const {
+        auto widths = column_widths(t);
+        double header_h = row_height(t.headers, widths, kTableHead);
+        page.ensure(header_h + (t.rows.empty() ? 0 : row_height(t.rows[0], widths, kSmall)));
+        row(t.headers, widths, kTableHead, true);
+        for (const auto& r : t.rows) {
+            double h = row_height(r, widths, kSmall);
+            if (page.y + h > kBottom) {
+                page.new_page();
+                row(t.headers, widths, kTableHead, true);  // the header repeats on every page
+            }
+            row(r, widths, kSmall, false);
+        }
+        page.y += 8;
+    }
+    void operator()(const Image& image) const {
+        PngReader reader{image.png};
+        cairo_surface_t* png = cairo_image_surface_create_from_png_stream(&PngReader::read, &reader);
+        if (cairo_surface_status(png) == CAIRO_STATUS_SUCCESS) {
+            double w = cairo_image_surface_get_width(png), h = cairo_image_surface_get_height(png);
+            double scale = std::min({kContentWidth / w, (kBottom - kMargin - 40) / h, 1.0});
+            page.ensure(h * scale + 20);
+            cairo_t* cr = page.cr();
+            cairo_save(cr);
+            cairo_translate(cr, kMargin + (kContentWidth - w * scale) / 2, page.y);
+            cairo_scale(cr, scale, scale);
+            cairo_set_source_surface(cr, png, 0, 0);
+            cairo_paint(cr);
+            cairo_restore(cr);
+            page.y += h * scale + 4;
+        }
+        cairo_surface_destroy(png);
+        page.text(image.caption, kSmall, 0, 10);
+    }
+};
+
+}  // namespace
+
+void write_pdf(const Document& document, const std::filesystem::path& out) {
+    PdfPage page(out);
+    page.text(document.title, kTitle, 0, 4);
+    page.text(document.subtitle, kBody, 0, 14);
+    bool first = true;
+    for (const auto& section : document.sections) {
+        if (!first) page.new_page();  // each part starts on its own page, as in the HTML print
+        first = false;
+        page.text(section.title, kSection, 0, 8);
+        for (const auto& block : section.blocks) std::visit(PdfBlock{page}, block);
+    }
+    page.finish();
+}
+
+}  // namespace report

@@ -1,0 +1,16 @@
+#pragma once
+#include "document.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace report {
+
+// One self-contained HTML page (inline CSS, images as data: URLs, no scripts).
+std::string to_html(const Document& document, const std::string& language);
+// An A4 PDF laid out with Pango (so å ä ö and long Swedish words wrap correctly).
+void write_pdf(const Document& document, const std::filesystem::path& out);
+
+std::string base64(const std::string& bytes);
+
+}  // namespace report

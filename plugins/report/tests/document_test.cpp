@@ -1,0 +1,117 @@
+// The report as a document: `kartla export --format report-pdf|report-html` of
+// the sample, read back with pdftotext and Python's html.parser.
+#include "temp_dir.hpp"
+
+#include "runtime.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int run(const std::string& command_line) {
+    const int status = std::system(command_line.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+int run_kartla(const std::string& arguments, const fs::path& dir) {
+    return run(std::string("'") + KARTLA_TEST_BINARY + "' " + arguments + " > " + quoted(dir / "stdout") + " 2> " +
+               quoted(dir / "stderr"));
+}
+
+// Whitespace (line breaks inside wrapped table cells) collapsed to single spaces.
+std::string collapsed(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    return out;
+}
+
+std::vector<std::string> measure_titles(const fs::path& workshop) {
+    kartla::Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+    auto opened = kartla::Workshop::open(workshop, kartla::OpenMode::ReadOnly);
+    REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(opened));
+    runtime.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(opened)));
+    std::vector<std::string> titles;
+    for (const auto& m : runtime.entities("measure")) titles.push_back(m.label);
+    return titles;
+}
+
+struct SampleReport {
+    kartla::test::TempDir dir;
+    fs::path sample = dir / "sample.kartla";
+    std::vector<std::string> titles;
+    SampleReport() {
+        REQUIRE(run_kartla("sample " + quoted(sample), dir.path()) == 0);
+        titles = measure_titles(sample);
+        REQUIRE(titles.size() >= 10);
+    }
+    void write_titles() {
+        std::ofstream file(dir / "titles.txt", std::ios::binary);
+        for (const auto& t : titles) file << t << '\n';
+    }
+    void export_as(const std::string& format, const fs::path& out) {
+        REQUIRE_MESSAGE(run_kartla("export " + quoted(sample) + " --format " + format + " --lang sv -o " + quoted(out), dir.path()) == 0,
+                        kartla::test::read_bytes(dir / "stderr"));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("report-pdf of the sample: Swedish headings and every measure title, read back by pdftotext") {
+    SampleReport s;
+    const fs::path pdf = s.dir / "rapport.pdf";
+    s.export_as("report-pdf", pdf);
+    REQUIRE(kartla::test::read_bytes(pdf).rfind("%PDF-", 0) == 0);
+    REQUIRE(run("pdftotext -enc UTF-8 " + quoted(pdf) + " " + quoted(s.dir / "rapport.txt")) == 0);
+    const std::string text = collapsed(kartla::test::read_bytes(s.dir / "rapport.txt"));
+    for (const char* heading : {"Kartläggning Älvstad centrum och Östra Höjden 2026", "Rapport från kartläggningen",
+                                "Om kartläggningen", "Möten", "Deltagare", "Problembild", "Aktörskarta", "Åtgärdsplan",
+                                "Ansvarig", "Älvstads kommun"})
+        CHECK_MESSAGE(text.find(heading) != std::string::npos, heading);
+    // Long titles wrap inside their table cell; the script reads the measure column by word positions.
+    s.write_titles();
+    CHECK_MESSAGE(run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_report_pdf.py") + " " + quoted(pdf) +
+                      " " + quoted(s.dir / "titles.txt") + " Åtgärdsplan Problembild > " + quoted(s.dir / "py.txt") +
+                      " 2>&1") == 0,
+                  kartla::test::read_bytes(s.dir / "py.txt"));
+    // The two actor map images are drawn: the PDF holds image objects.
+    const std::string bytes = kartla::test::read_bytes(pdf);
+    CHECK(bytes.find("/Subtype /Image") != std::string::npos);
+}
+
+TEST_CASE("report-html of the sample parses with html.parser and holds every measure and both images") {
+    SampleReport s;
+    const fs::path html = s.dir / "rapport.html";
+    s.export_as("report-html", html);
+    s.write_titles();
+    CHECK_MESSAGE(run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_report_html.py") + " " +
+                      quoted(html) + " " + quoted(s.dir / "titles.txt") + " > " + quoted(s.dir / "py.txt") + " 2>&1") == 0,
+                  kartla::test::read_bytes(s.dir / "py.txt"));
+}
+
+TEST_CASE("the report export is listed and refuses an unwritable output with one error line") {
+    kartla::test::TempDir dir;
+    const fs::path sample = dir / "sample.kartla";
+    REQUIRE(run_kartla("sample " + quoted(sample), dir.path()) == 0);
+    REQUIRE(run_kartla("export --help", dir.path()) == 0);
+    const std::string help = kartla::test::read_bytes(dir / "stdout");
+    CHECK(help.find("report-html") != std::string::npos);
+    CHECK(help.find("report-pdf") != std::string::npos);
+    CHECK(run_kartla("export " + quoted(sample) + " --format report-pdf -o " + quoted(dir / "no/such/dir/r.pdf"), dir.path()) != 0);
+    CHECK(kartla::test::read_bytes(dir / "stderr").rfind("kartla: ", 0) == 0);
+}
