@@ -40,7 +40,7 @@ void ByProblemView::problem(const Entity& problem) {
         const auto causes = plan.causes_of(problem.id);
         for (const auto& [cause, depth] : causes) {
             ImGui::PushID(static_cast<int>(cause->id));
-            ImGui::Indent(px(24) * float(depth));
+            if (depth > 0) ImGui::Indent(px(24) * float(depth));  // Indent(0) would use the default step
             ImGui::Text("%s %s", depth == 0 ? state_.tr("Cause:") : state_.tr("Underlying cause:"), cause->label.c_str());
             ImGui::Indent();
             const auto measures = plan.measures_addressing_cause(cause->id);
@@ -54,7 +54,7 @@ void ByProblemView::problem(const Entity& problem) {
             if (ImGui::SmallButton(state_.tr("Add measure for this cause"))) add_measure(state_, problem.id, cause->id);
             kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_cause.{}", cause->id));
             ImGui::Unindent();
-            ImGui::Unindent(px(24) * float(depth));
+            if (depth > 0) ImGui::Unindent(px(24) * float(depth));
             ImGui::PopID();
         }
         // Measures for the problem that name none of its causes.
