@@ -92,8 +92,16 @@ void ByProblemView::draw() {
     std::set<std::int64_t> shown_ids;
     for (const Entity* p : shown) shown_ids.insert(p->id);
     std::set<std::int64_t> missing;
-    for (const auto& m : plan.measures)
-        for (auto id : m.problem_ids) {
+    for (const auto& m : plan.measures) {
+        // A measure may name only a cause; it still belongs under that cause's problem.
+        std::vector<std::int64_t> ids = m.problem_ids;
+        for (auto cause_id : m.cause_ids)
+            if (const Entity* cause = plan.causes.find(cause_id)) {
+                const std::string problem = cause->attribute("problem_id");
+                if (!problem.empty() && problem.find_first_not_of("0123456789") == std::string::npos)
+                    ids.push_back(std::stoll(problem));
+            }
+        for (auto id : ids) {
             if (shown_ids.count(id)) continue;
             if (const Entity* p = plan.problems.find(id)) {
                 shown.push_back(p);
@@ -102,6 +110,7 @@ void ByProblemView::draw() {
                 missing.insert(id);
             }
         }
+    }
     for (const Entity* p : shown) problem(*p);
     for (auto id : missing) {
         ImGui::TextDisabled("%s", problem_label(plan, id, state_.translator()).c_str());
