@@ -39,7 +39,7 @@ TEST_CASE("kartla export on a file that is not a workshop: one line on stderr, n
     CHECK_FALSE(fs::exists(dir / "out.md"));
 }
 
-TEST_CASE("kartla export writes all five formats of the sample, kartla info counts the measures") {
+TEST_CASE("kartla export writes all five formats of the sample and kartla info counts the measures") {
     kartla::test::TempDir dir;
     const fs::path sample = dir / "sample.kartla";
     REQUIRE(run("sample '" + sample.string() + "'", dir / "stdout", dir / "stderr") == 0);
@@ -51,7 +51,7 @@ TEST_CASE("kartla export writes all five formats of the sample, kartla info coun
         CHECK_MESSAGE(fs::file_size(out) > 1000, format);
     }
     const std::string markdown = kartla::test::read_bytes(dir / "plan.md");
-    CHECK(markdown.find("Platssamverkan vid Centrumtorget") != std::string::npos);
+    CHECK(markdown.find("Platssamverkan vid Höjdens torg") != std::string::npos);
     REQUIRE(run("info '" + sample.string() + "'", dir / "info.json", dir / "stderr") == 0);
-    CHECK(kartla::test::read_bytes(dir / "info.json").find("\"measure\": 12") != std::string::npos);
+    CHECK(kartla::test::read_bytes(dir / "info.json").find("\"measure\": 14") != std::string::npos);
 }

@@ -100,7 +100,7 @@ TEST_CASE("every edit is one undo step") {
     CHECK(w.plan().measures[0].owner_id == kSocial);
 }
 
-TEST_CASE("deleting a measure removes its links and log, undo brings all back") {
+TEST_CASE("deleting a measure removes its links and log and undo brings all back") {
     World w;
     const auto id = add(w, "Tas bort");
     w.edit([&](kartla::Database& db) {

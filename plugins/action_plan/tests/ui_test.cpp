@@ -163,7 +163,7 @@ TEST_CASE("by problem: a cause without a measure offers one, linked to the cause
     CHECK(ui.headless.has_item(fmt::format("action_plan.by_problem.measure.{}", plan.measures[0].id)));
 }
 
-TEST_CASE("timeline marks today, checks panel lists findings, the export preview draws") {
+TEST_CASE("timeline marks today and the checks panel lists findings and the export preview draws") {
     Ui ui;
     ui.world.edit([](kartla::Database& db) {
         const auto id = create_measure(db, "Försenad", "2026-01-01");

@@ -40,7 +40,7 @@ void ByProblemView::problem(const Entity& problem) {
         const auto causes = plan.causes_of(problem.id);
         for (const auto& [cause, depth] : causes) {
             ImGui::PushID(static_cast<int>(cause->id));
-            ImGui::Indent(px(24) * float(depth));
+            if (depth > 0) ImGui::Indent(px(24) * float(depth));  // Indent(0) would use the default step
             ImGui::Text("%s %s", depth == 0 ? state_.tr("Cause:") : state_.tr("Underlying cause:"), cause->label.c_str());
             ImGui::Indent();
             const auto measures = plan.measures_addressing_cause(cause->id);
@@ -54,7 +54,7 @@ void ByProblemView::problem(const Entity& problem) {
             if (ImGui::SmallButton(state_.tr("Add measure for this cause"))) add_measure(state_, problem.id, cause->id);
             kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_cause.{}", cause->id));
             ImGui::Unindent();
-            ImGui::Unindent(px(24) * float(depth));
+            if (depth > 0) ImGui::Unindent(px(24) * float(depth));
             ImGui::PopID();
         }
         // Measures for the problem that name none of its causes.
@@ -92,8 +92,16 @@ void ByProblemView::draw() {
     std::set<std::int64_t> shown_ids;
     for (const Entity* p : shown) shown_ids.insert(p->id);
     std::set<std::int64_t> missing;
-    for (const auto& m : plan.measures)
-        for (auto id : m.problem_ids) {
+    for (const auto& m : plan.measures) {
+        // A measure may name only a cause; it still belongs under that cause's problem.
+        std::vector<std::int64_t> ids = m.problem_ids;
+        for (auto cause_id : m.cause_ids)
+            if (const Entity* cause = plan.causes.find(cause_id)) {
+                const std::string problem = cause->attribute("problem_id");
+                if (!problem.empty() && problem.find_first_not_of("0123456789") == std::string::npos)
+                    ids.push_back(std::stoll(problem));
+            }
+        for (auto id : ids) {
             if (shown_ids.count(id)) continue;
             if (const Entity* p = plan.problems.find(id)) {
                 shown.push_back(p);
@@ -102,6 +110,7 @@ void ByProblemView::draw() {
                 missing.insert(id);
             }
         }
+    }
     for (const Entity* p : shown) problem(*p);
     for (auto id : missing) {
         ImGui::TextDisabled("%s", problem_label(plan, id, state_.translator()).c_str());

@@ -123,14 +123,14 @@ void MeasureEditor::links() {
         ImGui::Indent();
         for (const auto& [cause, depth] : plan.causes_of(p->id)) {
             ImGui::PushID(static_cast<int>(cause->id));
-            ImGui::Indent(px(20) * float(depth));
+            if (depth > 0) ImGui::Indent(px(20) * float(depth));  // Indent(0) would use the default step
             bool addresses =
                 std::find(draft_.cause_ids.begin(), draft_.cause_ids.end(), cause->id) != draft_.cause_ids.end();
             if (ImGui::Checkbox(cause->label.c_str(), &addresses))
                 state_.edit(addresses ? "Link cause" : "Unlink cause",
                             [&](kartla::Database& db) { set_addresses(db, id, "cause", cause->id, addresses); });
             kartla::ui::mark_item(fmt::format("action_plan.editor.cause.{}", cause->id));
-            ImGui::Unindent(px(20) * float(depth));
+            if (depth > 0) ImGui::Unindent(px(20) * float(depth));
             ImGui::PopID();
         }
         ImGui::Unindent();
