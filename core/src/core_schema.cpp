@@ -40,6 +40,27 @@ CREATE TABLE core_plugin_schema(
   plugin_id TEXT PRIMARY KEY,
   version   INTEGER NOT NULL);
 )sql",
+        // 2: running the meeting: a timeboxed agenda per meeting with the time actually
+        // spent, a parking lot for questions that do not fit the moment, and a log of decisions.
+        R"sql(
+CREATE TABLE core_agenda_step(
+  id            INTEGER PRIMARY KEY,
+  meeting_id    INTEGER NOT NULL REFERENCES core_meeting(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL DEFAULT 0,
+  title         TEXT NOT NULL DEFAULT '',
+  minutes       INTEGER NOT NULL DEFAULT 10 CHECK (minutes >= 0),
+  view_key      TEXT NOT NULL DEFAULT '',
+  spent_seconds INTEGER NOT NULL DEFAULT 0 CHECK (spent_seconds >= 0));
+CREATE INDEX core_agenda_step_meeting ON core_agenda_step(meeting_id, position);
+CREATE TABLE core_meeting_note(
+  id         INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES core_meeting(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('decision', 'note', 'parked')),
+  text       TEXT NOT NULL DEFAULT '',
+  done       INTEGER NOT NULL DEFAULT 0,
+  position   INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX core_meeting_note_meeting ON core_meeting_note(meeting_id, kind, position);
+)sql",
     };
     return steps;
 }
@@ -52,6 +73,8 @@ std::string shape_problem(Database& db) {
         {"core_attendance", "meeting_id, participant_id"},
         {"core_link", "id, from_kind, from_id, to_kind, to_id, role"},
         {"core_plugin_schema", "plugin_id, version"},
+        {"core_agenda_step", "id, meeting_id, position, title, minutes, view_key, spent_seconds"},
+        {"core_meeting_note", "id, meeting_id, kind, text, done, position"},
     };
     for (const auto& [table, columns] : expected) {
         try {

@@ -99,8 +99,8 @@ TEST_CASE("a plugin that throws while drawing is turned off and the frame recove
     CHECK(record(runtime, "fixture_throws_in_draw").status == PluginStatus::Disabled);
     CHECK(record(runtime, "fixture_throws_in_draw").message.find("drawing failed on purpose") != std::string::npos);
     CHECK(runtime.plugin_usable("fixture_good"));
-    // Its view is gone; the good plugin's view and the core's workshop panel stay.
-    CHECK(runtime.views().size() == 2);
+    // Its view is gone; the good plugin's view and the core's workshop, agenda and notes panels stay.
+    CHECK(runtime.views().size() == 4);
     shell.stage().show("fixture_good.view");
     ui.frame(2);
     CHECK(shell.stage().current() == "fixture_good.view");

@@ -2,6 +2,8 @@
 // The host's user interface, independent of the window system: menus, the
 // workshop panel, plugin views, dialogs and shortcuts. The GLFW program and
 // the headless tests both drive it one frame at a time.
+#include "agenda_panel.hpp"
+#include "command_palette.hpp"
 #include "file_dialog.hpp"
 #include "i18n.hpp"
 #include "runtime.hpp"
@@ -43,6 +45,17 @@ public:
 
     const std::string& error_dialog() const { return error_dialog_; }
 
+    // Running the meeting (shell_meeting.cpp).
+    AgendaPanel& agenda() { return agenda_panel_; }
+    CommandPalette& palette() { return palette_; }
+    void open_palette();
+    std::vector<PaletteCommand> palette_commands();
+    bool presenting() const { return presenting_; }
+    void set_presenting(bool on) { presenting_ = on; }
+    void set_theme(const std::string& theme);  // "light" (projector) or "dark"
+    // True while something on screen changes without input (the running countdown).
+    bool wants_ticking() const { return agenda_panel_.ticking(); }
+
 private:
     void draw_menu_bar();
     void draw_file_menu();
@@ -58,6 +71,10 @@ private:
     void show_error(std::string message);
     void export_to(const std::string& format);
     void save_settings() const;
+    bool handle_meeting_shortcuts();  // true: the key was taken
+    void draw_meeting_menu_items();
+    void draw_presentation();
+    void choose_language(const std::string& code);
 
     Runtime& runtime_;
     Settings& settings_;
@@ -65,6 +82,9 @@ private:
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
     ViewStage stage_;
+    AgendaPanel agenda_panel_;
+    CommandPalette palette_;
+    bool presenting_ = false;
     FileDialog file_dialog_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;

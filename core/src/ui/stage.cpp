@@ -48,7 +48,8 @@ void ViewStage::show(std::string_view key) {
         } else {
             settings_.open_views[v.spec.key] = true;
             // Bring its plugin's main view on stage too, unless one is there already.
-            bool same_plugin_on_stage = false;
+            // The core's side views (the agenda) go beside any main view.
+            bool same_plugin_on_stage = v.plugin_id == "core";
             std::string on_stage = current();
             for (const auto& w : runtime_.views())
                 if (w.spec.key == on_stage && w.plugin_id == v.plugin_id) same_plugin_on_stage = true;
@@ -109,13 +110,15 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
     size.y -= bar;
     auto views = usable_views();
     std::string on_stage = current();
-    // A plugin's side views (an editor, its checks) show beside that plugin's main views only.
+    // A plugin's side views (an editor, its checks) show beside that plugin's main views only;
+    // the core's (the facilitator's agenda) beside every main view.
     std::string stage_plugin;
     for (const auto& v : views)
         if (v.spec.key == on_stage) stage_plugin = v.plugin_id;
     std::vector<const Tagged<ViewSpec>*> sides;
     for (const auto& v : views)
-        if (v.spec.placement == ViewPlacement::Side && v.plugin_id == stage_plugin && side_open(v.spec))
+        if (v.spec.placement == ViewPlacement::Side && (v.plugin_id == stage_plugin || v.plugin_id == "core") &&
+            side_open(v.spec))
             sides.push_back(&v);
     float main_width = sides.empty() ? size.x : size.x * (1 - kSideShare);
     for (const auto& v : views)
@@ -127,6 +130,12 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
                     ImVec2(size.x - main_width, side_height), &open);
         if (!open) settings_.open_views[sides[i]->spec.key] = false;
     }
+}
+
+void ViewStage::draw_main_only(ImVec2 origin, ImVec2 size) {
+    std::string on_stage = current();
+    for (const auto& v : usable_views())
+        if (v.spec.key == on_stage) draw_window(v, origin, size, nullptr);
 }
 
 void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open) {

@@ -15,6 +15,7 @@ public:
     ViewStage(Runtime& runtime, Settings& settings) : runtime_(runtime), settings_(settings) {}
 
     void draw(ImVec2 origin, ImVec2 size);
+    void draw_main_only(ImVec2 origin, ImVec2 size);  // presentation mode: no bar, no side views
     void show(std::string_view key);
     std::string current();  // the key of the main view on the stage
     void draw_menu_items();  // for the View menu
