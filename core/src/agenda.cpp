@@ -22,6 +22,11 @@ const std::vector<DefaultStep>& default_mapping_agenda() {
     return steps;
 }
 
+bool available(Database& db) {
+    return db.scalar_int("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                         "('core_agenda_step', 'core_meeting_note')") == 2;
+}
+
 std::vector<Step> steps(Database& db, std::int64_t meeting_id) {
     std::vector<Step> out;
     auto& s = db.prepare("SELECT id, meeting_id, title, minutes, view_key, spent_seconds FROM core_agenda_step "

@@ -30,6 +30,9 @@ struct DefaultStep {
 // The usual course of a mapping meeting (kartläggningsmöte).
 KARTLA_API const std::vector<DefaultStep>& default_mapping_agenda();
 
+// False for a file of an older kartla opened read-only (it has no agenda tables yet).
+KARTLA_API bool available(Database& db);
+
 KARTLA_API std::vector<Step> steps(Database& db, std::int64_t meeting_id);
 KARTLA_API std::int64_t add_step(Database& db, std::int64_t meeting_id, std::string_view title, int minutes,
                                  std::string_view view_key);

@@ -77,6 +77,7 @@ struct Writer {
         if (!meeting.date.empty()) out << "- " << tr("Date") << ": " << cell(meeting.date) << '\n';
         if (!meeting.place.empty()) out << "- " << tr("Place") << ": " << cell(meeting.place) << '\n';
         attendance(db, meeting);
+        if (!agenda::available(db)) return;  // an older file opened read-only
         agenda(db, meeting);
         note_list(db, meeting, agenda::NoteKind::Decision, "Decisions", "No decisions recorded.");
         note_list(db, meeting, agenda::NoteKind::Note, "Notes", "No notes.");

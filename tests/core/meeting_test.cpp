@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 #include <imgui_internal.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <sstream>
@@ -261,4 +262,28 @@ TEST_CASE("decisions and parked questions are added from their panel and saved a
     CHECK(parked[0].text == "Skolans öppettider?");
     f.ui.click_item("notes.parked.0.done");
     CHECK(agenda::notes(f.runtime.workshop()->db(), f.meeting(), agenda::NoteKind::Parked)[0].done);
+}
+
+TEST_CASE("a workshop from before the agenda is migrated when opened, and read-only it still opens") {
+    test::TempDir dir;
+    auto file = dir / "äldre.kartla";
+    {
+        auto created = Workshop::create(file);
+        REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(created));
+    }
+    {
+        // Back to the first core schema, as an older kartla wrote it.
+        Database db(file.string(), SQLITE_OPEN_READWRITE);
+        db.exec("DROP TABLE core_agenda_step; DROP TABLE core_meeting_note; PRAGMA user_version = 1;");
+    }
+    {
+        auto opened = Workshop::open(file, OpenMode::ReadOnly);
+        REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
+        CHECK(!agenda::available(std::get<std::unique_ptr<Workshop>>(opened)->db()));
+    }
+    auto opened = Workshop::open(file, OpenMode::ReadWrite);
+    REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
+    Database& db = std::get<std::unique_ptr<Workshop>>(opened)->db();
+    CHECK(db.scalar_int("PRAGMA user_version") == kCoreSchemaVersion);
+    CHECK(agenda::available(db));
 }

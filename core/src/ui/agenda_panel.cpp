@@ -43,12 +43,14 @@ void AgendaPanel::reload_if_changed(Workshop& workshop) {
     bool known = false;
     for (const auto& m : meetings_) known |= m.id == meeting_id_;
     if (!known) meeting_id_ = meetings_.empty() ? 0 : meetings_.front().id;
+    loaded_revision_ = workshop.revision();
+    available_ = agenda::available(db);
+    if (!available_) return;
     steps_ = agenda::steps(db, meeting_id_);
     runner_.set_steps(meeting_id_, steps_);
     decisions_ = agenda::notes(db, meeting_id_, agenda::NoteKind::Decision);
     notes_ = agenda::notes(db, meeting_id_, agenda::NoteKind::Note);
     parked_ = agenda::notes(db, meeting_id_, agenda::NoteKind::Parked);
-    loaded_revision_ = workshop.revision();
 }
 
 void AgendaPanel::toggle_timer() {
@@ -95,6 +97,10 @@ void AgendaPanel::draw() {
     }
     reload_if_changed(*workshop);
     if (!error_.empty()) field_error(error_);
+    if (!available_) {
+        hint(runtime_.translate("This file is from an older kartla and open read-only: it has no agenda."));
+        return;
+    }
     if (meetings_.empty()) {
         hint(runtime_.translate("Add a meeting in the Workshop view first."));
         return;
@@ -277,6 +283,10 @@ void AgendaPanel::draw_notes() {
         return;
     }
     reload_if_changed(*workshop);
+    if (!available_) {
+        hint(runtime_.translate("This file is from an older kartla and open read-only: it has no agenda."));
+        return;
+    }
     if (meetings_.empty()) {
         hint(runtime_.translate("Add a meeting in the Workshop view first."));
         return;

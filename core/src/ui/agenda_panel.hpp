@@ -49,6 +49,7 @@ private:
     std::vector<agenda::Step> steps_;  // editable copies
     std::vector<agenda::Note> decisions_, notes_, parked_;
     bool editing_ = false;
+    bool available_ = true;
     std::string error_;
 };
 
