@@ -130,7 +130,7 @@ void AgendaPanel::draw_meeting_choice() {
     mark_item("agenda.meeting");
 }
 
-void AgendaPanel::draw_big_clock(float scale) {
+void AgendaPanel::draw_big_clock(float scale, bool with_message) {
     const auto& countdown = runner_.countdown();
     const agenda::Step* step = runner_.current_step();
     double remaining = countdown.remaining();
@@ -155,7 +155,7 @@ void AgendaPanel::draw_big_clock(float scale) {
     draw->AddText(font, size, ImVec2(pos.x + (width - text.x) / 2, pos.y), colour, clock.c_str());
     ImGui::Dummy(ImVec2(width, text.y));
     mark_item(up ? "agenda.clock.time_up" : "agenda.clock");
-    if (up) {
+    if (up && with_message) {
         const char* message = runtime_.translate("Time is up");
         float w = ImGui::CalcTextSize(message).x;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - w) / 2));

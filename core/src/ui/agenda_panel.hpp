@@ -18,7 +18,8 @@ public:
     void draw();        // the agenda view's contents
     void draw_notes();  // the parking lot and decisions view's contents
     // The countdown alone, large, for the presentation mode; `scale` times the text size.
-    void draw_big_clock(float scale);
+    void draw_big_clock(float scale, bool with_message = true);
+    bool time_up() const { return runner_.current_step() && runner_.countdown().time_up(); }
 
     agenda::Runner& runner() { return runner_; }
     void set_clock(agenda::Countdown::Clock now) { runner_.set_clock(std::move(now)); }

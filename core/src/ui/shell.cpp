@@ -65,6 +65,7 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
 }
 
 Shell::~Shell() {
+    if (Workshop* w = runtime_.workshop()) agenda_panel_.runner().save_spent(*w);  // a running step's time
     runtime_.remove_view("core.workshop");
     runtime_.remove_view("core.agenda");
     runtime_.remove_view("core.meeting_notes");

@@ -133,7 +133,7 @@ void Shell::draw_presentation() {
     ImVec2 origin = viewport->Pos;
     ImVec2 size = viewport->Size;
     if (const agenda::Step* step = agenda_panel_.runner().current_step()) {
-        float strip = ImGui::GetFontSize() * 2.6f + ImGui::GetStyle().WindowPadding.y * 2;
+        float strip = ImGui::GetFontSize() * 2.9f + ImGui::GetStyle().WindowPadding.y * 2;
         ImGui::SetNextWindowPos(origin);
         ImGui::SetNextWindowSize(ImVec2(size.x, strip));
         ImGui::Begin("###core.presentation_clock", nullptr,
@@ -142,9 +142,10 @@ void Shell::draw_presentation() {
         ImGui::SetWindowFontScale(1.5f);
         ImGui::TextUnformatted(step->title.c_str());
         ImGui::SetWindowFontScale(1.0f);
+        if (agenda_panel_.time_up()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", runtime_.translate("Time is up"));
         ImGui::SameLine(size.x * 0.6f);
         ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
-        agenda_panel_.draw_big_clock(2.4f);
+        agenda_panel_.draw_big_clock(2.4f, false);
         ImGui::End();
         origin.y += strip;
         size.y -= strip;

@@ -135,16 +135,17 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
 void ViewStage::draw_main_only(ImVec2 origin, ImVec2 size) {
     std::string on_stage = current();
     for (const auto& v : usable_views())
-        if (v.spec.key == on_stage) draw_window(v, origin, size, nullptr);
+        if (v.spec.key == on_stage) draw_window(v, origin, size, nullptr, ImGuiWindowFlags_NoTitleBar);
 }
 
-void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open) {
+void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
+                            ImGuiWindowFlags extra_flags) {
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
     std::string title = fmt::format("{}###{}", runtime_.translate(view.spec.title.c_str()), view.spec.key);
     ImGuiContext& g = *ImGui::GetCurrentContext();
     int windows_before = g.CurrentWindowStack.Size;
-    bool visible = ImGui::Begin(title.c_str(), open, kFixed);
+    bool visible = ImGui::Begin(title.c_str(), open, kFixed | extra_flags);
     bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
     if (!ok) {
         // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.

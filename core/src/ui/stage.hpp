@@ -22,7 +22,8 @@ public:
 
 private:
     float draw_view_bar(ImVec2 origin, float width);  // returns its height
-    void draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open);
+    void draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
+                     ImGuiWindowFlags extra_flags = 0);
     bool side_open(const ViewSpec& view);
     std::vector<Tagged<ViewSpec>> usable_views();  // in bar order
 
