@@ -19,9 +19,18 @@ double steady_seconds() {
 
 // Colours that read on a washed-out projector: dark text on light, white on red.
 constexpr ImU32 kClockNormal = IM_COL32(22, 92, 52, 255);
+constexpr ImU32 kClockNormalOnDark = IM_COL32(130, 230, 160, 255);
 constexpr ImU32 kClockSoon = IM_COL32(200, 120, 0, 255);
 constexpr ImU32 kTimeUpA = IM_COL32(200, 20, 20, 255);
 constexpr ImU32 kTimeUpB = IM_COL32(120, 0, 0, 255);
+
+// Keeps the next button on this row when it fits: at 300 % text the side column is narrow.
+void same_line_if_fits(const char* next_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2;
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
 
 }  // namespace
 
@@ -142,7 +151,9 @@ void AgendaPanel::draw_big_clock(float scale, bool with_message) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float width = std::max(ImGui::GetContentRegionAvail().x, text.x);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImU32 colour = kClockNormal;
+    const ImVec4& bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    bool dark = bg.x + bg.y + bg.z < 1.5f;
+    ImU32 colour = dark ? kClockNormalOnDark : kClockNormal;
     if (up) {
         // Blinks twice a second: a clear signal from the back of the room, not only a colour.
         bool phase = std::fmod(ImGui::GetTime(), 1.0) < 0.5;
@@ -170,17 +181,17 @@ void AgendaPanel::draw_clock_and_controls(Workshop& workshop) {
     bool running = runner_.countdown().running();
     if (big_button(runtime_.translate(running ? "Pause" : "Start"))) toggle_timer();
     mark_item("agenda.start");
-    ImGui::SameLine();
+    same_line_if_fits(runtime_.translate("+1 min"));
     if (big_button(runtime_.translate("+1 min"))) runner_.add_minutes(1);
     mark_item("agenda.add_minute");
-    ImGui::SameLine();
+    same_line_if_fits(runtime_.translate("+5 min"));
     if (big_button(runtime_.translate("+5 min"))) runner_.add_minutes(5);
     mark_item("agenda.add_five");
     ImGui::BeginDisabled(runner_.current() <= 0);
     if (big_button(runtime_.translate("< Previous"))) runner_.previous(workshop);
     mark_item("agenda.previous");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    same_line_if_fits(runtime_.translate("Next step >"));
     ImGui::BeginDisabled(runner_.current() + 1 >= int(runner_.steps().size()));
     if (big_button(runtime_.translate("Next step >"))) runner_.next(workshop);
     mark_item("agenda.next");

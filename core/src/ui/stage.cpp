@@ -94,9 +94,12 @@ float ViewStage::draw_view_bar(ImVec2 origin, float width) {
         if (!first && ImGui::GetItemRectMax().x + style.ItemSpacing.x + button_width <= right_edge) ImGui::SameLine();
         first = false;
         // Amber for what is showing: readable with black text on any projector.
-        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.99f, 0.78f, 0.28f, 1));
+        if (active) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.99f, 0.78f, 0.28f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 1));  // also in the dark theme
+        }
         if (big_button(label.c_str())) show(v.spec.key);
-        if (active) ImGui::PopStyleColor();
+        if (active) ImGui::PopStyleColor(2);
         mark_item("core.view_bar." + v.spec.key);
     }
     float height = ImGui::GetWindowHeight();
