@@ -30,9 +30,10 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus" "$crashes"
   echo "== fuzz_$target for ${per_target}s"
   # The first folder receives new inputs; the seeds and regressions are read only.
+  inputs=("$corpus" "$root/tests/fuzz/corpus/$target")
+  [[ -d $root/tests/fuzz/regressions/$target ]] && inputs+=("$root/tests/fuzz/regressions/$target")
   if ! "$build/fuzz/fuzz_$target" -max_total_time="$per_target" -timeout=20 -rss_limit_mb=2048 \
-       -print_final_stats=1 -artifact_prefix="$crashes/" \
-       "$corpus" "$root/tests/fuzz/corpus/$target" "$root/tests/fuzz/regressions/$target" \
+       -print_final_stats=1 -artifact_prefix="$crashes/" "${inputs[@]}" \
        2> "$build/fuzz-$target.log"; then
     failed+=("$target")
     echo "   FAILED: see $build/fuzz-$target.log and $crashes/"

@@ -1,6 +1,7 @@
 #include "info.hpp"
 
 #include "kartla/core_data.hpp"
+#include "kartla/privacy_scan.hpp"
 
 namespace kartla {
 
@@ -44,6 +45,12 @@ nlohmann::json workshop_info(Runtime& runtime) {
     for (auto& kind : runtime.entity_kinds())
         if (!entities.contains(kind.spec.kind)) entities[kind.spec.kind] = runtime.entities(kind.spec.kind).size();
     info["entities"] = entities;
+
+    // Whether personal data slipped into the notes; the hits themselves are not printed.
+    auto kinds = nlohmann::json::object();
+    auto hits = privacy::scan_workshop(db);
+    for (const auto& hit : hits) kinds[privacy::hit_kind_key(hit.kind)] = kinds.value(privacy::hit_kind_key(hit.kind), 0) + 1;
+    info["personal_data"] = {{"hits", hits.size()}, {"kinds", kinds}};
     return info;
 }
 

@@ -84,8 +84,10 @@ public:
     Replay(const Replay&) = delete;
     Replay& operator=(const Replay&) = delete;
 
-    void check_foreign_keys() {
-        if (db_.scalar_int("SELECT count(*) FROM pragma_foreign_key_check") != 0)
+    // Broken references the file had before (a file from elsewhere) do not block undo; new ones do.
+    std::int64_t broken_references() { return db_.scalar_int("SELECT count(*) FROM pragma_foreign_key_check"); }
+    void check_foreign_keys(std::int64_t broken_before) {
+        if (broken_references() > broken_before)
             throw SqliteError(SQLITE_CONSTRAINT_FOREIGNKEY, "the change would leave references to missing rows");
     }
 
@@ -162,9 +164,10 @@ EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset
         }
         Replay replay(*db_);
         Transaction tx(*db_);
+        auto broken_before = replay.broken_references();
         int rc = sqlite3changeset_apply(db_->handle(), int(data.size()), data.data(), nullptr, abort_on_conflict, nullptr);
         if (rc != SQLITE_OK) throw SqliteError(rc, "the workshop changed in a way that cannot be undone");
-        replay.check_foreign_keys();
+        replay.check_foreign_keys(broken_before);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);

@@ -41,7 +41,12 @@ OpenError error(OpenProblem problem, std::string message) { return OpenError{pro
 std::string display(const fs::path& path) { return path.filename().string(); }
 
 // SQLite's header states the database size in pages; a file shorter than that was cut off.
+// Not so while a WAL holds pages: a checkpoint cut short by a crash may have written the
+// new header before the file grew, and SQLite completes it from the WAL on the next open.
 bool header_says_truncated(const fs::path& path) {
+    std::error_code ec;
+    auto wal_size = fs::file_size(path.string() + "-wal", ec);
+    if (!ec && wal_size > 0) return false;
     std::ifstream in(path, std::ios::binary);
     unsigned char header[100] = {};
     if (!in.read(reinterpret_cast<char*>(header), sizeof header)) return false;
@@ -54,7 +59,6 @@ bool header_says_truncated(const fs::path& path) {
     std::uint32_t pages = be32(28);
     bool size_valid = be32(24) == be32(92) && pages > 0;  // change counter matches version-valid-for
     if (!size_valid || page_size < 512) return false;
-    std::error_code ec;
     auto bytes = fs::file_size(path, ec);
     return !ec && bytes < std::uint64_t(pages) * page_size;
 }

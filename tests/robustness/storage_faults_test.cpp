@@ -183,6 +183,17 @@ TEST_CASE("a second kartla on the same file is told it is in use, and the file i
     CHECK(core_data::meta(reader->db(), "title") == "Östra Höjden");
     CHECK(core_data::meta(reader->db(), "place") == "Stadshuset");
     reader.reset();
+    // And the real command line: `kartla info FILE` while the window holds the file.
+    std::string command = std::string(KARTLA_TEST_BINARY) + " info '" + file.string() + "' 2>&1";
+    std::string output;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    int status = ::pclose(pipe);
+    CAPTURE(output);
+    CHECK(status == 0);
+    CHECK(output.find("Östra Höjden") != std::string::npos);
 
     // The window keeps working, and once it closes the file opens again.
     CHECK(first->edit("more", [](Database& db) { core_data::add_participant(db, "Rektor", "Skolan"); }).ok);

@@ -381,3 +381,14 @@ TEST_CASE("redo of an edit whose trigger wrote a second table") {
     CHECK(workshop->db().scalar_int("SELECT count(*) FROM rtrig_log") == 2);
     CHECK(workshop->db().scalar_int("PRAGMA foreign_keys") == 1);
 }
+
+TEST_CASE("a broken reference the file already had does not block undo and redo") {
+    auto workshop = Workshop::in_memory();
+    workshop->db().exec("PRAGMA foreign_keys = OFF");
+    workshop->db().exec("INSERT INTO core_attendance(meeting_id, participant_id) VALUES (77, 78)");  // from elsewhere
+    workshop->db().exec("PRAGMA foreign_keys = ON");
+    REQUIRE(workshop->edit("add", [](Database& db) { core_data::add_participant(db, "Rektor", "Höjdenskolan"); }));
+    CHECK(workshop->undo().ok);
+    CHECK(workshop->redo().ok);
+    CHECK(core_data::participants(workshop->db()).size() == 1);
+}

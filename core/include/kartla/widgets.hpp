@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 
 namespace kartla::ui {
@@ -15,6 +16,10 @@ namespace kartla::ui {
 KARTLA_API bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
 KARTLA_API bool input_multiline(const char* label, std::string& value, float height_in_lines = 4.0f,
                                 ImGuiInputTextFlags flags = 0);
+// The host's translation, for the few texts the shared widgets show themselves.
+KARTLA_API void set_widget_translator(std::function<const char*(const char*)> translate);
+KARTLA_API const char* widget_text(const char* msgid);
+
 // A hint under a field, e.g. for a failed save: the typed value stays in the field.
 KARTLA_API void field_error(const std::string& message);
 // Text for a big, touch-friendly button width.

@@ -49,14 +49,18 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
       settings_(settings),
       settings_file_(std::move(settings_file)),
       workshop_panel_(runtime),
+      privacy_panel_(runtime),
       stage_(runtime, settings),
       agenda_panel_(runtime) {
     set_language(settings_.language.empty() ? system_language() : settings_.language);
     runtime_.translate = [this](const char* msgid) { return translations_.translate(msgid); };
     runtime_.show_view = [this](std::string_view key) { stage_.show(key); };
+    set_widget_translator(runtime_.translate);
     // The workshop panel is a view like any plugin's, first on the stage.
     runtime_.core_host().add_view(
         {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0});
+    runtime_.core_host().add_view(
+        {"core.privacy", "Personal data", true, [this] { privacy_panel_.draw(); }, ViewPlacement::Main, 90});
     // The facilitator's agenda and meeting notes stand beside every main view.
     runtime_.core_host().add_view(
         {"core.agenda", "Agenda", true, [this] { agenda_panel_.draw(); }, ViewPlacement::Side, 0});
@@ -66,7 +70,9 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
 
 Shell::~Shell() {
     if (Workshop* w = runtime_.workshop()) agenda_panel_.runner().save_spent(*w);  // a running step's time
+    set_widget_translator(nullptr);
     runtime_.remove_view("core.workshop");
+    runtime_.remove_view("core.privacy");
     runtime_.remove_view("core.agenda");
     runtime_.remove_view("core.meeting_notes");
     runtime_.show_view = nullptr;
@@ -195,6 +201,7 @@ void Shell::frame() {
     draw_menu_bar();
     draw_windows();
     draw_status_bar();
+    draw_export_review();
     file_dialog_.draw();
     draw_error_dialog();
     palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
@@ -240,23 +247,63 @@ void Shell::draw_file_menu() {
     ImGui::EndMenu();
 }
 
+// Before anything leaves kartla, the room sees whether it holds personal data.
 void Shell::export_to(const std::string& format) {
+    if (!runtime_.find_export(format) || !runtime_.workshop()) return;
+    if (privacy_panel_.hit_count() == 0) return choose_export_file(format, false);
+    export_pending_ = format;
+}
+
+void Shell::choose_export_file(const std::string& format, bool redact) {
     const ExportSpec* exporter = runtime_.find_export(format);
     if (!exporter || !runtime_.workshop()) return;
     fs::path suggested = runtime_.workshop()->path();
     suggested.replace_extension(exporter->extension);
     file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,
-                      [this, format](const fs::path& p) {
+                      [this, format, redact](const fs::path& p) {
                           for (const auto& entry : runtime_.exports()) {
                               if (entry.spec.format != format) continue;
+                              ExportOptions options;
+                              options.redact_personal_data = redact;
                               bool ok = runtime_.guarded(entry.plugin_id, "exporting", [&] {
-                                  entry.spec.write(*runtime_.workshop(), ExportOptions{}, p);
+                                  entry.spec.write(*runtime_.workshop(), options, p);
                               });
                               if (ok) runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
                               break;
                           }
                       },
                       suggested.filename().string());
+}
+
+void Shell::draw_export_review() {
+    if (export_pending_.empty()) return;
+    std::string title = fmt::format("{}###core.export_review", runtime_.translate("Personal data in the export"));
+    if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
+    ImGui::TextUnformatted(fmt::format("{} {}", privacy_panel_.hit_count(),
+                                       runtime_.translate("places in this workshop look like personal data (see View > "
+                                                          "Personal data). The export may become a public document."))
+                               .c_str());
+    ImGui::PopTextWrapPos();
+    std::string format = export_pending_;
+    auto close = [&] {
+        export_pending_.clear();
+        ImGui::CloseCurrentPopup();
+    };
+    if (big_button(runtime_.translate("Export with personal data masked"))) {
+        close();
+        choose_export_file(format, true);
+    }
+    mark_item("core.export_review.redact");
+    if (big_button(runtime_.translate("Export as it is"))) {
+        close();
+        choose_export_file(format, false);
+    }
+    mark_item("core.export_review.as_is");
+    if (big_button(runtime_.translate("Cancel"))) close();
+    ImGui::EndPopup();
 }
 
 void Shell::draw_edit_menu() {

@@ -5,6 +5,7 @@
 #include "agenda_panel.hpp"
 #include "command_palette.hpp"
 #include "file_dialog.hpp"
+#include "privacy_panel.hpp"
 #include "i18n.hpp"
 #include "runtime.hpp"
 #include "settings.hpp"
@@ -44,6 +45,9 @@ public:
     const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }
+    // File > Export: asks about personal data first when the workshop holds any.
+    void export_to(const std::string& format);
+    bool export_review_open() const { return !export_pending_.empty(); }
 
     // Running the meeting (shell_meeting.cpp).
     AgendaPanel& agenda() { return agenda_panel_; }
@@ -69,7 +73,8 @@ private:
     void undo();
     void redo();
     void show_error(std::string message);
-    void export_to(const std::string& format);
+    void choose_export_file(const std::string& format, bool redact);
+    void draw_export_review();
     void save_settings() const;
     bool handle_meeting_shortcuts();  // true: the key was taken
     void draw_meeting_menu_items();
@@ -81,6 +86,8 @@ private:
     Translations translations_;
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
+    PrivacyPanel privacy_panel_;
+    std::string export_pending_;  // a format waiting for the personal-data review
     ViewStage stage_;
     AgendaPanel agenda_panel_;
     CommandPalette palette_;

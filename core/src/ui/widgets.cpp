@@ -1,8 +1,11 @@
 #include "kartla/widgets.hpp"
 
+#include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"
 
 #include <imgui_stdlib.h>
+
+#include <unordered_map>
 
 namespace kartla::ui {
 
@@ -10,14 +13,48 @@ namespace {
 // Text over this size is refused by the field itself rather than by the database.
 constexpr std::size_t kMaxFieldBytes = 200'000;
 
+std::function<const char*(const char*)> g_translate;
+
+// Results per text, so fields that are only shown cost a hash lookup per frame.
+bool has_personal_data(const std::string& value) {
+    static std::unordered_map<std::string, bool> cache;
+    if (value.size() < 5) return false;  // no e-mail, phone or identity number is shorter
+    auto found = cache.find(value);
+    if (found != cache.end()) return found->second;
+    if (cache.size() > 4096) cache.clear();
+    return cache[value] = privacy::contains_personal_data(value);
+}
+
+// Marks a field holding what looks like personal data, with a one-tap mask.
+// Returns true when the user masked it (the value changed and must be saved).
+bool personal_data_warning(std::string& value) {
+    if (!has_personal_data(value)) return false;
+    ImGui::PushID(&value);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.05f, 0.05f, 1.0f));
+    ImGui::TextWrapped("%s", widget_text("Personal data? An identity number, phone number or e-mail address: "
+                                         "workshop notes may become public documents."));
+    ImGui::PopStyleColor();
+    mark_item("privacy.warning");
+    bool masked = ImGui::SmallButton(widget_text("Mask"));
+    mark_item("privacy.mask");
+    if (masked) value = privacy::redact(value);
+    ImGui::PopID();
+    return masked;
+}
+
 bool finish(std::string& value, bool edited) {
     bool commit = edited || ImGui::IsItemDeactivatedAfterEdit();
+    commit |= personal_data_warning(value);
     if (!commit) return false;
     if (!text::is_valid_utf8(value) || value.find('\0') != std::string::npos) value = text::valid_utf8(value);
     if (value.size() > kMaxFieldBytes) value = text::truncate_utf8(value, kMaxFieldBytes);
     return true;
 }
 }  // namespace
+
+void set_widget_translator(std::function<const char*(const char*)> translate) { g_translate = std::move(translate); }
+
+const char* widget_text(const char* msgid) { return g_translate ? g_translate(msgid) : msgid; }
 
 bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     bool entered = ImGui::InputText(label, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
