@@ -287,3 +287,29 @@ TEST_CASE("a workshop from before the agenda is migrated when opened, and read-o
     CHECK(db.scalar_int("PRAGMA user_version") == kCoreSchemaVersion);
     CHECK(agenda::available(db));
 }
+
+TEST_CASE("the theme is chosen in the View menu's commands and remembered in the settings") {
+    MeetingFixture f;
+    CHECK(f.settings.theme == "light");  // the projector theme is the default
+    auto commands = f.shell.palette_commands();
+    auto dark = ui::filter_commands(commands, "dark theme");
+    REQUIRE(dark.size() == 1);
+    dark[0]->run();
+    CHECK(f.settings.theme == "dark");
+    CHECK(f.shell.fonts_dirty());  // the window rebuilds the style
+    auto saved = f.dir / "settings.json";
+    f.settings.save(saved);
+    CHECK(ui::Settings::load(saved).theme == "dark");
+}
+
+TEST_CASE("opening another workshop starts its agenda afresh") {
+    MeetingFixture f;
+    f.add_steps();
+    f.ui.click_item("agenda.start");
+    REQUIRE(f.shell.agenda().runner().current() == 0);
+    REQUIRE(f.shell.create_file(f.dir / "andra.kartla"));
+    f.ui.frame(2);
+    CHECK(f.shell.agenda().runner().current() == -1);
+    CHECK(f.shell.agenda().runner().steps().empty());
+    CHECK(!f.shell.wants_ticking());
+}

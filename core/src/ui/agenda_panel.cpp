@@ -46,7 +46,14 @@ void AgendaPanel::save(Workshop& workshop, const char* label, const std::functio
 }
 
 void AgendaPanel::reload_if_changed(Workshop& workshop) {
-    if (loaded_revision_ == workshop.revision()) return;
+    // A file is known by its path: a new Workshop object may reuse the old one's address.
+    if (loaded_revision_ == workshop.revision() && loaded_path_ == workshop.path()) return;
+    if (loaded_path_ != workshop.path()) {
+        // Another file: its meetings and steps share nothing with the last one's, even equal ids.
+        runner_.set_steps(0, {});
+        meeting_id_ = 0;
+        loaded_path_ = workshop.path();
+    }
     auto& db = workshop.db();
     meetings_ = core_data::meetings(db);
     bool known = false;
@@ -144,7 +151,10 @@ void AgendaPanel::draw_big_clock(float scale, bool with_message) {
     const agenda::Step* step = runner_.current_step();
     double remaining = countdown.remaining();
     bool up = step && countdown.time_up();
-    std::string clock = step ? agenda::format_clock(remaining) : "–:––";
+    // Before the start: the first step's timebox, so the room sees what is planned.
+    std::string clock = step ? agenda::format_clock(remaining)
+                        : runner_.steps().empty() ? "–:––"
+                                                  : agenda::format_clock(60.0 * runner_.steps().front().minutes);
     ImFont* font = ImGui::GetFont();
     float size = ImGui::GetFontSize() * scale;
     ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, clock.c_str());

@@ -7,6 +7,7 @@
 #include "runtime.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ private:
     Runtime& runtime_;
     agenda::Runner runner_;
     std::uint64_t loaded_revision_ = 0;
+    std::filesystem::path loaded_path_;  // of the workshop the cache is for
     std::vector<core_data::Meeting> meetings_;
     std::int64_t meeting_id_ = 0;
     std::vector<agenda::Step> steps_;  // editable copies
