@@ -313,3 +313,25 @@ TEST_CASE("opening another workshop starts its agenda afresh") {
     CHECK(f.shell.agenda().runner().steps().empty());
     CHECK(!f.shell.wants_ticking());
 }
+
+TEST_CASE("the facilitator edits a step's title and minutes; each change is saved at once") {
+    MeetingFixture f;
+    f.add_steps();
+    f.ui.click_item("agenda.edit");
+    f.ui.frame(2);
+    f.ui.click_item("agenda.step.1.title");
+    f.ui.key(keys::A, true);
+    f.ui.type("Prioritering av problem");
+    f.ui.key(keys::Enter);
+    CHECK(f.steps_on_disk()[1].title == "Prioritering av problem");
+    f.ui.click_item("agenda.step.1.minutes");
+    f.ui.key(keys::A, true);
+    f.ui.type("25");
+    f.ui.key(keys::Enter);
+    f.ui.frame(2);
+    CHECK(f.steps_on_disk()[1].minutes == 25);
+    f.ui.click_item("agenda.step.0.remove");
+    auto steps = f.steps_on_disk();
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].title == "Prioritering av problem");
+}

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 
@@ -63,6 +64,8 @@ void AgendaPanel::reload_if_changed(Workshop& workshop) {
     available_ = agenda::available(db);
     if (!available_) return;
     steps_ = agenda::steps(db, meeting_id_);
+    minutes_text_.clear();
+    for (const auto& step : steps_) minutes_text_.push_back(std::to_string(step.minutes));
     runner_.set_steps(meeting_id_, steps_);
     decisions_ = agenda::notes(db, meeting_id_, agenda::NoteKind::Decision);
     notes_ = agenda::notes(db, meeting_id_, agenda::NoteKind::Note);
@@ -260,13 +263,22 @@ void AgendaPanel::draw_step_editor(Workshop& workshop, agenda::Step& step, std::
     ImGui::SetNextItemWidth(-1);
     bool commit = input_text("##title", step.title);
     mark_item(fmt::format("agenda.step.{}.title", row));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    int minutes = step.minutes;
-    if (ImGui::InputInt(runtime_.translate("min"), &minutes, 1, 5) && minutes >= 0) {
-        step.minutes = minutes;
-        commit = true;
+    // Typed, not stepped with +/-: one value becomes one undo step, like every text field.
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
+    std::string& minutes = minutes_text_[row];
+    if (input_text("##minutes", minutes, ImGuiInputTextFlags_CharsDecimal)) {
+        int value = 0;
+        auto [end, problem] = std::from_chars(minutes.data(), minutes.data() + minutes.size(), value);
+        if (problem == std::errc() && value >= 0 && value <= 600) {
+            step.minutes = value;
+            commit = true;
+        } else {
+            minutes = std::to_string(step.minutes);
+        }
     }
     mark_item(fmt::format("agenda.step.{}.minutes", row));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(runtime_.translate("min"));
     // The view this step brings to the front: any main view on the stage.
     const char* none = runtime_.translate("(no view)");
     std::string current_title = none;

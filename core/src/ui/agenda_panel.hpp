@@ -50,6 +50,7 @@ private:
     std::vector<core_data::Meeting> meetings_;
     std::int64_t meeting_id_ = 0;
     std::vector<agenda::Step> steps_;  // editable copies
+    std::vector<std::string> minutes_text_;  // per step, as typed
     std::vector<agenda::Note> decisions_, notes_, parked_;
     bool editing_ = false;
     bool available_ = true;
