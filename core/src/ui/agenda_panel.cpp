@@ -56,6 +56,7 @@ void AgendaPanel::reload_if_changed(Workshop& workshop) {
         loaded_path_ = workshop.path();
     }
     auto& db = workshop.db();
+    runner_.set_spent_label(runtime_.translate("Record time spent"));  // the language may have changed
     meetings_ = core_data::meetings(db);
     bool known = false;
     for (const auto& m : meetings_) known |= m.id == meeting_id_;
