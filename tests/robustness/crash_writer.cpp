@@ -65,7 +65,12 @@ int main(int argc, char** argv) {
     for (std::int64_t seq = next_seq(workshop.db());; ++seq) {
         // Mostly small rows, some that span many pages.
         std::size_t length = random() % 3 == 0 ? random() % 16000 : random() % 200;
-        if (lie) acknowledge(seq);
+        if (lie) {
+            acknowledge(seq);
+            // Widen the gap between the false promise and the commit: a kill while the
+            // commit's fsync runs does not lose it (the kernel has the bytes already).
+            ::usleep(3000);
+        }
         auto result = workshop.edit("crash test edit", [&](Database& db) { one_edit(db, seq, length); });
         if (!result) die(result.message, 2);
         if (seq % 13 == 0) {  // undo and redo are commits too

@@ -35,13 +35,6 @@ void work_area(ImVec2& origin, ImVec2& size) {
     size = ImVec2(viewport->Size.x, viewport->Size.y - menu - status);
 }
 
-std::string today() {
-    std::time_t now = std::time(nullptr);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
-    return buffer;
-}
-
 }  // namespace
 
 Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
@@ -113,8 +106,8 @@ bool Shell::create_file(const fs::path& path) {
     auto workshop = std::move(std::get<std::unique_ptr<Workshop>>(created));
     workshop->edit("New workshop", [&](Database& db) {
         core_data::set_meta(db, "title", path.stem().string());
-        core_data::set_meta(db, "date", today());
-        core_data::add_meeting(db, {0, "mapping", runtime_.translate("Mapping meeting"), today(), "", ""});
+        core_data::set_meta(db, "date", core_data::today());
+        core_data::add_meeting(db, {0, "mapping", runtime_.translate("Mapping meeting"), core_data::today(), "", ""});
     });
     workshop->clear_history();  // the new file itself is not an undoable step
     runtime_.set_workshop(std::move(workshop));

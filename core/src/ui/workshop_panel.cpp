@@ -21,13 +21,6 @@ const char* meta_label(std::string_view key) {
     return "Purpose";
 }
 
-std::string today() {
-    std::time_t now = std::time(nullptr);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
-    return buffer;
-}
-
 }  // namespace
 
 void WorkshopPanel::reload_if_changed(Workshop& workshop) {
@@ -147,7 +140,7 @@ void WorkshopPanel::draw_meetings(Workshop& workshop) {
     if (big_button(runtime_.translate("+ Add meeting"))) {
         core_data::Meeting meeting{0, meetings_.empty() ? "mapping" : "follow_up",
                                    runtime_.translate(meetings_.empty() ? "Mapping meeting" : "Follow-up meeting"),
-                                   today(), "", ""};
+                                   core_data::today(), "", ""};
         save(workshop, "Add meeting", [&](Database& db) { core_data::add_meeting(db, meeting); });
     }
 }
