@@ -314,7 +314,7 @@ TEST_CASE("opening another workshop starts its agenda afresh") {
     CHECK(!f.shell.wants_ticking());
 }
 
-TEST_CASE("the facilitator edits a step's title and minutes; each change is saved at once") {
+TEST_CASE("the facilitator edits a step's title and minutes, each change is saved at once") {
     MeetingFixture f;
     f.add_steps();
     f.ui.click_item("agenda.edit");
