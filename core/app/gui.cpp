@@ -37,7 +37,7 @@ bool display_available() {
 void rebuild_fonts(ui::Shell& shell, ui::Settings& settings, Runtime& runtime) {
     if (auto message = ui::build_fonts(settings.text_scale); !message.empty())
         runtime.post_message(LogLevel::Warning, message);
-    apply_theme(settings.text_scale);
+    apply_theme(settings.text_scale, settings.theme);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     shell.fonts_rebuilt();
@@ -61,7 +61,8 @@ void render(GLFWwindow* window) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(window, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.90f, 0.91f, 0.93f, 1.0f);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
@@ -132,6 +133,9 @@ int run(const std::string& file) {
             if (frames_left > 0 || quit_frames > 0 || input_waiting()) {
                 glfwPollEvents();
                 --frames_left;
+            } else if (shell.wants_ticking()) {
+                glfwWaitEventsTimeout(0.25);  // a running countdown redraws without input
+                frames_left = 1;
             } else {
                 glfwWaitEvents();
                 frames_left = kFramesAfterEvent;

@@ -40,20 +40,45 @@ CREATE TABLE core_plugin_schema(
   plugin_id TEXT PRIMARY KEY,
   version   INTEGER NOT NULL);
 )sql",
+        // 2: running the meeting: a timeboxed agenda per meeting with the time actually
+        // spent, a parking lot for questions that do not fit the moment, and a log of decisions.
+        R"sql(
+CREATE TABLE core_agenda_step(
+  id            INTEGER PRIMARY KEY,
+  meeting_id    INTEGER NOT NULL REFERENCES core_meeting(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL DEFAULT 0,
+  title         TEXT NOT NULL DEFAULT '',
+  minutes       INTEGER NOT NULL DEFAULT 10 CHECK (minutes >= 0),
+  view_key      TEXT NOT NULL DEFAULT '',
+  spent_seconds INTEGER NOT NULL DEFAULT 0 CHECK (spent_seconds >= 0));
+CREATE INDEX core_agenda_step_meeting ON core_agenda_step(meeting_id, position);
+CREATE TABLE core_meeting_note(
+  id         INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES core_meeting(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('decision', 'note', 'parked')),
+  text       TEXT NOT NULL DEFAULT '',
+  done       INTEGER NOT NULL DEFAULT 0,
+  position   INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX core_meeting_note_meeting ON core_meeting_note(meeting_id, kind, position);
+)sql",
     };
     return steps;
 }
 
-std::string shape_problem(Database& db) {
-    static const char* const expected[][2] = {
-        {"core_meta", "key, value"},
-        {"core_participant", "id, role, organisation, position"},
-        {"core_meeting", "id, kind, title, date, place, notes"},
-        {"core_attendance", "meeting_id, participant_id"},
-        {"core_link", "id, from_kind, from_id, to_kind, to_id, role"},
-        {"core_plugin_schema", "plugin_id, version"},
+std::string shape_problem(Database& db, std::int64_t version) {
+    // The tables each version has, with the columns the core reads.
+    static const char* const expected[][3] = {
+        {"core_meta", "key, value", "1"},
+        {"core_participant", "id, role, organisation, position", "1"},
+        {"core_meeting", "id, kind, title, date, place, notes", "1"},
+        {"core_attendance", "meeting_id, participant_id", "1"},
+        {"core_link", "id, from_kind, from_id, to_kind, to_id, role", "1"},
+        {"core_plugin_schema", "plugin_id, version", "1"},
+        {"core_agenda_step", "id, meeting_id, position, title, minutes, view_key, spent_seconds", "2"},
+        {"core_meeting_note", "id, meeting_id, kind, text, done, position", "2"},
     };
-    for (const auto& [table, columns] : expected) {
+    for (const auto& [table, columns, since] : expected) {
+        if (std::stoll(since) > version) continue;
         try {
             Statement probe(db.handle(), std::string("SELECT ") + columns + " FROM " + table + " LIMIT 0");
         } catch (const SqliteError& e) {

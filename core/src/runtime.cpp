@@ -1,5 +1,6 @@
 #include "runtime.hpp"
 
+#include "meeting_export.hpp"
 #include "plugin_host.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +13,8 @@ namespace kartla {
 Runtime::Runtime() : core_host_(std::make_unique<PluginHost>(*this, "core")) {
     // Plugins check that they share the host's ImGui context, so there must be one even without a window.
     if (!ImGui::GetCurrentContext()) owned_context_ = ImGui::CreateContext();
+    // The core's own export, available on the command line as well as in the window.
+    register_meeting_export(*core_host_, [this](const char* msgid) { return translate(msgid); });
 }
 
 Runtime::~Runtime() {

@@ -96,8 +96,8 @@ std::optional<OpenError> validate(const fs::path& path) {
                          fmt::format("{}: written by a newer kartla (file format {}, this version reads up to {}); "
                                      "update kartla to open it",
                                      display(path), version, kCoreSchemaVersion));
-        if (version == kCoreSchemaVersion)
-            if (auto shape = core_schema::shape_problem(probe); !shape.empty())
+        if (version > 0)
+            if (auto shape = core_schema::shape_problem(probe, version); !shape.empty())
                 return error(OpenProblem::Corrupt,
                              fmt::format("{}: the workshop's tables are damaged ({})", display(path), shape));
         auto check = probe.scalar_text("PRAGMA quick_check");

@@ -16,7 +16,7 @@
 namespace kartla {
 
 inline constexpr std::int32_t kApplicationId = 0x4B52544C;  // "KRTL"
-inline constexpr int kCoreSchemaVersion = 1;
+inline constexpr int kCoreSchemaVersion = 2;
 
 enum class OpenProblem {
     NotFound,        // no such file

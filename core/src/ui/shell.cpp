@@ -25,18 +25,6 @@ bool pressed(int key, bool ctrl, bool shift = false) {
     return io.KeyCtrl == ctrl && io.KeyShift == shift && ImGui::IsKeyPressed(key, false);
 }
 
-std::string shortcut_text(const Shortcut& s) {
-    if (!s.key) return {};
-    std::string name;
-    if (s.key >= keys::A && s.key <= keys::Z) name = std::string(1, char(s.key));
-    else if (s.key == keys::Delete) name = "Del";
-    else if (s.key == keys::F2) name = "F2";
-    else if (s.key == keys::Enter) name = "Enter";
-    else if (s.key == keys::Space) name = "Space";
-    else name = fmt::format("#{}", s.key);
-    return fmt::format("{}{}{}", s.ctrl ? "Ctrl+" : "", s.shift ? "Shift+" : "", name);
-}
-
 // The area below the menu bar and above the status bar. Computed, not read from the
 // viewport, because the viewport learns of the menu bar only one frame later.
 void work_area(ImVec2& origin, ImVec2& size) {
@@ -55,7 +43,8 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
       settings_file_(std::move(settings_file)),
       workshop_panel_(runtime),
       privacy_panel_(runtime),
-      stage_(runtime, settings) {
+      stage_(runtime, settings),
+      agenda_panel_(runtime) {
     set_language(settings_.language.empty() ? system_language() : settings_.language);
     runtime_.translate = [this](const char* msgid) { return translations_.translate(msgid); };
     runtime_.show_view = [this](std::string_view key) { stage_.show(key); };
@@ -65,12 +54,20 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
         {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0});
     runtime_.core_host().add_view(
         {"core.privacy", "Personal data", true, [this] { privacy_panel_.draw(); }, ViewPlacement::Main, 90});
+    // The facilitator's agenda and meeting notes stand beside every main view.
+    runtime_.core_host().add_view(
+        {"core.agenda", "Agenda", true, [this] { agenda_panel_.draw(); }, ViewPlacement::Side, 0});
+    runtime_.core_host().add_view({"core.meeting_notes", "Decisions and parking lot", false,
+                                   [this] { agenda_panel_.draw_notes(); }, ViewPlacement::Side, 1});
 }
 
 Shell::~Shell() {
+    if (Workshop* w = runtime_.workshop()) agenda_panel_.runner().save_spent(*w);  // a running step's time
     set_widget_translator(nullptr);
     runtime_.remove_view("core.workshop");
     runtime_.remove_view("core.privacy");
+    runtime_.remove_view("core.agenda");
+    runtime_.remove_view("core.meeting_notes");
     runtime_.show_view = nullptr;
 }
 
@@ -161,6 +158,7 @@ void Shell::redo() {
 
 void Shell::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
+    if (handle_meeting_shortcuts()) return;
     if (pressed(keys::Q, true)) request_quit();
     if (pressed(keys::Equal, true) || pressed(keys::KeypadAdd, true) || pressed(keys::Equal, true, true))
         set_text_scale(settings_.text_scale + 0.25f);
@@ -188,12 +186,18 @@ void Shell::handle_shortcuts() {
 
 void Shell::frame() {
     handle_shortcuts();
+    if (presenting_) {
+        draw_presentation();
+        palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
+        return;
+    }
     draw_menu_bar();
     draw_windows();
     draw_status_bar();
     draw_export_review();
     file_dialog_.draw();
     draw_error_dialog();
+    palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
 }
 
 void Shell::draw_menu_bar() {
@@ -328,13 +332,10 @@ void Shell::draw_view_menu() {
     if (ImGui::MenuItem(runtime_.translate("Full screen"), "F11")) fullscreen_toggle_ = true;
     if (ImGui::BeginMenu(runtime_.translate("Language"))) {
         for (auto [code, name] : {std::pair{"sv", "Svenska"}, std::pair{"en", "English"}})
-            if (ImGui::MenuItem(name, nullptr, language() == code)) {
-                settings_.language = code;
-                set_language(code);
-                save_settings();
-            }
+            if (ImGui::MenuItem(name, nullptr, language() == code)) choose_language(code);
         ImGui::EndMenu();
     }
+    draw_meeting_menu_items();
     ImGui::Separator();
     stage_.draw_menu_items();
     ImGui::EndMenu();

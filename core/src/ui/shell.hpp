@@ -2,6 +2,8 @@
 // The host's user interface, independent of the window system: menus, the
 // workshop panel, plugin views, dialogs and shortcuts. The GLFW program and
 // the headless tests both drive it one frame at a time.
+#include "agenda_panel.hpp"
+#include "command_palette.hpp"
 #include "file_dialog.hpp"
 #include "privacy_panel.hpp"
 #include "i18n.hpp"
@@ -47,6 +49,17 @@ public:
     void export_to(const std::string& format);
     bool export_review_open() const { return !export_pending_.empty(); }
 
+    // Running the meeting (shell_meeting.cpp).
+    AgendaPanel& agenda() { return agenda_panel_; }
+    CommandPalette& palette() { return palette_; }
+    void open_palette();
+    std::vector<PaletteCommand> palette_commands();
+    bool presenting() const { return presenting_; }
+    void set_presenting(bool on) { presenting_ = on; }
+    void set_theme(const std::string& theme);  // "light" (projector) or "dark"
+    // True while something on screen changes without input (the running countdown).
+    bool wants_ticking() const { return agenda_panel_.ticking(); }
+
 private:
     void draw_menu_bar();
     void draw_file_menu();
@@ -63,6 +76,10 @@ private:
     void choose_export_file(const std::string& format, bool redact);
     void draw_export_review();
     void save_settings() const;
+    bool handle_meeting_shortcuts();  // true: the key was taken
+    void draw_meeting_menu_items();
+    void draw_presentation();
+    void choose_language(const std::string& code);
 
     Runtime& runtime_;
     Settings& settings_;
@@ -72,6 +89,9 @@ private:
     PrivacyPanel privacy_panel_;
     std::string export_pending_;  // a format waiting for the personal-data review
     ViewStage stage_;
+    AgendaPanel agenda_panel_;
+    CommandPalette palette_;
+    bool presenting_ = false;
     FileDialog file_dialog_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;

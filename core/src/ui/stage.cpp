@@ -48,7 +48,8 @@ void ViewStage::show(std::string_view key) {
         } else {
             settings_.open_views[v.spec.key] = true;
             // Bring its plugin's main view on stage too, unless one is there already.
-            bool same_plugin_on_stage = false;
+            // The core's side views (the agenda) go beside any main view.
+            bool same_plugin_on_stage = v.plugin_id == "core";
             std::string on_stage = current();
             for (const auto& w : runtime_.views())
                 if (w.spec.key == on_stage && w.plugin_id == v.plugin_id) same_plugin_on_stage = true;
@@ -93,9 +94,12 @@ float ViewStage::draw_view_bar(ImVec2 origin, float width) {
         if (!first && ImGui::GetItemRectMax().x + style.ItemSpacing.x + button_width <= right_edge) ImGui::SameLine();
         first = false;
         // Amber for what is showing: readable with black text on any projector.
-        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.99f, 0.78f, 0.28f, 1));
+        if (active) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.99f, 0.78f, 0.28f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 1));  // also in the dark theme
+        }
         if (big_button(label.c_str())) show(v.spec.key);
-        if (active) ImGui::PopStyleColor();
+        if (active) ImGui::PopStyleColor(2);
         mark_item("core.view_bar." + v.spec.key);
     }
     float height = ImGui::GetWindowHeight();
@@ -109,13 +113,15 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
     size.y -= bar;
     auto views = usable_views();
     std::string on_stage = current();
-    // A plugin's side views (an editor, its checks) show beside that plugin's main views only.
+    // A plugin's side views (an editor, its checks) show beside that plugin's main views only;
+    // the core's (the facilitator's agenda) beside every main view.
     std::string stage_plugin;
     for (const auto& v : views)
         if (v.spec.key == on_stage) stage_plugin = v.plugin_id;
     std::vector<const Tagged<ViewSpec>*> sides;
     for (const auto& v : views)
-        if (v.spec.placement == ViewPlacement::Side && v.plugin_id == stage_plugin && side_open(v.spec))
+        if (v.spec.placement == ViewPlacement::Side && (v.plugin_id == stage_plugin || v.plugin_id == "core") &&
+            side_open(v.spec))
             sides.push_back(&v);
     float main_width = sides.empty() ? size.x : size.x * (1 - kSideShare);
     for (const auto& v : views)
@@ -129,13 +135,20 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
     }
 }
 
-void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open) {
+void ViewStage::draw_main_only(ImVec2 origin, ImVec2 size) {
+    std::string on_stage = current();
+    for (const auto& v : usable_views())
+        if (v.spec.key == on_stage) draw_window(v, origin, size, nullptr, ImGuiWindowFlags_NoTitleBar);
+}
+
+void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
+                            ImGuiWindowFlags extra_flags) {
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
     std::string title = fmt::format("{}###{}", runtime_.translate(view.spec.title.c_str()), view.spec.key);
     ImGuiContext& g = *ImGui::GetCurrentContext();
     int windows_before = g.CurrentWindowStack.Size;
-    bool visible = ImGui::Begin(title.c_str(), open, kFixed);
+    bool visible = ImGui::Begin(title.c_str(), open, kFixed | extra_flags);
     bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
     if (!ok) {
         // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.

@@ -15,13 +15,15 @@ public:
     ViewStage(Runtime& runtime, Settings& settings) : runtime_(runtime), settings_(settings) {}
 
     void draw(ImVec2 origin, ImVec2 size);
+    void draw_main_only(ImVec2 origin, ImVec2 size);  // presentation mode: no bar, no side views
     void show(std::string_view key);
     std::string current();  // the key of the main view on the stage
     void draw_menu_items();  // for the View menu
 
 private:
     float draw_view_bar(ImVec2 origin, float width);  // returns its height
-    void draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open);
+    void draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
+                     ImGuiWindowFlags extra_flags = 0);
     bool side_open(const ViewSpec& view);
     std::vector<Tagged<ViewSpec>> usable_views();  // in bar order
 

@@ -1,0 +1,156 @@
+// The shell's part in running a meeting: the command palette, presentation
+// mode, theme choice and the agenda's shortcuts. Kept apart from shell.cpp,
+// which handles files, menus and the stage.
+#include "shell.hpp"
+
+#include "kartla/keys.hpp"
+#include "kartla/widgets.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace kartla::ui {
+
+namespace {
+
+bool pressed_key(int key, bool ctrl = false) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.KeyCtrl == ctrl && !io.KeyShift && ImGui::IsKeyPressed(key, false);
+}
+
+}  // namespace
+
+void Shell::choose_language(const std::string& code) {
+    settings_.language = code;
+    set_language(code);
+    save_settings();
+}
+
+void Shell::set_theme(const std::string& theme) {
+    if (settings_.theme == theme) return;
+    settings_.theme = theme;
+    fonts_dirty_ = true;  // the window rebuilds the style with the fonts
+    save_settings();
+}
+
+bool Shell::handle_meeting_shortcuts() {
+    if (palette_.visible()) return true;  // the palette reads its own keys
+    if (pressed_key(keys::K, true)) {
+        open_palette();
+        return true;
+    }
+    if (pressed_key(keys::F5)) {
+        presenting_ = !presenting_;
+        return true;
+    }
+    if (presenting_ && pressed_key(keys::Escape)) {
+        presenting_ = false;
+        return true;
+    }
+    return false;
+}
+
+void Shell::open_palette() {
+    ImGui::ClearActiveID();  // a field being typed in is committed first
+    palette_.open(palette_commands());
+}
+
+std::vector<PaletteCommand> Shell::palette_commands() {
+    auto tr = [this](const char* msgid) { return std::string(runtime_.translate(msgid)); };
+    Workshop* w = runtime_.workshop();
+    bool open = w != nullptr;
+    std::vector<PaletteCommand> out = {
+        {tr("Undo"), "Ctrl+Z", [this] { undo(); }, open && w->can_undo()},
+        {tr("Redo"), "Ctrl+Y", [this] { redo(); }, open && w->can_redo()},
+        {tr("New…"), "Ctrl+N",
+         [this] {
+             file_dialog_.show(FileDialog::Purpose::Create, runtime_.translate("New workshop"), ".kartla",
+                               [this](const std::filesystem::path& p) { create_file(p); });
+         }},
+        {tr("Open…"), "Ctrl+O",
+         [this] {
+             file_dialog_.show(FileDialog::Purpose::Open, runtime_.translate("Open workshop"), ".kartla",
+                               [this](const std::filesystem::path& p) { open_file(p); });
+         }},
+        {tr("Larger text"), "Ctrl++", [this] { set_text_scale(settings_.text_scale + 0.25f); }},
+        {tr("Smaller text"), "Ctrl+-", [this] { set_text_scale(settings_.text_scale - 0.25f); }},
+        {tr("Normal text size"), "Ctrl+0", [this] { set_text_scale(1.0f); }},
+        {tr("Full screen"), "F11", [this] { fullscreen_toggle_ = true; }},
+        {tr("Presentation mode"), "F5", [this] { presenting_ = true; }},
+        {fmt::format("{}: Svenska", tr("Language")), "", [this] { choose_language("sv"); }},
+        {fmt::format("{}: English", tr("Language")), "", [this] { choose_language("en"); }},
+        {tr("Light theme (projector)"), "", [this] { set_theme("light"); }},
+        {tr("Dark theme"), "", [this] { set_theme("dark"); }},
+        {tr("Start or pause the timer"), "", [this] { agenda_panel_.toggle_timer(); }, open},
+        {tr("Next agenda step"), "", [this] { agenda_panel_.next_step(); }, open},
+        {tr("Previous agenda step"), "", [this] { agenda_panel_.previous_step(); }, open},
+        {tr("Add one minute"), "", [this] { agenda_panel_.add_minutes(1); }, open},
+        {tr("Quit"), "Ctrl+Q", [this] { request_quit(); }},
+    };
+    for (const auto& entry : runtime_.exports()) {
+        std::string format = entry.spec.format;
+        out.push_back({fmt::format("{}: {}", tr("Export"), tr(entry.spec.label.c_str())), "",
+                       [this, format] { export_to(format); }, open});
+    }
+    for (const auto& v : runtime_.views()) {
+        if (!runtime_.plugin_usable(v.plugin_id)) continue;
+        std::string key = v.spec.key;
+        out.push_back({fmt::format("{} {}", tr("Show"), tr(v.spec.title.c_str())), "", [this, key] { stage_.show(key); }});
+    }
+    for (const auto& command : runtime_.commands()) {
+        bool enabled = !command.spec.enabled || command.spec.enabled();
+        std::string key = command.spec.key;
+        out.push_back({tr(command.spec.label.c_str()), shortcut_text(command.spec.shortcut),
+                       [this, key] {
+                           // Looked up again: the plugin may have been disabled since the palette opened.
+                           for (const auto& c : runtime_.commands())
+                               if (c.spec.key == key) {
+                                   runtime_.guarded(c.plugin_id, "running a command", [&] { c.spec.run(); });
+                                   break;
+                               }
+                       },
+                       enabled});
+    }
+    return out;
+}
+
+void Shell::draw_meeting_menu_items() {
+    if (ImGui::MenuItem(runtime_.translate("Presentation mode"), "F5")) presenting_ = true;
+    if (ImGui::MenuItem(runtime_.translate("Command palette"), "Ctrl+K")) open_palette();
+    if (ImGui::BeginMenu(runtime_.translate("Theme"))) {
+        if (ImGui::MenuItem(runtime_.translate("Light theme (projector)"), nullptr, settings_.theme != "dark"))
+            set_theme("light");
+        if (ImGui::MenuItem(runtime_.translate("Dark theme"), nullptr, settings_.theme == "dark")) set_theme("dark");
+        ImGui::EndMenu();
+    }
+}
+
+// The room sees the main view across the whole screen, with the step and its
+// countdown in a strip above it when the agenda is running. Esc or F5 returns.
+void Shell::draw_presentation() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImVec2 origin = viewport->Pos;
+    ImVec2 size = viewport->Size;
+    if (const agenda::Step* step = agenda_panel_.runner().current_step()) {
+        float strip = ImGui::GetFontSize() * 2.9f + ImGui::GetStyle().WindowPadding.y * 2;
+        ImGui::SetNextWindowPos(origin);
+        ImGui::SetNextWindowSize(ImVec2(size.x, strip));
+        ImGui::Begin("###core.presentation_clock", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
+        ImGui::SetWindowFontScale(1.5f);
+        ImGui::TextUnformatted(step->title.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        if (agenda_panel_.time_up()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", runtime_.translate("Time is up"));
+        ImGui::SameLine(size.x * 0.6f);
+        ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+        agenda_panel_.draw_big_clock(2.4f, false);
+        ImGui::End();
+        origin.y += strip;
+        size.y -= strip;
+    }
+    stage_.draw_main_only(origin, size);
+}
+
+}  // namespace kartla::ui
