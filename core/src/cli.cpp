@@ -73,6 +73,9 @@ std::string export_formats(Runtime& runtime) {
 void use_language(Runtime& runtime, Translations& translations, const std::string& language) {
     translations.load(paths::asset_dir() / "i18n", language.empty() ? system_language() : language);
     runtime.translate = [&translations](const char* msgid) { return translations.translate(msgid); };
+    runtime.translate_in = [&translations](std::string_view component, const char* msgid) {
+        return translations.translate_in(component, msgid);
+    };
 }
 
 Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -32,12 +32,13 @@ std::string unquote(std::string_view line) {
 
 }  // namespace
 
-std::size_t Translations::parse(std::string_view text) {
+std::size_t Translations::parse(std::string_view text, const std::string& component) {
+    auto& strings = catalogues_[component];
     std::string msgid, msgstr, *current = nullptr;
     std::size_t added = 0;
     auto flush = [&] {
         if (!msgid.empty() && !msgstr.empty()) {
-            strings_[msgid] = msgstr;
+            strings[msgid] = msgstr;
             ++added;
         }
         msgid.clear();
@@ -64,7 +65,7 @@ std::size_t Translations::parse(std::string_view text) {
 }
 
 std::size_t Translations::load(const fs::path& i18n_dir, const std::string& language) {
-    strings_.clear();
+    catalogues_.clear();
     language_ = language;
     std::size_t count = 0;
     std::error_code ec;
@@ -75,14 +76,30 @@ std::size_t Translations::load(const fs::path& i18n_dir, const std::string& lang
     for (auto& file : files) {
         std::ifstream in(file, std::ios::binary);
         std::string text(std::istreambuf_iterator<char>(in), {});
-        count += parse(text);
+        count += parse(text, file.stem().string());
     }
     return count;
 }
 
-const char* Translations::translate(const char* msgid) const {
-    auto found = strings_.find(msgid);
-    return found == strings_.end() ? msgid : found->second.c_str();
+const char* Translations::find(const std::string& component, const char* msgid) const {
+    auto catalogue = catalogues_.find(component);
+    if (catalogue == catalogues_.end()) return nullptr;
+    auto found = catalogue->second.find(msgid);
+    return found == catalogue->second.end() ? nullptr : found->second.c_str();
+}
+
+const char* Translations::translate_in(std::string_view component, const char* msgid) const {
+    if (const char* own = find(std::string(component), msgid)) return own;
+    if (const char* core = find("core", msgid)) return core;
+    for (const auto& [name, catalogue] : catalogues_)
+        if (auto found = catalogue.find(msgid); found != catalogue.end()) return found->second.c_str();
+    return msgid;
+}
+
+bool Translations::has(std::string_view msgid) const {
+    for (const auto& [name, catalogue] : catalogues_)
+        if (catalogue.count(std::string(msgid))) return true;
+    return false;
 }
 
 std::string system_language() {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <map>
 #include <unordered_map>
 
 namespace kartla {
@@ -15,16 +16,22 @@ class KARTLA_API Translations {
 public:
     // Loads every catalogue of the language ("sv", "en"); returns how many strings were read.
     std::size_t load(const std::filesystem::path& i18n_dir, const std::string& language);
-    const char* translate(const char* msgid) const;
+    // One English word can mean two things ("Start" a timer, a "Start" date), so
+    // each component's catalogue is asked first, then the core's, then any other.
+    const char* translate_in(std::string_view component, const char* msgid) const;
+    const char* translate(const char* msgid) const { return translate_in("core", msgid); }
     const std::string& language() const { return language_; }
-    bool has(std::string_view msgid) const { return strings_.count(std::string(msgid)) > 0; }
+    bool has(std::string_view msgid) const;
 
-    // Adds the strings of one .po text; exposed for tests.
-    std::size_t parse(std::string_view po_text);
+    // Adds the strings of one .po text to a component's catalogue; exposed for tests.
+    std::size_t parse(std::string_view po_text, const std::string& component = "core");
 
 private:
+    using Catalogue = std::unordered_map<std::string, std::string>;
+    const char* find(const std::string& component, const char* msgid) const;
+
     std::string language_ = "en";
-    std::unordered_map<std::string, std::string> strings_;
+    std::map<std::string, Catalogue> catalogues_;  // by component: "core", "problem_map", ...
 };
 
 // "sv" when the user's locale is Swedish, otherwise "en".

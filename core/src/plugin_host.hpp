@@ -19,7 +19,7 @@ public:
     std::vector<Entity> entities(std::string_view kind, bool* available) override {
         return runtime_.entities(kind, available);
     }
-    const char* tr(const char* msgid) override { return runtime_.translate(msgid); }
+    const char* tr(const char* msgid) override { return runtime_.translate_in(id_, msgid); }
     void log(LogLevel level, std::string_view message) override;
     void show_message(std::string_view message) override { runtime_.post_message(LogLevel::Info, std::string(message)); }
     void publish(const Event& event) override { runtime_.publish(event); }

@@ -95,6 +95,10 @@ public:
     void post_message(LogLevel level, std::string text);
     std::deque<UserMessage>& messages() { return messages_; }
     std::function<const char*(const char*)> translate = [](const char* msgid) { return msgid; };
+    // A plugin's own strings: its catalogue first (see Translations::translate_in).
+    std::function<const char*(std::string_view, const char*)> translate_in = [](std::string_view, const char* msgid) {
+        return msgid;
+    };
     std::function<float()> ui_scale = [] { return 1.0f; };
     std::function<void(std::string_view)> show_view;  // set by the window's shell
     bool echo_messages_to_stderr = true;

@@ -47,6 +47,9 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
       agenda_panel_(runtime) {
     set_language(settings_.language.empty() ? system_language() : settings_.language);
     runtime_.translate = [this](const char* msgid) { return translations_.translate(msgid); };
+    runtime_.translate_in = [this](std::string_view component, const char* msgid) {
+        return translations_.translate_in(component, msgid);
+    };
     runtime_.show_view = [this](std::string_view key) { stage_.show(key); };
     set_widget_translator(runtime_.translate);
     // The workshop panel is a view like any plugin's, first on the stage.
@@ -64,6 +67,8 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
 Shell::~Shell() {
     if (Workshop* w = runtime_.workshop()) agenda_panel_.runner().save_spent(*w);  // a running step's time
     set_widget_translator(nullptr);
+    runtime_.translate = [](const char* msgid) { return msgid; };
+    runtime_.translate_in = [](std::string_view, const char* msgid) { return msgid; };
     runtime_.remove_view("core.workshop");
     runtime_.remove_view("core.privacy");
     runtime_.remove_view("core.agenda");
@@ -232,7 +237,7 @@ void Shell::draw_file_menu() {
                           });
     if (ImGui::BeginMenu(runtime_.translate("Export"), workshop != nullptr && !runtime_.exports().empty())) {
         for (const auto& entry : runtime_.exports())
-            if (ImGui::MenuItem(runtime_.translate(entry.spec.label.c_str()))) export_to(entry.spec.format);
+            if (ImGui::MenuItem(runtime_.translate_in(entry.plugin_id, entry.spec.label.c_str()))) export_to(entry.spec.format);
         ImGui::EndMenu();
     }
     ImGui::Separator();
@@ -310,7 +315,8 @@ void Shell::draw_edit_menu() {
     auto commands = runtime_.commands();  // a command may disable its plugin
     for (const auto& command : commands) {
         bool enabled = !command.spec.enabled || command.spec.enabled();
-        if (ImGui::MenuItem(runtime_.translate(command.spec.label.c_str()), shortcut_text(command.spec.shortcut).c_str(),
+        if (ImGui::MenuItem(runtime_.translate_in(command.plugin_id, command.spec.label.c_str()),
+                            shortcut_text(command.spec.shortcut).c_str(),
                             false, enabled))
             runtime_.guarded(command.plugin_id, "running a command", [&] { command.spec.run(); });
     }

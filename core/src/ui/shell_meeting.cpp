@@ -58,6 +58,9 @@ void Shell::open_palette() {
 
 std::vector<PaletteCommand> Shell::palette_commands() {
     auto tr = [this](const char* msgid) { return std::string(runtime_.translate(msgid)); };
+    auto tr_in = [this](const std::string& component, const char* msgid) {
+        return std::string(runtime_.translate_in(component, msgid));
+    };
     Workshop* w = runtime_.workshop();
     bool open = w != nullptr;
     std::vector<PaletteCommand> out = {
@@ -90,18 +93,18 @@ std::vector<PaletteCommand> Shell::palette_commands() {
     };
     for (const auto& entry : runtime_.exports()) {
         std::string format = entry.spec.format;
-        out.push_back({fmt::format("{}: {}", tr("Export"), tr(entry.spec.label.c_str())), "",
+        out.push_back({fmt::format("{}: {}", tr("Export"), tr_in(entry.plugin_id, entry.spec.label.c_str())), "",
                        [this, format] { export_to(format); }, open});
     }
     for (const auto& v : runtime_.views()) {
         if (!runtime_.plugin_usable(v.plugin_id)) continue;
         std::string key = v.spec.key;
-        out.push_back({fmt::format("{} {}", tr("Show"), tr(v.spec.title.c_str())), "", [this, key] { stage_.show(key); }});
+        out.push_back({fmt::format("{} {}", tr("Show"), tr_in(v.plugin_id, v.spec.title.c_str())), "", [this, key] { stage_.show(key); }});
     }
     for (const auto& command : runtime_.commands()) {
         bool enabled = !command.spec.enabled || command.spec.enabled();
         std::string key = command.spec.key;
-        out.push_back({tr(command.spec.label.c_str()), shortcut_text(command.spec.shortcut),
+        out.push_back({tr_in(command.plugin_id, command.spec.label.c_str()), shortcut_text(command.spec.shortcut),
                        [this, key] {
                            // Looked up again: the plugin may have been disabled since the palette opened.
                            for (const auto& c : runtime_.commands())

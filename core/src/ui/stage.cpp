@@ -67,7 +67,7 @@ void ViewStage::show(std::string_view key) {
 void ViewStage::draw_menu_items() {
     std::string on_stage = current();
     for (const auto& v : usable_views()) {
-        const char* title = runtime_.translate(v.spec.title.c_str());
+        const char* title = runtime_.translate_in(v.plugin_id, v.spec.title.c_str());
         if (v.spec.placement == ViewPlacement::Main) {
             if (ImGui::MenuItem(title, nullptr, v.spec.key == on_stage)) show(v.spec.key);
         } else {
@@ -89,7 +89,7 @@ float ViewStage::draw_view_bar(ImVec2 origin, float width) {
     for (const auto& v : usable_views()) {
         if (v.spec.placement != ViewPlacement::Main) continue;  // side views come with their main view
         bool active = v.spec.key == on_stage;
-        std::string label = fmt::format("{}##bar.{}", runtime_.translate(v.spec.title.c_str()), v.spec.key);
+        std::string label = fmt::format("{}##bar.{}", runtime_.translate_in(v.plugin_id, v.spec.title.c_str()), v.spec.key);
         float button_width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
         if (!first && ImGui::GetItemRectMax().x + style.ItemSpacing.x + button_width <= right_edge) ImGui::SameLine();
         first = false;
@@ -145,7 +145,7 @@ void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec
                             ImGuiWindowFlags extra_flags) {
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
-    std::string title = fmt::format("{}###{}", runtime_.translate(view.spec.title.c_str()), view.spec.key);
+    std::string title = fmt::format("{}###{}", runtime_.translate_in(view.plugin_id, view.spec.title.c_str()), view.spec.key);
     ImGuiContext& g = *ImGui::GetCurrentContext();
     int windows_before = g.CurrentWindowStack.Size;
     bool visible = ImGui::Begin(title.c_str(), open, kFixed | extra_flags);
