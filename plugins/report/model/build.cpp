@@ -178,7 +178,11 @@ Section actor_section(const Sources& s) {
     if (auto png = s.png("actor-grid-png"); !png.empty())
         section.blocks.push_back(Image{png, s.tr("Influence and interest")});
     Table table{{s.tr("Actor"), s.tr("Type")}, {3.0, 2.0}, {}};
-    for (const auto& a : actors) table.rows.push_back({a.label, a.attribute("type")});
+    // The readable type name the actor map publishes; its key only when there is none.
+    for (const auto& a : actors) {
+        std::string type = a.attribute("type_label");
+        table.rows.push_back({a.label, type.empty() ? a.attribute("type") : std::string(s.tr(type.c_str()))});
+    }
     if (actors.empty()) section.blocks.push_back(Paragraph{s.tr("No actors recorded.")});
     else section.blocks.push_back(table);
     return section;
