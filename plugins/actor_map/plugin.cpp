@@ -1,6 +1,7 @@
 // actor_map: who can act, with what mandate and resources, and how they relate.
 // Entry point and registration only; the logic lives in model/ and views/.
 #include "kartla/plugin_api.hpp"
+#include "kartla/privacy.hpp"
 #include "model/entities.hpp"
 #include "model/images.hpp"
 #include "model/sample_loader.hpp"
@@ -35,9 +36,13 @@ public:
 private:
     void add_image_export(const char* format, const char* label, const char* extension, bool grid, bool png) {
         host_.add_export({format, label, extension,
-                          [this, grid, png](kartla::Workshop& w, const kartla::ExportOptions&, const std::filesystem::path& out) {
+                          [this, grid, png](kartla::Workshop& w, const kartla::ExportOptions& options,
+                                            const std::filesystem::path& out) {
                               Translate tr = [this](const char* msgid) { return std::string(host_.tr(msgid)); };
                               Snapshot snapshot = load(w.db());
+                              // Names are the only free text an image shows.
+                              if (options.redact_personal_data)
+                                  for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
                               bool available = false;
                               auto problems = host_.entities("problem", &available);
                               Scene scene = grid ? grid_scene(snapshot, tr)

@@ -37,6 +37,7 @@ public:
     }
 
     kartla::Workshop& w() { return *runtime_.workshop(); }
+    kartla::Runtime& runtime() { return runtime_; }
     kartla::Database& db() { return w().db(); }
     Headless& ui() { return ui_; }
 
@@ -312,4 +313,24 @@ TEST_CASE("kartla info counts actors and relations") {
     CHECK(pclose(pipe) == 0);
     CHECK(output.find("\"actor\": 2") != std::string::npos);
     CHECK(output.find("\"relation\": 1") != std::string::npos);
+}
+
+TEST_CASE("image exports mask personal data in actor names when asked to") {
+    Meeting m;
+    m.add_actor("Kontakt 070-123 45 67", 100, 100);
+    for (const char* format : {"actor-network-svg", "actor-grid-svg"}) {
+        CAPTURE(format);
+        kartla::test::TempDir out;
+        const kartla::ExportSpec* exporter = nullptr;
+        for (auto& e : m.runtime().exports())
+            if (e.spec.format == format) exporter = &e.spec;
+        REQUIRE(exporter != nullptr);
+        kartla::ExportOptions options;
+        exporter->write(m.w(), options, out / "plain.svg");
+        options.redact_personal_data = true;
+        exporter->write(m.w(), options, out / "masked.svg");
+        if (std::string(format) == "actor-network-svg")
+            CHECK(kartla::test::read_bytes(out / "plain.svg").find("070-123") != std::string::npos);
+        CHECK(kartla::test::read_bytes(out / "masked.svg").find("070-123") == std::string::npos);
+    }
 }
