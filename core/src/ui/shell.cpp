@@ -124,7 +124,12 @@ bool Shell::create_file(const fs::path& path) {
 std::string Shell::window_title() const {
     Workshop* workshop = runtime_.workshop();
     if (!workshop) return "kartla";
-    std::string title = core_data::meta(workshop->db(), "title");
+    std::string title;
+    try {
+        title = core_data::meta(workshop->db(), "title");
+    } catch (const SqliteError&) {
+        // A file that cannot be read right now (a USB stick pulled out) must not end the program.
+    }
     std::string file = workshop->path().filename().string();
     return title.empty() ? fmt::format("{} — kartla", file) : fmt::format("{} — {} — kartla", title, file);
 }
