@@ -15,7 +15,7 @@ public:
         host.add_schema(schema::migrations());
         host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); }, kartla::ViewPlacement::Main, 10});
         host.add_entity_kind({"problem", [this](Workshop& w) {
-                                  return problem_entities(*context_.cache.get(w), context_.translator());
+                                  return problem_entities(*context_.cache.get(w));
                               }});
         host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*context_.cache.get(w)); }});
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});

@@ -2,7 +2,17 @@
 
 namespace kartla::problem_map {
 
-std::vector<Entity> problem_entities(const Snapshot& s, const Translate& tr) {
+namespace {
+const char* trend_msgid(const std::string& trend) {
+    if (trend == "rising") return "Rising";
+    if (trend == "stable") return "Stable";
+    if (trend == "falling") return "Falling";
+    if (trend == "unknown") return "Unknown";
+    return "";
+}
+}  // namespace
+
+std::vector<Entity> problem_entities(const Snapshot& s) {
     auto ranks = ranking(s);
     std::vector<Entity> out;
     out.reserve(s.cards.size());
@@ -12,9 +22,10 @@ std::vector<Entity> problem_entities(const Snapshot& s, const Translate& tr) {
         const Area* area = s.area(card.area_id);
         int rank = rank_of(ranks, card.id);
         e.attributes = {{"prioritised", card.prioritised ? "1" : "0"},
-                        {"category", category ? category_name(*category, tr) : std::string()},
+                        {"category", category ? category_name(*category, nullptr) : std::string()},
                         {"severity", card.severity ? std::to_string(card.severity) : std::string()},
                         {"trend", card.trend},
+                        {"trend_label", trend_msgid(card.trend)},
                         {"area", area ? area->name : std::string()},
                         {"rank", rank ? std::to_string(rank) : std::string()}};
         out.push_back(std::move(e));

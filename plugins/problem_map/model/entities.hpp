@@ -9,7 +9,9 @@
 
 namespace kartla::problem_map {
 
-std::vector<Entity> problem_entities(const Snapshot& s, const Translate& tr);
+// Attributes hold stable values, never the reader's language: codes ("rising"),
+// and English msgids or the facilitator's own names, which readers translate.
+std::vector<Entity> problem_entities(const Snapshot& s);
 std::vector<Entity> cause_entities(const Snapshot& s);
 
 }  // namespace kartla::problem_map

@@ -13,33 +13,10 @@ using kartla::Entity;
 
 namespace {
 
-const char* status_msgid(std::string_view s) {
-    if (s == "proposed") return "Proposed";
-    if (s == "decided") return "Decided";
-    if (s == "in_progress") return "In progress";
-    if (s == "done") return "Done";
-    if (s == "paused") return "Paused";
-    if (s == "cancelled") return "Cancelled";
-    return "";
-}
-
-const char* light_msgid(std::string_view l) {
-    if (l == "green") return "Green";
-    if (l == "yellow") return "Yellow";
-    if (l == "red") return "Red";
-    return "";
-}
-
-const char* trend_msgid(std::string_view t) {
-    if (t == "rising") return "Rising";
-    if (t == "stable") return "Stable";
-    if (t == "falling") return "Falling";
-    if (t == "unknown") return "Unknown";
-    return "";
-}
-
-std::string coded(const Sources& s, const char* msgid, const std::string& raw) {
-    return *msgid ? s.tr(msgid) : raw;
+// Another plugin's coded value, shown by the English label it publishes beside it.
+std::string labelled(const Sources& s, const Entity& e, const char* key) {
+    std::string label = e.attribute(std::string(key) + "_label");
+    return label.empty() ? e.attribute(key) : s.tr(label.c_str());
 }
 
 std::int64_t to_id(const std::string& text) {
@@ -145,7 +122,9 @@ Section problem_section(const Sources& s, const std::vector<Entity>& problems, b
             {"category", "Category"}, {"area", "Area"}, {"severity", "Severity (1–5)"}, {"trend", "Trend"}};
         for (auto [key, label] : keys)
             if (auto value = p->attribute(key); !value.empty())
-                facts.items.emplace_back(s.tr(label), key == std::string_view("trend") ? coded(s, trend_msgid(value), value) : value);
+                facts.items.emplace_back(s.tr(label), key == std::string_view("category") ? std::string(s.tr(value.c_str()))
+                                                      : key == std::string_view("trend") ? labelled(s, *p, key)
+                                                                                         : value);
         if (!facts.items.empty()) section.blocks.push_back(facts);
         Bullets tree = cause_tree(causes, p->id, s);
         if (tree.items.empty()) section.blocks.push_back(Paragraph{s.tr("No causes recorded.")});
@@ -252,8 +231,7 @@ Section plan_section(kartla::Database& db, const Sources& s, const std::vector<E
             if (auto a = actor_by_id.find(owner_id); a != actor_by_id.end()) owner = a->second->label;
             else if (owner_id) owner = s.tr("Actor") + " #" + std::to_string(owner_id);
             table.rows.push_back({m->label, owner, m->attribute("start"), m->attribute("due"),
-                                  coded(s, status_msgid(m->attribute("status")), m->attribute("status")),
-                                  coded(s, light_msgid(m->attribute("light")), m->attribute("light"))});
+                                  labelled(s, *m, "status"), labelled(s, *m, "light")});
         }
         section.blocks.push_back(table);
     }

@@ -55,8 +55,8 @@ TEST_CASE("measures are grouped under the problem they address, directly or thro
     fake.causes = {{"cause", 10, "Dålig belysning", {{"problem_id", "1"}, {"parent_id", ""}, {"nature", "situational"}}},
                    {"cause", 11, "Ingen ägare av platsen", {{"problem_id", "1"}, {"parent_id", "10"}}}};
     fake.actors = {{"actor", 5, "Älvstadshem AB", {{"type", "company"}}}};
-    fake.measures = {{"measure", 100, "Ny belysning", {{"status", "in_progress"}, {"light", "red"}, {"owner_actor_id", "5"}}},
-                     {"measure", 101, "Föräldravandring", {{"status", "proposed"}}},
+    fake.measures = {{"measure", 100, "Ny belysning", {{"status", "in_progress"}, {"status_label", "In progress"}, {"light", "red"}, {"light_label", "Red"}, {"owner_actor_id", "5"}}},
+                     {"measure", 101, "Föräldravandring", {{"status", "proposed"}, {"status_label", "Proposed"}}},
                      {"measure", 102, "Fristående idé", {}}};
     w->edit("links", [](kartla::Database& db) {
         kartla::core_data::add_link(db, {"measure", 100}, {"cause", 11}, "addresses");
