@@ -165,4 +165,14 @@ Document build_document(kartla::Workshop& workshop, const EntitySource& source, 
     return build_document(workshop, load_plan(workshop.db(), source), options, tr);
 }
 
+std::vector<std::pair<const char*, std::string>> Header::lines() const {
+    std::string taking_part;
+    for (const auto& o : organisations) taking_part += (taking_part.empty() ? "" : ", ") + o;
+    return {{"Organisation", organisation},
+            {"Date", date},
+            {"Place", place},
+            {"Participating organisations", taking_part},
+            {"Exported", exported}};
+}
+
 }  // namespace action_plan::exporting

@@ -49,7 +49,15 @@ struct Header {
     std::string title, organisation, date, place;
     std::vector<std::string> organisations;  // taking part
     std::string exported;                     // today
+
+    // The lines under the title, as (English msgid, value), the same in every document format.
+    std::vector<std::pair<const char*, std::string>> lines() const;
 };
+
+// The plan's table in documents, in the Brå template's order:
+// cause -> measure -> operational goal -> when -> who -> follow-up.
+inline constexpr Column kDocumentColumns[] = {ColTitle, ColCauses, ColGoal,   ColStart, ColDue,
+                                              ColOwner, ColPartners, ColStatus, ColLight, ColIndicator};
 
 struct MeasureRow {
     std::int64_t id = 0;

@@ -45,24 +45,14 @@ footer { margin-top: 2em; color: #666; font-size: 0.85em; }
 @page { size: A4 landscape; margin: 12mm; }
 )css";
 
-constexpr Column kTableColumns[] = {ColTitle, ColCauses, ColGoal, ColStart, ColDue, ColOwner,
-                                    ColPartners, ColStatus, ColLight, ColIndicator};
-
 std::string e(const std::string& s) { return html_escape(s); }
 
 void header_block(const Document& doc, std::string& out) {
     const Header& h = doc.header;
     const auto& tr = doc.tr;
     out += fmt::format("<h1>{}: {}</h1>\n<dl class=\"meta\">\n", e(tr("Action plan")), e(h.title));
-    auto line = [&](const char* msgid, const std::string& value) {
+    for (const auto& [msgid, value] : h.lines())
         out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", e(tr(msgid)), e(value));
-    };
-    line("Organisation", h.organisation);
-    line("Date", h.date);
-    line("Place", h.place);
-    std::string organisations;
-    for (const auto& o : h.organisations) organisations += (organisations.empty() ? "" : ", ") + o;
-    line("Participating organisations", organisations);
     out += "</dl>\n";
 }
 
@@ -87,12 +77,12 @@ void problems_block(const Document& doc, std::string& out) {
 
 void measure_table(const Document& doc, const ProblemSection& section, std::string& out) {
     out += "<table>\n<thead><tr>";
-    for (Column c : kTableColumns) out += fmt::format("<th>{}</th>", e(doc.column_titles[c]));
+    for (Column c : kDocumentColumns) out += fmt::format("<th>{}</th>", e(doc.column_titles[c]));
     out += "</tr></thead>\n<tbody>\n";
     for (std::size_t index : section.rows) {
         const MeasureRow& row = doc.rows[index];
         out += "<tr>";
-        for (Column c : kTableColumns) {
+        for (Column c : kDocumentColumns) {
             if (c == ColLight) {
                 // light_key is one of our own three words, never user text.
                 const std::string css = row.light_key.empty() ? "" : " light-" + row.light_key;

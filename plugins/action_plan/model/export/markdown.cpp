@@ -11,24 +11,12 @@ namespace {
 
 using kartla::text::markdown_inline;
 
-// The Brå template's order: cause -> measure -> operational goal -> when -> who -> follow-up.
-constexpr Column kTableColumns[] = {ColTitle, ColCauses, ColGoal, ColStart, ColDue, ColOwner,
-                                    ColPartners, ColStatus, ColLight, ColIndicator};
-
 void header_block(const Document& doc, std::string& out) {
     const Header& h = doc.header;
     const auto& tr = doc.tr;
     out += fmt::format("# {}: {}\n\n", markdown_inline(tr("Action plan")), markdown_inline(h.title));
-    auto line = [&](const char* msgid, const std::string& value) {
+    for (const auto& [msgid, value] : h.lines())
         out += fmt::format("- **{}:** {}\n", markdown_inline(tr(msgid)), markdown_inline(value));
-    };
-    line("Organisation", h.organisation);
-    line("Date", h.date);
-    line("Place", h.place);
-    std::string organisations;
-    for (const auto& o : h.organisations) organisations += (organisations.empty() ? "" : ", ") + o;
-    line("Participating organisations", organisations);
-    line("Exported", h.exported);
     out += '\n';
 }
 
@@ -50,14 +38,14 @@ void problems_block(const Document& doc, std::string& out) {
 
 void measure_table(const Document& doc, const ProblemSection& section, std::string& out) {
     out += '|';
-    for (Column c : kTableColumns) out += fmt::format(" {} |", markdown_inline(doc.column_titles[c]));
+    for (Column c : kDocumentColumns) out += fmt::format(" {} |", markdown_inline(doc.column_titles[c]));
     out += "\n|";
-    for (std::size_t i = 0; i < std::size(kTableColumns); ++i) out += " --- |";
+    for (std::size_t i = 0; i < std::size(kDocumentColumns); ++i) out += " --- |";
     out += '\n';
     for (std::size_t index : section.rows) {
         const MeasureRow& row = doc.rows[index];
         out += '|';
-        for (Column c : kTableColumns) {
+        for (Column c : kDocumentColumns) {
             std::string cell = markdown_inline(row.cell(c));
             if (c == ColLight && !row.cell(ColLightComment).empty())
                 cell += ": " + markdown_inline(row.cell(ColLightComment));
