@@ -35,7 +35,7 @@ bool personal_data_warning(std::string& value) {
                                          "workshop notes may become public documents."));
     ImGui::PopStyleColor();
     mark_item("privacy.warning");
-    bool masked = ImGui::SmallButton(widget_text("Mask"));
+    bool masked = big_button(widget_text("Mask"));  // touch screens: a finger-sized target
     mark_item("privacy.mask");
     if (masked) value = privacy::redact(value);
     ImGui::PopID();

@@ -51,7 +51,7 @@ void ByProblemView::problem(const Entity& problem) {
                 ImGui::PopStyleColor();
                 ImGui::SameLine();
             }
-            if (ImGui::SmallButton(state_.tr("Add measure for this cause"))) add_measure(state_, problem.id, cause->id);
+            if (ImGui::Button(state_.tr("Add measure for this cause"))) add_measure(state_, problem.id, cause->id);
             kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_cause.{}", cause->id));
             ImGui::Unindent();
             if (depth > 0) ImGui::Unindent(px(24) * float(depth));
@@ -75,7 +75,7 @@ void ByProblemView::problem(const Entity& problem) {
             ImGui::TextUnformatted(state_.tr("No measure addresses this problem yet."));
             ImGui::PopStyleColor();
         }
-        if (ImGui::SmallButton(state_.tr("Add measure for this problem"))) add_measure(state_, problem.id);
+        if (ImGui::Button(state_.tr("Add measure for this problem"))) add_measure(state_, problem.id);
         kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_problem.{}", problem.id));
         ImGui::Unindent();
     }
