@@ -4,6 +4,7 @@
 
 #include "input_ordering.hpp"
 #include "paths.hpp"
+#include "room_window.hpp"
 #include "runtime.hpp"
 #include "theme.hpp"
 #include "ui/fonts.hpp"
@@ -122,6 +123,7 @@ int run(const std::string& file) {
             else shell.create_file(file);
         }
 
+        RoomWindow room(window, runtime);
         int frames_left = kFramesAfterEvent;
         int quit_frames = -1;
         std::string title;
@@ -141,11 +143,13 @@ int run(const std::string& file) {
                 frames_left = kFramesAfterEvent;
             }
             if (shell.fonts_dirty()) rebuild_fonts(shell, settings, runtime);
+            room.follow_screens(shell);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             shell.frame();
             render(window);
+            room.frame(shell);
             deliver_waiting_input(window);
             if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
             if (auto wanted = shell.window_title(); wanted != title) glfwSetWindowTitle(window, (title = wanted).c_str());

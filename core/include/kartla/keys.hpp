@@ -10,7 +10,7 @@ inline constexpr int A = 65, B = 66, C = 67, D = 68, E = 69, F = 70, G = 71, H =
                      Y = 89, Z = 90;
 inline constexpr int Escape = 256, Enter = 257, Tab = 258, Backspace = 259, Insert = 260, Delete = 261;
 inline constexpr int Right = 262, Left = 263, Down = 264, Up = 265, PageUp = 266, PageDown = 267, Home = 268, End = 269;
-inline constexpr int F1 = 290, F2 = 291, F5 = 294, F11 = 300;
+inline constexpr int F1 = 290, F2 = 291, F5 = 294, F6 = 295, F11 = 300;
 inline constexpr int KeypadSubtract = 333, KeypadAdd = 334, KeypadEnter = 335;
 inline constexpr int LeftShift = 340, LeftControl = 341, LeftAlt = 342, RightShift = 344, RightControl = 345;
 }  // namespace kartla::keys

@@ -4,8 +4,24 @@
 
 #include <algorithm>
 #include <fstream>
+#include <type_traits>
 
 namespace kartla::ui {
+
+namespace {
+
+// A value of the wrong type (a hand-edited file, an older kartla) means the default,
+// not an exception at start-up.
+template <typename T>
+T read(const nlohmann::json& json, const char* key, T fallback) {
+    auto found = json.find(key);
+    if (found == json.end()) return fallback;
+    if constexpr (std::is_same_v<T, bool>) return found->is_boolean() ? found->get<bool>() : fallback;
+    else if constexpr (std::is_arithmetic_v<T>) return found->is_number() ? found->get<T>() : fallback;
+    else return found->is_string() ? found->get<T>() : fallback;
+}
+
+}  // namespace
 
 Settings Settings::load(const std::filesystem::path& file) {
     Settings settings;
@@ -13,10 +29,11 @@ Settings Settings::load(const std::filesystem::path& file) {
     if (!in) return settings;
     auto json = nlohmann::json::parse(in, nullptr, false);
     if (json.is_discarded() || !json.is_object()) return settings;  // a damaged settings file just means defaults
-    settings.text_scale = std::clamp(json.value("text_scale", 1.0f), 1.0f, 3.0f);
-    settings.theme = json.value("theme", settings.theme);
-    settings.language = json.value("language", settings.language);
-    settings.current_view = json.value("current_view", settings.current_view);
+    settings.text_scale = std::clamp(read(json, "text_scale", 1.0f), 1.0f, 3.0f);
+    settings.theme = read(json, "theme", settings.theme);
+    settings.language = read(json, "language", settings.language);
+    settings.current_view = read(json, "current_view", settings.current_view);
+    settings.room_view = read(json, "room_view", settings.room_view);
     if (auto recent = json.find("recent_files"); recent != json.end() && recent->is_array())
         for (auto& entry : *recent)
             if (entry.is_string()) settings.recent_files.push_back(entry.get<std::string>());
@@ -32,7 +49,8 @@ void Settings::save(const std::filesystem::path& file) const {
                         {"language", language},
                         {"recent_files", recent_files},
                         {"open_views", open_views},
-                        {"current_view", current_view}};
+                        {"current_view", current_view},
+                        {"room_view", room_view}};
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
     auto temporary = file;

@@ -16,6 +16,7 @@ struct KARTLA_API Settings {
     std::vector<std::string> recent_files;
     std::map<std::string, bool> open_views;  // side views
     std::string current_view;                 // the main view on the stage
+    bool room_view = true;  // show the room view when a second screen is connected
 
     static Settings load(const std::filesystem::path& file);
     void save(const std::filesystem::path& file) const;  // silently keeps going if it cannot

@@ -134,6 +134,10 @@ std::string Shell::window_title() const {
     return title.empty() ? fmt::format("{} — kartla", file) : fmt::format("{} — {} — kartla", title, file);
 }
 
+std::string Shell::room_window_title() const {
+    return fmt::format("{} — kartla", runtime_.translate("Room view"));
+}
+
 void Shell::set_text_scale(float scale) {
     scale = std::clamp(scale, 1.0f, 3.0f);
     if (scale == settings_.text_scale) return;

@@ -6,6 +6,7 @@
 #include "command_palette.hpp"
 #include "file_dialog.hpp"
 #include "privacy_panel.hpp"
+#include "room_view.hpp"
 #include "i18n.hpp"
 #include "runtime.hpp"
 #include "settings.hpp"
@@ -34,6 +35,7 @@ public:
     bool create_file(const std::filesystem::path& path);
 
     std::string window_title() const;
+    std::string room_window_title() const;
     // What the window system should do after this frame.
     bool quit_requested() const { return quit_requested_; }
     bool fonts_dirty() const { return fonts_dirty_; }
@@ -57,6 +59,14 @@ public:
     bool presenting() const { return presenting_; }
     void set_presenting(bool on) { presenting_ = on; }
     void set_theme(const std::string& theme);  // "light" (projector) or "dark"
+    // The room view on a second screen (room_view.hpp). The window system reports
+    // the screens, opens the room's window while room_view_wanted(), and calls
+    // draw_room() in that window's own ImGui context each frame.
+    void set_screen_count(int screens) { screens_ = screens; }
+    bool room_view_wanted() const { return settings_.room_view && screens_ > 1; }
+    void toggle_room_view();
+    std::string main_view_window() { return "###" + stage_.current(); }
+    RoomLayout draw_room(const MirroredView& view);
     // True while something on screen changes without input (the running countdown).
     bool wants_ticking() const { return agenda_panel_.ticking(); }
 
@@ -79,6 +89,7 @@ private:
     bool handle_meeting_shortcuts();  // true: the key was taken
     void draw_meeting_menu_items();
     void draw_presentation();
+    float draw_step_strip(ImVec2 origin, float width);  // returns its height; 0 without a running agenda
     void choose_language(const std::string& code);
 
     Runtime& runtime_;
@@ -92,6 +103,7 @@ private:
     AgendaPanel agenda_panel_;
     CommandPalette palette_;
     bool presenting_ = false;
+    int screens_ = 1;
     FileDialog file_dialog_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;

@@ -44,6 +44,10 @@ bool Shell::handle_meeting_shortcuts() {
         presenting_ = !presenting_;
         return true;
     }
+    if (pressed_key(keys::F6)) {
+        toggle_room_view();
+        return true;
+    }
     if (presenting_ && pressed_key(keys::Escape)) {
         presenting_ = false;
         return true;
@@ -81,6 +85,7 @@ std::vector<PaletteCommand> Shell::palette_commands() {
         {tr("Normal text size"), "Ctrl+0", [this] { set_text_scale(1.0f); }},
         {tr("Full screen"), "F11", [this] { fullscreen_toggle_ = true; }},
         {tr("Presentation mode"), "F5", [this] { presenting_ = true; }},
+        {tr("Room view on the second screen"), "F6", [this] { toggle_room_view(); }, screens_ > 1},
         {fmt::format("{}: Svenska", tr("Language")), "", [this] { choose_language("sv"); }},
         {fmt::format("{}: English", tr("Language")), "", [this] { choose_language("en"); }},
         {tr("Light theme (projector)"), "", [this] { set_theme("light"); }},
@@ -120,6 +125,8 @@ std::vector<PaletteCommand> Shell::palette_commands() {
 
 void Shell::draw_meeting_menu_items() {
     if (ImGui::MenuItem(runtime_.translate("Presentation mode"), "F5")) presenting_ = true;
+    if (ImGui::MenuItem(runtime_.translate("Room view on the second screen"), "F6", room_view_wanted(), screens_ > 1))
+        toggle_room_view();
     if (ImGui::MenuItem(runtime_.translate("Command palette"), "Ctrl+K")) open_palette();
     if (ImGui::BeginMenu(runtime_.translate("Theme"))) {
         if (ImGui::MenuItem(runtime_.translate("Light theme (projector)"), nullptr, settings_.theme != "dark"))
@@ -133,27 +140,61 @@ void Shell::draw_meeting_menu_items() {
 // countdown in a strip above it when the agenda is running. Esc or F5 returns.
 void Shell::draw_presentation() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImVec2 origin = viewport->Pos;
-    ImVec2 size = viewport->Size;
-    if (const agenda::Step* step = agenda_panel_.runner().current_step()) {
-        float strip = ImGui::GetFontSize() * 2.9f + ImGui::GetStyle().WindowPadding.y * 2;
-        ImGui::SetNextWindowPos(origin);
-        ImGui::SetNextWindowSize(ImVec2(size.x, strip));
-        ImGui::Begin("###core.presentation_clock", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
-        ImGui::SetWindowFontScale(1.5f);
-        ImGui::TextUnformatted(step->title.c_str());
-        ImGui::SetWindowFontScale(1.0f);
-        if (agenda_panel_.time_up()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", runtime_.translate("Time is up"));
-        ImGui::SameLine(size.x * 0.6f);
-        ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
-        agenda_panel_.draw_big_clock(2.4f, false);
-        ImGui::End();
-        origin.y += strip;
-        size.y -= strip;
+    float strip = draw_step_strip(viewport->Pos, viewport->Size.x);
+    stage_.draw_main_only(ImVec2(viewport->Pos.x, viewport->Pos.y + strip),
+                          ImVec2(viewport->Size.x, viewport->Size.y - strip));
+}
+
+float Shell::draw_step_strip(ImVec2 origin, float width) {
+    const agenda::Step* step = agenda_panel_.runner().current_step();
+    if (!step) return 0;
+    float strip = ImGui::GetFontSize() * 2.9f + ImGui::GetStyle().WindowPadding.y * 2;
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(ImVec2(width, strip));
+    ImGui::Begin("###core.presentation_clock", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetWindowFontScale(1.5f);
+    ImGui::TextUnformatted(step->title.c_str());
+    mark_item("core.room.step");
+    ImGui::SetWindowFontScale(1.0f);
+    if (agenda_panel_.time_up()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", runtime_.translate("Time is up"));
+    ImGui::SameLine(width * 0.6f);
+    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+    agenda_panel_.draw_big_clock(2.4f, false);
+    ImGui::End();
+    return strip;
+}
+
+void Shell::toggle_room_view() {
+    if (screens_ < 2) {
+        runtime_.post_message(LogLevel::Info, runtime_.translate("Only one screen is connected: Presentation mode (F5) "
+                                                                 "shows the room view on this one."));
+        return;
     }
-    stage_.draw_main_only(origin, size);
+    settings_.room_view = !settings_.room_view;
+    save_settings();
+}
+
+// Drawn in the room's own ImGui context, whose fonts are large and whose theme is
+// the light projector theme; the mirrored view itself is painted by the window
+// system under what is drawn here.
+RoomLayout Shell::draw_room(const MirroredView& view) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float strip = draw_step_strip(viewport->Pos, viewport->Size.x);
+    RoomLayout layout = fit_view(view, ImVec2(viewport->Pos.x, viewport->Pos.y + strip),
+                                 ImVec2(viewport->Size.x, viewport->Size.y - strip));
+    if (view.empty()) {
+        ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + strip));
+        ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - strip));
+        ImGui::Begin("###core.room_idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                                       ImGuiWindowFlags_NoBringToFrontOnFocus);
+        ImGui::TextUnformatted(window_title().c_str());
+        ImGui::End();
+        return layout;
+    }
+    draw_follow_marks(view, layout);
+    return layout;
 }
 
 }  // namespace kartla::ui

@@ -1,0 +1,107 @@
+#include "room_view.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace kartla::ui {
+
+namespace {
+
+// A control larger than this share of the view (a whole canvas, a table) says
+// nothing about where the facilitator is: the plugin's own selection shows that.
+constexpr float kLargestFocusShare = 0.25f;
+
+// The colours of a pointer on a slide: strong orange, with a white rim that
+// stays visible on dark cards.
+constexpr ImU32 kMarkColour = IM_COL32(235, 110, 0, 255);
+constexpr ImU32 kMarkRim = IM_COL32(255, 255, 255, 230);
+
+// In the order ImGui itself paints them: the window, then its children.
+void add_window(ImGuiWindow* window, std::vector<ImDrawList*>& lists) {
+    if (!window->Active || window->Hidden) return;
+    if (!window->DrawList->CmdBuffer.empty()) lists.push_back(window->DrawList);
+    for (ImGuiWindow* child : window->DC.ChildWindows) add_window(child, lists);
+}
+
+void capture_pointer(const ImGuiContext& g, ImGuiWindow* window, MirroredView& view) {
+    if (!g.HoveredWindow || g.HoveredWindow->RootWindow != window || !ImGui::IsMousePosValid()) return;
+    view.has_pointer = true;
+    view.pointer = g.IO.MousePos;
+}
+
+void capture_focus(const ImGuiContext& g, ImGuiWindow* window, MirroredView& view) {
+    ImGuiWindow* nav = g.NavWindow;
+    if (!nav || nav->RootWindow != window || g.NavId == 0) return;
+    ImRect rect = ImGui::WindowRectRelToAbs(nav, nav->NavRectRel[g.NavLayer]);
+    rect.ClipWith(window->Rect());
+    float area = rect.GetWidth() * rect.GetHeight();
+    if (area <= 0 || area > kLargestFocusShare * view.size.x * view.size.y) return;
+    view.has_focus = true;
+    view.focus_min = rect.Min;
+    view.focus_max = rect.Max;
+}
+
+}  // namespace
+
+MirroredView capture_view(const char* window_name) {
+    MirroredView view;
+    ImGuiWindow* window = ImGui::FindWindowByName(window_name);
+    if (!window || !window->Active || window->Hidden) return view;
+    add_window(window, view.lists);
+    view.min = window->Pos;
+    view.size = window->Size;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    capture_pointer(g, window, view);
+    capture_focus(g, window, view);
+    return view;
+}
+
+RoomLayout fit_view(const MirroredView& view, ImVec2 area_min, ImVec2 area_size) {
+    RoomLayout layout;
+    layout.view_min = view.min;
+    if (view.empty() || area_size.x <= 0 || area_size.y <= 0) return layout;
+    layout.scale = std::min(area_size.x / view.size.x, area_size.y / view.size.y);
+    layout.offset = ImVec2(area_min.x + (area_size.x - view.size.x * layout.scale) * 0.5f,
+                           area_min.y + (area_size.y - view.size.y * layout.scale) * 0.5f);
+    return layout;
+}
+
+ImDrawData mirror_draw_data(const MirroredView& view, const RoomLayout& layout, ImVec2 room_size,
+                            ImVec2 framebuffer_scale) {
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = const_cast<ImDrawList**>(view.lists.data());
+    data.CmdListsCount = int(view.lists.size());
+    for (const ImDrawList* list : view.lists) {
+        data.TotalVtxCount += list->VtxBuffer.Size;
+        data.TotalIdxCount += list->IdxBuffer.Size;
+    }
+    // The renderer maps DisplayPos..DisplayPos+DisplaySize onto the whole framebuffer;
+    // choosing them in console coordinates puts the view where the layout says.
+    data.DisplayPos = ImVec2(layout.view_min.x - layout.offset.x / layout.scale,
+                             layout.view_min.y - layout.offset.y / layout.scale);
+    data.DisplaySize = ImVec2(room_size.x / layout.scale, room_size.y / layout.scale);
+    data.FramebufferScale = ImVec2(layout.scale * framebuffer_scale.x, layout.scale * framebuffer_scale.y);
+    return data;
+}
+
+void draw_follow_marks(const MirroredView& view, const RoomLayout& layout) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    float font = ImGui::GetFontSize();
+    if (view.has_focus) {
+        ImVec2 min = layout.to_room(view.focus_min), max = layout.to_room(view.focus_max);
+        float pad = font * 0.2f;
+        min = ImVec2(min.x - pad, min.y - pad);
+        max = ImVec2(max.x + pad, max.y + pad);
+        dl->AddRect(min, max, kMarkRim, pad, 0, font * 0.35f);
+        dl->AddRect(min, max, kMarkColour, pad, 0, font * 0.2f);
+    }
+    if (view.has_pointer) {
+        ImVec2 at = layout.to_room(view.pointer);
+        dl->AddCircle(at, font * 0.9f, kMarkRim, 40, font * 0.35f);
+        dl->AddCircle(at, font * 0.9f, kMarkColour, 40, font * 0.2f);
+    }
+}
+
+}  // namespace kartla::ui
