@@ -156,6 +156,11 @@ TEST_CASE("follow me: the room marks where the facilitator points and the field 
     f.room.frame(f.shell, view);
     CHECK(f.room.mark_vertices() > 0);
     CHECK(f.room.mark_vertices() < with_marks);
+
+    // Done typing: the frame goes, so no stale mark stays on the room's screen.
+    f.ui.key(keys::Enter);
+    f.ui.frame(1);
+    CHECK(!f.capture().has_focus);
 }
 
 TEST_CASE("F6 turns the room view on and off only when a second screen is there, and the choice is kept") {

@@ -30,9 +30,11 @@ void capture_pointer(const ImGuiContext& g, ImGuiWindow* window, MirroredView& v
     view.pointer = g.IO.MousePos;
 }
 
+// The control in use right now (a field being typed in, a button held down): a
+// control merely clicked some time ago would leave a stale frame on the room's screen.
 void capture_focus(const ImGuiContext& g, ImGuiWindow* window, MirroredView& view) {
     ImGuiWindow* nav = g.NavWindow;
-    if (!nav || nav->RootWindow != window || g.NavId == 0) return;
+    if (!nav || nav->RootWindow != window || g.ActiveId == 0 || g.ActiveId != g.NavId) return;
     ImRect rect = ImGui::WindowRectRelToAbs(nav, nav->NavRectRel[g.NavLayer]);
     rect.ClipWith(window->Rect());
     float area = rect.GetWidth() * rect.GetHeight();

@@ -22,7 +22,7 @@ struct MirroredView {
     ImVec2 size{0, 0};
     bool has_pointer = false;  // the facilitator's mouse is over the view
     ImVec2 pointer{0, 0};
-    bool has_focus = false;  // the control last clicked or typed in, when it is not the whole view
+    bool has_focus = false;  // the control in use (a field being typed in), when it is not the whole view
     ImVec2 focus_min{0, 0};
     ImVec2 focus_max{0, 0};
 
