@@ -143,6 +143,17 @@ TEST_CASE("starting the agenda runs the timer, pause and +1 min act on the count
     CHECK(f.shell.wants_ticking() == false);
 }
 
+TEST_CASE("with no agenda steps the timer does not start") {
+    MeetingFixture f;
+    f.ui.click_item("agenda.start");
+    f.shell.agenda().toggle_timer();  // the palette's command, which is not greyed out
+    CHECK(!f.shell.agenda().runner().countdown().running());
+    CHECK(!f.shell.wants_ticking());
+    f.add_steps();
+    f.ui.click_item("agenda.start");
+    CHECK(f.shell.agenda().runner().countdown().running());
+}
+
 TEST_CASE("the next agenda step brings its view to the front and records the time spent") {
     MeetingFixture f;
     f.add_steps();

@@ -82,6 +82,11 @@ void AgendaPanel::toggle_timer() {
         return;
     }
     if (!runner_.current_step()) runner_.go_to(*workshop, 0);
+    // A countdown with no step to count for would tick, and keep the window redrawing, for nothing.
+    if (!runner_.current_step()) {
+        runtime_.post_message(LogLevel::Info, runtime_.translate("The agenda has no steps yet: add a step or use the usual agenda."));
+        return;
+    }
     runner_.start();
 }
 
@@ -193,7 +198,9 @@ void AgendaPanel::draw_clock_and_controls(Workshop& workshop) {
     ImGui::TextWrapped("%s", step ? step->title.c_str() : runtime_.translate("The meeting has not started."));
     draw_big_clock(3.0f);
     bool running = runner_.countdown().running();
+    ImGui::BeginDisabled(steps_.empty());
     if (big_button(runtime_.translate(running ? "Pause" : "Start"))) toggle_timer();
+    ImGui::EndDisabled();
     mark_item("agenda.start");
     same_line_if_fits(runtime_.translate("+1 min"));
     if (big_button(runtime_.translate("+1 min"))) runner_.add_minutes(1);
