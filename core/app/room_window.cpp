@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 
 namespace kartla::gui {
 
@@ -45,6 +46,14 @@ private:
     GLFWwindow* gl_before_;
     ImGuiContext* imgui_before_;
 };
+
+// The GLFW backend polls the mouse of every window it serves; a click on the
+// projector (the pointer wandered across) must not edit anything.
+void ignore_input(ImGuiIO& io) {
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    for (bool& down : io.MouseDown) down = false;
+    io.MouseWheel = io.MouseWheelH = 0;
+}
 
 }  // namespace
 
@@ -120,6 +129,7 @@ void RoomWindow::frame(ui::Shell& shell) {
     ContextSwitch use(window_, context_);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ignore_input(ImGui::GetIO());
     ImGui::NewFrame();
     ui::RoomLayout layout = shell.draw_room(view);
     ImGui::Render();
@@ -130,7 +140,7 @@ void RoomWindow::frame(ui::Shell& shell) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    if (!view.empty()) {
+    if (layout.mirror && !view.empty()) {
         ImDrawData mirror = ui::mirror_draw_data(view, layout, io.DisplaySize, io.DisplayFramebufferScale);
         ImGui_ImplOpenGL3_RenderDrawData(&mirror);
     }

@@ -13,7 +13,8 @@ class ProblemMapPlugin : public Plugin {
 public:
     explicit ProblemMapPlugin(Host& host) : context_(host), main_view_(context_) {
         host.add_schema(schema::migrations());
-        host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); }, kartla::ViewPlacement::Main, 10});
+        host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); },
+                       kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }});
         host.add_entity_kind({"problem", [this](Workshop& w) {
                                   return problem_entities(*context_.cache.get(w));
                               }});

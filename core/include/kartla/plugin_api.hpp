@@ -21,7 +21,7 @@
 namespace kartla {
 
 // Bump when anything in this header or the types it exposes changes layout.
-inline constexpr std::uint32_t kPluginAbiVersion = 2;
+inline constexpr std::uint32_t kPluginAbiVersion = 3;
 
 class Host;
 
@@ -64,6 +64,12 @@ struct ViewSpec {
     // Place in the view bar, in the order of the meeting: workshop 0, problems 10,
     // actors 20, measures 30, follow-up 40.
     int order = 50;
+    // Optional: draws this main view for the room view on a second screen, in that
+    // screen's own ImGui context (large text, no input): no editing controls, the
+    // facilitator's selection and view shown. Returns false at once, drawing
+    // nothing, to let the room see the facilitator's view mirrored instead (e.g.
+    // on a tab without a room drawing). Empty: always mirrored.
+    std::function<bool()> draw_room;
 };
 
 struct Shortcut {

@@ -39,6 +39,7 @@ struct RoomLayout {
     float scale = 1;
     ImVec2 offset{0, 0};  // the room position of the view's top-left corner
     ImVec2 view_min{0, 0};
+    bool mirror = true;  // false: the room shows its own drawing, not the console's picture
 
     ImVec2 to_room(ImVec2 console) const {
         return ImVec2(offset.x + (console.x - view_min.x) * scale, offset.y + (console.y - view_min.y) * scale);

@@ -182,9 +182,14 @@ void Shell::toggle_room_view() {
 RoomLayout Shell::draw_room(const MirroredView& view) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     float strip = draw_step_strip(viewport->Pos, viewport->Size.x);
-    RoomLayout layout = fit_view(view, ImVec2(viewport->Pos.x, viewport->Pos.y + strip),
-                                 ImVec2(viewport->Size.x, viewport->Size.y - strip));
+    ImVec2 area_min(viewport->Pos.x, viewport->Pos.y + strip), area_size(viewport->Size.x, viewport->Size.y - strip);
+    RoomLayout layout = fit_view(view, area_min, area_size);
+    if (runtime_.workshop() && stage_.draw_for_room(area_min, area_size)) {
+        layout.mirror = false;  // the view drew itself for the room, large and without controls
+        return layout;
+    }
     if (view.empty()) {
+        layout.mirror = false;
         ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + strip));
         ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - strip));
         ImGui::Begin("###core.room_idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |

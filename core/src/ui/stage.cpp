@@ -141,26 +141,44 @@ void ViewStage::draw_main_only(ImVec2 origin, ImVec2 size) {
         if (v.spec.key == on_stage) draw_window(v, origin, size, nullptr, ImGuiWindowFlags_NoTitleBar);
 }
 
+bool ViewStage::draw_for_room(ImVec2 origin, ImVec2 size) {
+    std::string on_stage = current();
+    for (const auto& v : usable_views()) {
+        if (v.spec.key != on_stage || !v.spec.draw_room) continue;
+        ImGui::SetNextWindowPos(origin);
+        ImGui::SetNextWindowSize(size);
+        // No background: when the view declines, this empty window must not hide the mirror under it.
+        ImGui::Begin(("###room." + v.spec.key).c_str(), nullptr,
+                     kFixed | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
+        bool drawn = false;
+        draw_guarded(v.plugin_id, "drawing for the room", [&] { drawn = v.spec.draw_room(); });
+        ImGui::End();
+        return drawn;
+    }
+    return false;
+}
+
 void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
                             ImGuiWindowFlags extra_flags) {
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
     std::string title = fmt::format("{}###{}", runtime_.translate_in(view.plugin_id, view.spec.title.c_str()), view.spec.key);
+    if (ImGui::Begin(title.c_str(), open, kFixed | extra_flags)) draw_guarded(view.plugin_id, "drawing", view.spec.draw);
+    ImGui::End();
+}
+
+void ViewStage::draw_guarded(const std::string& plugin_id, const char* what, const std::function<void()>& draw) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     int windows_before = g.CurrentWindowStack.Size;
-    bool visible = ImGui::Begin(title.c_str(), open, kFixed | extra_flags);
-    bool ok = !visible || runtime_.guarded(view.plugin_id, "drawing", [&] { view.spec.draw(); });
-    if (!ok) {
-        // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.
-        // A child window must be closed with EndChild(): End() on it is an ImGui assertion (an abort).
-        while (g.CurrentWindowStack.Size > windows_before + 1) {
-            ImGui::ErrorCheckEndWindowRecover(nullptr);
-            if (g.CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
-            else ImGui::End();
-        }
+    if (runtime_.guarded(plugin_id, what, draw)) return;
+    // The plugin threw mid-window: close what it left open (tables, IDs, child windows) down to our window.
+    // A child window must be closed with EndChild(): End() on it is an ImGui assertion (an abort).
+    while (g.CurrentWindowStack.Size > windows_before) {
         ImGui::ErrorCheckEndWindowRecover(nullptr);
+        if (g.CurrentWindow->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
+        else ImGui::End();
     }
-    ImGui::End();
+    ImGui::ErrorCheckEndWindowRecover(nullptr);
 }
 
 }  // namespace kartla::ui

@@ -16,6 +16,9 @@ public:
 
     void draw(ImVec2 origin, ImVec2 size);
     void draw_main_only(ImVec2 origin, ImVec2 size);  // presentation mode: no bar, no side views
+    // In the room's context: the main view's own room drawing, if it has one and
+    // wants to draw now. False: nothing was drawn (the room mirrors the console).
+    bool draw_for_room(ImVec2 origin, ImVec2 size);
     void show(std::string_view key);
     std::string current();  // the key of the main view on the stage
     void draw_menu_items();  // for the View menu
@@ -24,6 +27,8 @@ private:
     float draw_view_bar(ImVec2 origin, float width);  // returns its height
     void draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
                      ImGuiWindowFlags extra_flags = 0);
+    // Runs a plugin's drawing inside our window; if it throws, closes what it left open.
+    void draw_guarded(const std::string& plugin_id, const char* what, const std::function<void()>& draw);
     bool side_open(const ViewSpec& view);
     std::vector<Tagged<ViewSpec>> usable_views();  // in bar order
 

@@ -13,6 +13,9 @@
 
 #include <doctest/doctest.h>
 
+#include "ui/fonts.hpp"
+
+#include <cfloat>
 #include <cmath>
 
 using namespace kartla;
@@ -75,6 +78,8 @@ public:
             for (int i = 0; i < count; ++i) core_data::add_participant(db, "Roll " + std::to_string(i), "Organisation " + std::to_string(i));
         });
     }
+
+    const ViewSpec& view() const { return view_; }
 
     kartla::test::Headless h;  // first: the runtime shares its ImGui context
 
@@ -429,4 +434,89 @@ TEST_CASE("the list filters by free text and sorts by a clicked column") {
     ui.h.type("Hela kommunen");
     ui.h.key(keys::Enter);
     CHECK(text(ui.w(), "SELECT place FROM problem_map_card WHERE id = ?", b) == "Hela kommunen");
+}
+
+namespace {
+
+// The room view's own ImGui context (the host makes one for the second screen).
+class RoomScreen {
+public:
+    explicit RoomScreen(const ViewSpec& view) : view_(view), console_(ImGui::GetCurrentContext()) {
+        room_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(room_);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 720);
+        io.DeltaTime = 1.0f / 60.0f;
+        ui::build_fonts(1.5f);
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        ImGui::SetCurrentContext(console_);
+    }
+    ~RoomScreen() { ImGui::DestroyContext(room_); }
+
+    // One frame on the room's screen, optionally with the mouse held down at `mouse`.
+    bool frame(ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
+        ImGui::SetCurrentContext(room_);
+        ImGui::GetIO().MousePos = mouse;
+        ImGui::GetIO().MouseDown[0] = down;
+        ui::clear_probes();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("###room.problem_map.board", nullptr, ImGuiWindowFlags_NoDecoration);
+        bool drawn = view_.draw_room();
+        ImGui::End();
+        ImGui::Render();
+        ImGui::SetCurrentContext(console_);
+        return drawn;
+    }
+
+private:
+    const ViewSpec& view_;
+    ImGuiContext* console_;
+    ImGuiContext* room_;
+};
+
+float probe_width(const std::string& probe) {
+    ImVec2 min, max;
+    REQUIRE(ui::item_rect(probe, min, max));
+    return max.x - min.x;
+}
+
+}  // namespace
+
+TEST_CASE("for the room the board is drawn without controls, follows the facilitator's selection, and takes no input") {
+    Ui ui;
+    ui.h.double_click(ui.board_point(0.4f, 0.5f));
+    ui.h.frame(2);
+    ui.h.type("Klotter vid skolan");
+    ui.h.key(keys::Enter);
+    ui.h.frame(2);
+    REQUIRE(ui.snapshot().cards.size() == 1);
+    Id card = ui.snapshot().cards.front().id;
+    ui.h.click(ui.center(ui.card_probe(card)));  // the facilitator selects it
+    ui.h.frame(2);
+    float console_width = probe_width(ui.card_probe(card));
+
+    REQUIRE(ui.view().draw_room);
+    RoomScreen room(ui.view());
+    REQUIRE(room.frame());
+    ImVec2 min, max;
+    CHECK(ui::item_rect("problem_map.room.board", min, max));
+    CHECK(!ui::item_rect("problem_map.board.new_card", min, max));  // no toolbar
+    CHECK(!ui::item_rect("problem_map.board.canvas", min, max));    // no gestures
+    REQUIRE(ui::item_rect(ui.card_probe(card), min, max));          // the card is there
+    CHECK(max.x - min.x >= console_width * 0.99f);                  // and no smaller than on the laptop
+    ImVec2 empty(min.x - 200, min.y + 150);
+
+    // A double-click on the room's screen (the pointer wandered across) changes nothing.
+    for (bool down : {true, false, true, false}) room.frame(empty, down);
+    CHECK(number(ui.w(), "SELECT COUNT(*) FROM problem_map_card") == 1);
+
+    // Another tab on the laptop: the room sees it mirrored, so the board declines.
+    ui.h.frame(1);
+    ui.tab("problem_map.tab.list");
+    CHECK(!room.frame());
 }

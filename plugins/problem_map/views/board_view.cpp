@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 
 namespace kartla::problem_map::views {
 
@@ -25,6 +26,7 @@ constexpr ImU32 kBoardBackground = IM_COL32(244, 241, 234, 255);
 constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
 constexpr ImU32 kSelected = IM_COL32(30, 90, 200, 255);
 constexpr ImU32 kFaceDown = IM_COL32(70, 76, 88, 255);
+constexpr ImU32 kPointer = IM_COL32(235, 110, 0, 255);  // the host's follow-me orange
 
 ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
@@ -36,6 +38,10 @@ void BoardView::draw() {
     auto snapshot = c_.snapshot();
     if (!snapshot) return;
     const Snapshot& s = *snapshot;
+    if (mode_ == BoardMode::Room) {
+        draw_for_room(s);
+        return;
+    }
     draw_toolbar(s);
     bool panel = c_.selection.single() || c_.selection.cluster || c_.selection.cards.size() > 1;
     float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
@@ -50,6 +56,55 @@ void BoardView::draw() {
         panel_.draw(s);
         ImGui::EndChild();
     }
+}
+
+// The room sees the part of the board the facilitator's board shows (follow me),
+// at the room's size and text, selection included; no controls, no gestures.
+void BoardView::draw_for_room(const Snapshot& s) {
+    canvas_.origin = ImGui::GetCursorScreenPos();
+    canvas_.size = ImGui::GetContentRegionAvail();
+    canvas_.font_scale = ImGui::GetFontSize() / 20.0f;
+    if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
+    show_legend_ = c_.board_frame.legend;
+    if (show_legend_) draw_legend(s, nullptr);  // measures the strip the fit keeps clear
+    fit_to_facilitator(s);
+    ImGui::Dummy(canvas_.size);
+    ui::mark_item("problem_map.room.board");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max = add(canvas_.origin, canvas_.size);
+    dl->PushClipRect(canvas_.origin, max, true);
+    dl->AddRectFilled(canvas_.origin, max, kBoardBackground);
+    draw_clusters(s, dl);
+    draw_cards(s, dl);
+    draw_banner(s, dl);
+    if (show_legend_) draw_legend(s, dl);
+    if (c_.board_frame.pointing) draw_pointer(dl, canvas_.to_screen(c_.board_frame.pointer));
+    dl->PopClipRect();
+}
+
+// What the facilitator's board shows, as large as the room's screen allows: the
+// cards and clusters within the facilitator's view, not the empty space around them.
+void BoardView::fit_to_facilitator(const Snapshot& s) {
+    const BoardFrame& frame = c_.board_frame;
+    ImVec2 lo, hi;
+    if (!frame.known || !content_bounds(s, lo, hi)) {
+        fit_all(s, kOpeningZoom);
+        return;
+    }
+    ImVec2 shown_lo(std::max(lo.x, frame.min.x), std::max(lo.y, frame.min.y));
+    ImVec2 shown_hi(std::min(hi.x, frame.max.x), std::min(hi.y, frame.max.y));
+    if (shown_lo.x >= shown_hi.x || shown_lo.y >= shown_hi.y) {  // the facilitator looks at empty space
+        shown_lo = frame.min;
+        shown_hi = frame.max;
+    }
+    fit_clear_of_legend(shown_lo, shown_hi);
+}
+
+// Where the facilitator points, as a ring the back of the room can see.
+void BoardView::draw_pointer(ImDrawList* dl, ImVec2 at) {
+    float radius = ImGui::GetFontSize() * 0.9f, width = ImGui::GetFontSize() * 0.2f;
+    dl->AddCircle(at, radius, IM_COL32(255, 255, 255, 230), 40, width * 1.8f);
+    dl->AddCircle(at, radius, kPointer, 40, width);
 }
 
 void BoardView::draw_toolbar(const Snapshot& s) {
@@ -101,24 +156,36 @@ void BoardView::draw_toolbar(const Snapshot& s) {
     ImGui::Checkbox(c_.tr("Legend"), &show_legend_);
 }
 
-void BoardView::fit_all(const Snapshot& s, float min_zoom) {
-    if (s.cards.empty() && s.clusters.empty()) {
-        canvas_.zoom = 1.0f;
-        canvas_.pan = ImVec2(0, 0);
-        return;
-    }
-    ImVec2 lo(FLT_MAX, FLT_MAX), hi(-FLT_MAX, -FLT_MAX);
+// The world rectangle around every card and cluster; false when the board is empty.
+bool BoardView::content_bounds(const Snapshot& s, ImVec2& lo, ImVec2& hi) {
+    lo = ImVec2(FLT_MAX, FLT_MAX);
+    hi = ImVec2(-FLT_MAX, -FLT_MAX);
     auto grow = [&](float x0, float y0, float x1, float y1) {
         lo = ImVec2(std::min(lo.x, x0), std::min(lo.y, y0));
         hi = ImVec2(std::max(hi.x, x1), std::max(hi.y, y1));
     };
     for (const auto& card : s.cards) grow(card.x, card.y, card.x + kCardWidth, card.y + kCardHeight);
     for (const auto& cl : s.clusters) grow(cl.x, cl.y, cl.x + cl.w, cl.y + cl.h);
-    // Keep the legend strip along the bottom clear of the fitted cards.
+    return !s.cards.empty() || !s.clusters.empty();
+}
+
+// Keeps the legend strip along the bottom clear of the fitted cards.
+void BoardView::fit_clear_of_legend(ImVec2 world_min, ImVec2 world_max) {
     ImVec2 full = canvas_.size;
     if (show_legend_) canvas_.size.y = std::max(canvas_.size.y * 0.5f, canvas_.size.y - legend_height_);
-    canvas_.fit(lo, hi);
+    canvas_.fit(world_min, world_max);
     canvas_.size = full;
+}
+
+void BoardView::fit_all(const Snapshot& s, float min_zoom) {
+    if (s.cards.empty() && s.clusters.empty()) {
+        canvas_.zoom = 1.0f;
+        canvas_.pan = ImVec2(0, 0);
+        return;
+    }
+    ImVec2 lo, hi;
+    content_bounds(s, lo, hi);
+    fit_clear_of_legend(lo, hi);
     if (canvas_.zoom < min_zoom) {  // too much to show readably: show the top-left part instead
         canvas_.zoom = min_zoom;
         canvas_.pan = ImVec2(lo.x - 40, lo.y - 40);
@@ -169,6 +236,8 @@ void BoardView::draw_canvas(const Snapshot& s) {
         handle_keys(s);
 
     if (canvas_.pan.x != pan_before.x || canvas_.pan.y != pan_before.y || canvas_.zoom != zoom_before) view_moved_ = true;
+    c_.board_frame = {canvas_.to_world(canvas_.origin), canvas_.to_world(add(canvas_.origin, canvas_.size)), show_legend_,
+                      true, hovered, canvas_.to_world(ImGui::GetIO().MousePos)};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 max = add(canvas_.origin, canvas_.size);
     dl->PushClipRect(canvas_.origin, max, true);
@@ -426,10 +495,13 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
     }
     float small = font_size * 0.8f;
     float footer = small + pad;
-    ImVec4 title_clip(clip.x, clip.y, clip.z, max.y - footer);
+    // Whole lines only: a line cut through the middle cannot be read and looks broken.
+    float title_top = min.y + strip + pad * 0.5f;
+    float whole_lines = std::floor((max.y - footer - title_top) / font_size);
+    ImVec4 title_clip(clip.x, clip.y, clip.z, title_top + std::max(whole_lines, 1.0f) * font_size);
     const char* title = card.title.empty() ? c_.tr("(no title)") : card.title.c_str();
     if (editing_ != card.id)
-        dl->AddText(font, font_size, ImVec2(min.x + pad, min.y + strip + pad * 0.5f), card.title.empty() ? IM_COL32(100, 100, 110, 255) : kInk,
+        dl->AddText(font, font_size, ImVec2(min.x + pad, title_top), card.title.empty() ? IM_COL32(100, 100, 110, 255) : kInk,
                     title, nullptr, max.x - min.x - pad * 2, &title_clip);
     // Footer: severity as filled dots, the trend arrow, signal crime, dots given, the priority star.
     std::string footer_text;

@@ -10,9 +10,14 @@
 
 namespace kartla::problem_map::views {
 
+// Console: the facilitator's board with its toolbar, gestures and keys.
+// Room: the same cards for the room view on a second screen, read-only.
+enum class BoardMode { Console, Room };
+
 class BoardView {
 public:
-    BoardView(Context& context, CardPanel& panel) : c_(context), panel_(panel) {}
+    BoardView(Context& context, CardPanel& panel, BoardMode mode = BoardMode::Console)
+        : c_(context), panel_(panel), mode_(mode) {}
     void draw();
 
 private:
@@ -23,6 +28,8 @@ private:
     };
     enum class Gesture { None, Pan, MoveCards, MoveCluster, ResizeCluster };
 
+    void draw_for_room(const Snapshot& s);
+    static void draw_pointer(ImDrawList* dl, ImVec2 at);
     void draw_toolbar(const Snapshot& s);
     void draw_canvas(const Snapshot& s);
     void handle_keys(const Snapshot& s);
@@ -38,6 +45,9 @@ private:
     void create_cluster(const Snapshot& s);
     void delete_selection();
     void fit_all(const Snapshot& s, float min_zoom);
+    void fit_clear_of_legend(ImVec2 world_min, ImVec2 world_max);
+    void fit_to_facilitator(const Snapshot& s);
+    static bool content_bounds(const Snapshot& s, ImVec2& lo, ImVec2& hi);
     Hit hit_test(const Snapshot& s, ImVec2 screen) const;
     // Where a card or cluster is drawn this frame, with a drag in progress applied.
     ImVec2 card_position(const Card& card) const;
@@ -46,6 +56,7 @@ private:
 
     Context& c_;
     CardPanel& panel_;
+    BoardMode mode_;
     Canvas canvas_;
     Workshop* fitted_for_ = nullptr;
     ImVec2 fitted_size_{0, 0};

@@ -23,6 +23,16 @@ struct Selection {
 
 enum class Tab { Board, List, Priority, Matrix, Causes, Lists };
 
+// The world rectangle the facilitator's board shows, so the room's board shows the same.
+struct BoardFrame {
+    ImVec2 min{0, 0};
+    ImVec2 max{0, 0};
+    bool legend = true;
+    bool known = false;
+    bool pointing = false;  // the facilitator's mouse is over the board, at `pointer` (world)
+    ImVec2 pointer{0, 0};
+};
+
 class Context {
 public:
     explicit Context(Host& host) : host_(host) {}
@@ -41,6 +51,7 @@ public:
     Selection selection;
     Id cause_problem = 0;  // the problem whose causes the cause view shows
     Id selected_cause = 0;
+    BoardFrame board_frame;
     bool open_tab_requested = false;
     Tab requested_tab = Tab::Board;
     void show_tab(Tab tab) {

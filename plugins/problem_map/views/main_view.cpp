@@ -9,11 +9,17 @@
 namespace kartla::problem_map::views {
 
 MainView::MainView(Context& context)
-    : c_(context), panel_(context), board_(context, panel_), list_(context, panel_), vote_(context), matrix_(context),
+    : c_(context), panel_(context), board_(context, panel_), room_board_(context, panel_, BoardMode::Room), list_(context, panel_), vote_(context), matrix_(context),
       causes_(context), lists_(context) {}
 
 void MainView::reveal_all() {
     if (Workshop* w = c_.workshop()) c_.report(actions::reveal_all(*w));
+}
+
+bool MainView::draw_room() {
+    if (!c_.workshop() || shown_tab_ != Tab::Board) return false;
+    room_board_.draw();
+    return true;
 }
 
 void MainView::draw() {
@@ -49,6 +55,7 @@ void MainView::draw() {
         ImGui::PopStyleVar();
         ui::mark_item(spec.probe);
         if (!selected) continue;
+        shown_tab_ = spec.tab;
         switch (spec.tab) {
             case Tab::Board: board_.draw(); break;
             case Tab::List: list_.draw(); break;

@@ -16,12 +16,17 @@ class MainView {
 public:
     explicit MainView(Context& context);
     void draw();
+    // The room view: the board drawn for the room while the facilitator is on the
+    // board's tab; false on other tabs, which the room sees mirrored.
+    bool draw_room();
     void reveal_all();
 
 private:
     Context& c_;
     CardPanel panel_;
     BoardView board_;
+    BoardView room_board_;
+    Tab shown_tab_ = Tab::Board;  // the tab the facilitator has open
     ListView list_;
     VoteView vote_;
     MatrixView matrix_;
