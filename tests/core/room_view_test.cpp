@@ -8,7 +8,6 @@
 #include "kartla/keys.hpp"
 #include "runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/fonts.hpp"
 #include "ui/room_view.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
@@ -22,44 +21,12 @@ namespace {
 
 const ImVec2 kRoomScreen(1280, 720);
 
-// The room's own ImGui context, as the program makes it: larger fonts, no input.
-class RoomContext {
-public:
-    RoomContext() {
-        ImGuiContext* console = ImGui::GetCurrentContext();
-        context_ = ImGui::CreateContext();  // leaves the console's context current
-        ImGui::SetCurrentContext(context_);
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = kRoomScreen;
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::build_fonts(1.5f);
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        ImGui::SetCurrentContext(console);
-    }
-    ~RoomContext() { ImGui::DestroyContext(context_); }
-    RoomContext(const RoomContext&) = delete;
-    RoomContext& operator=(const RoomContext&) = delete;
-
-    // One frame of the room, drawn the way the program draws it; returns where the view lands.
-    ui::RoomLayout frame(ui::Shell& shell, const ui::MirroredView& view) {
-        ImGuiContext* console = ImGui::GetCurrentContext();
-        ImGui::SetCurrentContext(context_);
-        ImGui::NewFrame();
-        ui::RoomLayout layout = shell.draw_room(view);
-        ImGui::Render();
-        marks_ = ImGui::GetForegroundDrawList()->VtxBuffer.Size;
-        ImGui::SetCurrentContext(console);
-        return layout;
-    }
-    int mark_vertices() const { return marks_; }
-
-private:
-    ImGuiContext* context_;
-    int marks_ = 0;
-};
+// One frame of the room, drawn the way the program draws it; returns where the view lands.
+ui::RoomLayout room_frame(test::RoomScreen& room, ui::Shell& shell, const ui::MirroredView& view) {
+    ui::RoomLayout layout;
+    room.frame([&] { layout = shell.draw_room(view); });
+    return layout;
+}
 
 struct RoomFixture {
     test::TempDir dir;
@@ -67,7 +34,7 @@ struct RoomFixture {
     Runtime runtime;
     ui::Settings settings;
     ui::Shell shell{runtime, settings};
-    RoomContext room;
+    test::RoomScreen room{kRoomScreen};
     double now = 1000;
 
     RoomFixture() {
@@ -104,7 +71,7 @@ TEST_CASE("the room view mirrors the facilitator's main view, scaled to fill the
     CHECK(near(view.min, window->Pos));
     CHECK(near(view.size, window->Size));
 
-    ui::RoomLayout layout = f.room.frame(f.shell, view);
+    ui::RoomLayout layout = room_frame(f.room, f.shell, view);
     CHECK(f.ui.has_item("core.room.step"));  // the strip with the step and its countdown
     // Below the strip, not stretched, as large as the room's screen allows, centred.
     ImVec2 drawn(view.size.x * layout.scale, view.size.y * layout.scale);
@@ -143,19 +110,20 @@ TEST_CASE("follow me: the room marks where the facilitator points and the field 
     CHECK(view.focus_max.x >= title_field.x);
     CHECK(view.focus_min.y <= title_field.y);
     CHECK(view.focus_max.y >= title_field.y);
-    f.room.frame(f.shell, view);
-    int with_marks = f.room.mark_vertices();
+    room_frame(f.room, f.shell, view);
+    int with_marks = f.room.foreground_vertices();
     CHECK(with_marks > 0);
 
     // The mouse over the view bar, outside the view: no ring. The field keeps its frame.
+    f.ui.frame(1);  // the room's frame replaced the probes
     f.ui.move_to(f.ui.item_center("core.view_bar.core.workshop"));
     f.ui.frame(1);
     view = f.capture();
     CHECK(!view.has_pointer);
     CHECK(view.has_focus);
-    f.room.frame(f.shell, view);
-    CHECK(f.room.mark_vertices() > 0);
-    CHECK(f.room.mark_vertices() < with_marks);
+    room_frame(f.room, f.shell, view);
+    CHECK(f.room.foreground_vertices() > 0);
+    CHECK(f.room.foreground_vertices() < with_marks);
 
     // Done typing: the frame goes, so no stale mark stays on the room's screen.
     f.ui.key(keys::Enter);
@@ -184,11 +152,11 @@ TEST_CASE("with no workshop the room view shows the title and no mirrored pictur
     runtime.echo_messages_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell{runtime, settings};
-    RoomContext room;
+    test::RoomScreen room{kRoomScreen};
     ui.set_ui([&] { shell.frame(); });
     ui.frame(2);
     ui::MirroredView nothing;
-    ui::RoomLayout layout = room.frame(shell, nothing);
+    ui::RoomLayout layout = room_frame(room, shell, nothing);
     CHECK(layout.scale == 1);
-    CHECK(room.mark_vertices() == 0);
+    CHECK(room.foreground_vertices() == 0);
 }

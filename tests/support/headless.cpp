@@ -141,4 +141,34 @@ void Headless::key(int code, bool ctrl, bool shift) {
     frame();
 }
 
+RoomScreen::RoomScreen(ImVec2 display) {
+    ImGuiContext* console = ImGui::GetCurrentContext();
+    context_ = ImGui::CreateContext();  // leaves the console's context current
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = display;
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::build_fonts(1.5f);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    ImGui::SetCurrentContext(console);
+}
+
+RoomScreen::~RoomScreen() { ImGui::DestroyContext(context_); }
+
+void RoomScreen::frame(const std::function<void()>& draw, ImVec2 mouse, bool down) {
+    ImGuiContext* console = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().MousePos = mouse;
+    ImGui::GetIO().MouseDown[0] = down;
+    ui::clear_probes();
+    ImGui::NewFrame();
+    draw();
+    ImGui::Render();
+    foreground_vertices_ = ImGui::GetForegroundDrawList()->VtxBuffer.Size;
+    ImGui::SetCurrentContext(console);
+}
+
 }  // namespace kartla::test

@@ -3,6 +3,7 @@
 // touches ImGui's input API (which changes in ImGui 1.87+).
 #include <imgui.h>
 
+#include <cfloat>
 #include <functional>
 #include <string>
 
@@ -38,6 +39,28 @@ public:
 private:
     ImGuiContext* context_;
     std::function<void()> ui_;
+};
+
+// A second ImGui context, as the host makes one for the room view on a second
+// screen: larger text (150 %). Each frame switches to it and back, so the
+// console's context stays current for the test.
+class RoomScreen {
+public:
+    explicit RoomScreen(ImVec2 display = ImVec2(1280, 720));
+    ~RoomScreen();
+    RoomScreen(const RoomScreen&) = delete;
+    RoomScreen& operator=(const RoomScreen&) = delete;
+
+    // One frame: `draw` runs between NewFrame and Render, the mouse at `mouse` with
+    // its left button `down`. Probes then show what this frame drew: draw a console
+    // frame before reading the console's again.
+    void frame(const std::function<void()>& draw, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false);
+    // Vertices drawn over everything in the last frame (the follow-me marks).
+    int foreground_vertices() const { return foreground_vertices_; }
+
+private:
+    ImGuiContext* context_;
+    int foreground_vertices_ = 0;
 };
 
 }  // namespace kartla::test

@@ -10,6 +10,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <cfloat>
+#include <stdexcept>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -40,6 +42,12 @@ public:
     kartla::Runtime& runtime() { return runtime_; }
     kartla::Database& db() { return w().db(); }
     Headless& ui() { return ui_; }
+    const kartla::ViewSpec& view(const std::string& key) {
+        for (const auto& v : runtime_.views())
+            if (v.spec.key == key) return v.spec;
+        FAIL("no view " << key);
+        throw std::logic_error("unreachable");
+    }
 
     std::int64_t actor_id(const std::string& name) {
         return db().scalar_int("SELECT id FROM actor_map_actor WHERE name = ?", name);
@@ -333,4 +341,52 @@ TEST_CASE("image exports mask personal data in actor names when asked to") {
             CHECK(kartla::test::read_bytes(out / "plain.svg").find("070-123") != std::string::npos);
         CHECK(kartla::test::read_bytes(out / "masked.svg").find("070-123") == std::string::npos);
     }
+}
+
+TEST_CASE("for the room the network is drawn whole, with the facilitator's selection and no controls") {
+    Meeting m;
+    auto police = m.add_actor("Polisen", -300, 0);
+    m.add_actor("Höjdenskolan", 300, 0);
+    m.add_actor("Räddningstjänsten", 0, 250);
+    const kartla::ViewSpec& map = m.view("actor_map.map");
+    REQUIRE(map.draw_room);
+    kartla::test::RoomScreen room;
+    auto room_frame = [&](ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
+        bool drawn = false;
+        room.frame(
+            [&] {
+                ImGui::SetNextWindowPos(ImVec2(0, 0));
+                ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+                ImGui::Begin("###room.actor_map.map", nullptr, ImGuiWindowFlags_NoDecoration);
+                drawn = map.draw_room();
+                ImGui::End();
+            },
+            mouse, down);
+        return drawn;
+    };
+
+    CHECK(!room_frame());  // the grid tab is open on the laptop: the room sees it mirrored
+    m.ui().frame(1);       // the room's frame replaced the probes
+    m.show_tab("network");
+    m.ui().click_item(fmt::format("actor_map.network.actor.{}", police));  // the facilitator selects an actor
+    m.ui().frame(2);
+    REQUIRE(room_frame());
+    ImVec2 min, max;
+    CHECK(kartla::ui::item_rect("actor_map.room.network", min, max));
+    CHECK(!kartla::ui::item_rect("actor_map.network.mode_link", min, max));      // no toolbar
+    CHECK(!kartla::ui::item_rect("actor_map.network.delete_actor", min, max));   // no selection bar
+    for (auto id : {police, m.actor_id("Höjdenskolan"), m.actor_id("Räddningstjänsten")}) {
+        REQUIRE(kartla::ui::item_rect(fmt::format("actor_map.network.actor.{}", id), min, max));
+        CHECK(min.x >= 0);  // the whole network is on the room's screen
+        CHECK(max.x <= 1280);
+        CHECK(min.y >= 0);
+        CHECK(max.y <= 720);
+    }
+    // Dragging on the room's screen moves nothing.
+    REQUIRE(kartla::ui::item_rect(fmt::format("actor_map.network.actor.{}", police), min, max));
+    ImVec2 at((min.x + max.x) / 2, (min.y + max.y) / 2);
+    room_frame(at, true);
+    room_frame(ImVec2(at.x + 200, at.y + 100), true);
+    room_frame(ImVec2(at.x + 200, at.y + 100), false);
+    CHECK(m.db().scalar_int("SELECT net_x FROM actor_map_actor WHERE id = ?", police) == -300);
 }

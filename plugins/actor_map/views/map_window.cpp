@@ -5,6 +5,12 @@
 
 namespace actor_map::ui {
 
+bool MapWindow::draw_room() {
+    if (!s_.workshop() || shown_ != MapTab::Network) return false;
+    room_network_.draw();
+    return true;
+}
+
 void MapWindow::draw() {
     if (!ImGui::BeginTabBar("##actor_map_tabs")) return;
     // A request made while drawing (from the gap panel) is honoured on the next frame.
@@ -18,6 +24,7 @@ void MapWindow::draw() {
         bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags_for(which));
         kartla::ui::mark_item(probe);
         if (open) {
+            shown_ = which;
             body();
             ImGui::EndTabItem();
         }

@@ -307,12 +307,42 @@ void NetworkView::draw_selection_bar(const Data& d) {
     }
 }
 
+void NetworkView::draw_picture(const Data& d, ImVec2 size) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImVec2 max(view_.origin.x + size.x, view_.origin.y + size.y);
+    list->PushClipRect(view_.origin, max, true);
+    list->AddRectFilled(view_.origin, max, IM_COL32(252, 252, 250, 255));
+    draw_relations(d, list);
+    draw_actors(d, list);
+    draw_overlay(d, list);
+    list->PopClipRect();
+    list->AddRect(view_.origin, max, ImGui::GetColorU32(ImGuiCol_Border));
+}
+
+// The whole network, as large as the room's screen allows, at the room's text
+// size (its own ImGui context), with the facilitator's selection highlighted.
+void NetworkView::draw_for_room(const Data& d) {
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 size(std::max(avail.x, 100.0f), std::max(avail.y, 100.0f));
+    view_.origin = ImGui::GetCursorScreenPos();
+    view_.canvas_size = size;
+    view_.unit = s_.ui_scale();  // from the current context: the room's larger text
+    if (!d.snapshot.actors.empty()) fit(d);
+    ImGui::Dummy(size);
+    kartla::ui::mark_item("actor_map.room.network");
+    draw_picture(d, size);
+}
+
 void NetworkView::draw() {
     if (!s_.workshop()) {
         kartla::ui::hint(s_.tr("No workshop is open."));
         return;
     }
     const Data& d = s_.data();
+    if (for_room_) {
+        draw_for_room(d);
+        return;
+    }
     draw_toolbar(d);
     float bar = ImGui::GetFrameHeightWithSpacing() * 2.2f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -327,16 +357,7 @@ void NetworkView::draw() {
     ImGui::InvisibleButton("##network_canvas", size);
     kartla::ui::mark_item("actor_map.network.canvas");
     handle_input(d, ImGui::IsItemHovered());
-
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    ImVec2 max(view_.origin.x + size.x, view_.origin.y + size.y);
-    list->PushClipRect(view_.origin, max, true);
-    list->AddRectFilled(view_.origin, max, IM_COL32(252, 252, 250, 255));
-    draw_relations(d, list);
-    draw_actors(d, list);
-    draw_overlay(d, list);
-    list->PopClipRect();
-    list->AddRect(view_.origin, max, ImGui::GetColorU32(ImGuiCol_Border));
+    draw_picture(d, size);
     draw_selection_bar(d);
 
     if (pending_) {

@@ -54,13 +54,16 @@ private:
     float moved_ = 0;
 };
 
-// The relationship network on a pan/zoom canvas.
+// The relationship network on a pan/zoom canvas. For the room (the room view on
+// a second screen): the whole network fitted, the selection shown, no controls.
 class NetworkView {
 public:
-    explicit NetworkView(UiState& state) : s_(state) {}
+    explicit NetworkView(UiState& state, bool for_room = false) : s_(state), for_room_(for_room) {}
     void draw();
 
 private:
+    void draw_for_room(const Data& d);
+    void draw_picture(const Data& d, ImVec2 size);
     enum class Mode { Move, Link };
     enum class Drag { None, Node, Link, Pan };
 
@@ -76,6 +79,7 @@ private:
     ImVec2 actor_screen(const Actor& actor) const;
 
     UiState& s_;
+    bool for_room_;
     PanZoom view_;
     Mode mode_ = Mode::Move;
     std::string new_link_type_ = "cooperates";
@@ -112,13 +116,19 @@ private:
 // One window with the four pictures as tabs, so the projector shows one at a time.
 class MapWindow {
 public:
-    explicit MapWindow(UiState& state) : s_(state), grid_(state), network_(state), matrix_(state), gaps_(state) {}
+    explicit MapWindow(UiState& state)
+        : s_(state), grid_(state), network_(state), room_network_(state, true), matrix_(state), gaps_(state) {}
     void draw();
+    // The room view: the network drawn for the room while the facilitator shows it;
+    // false on the other tabs, which the room sees mirrored.
+    bool draw_room();
 
 private:
     UiState& s_;
+    MapTab shown_ = MapTab::Grid;  // the tab the facilitator has open
     GridView grid_;
     NetworkView network_;
+    NetworkView room_network_;
     MatrixView matrix_;
     GapsView gaps_;
 };

@@ -13,8 +13,6 @@
 
 #include <doctest/doctest.h>
 
-#include "ui/fonts.hpp"
-
 #include <cfloat>
 #include <cmath>
 
@@ -438,46 +436,21 @@ TEST_CASE("the list filters by free text and sorts by a clicked column") {
 
 namespace {
 
-// The room view's own ImGui context (the host makes one for the second screen).
-class RoomScreen {
-public:
-    explicit RoomScreen(const ViewSpec& view) : view_(view), console_(ImGui::GetCurrentContext()) {
-        room_ = ImGui::CreateContext();
-        ImGui::SetCurrentContext(room_);
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 720);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::build_fonts(1.5f);
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        ImGui::SetCurrentContext(console_);
-    }
-    ~RoomScreen() { ImGui::DestroyContext(room_); }
-
-    // One frame on the room's screen, optionally with the mouse held down at `mouse`.
-    bool frame(ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
-        ImGui::SetCurrentContext(room_);
-        ImGui::GetIO().MousePos = mouse;
-        ImGui::GetIO().MouseDown[0] = down;
-        ui::clear_probes();
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("###room.problem_map.board", nullptr, ImGuiWindowFlags_NoDecoration);
-        bool drawn = view_.draw_room();
-        ImGui::End();
-        ImGui::Render();
-        ImGui::SetCurrentContext(console_);
-        return drawn;
-    }
-
-private:
-    const ViewSpec& view_;
-    ImGuiContext* console_;
-    ImGuiContext* room_;
-};
+// The board as the room view on a second screen draws it; true when it drew.
+bool room_frame(kartla::test::RoomScreen& room, const ViewSpec& view, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX),
+                bool down = false) {
+    bool drawn = false;
+    room.frame(
+        [&] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("###room.problem_map.board", nullptr, ImGuiWindowFlags_NoDecoration);
+            drawn = view.draw_room();
+            ImGui::End();
+        },
+        mouse, down);
+    return drawn;
+}
 
 float probe_width(const std::string& probe) {
     ImVec2 min, max;
@@ -501,8 +474,8 @@ TEST_CASE("for the room the board is drawn without controls, follows the facilit
     float console_width = probe_width(ui.card_probe(card));
 
     REQUIRE(ui.view().draw_room);
-    RoomScreen room(ui.view());
-    REQUIRE(room.frame());
+    kartla::test::RoomScreen room;
+    REQUIRE(room_frame(room, ui.view()));
     ImVec2 min, max;
     CHECK(ui::item_rect("problem_map.room.board", min, max));
     CHECK(!ui::item_rect("problem_map.board.new_card", min, max));  // no toolbar
@@ -512,11 +485,11 @@ TEST_CASE("for the room the board is drawn without controls, follows the facilit
     ImVec2 empty(min.x - 200, min.y + 150);
 
     // A double-click on the room's screen (the pointer wandered across) changes nothing.
-    for (bool down : {true, false, true, false}) room.frame(empty, down);
+    for (bool down : {true, false, true, false}) room_frame(room, ui.view(), empty, down);
     CHECK(number(ui.w(), "SELECT COUNT(*) FROM problem_map_card") == 1);
 
     // Another tab on the laptop: the room sees it mirrored, so the board declines.
     ui.h.frame(1);
     ui.tab("problem_map.tab.list");
-    CHECK(!room.frame());
+    CHECK(!room_frame(room, ui.view()));
 }
