@@ -10,11 +10,9 @@ export HOME=$out/home XDG_CONFIG_HOME=$out/home/.config XDG_DATA_HOME=$out/home/
 export LIBGL_ALWAYS_SOFTWARE=1
 mkdir -p "$HOME"
 
-display=:$(( 150 + RANDOM % 100 ))
-Xvfb "$display" -screen 0 1600x900x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true; [[ -n ${app:-} ]] && kill $app 2>/dev/null || true' EXIT
-export DISPLAY=$display
+source "$(dirname "$0")/lib/x_server.sh"
+start_x_server "$out/xvfb.log" Xvfb -screen 0 1600x900x24 -nolisten tcp
+trap 'kill $x_server_pid 2>/dev/null || true; [[ -n ${app:-} ]] && kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 xset r off  # keys are held long below; no auto-repeat
 

@@ -36,11 +36,9 @@ Section "Screen"
 EndSection
 CONF
 
-display=:$(( 300 + RANDOM % 100 ))
-Xorg "$display" -config "$out/xorg.conf" -noreset -nolisten tcp -logfile "$out/xorg.log" >"$out/xorg.out" 2>&1 &
-xorg=$!
-trap 'kill $xorg 2>/dev/null || true; [[ -n ${app:-} ]] && kill $app 2>/dev/null || true' EXIT
-export DISPLAY=$display
+source "$(dirname "$0")/lib/x_server.sh"
+start_x_server "$out/xorg.out" Xorg -config "$out/xorg.conf" -noreset -nolisten tcp -logfile "$out/xorg.log"
+trap 'kill $x_server_pid 2>/dev/null || true; [[ -n ${app:-} ]] && kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 100); do xrandr >/dev/null 2>&1 && break; sleep 0.1; done
 xrandr --newmode proj 74.48 1280 1336 1472 1664 720 721 724 746 -HSync +Vsync
 xrandr --addmode DUMMY1 proj
