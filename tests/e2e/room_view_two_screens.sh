@@ -4,7 +4,8 @@
 # outputs, a 1920x1080 laptop screen and a 1280x720 projector to its right
 # (shared/testing.md). kartla opens the sample; the test checks that the room
 # view's window covers the projector, that F6 closes and reopens it, and that
-# the choice is remembered. Keeps a screenshot of both screens side by side.
+# the choice is remembered, and that unplugging and replugging the projector
+# closes and reopens it. Keeps a screenshot of both screens side by side.
 set -euo pipefail
 kartla=$1
 out=$2/room_view_two_screens
@@ -86,6 +87,16 @@ xdotool key F6
 room=$(wait_room present) || fail "F6 did not open the room view again"
 eval "$(geometry_of "$room")"
 [[ $X == 1920 ]] || fail "the reopened room view is at x=$X, not on the projector"
+
+# The projector unplugged mid-meeting: the room view closes and the console carries on;
+# plugged in again: the room view comes back on it.
+xrandr --output DUMMY1 --off
+wait_room absent || fail "the room view stayed open after its screen went away"
+kill -0 $app 2>/dev/null || fail "kartla ended when the projector was unplugged"
+xrandr --output DUMMY1 --mode proj --right-of DUMMY0
+room=$(wait_room present) || fail "the room view did not come back when the projector was plugged in again"
+eval "$(geometry_of "$room")"
+[[ $X == 1920 && $WIDTH == 1280 ]] || fail "after replugging, the room view is at x=$X width $WIDTH"
 
 xdotool keydown ctrl; sleep 0.15; xdotool key q; sleep 0.15; xdotool keyup ctrl
 for _ in $(seq 100); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
