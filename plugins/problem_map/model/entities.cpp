@@ -17,6 +17,9 @@ std::vector<Entity> problem_entities(const Snapshot& s) {
     std::vector<Entity> out;
     out.reserve(s.cards.size());
     for (const auto& card : s.cards) {
+        // A card still face down in a silent round is not yet the room's: other plugins
+        // would show its title on the shared screen before the facilitator reveals it.
+        if (card.hidden) continue;
         Entity e{"problem", card.id, card.title, {}};
         const Category* category = s.category(card.category_id);
         const Area* area = s.area(card.area_id);

@@ -121,6 +121,21 @@ TEST_CASE("face-down cards never match a text search") {
     CHECK_FALSE(s.settings.silent_round);
 }
 
+TEST_CASE("a face-down card is published to other plugins only once revealed") {
+    auto w = fixture::workshop_with_tables();
+    Id open = actions::create_card(*w, 0, 0, "Klotter vid skolan");
+    REQUIRE(actions::start_silent_round(*w));
+    Id hidden = actions::create_card(*w, 0, 0, "Hemlig idé");
+    auto published = problem_entities(load_snapshot(w->db()));
+    REQUIRE(published.size() == 1);
+    CHECK(published[0].id == open);
+    REQUIRE(actions::reveal_all(*w));
+    published = problem_entities(load_snapshot(w->db()));
+    REQUIRE(published.size() == 2);
+    CHECK(published[1].id == hidden);
+    CHECK(published[1].label == "Hemlig idé");
+}
+
 TEST_CASE("sorting by any column, both directions") {
     auto w = fixture::workshop_with_tables();
     Id a = actions::create_card(*w, 0, 0, "Bränder i soprum");
