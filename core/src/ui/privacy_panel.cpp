@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace kartla::ui {
 
 const char* hit_kind_label(privacy::HitKind kind) {
@@ -15,6 +17,27 @@ const char* hit_kind_label(privacy::HitKind kind) {
         case privacy::HitKind::EmailAddress: return "E-mail address";
     }
     return "Personal data";
+}
+
+// Where a hit is, in the words of the screen it can be fixed on: the core's own
+// panels by name, a plugin's tables by the plugin's name (tables carry its id as prefix).
+std::string PrivacyPanel::place_of(const privacy::CellHit& hit) {
+    static const std::pair<const char*, const char*> core_places[] = {
+        {"core_meta", "Workshop details"},
+        {"core_participant", "Participants"},
+        {"core_meeting", "Meetings"},
+        {"core_agenda_step", "Agenda"},
+        {"core_meeting_note", "Decisions and parking lot"},
+    };
+    for (auto [table, place] : core_places)
+        if (hit.table == table) return runtime_.translate(place);
+    for (const auto& plugin : runtime_.plugins())
+        if (hit.table.starts_with(plugin->id + "_")) {
+            std::string field = hit.column;
+            std::replace(field.begin(), field.end(), '_', ' ');
+            return fmt::format("{} · {}", runtime_.translate_in(plugin->id, plugin->name.c_str()), field);
+        }
+    return fmt::format("{} · {}", hit.table, hit.column);
 }
 
 const std::vector<privacy::CellHit>& PrivacyPanel::hits(Workshop& workshop) {
@@ -54,9 +77,10 @@ void PrivacyPanel::draw() {
         ImGui::Separator();
         ImGui::TextUnformatted(runtime_.translate(hit_kind_label(hit.kind)));
         ImGui::SameLine();
-        ImGui::TextDisabled("%s · %s", hit.table.c_str(), hit.column.c_str());
+        ImGui::TextDisabled("%s", place_of(hit).c_str());
+        mark_item(fmt::format("privacy.place.{}", i));
         ImGui::TextWrapped("%s", hit.masked_excerpt.c_str());
-        if (ImGui::Button(runtime_.translate("Mask"))) report(privacy::mask_cell(*workshop, hit), "Masked.");
+        if (big_button(runtime_.translate("Mask"))) report(privacy::mask_cell(*workshop, hit), "Masked.");
         mark_item(fmt::format("privacy.mask.{}", i));
         ImGui::PopID();
     }

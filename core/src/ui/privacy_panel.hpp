@@ -15,6 +15,7 @@ public:
     explicit PrivacyPanel(Runtime& runtime) : runtime_(runtime) {}
     void draw();
     std::size_t hit_count();  // for the export review
+    std::string place_of(const privacy::CellHit& hit);  // "Participants", "Problem map · title"
 
 private:
     const std::vector<privacy::CellHit>& hits(Workshop& workshop);
