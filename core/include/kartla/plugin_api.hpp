@@ -2,6 +2,7 @@
 // The plugin SDK: the only contract between the host and a plugin. A plugin is
 // a shared library exporting one extern "C" function that returns a
 // PluginDescriptor; the host checks every field before calling create().
+#include "kartla/document.hpp"
 #include "kartla/export.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/workshop.hpp"
@@ -21,7 +22,7 @@
 namespace kartla {
 
 // Bump when anything in this header or the types it exposes changes layout.
-inline constexpr std::uint32_t kPluginAbiVersion = 2;
+inline constexpr std::uint32_t kPluginAbiVersion = 3;
 
 class Host;
 
@@ -101,6 +102,17 @@ struct SampleSpec {
     std::function<void(Workshop&, const nlohmann::json&)> load;
 };
 
+// A plugin's part of the workshop report, made from its own model. The report
+// collects the parts of the loaded plugins in ascending `order` (problems 10,
+// actors 20, measures 30, follow-up 40) and writes them as HTML and PDF. Texts
+// come already translated (Host::tr) and are redacted by the report on request.
+struct ReportSectionSpec {
+    std::string key;    // "problem_map.problems"
+    std::string title;  // English msgid; names the part when building it fails
+    int order = 50;
+    std::function<doc::Section(Workshop&)> build;
+};
+
 enum class LogLevel { Info, Warning, Error };
 
 struct Event {
@@ -147,6 +159,11 @@ public:
     // output without including its headers. Call `write` inside a try block:
     // the other plugin may fail.
     virtual const ExportSpec* find_export(std::string_view format) = 0;
+
+    // The report sections of the loaded plugins, in ascending order. Call
+    // `build` inside a try block: the other plugin may fail.
+    virtual void add_report_section(ReportSectionSpec section) = 0;
+    virtual std::vector<ReportSectionSpec> report_sections() = 0;
 };
 
 struct PluginDescriptor {
