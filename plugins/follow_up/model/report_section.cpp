@@ -37,7 +37,7 @@ std::string with(const std::string& first, const std::string& second, const char
 std::string meeting_name(const cd::Meeting& m) { return with(m.date, m.title, " "); }
 
 doc::Table change_table(const std::vector<Change>& changes, const LabelIndex& labels, const Translate& tr) {
-    doc::Table table{{tr("Part"), tr("Change"), tr("Name"), tr("What changed")}, {1.5, 1.3, 3.2, 4.4}, {}};
+    doc::Table table{{tr("Part"), tr("Kind of change"), tr("Name"), tr("What changed")}, {1.5, 1.3, 3.2, 4.4}, {}};
     for (auto [kind, heading] : kKinds)
         for (const Change& c : changes)
             if (c.kind == kind)

@@ -5,6 +5,7 @@
 #include "kartla/text_encode.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -21,7 +22,7 @@ h1{font-size:20pt;margin-bottom:.2em}h2{font-size:15pt;border-bottom:2px solid #
 .subtitle{color:#444;margin-top:0}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
 th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8edf2}
 dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}
-figure{margin:1em 0}figure.chart{display:inline-block;width:31em;max-width:100%;margin:.5em 1em .5em 0;vertical-align:top}
+figure{margin:1em 0}figure.chart{display:inline-block;width:48%;margin:.5em 1.5% .5em 0;vertical-align:top}
 figure.chart svg{width:100%;height:auto}.baseline{color:#b35900;font-weight:bold}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
 @media print{body{margin:0;max-width:none}h2{break-before:page}h2:first-of-type{break-before:auto}
 thead{display:table-header-group}tr,figure,svg{break-inside:avoid}@page{size:A4;margin:15mm}})";
@@ -56,7 +57,15 @@ struct HtmlBlock {
         out += "</ul>\n";
     }
     void operator()(const Table& t) const {
-        out += "<table>\n<thead><tr>";
+        out += "<table>\n";
+        // The contributor's relative widths, so the HTML columns share the page as the PDF's do.
+        const double total = std::accumulate(t.widths.begin(), t.widths.end(), 0.0);
+        if (t.widths.size() == t.headers.size() && total > 0) {
+            out += "<colgroup>";
+            for (double w : t.widths) out += fmt::format("<col style=\"width:{:.1f}%\">", 100 * w / total);
+            out += "</colgroup>\n";
+        }
+        out += "<thead><tr>";
         for (const auto& h : t.headers) out += "<th>" + html_escape(h) + "</th>";
         out += "</tr></thead>\n<tbody>\n";
         for (const auto& row : t.rows) {

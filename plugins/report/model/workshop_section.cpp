@@ -44,7 +44,7 @@ Section workshop_section(kartla::Database& db, const Translate& tr) {
 
     const auto participants = cd::participants(db);
     section.blocks.push_back(Heading{tr("Participants")});
-    Table people{{tr("Role"), tr("Organisation"), tr("Attended")}, {2.5, 3.0, 1.8}, {}};
+    Table people{{tr("Role"), tr("Organisation"), tr("Attended")}, {2.3, 2.7, 2.6}, {}};
     for (const auto& p : participants) {
         std::string dates;
         for (const auto& d : attended[p.id]) dates += (dates.empty() ? "" : ", ") + d;
