@@ -1,5 +1,7 @@
 #include "report_section.hpp"
 
+#include "board_image.hpp"
+
 #include <algorithm>
 #include <functional>
 
@@ -60,6 +62,7 @@ doc::Bullets cause_tree(const Snapshot& s, Id card, const Translate& tr) {
 
 doc::Section report_section(const Snapshot& s, const Translate& tr) {
     doc::Section section{tr("Problem picture"), {}};
+    if (auto png = board_png(s); !png.empty()) section.blocks.push_back(doc::Image{png, tr("The problem board")});
     const auto prioritised = prioritised_in_order(s);
     if (prioritised.empty()) section.blocks.push_back(doc::Paragraph{tr("No problem has been prioritised.")});
     else section.blocks.push_back(doc::Paragraph{tr("Prioritised problems, in the order of the vote, with their causes.")});

@@ -1,7 +1,7 @@
 #pragma once
-// The problem map's part of the workshop report: the prioritised problems in
-// the order of the vote, each with its facts and its cause tree, then the
-// other problems raised.
+// The problem map's part of the workshop report: a picture of the board, the
+// prioritised problems in the order of the vote, each with its facts and its
+// cause tree, then the other problems raised.
 #include "queries.hpp"
 
 #include "kartla/document.hpp"

@@ -1,6 +1,6 @@
 """Reads a report-html file with Python's html.parser and checks it: every
-measure title (one per line in the titles file) is a table cell, the images are
-inline PNGs, the follow-up part has the expected number of charts (inline SVG),
+measure title (one per line in the titles file) is a table cell, the three
+images are inline PNGs, the follow-up part has the expected number of charts (inline SVG),
 and there is no script, link or event handler.
 Usage: check_report_html.py REPORT.html TITLES.txt CHARTS"""
 import sys
@@ -51,8 +51,8 @@ def main():
         if h not in report.headings:
             failures.append("heading missing: " + h)
     pngs = [src for src in report.images if src.startswith("data:image/png;base64,iVBOR")]
-    if len(pngs) != 2:
-        failures.append("expected 2 inline PNG images, found %d" % len(pngs))
+    if len(pngs) != 3:  # the problem board, the actor network, the influence x interest grid
+        failures.append("expected 3 inline PNG images, found %d" % len(pngs))
     if report.charts != int(sys.argv[3]):
         failures.append("expected %s charts (svg), found %d" % (sys.argv[3], report.charts))
     for failure in failures:

@@ -90,12 +90,12 @@ TEST_CASE("report-pdf of the sample: Swedish headings and every measure title, r
                       " " + quoted(s.dir / "titles.txt") + " Åtgärdsplan Problembild 'Förändringar sedan förra mötet' > " + quoted(s.dir / "py.txt") +
                       " 2>&1") == 0,
                   kartla::test::read_bytes(s.dir / "py.txt"));
-    // The two actor map images are drawn: the PDF holds image objects.
+    // The board and the two actor map images are drawn: the PDF holds image objects.
     const std::string bytes = kartla::test::read_bytes(pdf);
     CHECK(bytes.find("/Subtype /Image") != std::string::npos);
 }
 
-TEST_CASE("report-html of the sample parses with html.parser: every measure, both images, a chart per indicator") {
+TEST_CASE("report-html of the sample parses with html.parser: every measure, the three images, a chart per indicator") {
     SampleReport s;
     const fs::path html = s.dir / "rapport.html";
     s.export_as("report-html", html);
