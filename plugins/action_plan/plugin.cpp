@@ -33,7 +33,7 @@ public:
                           [&host] { return host.workshop() != nullptr; }});
         const EntitySource source = state_.entity_source();
         for (auto& spec : exporting::export_specs(source, state_.translator())) host.add_export(std::move(spec));
-        host.add_report_section({"action_plan.measures", "Action plan", 30, [this, source](kartla::Workshop& w) {
+        host.add_report_section({"action_plan.measures", "Action plan", 30, [this, source](kartla::Workshop& w, const kartla::ExportOptions&) {
                                      return report_section(w, source, state_.translator());
                                  }});
         host.add_sample_loader({30, [source](kartla::Workshop& w, const nlohmann::json& sample) {

@@ -27,8 +27,9 @@ public:
         add_image_export("actor-network-png", "Actor network (PNG image)", ".png", false, true);
         add_image_export("actor-grid-svg", "Influence × interest grid (SVG image)", ".svg", true, false);
         add_image_export("actor-grid-png", "Influence × interest grid (PNG image)", ".png", true, true);
-        host.add_report_section({"actor_map.actors", "Actor map", 20, [this](kartla::Workshop& w) {
-                                     Snapshot snapshot = load(w.db());
+        host.add_report_section({"actor_map.actors", "Actor map", 20,
+                                 [this](kartla::Workshop& w, const kartla::ExportOptions& options) {
+                                     Snapshot snapshot = load_for_images(w, options);
                                      return report_section(snapshot, gaps(snapshot), translator());
                                  }});
         host.add_sample_loader({20, [this](kartla::Workshop& w, const nlohmann::json& sample) {
@@ -43,10 +44,7 @@ private:
         host_.add_export({format, label, extension,
                           [this, grid, png](kartla::Workshop& w, const kartla::ExportOptions& options,
                                             const std::filesystem::path& out) {
-                              Snapshot snapshot = load(w.db());
-                              // Names are the only free text an image shows.
-                              if (options.redact_personal_data)
-                                  for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
+                              Snapshot snapshot = load_for_images(w, options);
                               Scene scene = grid ? grid_scene(snapshot, translator())
                                                  : network_scene(snapshot, gaps(snapshot), translator());
                               if (png) write_png(scene, out);
@@ -54,6 +52,14 @@ private:
                           }});
     }
 
+    // Names are the only free text an image shows; masked on request, since
+    // nothing can redact the pixels afterwards.
+    static Snapshot load_for_images(kartla::Workshop& w, const kartla::ExportOptions& options) {
+        Snapshot snapshot = load(w.db());
+        if (options.redact_personal_data)
+            for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
+        return snapshot;
+    }
     Translate translator() {
         return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
     }

@@ -15,7 +15,7 @@ public:
     explicit FollowUpPlugin(kartla::Host& host) : host_(host), view_(host) {
         host.add_schema(follow_up::migrations());
         host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40});
-        host.add_report_section({"follow_up.changes", "Follow-up", 40, [this](kartla::Workshop& w) {
+        host.add_report_section({"follow_up.changes", "Follow-up", 40, [this](kartla::Workshop& w, const kartla::ExportOptions&) {
                                      return follow_up::report_section(
                                          w.db(), [this](std::string_view kind) { return host_.entities(kind); },
                                          [this](const char* msgid) { return std::string(host_.tr(msgid)); });

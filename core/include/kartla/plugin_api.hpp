@@ -105,12 +105,14 @@ struct SampleSpec {
 // A plugin's part of the workshop report, made from its own model. The report
 // collects the parts of the loaded plugins in ascending `order` (problems 10,
 // actors 20, measures 30, follow-up 40) and writes them as HTML and PDF. Texts
-// come already translated (Host::tr) and are redacted by the report on request.
+// come already translated (Host::tr); the report redacts every text on
+// request, but not the pixels of an image: a part that draws text into a
+// picture masks it itself when `options.redact_personal_data` is set.
 struct ReportSectionSpec {
     std::string key;    // "problem_map.problems"
     std::string title;  // English msgid; names the part when building it fails
     int order = 50;
-    std::function<doc::Section(Workshop&)> build;
+    std::function<doc::Section(Workshop&, const ExportOptions&)> build;
 };
 
 enum class LogLevel { Info, Warning, Error };
@@ -155,9 +157,8 @@ public:
     virtual float ui_scale() = 0;  // the text zoom the user chose (1.0 = 100 %)
 
     // An export any loaded plugin registered (e.g. "actor-network-png"), or
-    // nullptr. Lets a document (the workshop report) embed another plugin's
-    // output without including its headers. Call `write` inside a try block:
-    // the other plugin may fail.
+    // nullptr. Lets a plugin embed another plugin's output without including
+    // its headers. Call `write` inside a try block: the other plugin may fail.
     virtual const ExportSpec* find_export(std::string_view format) = 0;
 
     // The report sections of the loaded plugins, in ascending order. Call

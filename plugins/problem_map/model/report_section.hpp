@@ -5,9 +5,12 @@
 #include "queries.hpp"
 
 #include "kartla/document.hpp"
+#include "kartla/plugin_api.hpp"
 
 namespace kartla::problem_map {
 
-doc::Section report_section(const Snapshot& s, const Translate& tr);
+// The board picture's card titles are masked when options.redact_personal_data
+// is set (the report masks every other text itself).
+doc::Section report_section(const Snapshot& s, const ExportOptions& options, const Translate& tr);
 
 }  // namespace kartla::problem_map

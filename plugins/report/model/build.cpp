@@ -11,10 +11,11 @@ namespace doc = kartla::doc;
 namespace {
 
 // One contributed part, built guarded: another plugin's failure costs that part only.
-doc::Section contributed(kartla::Workshop& workshop, const Translate& tr, const kartla::ReportSectionSpec& spec) {
+doc::Section contributed(kartla::Workshop& workshop, const kartla::ExportOptions& options, const Translate& tr,
+                         const kartla::ReportSectionSpec& spec) {
     std::string why;
     try {
-        if (spec.build) return spec.build(workshop);
+        if (spec.build) return spec.build(workshop, options);
         why = "no build function";
     } catch (const std::exception& e) {
         why = e.what();
@@ -26,7 +27,7 @@ doc::Section contributed(kartla::Workshop& workshop, const Translate& tr, const 
 
 }  // namespace
 
-doc::Document build_report(kartla::Workshop& workshop, const Translate& tr,
+doc::Document build_report(kartla::Workshop& workshop, const kartla::ExportOptions& options, const Translate& tr,
                            const std::vector<kartla::ReportSectionSpec>& sections) {
     auto& db = workshop.db();
     doc::Document out;
@@ -34,7 +35,7 @@ doc::Document build_report(kartla::Workshop& workshop, const Translate& tr,
     if (out.title.empty()) out.title = tr("Workshop report");
     out.subtitle = tr("Workshop report") + " · " + kartla::core_data::meta(db, "organisation");
     out.sections.push_back(workshop_section(db, tr));
-    for (const auto& spec : sections) out.sections.push_back(contributed(workshop, tr, spec));
+    for (const auto& spec : sections) out.sections.push_back(contributed(workshop, options, tr, spec));
     return out;
 }
 

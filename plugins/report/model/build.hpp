@@ -9,9 +9,10 @@
 
 namespace report {
 
-// `sections` come in the order to print (Host::report_sections). A section that
-// throws is replaced by a short note saying that part failed; the rest is written.
-kartla::doc::Document build_report(kartla::Workshop& workshop, const Translate& tr,
-                                   const std::vector<kartla::ReportSectionSpec>& sections);
+// `sections` come in the order to print (Host::report_sections); each gets the
+// export's options (redaction). A section that throws is replaced by a short
+// note saying that part failed; the rest is written.
+kartla::doc::Document build_report(kartla::Workshop& workshop, const kartla::ExportOptions& options,
+                                   const Translate& tr, const std::vector<kartla::ReportSectionSpec>& sections);
 
 }  // namespace report

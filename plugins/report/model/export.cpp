@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat format,
                   const kartla::ExportOptions& options, const fs::path& out) {
     const Translate tr = [&](const char* msgid) { return std::string(host.tr(msgid)); };
-    kartla::doc::Document document = build_report(workshop, tr, host.report_sections());
+    kartla::doc::Document document = build_report(workshop, options, tr, host.report_sections());
     if (options.redact_personal_data) redact(document);
     if (format == ReportFormat::Pdf) {
         write_pdf(document, out);

@@ -16,7 +16,7 @@ namespace {
 const Translate kEnglish = [](const char* msgid) { return std::string(msgid); };
 
 kartla::ReportSectionSpec section_spec(std::string key, std::string title, int order, std::string paragraph) {
-    return {key, title, order, [title, paragraph](kartla::Workshop&) { return Section{title, {Paragraph{paragraph}}}; }};
+    return {key, title, order, [title, paragraph](kartla::Workshop&, const kartla::ExportOptions&) { return Section{title, {Paragraph{paragraph}}}; }};
 }
 
 std::size_t count(const std::string& text, const std::string& what) {
@@ -32,9 +32,9 @@ TEST_CASE("the report is the workshop part, then the contributed sections as giv
     w->edit("meta", [](kartla::Database& db) { kartla::core_data::set_meta(db, "title", "Kartläggning Åby"); });
     std::vector<kartla::ReportSectionSpec> specs{
         section_spec("problem_map.problems", "Problem picture", 10, "Problemen"),
-        {"actor_map.actors", "Actor map", 20, [](kartla::Workshop&) -> Section { throw std::runtime_error("bilden saknas"); }},
+        {"actor_map.actors", "Actor map", 20, [](kartla::Workshop&, const kartla::ExportOptions&) -> Section { throw std::runtime_error("bilden saknas"); }},
         section_spec("action_plan.measures", "Action plan", 30, "Åtgärderna")};
-    const Document d = build_report(*w, kEnglish, specs);
+    const Document d = build_report(*w, kartla::ExportOptions{}, kEnglish, specs);
     CHECK(d.title == "Kartläggning Åby");
     REQUIRE(d.sections.size() == 4);
     CHECK(d.sections[0].title == "About the workshop");
