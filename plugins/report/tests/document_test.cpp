@@ -128,6 +128,12 @@ TEST_CASE("the loaded plugins contribute their report sections in order, a disab
     };
     CHECK(keys() == std::vector<std::string>{"problem_map.problems", "actor_map.actors", "action_plan.measures",
                                              "follow_up.changes"});
+    // Titles come in their own plugin's words (its catalogue first).
+    runtime.translate_in = [](std::string_view plugin, const char* msgid) {
+        return plugin == "actor_map" && std::string_view(msgid) == "Actor map" ? "Aktörskarta" : msgid;
+    };
+    CHECK(runtime.core_host().report_sections().at(1).title == "Aktörskarta");
+    CHECK(runtime.core_host().report_sections().at(0).title == "Problem picture");
     runtime.disable_plugin("actor_map", "a test turns it off");
     CHECK(keys() == std::vector<std::string>{"problem_map.problems", "action_plan.measures", "follow_up.changes"});
 }
