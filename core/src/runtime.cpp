@@ -53,6 +53,7 @@ void Runtime::drop_registrations(std::string_view id) {
     std::erase_if(exports_, mine);
     std::erase_if(entity_kinds_, mine);
     std::erase_if(sample_loaders_, mine);
+    std::erase_if(report_sections_, mine);
     std::erase_if(subscriptions_, mine);
 }
 
@@ -95,6 +96,17 @@ const ExportSpec* Runtime::find_export(std::string_view format) const {
     for (auto& entry : exports_)
         if (entry.spec.format == format && plugin_usable(entry.plugin_id)) return &entry.spec;
     return nullptr;
+}
+
+std::vector<ReportSectionSpec> Runtime::report_sections() const {
+    std::vector<ReportSectionSpec> out;
+    for (auto& entry : report_sections_)
+        if (plugin_usable(entry.plugin_id)) {
+            out.push_back(entry.spec);
+            out.back().title = translate_in(entry.plugin_id, entry.spec.title.c_str());  // in its plugin's words
+        }
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.order < b.order; });
+    return out;
 }
 
 std::vector<Entity> Runtime::entities(std::string_view kind, bool* available) {

@@ -69,6 +69,9 @@ public:
     const std::vector<Tagged<EntityKindSpec>>& entity_kinds() const { return entity_kinds_; }
     const std::vector<Tagged<SampleSpec>>& sample_loaders() const { return sample_loaders_; }
     const ExportSpec* find_export(std::string_view format) const;
+    // The report sections of usable plugins, by ascending order (registration
+    // order within one order), titles translated.
+    std::vector<ReportSectionSpec> report_sections() const;
     std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
 
     void remove_view(std::string_view key);
@@ -117,6 +120,7 @@ private:
     std::vector<Tagged<ExportSpec>> exports_;
     std::vector<Tagged<EntityKindSpec>> entity_kinds_;
     std::vector<Tagged<SampleSpec>> sample_loaders_;
+    std::vector<Tagged<ReportSectionSpec>> report_sections_;
     struct Subscription {
         std::string plugin_id;
         std::string name;

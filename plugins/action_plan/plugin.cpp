@@ -2,6 +2,7 @@
 #include "model/entities.hpp"
 #include "model/export/exporters.hpp"
 #include "model/measure.hpp"
+#include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "views/ui_state.hpp"
 #include "views/views.hpp"
@@ -32,6 +33,9 @@ public:
                           [&host] { return host.workshop() != nullptr; }});
         const EntitySource source = state_.entity_source();
         for (auto& spec : exporting::export_specs(source, state_.translator())) host.add_export(std::move(spec));
+        host.add_report_section({"action_plan.measures", "Action plan", 30, [this, source](kartla::Workshop& w, const kartla::ExportOptions&) {
+                                     return report_section(w, source, state_.translator());
+                                 }});
         host.add_sample_loader({30, [source](kartla::Workshop& w, const nlohmann::json& sample) {
                                     load_sample(w, sample, source);
                                 }});

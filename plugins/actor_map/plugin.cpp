@@ -4,6 +4,7 @@
 #include "kartla/privacy.hpp"
 #include "model/entities.hpp"
 #include "model/images.hpp"
+#include "model/report_section.hpp"
 #include "model/sample_loader.hpp"
 #include "model/schema.hpp"
 #include "views/views.hpp"
@@ -27,6 +28,11 @@ public:
         add_image_export("actor-network-png", "Actor network (PNG image)", ".png", false, true);
         add_image_export("actor-grid-svg", "Influence × interest grid (SVG image)", ".svg", true, false);
         add_image_export("actor-grid-png", "Influence × interest grid (PNG image)", ".png", true, true);
+        host.add_report_section({"actor_map.actors", "Actor map", 20,
+                                 [this](kartla::Workshop& w, const kartla::ExportOptions& options) {
+                                     Snapshot snapshot = load_for_images(w, options);
+                                     return report_section(snapshot, gaps(snapshot), translator());
+                                 }});
         host.add_sample_loader({20, [this](kartla::Workshop& w, const nlohmann::json& sample) {
                                     auto report = load_sample(w, sample, host_.entities("problem"));
                                     for (const auto& title : report.missing_problems)
@@ -39,18 +45,30 @@ private:
         host_.add_export({format, label, extension,
                           [this, grid, png](kartla::Workshop& w, const kartla::ExportOptions& options,
                                             const std::filesystem::path& out) {
-                              Translate tr = [this](const char* msgid) { return std::string(host_.tr(msgid)); };
-                              Snapshot snapshot = load(w.db());
-                              // Names are the only free text an image shows.
-                              if (options.redact_personal_data)
-                                  for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
-                              bool available = false;
-                              auto problems = host_.entities("problem", &available);
-                              Scene scene = grid ? grid_scene(snapshot, tr)
-                                                 : network_scene(snapshot, find_gaps(snapshot, problems, available), tr);
+                              Snapshot snapshot = load_for_images(w, options);
+                              Scene scene = grid ? grid_scene(snapshot, translator())
+                                                 : network_scene(snapshot, gaps(snapshot), translator());
                               if (png) write_png(scene, out);
                               else write_svg(scene, out);
                           }});
+    }
+
+    // Names are the only free text an image shows; masked on request, since
+    // nothing can redact the pixels afterwards.
+    static Snapshot load_for_images(kartla::Workshop& w, const kartla::ExportOptions& options) {
+        Snapshot snapshot = load(w.db());
+        if (options.redact_personal_data)
+            for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
+        return snapshot;
+    }
+    Translate translator() {
+        return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
+    }
+    // Prioritised problems nobody owns, marked in the network picture.
+    Gaps gaps(const Snapshot& snapshot) {
+        bool available = false;
+        auto problems = host_.entities("problem", &available);
+        return find_gaps(snapshot, problems, available);
     }
 
     kartla::Host& host_;

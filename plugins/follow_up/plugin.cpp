@@ -2,6 +2,7 @@
 // Entry point and registration only; the logic lives in model/ and views/.
 #include "kartla/plugin_api.hpp"
 #include "model/follow_up.hpp"
+#include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "views/meeting_view.hpp"
 
@@ -14,6 +15,11 @@ public:
     explicit FollowUpPlugin(kartla::Host& host) : host_(host), view_(host) {
         host.add_schema(follow_up::migrations());
         host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40});
+        host.add_report_section({"follow_up.changes", "Follow-up", 40, [this](kartla::Workshop& w, const kartla::ExportOptions&) {
+                                     return follow_up::report_section(
+                                         w.db(), [this](std::string_view kind) { return host_.entities(kind); },
+                                         [this](const char* msgid) { return std::string(host_.tr(msgid)); });
+                                 }});
         host.add_sample_loader({40, [this](kartla::Workshop& w, const nlohmann::json& sample) {
                                     follow_up::load_sample(w, sample, [this](std::string_view kind) {
                                         return host_.entities(kind);

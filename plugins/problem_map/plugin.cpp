@@ -1,5 +1,6 @@
 // problem_map: entry point and registration only.
 #include "model/entities.hpp"
+#include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
 #include "views/context.hpp"
@@ -19,6 +20,11 @@ public:
                                   return problem_entities(*context_.cache.get(w));
                               }});
         host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*context_.cache.get(w)); }});
+        host.add_report_section({"problem_map.problems", "Problem picture", 10,
+                                 [this, &host](Workshop& w, const ExportOptions& options) {
+                                     return report_section(*context_.cache.get(w), options,
+                                                           [&host](const char* m) { return host.tr(m); });
+                                 }});
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});
         host.add_command({"problem_map.reveal_all", "Reveal all problem cards", {}, [this] { main_view_.reveal_all(); },
                           [this] { return context_.silent_round_running(); }});

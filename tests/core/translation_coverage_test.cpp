@@ -68,8 +68,9 @@ std::map<std::string, std::string> msgids_in_sources() {
     static const std::regex patterns[] = {
         // tr("..."), translate("..."), host.tr("...")
         std::regex(R"re(\b(?:tr|translate)\(\s*"((?:[^"\\]|\\.)*)"\s*\))re"),
-        // add_view({"key", "Title", ...}), add_command({...}), add_export({"format", "Label", ...})
-        std::regex(R"re(add_(?:view|command|export)\(\s*\{\s*"[^"]*",\s*"((?:[^"\\]|\\.)*)")re"),
+        // add_view({"key", "Title", ...}), add_command({...}), add_export({"format", "Label", ...}),
+        // add_report_section({"key", "Title", ...})
+        std::regex(R"re(add_(?:view|command|export|report_section)\(\s*\{\s*"[^"]*",\s*"((?:[^"\\]|\\.)*)")re"),
     };
     std::map<std::string, std::string> found;
     for (const char* root : {"core/src", "plugins"}) {

@@ -2,6 +2,7 @@
 // The plugin SDK: the only contract between the host and a plugin. A plugin is
 // a shared library exporting one extern "C" function that returns a
 // PluginDescriptor; the host checks every field before calling create().
+#include "kartla/document.hpp"
 #include "kartla/export.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/workshop.hpp"
@@ -107,6 +108,19 @@ struct SampleSpec {
     std::function<void(Workshop&, const nlohmann::json&)> load;
 };
 
+// A plugin's part of the workshop report, made from its own model. The report
+// collects the parts of the loaded plugins in ascending `order` (problems 10,
+// actors 20, measures 30, follow-up 40) and writes them as HTML and PDF. Texts
+// come already translated (Host::tr); the report redacts every text on
+// request, but not the pixels of an image: a part that draws text into a
+// picture masks it itself when `options.redact_personal_data` is set.
+struct ReportSectionSpec {
+    std::string key;    // "problem_map.problems"
+    std::string title;  // English msgid; names the part when building it fails
+    int order = 50;
+    std::function<doc::Section(Workshop&, const ExportOptions&)> build;
+};
+
 enum class LogLevel { Info, Warning, Error };
 
 struct Event {
@@ -149,10 +163,14 @@ public:
     virtual float ui_scale() = 0;  // the text zoom the user chose (1.0 = 100 %)
 
     // An export any loaded plugin registered (e.g. "actor-network-png"), or
-    // nullptr. Lets a document (the workshop report) embed another plugin's
-    // output without including its headers. Call `write` inside a try block:
-    // the other plugin may fail.
+    // nullptr. Lets a plugin embed another plugin's output without including
+    // its headers. Call `write` inside a try block: the other plugin may fail.
     virtual const ExportSpec* find_export(std::string_view format) = 0;
+
+    // The report sections of the loaded plugins, in ascending order. Call
+    // `build` inside a try block: the other plugin may fail.
+    virtual void add_report_section(ReportSectionSpec section) = 0;
+    virtual std::vector<ReportSectionSpec> report_sections() = 0;
 };
 
 struct PluginDescriptor {

@@ -1,6 +1,7 @@
 #pragma once
 // The "measure" entity other plugins may reference:
-// {kind "measure", id, label = title, attributes status, light, due, start, owner_actor_id}.
+// {kind "measure", id, label = title, attributes status, light, due, start,
+// owner_actor_id, goal, indicator, baseline, status_log}; see the README.
 #include "kartla/plugin_api.hpp"
 
 #include <vector>

@@ -182,6 +182,11 @@ TEST_CASE("the measure entity carries the agreed attributes") {
         set_owner(db, id, kHousing);
         set_text(db, id, Field::Due, "2026-12-31");
         set_light(db, id, "green");
+        set_text(db, id, Field::Goal, "Halverad otrygghet");
+        set_text(db, id, Field::Indicator, "Andel otrygga (trygghetsmätningen)");
+        set_text(db, id, Field::Baseline, "58 %");
+        set_status(db, id, "decided", "2026-03-12");
+        set_status(db, id, "paused", "2026-08-01", "Finansiering omprövas");
     });
     const auto entities = measure_entities(w.workshop());
     REQUIRE(entities.size() == 1);
@@ -190,7 +195,14 @@ TEST_CASE("the measure entity carries the agreed attributes") {
     CHECK(entities[0].attribute("owner_actor_id") == std::to_string(kHousing));
     CHECK(entities[0].attribute("due") == "2026-12-31");
     CHECK(entities[0].attribute("light") == "green");
-    CHECK(entities[0].attribute("status") == "proposed");
+    CHECK(entities[0].attribute("status") == "paused");
+    CHECK(entities[0].attribute("status_label") == "Paused");
+    CHECK(entities[0].attribute("goal") == "Halverad otrygghet");
+    CHECK(entities[0].attribute("indicator") == "Andel otrygga (trygghetsmätningen)");
+    CHECK(entities[0].attribute("baseline") == "58 %");
+    // The first line is the creation of the measure.
+    CHECK(entities[0].attribute("status_log") ==
+          "2026-03-12 proposed\n2026-03-12 decided\n2026-08-01 paused: Finansiering omprövas");
 }
 
 TEST_CASE("dates") {

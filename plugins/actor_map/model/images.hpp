@@ -22,5 +22,7 @@ std::string to_svg(const Scene& scene);
 void write_svg(const Scene& scene, const std::filesystem::path& out);
 // Throws std::runtime_error when cairo cannot write the file.
 void write_png(const Scene& scene, const std::filesystem::path& out);
+// The same PNG in memory (for the workshop report).
+std::string png_bytes(const Scene& scene);
 
 }  // namespace actor_map

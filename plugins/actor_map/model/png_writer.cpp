@@ -91,7 +91,9 @@ void draw(cairo_t* cr, const TextShape& t) {
 
 }  // namespace
 
-void write_png(const Scene& scene, const std::filesystem::path& out) {
+namespace {
+
+std::unique_ptr<cairo_surface_t, SurfaceDeleter> render(const Scene& scene) {
     std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, scene.width, scene.height));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo: cannot create the image");
@@ -100,8 +102,28 @@ void write_png(const Scene& scene, const std::filesystem::path& out) {
     cairo_paint(cr.get());
     for (const auto& shape : scene.shapes) std::visit([&](const auto& s) { draw(cr.get(), s); }, shape);
     cairo_surface_flush(surface.get());
+    return surface;
+}
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+void write_png(const Scene& scene, const std::filesystem::path& out) {
+    auto surface = render(scene);
     if (auto status = cairo_surface_write_to_png(surface.get(), out.c_str()); status != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error("cannot write " + out.string() + ": " + cairo_status_to_string(status));
+}
+
+std::string png_bytes(const Scene& scene) {
+    auto surface = render(scene);
+    std::string bytes;
+    if (auto status = cairo_surface_write_to_png_stream(surface.get(), append, &bytes); status != CAIRO_STATUS_SUCCESS)
+        throw std::runtime_error(std::string("cannot make the PNG image: ") + cairo_status_to_string(status));
+    return bytes;
 }
 
 }  // namespace actor_map

@@ -200,6 +200,30 @@ std::optional<std::int64_t> previous_meeting(Database& db, std::int64_t meeting_
     return std::nullopt;
 }
 
+SinceLast since_last_meeting(Database& db, std::int64_t meeting_id, const EntitySource& source) {
+    SinceLast out;
+    out.previous = previous_meeting(db, meeting_id);
+    out.changes = out.previous ? diff(snapshot(db, *out.previous), snapshot(db, meeting_id))
+                               : diff(snapshot(db, meeting_id), published_now(source));
+    return out;
+}
+
+std::vector<StatusEntry> status_log(std::string_view published) {
+    std::vector<StatusEntry> out;
+    while (!published.empty()) {
+        const auto end = published.find('\n');
+        std::string_view line = published.substr(0, end);
+        published = end == std::string_view::npos ? std::string_view() : published.substr(end + 1);
+        const auto space = line.find(' ');
+        if (space == std::string_view::npos) continue;
+        std::string_view rest = line.substr(space + 1);
+        const auto colon = rest.find(": ");
+        out.push_back({std::string(line.substr(0, space)), std::string(rest.substr(0, colon)),
+                       colon == std::string_view::npos ? std::string() : std::string(rest.substr(colon + 2))});
+    }
+    return out;
+}
+
 bool overdue(const Entity& m, std::string_view today) {
     const std::string status = m.attribute("status"), due = m.attribute("due");
     return !due.empty() && due < today && status != "done" && status != "cancelled";

@@ -70,6 +70,22 @@ std::vector<Change> diff(const std::vector<Entity>& before, const std::vector<En
 // The follow-up meeting before `meeting_id` (by date, then id), if any.
 std::optional<std::int64_t> previous_meeting(Database& db, std::int64_t meeting_id);
 
+// "Since the last meeting" for one meeting: the previous follow-up meeting's
+// snapshot against this one's; for the first follow-up meeting, its own
+// snapshot against what is published now (what changed since it began).
+struct SinceLast {
+    std::vector<Change> changes;
+    std::optional<std::int64_t> previous;  // the meeting compared with, if any
+};
+SinceLast since_last_meeting(Database& db, std::int64_t meeting_id, const EntitySource& source);
+
+// The action plan's status log as it publishes it on a measure (attribute
+// `status_log`: one line per change, "YYYY-MM-DD <status>[: note]", oldest first).
+struct StatusEntry {
+    std::string date, status, note;
+};
+std::vector<StatusEntry> status_log(std::string_view published);
+
 // The order the meeting walks through the measures: overdue first, then red,
 // yellow, the rest; closed (done, cancelled) last; by due date within a group.
 std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view today);

@@ -5,7 +5,8 @@
 
 namespace follow_up {
 
-// Loads assets/samples/follow_up.json: one follow-up meeting with its records.
+// Loads assets/samples/follow_up.json: the follow-up meetings with their records
+// (and, for an earlier meeting, how measures stood then: `as_it_was`).
 // Measures are found by title among the published ones; unknown titles are skipped.
 void load_sample(kartla::Workshop& workshop, const nlohmann::json& sample, const EntitySource& source);
 

@@ -1,5 +1,7 @@
 // Follow-up meetings: records per meeting, snapshots, "since the last meeting", undo.
 #include "../model/follow_up.hpp"
+#include "../model/indicator.hpp"
+#include "../model/report_section.hpp"
 
 #include <doctest/doctest.h>
 
@@ -180,4 +182,93 @@ TEST_CASE("a kind published twice with clashing ids still gives a snapshot (firs
     auto snap = snapshot(w->db(), id);
     CHECK(snap.size() == 4);
     CHECK(std::count_if(snap.begin(), snap.end(), [](auto& e) { return e.label == "Riktade polisinsatser"; }) == 1);
+}
+
+namespace {
+
+template <typename T>
+std::vector<T> blocks_of(const kartla::doc::Section& s) {
+    std::vector<T> out;
+    for (const auto& b : s.blocks)
+        if (auto* x = std::get_if<T>(&b)) out.push_back(*x);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the report's follow-up part lists exactly the changes made between two meetings, a chart per indicator and the records") {
+    auto w = workshop();
+    World world;
+    auto& police = world.find("measure", 20);
+    police.attributes.insert({{"status_label", "In progress"}, {"light_label", "Yellow"},
+                              {"indicator", "Anmälda narkotikabrott"}, {"baseline", "112 anmälningar (2025)"}});
+    const auto spring = start(*w, world, "2026-06-11");
+    save(*w, {spring, 20, "in_progress", "yellow", "", "58 anmälda", "2026-05-31", "Polisen", "continue", ""});
+
+    // Between the meetings: the action plan changes the status, the light and the indicator's wording.
+    police.attributes["status"] = "done";
+    police.attributes["status_label"] = "Done";
+    police.attributes["light"] = "red";
+    police.attributes["light_label"] = "Red";
+    police.attributes["indicator"] = "Anmälda narkotikabrott vid torget";
+    const auto autumn = start(*w, world, "2026-10-08");
+    save(*w, {autumn, 20, "done", "red", "Slutförd men sent", "41 anmälda", "2026-09-30", "Polisen", "stop", "Avslutas"});
+
+    const auto tr = [](const char* msgid) { return std::string(msgid); };
+    const auto section = report_section(w->db(), world.source(), tr);
+    CHECK(section.title == "Follow-up");
+    const auto facts = blocks_of<kartla::doc::Facts>(section);
+    REQUIRE(facts.size() == 1);
+    CHECK(facts[0].items[0].second == "2026-10-08 Uppföljning");
+    CHECK(facts[0].items[1].second == "2026-06-11 Uppföljning");
+
+    const auto tables = blocks_of<kartla::doc::Table>(section);
+    REQUIRE(tables.size() == 2);
+    REQUIRE(tables[0].rows.size() == 1);  // exactly the one measure that changed
+    CHECK(tables[0].rows[0] == std::vector<std::string>{"Measures", "Changed", "Riktade polisinsatser",
+                                                        "Indicator: Anmälda narkotikabrott → Anmälda narkotikabrott vid torget; "
+                                                        "Light: Yellow → Red; Status: In progress → Done"});
+    const auto charts = blocks_of<kartla::doc::Chart>(section);
+    REQUIRE(charts.size() == 1);  // the other measure has no values
+    CHECK(charts[0].title == "Riktade polisinsatser — Anmälda narkotikabrott vid torget");
+    REQUIRE(charts[0].points.size() == 2);
+    CHECK(charts[0].points[0].date == "2026-05-31");
+    CHECK(charts[0].points[0].value == 58);
+    CHECK(charts[0].points[1].value == 41);
+    CHECK(charts[0].has_baseline);
+    CHECK(charts[0].baseline == 112);
+    CHECK(charts[0].baseline_label == "Baseline: 112 anmälningar (2025)");
+    REQUIRE(tables[1].rows.size() == 1);  // the latest meeting's record
+    CHECK(tables[1].rows[0] == std::vector<std::string>{"Riktade polisinsatser", "Done", "Red: Slutförd men sent",
+                                                        "41 anmälda (2026-09-30)", "Stop: Avslutas"});
+}
+
+TEST_CASE("without follow-up meetings the report's follow-up part says so") {
+    auto w = workshop();
+    World world;
+    const auto section = report_section(w->db(), world.source(), [](const char* m) { return std::string(m); });
+    REQUIRE(section.blocks.size() == 1);
+    CHECK(std::get<kartla::doc::Paragraph>(section.blocks[0]).text == "No follow-up meeting yet.");
+}
+
+TEST_CASE("an indicator value is read as the number it starts with") {
+    CHECK(leading_number("41 anmälda narkotikabrott") == 41);
+    CHECK(leading_number("38 % otrygga") == 38);
+    CHECK(leading_number("4,5 timmar") == 4.5);
+    CHECK(leading_number(" 0.25") == 0.25);
+    CHECK(leading_number("−3 jämfört med i fjol") == -3);
+    CHECK(leading_number("7, 8 och 9") == 7);
+    CHECK_FALSE(leading_number("Ingen mätning"));
+    CHECK_FALSE(leading_number(""));
+}
+
+TEST_CASE("the action plan's published status log is read line by line") {
+    const auto log = status_log("2026-03-12 decided\n2026-08-01 paused: Finansiering omprövas: till hösten");
+    REQUIRE(log.size() == 2);
+    CHECK(log[0].date == "2026-03-12");
+    CHECK(log[0].status == "decided");
+    CHECK(log[0].note.empty());
+    CHECK(log[1].status == "paused");
+    CHECK(log[1].note == "Finansiering omprövas: till hösten");
+    CHECK(status_log("").empty());
 }

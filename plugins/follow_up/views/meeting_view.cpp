@@ -64,18 +64,12 @@ void MeetingView::refresh(kartla::Workshop& w) {
     for (const auto& m : cache_.meetings) still_there |= m.id == meeting_id_;
     if (!still_there) meeting_id_ = cache_.meetings.empty() ? 0 : cache_.meetings.back().id;
     if (meeting_id_ != 0) {
-        // Since the last meeting: the previous meeting's snapshot against this one's.
-        // For the latest meeting, this meeting's snapshot against now (what changed since it began).
-        auto previous = previous_meeting(w.db(), meeting_id_);
-        if (previous) {
-            cache_.changes = diff(snapshot(w.db(), *previous), snapshot(w.db(), meeting_id_));
-            cache_.changes_against = tr("Changes between the previous follow-up meeting and this one");
-        } else {
-            cache_.changes = diff(snapshot(w.db(), meeting_id_), published_now([this](std::string_view kind) {
-                                      return host_.entities(kind);
-                                  }));
-            cache_.changes_against = tr("Changes since this meeting started");
-        }
+        const EntitySource source = [this](std::string_view kind) { return host_.entities(kind); };
+        auto since = since_last_meeting(w.db(), meeting_id_, source);
+        cache_.changes = std::move(since.changes);
+        cache_.changes_against = since.previous ? tr("Changes between the previous follow-up meeting and this one")
+                                                : tr("Changes since this meeting started");
+        cache_.labels = label_index(source);
     }
     if (position_ >= cache_.measures.size()) position_ = 0;
 }
@@ -192,6 +186,7 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
     ImGui::Text("%s: %s   %s:", tr("Status in the action plan"), status ? tr(status) : "–", tr("Light"));
     ImGui::SameLine();
     ImGui::TextColored(light_colour(m.attribute("light")), "%s", light ? tr(light) : "–");
+    draw_plan_facts(m);
 
     // The measure's follow-up history: what earlier meetings recorded.
     auto earlier = history(w.db(), m.id);
@@ -212,6 +207,26 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
     }
     ImGui::Separator();
     draw_record(w, m);
+}
+
+// What the action plan publishes for following the measure up: its goal,
+// indicator with baseline, and the dated status log.
+void MeetingView::draw_plan_facts(const Entity& m) {
+    if (auto goal = m.attribute("goal"); !goal.empty()) ImGui::TextWrapped("%s: %s", tr("Operational goal"), goal.c_str());
+    if (auto indicator = m.attribute("indicator"); !indicator.empty()) {
+        auto baseline = m.attribute("baseline");
+        ImGui::TextWrapped("%s: %s   %s: %s", tr("Indicator"), indicator.c_str(), tr("Baseline"),
+                           baseline.empty() ? "–" : baseline.c_str());
+    }
+    const auto log = status_log(m.attribute("status_log"));
+    if (log.empty()) return;
+    ImGui::TextUnformatted(tr("Status log"));
+    for (const auto& entry : log) {
+        const char* status = msgid_of(kStatuses, std::size(kStatuses), entry.status);
+        std::string line = fmt::format("{} {}", entry.date, status ? tr(status) : entry.status.c_str());
+        if (!entry.note.empty()) line += ": " + entry.note;
+        ImGui::BulletText("%s", line.c_str());
+    }
 }
 
 void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
@@ -278,14 +293,10 @@ void MeetingView::draw_changes() {
                 ImGui::TextUnformatted(tr(heading));
             }
             any = true;
-            const char* what = c.type == Change::Type::Added ? tr("New") : c.type == Change::Type::Removed ? tr("Removed") : tr("Changed");
-            std::string detail;
-            if (!c.old_label.empty()) detail += fmt::format(" ({} \"{}\")", tr("was"), c.old_label);
-            for (std::size_t i = 0; i < c.changed_keys.size(); ++i)
-                detail += fmt::format("{}{}: {} → {}", detail.empty() ? " — " : ", ", c.changed_keys[i],
-                                      c.old_values[i].empty() ? "–" : c.old_values[i],
-                                      c.new_values[i].empty() ? "–" : c.new_values[i]);
-            ImGui::BulletText("%s: %s%s", what, c.label.c_str(), detail.c_str());
+            const Translate words = [this](const char* msgid) { return std::string(tr(msgid)); };
+            const std::string detail = change_details(c, cache_.labels, words);
+            ImGui::BulletText("%s: %s%s%s", change_type_text(c, words).c_str(), c.label.c_str(), detail.empty() ? "" : " — ",
+                              detail.c_str());
         }
     }
 }

@@ -2,6 +2,7 @@
 // The follow-up meeting on the shared screen: start a meeting, walk through
 // the measures one by one (overdue and red first) and record what the room
 // says; and "since the last meeting".
+#include "../model/change_text.hpp"
 #include "../model/follow_up.hpp"
 
 #include "kartla/plugin_api.hpp"
@@ -26,12 +27,14 @@ private:
         std::map<std::int64_t, std::string> actor_labels;
         std::vector<Change> changes;
         std::string changes_against;  // what the changes compare
+        LabelIndex labels;             // names for the ids in changed attributes
     };
     void refresh(kartla::Workshop& w);
     void draw_meeting_bar(kartla::Workshop& w);
     void draw_start(kartla::Workshop& w);
     void draw_walk(kartla::Workshop& w);
     void draw_measure(kartla::Workshop& w, const Entity& measure);
+    void draw_plan_facts(const Entity& measure);
     void draw_record(kartla::Workshop& w, const Entity& measure);
     void draw_changes();
     void save(kartla::Workshop& w, const char* label, const Record& record);

@@ -1,24 +1,18 @@
 #pragma once
-// Builds the workshop report from the core's data and the entities other
-// plugins publish. It never reads another plugin's tables.
-#include "document.hpp"
+// Puts the workshop report together: the workshop part (core data), then the
+// parts the loaded plugins contribute through Host::add_report_section.
+#include "workshop_section.hpp"
 
 #include "kartla/plugin_api.hpp"
 
-#include <functional>
-#include <string>
-#include <string_view>
+#include <vector>
 
 namespace report {
 
-struct Sources {
-    // Host::entities: kind → entities; `available` false when no plugin publishes it.
-    std::function<std::vector<kartla::Entity>(std::string_view kind, bool* available)> entities;
-    std::function<std::string(const char* msgid)> tr;
-    // Another plugin's PNG export (e.g. "actor-network-png") as bytes; empty when unavailable.
-    std::function<std::string(std::string_view format)> png;
-};
-
-Document build_report(kartla::Database& db, const Sources& sources);
+// `sections` come in the order to print (Host::report_sections); each gets the
+// export's options (redaction). A section that throws is replaced by a short
+// note saying that part failed; the rest is written.
+kartla::doc::Document build_report(kartla::Workshop& workshop, const kartla::ExportOptions& options,
+                                   const Translate& tr, const std::vector<kartla::ReportSectionSpec>& sections);
 
 }  // namespace report

@@ -8,8 +8,8 @@ namespace report {
 
 enum class ReportFormat { Html, Pdf };
 
-// Builds the report through `host` (entities, translations, other plugins'
-// image exports) and writes it to `out`.
+// Builds the report through `host` (translations, the sections the loaded
+// plugins contribute) and writes it to `out`.
 void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat format,
                   const kartla::ExportOptions& options, const std::filesystem::path& out);
 

@@ -1,10 +1,17 @@
 #include "writers.hpp"
 
+#include "chart_geometry.hpp"
+
 #include "kartla/text_encode.hpp"
 
 #include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
 
 namespace report {
+
+using namespace kartla::doc;
 
 namespace {
 
@@ -15,9 +22,10 @@ h1{font-size:20pt;margin-bottom:.2em}h2{font-size:15pt;border-bottom:2px solid #
 .subtitle{color:#444;margin-top:0}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
 th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8edf2}
 dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}
-figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
+figure{margin:1em 0}figure.chart{display:inline-block;width:48%;margin:.5em 1.5% .5em 0;vertical-align:top}
+figure.chart svg{width:100%;height:auto}.baseline{color:#b35900;font-weight:bold}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
 @media print{body{margin:0;max-width:none}h2{break-before:page}h2:first-of-type{break-before:auto}
-thead{display:table-header-group}tr,figure{break-inside:avoid}@page{size:A4;margin:15mm}})";
+thead{display:table-header-group}tr,figure,svg{break-inside:avoid}@page{size:A4;margin:15mm}})";
 
 struct HtmlBlock {
     std::string& out;
@@ -49,7 +57,15 @@ struct HtmlBlock {
         out += "</ul>\n";
     }
     void operator()(const Table& t) const {
-        out += "<table>\n<thead><tr>";
+        out += "<table>\n";
+        // The contributor's relative widths, so the HTML columns share the page as the PDF's do.
+        const double total = std::accumulate(t.widths.begin(), t.widths.end(), 0.0);
+        if (t.widths.size() == t.headers.size() && total > 0) {
+            out += "<colgroup>";
+            for (double w : t.widths) out += fmt::format("<col style=\"width:{:.1f}%\">", 100 * w / total);
+            out += "</colgroup>\n";
+        }
+        out += "<thead><tr>";
         for (const auto& h : t.headers) out += "<th>" + html_escape(h) + "</th>";
         out += "</tr></thead>\n<tbody>\n";
         for (const auto& row : t.rows) {
@@ -62,6 +78,36 @@ struct HtmlBlock {
     void operator()(const Image& image) const {
         out += "<figure><img alt=\"" + html_escape(image.caption) + "\" src=\"data:image/png;base64," +
                base64(image.png) + "\"><figcaption>" + html_escape(image.caption) + "</figcaption></figure>\n";
+    }
+    // Inline SVG: allowed by the page's strict CSP, sharp in print, no script.
+    void operator()(const Chart& chart) const {
+        constexpr double kWidth = 480, kHeight = 200;
+        const ChartGeometry g = chart_geometry(chart, kWidth, kHeight);
+        out += fmt::format("<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+                           "role=\"img\" aria-label=\"{}\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n",
+                           kWidth, kHeight, html_escape(chart.title));
+        for (const auto& tick : g.ticks)
+            out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>"
+                               "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"#444\">{}</text>\n",
+                               g.left, tick.y, g.right, tick.y, g.left - 5, tick.y + 4, html_escape(tick.text));
+        out += fmt::format("<path d=\"M{:.1f} {:.1f}V{:.1f}H{:.1f}\" fill=\"none\" stroke=\"#333\"/>\n", g.left, g.top,
+                           g.bottom, g.right);
+        if (g.baseline_y)
+            out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#b35900\" "
+                               "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+                               g.left, *g.baseline_y, g.right, *g.baseline_y);
+        std::string line;
+        for (const auto& m : g.marks) line += fmt::format("{}{:.1f} {:.1f}", line.empty() ? "M" : "L", m.x, m.y);
+        if (g.marks.size() > 1) out += "<path d=\"" + line + "\" fill=\"none\" stroke=\"#245\" stroke-width=\"2.5\"/>\n";
+        for (const auto& m : g.marks)
+            out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" fill=\"#245\"/>"
+                               "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-weight=\"bold\">{}</text>"
+                               "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" fill=\"#444\">{}</text>\n",
+                               m.x, m.y, m.x, m.y - 8, html_escape(m.value), m.x, g.bottom + 16, html_escape(m.date));
+        out += "</svg><figcaption><strong>" + html_escape(chart.title) + "</strong>";
+        if (!chart.baseline_label.empty())
+            out += "<br><span class=\"baseline\">- - -</span> " + html_escape(chart.baseline_label);
+        out += "</figcaption></figure>\n";
     }
 };
 

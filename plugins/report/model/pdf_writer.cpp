@@ -2,6 +2,8 @@
 // the text (å ä ö, long compound words), cairo draws it into a PDF surface.
 #include "writers.hpp"
 
+#include "chart_geometry.hpp"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -13,6 +15,8 @@
 #include <stdexcept>
 
 namespace report {
+
+using namespace kartla::doc;
 
 namespace {
 
@@ -89,6 +93,9 @@ public:
     cairo_t* cr() { return cr_; }
 
     double y = kMargin;
+    // Charts go two to a row: the column the next one takes and where the row began.
+    int chart_column = 0;
+    double chart_row_top = 0, chart_row_bottom = 0;
 
 private:
     cairo_surface_t* surface_;
@@ -216,6 +223,96 @@ struct PdfBlock {
         cairo_surface_destroy(png);
         page.text(image.caption, kSmall, 0, 10);
     }
+
+    // A chart takes half the width, so two indicators sit side by side.
+    void operator()(const Chart& chart) const {
+        constexpr double kGap = 16, kChartHeight = 130;
+        const double width = (kContentWidth - kGap) / 2;
+        auto title = page.layout(chart.title, kBold, width);
+        auto legend = page.layout(chart.baseline_label.empty() ? "" : "- - -  " + chart.baseline_label, kSmall, width);
+        const double title_h = PdfPage::height_of(title.get()), legend_h = PdfPage::height_of(legend.get());
+        const double height = title_h + 4 + kChartHeight + legend_h + 10;
+        double x = kMargin;
+        if (page.chart_column == 1) {
+            x += width + kGap;
+            page.y = page.chart_row_top;
+        } else {
+            page.ensure(height);
+            page.chart_row_top = page.y;
+            page.chart_row_bottom = page.y;
+        }
+        if (page.chart_row_top + height > kBottom) {  // the right half does not fit: a new row on a new page
+            page.y = page.chart_row_bottom;
+            page.new_page();
+            page.chart_row_top = page.chart_row_bottom = page.y;
+            x = kMargin;
+            page.chart_column = 0;
+        }
+        // The plot first and its caption under it, so the plots of a row line up.
+        double y = page.y;
+        draw_chart(chart, x, y, width, kChartHeight);
+        y += kChartHeight + 2;
+        page.draw(title.get(), x, y);
+        y += title_h + 1;
+        page.draw(legend.get(), x, y, 0.70, 0.35, 0.0);
+        page.chart_row_bottom = std::max(page.chart_row_bottom, y + legend_h + 12);
+        page.chart_column = 1 - page.chart_column;
+        page.y = page.chart_column == 1 ? page.chart_row_top : page.chart_row_bottom;
+    }
+
+    void small_text(const std::string& text, double x, double y, bool centred, bool right, bool bold = false) const {
+        auto l = page.layout(text, bold ? kTableHead : kSmall, 200);
+        int w = 0, h = 0;
+        pango_layout_get_pixel_size(l.get(), &w, &h);
+        double left = right ? x - w : centred ? x - w / 2.0 : x;
+        page.draw(l.get(), left, y - h / 2.0);
+    }
+
+    void draw_chart(const Chart& chart, double x0, double y0, double width, double height) const {
+        const ChartGeometry g = chart_geometry(chart, width, height);
+        cairo_t* cr = page.cr();
+        cairo_save(cr);
+        cairo_translate(cr, x0, y0);
+        cairo_set_line_width(cr, 0.5);
+        for (const auto& tick : g.ticks) {
+            cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+            cairo_move_to(cr, g.left, tick.y);
+            cairo_line_to(cr, g.right, tick.y);
+            cairo_stroke(cr);
+        }
+        cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+        cairo_set_line_width(cr, 0.8);
+        cairo_move_to(cr, g.left, g.top);
+        cairo_line_to(cr, g.left, g.bottom);
+        cairo_line_to(cr, g.right, g.bottom);
+        cairo_stroke(cr);
+        if (g.baseline_y) {
+            const double dash[] = {5, 3};
+            cairo_set_dash(cr, dash, 2, 0);
+            cairo_set_source_rgb(cr, 0.70, 0.35, 0.0);
+            cairo_set_line_width(cr, 1.5);
+            cairo_move_to(cr, g.left, *g.baseline_y);
+            cairo_line_to(cr, g.right, *g.baseline_y);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+        }
+        cairo_set_source_rgb(cr, 0.14, 0.27, 0.40);
+        cairo_set_line_width(cr, 2);
+        for (std::size_t i = 0; i < g.marks.size(); ++i)
+            i == 0 ? cairo_move_to(cr, g.marks[i].x, g.marks[i].y) : cairo_line_to(cr, g.marks[i].x, g.marks[i].y);
+        if (g.marks.size() > 1) cairo_stroke(cr);
+        cairo_new_path(cr);
+        for (const auto& m : g.marks) {
+            cairo_arc(cr, m.x, m.y, 3.2, 0, 2 * 3.14159265);
+            cairo_fill(cr);
+        }
+        cairo_restore(cr);
+        for (const auto& tick : g.ticks) small_text(tick.text, x0 + g.left - 4, y0 + tick.y, false, true);
+        for (const auto& m : g.marks) {
+            small_text(m.value, x0 + m.x, y0 + m.y - 9, true, false, true);
+            small_text(m.date, x0 + m.x, y0 + g.bottom + 10, true, false);
+        }
+    }
 };
 
 }  // namespace
@@ -229,7 +326,15 @@ void write_pdf(const Document& document, const std::filesystem::path& out) {
         if (!first) page.new_page();  // each part starts on its own page, as in the HTML print
         first = false;
         page.text(section.title, kSection, 0, 8);
-        for (const auto& block : section.blocks) std::visit(PdfBlock{page}, block);
+        for (const auto& block : section.blocks) {
+            if (!std::holds_alternative<Chart>(block) && page.chart_column == 1) {
+                page.chart_column = 0;  // a half-filled row of charts ends here
+                page.y = page.chart_row_bottom;
+            }
+            std::visit(PdfBlock{page}, block);
+        }
+        if (page.chart_column == 1) page.y = page.chart_row_bottom;
+        page.chart_column = 0;
     }
     page.finish();
 }

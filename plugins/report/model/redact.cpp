@@ -4,6 +4,8 @@
 
 namespace report {
 
+using namespace kartla::doc;
+
 namespace {
 
 void mask(std::string& text) { text = kartla::privacy::redact(text); }
@@ -22,7 +24,11 @@ struct RedactBlock {
         for (auto& row : t.rows)
             for (auto& cell : row) mask(cell);
     }
-    void operator()(Image& image) const { mask(image.caption); }  // the pixels come from the actor map's own export
+    void operator()(Image& image) const { mask(image.caption); }  // the pixels come from the actor map's own drawing
+    void operator()(Chart& chart) const {
+        mask(chart.title);
+        mask(chart.baseline_label);
+    }
 };
 
 }  // namespace

@@ -1,10 +1,12 @@
 #pragma once
-#include "document.hpp"
+#include "kartla/document.hpp"
 
 #include <filesystem>
 #include <string>
 
 namespace report {
+
+using kartla::doc::Document;
 
 // One self-contained HTML page (inline CSS, images as data: URLs, no scripts).
 std::string to_html(const Document& document, const std::string& language);

@@ -1,5 +1,6 @@
-// Building the report model from entities, without other plugins.
+// Putting the report together and writing it, without the other plugins.
 #include "../model/build.hpp"
+#include "../model/chart_geometry.hpp"
 #include "../model/redact.hpp"
 #include "../model/writers.hpp"
 
@@ -8,97 +9,44 @@
 #include <doctest/doctest.h>
 
 using namespace report;
-using kartla::Entity;
+using namespace kartla::doc;
 
 namespace {
 
-struct Fake {
-    std::vector<Entity> problems, causes, measures, actors;
-    bool with_plugins = true;
-    Sources sources() {
-        return {[this](std::string_view kind, bool* available) {
-                    if (available) *available = with_plugins;
-                    if (!with_plugins) return std::vector<Entity>{};
-                    if (kind == "problem") return problems;
-                    if (kind == "cause") return causes;
-                    if (kind == "measure") return measures;
-                    if (kind == "actor") return actors;
-                    return std::vector<Entity>{};
-                },
-                [](const char* msgid) { return std::string(msgid); }, [](std::string_view) { return std::string(); }};
-    }
-};
+const Translate kEnglish = [](const char* msgid) { return std::string(msgid); };
 
-const Section& section(const Document& d, const std::string& title) {
-    for (const auto& s : d.sections)
-        if (s.title == title) return s;
-    FAIL("no section " << title);
-    throw 0;
+kartla::ReportSectionSpec section_spec(std::string key, std::string title, int order, std::string paragraph) {
+    return {key, title, order, [title, paragraph](kartla::Workshop&, const kartla::ExportOptions&) { return Section{title, {Paragraph{paragraph}}}; }};
 }
 
-template <typename T>
-std::vector<T> blocks_of(const Section& s) {
-    std::vector<T> out;
-    for (const auto& b : s.blocks)
-        if (auto* x = std::get_if<T>(&b)) out.push_back(*x);
-    return out;
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
 }
 
 }  // namespace
 
-TEST_CASE("measures are grouped under the problem they address, directly or through a cause, and ranks order problems") {
+TEST_CASE("the report is the workshop part, then the contributed sections as given, a failing one becomes a note") {
     auto w = kartla::Workshop::in_memory();
-    Fake fake;
-    fake.problems = {{"problem", 1, "Klotter i tunneln", {{"prioritised", "1"}, {"rank", "2"}}},
-                     {"problem", 2, "Langning av alkohol", {{"prioritised", "1"}, {"rank", "1"}}},
-                     {"problem", 3, "Nedskräpning", {{"prioritised", "0"}}}};
-    fake.causes = {{"cause", 10, "Dålig belysning", {{"problem_id", "1"}, {"parent_id", ""}, {"nature", "situational"}}},
-                   {"cause", 11, "Ingen ägare av platsen", {{"problem_id", "1"}, {"parent_id", "10"}}}};
-    fake.actors = {{"actor", 5, "Älvstadshem AB", {{"type", "company"}}}};
-    fake.measures = {{"measure", 100, "Ny belysning", {{"status", "in_progress"}, {"status_label", "In progress"}, {"light", "red"}, {"light_label", "Red"}, {"owner_actor_id", "5"}}},
-                     {"measure", 101, "Föräldravandring", {{"status", "proposed"}, {"status_label", "Proposed"}}},
-                     {"measure", 102, "Fristående idé", {}}};
-    w->edit("links", [](kartla::Database& db) {
-        kartla::core_data::add_link(db, {"measure", 100}, {"cause", 11}, "addresses");
-        kartla::core_data::add_link(db, {"measure", 101}, {"problem", 2}, "addresses");
-        kartla::core_data::set_meta(db, "title", "Kartläggning Åby");
-    });
-    const Document d = build_report(w->db(), fake.sources());
+    w->edit("meta", [](kartla::Database& db) { kartla::core_data::set_meta(db, "title", "Kartläggning Åby"); });
+    std::vector<kartla::ReportSectionSpec> specs{
+        section_spec("problem_map.problems", "Problem picture", 10, "Problemen"),
+        {"actor_map.actors", "Actor map", 20, [](kartla::Workshop&, const kartla::ExportOptions&) -> Section { throw std::runtime_error("bilden saknas"); }},
+        section_spec("action_plan.measures", "Action plan", 30, "Åtgärderna")};
+    const Document d = build_report(*w, kartla::ExportOptions{}, kEnglish, specs);
     CHECK(d.title == "Kartläggning Åby");
-
-    auto problem_headings = blocks_of<Heading>(section(d, "Problem picture"));
-    REQUIRE(problem_headings.size() == 3);
-    CHECK(problem_headings[0].text == "1. Langning av alkohol");
-    CHECK(problem_headings[1].text == "2. Klotter i tunneln");
-    auto trees = blocks_of<Bullets>(section(d, "Problem picture"));
-    REQUIRE(trees.size() == 2);  // the causes of problem 1, and the other problems
-    CHECK(trees[0].items == std::vector<std::string>{"Dålig belysning (situational)", "Ingen ägare av platsen"});
-    CHECK(trees[0].depth == std::vector<int>{0, 1});
-    CHECK(trees[1].items == std::vector<std::string>{"Nedskräpning"});
-
-    const Section& plan = section(d, "Action plan");
-    auto groups = blocks_of<Heading>(plan);
-    auto tables = blocks_of<Table>(plan);
-    REQUIRE(groups.size() == 3);
-    CHECK(groups[0].text == "Langning av alkohol");
-    CHECK(groups[1].text == "Klotter i tunneln");
-    CHECK(groups[2].text == "Measures not linked to a problem");
-    REQUIRE(tables.size() == 3);
-    CHECK(tables[0].rows[0][0] == "Föräldravandring");
-    CHECK(tables[0].rows[0][4] == "Proposed");
-    CHECK(tables[1].rows[0] == std::vector<std::string>{"Ny belysning", "Älvstadshem AB", "", "", "In progress", "Red"});
-    CHECK(tables[2].rows[0][0] == "Fristående idé");
-}
-
-TEST_CASE("without the other plugins the report says what is missing and still writes") {
-    auto w = kartla::Workshop::in_memory();
-    Fake fake;
-    fake.with_plugins = false;
-    const Document d = build_report(w->db(), fake.sources());
-    CHECK(blocks_of<Paragraph>(section(d, "Actor map"))[0].text.find("not available") != std::string::npos);
-    CHECK(blocks_of<Paragraph>(section(d, "Action plan"))[0].text.find("not available") != std::string::npos);
+    REQUIRE(d.sections.size() == 4);
+    CHECK(d.sections[0].title == "About the workshop");
+    CHECK(d.sections[1].title == "Problem picture");
+    CHECK(d.sections[2].title == "Actor map");
+    CHECK(std::get<Paragraph>(d.sections[2].blocks.at(0)).text ==
+          "This part of the report could not be made: bilden saknas");
+    CHECK(d.sections[3].title == "Action plan");
+    CHECK(std::get<Paragraph>(d.sections[3].blocks.at(0)).text == "Åtgärderna");
     const std::string html = to_html(d, "sv");
-    CHECK(html.find("not available") != std::string::npos);
+    CHECK(html.find("bilden saknas") != std::string::npos);
+    CHECK(html.find("Åtgärderna") != std::string::npos);
 }
 
 TEST_CASE("HTML escapes every text and nests cause lists") {
@@ -107,6 +55,37 @@ TEST_CASE("HTML escapes every text and nests cause lists") {
     CHECK(html.find("&lt;b&gt;Rubrik &amp; co&lt;/b&gt;") != std::string::npos);
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("<ul>\n<li>a<ul>\n<li>b<ul>\n<li>c</li>\n</ul></li>\n</ul></li>\n<li>d</li>\n</ul>") != std::string::npos);
+}
+
+TEST_CASE("a chart is inline SVG: a dot and a value per point, the baseline dashed, texts escaped") {
+    Chart chart{"Otrygghet <vid> torget", {{"2026-05-20", 47}, {"2026-09-15", 38}}, true, 58, "Utgångsvärde: 58 % otrygga"};
+    const std::string html = to_html(Document{"T", "", {{"Uppföljning", {chart}}}}, "sv");
+    CHECK(count(html, "<svg ") == 1);
+    CHECK(count(html, "<circle ") == 2);
+    CHECK(count(html, "stroke-dasharray") == 1);
+    CHECK(html.find(">47</text>") != std::string::npos);
+    CHECK(html.find(">2026-09-15</text>") != std::string::npos);
+    CHECK(html.find("Otrygghet &lt;vid&gt; torget") != std::string::npos);
+    CHECK(html.find("Utgångsvärde: 58 % otrygga") != std::string::npos);
+}
+
+TEST_CASE("chart geometry: points spread by date, the value axis from zero, the baseline inside the plot") {
+    Chart chart{"", {{"2026-01-01", 10}, {"2026-01-11", 20}, {"2026-03-12", 40}}, true, 30, ""};
+    const auto g = chart_geometry(chart, 400, 200);
+    REQUIRE(g.marks.size() == 3);
+    // 10 days then 60 days: the second gap is six times the first.
+    CHECK((g.marks[2].x - g.marks[1].x) == doctest::Approx(6 * (g.marks[1].x - g.marks[0].x)));
+    CHECK(g.marks[0].y > g.marks[1].y);  // larger values are higher up
+    CHECK(g.ticks.front().text == "0");
+    CHECK(g.ticks.front().y == doctest::Approx(g.bottom));
+    REQUIRE(g.baseline_y);
+    CHECK(*g.baseline_y < g.bottom);
+    CHECK(*g.baseline_y > g.top);
+    CHECK(g.marks[2].value == "40");
+    const auto single = chart_geometry(Chart{"", {{"2026-05-01", 4.3}}, false, 0, ""}, 400, 200);
+    CHECK(single.marks[0].x == doctest::Approx((single.left + single.right) / 2));
+    CHECK(single.marks[0].value == "4.3");
+    CHECK_FALSE(single.baseline_y);
 }
 
 TEST_CASE("base64 of the three padding cases") {
@@ -122,7 +101,8 @@ TEST_CASE("--redact masks personal data in every text of the report") {
                {{"Deltagare 19121212-1212",
                  {Heading{"Ring 08-123 456 78"}, Paragraph{"Mejla anna.svensson@example.se"},
                   Facts{{{"Kontakt", "070-123 45 67"}}}, Bullets{{"Person 19121212-1212"}, {0}},
-                  Table{{"Roll"}, {1.0}, {{"Samordnare, 070-123 45 67"}}}, Image{"", "Bild 070-123 45 67"}}}}};
+                  Table{{"Roll"}, {1.0}, {{"Samordnare, 070-123 45 67"}}}, Image{"", "Bild 070-123 45 67"},
+                  Chart{"Ring 070-123 45 67", {}, true, 1, "Utgångsvärde enligt anna.svensson@example.se"}}}}};
     redact(d);
     const std::string html = to_html(d, "sv");
     CHECK(html.find("070-123") == std::string::npos);

@@ -1,7 +1,8 @@
 """Reads a report-html file with Python's html.parser and checks it: every
-measure title (one per line in the titles file) is a table cell, the images are
-inline PNGs, and there is no script, link or event handler.
-Usage: check_report_html.py REPORT.html TITLES.txt"""
+measure title (one per line in the titles file) is a table cell, the three
+images are inline PNGs, the follow-up part has the expected number of charts (inline SVG),
+and there is no script, link or event handler.
+Usage: check_report_html.py REPORT.html TITLES.txt CHARTS"""
 import sys
 from html.parser import HTMLParser
 
@@ -10,6 +11,7 @@ class Report(HTMLParser):
     def __init__(self):
         super().__init__()
         self.cells, self.headings, self.images, self.problems = [], [], [], []
+        self.charts = 0
         self.stack, self.text = [], ""
 
     def handle_starttag(self, tag, attrs):
@@ -18,6 +20,8 @@ class Report(HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name == "href":
                 self.problems.append("unexpected attribute " + name)
+        if tag == "svg":
+            self.charts += 1
         if tag == "img":
             self.images.append(dict(attrs).get("src", ""))
         if tag in ("td", "h2", "h3"):
@@ -42,12 +46,15 @@ def main():
         titles = [line.rstrip("\n") for line in f if line.strip()]
     failures = list(report.problems)
     failures += ["measure missing: " + t for t in titles if t not in report.cells]
-    for h in ("Om kartläggningen", "Problembild", "Aktörskarta", "Åtgärdsplan"):
+    for h in ("Om kartläggningen", "Problembild", "Aktörskarta", "Åtgärdsplan", "Uppföljning",
+              "Förändringar sedan förra mötet", "Indikatorer över tid"):
         if h not in report.headings:
             failures.append("heading missing: " + h)
     pngs = [src for src in report.images if src.startswith("data:image/png;base64,iVBOR")]
-    if len(pngs) != 2:
-        failures.append("expected 2 inline PNG images, found %d" % len(pngs))
+    if len(pngs) != 3:  # the problem board, the actor network, the influence x interest grid
+        failures.append("expected 3 inline PNG images, found %d" % len(pngs))
+    if report.charts != int(sys.argv[3]):
+        failures.append("expected %s charts (svg), found %d" % (sys.argv[3], report.charts))
     for failure in failures:
         print(failure)
     print("checked %d measures, %d cells, %d headings" % (len(titles), len(report.cells), len(report.headings)))

@@ -81,26 +81,27 @@ TEST_CASE("report-pdf of the sample: Swedish headings and every measure title, r
     const std::string text = collapsed(kartla::test::read_bytes(s.dir / "rapport.txt"));
     for (const char* heading : {"Kartläggning Älvstad centrum och Östra Höjden 2026", "Rapport från kartläggningen",
                                 "Om kartläggningen", "Möten", "Deltagare", "Problembild", "Aktörskarta", "Åtgärdsplan",
-                                "Ansvarig", "Älvstads kommun"})
+                                "Ansvarig", "Älvstads kommun", "Uppföljning", "Förändringar sedan förra mötet",
+                                "Indikatorer över tid", "Utgångsvärde: 112 anmälningar (2025)"})
         CHECK_MESSAGE(text.find(heading) != std::string::npos, heading);
     // Long titles wrap inside their table cell; the script reads the measure column by word positions.
     s.write_titles();
     CHECK_MESSAGE(run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_report_pdf.py") + " " + quoted(pdf) +
-                      " " + quoted(s.dir / "titles.txt") + " Åtgärdsplan Problembild > " + quoted(s.dir / "py.txt") +
+                      " " + quoted(s.dir / "titles.txt") + " Åtgärdsplan Problembild 'Förändringar sedan förra mötet' > " + quoted(s.dir / "py.txt") +
                       " 2>&1") == 0,
                   kartla::test::read_bytes(s.dir / "py.txt"));
-    // The two actor map images are drawn: the PDF holds image objects.
+    // The board and the two actor map images are drawn: the PDF holds image objects.
     const std::string bytes = kartla::test::read_bytes(pdf);
     CHECK(bytes.find("/Subtype /Image") != std::string::npos);
 }
 
-TEST_CASE("report-html of the sample parses with html.parser and holds every measure and both images") {
+TEST_CASE("report-html of the sample parses with html.parser: every measure, the three images, a chart per indicator") {
     SampleReport s;
     const fs::path html = s.dir / "rapport.html";
     s.export_as("report-html", html);
     s.write_titles();
     CHECK_MESSAGE(run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_report_html.py") + " " +
-                      quoted(html) + " " + quoted(s.dir / "titles.txt") + " > " + quoted(s.dir / "py.txt") + " 2>&1") == 0,
+                      quoted(html) + " " + quoted(s.dir / "titles.txt") + " 6 > " + quoted(s.dir / "py.txt") + " 2>&1") == 0,
                   kartla::test::read_bytes(s.dir / "py.txt"));
 }
 
@@ -114,4 +115,25 @@ TEST_CASE("the report export is listed and refuses an unwritable output with one
     CHECK(help.find("report-pdf") != std::string::npos);
     CHECK(run_kartla("export " + quoted(sample) + " --format report-pdf -o " + quoted(dir / "no/such/dir/r.pdf"), dir.path()) != 0);
     CHECK(kartla::test::read_bytes(dir / "stderr").rfind("kartla: ", 0) == 0);
+}
+
+TEST_CASE("the loaded plugins contribute their report sections in order, a disabled plugin's section is gone") {
+    kartla::Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+    auto keys = [&] {
+        std::vector<std::string> out;
+        for (const auto& spec : runtime.core_host().report_sections()) out.push_back(spec.key);
+        return out;
+    };
+    CHECK(keys() == std::vector<std::string>{"problem_map.problems", "actor_map.actors", "action_plan.measures",
+                                             "follow_up.changes"});
+    // Titles come in their own plugin's words (its catalogue first).
+    runtime.translate_in = [](std::string_view plugin, const char* msgid) {
+        return plugin == "actor_map" && std::string_view(msgid) == "Actor map" ? "Aktörskarta" : msgid;
+    };
+    CHECK(runtime.core_host().report_sections().at(1).title == "Aktörskarta");
+    CHECK(runtime.core_host().report_sections().at(0).title == "Problem picture");
+    runtime.disable_plugin("actor_map", "a test turns it off");
+    CHECK(keys() == std::vector<std::string>{"problem_map.problems", "action_plan.measures", "follow_up.changes"});
 }

@@ -1,0 +1,71 @@
+#pragma once
+// A neutral document: sections of headings, paragraphs, facts, lists, tables,
+// images and charts. Plugins contribute their part of the workshop report in
+// this form (Host::add_report_section); the report plugin writes it as HTML and
+// PDF, so both documents always say the same thing and no plugin knows a format.
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace kartla::doc {
+
+struct Heading {
+    std::string text;  // a sub-heading inside a section
+};
+
+struct Paragraph {
+    std::string text;
+};
+
+// Label/value pairs ("Organisation: Älvstads kommun").
+struct Facts {
+    std::vector<std::pair<std::string, std::string>> items;
+};
+
+struct Bullets {
+    std::vector<std::string> items;
+    std::vector<int> depth;  // indentation level per item (0 = top)
+};
+
+struct Table {
+    std::vector<std::string> headers;
+    std::vector<double> widths;  // relative column widths, one per header
+    std::vector<std::vector<std::string>> rows;
+};
+
+struct Image {
+    std::string png;  // the PNG file's bytes
+    std::string caption;
+};
+
+// A small line chart of one indicator over time: the measured values as
+// points, the baseline as a horizontal line. Dates are YYYY-MM-DD; the x axis
+// is spaced by date, so uneven meeting intervals show as such.
+struct ChartPoint {
+    std::string date;
+    double value = 0;
+};
+
+struct Chart {
+    std::string title;           // the indicator
+    std::vector<ChartPoint> points;  // oldest first
+    bool has_baseline = false;
+    double baseline = 0;
+    std::string baseline_label;  // "Baseline: 58 % otrygga", in the reader's language
+};
+
+using Block = std::variant<Heading, Paragraph, Facts, Bullets, Table, Image, Chart>;
+
+struct Section {
+    std::string title;
+    std::vector<Block> blocks;
+};
+
+struct Document {
+    std::string title;
+    std::string subtitle;
+    std::vector<Section> sections;
+};
+
+}  // namespace kartla::doc

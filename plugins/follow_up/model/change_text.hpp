@@ -1,0 +1,26 @@
+#pragma once
+// "Since the last meeting" in words: which attributes of a changed entity
+// moved, with readable names and values, for the view and the report alike.
+#include "follow_up.hpp"
+
+#include <functional>
+#include <map>
+#include <string>
+
+namespace follow_up {
+
+using Translate = std::function<std::string(const char* msgid)>;
+
+// Labels of the entities an attribute may point at, by (kind, id).
+using LabelIndex = std::map<std::pair<std::string, std::int64_t>, std::string>;
+LabelIndex label_index(const EntitySource& source);
+
+// "New", "Changed", "Removed", translated.
+std::string change_type_text(const Change& change, const Translate& tr);
+// The changed attributes, e.g. `Status: Beslutad → Pågår; Light: Green → Red`,
+// and the old name when it changed. Coded values are shown through the
+// `<key>_label` msgid their publisher puts beside them; ids by the label of
+// what they point at. Derived attributes (labels, the status log) are left out.
+std::string change_details(const Change& change, const LabelIndex& labels, const Translate& tr);
+
+}  // namespace follow_up

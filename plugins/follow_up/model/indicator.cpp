@@ -1,0 +1,38 @@
+#include "indicator.hpp"
+
+#include <cctype>
+#include <map>
+
+namespace follow_up {
+
+std::optional<double> leading_number(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    bool negative = false;
+    if (text.substr(i).starts_with("−")) negative = true, i += std::string_view("−").size();  // U+2212
+    else if (i < text.size() && text[i] == '-') negative = true, ++i;
+    if (i >= text.size() || !std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+    double value = 0;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) value = value * 10 + (text[i] - '0');
+    // A decimal comma (Swedish) or point, only when a digit follows: "7, 8 och 9" is 7.
+    if (i + 1 < text.size() && (text[i] == ',' || text[i] == '.') && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+        double scale = 0.1;
+        for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, scale /= 10)
+            value += (text[i] - '0') * scale;
+    }
+    return negative ? -value : value;
+}
+
+std::vector<IndicatorPoint> indicator_series(Database& db, std::int64_t measure_id) {
+    std::map<std::int64_t, std::string> meeting_dates;
+    for (const auto& m : follow_up_meetings(db)) meeting_dates[m.id] = m.date;
+    std::vector<IndicatorPoint> out;
+    for (const Record& r : history(db, measure_id)) {
+        auto value = leading_number(r.indicator_value);
+        if (!value) continue;
+        out.push_back({r.indicator_date.empty() ? meeting_dates[r.meeting_id] : r.indicator_date, *value, r.indicator_value});
+    }
+    return out;
+}
+
+}  // namespace follow_up

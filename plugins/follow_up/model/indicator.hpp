@@ -1,0 +1,24 @@
+#pragma once
+// An indicator over time: the values recorded at each follow-up meeting, read
+// as numbers where they start with one ("38 % otrygga" → 38), for a chart.
+#include "follow_up.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace follow_up {
+
+// The number a value starts with: "41 anmälda" → 41, "4,5 %" → 4.5, "−3" → -3.
+// nullopt when there is none ("Ingen mätning").
+std::optional<double> leading_number(std::string_view text);
+
+struct IndicatorPoint {
+    std::string date;  // when measured, or the meeting's date when not given
+    double value = 0;
+    std::string text;  // as recorded
+};
+
+// The measure's recorded indicator values that are numbers, oldest meeting first.
+std::vector<IndicatorPoint> indicator_series(Database& db, std::int64_t measure_id);
+
+}  // namespace follow_up

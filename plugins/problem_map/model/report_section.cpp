@@ -1,0 +1,103 @@
+#include "report_section.hpp"
+
+#include "board_image.hpp"
+
+#include "kartla/privacy.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace kartla::problem_map {
+
+namespace {
+
+const char* trend_msgid(const std::string& trend) {
+    if (trend == "rising") return "Rising";
+    if (trend == "stable") return "Stable";
+    if (trend == "falling") return "Falling";
+    return "";
+}
+
+// Prioritised cards by rank (cards without dots last, in board order).
+std::vector<const Card*> prioritised_in_order(const Snapshot& s) {
+    const auto ranks = ranking(s);
+    std::vector<const Card*> out;
+    for (const auto& card : s.cards)
+        if (card.prioritised) out.push_back(&card);
+    auto key = [&](const Card* c) {
+        int rank = rank_of(ranks, c->id);
+        return rank > 0 ? rank : 1 << 30;
+    };
+    std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) { return key(a) < key(b); });
+    return out;
+}
+
+doc::Facts facts_of(const Snapshot& s, const Card& card, const Translate& tr) {
+    doc::Facts facts;
+    if (const Category* category = s.category(card.category_id))
+        facts.items.emplace_back(tr("Category"), category_name(*category, tr));
+    if (const Area* area = s.area(card.area_id)) facts.items.emplace_back(tr("Area"), area->name);
+    if (card.severity) facts.items.emplace_back(tr("Severity (1–5)"), std::to_string(card.severity));
+    if (const char* trend = trend_msgid(card.trend); *trend) facts.items.emplace_back(tr("Trend"), tr(trend));
+    return facts;
+}
+
+// Direct causes, each followed by its underlying ones, indented by depth.
+doc::Bullets cause_tree(const Snapshot& s, Id card, const Translate& tr) {
+    const auto causes = causes_of(s, card);
+    doc::Bullets out;
+    std::function<void(Id, int)> add = [&](Id parent, int depth) {
+        for (const Cause* c : causes) {
+            if (c->parent_id != parent) continue;
+            std::string text = c->text;
+            if (c->nature == "situational" || c->nature == "social") text += std::string(" (") + tr(c->nature.c_str()) + ")";
+            out.items.push_back(text);
+            out.depth.push_back(depth);
+            if (depth < 8) add(c->id, depth + 1);  // the bound guards against a cycle in a damaged file
+        }
+    };
+    add(0, 0);
+    return out;
+}
+
+// The snapshot the picture is drawn from: card titles are the free text it shows.
+Snapshot for_picture(const Snapshot& s, const ExportOptions& options) {
+    Snapshot out = s;
+    if (options.redact_personal_data) {
+        for (auto& card : out.cards) card.title = privacy::redact(card.title);
+        for (auto& cluster : out.clusters) cluster.name = privacy::redact(cluster.name);
+    }
+    return out;
+}
+
+}  // namespace
+
+doc::Section report_section(const Snapshot& s, const ExportOptions& options, const Translate& tr) {
+    doc::Section section{tr("Problem picture"), {}};
+    if (auto png = board_png(for_picture(s, options)); !png.empty())
+        section.blocks.push_back(doc::Image{png, tr("The problem board")});
+    const auto prioritised = prioritised_in_order(s);
+    if (prioritised.empty()) section.blocks.push_back(doc::Paragraph{tr("No problem has been prioritised.")});
+    else section.blocks.push_back(doc::Paragraph{tr("Prioritised problems, in the order of the vote, with their causes.")});
+    int number = 0;
+    for (const Card* card : prioritised) {
+        section.blocks.push_back(doc::Heading{std::to_string(++number) + ". " + card->title});
+        if (auto facts = facts_of(s, *card, tr); !facts.items.empty()) section.blocks.push_back(facts);
+        auto tree = cause_tree(s, card->id, tr);
+        if (tree.items.empty()) section.blocks.push_back(doc::Paragraph{tr("No causes recorded.")});
+        else section.blocks.push_back(tree);
+    }
+    doc::Bullets others;
+    for (const auto& card : s.cards)
+        if (!card.prioritised) {
+            others.items.push_back(card.title);
+            others.depth.push_back(0);
+        }
+    if (!others.items.empty()) {
+        section.blocks.push_back(doc::Heading{tr("Other problems raised")});
+        section.blocks.push_back(others);
+    }
+    return section;
+}
+
+}  // namespace kartla::problem_map

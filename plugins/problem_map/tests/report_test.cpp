@@ -1,0 +1,83 @@
+// The problem map's part of the workshop report, from a workshop built through
+// the same actions the views use.
+#include "model/actions.hpp"
+#include "model/board_image.hpp"
+#include "model/report_section.hpp"
+#include "support.hpp"
+
+#include "kartla/privacy.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kartla;
+using namespace kartla::problem_map;
+
+namespace {
+
+const Translate kEnglish = [](const char* msgid) { return msgid; };
+
+// Width and height from a PNG's IHDR chunk.
+std::pair<int, int> png_size(const std::string& png) {
+    REQUIRE(png.size() > 24);
+    REQUIRE(png.rfind("\x89PNG", 0) == 0);
+    auto be32 = [&](std::size_t at) {
+        return int((unsigned char)png[at] << 24 | (unsigned char)png[at + 1] << 16 | (unsigned char)png[at + 2] << 8 |
+                   (unsigned char)png[at + 3]);
+    };
+    return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+TEST_CASE("the report part: the board as a picture, prioritised problems with their cause tree, then the others") {
+    auto w = fixture::workshop_with_tables();
+    actions::create_cluster(*w, "Centrum", 0, 0, 800, 600);
+    Id tunnel = actions::create_card(*w, 40, 80, "Otrygghet i gångtunneln");
+    actions::create_card(*w, 2400, 900, "Nedskräpning vid ån");
+    REQUIRE(actions::set_number(*w, tunnel, actions::NumberField::Prioritised, 1));
+    REQUIRE(actions::set_number(*w, tunnel, actions::NumberField::Severity, 4));
+    Id light = actions::add_cause(*w, tunnel, 0, "Dålig belysning");
+    actions::add_cause(*w, tunnel, light, "Ingen ansvarar för underhållet");
+    const Snapshot s = load_snapshot(w->db());
+
+    const auto section = report_section(s, ExportOptions{}, kEnglish);
+    CHECK(section.title == "Problem picture");
+    REQUIRE(section.blocks.size() >= 5);
+    const auto& board = std::get<doc::Image>(section.blocks[0]);
+    CHECK(board.caption == "The problem board");
+    CHECK(std::get<doc::Heading>(section.blocks[2]).text == "1. Otrygghet i gångtunneln");
+    const auto& tree = std::get<doc::Bullets>(section.blocks[4]);
+    CHECK(tree.items == std::vector<std::string>{"Dålig belysning (situational)", "Ingen ansvarar för underhållet (situational)"});
+    CHECK(tree.depth == std::vector<int>{0, 1});
+    const auto& others = std::get<doc::Bullets>(section.blocks.back());
+    CHECK(others.items == std::vector<std::string>{"Nedskräpning vid ån"});
+
+    // The picture spans the cluster and the far card, scaled down to the width asked for.
+    auto [width, height] = png_size(board_png(s, 800));
+    CHECK(width == 800);
+    CHECK(height == doctest::Approx(800.0 * (900 + kCardHeight + 80) / (2400 + kCardWidth + 80)).epsilon(0.01));
+}
+
+TEST_CASE("an empty board gives no picture and says nothing was prioritised") {
+    auto w = fixture::workshop_with_tables();
+    const Snapshot s = load_snapshot(w->db());
+    CHECK(board_png(s).empty());
+    const auto section = report_section(s, ExportOptions{}, kEnglish);
+    REQUIRE(section.blocks.size() == 1);
+    CHECK(std::get<doc::Paragraph>(section.blocks[0]).text == "No problem has been prioritised.");
+}
+
+TEST_CASE("with --redact the board picture shows the masked titles, since its pixels cannot be masked later") {
+    auto w = fixture::workshop_with_tables();
+    actions::create_card(*w, 0, 0, "Klotter, ring 070-123 45 67");
+    const Snapshot s = load_snapshot(w->db());
+    ExportOptions redact;
+    redact.redact_personal_data = true;
+    const auto masked = std::get<doc::Image>(report_section(s, redact, kEnglish).blocks.at(0)).png;
+    const auto plain = std::get<doc::Image>(report_section(s, ExportOptions{}, kEnglish).blocks.at(0)).png;
+    CHECK(masked != plain);
+    Snapshot by_hand = s;
+    by_hand.cards[0].title = privacy::redact(by_hand.cards[0].title);
+    CHECK(by_hand.cards[0].title.find("070") == std::string::npos);
+    CHECK(masked == board_png(by_hand));
+}
