@@ -31,7 +31,6 @@ public:
     }
     ImGuiContext* imgui_context() override;
     float ui_scale() override { return runtime_.ui_scale(); }
-    const ExportSpec* find_export(std::string_view format) override { return runtime_.find_export(format); }
     void add_report_section(ReportSectionSpec section) override {
         runtime_.report_sections_.push_back({id_, std::move(section)});
     }

@@ -162,13 +162,9 @@ public:
     virtual ImGuiContext* imgui_context() = 0;
     virtual float ui_scale() = 0;  // the text zoom the user chose (1.0 = 100 %)
 
-    // An export any loaded plugin registered (e.g. "actor-network-png"), or
-    // nullptr. Lets a plugin embed another plugin's output without including
-    // its headers. Call `write` inside a try block: the other plugin may fail.
-    virtual const ExportSpec* find_export(std::string_view format) = 0;
-
-    // The report sections of the loaded plugins, in ascending order. Call
-    // `build` inside a try block: the other plugin may fail.
+    // A plugin's part of the workshop report. report_sections() gives those of
+    // all loaded plugins, in ascending order; call `build` inside a try block:
+    // the other plugin may fail.
     virtual void add_report_section(ReportSectionSpec section) = 0;
     virtual std::vector<ReportSectionSpec> report_sections() = 0;
 };
