@@ -2,6 +2,7 @@
 // Shared widgets for plugins and the host. Text fields edit a local copy and
 // report a commit when the user leaves the field or presses Enter, so one
 // typed value becomes one undo step, not one per keystroke.
+#include "kartla/document.hpp"
 #include "kartla/export.hpp"
 
 #include <imgui.h>
@@ -26,6 +27,9 @@ KARTLA_API void field_error(const std::string& message);
 KARTLA_API bool big_button(const char* label);
 // Shows a line of help text in a muted colour.
 KARTLA_API void hint(const char* text);
+// A small line chart (an indicator over time) in a box of `size` pixels: the
+// geometry of the report's charts, scaled with the text size.
+KARTLA_API void chart(const doc::Chart& chart, ImVec2 size);
 
 }  // namespace kartla::ui
 

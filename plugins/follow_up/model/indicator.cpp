@@ -35,4 +35,18 @@ std::vector<IndicatorPoint> indicator_series(Database& db, std::int64_t measure_
     return out;
 }
 
+std::optional<kartla::doc::Chart> indicator_chart(Database& db, const Entity& measure, const Translate& tr) {
+    const auto series = indicator_series(db, measure.id);
+    if (series.empty()) return std::nullopt;
+    kartla::doc::Chart chart{measure.attribute("indicator"), {}, false, 0, {}};
+    for (const auto& p : series) chart.points.push_back({p.date, p.value});
+    const std::string baseline = measure.attribute("baseline");
+    if (auto value = leading_number(baseline)) {
+        chart.has_baseline = true;
+        chart.baseline = *value;
+        chart.baseline_label = tr("Baseline") + ": " + baseline;
+    }
+    return chart;
+}
+
 }  // namespace follow_up

@@ -1,7 +1,10 @@
 #pragma once
 // An indicator over time: the values recorded at each follow-up meeting, read
 // as numbers where they start with one ("38 % otrygga" → 38), for a chart.
+#include "change_text.hpp"
 #include "follow_up.hpp"
+
+#include "kartla/document.hpp"
 
 #include <optional>
 #include <string_view>
@@ -20,5 +23,9 @@ struct IndicatorPoint {
 
 // The measure's recorded indicator values that are numbers, oldest meeting first.
 std::vector<IndicatorPoint> indicator_series(Database& db, std::int64_t measure_id);
+
+// The chart of a measure's indicator (a published `measure` entity): its values
+// over time and, when it starts with a number, the baseline. nullopt without values.
+std::optional<kartla::doc::Chart> indicator_chart(Database& db, const Entity& measure, const Translate& tr);
 
 }  // namespace follow_up

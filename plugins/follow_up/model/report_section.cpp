@@ -47,19 +47,11 @@ doc::Table change_table(const std::vector<Change>& changes, const LabelIndex& la
 
 std::vector<doc::Chart> indicator_charts(Database& db, const std::vector<Entity>& measures, const Translate& tr) {
     std::vector<doc::Chart> out;
-    for (const Entity& m : measures) {
-        const auto series = indicator_series(db, m.id);
-        if (series.empty()) continue;
-        doc::Chart chart{with(m.label, m.attribute("indicator"), " — "), {}, false, 0, {}};
-        for (const auto& p : series) chart.points.push_back({p.date, p.value});
-        const std::string baseline = m.attribute("baseline");
-        if (auto value = leading_number(baseline)) {
-            chart.has_baseline = true;
-            chart.baseline = *value;
-            chart.baseline_label = tr("Baseline") + ": " + baseline;
+    for (const Entity& m : measures)
+        if (auto chart = indicator_chart(db, m, tr)) {
+            chart->title = with(m.label, chart->title, " — ");  // the report lists every measure's charts together
+            out.push_back(std::move(*chart));
         }
-        out.push_back(std::move(chart));
-    }
     return out;
 }
 

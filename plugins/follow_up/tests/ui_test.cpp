@@ -4,6 +4,7 @@
 #include "headless.hpp"
 #include "temp_dir.hpp"
 
+#include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "runtime.hpp"
 
@@ -94,4 +95,26 @@ TEST_CASE("in the view: start a follow-up meeting, record the overdue measure fi
                             return ui.runtime.entities(kind);
                         }));
     CHECK(changes.size() == 2);
+}
+
+TEST_CASE("in the view: the current measure's indicator is charted once a meeting records a number") {
+    Ui ui;
+    ui.measures[1].attributes["indicator"] = "Anmälda narkotikabrott vid torget";
+    ui.measures[1].attributes["baseline"] = "112 anmälningar (2025)";
+    ui.tap("follow_up.start");
+    ui.headless.frame(2);
+    CHECK_FALSE(ui.headless.has_item("follow_up.indicator_chart"));  // nothing recorded yet
+    ui.tap("follow_up.indicator_value");
+    ui.headless.type("58 anmälningar");
+    ui.tap("follow_up.indicator_source");
+    CHECK(ui.headless.has_item("follow_up.indicator_chart"));
+    ImVec2 min, max;
+    REQUIRE(kartla::ui::item_rect("follow_up.indicator_chart", min, max));
+    CHECK(max.x - min.x > ImGui::GetFontSize() * 10);  // a chart one can read, not a sliver
+    // A value that is not a number ("ingen mätning") is not charted.
+    ui.tap("follow_up.indicator_value");
+    ui.headless.key(kartla::keys::A, true);
+    ui.headless.type("ingen mätning");
+    ui.tap("follow_up.indicator_source");
+    CHECK_FALSE(ui.headless.has_item("follow_up.indicator_chart"));
 }

@@ -1,5 +1,7 @@
 #include "meeting_view.hpp"
 
+#include "../model/indicator.hpp"
+
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
@@ -186,7 +188,7 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
     ImGui::Text("%s: %s   %s:", tr("Status in the action plan"), status ? tr(status) : "–", tr("Light"));
     ImGui::SameLine();
     ImGui::TextColored(light_colour(m.attribute("light")), "%s", light ? tr(light) : "–");
-    draw_plan_facts(m);
+    draw_plan_facts(w, m);
 
     // The measure's follow-up history: what earlier meetings recorded.
     auto earlier = history(w.db(), m.id);
@@ -211,12 +213,22 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
 
 // What the action plan publishes for following the measure up: its goal,
 // indicator with baseline, and the dated status log.
-void MeetingView::draw_plan_facts(const Entity& m) {
+void MeetingView::draw_plan_facts(kartla::Workshop& w, const Entity& m) {
     if (auto goal = m.attribute("goal"); !goal.empty()) ImGui::TextWrapped("%s: %s", tr("Operational goal"), goal.c_str());
     if (auto indicator = m.attribute("indicator"); !indicator.empty()) {
         auto baseline = m.attribute("baseline");
         ImGui::TextWrapped("%s: %s   %s: %s", tr("Indicator"), indicator.c_str(), tr("Baseline"),
                            baseline.empty() ? "–" : baseline.c_str());
+    }
+    // The values the meetings recorded, against the baseline: did the problem change?
+    if (auto chart = indicator_chart(w.db(), m, [this](const char* msgid) { return std::string(tr(msgid)); })) {
+        float font = ImGui::GetFontSize();
+        kartla::ui::chart(*chart, ImVec2(std::min(ImGui::GetContentRegionAvail().x, font * 30), font * 8));
+        kartla::ui::mark_item("follow_up.indicator_chart");
+        if (chart->has_baseline) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.78f, 0.43f, 0.0f, 1), "- - - %s", chart->baseline_label.c_str());
+        }
     }
     const auto log = status_log(m.attribute("status_log"));
     if (log.empty()) return;

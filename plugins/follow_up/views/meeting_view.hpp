@@ -34,7 +34,7 @@ private:
     void draw_start(kartla::Workshop& w);
     void draw_walk(kartla::Workshop& w);
     void draw_measure(kartla::Workshop& w, const Entity& measure);
-    void draw_plan_facts(const Entity& measure);
+    void draw_plan_facts(kartla::Workshop& w, const Entity& measure);
     void draw_record(kartla::Workshop& w, const Entity& measure);
     void draw_changes();
     void save(kartla::Workshop& w, const char* label, const Record& record);

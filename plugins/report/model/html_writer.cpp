@@ -1,6 +1,6 @@
 #include "writers.hpp"
 
-#include "chart_geometry.hpp"
+#include "kartla/chart_geometry.hpp"
 
 #include "kartla/text_encode.hpp"
 

@@ -2,7 +2,7 @@
 // the text (å ä ö, long compound words), cairo draws it into a PDF surface.
 #include "writers.hpp"
 
-#include "chart_geometry.hpp"
+#include "kartla/chart_geometry.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>

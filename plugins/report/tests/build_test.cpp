@@ -1,6 +1,6 @@
 // Putting the report together and writing it, without the other plugins.
 #include "../model/build.hpp"
-#include "../model/chart_geometry.hpp"
+#include "kartla/chart_geometry.hpp"
 #include "../model/redact.hpp"
 #include "../model/writers.hpp"
 

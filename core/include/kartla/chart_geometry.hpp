@@ -1,13 +1,15 @@
 #pragma once
-// Where a chart's parts go inside a box: the HTML (SVG) and PDF (cairo)
-// writers draw the same geometry, so both documents show the same chart.
+// Where a chart's parts go inside a box: the report's HTML (SVG) and PDF
+// (cairo) writers and the follow-up view on screen draw the same geometry, so
+// all of them show the same chart.
 #include "kartla/document.hpp"
+#include "kartla/export.hpp"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace report {
+namespace kartla::doc {
 
 struct ChartGeometry {
     double left = 0, top = 0, right = 0, bottom = 0;  // the plot area
@@ -27,9 +29,9 @@ struct ChartGeometry {
 
 // Dates spread the points along x (an uneven gap between meetings shows); the
 // value axis starts at zero for positive data, so a small change is not blown up.
-ChartGeometry chart_geometry(const kartla::doc::Chart& chart, double width, double height);
+KARTLA_API ChartGeometry chart_geometry(const Chart& chart, double width, double height);
 
 // A value written shortly: no trailing zeros, at most one decimal.
-std::string short_number(double value);
+KARTLA_API std::string short_number(double value);
 
-}  // namespace report
+}  // namespace kartla::doc

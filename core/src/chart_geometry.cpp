@@ -1,4 +1,4 @@
-#include "chart_geometry.hpp"
+#include "kartla/chart_geometry.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace report {
+namespace kartla::doc {
 
 namespace {
 
@@ -40,7 +40,7 @@ std::string short_number(double value) {
     return fmt::format("{:.1f}", value);
 }
 
-ChartGeometry chart_geometry(const kartla::doc::Chart& chart, double width, double height) {
+ChartGeometry chart_geometry(const Chart& chart, double width, double height) {
     ChartGeometry g{kLeftAxis, kTopPad, width - kRightPad, height - kBottomAxis, {}, {}, {}};
     std::vector<double> values;
     for (const auto& p : chart.points) values.push_back(p.value);
@@ -70,4 +70,4 @@ ChartGeometry chart_geometry(const kartla::doc::Chart& chart, double width, doub
     return g;
 }
 
-}  // namespace report
+}  // namespace kartla::doc
