@@ -49,4 +49,14 @@ std::optional<kartla::doc::Chart> indicator_chart(Database& db, const Entity& me
     return chart;
 }
 
+std::vector<kartla::doc::Chart> indicator_charts(Database& db, const std::vector<Entity>& measures, const Translate& tr) {
+    std::vector<kartla::doc::Chart> out;
+    for (const Entity& m : measures)
+        if (auto chart = indicator_chart(db, m, tr)) {
+            chart->title = chart->title.empty() ? m.label : m.label + " — " + chart->title;
+            out.push_back(std::move(*chart));
+        }
+    return out;
+}
+
 }  // namespace follow_up

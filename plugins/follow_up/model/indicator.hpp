@@ -27,5 +27,7 @@ std::vector<IndicatorPoint> indicator_series(Database& db, std::int64_t measure_
 // The chart of a measure's indicator (a published `measure` entity): its values
 // over time and, when it starts with a number, the baseline. nullopt without values.
 std::optional<kartla::doc::Chart> indicator_chart(Database& db, const Entity& measure, const Translate& tr);
+// One chart per measure that has values, titled "measure — indicator", for a list of them.
+std::vector<kartla::doc::Chart> indicator_charts(Database& db, const std::vector<Entity>& measures, const Translate& tr);
 
 }  // namespace follow_up

@@ -45,16 +45,6 @@ doc::Table change_table(const std::vector<Change>& changes, const LabelIndex& la
     return table;
 }
 
-std::vector<doc::Chart> indicator_charts(Database& db, const std::vector<Entity>& measures, const Translate& tr) {
-    std::vector<doc::Chart> out;
-    for (const Entity& m : measures)
-        if (auto chart = indicator_chart(db, m, tr)) {
-            chart->title = with(m.label, chart->title, " — ");  // the report lists every measure's charts together
-            out.push_back(std::move(*chart));
-        }
-    return out;
-}
-
 doc::Table record_table(const std::vector<Record>& records, const std::map<std::int64_t, std::string>& names,
                         const Translate& tr) {
     doc::Table table{{tr("Measure"), tr("Status"), tr("Light"), tr("Indicator"), tr("Decision")},

@@ -111,6 +111,10 @@ TEST_CASE("in the view: the current measure's indicator is charted once a meetin
     ImVec2 min, max;
     REQUIRE(kartla::ui::item_rect("follow_up.indicator_chart", min, max));
     CHECK(max.x - min.x > ImGui::GetFontSize() * 10);  // a chart one can read, not a sliver
+    ui.tap("follow_up.toggle_changes");                 // "since the last meeting" charts it too
+    CHECK(ui.headless.has_item("follow_up.since.chart.0"));
+    CHECK_FALSE(ui.headless.has_item("follow_up.since.chart.1"));  // the other measure has no values
+    ui.tap("follow_up.toggle_changes");
     // A value that is not a number ("ingen mätning") is not charted.
     ui.tap("follow_up.indicator_value");
     ui.headless.key(kartla::keys::A, true);

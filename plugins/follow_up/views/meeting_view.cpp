@@ -73,6 +73,7 @@ void MeetingView::refresh(kartla::Workshop& w) {
                                                 : tr("Changes since this meeting started");
         cache_.labels = label_index(source);
     }
+    cache_.charts = indicator_charts(w.db(), cache_.measures, [this](const char* msgid) { return std::string(tr(msgid)); });
     if (position_ >= cache_.measures.size()) position_ = 0;
 }
 
@@ -290,10 +291,33 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
 
 void MeetingView::draw_changes() {
     ImGui::TextWrapped("%s", cache_.changes_against.c_str());
-    if (cache_.changes.empty()) {
-        kartla::ui::hint(tr("Nothing has changed."));
-        return;
+    if (cache_.changes.empty()) kartla::ui::hint(tr("Nothing has changed."));
+    draw_change_list();
+    draw_indicator_charts();
+}
+
+// Two to a row when the panel is wide enough, each with its measure and indicator above it.
+void MeetingView::draw_indicator_charts() {
+    if (cache_.charts.empty()) return;
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr("Indicators over time"));
+    float font = ImGui::GetFontSize(), gap = font;
+    float width = ImGui::GetContentRegionAvail().x;
+    int per_row = width > font * 40 ? 2 : 1;
+    float chart_width = (width - gap * float(per_row - 1)) / float(per_row);
+    for (std::size_t i = 0; i < cache_.charts.size(); ++i) {
+        if (i % std::size_t(per_row) != 0) ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + chart_width);
+        ImGui::TextWrapped("%s", cache_.charts[i].title.c_str());
+        ImGui::PopTextWrapPos();
+        kartla::ui::chart(cache_.charts[i], ImVec2(chart_width, font * 7));
+        kartla::ui::mark_item(fmt::format("follow_up.since.chart.{}", i));
+        ImGui::EndGroup();
     }
+}
+
+void MeetingView::draw_change_list() {
     const std::pair<const char*, const char*> kinds[] = {
         {"problem", "Problems"}, {"cause", "Causes"}, {"actor", "Actors"}, {"relation", "Relations"}, {"measure", "Measures"}};
     for (auto [kind, heading] : kinds) {

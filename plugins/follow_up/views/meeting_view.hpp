@@ -5,6 +5,8 @@
 #include "../model/change_text.hpp"
 #include "../model/follow_up.hpp"
 
+#include "kartla/document.hpp"
+
 #include "kartla/plugin_api.hpp"
 
 #include <map>
@@ -28,6 +30,7 @@ private:
         std::vector<Change> changes;
         std::string changes_against;  // what the changes compare
         LabelIndex labels;             // names for the ids in changed attributes
+        std::vector<kartla::doc::Chart> charts;  // every measure's indicator over the meetings
     };
     void refresh(kartla::Workshop& w);
     void draw_meeting_bar(kartla::Workshop& w);
@@ -37,6 +40,8 @@ private:
     void draw_plan_facts(kartla::Workshop& w, const Entity& measure);
     void draw_record(kartla::Workshop& w, const Entity& measure);
     void draw_changes();
+    void draw_change_list();
+    void draw_indicator_charts();
     void save(kartla::Workshop& w, const char* label, const Record& record);
     const char* tr(const char* msgid) { return host_.tr(msgid); }
 
