@@ -22,7 +22,6 @@ using EntitySource = std::function<std::vector<Entity>(std::string_view kind)>;
 
 // The kinds a snapshot holds: what the meeting follows up on.
 inline constexpr std::string_view kSnapshotKinds[] = {"problem", "cause", "actor", "relation", "measure"};
-inline constexpr std::string_view kDecisions[] = {"continue", "change", "stop", "new_measure"};
 
 std::vector<std::string> migrations();
 
@@ -35,7 +34,7 @@ struct Record {
     std::string indicator_value;
     std::string indicator_date;  // YYYY-MM-DD
     std::string indicator_source;
-    std::string decision;  // one of kDecisions or ""
+    std::string decision;  // a code of kDecisionWords (words.hpp) or ""
     std::string decision_note;
     bool operator==(const Record&) const = default;
 };

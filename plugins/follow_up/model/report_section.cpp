@@ -1,6 +1,7 @@
 #include "report_section.hpp"
 
 #include "indicator.hpp"
+#include "words.hpp"
 
 #include <algorithm>
 #include <map>
@@ -16,17 +17,10 @@ namespace {
 const std::pair<std::string_view, const char*> kKinds[] = {
     {"problem", "Problems"}, {"cause", "Causes"}, {"actor", "Actors"}, {"relation", "Relations"}, {"measure", "Measures"}};
 
-const std::pair<std::string_view, const char*> kWords[] = {
-    {"proposed", "Proposed"}, {"decided", "Decided"}, {"in_progress", "In progress"}, {"done", "Done"},
-    {"paused", "Paused"},     {"cancelled", "Cancelled"}, {"green", "Green"},       {"yellow", "Yellow"},
-    {"red", "Red"},           {"continue", "Continue"},   {"change", "Change"},     {"stop", "Stop"},
-    {"new_measure", "New measure"}};
-
 // A stored code (status, light, decision) in words.
 std::string word(const std::string& code, const Translate& tr) {
-    for (auto [c, msgid] : kWords)
-        if (code == c) return tr(msgid);
-    return code;
+    const char* msgid = msgid_of_any(code);
+    return msgid ? tr(msgid) : code;
 }
 
 std::string with(const std::string& first, const std::string& second, const char* glue) {

@@ -1,6 +1,7 @@
 #include "meeting_view.hpp"
 
 #include "../model/indicator.hpp"
+#include "../model/words.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -10,19 +11,6 @@ namespace follow_up {
 
 namespace {
 
-const std::pair<const char*, const char*> kStatuses[] = {{"proposed", "Proposed"}, {"decided", "Decided"},
-                                                         {"in_progress", "In progress"}, {"done", "Done"},
-                                                         {"paused", "Paused"}, {"cancelled", "Cancelled"}};
-const std::pair<const char*, const char*> kLights[] = {{"green", "Green"}, {"yellow", "Yellow"}, {"red", "Red"}};
-const std::pair<const char*, const char*> kDecisionLabels[] = {
-    {"continue", "Continue"}, {"change", "Change"}, {"stop", "Stop"}, {"new_measure", "New measure"}};
-
-const char* msgid_of(const std::pair<const char*, const char*>* begin, std::size_t n, const std::string& code) {
-    for (std::size_t i = 0; i < n; ++i)
-        if (code == begin[i].first) return begin[i].second;
-    return nullptr;
-}
-
 ImVec4 light_colour(std::string_view light) {
     if (light == "green") return {0.20f, 0.60f, 0.25f, 1};
     if (light == "yellow") return {0.85f, 0.70f, 0.10f, 1};
@@ -31,20 +19,20 @@ ImVec4 light_colour(std::string_view light) {
 }
 
 // A row of big choice buttons; the chosen one is highlighted. Returns the tapped code.
-const char* choice_row(const char* id, const std::pair<const char*, const char*>* choices, std::size_t n,
-                       const std::string& current, kartla::Host& host, bool coloured = false) {
+const char* choice_row(const char* id, std::span<const Word> choices, const std::string& current, kartla::Host& host,
+                       bool coloured = false) {
     const char* tapped = nullptr;
     ImGui::PushID(id);
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i > 0) ImGui::SameLine();
-        const bool chosen = current == choices[i].first;
-        ImVec4 colour = coloured ? light_colour(choices[i].first) : ImGui::GetStyleColorVec4(ImGuiCol_Button);
+        const bool chosen = current == choices[i].code;
+        ImVec4 colour = coloured ? light_colour(choices[i].code) : ImGui::GetStyleColorVec4(ImGuiCol_Button);
         if (!chosen) colour.w = coloured ? 0.35f : colour.w;
         else if (!coloured) colour = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
         ImGui::PushStyleColor(ImGuiCol_Button, colour);
-        std::string label = std::string(chosen ? "● " : "") + host.tr(choices[i].second) + "###" + choices[i].first;
-        if (kartla::ui::big_button(label.c_str())) tapped = choices[i].first;
-        kartla::ui::mark_item(std::string("follow_up.") + id + "." + choices[i].first);
+        std::string label = std::string(chosen ? "● " : "") + host.tr(choices[i].msgid) + "###" + choices[i].code;
+        if (kartla::ui::big_button(label.c_str())) tapped = choices[i].code;
+        kartla::ui::mark_item(std::string("follow_up.") + id + "." + choices[i].code);
         ImGui::PopStyleColor();
     }
     ImGui::PopID();
@@ -182,8 +170,8 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
         auto found = cache_.actor_labels.find(std::stoll(id));
         owner = found != cache_.actor_labels.end() ? found->second : std::string(tr("Actor")) + " #" + id;
     }
-    const char* status = msgid_of(kStatuses, std::size(kStatuses), m.attribute("status"));
-    const char* light = msgid_of(kLights, std::size(kLights), m.attribute("light"));
+    const char* status = msgid_of(kStatusWords, m.attribute("status"));
+    const char* light = msgid_of(kLightWords, m.attribute("light"));
     ImGui::Text("%s: %s   %s: %s – %s", tr("Responsible"), owner.c_str(), tr("Time"), m.attribute("start").c_str(),
                 m.attribute("due").c_str());
     ImGui::Text("%s: %s   %s:", tr("Status in the action plan"), status ? tr(status) : "–", tr("Light"));
@@ -199,8 +187,8 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
             std::string date;
             for (const auto& meeting : cache_.meetings)
                 if (meeting.id == r.meeting_id) date = meeting.date;
-            const char* s = msgid_of(kStatuses, std::size(kStatuses), r.status);
-            const char* d = msgid_of(kDecisionLabels, std::size(kDecisionLabels), r.decision);
+            const char* s = msgid_of(kStatusWords, r.status);
+            const char* d = msgid_of(kDecisionWords, r.decision);
             std::string line = fmt::format("{}: {}", date, s ? tr(s) : "–");
             if (!r.indicator_value.empty()) line += fmt::format(", {} {} ({})", tr("indicator"), r.indicator_value, r.indicator_date);
             if (d) line += fmt::format(", {}", tr(d));
@@ -235,7 +223,7 @@ void MeetingView::draw_plan_facts(kartla::Workshop& w, const Entity& m) {
     if (log.empty()) return;
     ImGui::TextUnformatted(tr("Status log"));
     for (const auto& entry : log) {
-        const char* status = msgid_of(kStatuses, std::size(kStatuses), entry.status);
+        const char* status = msgid_of(kStatusWords, entry.status);
         std::string line = fmt::format("{} {}", entry.date, status ? tr(status) : entry.status.c_str());
         if (!entry.note.empty()) line += ": " + entry.note;
         ImGui::BulletText("%s", line.c_str());
@@ -251,13 +239,13 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
         draft_revision_ = w.revision();
     }
     ImGui::TextUnformatted(tr("New status"));
-    if (const char* code = choice_row("status", kStatuses, std::size(kStatuses), current.status, host_)) {
+    if (const char* code = choice_row("status", kStatusWords, current.status, host_)) {
         Record r = current;
         r.status = code == current.status ? "" : code;  // tapping the chosen one again clears it
         save(w, "Record status", r);
     }
     ImGui::TextUnformatted(tr("Light"));
-    if (const char* code = choice_row("light", kLights, std::size(kLights), current.light, host_, true)) {
+    if (const char* code = choice_row("light", kLightWords, current.light, host_, true)) {
         Record r = current;
         r.light = code == current.light ? "" : code;
         save(w, "Record light", r);
@@ -281,7 +269,7 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
     text_field("Measured on (YYYY-MM-DD)", &Record::indicator_date, "indicator_date");
     text_field("Source", &Record::indicator_source, "indicator_source");
     ImGui::TextUnformatted(tr("Decision"));
-    if (const char* code = choice_row("decision", kDecisionLabels, std::size(kDecisionLabels), current.decision, host_)) {
+    if (const char* code = choice_row("decision", kDecisionWords, current.decision, host_)) {
         Record r = current;
         r.decision = code == current.decision ? "" : code;
         save(w, "Record decision", r);
