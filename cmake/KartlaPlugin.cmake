@@ -19,6 +19,8 @@ function(kartla_add_plugin name)
   target_link_options(${name} PRIVATE -Wl,-z,defs)
   if(P_OUTPUT_DIR STREQUAL KARTLA_PLUGIN_OUT)  # test fixtures are never installed
     install(TARGETS ${name} LIBRARY DESTINATION ${KARTLA_PLUGIN_INSTALL_DIR})
+    # For whatever must run with every real plugin built (the exporters fuzz body).
+    set_property(GLOBAL APPEND PROPERTY KARTLA_PLUGIN_TARGETS ${name})
   endif()
 endfunction()
 

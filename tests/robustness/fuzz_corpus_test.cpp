@@ -50,3 +50,7 @@ TEST_CASE("fuzz inputs: the sample source") { CHECK(feed("sample_source", kartla
 TEST_CASE("fuzz inputs: text encoders and the personal-data guard") {
     CHECK(feed("text_encoders", kartla::fuzz::text_encoders) >= 5);
 }
+
+TEST_CASE("fuzz inputs: every export of a workshop built from arbitrary bytes") {
+    CHECK(feed("exporters", kartla::fuzz::exporters) >= 5);
+}

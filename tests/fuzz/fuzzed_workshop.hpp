@@ -1,0 +1,21 @@
+#pragma once
+// A whole workshop built from fuzz bytes, through the same edit paths a user's
+// edits take: the core's sample loader, every loaded plugin's sample loader (its
+// JSON part is generated here from the bytes) and the meeting agenda and notes.
+// Free text comes from the bytes, and so does the structure: how many problems,
+// causes, actors, relations, measures and follow-up records, which of them are
+// linked, and the values of enumerations (sometimes free text in their place).
+#include "byte_source.hpp"
+#include "runtime.hpp"
+
+namespace kartla::fuzz {
+
+struct BuiltWorkshop {
+    bool texts_valid_utf8 = true;  // every text that went in was valid UTF-8
+    int parts_refused = 0;         // loaders that refused their part (a refusal is allowed)
+};
+
+// Fills runtime.workshop(), which must be empty and hold every plugin's tables.
+BuiltWorkshop build_workshop(Runtime& runtime, ByteSource& bytes);
+
+}  // namespace kartla::fuzz
