@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Writes the seed corpus of the exporters fuzz target (tests/fuzz/byte_source.hpp
-# reads it): text fields separated by 0xFF, then the structure bytes that the
+# Writes the seed corpora of the exporters and rendered_exports fuzz targets
+# (tests/fuzz/byte_source.hpp reads them): text fields separated by 0xFF, then the structure bytes that the
 # builder reads from the back (counts, links, enumeration choices). Each seed's
 # texts repeat until every field of a full workshop has one, so the structure
 # bytes are never read as text. Run from the repository root:
@@ -63,3 +63,11 @@ seed personal_data.bin '\x05\x01\x03\x02\x05\x04\x01\x03' \
   'Samordnare, Socialförvaltningen'
 # No bytes at all: an empty workshop.
 : > "$out/empty.bin"
+
+# The rendered exports take a hundred times longer per input: the seeds whose
+# text reaches cairo and Pango in a way the others do not repeat.
+rendered=tests/fuzz/corpus/rendered_exports
+mkdir -p "$rendered"
+for name in swedish emoji_rtl controls invalid_utf8 long_text personal_data empty; do
+  cp "$out/$name.bin" "$rendered/$name.bin"
+done
