@@ -38,12 +38,11 @@ public:
 
     bool flag() { return number(1) == 1; }
 
-    // One of the stored values of an enumeration, or (for the last choice) free
-    // text, as an old or foreign file could hold in the same column.
+    // One of the stored values of an enumeration. Not free text: the edit paths
+    // refuse a value outside the list, so it could only test the refusal.
     template <std::size_t N>
     std::string choice(const std::array<std::string_view, N>& values) {
-        int picked = number(int(N));
-        return picked < int(N) ? std::string(values[std::size_t(picked)]) : text();
+        return std::string(values[std::size_t(number(int(N) - 1))]);
     }
 
 private:

@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <vector>
 
 namespace kartla::fuzz {
@@ -22,7 +24,7 @@ using nlohmann::json;
 using Values = std::vector<std::string>;
 
 // The stored values of the plugins' enumerations (their file format, see each
-// plugin's model headers). ByteSource::choice also tries free text in their place.
+// plugin's model headers).
 constexpr std::array<std::string_view, 2> kMeetingKinds = {"mapping", "follow_up"};
 constexpr std::array<std::string_view, 4> kPoliceClasses = {"", "vulnerable", "risk", "especially_vulnerable"};
 constexpr std::array<std::string_view, 9> kCategories = {
@@ -48,10 +50,9 @@ constexpr std::array<std::string_view, 3> kPrevention = {"", "situational", "soc
 constexpr std::array<std::string_view, 4> kGoalTypes = {"", "outcome", "process", "output"};
 constexpr std::array<std::string_view, 3> kEffectTerms = {"", "short", "long"};
 constexpr std::array<std::string_view, 4> kDecisions = {"continue", "change", "stop", "new_measure"};
-// The measure's text fields as the action plan's sample names them (dates are text too).
-constexpr std::array<const char*, 10> kMeasureTexts = {"description", "goal",     "start",     "due",
-                                                       "resources",   "cost",     "expected_effect",
-                                                       "indicator",   "baseline", "follow_up_method"};
+// The measure's free-text fields as the action plan's sample names them.
+constexpr std::array<const char*, 8> kMeasureTexts = {"description",     "goal",      "resources", "cost",
+                                                      "expected_effect", "indicator", "baseline",  "follow_up_method"};
 
 // Hands out the input's texts and remembers whether all of them were valid UTF-8.
 struct Source {
@@ -67,14 +68,31 @@ struct Source {
     bool flag() { return bytes.flag(); }
     template <std::size_t N>
     std::string choice(const std::array<std::string_view, N>& values) {
-        std::string out = bytes.choice(values);
-        if (!text::is_valid_utf8(out)) built.texts_valid_utf8 = false;
-        return out;
+        return bytes.choice(values);
     }
-    // One of the labels made so far, or a label nothing has (a dangling reference).
+    // One of the labels made so far, or a label nothing has: a dangling reference,
+    // for the loaders that skip what they cannot find (as a file from another
+    // plugin version would make them).
     std::string pick(const Values& labels) {
         int index = number(int(labels.size()));
         return index < int(labels.size()) ? labels[std::size_t(index)] : text();
+    }
+    // One of the labels made so far, for the loaders that refuse an unknown one
+    // (the user picks from a list there); nothing when there are none yet.
+    std::optional<std::string> known(const Values& labels) {
+        if (labels.empty()) return std::nullopt;
+        return labels[std::size_t(number(int(labels.size()) - 1))];
+    }
+    // A date for the fields that accept only ISO 8601 or nothing (a measure's start
+    // and due date, its status changes); the other dates are free text.
+    std::string date(bool may_be_empty = true) {
+        if (may_be_empty && !flag()) return {};
+        int year = 2020 + number(15);
+        int month = 1 + number(11);
+        int day = 1 + number(27);  // a day every month has
+        char out[16];
+        std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
+        return out;
     }
     json some_of(const Values& labels, int most) {
         json out = json::array();
@@ -124,9 +142,9 @@ json problem(Source& in, Labels& labels, const Values& clusters, const Values& a
     json p{{"key", labels.problem_keys.back()}, {"title", labels.problem_titles.back()}};
     for (const char* key : {"description", "place", "when_note", "target_group", "extent", "source_limitations"})
         p[key] = in.text();
-    if (in.flag()) p["cluster"] = in.pick(clusters);
+    if (auto cluster = in.known(clusters); cluster && in.flag()) p["cluster"] = *cluster;
     if (in.flag()) p["category"] = in.choice(kCategories);
-    if (in.flag()) p["area"] = in.pick(areas);
+    if (auto area = in.known(areas); area && in.flag()) p["area"] = *area;
     p["seasons"] = in.some_of(kSeasons, 2);
     p["weekdays"] = in.some_of(kWeekdays, 3);
     p["times"] = in.some_of(kTimesOfDay, 2);
@@ -157,11 +175,20 @@ json problem_map_part(Source& in, Labels& labels) {
                                     {"columns", 1 + in.number(3)}});
     }
     for (int i = in.number(5); i > 0; --i) part["problems"].push_back(problem(in, labels, clusters, areas));
-    part["dots_per_voter"] = in.number(5);
+    const int dots_per_voter = 1 + in.number(4);  // the voting view offers 1 to 99
+    part["dots_per_voter"] = dots_per_voter;
     for (int i = in.number(3); i > 0; --i) {
+        auto voter = in.known(labels.roles);
+        if (!voter) break;
         json dots = json::object();
-        for (int k = in.number(3); k > 0; --k) dots[in.pick(labels.problem_keys)] = in.number(3);
-        part["votes"].push_back({{"participant", in.pick(labels.roles)}, {"dots", dots}});
+        int left = dots_per_voter;  // the view hands out no more than that
+        for (int k = in.number(3); k > 0; --k)
+            if (auto key = in.known(labels.problem_keys); key && !dots.contains(*key)) {
+                int given = std::min(left, in.number(3));
+                dots[*key] = given;
+                left -= given;
+            }
+        part["votes"].push_back({{"participant", *voter}, {"dots", dots}});
     }
     return part;
 }
@@ -176,14 +203,19 @@ json actor_map_part(Source& in, Labels& labels) {
         if (in.flag()) actor.update({{"interest", in.number(100) / 100.0}, {"influence", in.number(100) / 100.0}});
         part["actors"].push_back(actor);
     }
-    for (int i = in.number(6); i > 0; --i)
-        part["relations"].push_back({{"from", in.pick(labels.actors)}, {"to", in.pick(labels.actors)},
-                                     {"type", in.choice(kRelationTypes)}, {"strength", in.number(4)}, {"note", in.text()}});
+    if (labels.actors.empty()) return part;  // relations and roles need an actor
+    for (int i = in.number(6); i > 0; --i) {
+        std::string from = *in.known(labels.actors), to = *in.known(labels.actors);
+        json relation{{"from", from}, {"to", to}, {"type", in.choice(kRelationTypes)}, {"strength", 1 + in.number(2)},
+                      {"note", in.text()}};
+        if (from != to) part["relations"].push_back(relation);  // the network view cannot link an actor to itself
+    }
     for (int i = in.number(4); i > 0; --i)
-        part["problem_roles"].push_back(
-            {{"problem", in.pick(labels.problem_titles)}, {"actor", in.pick(labels.actors)}, {"role", in.choice(kProblemRoles)}});
+        part["problem_roles"].push_back({{"problem", in.pick(labels.problem_titles)},
+                                         {"actor", *in.known(labels.actors)},
+                                         {"role", in.choice(kProblemRoles)}});
     for (int i = in.number(2); i > 0; --i)
-        part["represented_by"].push_back({{"participant_role", in.pick(labels.roles)}, {"actor", in.pick(labels.actors)}});
+        part["represented_by"].push_back({{"participant_role", in.pick(labels.roles)}, {"actor", *in.known(labels.actors)}});
     return part;
 }
 
@@ -192,15 +224,17 @@ json measure(Source& in, Labels& labels) {
     json m{{"title", labels.measures.back()}, {"prevention", in.choice(kPrevention)}, {"goal_type", in.choice(kGoalTypes)},
            {"effect_term", in.choice(kEffectTerms)}, {"light", in.choice(kLights)}, {"light_comment", in.text()}};
     for (const char* key : kMeasureTexts) m[key] = in.text();
+    m["start"] = in.date();
+    m["due"] = in.date();
     m["ordinary_work"] = in.flag();
-    m["priority"] = in.number(5);
+    m["priority"] = in.number(3);  // the editor offers 0 to 3
     m["problems"] = in.some_of(labels.problem_titles, 2);
     m["causes"] = in.some_of(labels.causes, 2);
     m["owner"] = in.pick(labels.actors);
     m["partners"] = in.some_of(labels.actors, 3);
     m["status_log"] = json::array();
     for (int i = in.number(3); i > 0; --i)
-        m["status_log"].push_back({{"status", in.choice(kStatuses)}, {"date", in.text()}, {"note", in.text()}});
+        m["status_log"].push_back({{"status", in.choice(kStatuses)}, {"date", in.date(/*may_be_empty=*/false)}, {"note", in.text()}});
     return m;
 }
 
@@ -218,7 +252,7 @@ json follow_up_part(Source& in, Labels& labels) {
     for (int i = in.number(4); i > 0; --i)
         part["records"].push_back({{"measure", in.pick(labels.measures)}, {"status", in.choice(kStatuses)},
                                    {"light", in.choice(kLights)}, {"light_comment", in.text()},
-                                   {"indicator_value", in.text()}, {"indicator_date", in.text()},
+                                   {"indicator_value", in.text()}, {"indicator_date", in.date()},
                                    {"indicator_source", in.text()}, {"decision", in.choice(kDecisions)},
                                    {"decision_note", in.text()}});
     return part;
@@ -239,7 +273,7 @@ void add_meeting_notes(Source& in, Workshop& workshop, BuiltWorkshop& built) {
                 agenda::add_note(db, meeting.id, kind, in.text());
             }
         });
-        if (!added) ++built.parts_refused;
+        if (!added) built.refused.push_back("meeting notes: " + added.message);
     }
 }
 
@@ -250,8 +284,8 @@ void load_part(Runtime& runtime, std::string_view plugin_id, const json& part, B
         if (loader.plugin_id != plugin_id) continue;
         try {
             loader.spec.load(*runtime.workshop(), part);
-        } catch (const std::exception&) {
-            ++built.parts_refused;
+        } catch (const std::exception& e) {
+            built.refused.push_back(std::string(plugin_id) + ": " + e.what());
         }
     }
 }
@@ -265,8 +299,8 @@ BuiltWorkshop build_workshop(Runtime& runtime, ByteSource& bytes) {
     Workshop& workshop = *runtime.workshop();
     try {
         load_core_sample(workshop, core_part(in, labels));
-    } catch (const std::exception&) {
-        ++built.parts_refused;
+    } catch (const std::exception& e) {
+        built.refused.push_back(std::string("core: ") + e.what());
     }
     add_meeting_notes(in, workshop, built);
     // In the order the real sample loads: problems, actors, measures, follow-up.

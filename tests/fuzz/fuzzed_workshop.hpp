@@ -8,11 +8,14 @@
 #include "byte_source.hpp"
 #include "runtime.hpp"
 
+#include <string>
+#include <vector>
+
 namespace kartla::fuzz {
 
 struct BuiltWorkshop {
     bool texts_valid_utf8 = true;  // every text that went in was valid UTF-8
-    int parts_refused = 0;         // loaders that refused their part (a refusal is allowed)
+    std::vector<std::string> refused;  // what each loader that refused its part said (allowed)
 };
 
 // Fills runtime.workshop(), which must be empty and hold every plugin's tables.
