@@ -4,7 +4,9 @@
 // JSON part is generated here from the bytes) and the meeting agenda and notes.
 // Free text comes from the bytes, and so does the structure: how many problems,
 // causes, actors, relations, measures and follow-up records, which of them are
-// linked, and the values of enumerations (sometimes free text in their place).
+// linked (labels that refer to nothing where a loader skips them), the values of
+// enumerations and the dates. It stays within what the views let a user enter: a
+// loader stops at the first value its edit path refuses.
 #include "byte_source.hpp"
 #include "runtime.hpp"
 
