@@ -40,11 +40,14 @@ private:
                                             const std::filesystem::path& out) {
                               Translate tr = [this](const char* msgid) { return std::string(host_.tr(msgid)); };
                               Snapshot snapshot = load(w.db());
-                              // Names are the only free text an image shows.
-                              if (options.redact_personal_data)
-                                  for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
                               bool available = false;
                               auto problems = host_.entities("problem", &available);
+                              // The free text an image shows: actor names, and in the network the
+                              // titles of prioritised problems that nobody owns.
+                              if (options.redact_personal_data) {
+                                  for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
+                                  for (auto& problem : problems) problem.label = kartla::privacy::redact(problem.label);
+                              }
                               Scene scene = grid ? grid_scene(snapshot, tr)
                                                  : network_scene(snapshot, find_gaps(snapshot, problems, available), tr);
                               if (png) write_png(scene, out);
