@@ -1,5 +1,6 @@
 #include "export_checks.hpp"
 
+#include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"
 
 #include <algorithm>
@@ -75,6 +76,40 @@ std::string check_ics(std::string_view ics) {
         if (end - 1 - start > 75) return "an iCalendar line longer than 75 octets";
         start = end + 1;
     }
+    return {};
+}
+
+namespace {
+
+// Whether every occurrence of `stretch` in `text` lies inside one of its hits.
+bool only_inside_hits(std::string_view text, std::string_view stretch) {
+    auto hits = privacy::find_personal_data(text);
+    for (auto at = text.find(stretch); at != std::string_view::npos; at = text.find(stretch, at + 1)) {
+        bool covered = std::any_of(hits.begin(), hits.end(), [&](const privacy::Hit& hit) {
+            return hit.begin <= at && at + stretch.size() <= hit.begin + hit.length;
+        });
+        if (!covered) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<std::string> personal_data_in(const std::vector<std::string>& texts) {
+    std::vector<std::string> out;
+    for (const auto& text : texts)
+        for (const auto& hit : privacy::find_personal_data(text)) {
+            std::string stretch = text.substr(hit.begin, hit.length);
+            bool always_a_hit = std::all_of(texts.begin(), texts.end(),
+                                            [&](const std::string& other) { return only_inside_hits(other, stretch); });
+            if (always_a_hit) out.push_back(std::move(stretch));
+        }
+    return out;
+}
+
+std::string check_redacted(std::string_view content, const std::vector<std::string>& personal) {
+    for (const auto& stretch : personal)
+        if (content.find(stretch) != std::string_view::npos) return "masked export shows personal data: " + stretch;
     return {};
 }
 

@@ -4,6 +4,7 @@
 // the file keeps them, else what is broken.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kartla::fuzz {
 
@@ -21,6 +22,15 @@ std::string check_csv(std::string_view csv, char separator);
 
 // RFC 5545: CRLF line ends, no line longer than 75 octets.
 std::string check_ics(std::string_view ics);
+
+// The personal data a masked export must not show: each stretch of the input
+// texts that privacy::find_personal_data reports, unless the same characters
+// also occur somewhere in the texts where it reports nothing (the detector looks
+// at the surroundings, so there they are legitimately shown).
+std::vector<std::string> personal_data_in(const std::vector<std::string>& texts);
+
+// A text export written with redact_personal_data holds none of them.
+std::string check_redacted(std::string_view content, const std::vector<std::string>& personal);
 
 // HTML and SVG: text from the workshop never becomes markup. kartla writes no
 // script, so "<script" can only come from an unescaped input.

@@ -62,6 +62,7 @@ struct Source {
     std::string text() {
         std::string out = bytes.text();
         if (!text::is_valid_utf8(out)) built.texts_valid_utf8 = false;
+        built.texts.push_back(out);
         return out;
     }
     int number(int limit) { return bytes.number(limit); }

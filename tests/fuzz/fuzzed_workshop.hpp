@@ -17,6 +17,7 @@ namespace kartla::fuzz {
 
 struct BuiltWorkshop {
     bool texts_valid_utf8 = true;  // every text that went in was valid UTF-8
+    std::vector<std::string> texts;  // every text that went in, in order
     std::vector<std::string> refused;  // what each loader that refused its part said (allowed)
 };
 
