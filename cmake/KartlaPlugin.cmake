@@ -16,9 +16,11 @@ function(kartla_add_plugin name)
     LIBRARY_OUTPUT_DIRECTORY ${P_OUTPUT_DIR}
     BUILD_RPATH "$ORIGIN/../.."
     INSTALL_RPATH "$ORIGIN/../..")
-  target_link_options(${name} PRIVATE -Wl,-z,defs)
+  target_link_options(${name} PRIVATE ${KARTLA_NO_UNDEFINED})
   if(P_OUTPUT_DIR STREQUAL KARTLA_PLUGIN_OUT)  # test fixtures are never installed
     install(TARGETS ${name} LIBRARY DESTINATION ${KARTLA_PLUGIN_INSTALL_DIR})
+    # For whatever must run with every real plugin built (the exporters fuzz body).
+    set_property(GLOBAL APPEND PROPERTY KARTLA_PLUGIN_TARGETS ${name})
   endif()
 endfunction()
 

@@ -1,28 +1,29 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang in build-fuzz/ and runs each of them
-# for its share of the time budget.
+# Builds the libFuzzer targets in build-asan/ (clang, ASan + UBSan, the tree
+# scripts/sanitize-tests.sh uses; configured by scripts/configure-asan.sh) and
+# runs each of them for its share of the time budget.
 #
 #   scripts/fuzz.sh [SECONDS]     total fuzzing time, split evenly over the
 #                                 targets (default 300; the build is extra)
 #
-# New interesting inputs go to build-fuzz/fuzz-corpus/<target>/ (not the repo).
-# A crash is saved in build-fuzz/fuzz-crashes/<target>/ and makes the script exit
+# New interesting inputs go to build-asan/fuzz-corpus/<target>/ (not the repo).
+# A crash is saved in build-asan/fuzz-crashes/<target>/ and makes the script exit
 # 1. To keep it fixed, copy the crashing file to tests/fuzz/regressions/<target>/:
 # every ordinary test run feeds it to the same code (fuzz_corpus_test.cpp).
 set -euo pipefail
 budget=${1:-300}
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=$root/build-fuzz
-targets=(open_workshop sample_source text_encoders)
+build=$root/build-asan
+targets=(open_workshop sample_source text_encoders exporters rendered_exports)
 per_target=$(( budget / ${#targets[@]} ))
 (( per_target >= 1 )) || per_target=1
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DKARTLA_FUZZ=ON >/dev/null
+"$root/scripts/configure-asan.sh"
 ninja -C "$build" -j2 kartla_fuzzers
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/robustness/lsan.supp:print_suppressions=0}
 failed=()
 for target in "${targets[@]}"; do
   corpus=$build/fuzz-corpus/$target

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer
-# (-DKARTLA_SANITIZE=ON) in build-asan/ and runs the whole test suite there.
+# Builds everything with AddressSanitizer + UndefinedBehaviorSanitizer in
+# build-asan/ (clang; configured by scripts/configure-asan.sh, the tree the fuzz
+# targets are built in too) and runs the whole test suite there.
 #
 #   scripts/sanitize-tests.sh [SECONDS]   time budget for the test run (default
 #                                         1200; the build is extra)
@@ -14,8 +15,7 @@ budget=${1:-1200}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-asan
 
-# Debug (asserts on) at -O1 -g1: line numbers and some speed, without -O2 -g compile times.
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DKARTLA_SANITIZE=ON >/dev/null
+"$root/scripts/configure-asan.sh"
 ninja -C "$build" -j2
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}

@@ -426,7 +426,49 @@ std::string mask(std::string_view text, const std::vector<Hit>& hits)
     return masked;
 }
 
-std::string redact(std::string_view text) { return mask(text, find_personal_data(text)); }
+namespace {
+
+// The text as the export encoders show it (they drop C0 controls but tab and
+// line feed, DEL and C1 controls), with the offset in `text` of each byte kept.
+struct Shown {
+    std::string text;
+    std::vector<std::size_t> offset;
+};
+
+Shown as_shown(std::string_view text) {
+    Shown shown;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) continue;
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x80) {
+            ++i;  // a C1 control
+            continue;
+        }
+        shown.text += text[i];
+        shown.offset.push_back(i);
+    }
+    return shown;
+}
+
+bool overlaps(const Hit& a, const Hit& b) { return a.begin < b.begin + b.length && b.begin < a.begin + a.length; }
+
+}  // namespace
+
+std::string redact(std::string_view text) {
+    std::vector<Hit> hits = find_personal_data(text);
+    // Also what only shows once the encoders have dropped control characters: a
+    // NUL inside an address hides it from the search and then vanishes. Such a
+    // hit masks its span of the text, control characters inside included.
+    const Shown shown = as_shown(text);
+    for (const Hit& hit : find_personal_data(shown.text)) {
+        const std::size_t begin = shown.offset[hit.begin];
+        const Hit in_text{hit.kind, begin, shown.offset[hit.begin + hit.length - 1] + 1 - begin};
+        if (std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return overlaps(h, in_text); }))
+            hits.push_back(in_text);
+    }
+    return mask(text, hits);
+}
 
 bool contains_personal_data(std::string_view text) { return !find_personal_data(text).empty(); }
 

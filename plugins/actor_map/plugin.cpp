@@ -31,7 +31,7 @@ public:
         host.add_report_section({"actor_map.actors", "Actor map", 20,
                                  [this](kartla::Workshop& w, const kartla::ExportOptions& options) {
                                      Snapshot snapshot = load_for_images(w, options);
-                                     return report_section(snapshot, gaps(snapshot), translator());
+                                     return report_section(snapshot, gaps(snapshot, options), translator());
                                  }});
         host.add_sample_loader({20, [this](kartla::Workshop& w, const nlohmann::json& sample) {
                                     auto report = load_sample(w, sample, host_.entities("problem"));
@@ -47,14 +47,15 @@ private:
                                             const std::filesystem::path& out) {
                               Snapshot snapshot = load_for_images(w, options);
                               Scene scene = grid ? grid_scene(snapshot, translator())
-                                                 : network_scene(snapshot, gaps(snapshot), translator());
+                                                 : network_scene(snapshot, gaps(snapshot, options), translator());
                               if (png) write_png(scene, out);
                               else write_svg(scene, out);
                           }});
     }
 
-    // Names are the only free text an image shows; masked on request, since
-    // nothing can redact the pixels afterwards.
+    // Actor names and, in the network, the titles of unowned problems are the
+    // free text an image shows; masked on request, since nothing can redact the
+    // pixels afterwards.
     static Snapshot load_for_images(kartla::Workshop& w, const kartla::ExportOptions& options) {
         Snapshot snapshot = load(w.db());
         if (options.redact_personal_data)
@@ -64,10 +65,12 @@ private:
     Translate translator() {
         return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
     }
-    // Prioritised problems nobody owns, marked in the network picture.
-    Gaps gaps(const Snapshot& snapshot) {
+    // Prioritised problems nobody owns, listed by title in the network picture.
+    Gaps gaps(const Snapshot& snapshot, const kartla::ExportOptions& options) {
         bool available = false;
         auto problems = host_.entities("problem", &available);
+        if (options.redact_personal_data)
+            for (auto& problem : problems) problem.label = kartla::privacy::redact(problem.label);
         return find_gaps(snapshot, problems, available);
     }
 

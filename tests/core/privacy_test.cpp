@@ -315,6 +315,9 @@ TEST_CASE("invalid UTF-8, NUL bytes and emoji do not disturb detection")
     const std::string with_nul = "070-123 45 67\0anna@exempel.se\0"s;
     CHECK(found(with_nul) == phone("070-123 45 67") + "|" + email("anna@exempel.se"));
     CHECK(redact(with_nul) == "[telefonnummer]\0[e-post]\0"s);
+    // Exports drop the NULs that split this address: it must be masked whole.
+    CHECK(redact("Mejla anna@exem\0\0pel.se i dag"s) == "Mejla [e-post] i dag");
+    CHECK(redact("tel 070-123\x01 45 67"s) == "tel [telefonnummer]");
 
     CHECK(found("🚨121212-1212🚨") == pnr("121212-1212"));
     CHECK(redact("Trygghetsvandring 🚶 med Åsa, tel 070-123 45 67 🙂") ==

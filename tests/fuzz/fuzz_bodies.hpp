@@ -21,6 +21,11 @@ int sample_source(const std::uint8_t* data, std::size_t size);
 // Any bytes through every text encoder and the personal-data guard, with the
 // promises of text_encode.hpp and privacy.hpp checked.
 int text_encoders(const std::uint8_t* data, std::size_t size);
+// Any bytes as a whole workshop, built through the plugins' edit paths, then
+// every registered export (the plugins' real shared libraries) with its file
+// checked: the text formats, and (slower) the rendered ones (images, PDF, report).
+int exporters(const std::uint8_t* data, std::size_t size);
+int rendered_exports(const std::uint8_t* data, std::size_t size);
 
 [[noreturn]] inline void fail(const char* target, const std::string& what) {
     std::fprintf(stderr, "fuzz property broken in %s: %s\n", target, what.c_str());

@@ -5,8 +5,7 @@
 #include "fuzz_bodies.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/workshop.hpp"
-
-#include <unistd.h>
+#include "scratch_dir.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -17,19 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr const char* kTarget = "open_workshop";
-
-// One folder per process, in memory when the system has /dev/shm (fsync is free there).
-const fs::path& work_dir() {
-    static const fs::path dir = [] {
-        std::error_code ec;
-        fs::path base = fs::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK) == 0 ? fs::path("/dev/shm")
-                                                                                           : fs::temp_directory_path();
-        fs::path made = base / ("kartla-fuzz-" + std::to_string(::getpid()));
-        fs::create_directories(made);
-        return made;
-    }();
-    return dir;
-}
 
 void remove_file_set(const fs::path& file) {
     std::error_code ec;
@@ -72,8 +58,8 @@ void edit_undo_copy(Workshop& workshop, const fs::path& copy) {
 }  // namespace
 
 int open_workshop(const std::uint8_t* data, std::size_t size) {
-    fs::path file = work_dir() / "input.kartla";
-    fs::path copy = work_dir() / "copy.kartla";
+    fs::path file = scratch_dir() / "input.kartla";
+    fs::path copy = scratch_dir() / "copy.kartla";
     remove_file_set(file);
     remove_file_set(copy);
     {

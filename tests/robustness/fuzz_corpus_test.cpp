@@ -50,3 +50,11 @@ TEST_CASE("fuzz inputs: the sample source") { CHECK(feed("sample_source", kartla
 TEST_CASE("fuzz inputs: text encoders and the personal-data guard") {
     CHECK(feed("text_encoders", kartla::fuzz::text_encoders) >= 5);
 }
+
+TEST_CASE("fuzz inputs: every text export of a workshop built from arbitrary bytes") {
+    CHECK(feed("exporters", kartla::fuzz::exporters) >= 5);
+}
+
+TEST_CASE("fuzz inputs: the images and documents rendered from a workshop built from arbitrary bytes") {
+    CHECK(feed("rendered_exports", kartla::fuzz::rendered_exports) >= 5);
+}

@@ -127,8 +127,10 @@ void MeasureEditor::links() {
             bool addresses =
                 std::find(draft_.cause_ids.begin(), draft_.cause_ids.end(), cause->id) != draft_.cause_ids.end();
             if (ImGui::Checkbox(cause->label.c_str(), &addresses))
-                state_.edit(addresses ? "Link cause" : "Unlink cause",
-                            [&](kartla::Database& db) { set_addresses(db, id, "cause", cause->id, addresses); });
+                // An init-capture: clang before 16 cannot capture a structured binding (the sanitizer tree uses clang).
+                state_.edit(addresses ? "Link cause" : "Unlink cause", [&, cause = cause](kartla::Database& db) {
+                    set_addresses(db, id, "cause", cause->id, addresses);
+                });
             kartla::ui::mark_item(fmt::format("action_plan.editor.cause.{}", cause->id));
             if (depth > 0) ImGui::Unindent(px(20) * float(depth));
             ImGui::PopID();

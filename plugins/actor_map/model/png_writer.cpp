@@ -1,5 +1,7 @@
 #include "model/images.hpp"
 
+#include "kartla/text_encode.hpp"
+
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
@@ -75,7 +77,10 @@ void draw(cairo_t* cr, const TextShape& t) {
     pango_font_description_set_absolute_size(font, t.size * PANGO_SCALE);
     if (t.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(layout, font);
-    pango_layout_set_text(layout, t.text.c_str(), int(t.text.size()));
+    // Pango refuses ill-formed UTF-8 (and NUL) with a warning and draws nothing, so
+    // a name read from a damaged or foreign file would vanish from the image.
+    const std::string shown = kartla::text::valid_utf8(t.text);
+    pango_layout_set_text(layout, shown.c_str(), int(shown.size()));
     PangoRectangle ink, logical;
     pango_layout_get_pixel_extents(layout, &ink, &logical);
     double baseline = double(pango_layout_get_baseline(layout)) / PANGO_SCALE;

@@ -45,7 +45,9 @@ void check_layout(const Graph& g, const std::vector<Point>& pos) {
 }  // namespace
 
 TEST_CASE("layout: finite, no two boxes on top of each other, the same every time") {
-    for (auto [nodes, edges] : {std::pair<std::size_t, std::size_t>{2, 1}, {14, 18}, {40, 30}, {120, 300}}) {
+    // Not a structured binding: CAPTURE makes a lambda, and clang before 16 cannot capture one.
+    for (auto size : {std::pair<std::size_t, std::size_t>{2, 1}, {14, 18}, {40, 30}, {120, 300}}) {
+        const std::size_t nodes = size.first, edges = size.second;
         CAPTURE(nodes);
         Graph g = random_graph(nodes, edges, unsigned(nodes));
         auto first = force_layout(g.sizes, g.edges);

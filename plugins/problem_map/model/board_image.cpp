@@ -1,5 +1,7 @@
 #include "board_image.hpp"
 
+#include "kartla/text_encode.hpp"
+
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
@@ -46,7 +48,9 @@ void text(cairo_t* cr, const std::string& t, double x, double y, double width, d
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_height(layout, -lines);
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-    pango_layout_set_text(layout, t.c_str(), int(t.size()));
+    // Pango lays out nothing for ill-formed UTF-8, and a NUL ends the text: repair first.
+    const std::string shown = kartla::text::valid_utf8(t);
+    pango_layout_set_text(layout, shown.c_str(), int(shown.size()));
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, layout);
     pango_font_description_free(font);

@@ -3,6 +3,7 @@
 #include "writers.hpp"
 
 #include "kartla/chart_geometry.hpp"
+#include "kartla/text_encode.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -61,7 +62,10 @@ public:
         pango_font_description_free(desc);
         pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_text(layout, text.c_str(), -1);
+        // Pango refuses ill-formed UTF-8 with a warning and lays out nothing, and a NUL
+        // would end the text early: repaired, a damaged text still reaches the page.
+        const std::string shown = kartla::text::valid_utf8(text);
+        pango_layout_set_text(layout, shown.c_str(), int(shown.size()));
         return {layout, g_object_unref};
     }
     static double height_of(PangoLayout* layout) {
