@@ -2,6 +2,7 @@
 // input a few frames are drawn, then the loop sleeps until the next event.
 #include "gui.hpp"
 
+#include "gl_frame.hpp"
 #include "input_ordering.hpp"
 #include "paths.hpp"
 #include "room_window.hpp"
@@ -59,12 +60,7 @@ void toggle_fullscreen(GLFWwindow* window) {
 
 void render(GLFWwindow* window) {
     ImGui::Render();
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(window, &width, &height);
-    glViewport(0, 0, width, height);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    clear_to_background(window);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
 }

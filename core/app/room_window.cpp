@@ -1,5 +1,6 @@
 #include "room_window.hpp"
 
+#include "gl_frame.hpp"
 #include "theme.hpp"
 #include "ui/fonts.hpp"
 #include "ui/room_view.hpp"
@@ -134,12 +135,7 @@ void RoomWindow::frame(ui::Shell& shell) {
     ui::RoomLayout layout = shell.draw_room(view);
     ImGui::Render();
     const ImGuiIO& io = ImGui::GetIO();
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
-    glViewport(0, 0, width, height);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    clear_to_background(window_);
     if (layout.mirror && !view.empty()) {
         ImDrawData mirror = ui::mirror_draw_data(view, layout, io.DisplaySize, io.DisplayFramebufferScale);
         ImGui_ImplOpenGL3_RenderDrawData(&mirror);

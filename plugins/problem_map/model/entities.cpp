@@ -2,7 +2,6 @@
 
 namespace kartla::problem_map {
 
-namespace {
 const char* trend_msgid(const std::string& trend) {
     if (trend == "rising") return "Rising";
     if (trend == "stable") return "Stable";
@@ -10,7 +9,6 @@ const char* trend_msgid(const std::string& trend) {
     if (trend == "unknown") return "Unknown";
     return "";
 }
-}  // namespace
 
 std::vector<Entity> problem_entities(const Snapshot& s) {
     auto ranks = ranking(s);

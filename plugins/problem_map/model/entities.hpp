@@ -12,6 +12,8 @@ namespace kartla::problem_map {
 // Attributes hold stable values, never the reader's language: codes ("rising"),
 // and English msgids or the facilitator's own names, which readers translate.
 std::vector<Entity> problem_entities(const Snapshot& s);
+// The English msgid of a trend code ("rising" → "Rising"); "" for no trend.
+const char* trend_msgid(const std::string& trend);
 std::vector<Entity> cause_entities(const Snapshot& s);
 
 }  // namespace kartla::problem_map

@@ -1,6 +1,7 @@
 #include "report_section.hpp"
 
 #include "board_image.hpp"
+#include "entities.hpp"
 
 #include "kartla/privacy.hpp"
 
@@ -11,12 +12,6 @@ namespace kartla::problem_map {
 
 namespace {
 
-const char* trend_msgid(const std::string& trend) {
-    if (trend == "rising") return "Rising";
-    if (trend == "stable") return "Stable";
-    if (trend == "falling") return "Falling";
-    return "";
-}
 
 // Prioritised cards by rank (cards without dots last, in board order).
 std::vector<const Card*> prioritised_in_order(const Snapshot& s) {
@@ -38,7 +33,9 @@ doc::Facts facts_of(const Snapshot& s, const Card& card, const Translate& tr) {
         facts.items.emplace_back(tr("Category"), category_name(*category, tr));
     if (const Area* area = s.area(card.area_id)) facts.items.emplace_back(tr("Area"), area->name);
     if (card.severity) facts.items.emplace_back(tr("Severity (1–5)"), std::to_string(card.severity));
-    if (const char* trend = trend_msgid(card.trend); *trend) facts.items.emplace_back(tr("Trend"), tr(trend));
+    // An unknown trend says nothing worth a line in a printed report.
+    if (const char* trend = trend_msgid(card.trend); *trend && card.trend != "unknown")
+        facts.items.emplace_back(tr("Trend"), tr(trend));
     return facts;
 }
 

@@ -70,6 +70,12 @@ void BoardView::draw_for_room(const Snapshot& s) {
     fit_to_facilitator(s);
     ImGui::Dummy(canvas_.size);
     ui::mark_item("problem_map.room.board");
+    draw_picture(s, c_.board_frame.pointing);
+}
+
+// The board's background, clusters, cards, banner and legend, clipped to the canvas;
+// with the facilitator's pointer as a ring when drawn for the room.
+void BoardView::draw_picture(const Snapshot& s, bool with_pointer) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 max = add(canvas_.origin, canvas_.size);
     dl->PushClipRect(canvas_.origin, max, true);
@@ -78,7 +84,7 @@ void BoardView::draw_for_room(const Snapshot& s) {
     draw_cards(s, dl);
     draw_banner(s, dl);
     if (show_legend_) draw_legend(s, dl);
-    if (c_.board_frame.pointing) draw_pointer(dl, canvas_.to_screen(c_.board_frame.pointer));
+    if (with_pointer) draw_pointer(dl, canvas_.to_screen(c_.board_frame.pointer));
     dl->PopClipRect();
 }
 
@@ -238,15 +244,7 @@ void BoardView::draw_canvas(const Snapshot& s) {
     if (canvas_.pan.x != pan_before.x || canvas_.pan.y != pan_before.y || canvas_.zoom != zoom_before) view_moved_ = true;
     c_.board_frame = {canvas_.to_world(canvas_.origin), canvas_.to_world(add(canvas_.origin, canvas_.size)), show_legend_,
                       true, hovered, canvas_.to_world(ImGui::GetIO().MousePos)};
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 max = add(canvas_.origin, canvas_.size);
-    dl->PushClipRect(canvas_.origin, max, true);
-    dl->AddRectFilled(canvas_.origin, max, kBoardBackground);
-    draw_clusters(s, dl);
-    draw_cards(s, dl);
-    draw_banner(s, dl);
-    if (show_legend_) draw_legend(s, dl);
-    dl->PopClipRect();
+    draw_picture(s, false);
     draw_title_editor(s);
 }
 

@@ -29,6 +29,7 @@ private:
     enum class Gesture { None, Pan, MoveCards, MoveCluster, ResizeCluster };
 
     void draw_for_room(const Snapshot& s);
+    void draw_picture(const Snapshot& s, bool with_pointer);
     static void draw_pointer(ImDrawList* dl, ImVec2 at);
     void draw_toolbar(const Snapshot& s);
     void draw_canvas(const Snapshot& s);
