@@ -22,7 +22,8 @@ public:
           checks_(state_), preview_(state_) {
         host.add_schema(migrations());
         host.add_entity_kind({"measure", [](kartla::Workshop& w) { return measure_entities(w); }});
-        host.add_view({"action_plan.table", "Action plan", true, [this] { table_.draw(); }, kartla::ViewPlacement::Main, 30});
+        host.add_view({"action_plan.table", "Action plan", true, [this] { table_.draw(); }, kartla::ViewPlacement::Main, 30,
+                       [this] { return table_.draw_room(); }});
         host.add_view({"action_plan.measure", "Measure", true, [this] { editor_.draw(); }, kartla::ViewPlacement::Side, 30});
         host.add_view({"action_plan.board", "Measures by status", true, [this] { board_.draw(); }, kartla::ViewPlacement::Main, 31});
         host.add_view({"action_plan.checks", "Action plan checks", false, [this] { checks_.draw(); }, kartla::ViewPlacement::Side, 31});

@@ -151,6 +151,49 @@ TEST_CASE("the table filters by a column and selects by tapping a row") {
     CHECK(ui.state.selected == 1);
 }
 
+TEST_CASE("for the room the table shows the facilitator's filter and selection, without controls") {
+    Ui ui;
+    ui.world.edit([](kartla::Database& db) {
+        create_measure(db, "Fältarbete", "2026-03-12");
+        create_measure(db, "Belysning", "2026-03-12");
+        create_measure(db, "Fältgrupp kvällstid", "2026-03-12");
+    });
+    ui.show(ui.table);
+    ui.headless.click_item("action_plan.table.filter.1");
+    ui.headless.type("fält");
+    ui.headless.frame(3);
+    ui.headless.click_item("action_plan.table.row.3");
+    REQUIRE(ui.state.selected == 3);
+
+    kartla::test::RoomScreen room;
+    bool drawn = false;
+    auto room_frame = [&] {
+        room.frame([&] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("###room.action_plan.table", nullptr, ImGuiWindowFlags_NoDecoration);
+            drawn = ui.table.draw_room();
+            ImGui::End();
+        });
+    };
+    room_frame();
+    REQUIRE(drawn);
+    CHECK(ui.headless.has_item("action_plan.room.table"));
+    CHECK(ui.headless.has_item("action_plan.room.selected"));        // the facilitator's measure, marked
+    CHECK_FALSE(ui.headless.has_item("action_plan.table.new"));       // no New measure
+    CHECK_FALSE(ui.headless.has_item("action_plan.table.filter.1"));  // no filter fields
+    ui.headless.frame(1);  // the room's frame replaced the probes
+
+    // Filtered away on the laptop, gone from the room too: nothing is marked.
+    ui.headless.click_item("action_plan.table.filter.1");
+    ui.headless.key(kartla::keys::A, true);
+    ui.headless.type("belys");
+    ui.headless.frame(3);
+    room_frame();
+    CHECK(ui.headless.has_item("action_plan.room.table"));
+    CHECK_FALSE(ui.headless.has_item("action_plan.room.selected"));
+}
+
 TEST_CASE("by problem: a cause without a measure offers one, linked to the cause and its problem") {
     Ui ui;
     ui.show(ui.by_problem);

@@ -66,6 +66,52 @@ void TableView::sort_order(std::vector<std::size_t>& order) {
                      [&](std::size_t a, std::size_t b) { return sort_descending_ ? less(b, a) : less(a, b); });
 }
 
+std::vector<std::size_t> TableView::visible_order() {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < state_.plan().measures.size(); ++i)
+        if (row_visible(i)) order.push_back(i);
+    sort_order(order);
+    return order;
+}
+
+// For the room view on a second screen: the measures in the facilitator's filter
+// and order, in the columns one reads from the back of the room, the selected
+// measure highlighted and kept in view; nothing to edit.
+bool TableView::draw_room() {
+    if (!state_.refresh()) return false;
+    constexpr int kRoomColumns[] = {ColTitle, ColOwner, ColDue, ColStatus, ColLight};
+    constexpr float kShares[] = {3.0f, 2.0f, 1.0f, 1.2f, 1.0f};
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##room_measures", static_cast<int>(std::size(kRoomColumns)), flags)) return true;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (std::size_t c = 0; c < std::size(kRoomColumns); ++c)
+        ImGui::TableSetupColumn(state_.tr(column_msgid(static_cast<Column>(kRoomColumns[c]))), ImGuiTableColumnFlags_WidthStretch,
+                                kShares[c]);
+    ImGui::TableHeadersRow();
+    for (std::size_t index : visible_order()) {
+        const Measure& m = state_.plan().measures[index];
+        ImGui::TableNextRow();
+        const bool selected = state_.selected == m.id;
+        if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_Header));
+        for (std::size_t c = 0; c < std::size(kRoomColumns); ++c) {
+            ImGui::TableSetColumnIndex(static_cast<int>(c));
+            if (kRoomColumns[c] == ColLight) {
+                light_dot(m.light);
+                ImGui::SameLine();
+            }
+            ImGui::TextWrapped("%s", cell_text(state_, index, kRoomColumns[c]).c_str());
+        }
+        if (selected) {
+            ImGui::SetScrollHereY(0.5f);  // the room follows the facilitator down a long plan
+            kartla::ui::mark_item("action_plan.room.selected");
+        }
+    }
+    ImGui::EndTable();
+    kartla::ui::mark_item("action_plan.room.table");
+    return true;
+}
+
 void TableView::draw() {
     if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
     if (kartla::ui::big_button(state_.tr("New measure"))) add_measure(state_);
@@ -107,10 +153,7 @@ void TableView::draw() {
         }
         specs->SpecsDirty = false;
     }
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < state_.plan().measures.size(); ++i)
-        if (row_visible(i)) order.push_back(i);
-    sort_order(order);
+    const std::vector<std::size_t> order = visible_order();
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(order.size()));

@@ -17,8 +17,10 @@ class TableView {
 public:
     explicit TableView(UiState& state) : state_(state) {}
     void draw();
+    bool draw_room();  // for the room view on a second screen (ViewSpec::draw_room)
 
 private:
+    std::vector<std::size_t> visible_order();  // filtered and sorted as the facilitator chose
     bool row_visible(std::size_t index) const;
     void sort_order(std::vector<std::size_t>& order);
     UiState& state_;
