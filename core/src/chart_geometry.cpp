@@ -1,4 +1,5 @@
 #include "kartla/chart_geometry.hpp"
+#include "kartla/dates.hpp"
 
 #include <fmt/format.h>
 
@@ -11,18 +12,6 @@ namespace kartla::doc {
 namespace {
 
 constexpr double kLeftAxis = 44, kRightPad = 16, kTopPad = 18, kBottomAxis = 30;
-
-// Days since 1970-01-01 of a YYYY-MM-DD date (the civil calendar); nullopt when not a date.
-std::optional<long> day_number(const std::string& date) {
-    int y = 0, m = 0, d = 0;
-    if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) return std::nullopt;
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 // A step of 1, 2 or 5 × 10^n that cuts `span` into about four parts.
 double nice_step(double span) {
@@ -57,7 +46,7 @@ ChartGeometry chart_geometry(const Chart& chart, double width, double height) {
     if (chart.has_baseline) g.baseline_y = y_of(chart.baseline);
 
     std::vector<long> days;
-    for (const auto& p : chart.points) days.push_back(day_number(p.date).value_or(0));
+    for (const auto& p : chart.points) days.push_back(dates::day_number(p.date).value_or(0));
     const auto [first, last] = std::minmax_element(days.begin(), days.end());
     const double inset = 24;  // keeps the first and last value labels inside the plot
     for (std::size_t i = 0; i < chart.points.size(); ++i) {

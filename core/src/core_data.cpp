@@ -1,17 +1,6 @@
 #include "kartla/core_data.hpp"
 
-#include <ctime>
-
 namespace kartla::core_data {
-
-std::string today() {
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
 
 std::vector<Participant> participants(Database& db) {
     std::vector<Participant> out;

@@ -49,8 +49,6 @@ KARTLA_API void set_attended(Database& db, std::int64_t meeting_id, std::int64_t
 KARTLA_API void set_meta(Database& db, std::string_view key, std::string_view value);
 KARTLA_API std::string meta(Database& db, std::string_view key);
 
-// Today's local date as YYYY-MM-DD, the form dates are stored in.
-KARTLA_API std::string today();
 
 // Distinct organisations taking part, in the order they were added.
 KARTLA_API std::vector<std::string> organisations(Database& db);

@@ -1,6 +1,7 @@
 #include "shell.hpp"
 
 #include "kartla/core_data.hpp"
+#include "kartla/dates.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "paths.hpp"
@@ -10,7 +11,6 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <ctime>
 
 namespace kartla::ui {
 
@@ -111,8 +111,8 @@ bool Shell::create_file(const fs::path& path) {
     auto workshop = std::move(std::get<std::unique_ptr<Workshop>>(created));
     workshop->edit("New workshop", [&](Database& db) {
         core_data::set_meta(db, "title", path.stem().string());
-        core_data::set_meta(db, "date", core_data::today());
-        core_data::add_meeting(db, {0, "mapping", runtime_.translate("Mapping meeting"), core_data::today(), "", ""});
+        core_data::set_meta(db, "date", dates::today());
+        core_data::add_meeting(db, {0, "mapping", runtime_.translate("Mapping meeting"), dates::today(), "", ""});
     });
     workshop->clear_history();  // the new file itself is not an undoable step
     runtime_.set_workshop(std::move(workshop));

@@ -1,12 +1,12 @@
 #include "workshop_panel.hpp"
 
+#include "kartla/dates.hpp"
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
-#include <ctime>
 
 namespace kartla::ui {
 
@@ -140,7 +140,7 @@ void WorkshopPanel::draw_meetings(Workshop& workshop) {
     if (big_button(runtime_.translate("+ Add meeting"))) {
         core_data::Meeting meeting{0, meetings_.empty() ? "mapping" : "follow_up",
                                    runtime_.translate(meetings_.empty() ? "Mapping meeting" : "Follow-up meeting"),
-                                   core_data::today(), "", ""};
+                                   dates::today(), "", ""};
         save(workshop, "Add meeting", [&](Database& db) { core_data::add_meeting(db, meeting); });
     }
 }

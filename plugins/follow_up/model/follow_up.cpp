@@ -1,9 +1,12 @@
 #include "follow_up.hpp"
 
+#include "words.hpp"
+
+#include "kartla/dates.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <ctime>
 #include <tuple>
 #include <map>
 #include <set>
@@ -70,29 +73,9 @@ std::vector<cd::Meeting> follow_up_meetings(Database& db) {
     return out;
 }
 
-bool is_date(std::string_view d) {
-    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (d[i] < '0' || d[i] > '9') return false;
-    return true;
-}
-
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-    return text;
-}
-
 namespace {
 
-bool is_status(std::string_view s) {
-    for (auto known : {"", "proposed", "decided", "in_progress", "done", "paused", "cancelled"})
-        if (s == known) return true;
-    return false;
-}
+bool is_status(std::string_view s) { return s.empty() || msgid_of(kStatusWords, s); }
 
 Record read_record(kartla::Statement& q) {
     return {q.int64(0), q.int64(1), q.text(2), q.text(3), q.text(4),
@@ -107,7 +90,7 @@ constexpr const char* kRecordColumns =
 
 void save_record(Database& db, const Record& r) {
     if (!is_status(r.status)) throw std::invalid_argument("unknown status: " + r.status);
-    if (!r.indicator_date.empty() && !is_date(r.indicator_date))
+    if (!r.indicator_date.empty() && !kartla::dates::is_valid(r.indicator_date))
         throw std::invalid_argument("the indicator date is not YYYY-MM-DD: " + r.indicator_date);
     const auto meetings = follow_up_meetings(db);
     if (std::none_of(meetings.begin(), meetings.end(), [&](auto& m) { return m.id == r.meeting_id; }))

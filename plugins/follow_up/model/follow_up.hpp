@@ -89,7 +89,5 @@ std::vector<StatusEntry> status_log(std::string_view published);
 // yellow, the rest; closed (done, cancelled) last; by due date within a group.
 std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view today);
 bool overdue(const Entity& measure, std::string_view today);
-std::string today();  // local date, YYYY-MM-DD
-bool is_date(std::string_view text);
 
 }  // namespace follow_up

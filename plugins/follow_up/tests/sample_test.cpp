@@ -3,6 +3,7 @@
 #include "../model/indicator.hpp"
 #include "temp_dir.hpp"
 
+#include "kartla/dates.hpp"
 #include "runtime.hpp"
 #include "sample.hpp"
 
@@ -30,7 +31,7 @@ TEST_CASE("the sample has two follow-up meetings with records, indicator values 
     int decisions = 0, indicators = 0;
     for (const auto& r : recs) {
         decisions += !r.decision.empty();
-        indicators += !r.indicator_value.empty() && is_date(r.indicator_date);
+        indicators += !r.indicator_value.empty() && kartla::dates::is_valid(r.indicator_date);
     }
     CHECK(decisions == 7);
     CHECK(indicators >= 5);

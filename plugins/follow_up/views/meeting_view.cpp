@@ -3,6 +3,7 @@
 #include "../model/indicator.hpp"
 #include "../model/words.hpp"
 
+#include "kartla/dates.hpp"
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
@@ -47,7 +48,7 @@ void MeetingView::refresh(kartla::Workshop& w) {
     cache_.revision = w.revision();
     cache_.valid = true;
     cache_.meetings = follow_up_meetings(w.db());
-    cache_.measures = walk_order(host_.entities("measure", &cache_.measures_available), today());
+    cache_.measures = walk_order(host_.entities("measure", &cache_.measures_available), kartla::dates::today());
     for (const auto& a : host_.entities("actor")) cache_.actor_labels[a.id] = a.label;
     if (meeting_id_ == 0 && !cache_.meetings.empty()) meeting_id_ = cache_.meetings.back().id;
     bool still_there = false;
@@ -111,12 +112,12 @@ void MeetingView::draw_meeting_bar(kartla::Workshop& w) {
 }
 
 void MeetingView::draw_start(kartla::Workshop& w) {
-    if (new_date_.empty()) new_date_ = today();
+    if (new_date_.empty()) new_date_ = kartla::dates::today();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     kartla::ui::input_text((std::string(tr("Date")) + "###new_date").c_str(), new_date_);
     ImGui::SameLine();
     if (kartla::ui::big_button(tr("Start follow-up meeting"))) {
-        if (!is_date(new_date_)) {
+        if (!kartla::dates::is_valid(new_date_)) {
             error_ = tr("Write the date as YYYY-MM-DD.");
         } else {
             std::int64_t id = 0;
@@ -161,7 +162,7 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
     ImGui::SetWindowFontScale(1.25f);  // the measure under discussion, readable from the back of the room
     ImGui::TextWrapped("%s", m.label.c_str());
     ImGui::SetWindowFontScale(1.0f);
-    if (overdue(m, today())) {
+    if (overdue(m, kartla::dates::today())) {
         ImGui::SameLine();
         ImGui::TextColored(light_colour("red"), "%s", tr("Overdue"));
     }
@@ -257,7 +258,7 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
         if (kartla::ui::input_text(label.c_str(), draft_.*member)) {
             Record r = current;
             r.*member = draft_.*member;
-            if (member == &Record::indicator_date && !r.indicator_date.empty() && !is_date(r.indicator_date))
+            if (member == &Record::indicator_date && !r.indicator_date.empty() && !kartla::dates::is_valid(r.indicator_date))
                 error_ = tr("Write the date as YYYY-MM-DD.");
             else
                 save(w, "Record follow-up", r);
