@@ -114,22 +114,29 @@ void AgendaPanel::load_default_agenda() {
     });
 }
 
-void AgendaPanel::draw() {
+// The open workshop, reloaded, when it has meetings to plan; otherwise says why not.
+Workshop* AgendaPanel::workshop_with_meetings() {
     Workshop* workshop = runtime_.workshop();
     if (!workshop) {
         hint(runtime_.translate("No workshop is open. Use File > New or File > Open."));
-        return;
+        return nullptr;
     }
     reload_if_changed(*workshop);
-    if (!error_.empty()) field_error(error_);
     if (!available_) {
         hint(runtime_.translate("This file is from an older kartla and open read-only: it has no agenda."));
-        return;
+        return nullptr;
     }
     if (meetings_.empty()) {
         hint(runtime_.translate("Add a meeting in the Workshop view first."));
-        return;
+        return nullptr;
     }
+    return workshop;
+}
+
+void AgendaPanel::draw() {
+    Workshop* workshop = workshop_with_meetings();
+    if (!workshop) return;
+    if (!error_.empty()) field_error(error_);
     draw_meeting_choice();
     draw_clock_and_controls(*workshop);
     draw_steps(*workshop);
@@ -318,20 +325,8 @@ void AgendaPanel::draw_step_editor(Workshop& workshop, agenda::Step& step, std::
 }
 
 void AgendaPanel::draw_notes() {
-    Workshop* workshop = runtime_.workshop();
-    if (!workshop) {
-        hint(runtime_.translate("No workshop is open. Use File > New or File > Open."));
-        return;
-    }
-    reload_if_changed(*workshop);
-    if (!available_) {
-        hint(runtime_.translate("This file is from an older kartla and open read-only: it has no agenda."));
-        return;
-    }
-    if (meetings_.empty()) {
-        hint(runtime_.translate("Add a meeting in the Workshop view first."));
-        return;
-    }
+    Workshop* workshop = workshop_with_meetings();
+    if (!workshop) return;
     draw_note_list(*workshop, agenda::NoteKind::Decision, decisions_, "Decisions", "+ Decision", "decision");
     draw_note_list(*workshop, agenda::NoteKind::Note, notes_, "Notes", "+ Note", "note");
     draw_note_list(*workshop, agenda::NoteKind::Parked, parked_, "Parking lot", "+ Park a question", "parked");

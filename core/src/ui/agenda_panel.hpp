@@ -35,6 +35,7 @@ public:
 
 private:
     void reload_if_changed(Workshop& workshop);
+    Workshop* workshop_with_meetings();
     void draw_meeting_choice();
     void draw_clock_and_controls(Workshop& workshop);
     void draw_steps(Workshop& workshop);
