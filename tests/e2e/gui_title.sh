@@ -5,15 +5,9 @@
 set -euo pipefail
 kartla=$1
 out=$2/gui_title
-rm -rf "$out"; mkdir -p "$out"
-export HOME=$out/home XDG_CONFIG_HOME=$out/home/.config XDG_DATA_HOME=$out/home/.local/share
-export LIBGL_ALWAYS_SOFTWARE=1
-mkdir -p "$HOME"
-
-source "$(dirname "$0")/lib/x_server.sh"
+source "$(dirname "$0")/lib/session.sh"
+fresh_session "$out"
 start_x_server "$out/xvfb.log" Xvfb -screen 0 1600x900x24 -nolisten tcp
-trap 'kill $x_server_pid 2>/dev/null || true; [[ -n ${app:-} ]] && kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 xset r off  # keys are held long below; no auto-repeat
 
 

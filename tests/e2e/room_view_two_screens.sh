@@ -9,10 +9,8 @@
 set -euo pipefail
 kartla=$1
 out=$2/room_view_two_screens
-rm -rf "$out"; mkdir -p "$out"
-export HOME=$out/home XDG_CONFIG_HOME=$out/home/.config XDG_DATA_HOME=$out/home/.local/share
-export LIBGL_ALWAYS_SOFTWARE=1
-mkdir -p "$HOME"
+source "$(dirname "$0")/lib/session.sh"
+fresh_session "$out"
 
 cat >"$out/xorg.conf" <<'CONF'
 Section "Device"
@@ -37,9 +35,7 @@ Section "Screen"
 EndSection
 CONF
 
-source "$(dirname "$0")/lib/x_server.sh"
 start_x_server "$out/xorg.out" Xorg -config "$out/xorg.conf" -noreset -nolisten tcp -logfile "$out/xorg.log"
-trap 'kill $x_server_pid 2>/dev/null || true; [[ -n ${app:-} ]] && kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 100); do xrandr >/dev/null 2>&1 && break; sleep 0.1; done
 xrandr --newmode proj 74.48 1280 1336 1472 1664 720 721 724 746 -HSync +Vsync
 xrandr --addmode DUMMY1 proj

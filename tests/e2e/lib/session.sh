@@ -1,0 +1,40 @@
+# Sourced by the end-to-end tests: a clean session for the real program.
+#
+#   fresh_session OUT          an empty OUT folder with a home of its own (no
+#                              user's settings leak in) and Mesa's software OpenGL
+#   start_x_server LOG SERVER [ARGS...]
+#                              an X server on a display number it picks itself
+#                              (-displayfd), so tests running side by side or a
+#                              display left over never collide; exports DISPLAY.
+#                              On exit the server and the program in $app stop.
+
+fresh_session() {
+  rm -rf "$1"
+  mkdir -p "$1/home"
+  export HOME=$1/home XDG_CONFIG_HOME=$1/home/.config XDG_DATA_HOME=$1/home/.local/share
+  export LIBGL_ALWAYS_SOFTWARE=1
+}
+
+stop_session() {
+  [[ -n ${app:-} ]] && kill "$app" 2>/dev/null
+  [[ -n ${x_server_pid:-} ]] && kill "$x_server_pid" 2>/dev/null
+  return 0
+}
+
+start_x_server() {
+  local log=$1; shift
+  local fifo
+  fifo=$(mktemp -u)
+  mkfifo "$fifo"
+  "$@" -displayfd 3 3>"$fifo" >"$log" 2>&1 &
+  x_server_pid=$!
+  trap stop_session EXIT
+  local number=
+  read -r -t 30 number <"$fifo" || true
+  rm -f "$fifo"
+  if [[ -z $number ]]; then
+    echo "FAIL: the X server did not start; see $log" >&2
+    return 1
+  fi
+  export DISPLAY=:$number
+}
