@@ -157,6 +157,7 @@ TEST_CASE("with no workshop the room view shows the title and no mirrored pictur
     ui.frame(2);
     ui::MirroredView nothing;
     ui::RoomLayout layout = room_frame(room, shell, nothing);
-    CHECK(layout.scale == 1);
-    CHECK(room.foreground_vertices() == 0);
+    CHECK(!layout.mirror);                    // nothing to paint under the room's own drawing
+    CHECK(ui.has_item("core.room.idle"));     // the title instead: the projector is not left blank
+    CHECK(room.foreground_vertices() == 0);   // no follow-me marks
 }

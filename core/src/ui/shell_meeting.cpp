@@ -195,6 +195,7 @@ RoomLayout Shell::draw_room(const MirroredView& view) {
         ImGui::Begin("###core.room_idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                                                        ImGuiWindowFlags_NoBringToFrontOnFocus);
         ImGui::TextUnformatted(window_title().c_str());
+        mark_item("core.room.idle");
         ImGui::End();
         return layout;
     }
