@@ -23,7 +23,6 @@ public:
     void follow_screens(ui::Shell& shell);
     // Draws one frame; call in the console's context right after it rendered.
     void frame(ui::Shell& shell);
-    bool is_open() const { return window_ != nullptr; }
 
 private:
     bool open(GLFWmonitor* monitor, const std::string& title);
