@@ -257,7 +257,7 @@ TEST_CASE("the measure form does not move when its warnings come and go") {
         set_addresses(db, id, "problem", kDrugs, true);
     });
     ui.show(ui.editor);
-    CHECK(findings_for_measure(ui.state.findings(), *ui.state.plan().measure(id)).empty());
+    CHECK(findings_for_measure(ui.state.findings(), *ui.state.plan().measure(id)).empty());  // the state's own plan
     const auto before = editor_rows(ui.headless);
 
     // Taking the owner away brings "No responsible owner"; clearing the due date brings a second warning.
@@ -287,14 +287,16 @@ TEST_CASE("an owner or partner is picked only when pressed and released on the s
     ui.headless.drag(owner(kPolice), owner(kSocial), 4);
     ui.headless.drag(partner(kSocial), partner(kHousing), 4);
     ui.headless.frame(2);
-    const Measure* m = ui.world.plan().measure(id);
+    Plan plan = ui.world.plan();
+    const Measure* m = plan.measure(id);
     CHECK(m->owner_id == 0);
     CHECK(m->partner_ids.empty());
     CHECK(ui.count("SELECT count(*) FROM core_link WHERE from_kind = 'measure' AND to_kind = 'actor'") == 0);
     // Pressed and released on the same row, it is picked.
     ui.tap(fmt::format("action_plan.editor.owner.{}", kSocial));
     ui.tap(fmt::format("action_plan.editor.partner.{}", kHousing));
-    m = ui.world.plan().measure(id);
+    plan = ui.world.plan();
+    m = plan.measure(id);
     CHECK(m->owner_id == kSocial);
     CHECK(m->partner_ids == std::vector<std::int64_t>{kHousing});
 }

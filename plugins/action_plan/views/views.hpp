@@ -78,7 +78,7 @@ private:
     bool released_on_row(std::int64_t row, bool clicked);
     UiState& state_;
     std::int64_t pressed_row_ = 0;
-    bool focus_title_ = false;
+    int focus_title_ = 0;  // frames until the new measure's title takes the focus
     Measure draft_;
     std::int64_t draft_id_ = -1;
     std::uint64_t draft_revision_ = 0;
