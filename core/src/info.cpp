@@ -13,6 +13,7 @@ const char* status_key(const PluginRecord& plugin) {
         case PluginStatus::Loaded: return plugin.workshop_problem.empty() ? "loaded" : "unavailable";
         case PluginStatus::Failed: return "failed";
         case PluginStatus::Disabled: return "disabled";
+        case PluginStatus::Skipped: return "skipped";
     }
     return "unknown";
 }
@@ -41,6 +42,7 @@ nlohmann::json workshop_info(Runtime& runtime) {
         plugins.push_back(entry);
     }
     info["plugins"] = plugins;
+    if (runtime.safe_mode()) info["safe_mode"] = true;
 
     auto entities = nlohmann::json::object();
     for (auto& kind : runtime.entity_kinds())

@@ -406,7 +406,7 @@ TEST_CASE("for the room the network is drawn whole, with the facilitator's selec
     CHECK(m.db().scalar_int("SELECT net_x FROM actor_map_actor WHERE id = ?", police) == -300);
 }
 
-TEST_CASE("two taps connect two actors in Link mode; a second tap on the first lets go") {
+TEST_CASE("two taps connect two actors in Link mode, and a second tap on the first lets go") {
     Meeting m;
     auto police = m.add_actor("Polisen", -300, 0);
     auto school = m.add_actor("Höjdenskolan", 300, 0);
