@@ -16,7 +16,7 @@
 namespace kartla {
 
 inline constexpr std::int32_t kApplicationId = 0x4B52544C;  // "KRTL"
-inline constexpr int kCoreSchemaVersion = 2;
+inline constexpr int kCoreSchemaVersion = 3;  // = core_schema::migrations().size()
 
 enum class OpenProblem {
     NotFound,        // no such file
