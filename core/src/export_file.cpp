@@ -79,7 +79,16 @@ void commit(Temporary& temporary, const fs::path& target) {
 
 void write_file_atomically(const fs::path& target, const std::function<void(const fs::path& temporary)>& write) {
     Temporary temporary(target);
-    write(temporary.path);
+    try {
+        write(temporary.path);
+    } catch (const std::exception& e) {
+        // The user chose the target; the temporary's name would only confuse.
+        std::string why = e.what();
+        const std::string hidden = temporary.path.string();
+        for (auto at = why.find(hidden); at != std::string::npos; at = why.find(hidden, at + 1))
+            why.replace(at, hidden.size(), target.string());
+        throw std::runtime_error(why);
+    }
     commit(temporary, target);
 }
 

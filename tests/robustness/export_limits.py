@@ -85,6 +85,9 @@ def no_partial():
             done = subprocess.run([KARTLA, "export", str(workshop), "--format", fmt, "-o", str(target)],
                                   capture_output=True, text=True, preexec_fn=limited)
             left = sorted(p.name for p in folder.iterdir())
+            ours = "\n".join(line for line in done.stderr.splitlines() if line.startswith("kartla:"))
+            if f".{target.name}." in ours:
+                sys.exit(f"{fmt}: the message names the temporary file, not the user's: {done.stderr}")
             if done.returncode == 0:
                 sys.exit(f"{fmt}: the export should have failed at {limit} bytes, it wrote {left}")
             if existing:

@@ -98,6 +98,14 @@ def hostile_json(text, n):
     return json.dumps(data, ensure_ascii=False)
 
 
+def keyvals(row):
+    return tuple(row) if isinstance(row, tuple) else (row,)
+
+
+def marks(row):
+    return ", ".join("?" for _ in keyvals(row))
+
+
 def make_hostile(path):
     db = sqlite3.connect(path)
     db.execute("PRAGMA ignore_check_constraints = ON")  # a stranger's file has no CHECK it did not want
@@ -112,27 +120,36 @@ def make_hostile(path):
                                        " AND name <> 'core_plugin_schema'")]
     cells = 0
     for table in tables:
-        columns = [(r[1], r[2].upper()) for r in db.execute(f'PRAGMA table_info("{table}")')]
-        rowids = [r[0] for r in db.execute(f'SELECT rowid FROM "{table}" ORDER BY rowid')]
+        info = list(db.execute(f'PRAGMA table_info("{table}")'))
+        columns = [(r[1], r[2].upper()) for r in info]
+        # Rows by rowid, or by primary key in a WITHOUT ROWID table.
+        key = "rowid"
+        try:
+            db.execute(f'SELECT rowid FROM "{table}" LIMIT 1')
+        except sqlite3.OperationalError:
+            key = "(" + ", ".join(f'"{r[1]}"' for r in sorted(info, key=lambda r: r[5]) if r[5]) + ")"
+        rowids = [r[0] if key == "rowid" else r for r in db.execute(f'SELECT {key.strip("()")} FROM "{table}"')]
         for n, rowid in enumerate(rowids):
             for c, (column, kind) in enumerate(columns):
                 if (table, column) in KEYS:
                     continue
                 if column in OUT_OF_RANGE and kind in ("INTEGER", "REAL"):
-                    db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', (OUT_OF_RANGE[column], rowid))
+                    db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {key} = ({marks(rowid)})', (OUT_OF_RANGE[column], *keyvals(rowid)))
                     continue
                 if kind != "TEXT":
                     continue
                 # Half the dates stay valid, so calendar entries and charts are made and their labels checked.
                 if column in DATE_COLUMNS and n % 2 == 0:
-                    db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', (f"2026-0{1 + n % 9}-1{n % 10}", rowid))
+                    db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {key} = ({marks(rowid)})', (f"2026-0{1 + n % 9}-1{n % 10}", *keyvals(rowid)))
                     continue
                 if column == "attributes":
-                    old = db.execute(f'SELECT attributes FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()[0]
-                    db.execute(f'UPDATE "{table}" SET attributes = ? WHERE rowid = ?', (hostile_json(old, n), rowid))
+                    old = db.execute(f'SELECT attributes FROM "{table}" WHERE {key} = ({marks(rowid)})', keyvals(rowid)).fetchone()[0]
+                    db.execute(f'UPDATE "{table}" SET attributes = ? WHERE {key} = ({marks(rowid)})',
+                               (hostile_json(old, n), *keyvals(rowid)))
                     continue
-                payload = PAYLOADS[(n + c) % len(PAYLOADS)]
-                db.execute(f'UPDATE "{table}" SET "{column}" = CAST(? AS TEXT) WHERE rowid = ?', (payload, rowid))
+                payload = PAYLOADS[(n + c) % len(PAYLOADS)] + f" r{n}".encode()  # unique, for UNIQUE columns
+                db.execute(f'UPDATE "{table}" SET "{column}" = CAST(? AS TEXT) WHERE {key} = ({marks(rowid)})',
+                           (payload, *keyvals(rowid)))
                 cells += 1
     # Every card face up and prioritised, so every card's text reaches the report.
     db.execute("UPDATE problem_map_card SET hidden = 0, prioritised = 1")
@@ -256,6 +273,8 @@ def check_svg(name, data, redacted):
             ok = (NUMBER.match(value) or COLOUR.match(value) or key in ("font-family", "text-anchor", "font-weight",
                                                                           "stroke-linecap", "viewBox", "points")
                   or (key == "xmlns"))
+            if key == "stroke-dasharray":
+                ok = re.fullmatch(r"[0-9. ]+", value) is not None
             if key == "points" and not re.fullmatch(r"[-0-9., ]*", value):
                 ok = False
             if key == "viewBox" and not re.fullmatch(r"[-0-9. ]+", value):
@@ -318,6 +337,8 @@ def check_png(name, data):
 
 
 def check_plain(name, data, redacted):
+    if data.startswith(b"\xef\xbb\xbf"):  # the file's own BOM (CSV, for Excel), not one from the data
+        data = data[3:]
     check_text(name, decoded(name, data), redacted)
 
 
@@ -346,7 +367,8 @@ def main():
             fail(f"export format {fmt} is not offered")
     for fmt, check in FORMATS.items():
         for redacted in (False, True):
-            out = OUT / f"{fmt}{'.redacted' if redacted else ''}.out"
+            ext = {"xlsx": "xlsx", "report-pdf": "pdf"}.get(fmt, "out")  # openpyxl reads by extension
+            out = OUT / f"{fmt}{'.redacted' if redacted else ''}.{ext}"
             out.unlink(missing_ok=True)
             done = run("export", str(workshop), "--format", fmt, "-o", str(out), "--lang", "sv",
                        *(["--redact"] if redacted else []))

@@ -19,7 +19,8 @@ KARTLA_API void write_file_atomically(const std::filesystem::path& target, std::
 
 // The same for a writer that needs a path of its own (libxlsxwriter, cairo):
 // `write` fills the temporary file it is given; an exception from it leaves
-// nothing behind and is passed on.
+// nothing behind and comes back as std::runtime_error with its message, the
+// temporary's name in it replaced by the target's.
 KARTLA_API void write_file_atomically(const std::filesystem::path& target,
                                       const std::function<void(const std::filesystem::path& temporary)>& write);
 
