@@ -472,19 +472,29 @@ Shown as_shown(std::string_view text)
 
 std::vector<Hit> find_personal_data(std::string_view text)
 {
-    // What the reader sees first: a NUL or a zero-width space inside an address
+    std::vector<Hit> hits = find_in(text);
+    // Also what the reader sees: a NUL or a zero-width space inside an address
     // hides it from a search of the bytes, and the export then drops it. Such a
     // hit covers its span of `text`, the unseen characters inside included.
     const Shown shown = as_shown(text);
-    if (shown.text.size() == text.size()) return find_in(text);
-    std::vector<Hit> hits;
-    for (const Hit& hit : find_in(shown.text)) {
-        const std::size_t begin = shown.offset[hit.begin];
-        hits.push_back({hit.kind, begin, shown.offset[hit.begin + hit.length - 1] + 1 - begin});
+    if (shown.text.size() == text.size()) return hits;
+    for (const Hit& found : find_in(shown.text)) {
+        const std::size_t begin = shown.offset[found.begin];
+        const Hit seen{found.kind, begin, shown.offset[found.begin + found.length - 1] + 1 - begin};
+        // It replaces the hits of the same kind it contains ("nare@example.se" in
+        // "samord\u00ADnare@example.se"), but never cuts into another one: then
+        // the bytes' reading stands ("070-123 45 67\0anna@..." stays a phone
+        // number and an address, not "67anna@...").
+        bool fits = true;
+        for (const Hit& hit : hits)
+            if (hit.begin < end_of(seen) && seen.begin < end_of(hit))
+                fits = fits && hit.kind == seen.kind && seen.begin <= hit.begin && end_of(hit) <= end_of(seen);
+        if (!fits) continue;
+        std::erase_if(hits, [&](const Hit& hit) { return hit.begin < end_of(seen) && seen.begin < end_of(hit); });
+        hits.insert(std::upper_bound(hits.begin(), hits.end(), seen,
+                                     [](const Hit& a, const Hit& b) { return a.begin < b.begin; }),
+                    seen);
     }
-    // Then what the bytes alone show: an unseen character can also be the only
-    // boundary of a number ("x\u200B8507099805" reads as one word).
-    add_non_overlapping(hits, find_in(text));
     return hits;
 }
 
