@@ -3,6 +3,8 @@
 // No plugin writes inverse code.
 #include "kartla/workshop.hpp"
 
+#include "redacted_reading.hpp"
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/file.h>
@@ -130,6 +132,8 @@ void Workshop::changed() {
 
 EditResult Workshop::edit(std::string_view label, const std::function<void(Database&)>& change) {
     if (read_only()) return failure("This workshop is open read-only.");
+    // Masked text read back and written would mask the file itself.
+    if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
     try {
         Session session(db_->handle());
@@ -152,6 +156,7 @@ EditResult Workshop::edit(std::string_view label, const std::function<void(Datab
 
 EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset, bool invert) {
     if (read_only()) return failure("This workshop is open read-only.");
+    if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
     try {
         std::vector<unsigned char> data = changeset;
         if (invert) {
