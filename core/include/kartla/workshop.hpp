@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -26,6 +27,7 @@ enum class OpenProblem {
     NewerVersion,    // written by a newer kartla
     InUse,           // another kartla has it open
     CannotWrite,     // e.g. the folder is not writable while creating
+    ForeignSchema,   // holds a trigger, view or other object kartla's migrations do not create
 };
 
 struct KARTLA_API OpenError {
@@ -34,6 +36,13 @@ struct KARTLA_API OpenError {
 };
 
 enum class OpenMode { ReadWrite, ReadOnly };
+
+// The schema a file may hold besides the core's own: each loaded plugin's
+// migrations (Host::add_schema) by plugin id. Opening compares the file's
+// sqlite_schema against what these create (see core/src/schema_guard.hpp).
+struct SchemaCatalog {
+    std::vector<std::pair<std::string, std::vector<std::string>>> plugins;
+};
 
 enum class StorageKind { LocalWal, NetworkExclusive, ReadOnly, Memory };
 
@@ -50,9 +59,10 @@ using OpenResult = std::variant<std::unique_ptr<Workshop>, OpenError>;
 class KARTLA_API Workshop {
 public:
     // Opens an existing workshop. The file is validated read-only first, so a
-    // foreign, corrupt or newer file is never touched.
+    // foreign, corrupt or newer file is never touched. `known` is the plugins'
+    // schema the file may hold (Runtime::known_schema()); any other object is refused.
     static OpenResult open(const std::filesystem::path& path, OpenMode mode = OpenMode::ReadWrite,
-                           bool take_advisory_lock = false);
+                           bool take_advisory_lock = false, const SchemaCatalog& known = {});
     // Creates a new, empty workshop; fails if the file exists.
     static OpenResult create(const std::filesystem::path& path, bool take_advisory_lock = false);
     // A workshop held in memory only (tests, fuzzing).
@@ -108,6 +118,9 @@ private:
     void changed();
     void release_advisory_lock();
 
+    // Keeps tables that could not be verified (a plugin not loaded) out of every
+    // statement; declared before db_ so that it outlives the connection.
+    std::shared_ptr<const void> schema_guard_;
     std::unique_ptr<Database> db_;
     std::filesystem::path path_;
     StorageKind storage_;

@@ -5,6 +5,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "paths.hpp"
+#include "schema_guard.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -87,18 +88,44 @@ void Shell::save_settings() const {
 void Shell::show_error(std::string message) {
     error_dialog_ = std::move(message);
     error_dialog_opening_ = true;
+    foreign_file_.clear();
 }
 
 bool Shell::open_file(const fs::path& path) {
-    auto opened = Workshop::open(path, OpenMode::ReadWrite, true);
+    auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) {
         show_error(e->message);
+        if (e->problem == OpenProblem::ForeignSchema) foreign_file_ = fs::absolute(path);  // offer a cleaned copy
         return false;
     }
     runtime_.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     settings_.remember_file(fs::absolute(path).string());
     save_settings();
     if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.post_message(LogLevel::Info, note);
+    return true;
+}
+
+bool Shell::open_cleaned_copy(const fs::path& chosen) {
+    if (foreign_file_.empty()) return false;
+    fs::path source = foreign_file_;
+    fs::path target = chosen.empty() ? schema_guard::cleaned_copy_name(source) : chosen;
+    auto problem = schema_guard::write_cleaned_copy(source, target, runtime_.known_schema());
+    if (!problem.empty()) {
+        // Beside the original may be a read-only stick or folder: let the user choose a place.
+        if (chosen.empty() && !file_dialog_.visible()) {
+            error_dialog_.clear();
+            file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save the cleaned copy"), ".kartla",
+                              [this](const fs::path& p) { open_cleaned_copy(p); }, target.filename().string());
+            return false;
+        }
+        show_error(problem);
+        return false;
+    }
+    error_dialog_.clear();
+    foreign_file_.clear();
+    if (!open_file(target)) return false;
+    runtime_.post_message(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Opened a cleaned copy"),
+                                                      target.filename().string()));
     return true;
 }
 
@@ -426,11 +453,25 @@ void Shell::draw_error_dialog() {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 27);
         ImGui::TextUnformatted(error_dialog_.c_str());
         ImGui::PopTextWrapPos();
+        bool cleaned = false;
+        if (!foreign_file_.empty()) {
+            // The original stays as it is; the copy holds everything but the foreign objects.
+            ImGui::TextWrapped("%s", runtime_.translate("A copy without what kartla did not create can be written "
+                                                         "beside it and opened; the file itself is not changed."));
+            cleaned = big_button(runtime_.translate("Open a cleaned copy"));
+            mark_item("core.error.cleaned_copy");
+            ImGui::SameLine();
+        }
         if (big_button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             error_dialog_.clear();
+            foreign_file_.clear();
             ImGui::CloseCurrentPopup();
         }
         mark_item("core.error.ok");
+        if (cleaned) {
+            ImGui::CloseCurrentPopup();
+            open_cleaned_copy();
+        }
         ImGui::EndPopup();
     }
 }

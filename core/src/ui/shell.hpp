@@ -47,6 +47,10 @@ public:
     const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }
+    // After a refusal for foreign schema objects: write a copy without them
+    // (beside the original, or at `target`) and open it. The original is not changed.
+    bool offers_cleaned_copy() const { return !foreign_file_.empty(); }
+    bool open_cleaned_copy(const std::filesystem::path& target = {});
     // File > Export: asks about personal data first when the workshop holds any.
     void export_to(const std::string& format);
     bool export_review_open() const { return !export_pending_.empty(); }
@@ -106,6 +110,7 @@ private:
     FileDialog file_dialog_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;
+    std::filesystem::path foreign_file_;  // refused for foreign objects; a cleaned copy is offered
     bool quit_requested_ = false;
     bool fonts_dirty_ = false;
     bool fullscreen_toggle_ = false;
