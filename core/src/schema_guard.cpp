@@ -128,6 +128,15 @@ bool unverifiable(const Object& o, const Expectation& e) {
     return o.type == "table" ? lower(o.name) == lower(o.table) : true;
 }
 
+int severity(const Foreign& f) {
+    const auto& o = f.object;
+    if (o.type == "trigger") return 0;
+    if (o.type == "view") return 1;
+    if (o.virtual_table()) return 2;
+    if (f.redeclared) return 3;
+    return o.type == "table" ? 4 : 5;
+}
+
 bool sqlite_sequence(const Object& o) {
     return o.type == "table" && o.name == "sqlite_sequence" &&
            normalise_sql(o.sql) == "create table sqlite_sequence(name,seq)";
@@ -202,8 +211,13 @@ void rebuild(Database& db, const Object& table, const Object& expected) {
     std::string list;
     for (const auto& c : wanted)
         if (std::find(kept.begin(), kept.end(), c) != kept.end()) list += (list.empty() ? "" : ", ") + sql_name(c);
-    if (!list.empty())
-        db.exec(fmt::format("INSERT INTO {0}({1}) SELECT {1} FROM {2}", sql_name(expected.name), list, sql_name(old)));
+    try {
+        if (!list.empty())
+            db.exec(fmt::format("INSERT INTO {0}({1}) SELECT {1} FROM {2}", sql_name(expected.name), list, sql_name(old)));
+    } catch (const SqliteError& e) {
+        throw std::runtime_error(fmt::format("the table `{}` holds values that kartla's declaration of it does not take: {}",
+                                             shown(table.name), e.what()));
+    }
     db.exec(fmt::format("DROP TABLE {}", sql_name(old)));
 }
 
@@ -311,6 +325,9 @@ Report inspect(Database& file, const SchemaCatalog& known) {
     }
     for (const auto& e : expected.objects)
         if (!find(present, key_of(e))) report.missing.push_back(e.name);
+    // The message names the first: what can run code before what only holds data.
+    std::stable_sort(report.foreign.begin(), report.foreign.end(),
+                     [](const Foreign& a, const Foreign& b) { return severity(a) < severity(b); });
     report.expected = std::move(expected.objects);
     return report;
 }
@@ -362,6 +379,11 @@ std::string write_cleaned_copy(const fs::path& source, const fs::path& target, c
         {
             Database from(sqlite_settings::read_only_uri(source), SQLITE_OPEN_READONLY);
             sqlite_settings::apply_defensive(from);
+            // Only a kartla workshop of a version this kartla reads is worth cleaning.
+            if (from.scalar_int("PRAGMA application_id") != kApplicationId)
+                throw std::runtime_error("not a kartla workshop");
+            if (from.scalar_int("PRAGMA user_version") > kCoreSchemaVersion)
+                throw std::runtime_error("written by a newer kartla");
             report = inspect(from, known);
         }
         backup(source, target);

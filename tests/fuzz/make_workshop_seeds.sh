@@ -39,7 +39,7 @@ sqlite3 "$work/hostile.kartla" "
   CREATE TRIGGER core_participant_wipe AFTER INSERT ON core_participant BEGIN DELETE FROM core_meta; END;
   CREATE VIEW core_everything AS SELECT * FROM core_participant, core_meeting;
   INSERT INTO core_link(from_kind, from_id, to_kind, to_id, role) VALUES ('actor', 1, 'problem', 1, 'owns');
-  INSERT INTO core_plugin_schema(plugin_id, version) VALUES ('problem_map', 99);
+  INSERT OR REPLACE INTO core_plugin_schema(plugin_id, version) VALUES ('problem_map', 99);
   INSERT INTO core_meta(key, value) VALUES ('title', 'Östra Höjden ' || char(0) || ' nul');
   VACUUM;"
 cp "$work/hostile.kartla" "$out/hostile_schema.kartla"

@@ -456,8 +456,9 @@ void Shell::draw_error_dialog() {
         bool cleaned = false;
         if (!foreign_file_.empty()) {
             // The original stays as it is; the copy holds everything but the foreign objects.
-            ImGui::TextWrapped("%s", runtime_.translate("A copy without what kartla did not create can be written "
-                                                         "beside it and opened; the file itself is not changed."));
+            const char* offer = runtime_.translate(
+                "A copy without what kartla did not create can be written beside it and opened; the file itself is not changed.");
+            ImGui::TextWrapped("%s", offer);
             cleaned = big_button(runtime_.translate("Open a cleaned copy"));
             mark_item("core.error.cleaned_copy");
             ImGui::SameLine();

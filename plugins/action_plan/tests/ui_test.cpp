@@ -120,7 +120,9 @@ TEST_CASE("create a measure, link problem and cause, pick owner and partners, se
     REQUIRE(ui.world.workshop().undo().ok);  // the due date
     CHECK(ui.world.db().scalar_text("SELECT due FROM action_plan_measure").empty());
     // The file on disk holds what the views wrote (every edit is committed at once).
-    auto reopened = kartla::Workshop::open(ui.world.workshop().path(), kartla::OpenMode::ReadOnly);
+    // Opened as the window would, with the plugin's schema known (its tables are verified, not guarded).
+    const kartla::SchemaCatalog known{{{"action_plan", action_plan::migrations()}}};
+    auto reopened = kartla::Workshop::open(ui.world.workshop().path(), kartla::OpenMode::ReadOnly, false, known);
     REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(reopened));
     auto& copy = *std::get<std::unique_ptr<kartla::Workshop>>(reopened);
     CHECK(copy.db().scalar_text("SELECT start FROM action_plan_measure") == "2026-04-01");
