@@ -300,3 +300,31 @@ TEST_CASE("a file kartla wrote is clean, and SQL is compared without comments, c
           schema_guard::normalise_sql("create table x( a text , b)"));
     CHECK(schema_guard::normalise_sql("CHECK (k IN ('A', 'b'))") != schema_guard::normalise_sql("CHECK (k IN ('a', 'b'))"));
 }
+
+TEST_CASE("the window's cleaned copy can go to a chosen place, and the original still opens only as refused") {
+    TempDir dir;
+    auto file = sample(dir, "Östra Höjden.kartla");
+    tamper(file, "CREATE VIEW peek AS SELECT * FROM core_meta;");
+    auto bytes = read_bytes(file);
+    kartla::test::Headless ui;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+    ui::Settings settings;
+    ui::Shell shell(runtime, settings);
+    CHECK_FALSE(shell.open_file(file));
+    REQUIRE(shell.offers_cleaned_copy());
+    fs::create_directory(dir / "rensat");
+    auto chosen = dir / "rensat" / "kopia.kartla";
+    CHECK(shell.open_cleaned_copy(chosen));
+    REQUIRE(runtime.workshop() != nullptr);
+    CHECK(runtime.workshop()->path() == chosen);
+    CHECK_FALSE(shell.offers_cleaned_copy());
+    CHECK_FALSE(fs::exists(dir / "Östra Höjden-cleaned.kartla"));
+    CHECK(read_bytes(file) == bytes);
+    // A second attempt never overwrites: the copy's name is taken, so it says so.
+    CHECK_FALSE(shell.open_file(file));
+    CHECK_FALSE(shell.open_cleaned_copy(chosen));
+    CHECK(shell.error_dialog().find("exists already") != std::string::npos);
+    CHECK(runtime.workshop()->path() == chosen);  // the open copy stays open
+}
