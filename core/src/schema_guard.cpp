@@ -382,7 +382,7 @@ std::string write_cleaned_copy(const fs::path& source, const fs::path& target, c
             // Only a kartla workshop of a version this kartla reads is worth cleaning.
             if (from.scalar_int("PRAGMA application_id") != kApplicationId)
                 throw std::runtime_error("not a kartla workshop");
-            if (from.scalar_int("PRAGMA user_version") > kCoreSchemaVersion)
+            if (from.scalar_int("PRAGMA user_version") > std::int64_t(core_schema::migrations().size()))
                 throw std::runtime_error("written by a newer kartla");
             report = inspect(from, known);
         }

@@ -98,11 +98,13 @@ std::optional<OpenError> validate(const fs::path& path, const SchemaCatalog& kno
             return error(OpenProblem::NotWorkshop,
                          fmt::format("{}: an SQLite file, but not a kartla workshop", display(path)));
         auto version = probe.scalar_int("PRAGMA user_version");
-        if (version > kCoreSchemaVersion)
+        // The migrations are the truth about the newest format this kartla knows.
+        const auto newest = std::int64_t(core_schema::migrations().size());
+        if (version > newest)
             return error(OpenProblem::NewerVersion,
                          fmt::format("{}: written by a newer kartla (file format {}, this version reads up to {}); "
                                      "update kartla to open it",
-                                     display(path), version, kCoreSchemaVersion));
+                                     display(path), version, newest));
         schema_guard::Report report;
         if (auto refused = check_schema(probe, path, known, guard, &report)) return refused;
         auto check = schema_guard::quick_check(probe, report);
