@@ -131,12 +131,13 @@ int run(const std::string& file) {
             if (frames_left > 0 || quit_frames > 0 || input_waiting()) {
                 glfwPollEvents();
                 --frames_left;
-            } else if (shell.wants_ticking()) {
-                glfwWaitEventsTimeout(0.25);  // a running countdown redraws without input
-                frames_left = 1;
             } else {
-                glfwWaitEvents();
-                frames_left = kFramesAfterEvent;
+                // Idle, but not forever: typed text is due to be saved, the countdown
+                // ticks, and every few seconds we look whether the file is still there.
+                double before = glfwGetTime(), wake = shell.wake_in();
+                glfwWaitEventsTimeout(wake);
+                bool timed_out = glfwGetTime() - before >= wake;
+                frames_left = timed_out ? 1 : kFramesAfterEvent;
             }
             if (shell.fonts_dirty()) rebuild_fonts(shell, settings, runtime);
             room.follow_screens(shell);

@@ -1,5 +1,7 @@
 #include "kartla/widgets.hpp"
 
+#include "field_saving.hpp"
+
 #include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"
 
@@ -42,8 +44,8 @@ bool personal_data_warning(std::string& value) {
     return masked;
 }
 
-bool finish(std::string& value, bool edited) {
-    bool commit = edited || ImGui::IsItemDeactivatedAfterEdit();
+bool finish(std::string& value, bool entered) {
+    bool commit = field_saving::should_save(entered);  // first: it asks about the field just drawn
     commit |= personal_data_warning(value);
     if (!commit) return false;
     if (!text::is_valid_utf8(value) || value.find('\0') != std::string::npos) value = text::valid_utf8(value);
@@ -58,6 +60,11 @@ const char* widget_text(const char* msgid) { return g_translate ? g_translate(ms
 
 bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     bool entered = ImGui::InputText(label, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
+    return finish(value, entered);
+}
+
+bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    bool entered = ImGui::InputTextWithHint(label, hint, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
     return finish(value, entered);
 }
 
