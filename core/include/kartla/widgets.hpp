@@ -1,6 +1,6 @@
 #pragma once
 // Shared widgets for plugins and the host. Text fields edit a local copy and
-// report a save while the user types (a moment after the last key), on Enter,
+// report a save while the user types (at most 0.2 s after a key), on Enter,
 // on leaving the field, and when the host asks (a view switch, closing). Every
 // save of one visit to a field joins one undo step, so Ctrl+Z takes back the
 // whole visit, not a letter. Every text field that edits the workshop uses them.

@@ -1,6 +1,7 @@
-// Text is saved while it is typed: a shared text field reports a save once the
-// user pauses (kPause after the last key), on Enter, on leaving the field, and
-// when the host asks (a view switch, closing). All the saves of one visit to a
+// Text is saved while it is typed: a shared text field reports a save at most
+// kPause after the first key not yet saved (so also during a long stretch of
+// typing, not only at a pause), on Enter, on leaving the field, and when the
+// host asks (a view switch, closing). All the saves of one visit to a
 // field carry the same edit group, so the workshop makes them one undo step.
 //
 // Characters that arrive just after a click, before the field the click
@@ -21,7 +22,7 @@ namespace kartla::ui {
 
 namespace {
 
-constexpr double kPause = 0.2;  // seconds after the last key; a kill later than this loses nothing
+constexpr double kPause = 0.2;  // seconds a typed key waits at most; a kill later than this loses nothing
 constexpr double kRetry = 1.0;  // seconds before a failed save is tried again
 // Characters that no field took wait this long after a click for the field it brings.
 // Short, so that a letter typed on the board well after a click never lands in a field.
@@ -32,7 +33,7 @@ struct Visit {
     ImGuiID field = 0;
     std::uint64_t group = 0;  // shared by every save of this visit: one undo step
     bool unsaved = false;     // typed since the last reported save
-    double last_key = 0;
+    double first_key = 0;     // the first key of those
     int seen_frame = 0;       // a field no longer drawn (its view closed) ends its visit
     bool left = false;        // the field is no longer active; the visit ends once its text is saved
 };
@@ -94,7 +95,7 @@ void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
     for (Visit* v : {&s.current, &s.previous}) {
         if (failed && v->group == failed) {  // not saved after all (disk full, file gone): try again later
             v->unsaved = true;
-            v->last_key = ctx->Time + kRetry - kPause;
+            v->first_key = ctx->Time + kRetry - kPause;
         }
         // A field no longer drawn (its view closed), or left with its text saved, ends its visit.
         if (v->field && (v->seen_frame < ctx->FrameCount || (v->left && !v->unsaved))) *v = Visit{};
@@ -139,13 +140,13 @@ bool should_save(bool confirmed) {
     }
     Visit* visit = s.current.field == id ? &s.current : s.previous.field == id ? &s.previous : nullptr;
     if (visit) visit->seen_frame = ImGui::GetFrameCount();
-    if (visit && ImGui::IsItemEdited()) {
+    if (visit && ImGui::IsItemEdited() && !visit->unsaved) {
         visit->unsaved = true;
-        visit->last_key = now;
+        visit->first_key = now;
     }
     bool asked = s.save_now_frame >= 0;
-    bool paused = visit && visit->unsaved && (asked || now - visit->last_key >= kPause);
-    bool save = confirmed || paused || ImGui::IsItemDeactivatedAfterEdit();
+    bool due = visit && visit->unsaved && (asked || now - visit->first_key >= kPause);
+    bool save = confirmed || due || ImGui::IsItemDeactivatedAfterEdit();
     if (visit) visit->left = !ImGui::IsItemActive();  // ends at the end of the frame, once saved
     if (save && visit) {
         visit->unsaved = false;
@@ -169,7 +170,7 @@ double text_save_due_in() {
     const FieldState& s = state();
     const Visit& v = s.current.unsaved ? s.current : s.previous;
     if (!v.unsaved) return -1;
-    double left = v.last_key + kPause - ImGui::GetTime();
+    double left = v.first_key + kPause - ImGui::GetTime();
     return left > 0 ? left : 0;
 }
 

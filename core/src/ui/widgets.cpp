@@ -81,6 +81,7 @@ void field_error(const std::string& message) {
 }
 
 bool big_button(const char* label) {
+    track_text_input();  // "New card" and the like open a field: keys typed right after wait for it
     float height = ImGui::GetFrameHeight() * 1.4f;
     return ImGui::Button(label, ImVec2(0, height));
 }

@@ -1,5 +1,5 @@
-// The measure editor: every field of the selected measure. Text fields save
-// when the user leaves them (one undo step per value); choices save at once.
+// The measure editor: every field of the selected measure. Text fields save as
+// they are typed (one undo step per visit to a field); choices save at once.
 #include "common.hpp"
 #include "views.hpp"
 
@@ -7,6 +7,8 @@
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
+
+#include <utility>
 
 namespace action_plan::views {
 
@@ -26,7 +28,7 @@ void section(const char* text) {
 
 }  // namespace
 
-void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
+void MeasureEditor::text_field(const char* msgid, Field field, bool multiline, bool focus) {
     label(state_.tr(msgid));
     ImGui::PushID(static_cast<int>(field));
     std::string& value = [&]() -> std::string& {
@@ -44,8 +46,10 @@ void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
         }
     }();
     ImGui::SetNextItemWidth(-1);
-    const bool commit = multiline ? kartla::ui::input_multiline("##text", value, 3.0f)
-                                  : kartla::ui::input_text("##text", value);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    const ImGuiInputTextFlags flags = focus ? ImGuiInputTextFlags_AutoSelectAll : 0;
+    const bool commit = multiline ? kartla::ui::input_multiline("##text", value, 3.0f, flags)
+                                  : kartla::ui::input_text("##text", value, flags);
     kartla::ui::mark_item(fmt::format("action_plan.editor.field.{}", static_cast<int>(field)));
     if (commit) {
         const std::int64_t id = draft_.id;
@@ -239,7 +243,7 @@ void MeasureEditor::draw() {
     }
     ImGui::PushID(static_cast<int>(draft_.id));
     finding_badges(state_, *measure);
-    text_field("Title", Field::Title);
+    text_field("Title", Field::Title, false, std::exchange(state_.focus_title, false));
     text_field("Description", Field::Description, true);
     links();
     section(state_.tr("What"));

@@ -66,7 +66,7 @@ public:
     void draw();
 
 private:
-    void text_field(const char* msgid, Field field, bool multiline = false);
+    void text_field(const char* msgid, Field field, bool multiline = false, bool focus = false);
     void date_field(const char* msgid, Field field);
     template <std::size_t N>
     void choice(const char* msgid, Field field, const std::array<std::string_view, N>& keys,
