@@ -66,7 +66,7 @@ public:
     void draw();
 
 private:
-    void text_field(const char* msgid, Field field, bool multiline = false, bool focus = false);
+    void text_field(const char* msgid, Field field, bool multiline = false);
     void date_field(const char* msgid, Field field);
     template <std::size_t N>
     void choice(const char* msgid, Field field, const std::array<std::string_view, N>& keys,
@@ -75,7 +75,10 @@ private:
     void actors();
     void status_and_light();
     void status_log();
+    bool released_on_row(std::int64_t row, bool clicked);
     UiState& state_;
+    std::int64_t pressed_row_ = 0;
+    bool focus_title_ = false;
     Measure draft_;
     std::int64_t draft_id_ = -1;
     std::uint64_t draft_revision_ = 0;

@@ -20,10 +20,10 @@ bool same_details(const Actor& a, const Actor& b) {
 }  // namespace
 
 void ActorsView::save_new(Creating& field, bool still_typing, const char* label, Create create, Rename rename,
-                          Remove remove) {
+                          Remove remove, Done done) {
     std::string text = field.text;
     text.erase(0, text.find_first_not_of(' '));
-    pending_.push_back([this, &field, still_typing, label, text, create, rename, remove] {
+    pending_.push_back([this, &field, still_typing, label, text, create, rename, remove, done] {
         std::int64_t id = field.id;
         bool ok = true;
         if (id || !text.empty()) {
@@ -34,7 +34,9 @@ void ActorsView::save_new(Creating& field, bool still_typing, const char* label,
             });
             if (ok) field.id = id;
         }
-        if (!still_typing && ok) field = Creating{};  // a failed save keeps the text to try again
+        if (still_typing || !ok) return;  // a failed save keeps the text to try again
+        if (field.id && done) done(field.id);
+        field = Creating{};
     });
 }
 
@@ -61,7 +63,9 @@ void ActorsView::save_new_actor(bool still_typing) {
             update_actor(db, renamed);
         }
     };
-    save_new(new_actor_, still_typing, "Add actor", create, rename, remove_actor);
+    // Once named, the new actor's form is ready for the rest (its name field takes the focus).
+    save_new(new_actor_, still_typing, "Add actor", create, rename, remove_actor,
+             [this](std::int64_t id) { s_.selected_actor = created_ = id; });
 }
 
 void ActorsView::save_new_type(bool still_typing) {
@@ -184,8 +188,14 @@ void ActorsView::draw_participants(const Data& d, const Actor& actor) {
 }
 
 void ActorsView::draw_details(const Data& d, const Actor& actor) {
+    // Another actor: its form starts at the top; a new one is ready to be named.
+    if (form_actor_ != actor.id) ImGui::SetScrollY(0);
     sync_form(d, actor);
     ImGui::PushID(int(actor.id));  // fields of different actors never share an ImGui id
+    if (created_ == actor.id) {
+        ImGui::SetKeyboardFocusHere();
+        created_ = 0;
+    }
     if (text_field("Name", "name", form_.name, false) && !form_.name.empty()) save_form();
     if (form_.name.empty()) kartla::ui::field_error(s_.tr("An actor needs a name."));
 
