@@ -244,3 +244,29 @@ TEST_CASE("edits of one group merge into one undo step, and typing then erasing 
     set_edit_group(0);
     CHECK(w->undo_label() == "before");
 }
+
+TEST_CASE("a save that fails (a full disk) keeps the text unsaved and tried again, and does not hold a view switch up") {
+    Window win;
+    auto& db = win.w().db();
+    db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));  // the disk is full
+    std::string paragraph;
+    while (paragraph.size() < 12 * 1024) paragraph += "Otrygghet i gångtunneln vid Östra torget. ";
+    win.ui.click_item("workshop.meta.purpose");
+    win.ui.type(paragraph);
+    win.ui.advance(0.25);
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'purpose'", win.file).empty());
+    CHECK(ui::text_unsaved());  // the status bar does not say it is saved
+
+    db.exec("PRAGMA max_page_count = 1073741823");  // space again: the next try saves it, no key needed
+    win.ui.advance(1.1);
+    win.ui.frame();
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'purpose'", win.file) == paragraph);
+
+    db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));
+    win.ui.type(paragraph);
+    win.ui.advance(0.25);
+    REQUIRE(ui::text_unsaved());
+    win.shell->stage().show("core.privacy");
+    win.ui.frame(3);
+    CHECK(win.shell->stage().current() == "core.privacy");
+}

@@ -263,7 +263,8 @@ void Shell::frame() {
         draw_plugin_start_question();
     }
     palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
-    if (toggle_presenting_ && !text_unsaved()) {  // F5 while typing: the text was saved first
+    // F5 while typing: the text is saved first (in this frame or the next; a failed save does not hold it up).
+    if (toggle_presenting_ && (!text_unsaved() || ImGui::GetFrameCount() > toggle_presenting_frame_ + 1)) {
         toggle_presenting_ = false;
         presenting_ = !presenting_;
     }

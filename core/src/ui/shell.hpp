@@ -129,6 +129,7 @@ private:
     std::string file_banner_;
     double file_checked_at_ = -1000;
     bool toggle_presenting_ = false;  // waits for typed text to be saved first
+    int toggle_presenting_frame_ = 0;
 };
 
 }  // namespace kartla::ui

@@ -45,6 +45,7 @@ bool Shell::handle_meeting_shortcuts() {
         if (text_unsaved()) {
             save_typed_text_now();
             toggle_presenting_ = true;
+            toggle_presenting_frame_ = ImGui::GetFrameCount();
         } else {
             presenting_ = !presenting_;
         }

@@ -41,11 +41,16 @@ std::string ViewStage::current() {
 }
 
 void ViewStage::show(std::string_view key) {
-    if (text_unsaved()) {
+    if (text_unsaved() && ImGui::GetCurrentContext()) {
         waiting_ = key;
+        waiting_since_ = ImGui::GetFrameCount();
         save_typed_text_now();
         return;
     }
+    switch_to(key);
+}
+
+void ViewStage::switch_to(std::string_view key) {
     waiting_.clear();
     for (const auto& v : runtime_.views()) {
         if (v.spec.key != key) continue;
@@ -142,8 +147,11 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
     show_waiting();
 }
 
+// The field saves in the frame of the request or the next; a save that failed
+// (a full disk) does not hold the switch up beyond that.
 void ViewStage::show_waiting() {
-    if (!waiting_.empty() && !text_unsaved()) show(std::string(waiting_));
+    if (waiting_.empty()) return;
+    if (!text_unsaved() || ImGui::GetFrameCount() > waiting_since_ + 1) switch_to(std::string(waiting_));
 }
 
 void ViewStage::draw_main_only(ImVec2 origin, ImVec2 size) {

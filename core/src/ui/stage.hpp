@@ -33,11 +33,13 @@ private:
     void draw_guarded(const std::string& plugin_id, const char* what, const std::function<void()>& draw);
     bool side_open(const ViewSpec& view);
     void show_waiting();
+    void switch_to(std::string_view key);
     std::vector<Tagged<ViewSpec>> usable_views();  // in bar order
 
     Runtime& runtime_;
     Settings& settings_;
     std::string waiting_;  // a view to show once typed text is saved
+    int waiting_since_ = 0;
 };
 
 }  // namespace kartla::ui
