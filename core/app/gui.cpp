@@ -17,6 +17,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -123,6 +125,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
         int frames_left = kFramesAfterEvent;
         int quit_frames = -1;
         std::string title;
+        std::uint64_t drawn_revision = 0;
         while (quit_frames != 0) {
             if (glfwWindowShouldClose(window) && quit_frames < 0) {
                 shell.request_quit();
@@ -131,12 +134,13 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
             if (frames_left > 0 || quit_frames > 0 || input_waiting()) {
                 glfwPollEvents();
                 --frames_left;
-            } else if (shell.wants_ticking()) {
-                glfwWaitEventsTimeout(0.25);  // a running countdown redraws without input
-                frames_left = 1;
             } else {
-                glfwWaitEvents();
-                frames_left = kFramesAfterEvent;
+                // Idle, but not forever: typed text is due to be saved, the countdown
+                // ticks, and every few seconds we look whether the file is still there.
+                double before = glfwGetTime(), wake = shell.wake_in();
+                glfwWaitEventsTimeout(wake);
+                bool timed_out = glfwGetTime() - before >= wake;
+                frames_left = timed_out ? 1 : kFramesAfterEvent;
             }
             if (shell.fonts_dirty()) rebuild_fonts(shell, settings, runtime);
             room.follow_screens(shell);
@@ -148,6 +152,11 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
             room.frame(shell);
             deliver_waiting_input(window);
             if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
+            // A save late in a frame (typed text) changed what views drawn before it show: draw once more.
+            if (Workshop* w = runtime.workshop(); w && w->revision() != drawn_revision) {
+                drawn_revision = w->revision();
+                frames_left = std::max(frames_left, 1);
+            }
             if (auto wanted = shell.window_title(); wanted != title) glfwSetWindowTitle(window, (title = wanted).c_str());
             // Quitting takes two more frames so a text field being typed in is committed first.
             if (shell.quit_requested()) quit_frames = quit_frames < 0 ? 2 : quit_frames - 1;

@@ -41,7 +41,14 @@ bool Shell::handle_meeting_shortcuts() {
         return true;
     }
     if (pressed_key(keys::F5)) {
-        presenting_ = !presenting_;
+        // Presentation draws fewer views: typed text is saved before its field goes.
+        if (text_unsaved()) {
+            save_typed_text_now();
+            toggle_presenting_ = true;
+            toggle_presenting_frame_ = ImGui::GetFrameCount();
+        } else {
+            presenting_ = !presenting_;
+        }
         return true;
     }
     if (pressed_key(keys::F6)) {

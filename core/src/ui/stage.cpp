@@ -41,6 +41,17 @@ std::string ViewStage::current() {
 }
 
 void ViewStage::show(std::string_view key) {
+    if (text_unsaved() && ImGui::GetCurrentContext()) {
+        waiting_ = key;
+        waiting_since_ = ImGui::GetFrameCount();
+        save_typed_text_now();
+        return;
+    }
+    switch_to(key);
+}
+
+void ViewStage::switch_to(std::string_view key) {
+    waiting_.clear();
     for (const auto& v : runtime_.views()) {
         if (v.spec.key != key) continue;
         if (v.spec.placement == ViewPlacement::Main) {
@@ -133,12 +144,21 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
                     ImVec2(size.x - main_width, side_height), &open);
         if (!open) settings_.open_views[sides[i]->spec.key] = false;
     }
+    show_waiting();
+}
+
+// The field saves in the frame of the request or the next; a save that failed
+// (a full disk) does not hold the switch up beyond that.
+void ViewStage::show_waiting() {
+    if (waiting_.empty()) return;
+    if (!text_unsaved() || ImGui::GetFrameCount() > waiting_since_ + 1) switch_to(std::string(waiting_));
 }
 
 void ViewStage::draw_main_only(ImVec2 origin, ImVec2 size) {
     std::string on_stage = current();
     for (const auto& v : usable_views())
         if (v.spec.key == on_stage) draw_window(v, origin, size, nullptr, ImGuiWindowFlags_NoTitleBar);
+    show_waiting();
 }
 
 bool ViewStage::draw_for_room(ImVec2 origin, ImVec2 size) {

@@ -325,3 +325,25 @@ TEST_CASE("a new measure opens at the top of the form with its title ready to ty
     ui.headless.key(kartla::keys::Enter);
     CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure WHERE id = ?", second) == "Belysning åäö");
 }
+
+TEST_CASE("typing at once after New measure replaces the placeholder title, every character landing") {
+    Ui ui;
+    ui.headless.set_ui([&] {  // the table and its editor beside it, as on the stage
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 2600));
+        ImGui::Begin("table", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ui.table.draw();
+        ImGui::End();
+        ImGui::SetNextWindowPos(ImVec2(800, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 2600));
+        ImGui::Begin("editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ui.editor.draw();
+        ImGui::End();
+    });
+    ui.headless.frame(3);
+    ui.headless.click_then_type(ui.headless.item_center("action_plan.table.new"), "Bel", "ysning ");
+    ui.headless.type("vid Åtorget");
+    ui.headless.frame();        // the field takes focus, then the keys that waited for it
+    ui.headless.advance(0.25);  // saved as typed, not even confirmed
+    CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure") == "Belysning vid Åtorget");
+}
