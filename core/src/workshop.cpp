@@ -4,6 +4,7 @@
 #include "kartla/workshop.hpp"
 
 #include "file_identity.hpp"
+#include "redacted_reading.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -168,6 +169,8 @@ EditResult Workshop::edit(std::string_view label, const std::function<void(Datab
 EditResult Workshop::commit_edit(std::string_view label, const std::function<void(Database&)>& change) {
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
+    // Masked text read back and written would mask the file itself.
+    if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
     try {
         Session session(db_->handle());
@@ -205,6 +208,7 @@ EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     last_group_ = 0;  // an edit after undo or redo starts a new step
+    if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
     try {
         std::vector<unsigned char> data = changeset;
         if (invert) {

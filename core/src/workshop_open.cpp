@@ -3,6 +3,7 @@
 #include "core_schema.hpp"
 #include "kartla/workshop.hpp"
 #include "sqlite_settings.hpp"
+#include "redacted_reading.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -210,7 +211,16 @@ struct WorkshopOpener {
             return error(problem, fmt::format("{}: {}", display(path), e.what()));
         }
     }
+
+    static void mark_redacted_revision(Workshop& workshop, bool redacted) {
+        constexpr std::uint64_t mark = std::uint64_t(1) << 63;
+        workshop.revision_ = redacted ? workshop.revision_ | mark : workshop.revision_ & ~mark;
+    }
 };
+
+void detail::mark_redacted_revision(Workshop& workshop, bool redacted) {
+    WorkshopOpener::mark_redacted_revision(workshop, redacted);
+}
 
 OpenResult Workshop::open(const fs::path& given, OpenMode mode, bool take_advisory_lock) {
     std::error_code ec;
