@@ -20,10 +20,12 @@ namespace {
 
 constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f};
 
-bool pressed(int key, bool ctrl, bool shift = false) {
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl == ctrl && io.KeyShift == shift && ImGui::IsKeyPressed(key, false);
-}
+bool pressed(int key, bool ctrl, bool shift = false) { return keys::chord_pressed(key, ctrl, shift); }
+
+// Ctrl and the key that types "+" (or "=", its unshifted neighbour on a US keyboard), whatever
+// the layout; the keypad's keys type the same characters.
+bool larger_text_pressed() { return keys::character_pressed('+', true) || keys::character_pressed('=', true); }
+bool smaller_text_pressed() { return keys::character_pressed('-', true); }
 
 // The area below the menu bar and above the status bar. Computed, not read from the
 // viewport, because the viewport learns of the menu bar only one frame later.
@@ -54,7 +56,8 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
     set_widget_translator(runtime_.translate);
     // The workshop panel is a view like any plugin's, first on the stage.
     runtime_.core_host().add_view(
-        {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0});
+        {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0,
+         [this] { return workshop_panel_.draw_room(); }});
     runtime_.core_host().add_view(
         {"core.privacy", "Personal data", true, [this] { privacy_panel_.draw(); }, ViewPlacement::Main, 90});
     // The facilitator's agenda and meeting notes stand beside every main view.
@@ -174,9 +177,8 @@ void Shell::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (handle_meeting_shortcuts()) return;
     if (pressed(keys::Q, true)) request_quit();
-    if (pressed(keys::Equal, true) || pressed(keys::KeypadAdd, true) || pressed(keys::Equal, true, true))
-        set_text_scale(settings_.text_scale + 0.25f);
-    if (pressed(keys::Minus, true) || pressed(keys::KeypadSubtract, true)) set_text_scale(settings_.text_scale - 0.25f);
+    if (larger_text_pressed()) set_text_scale(settings_.text_scale + 0.25f);
+    if (smaller_text_pressed()) set_text_scale(settings_.text_scale - 0.25f);
     if (pressed(keys::Digit0, true)) set_text_scale(1.0f);
     if (pressed(keys::F11, false)) fullscreen_toggle_ = true;
     if (file_dialog_.visible()) return;
