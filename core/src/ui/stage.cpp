@@ -125,7 +125,8 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
             sides.push_back(&v);
     float main_width = sides.empty() ? size.x : size.x * (1 - kSideShare);
     for (const auto& v : views)
-        if (v.spec.key == on_stage) draw_window(v, origin, ImVec2(main_width, size.y), nullptr);
+        // No title bar: the view bar above names the view, and at 300 % a title costs a line of the board.
+        if (v.spec.key == on_stage) draw_window(v, origin, ImVec2(main_width, size.y), nullptr, ImGuiWindowFlags_NoTitleBar);
     float side_height = sides.empty() ? 0 : size.y / float(sides.size());
     for (std::size_t i = 0; i < sides.size(); ++i) {
         bool open = true;

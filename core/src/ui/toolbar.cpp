@@ -3,13 +3,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <numeric>
 
 namespace kartla::ui {
 
 namespace {
 
-float button_height() { return ImGui::GetFrameHeight() * 1.4f; }  // as big_button
+// As big_button at 100 % (1.4 frames); at 300 % a frame is a finger's size already,
+// and the rows of toolbars must leave the board its height.
+float button_height() {
+    float frame = ImGui::GetFrameHeight();
+    return std::max(frame * 1.1f, std::min(frame * 1.4f, frame + 18.0f));
+}
 
 float item_width(const ToolItem& item) {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -44,10 +50,17 @@ void draw_inline(const ToolItem& item, float top) {
             ImGui::SetCursorPosY(top + (height - ImGui::GetFrameHeight()) / 2);
             if (item.value && ImGui::Checkbox(item.label.c_str(), item.value) && item.pressed) item.pressed();
             break;
-        case ToolItem::Kind::Note:
-            ImGui::SetCursorPosY(top + (height - ImGui::GetTextLineHeight()) / 2);
-            ImGui::TextDisabled("%s", item.label.c_str());
+        case ToolItem::Kind::Note: {
+            // Drawn into a box as high as the buttons: a text item would take the line's text offset
+            // and stand lower than the row.
+            ImGui::SetCursorPosY(top);
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            ImVec2 size = ImGui::CalcTextSize(item.label.c_str());
+            ImGui::Dummy(ImVec2(size.x, height));
+            ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (height - size.y) / 2),
+                                                ImGui::GetColorU32(ImGuiCol_TextDisabled), item.label.c_str());
             break;
+        }
         case ToolItem::Kind::Custom:
             ImGui::SetCursorPosY(top + (height - ImGui::GetFrameHeight()) / 2);
             if (item.custom) item.custom();

@@ -47,6 +47,8 @@ void BoardView::draw() {
     float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float canvas_width = avail.x - panel_width;
+    // At 300 % on a projector every line taken from the board counts: one line of chips when space is short.
+    legend_lines_ = avail.y < ImGui::GetFontSize() * 14 ? 1 : 2;
     // The legend has a strip of its own under the canvas, so it never covers a card.
     float legend = show_legend_ ? legend_height(s, canvas_width) : 0.0f;
     ImGui::BeginGroup();
@@ -544,7 +546,6 @@ std::vector<std::pair<std::string, std::uint32_t>> BoardView::legend_chips(const
 }
 
 namespace {
-constexpr int kLegendLines = 2;  // at 300 % text every line taken from the board counts
 constexpr float kLegendText = 0.85f;  // of the interface text
 }  // namespace
 
@@ -564,7 +565,7 @@ float BoardView::layout_legend(const Snapshot& s, float width, std::vector<ImVec
     for (const auto& chip : chips) {
         float w = swatch + 6 + text_width(chip.first);
         if (x > 0 && x + w > right) {
-            if (row + 1 == kLegendLines) break;
+            if (row + 1 == legend_lines_) break;
             x = 0;
             ++row;
         }

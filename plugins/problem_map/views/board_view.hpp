@@ -66,6 +66,7 @@ private:
     bool view_moved_ = false;
     bool multi_select_ = false;
     bool show_legend_ = true;
+    int legend_lines_ = 2;  // the most lines of chips under the board
 
     Gesture gesture_ = Gesture::None;
     ImVec2 press_mouse_{0, 0};
