@@ -56,8 +56,7 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
     set_widget_translator(runtime_.translate);
     // The workshop panel is a view like any plugin's, first on the stage.
     runtime_.core_host().add_view(
-        {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0,
-         [this] { return workshop_panel_.draw_room(); }});
+        {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0});
     runtime_.core_host().add_view(
         {"core.privacy", "Personal data", true, [this] { privacy_panel_.draw(); }, ViewPlacement::Main, 90});
     // The facilitator's agenda and meeting notes stand beside every main view.

@@ -13,7 +13,6 @@ class KARTLA_API WorkshopPanel {
 public:
     explicit WorkshopPanel(Runtime& runtime) : runtime_(runtime) {}
     void draw();  // window contents only
-    bool draw_room();  // for the room: the details and who takes part, as large text (workshop_room.cpp)
 
 private:
     void reload_if_changed(Workshop& workshop);

@@ -28,9 +28,25 @@ click() {
   local x0 y0 x1 y1
   read -r x0 y0 x1 y1 < <(probe "$1") || true
   xdotool mousemove --window "$wid" $(((x0 + x1) / 2)) $(((y0 + y1) / 2))
-  sleep 0.1
+  sleep 0.3  # a frame sees the pointer arrive before the press
   xdotool click 1
   sleep 0.4
+}
+
+# scroll_to KEY AT: turns the wheel over the point AT ("x y", inside the same
+# scrolling window) until the item KEY is on screen.
+scroll_to() {
+  local i x0 y0 x1 y1 height
+  height=$(state window | cut -d' ' -f2)
+  for ((i = 0; i < 40; i++)); do
+    read -r x0 y0 x1 y1 < <(probe "$1") || true
+    [[ -n ${y1:-} ]] && ((y1 < height - 80)) && return 0
+    xdotool mousemove --window "$wid" $2
+    xdotool click 5
+    sleep 0.3
+  done
+  echo "FAIL: $1 never came into view" >&2
+  return 1
 }
 
 # click_until KEY CONDITION...: clicks again when the first click came before the
