@@ -401,7 +401,7 @@ void BoardView::create_card_in_view() {
 
 placement::Rect BoardView::visible_world() const {
     ImVec2 lo = canvas_.to_world(canvas_.origin), hi = canvas_.to_world(add(canvas_.origin, canvas_.size));
-    if (show_legend_) hi.y -= legend_height_ / canvas_.scale();  // the legend strip covers the bottom
+    // The legend has its own strip under the canvas, so the whole canvas is free for cards.
     return {lo.x, lo.y, std::max(hi.x - lo.x, kCardWidth), std::max(hi.y - lo.y, kCardHeight)};
 }
 
