@@ -4,10 +4,12 @@
 
 #include "gl_frame.hpp"
 #include "input_ordering.hpp"
+#include "layout_file.hpp"
 #include "paths.hpp"
 #include "room_window.hpp"
 #include "runtime.hpp"
 #include "theme.hpp"
+#include "kartla/keys.hpp"
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
@@ -45,6 +47,18 @@ void rebuild_fonts(ui::Shell& shell, ui::Settings& settings, Runtime& runtime) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     shell.fonts_rebuilt();
+}
+
+// The character a key types on the keyboard layout in use (GLFW's key codes name
+// places on a US keyboard), for shortcuts such as Ctrl+plus; see keys.hpp.
+int layout_character(int key) {
+    const char* name = glfwGetKeyName(key, 0);
+    if (!name || !*name) return 0;
+    auto byte = [&](int i) { return static_cast<unsigned char>(name[i]); };
+    if (byte(0) < 0x80) return name[1] ? 0 : byte(0);
+    if ((byte(0) & 0xE0) == 0xC0 && (byte(1) & 0xC0) == 0x80 && !name[2])
+        return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);  // å ä ö: two bytes
+    return 0;  // longer names are not one character a shortcut could name
 }
 
 void toggle_fullscreen(GLFWwindow* window) {
@@ -105,6 +119,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
     ImGui::GetIO().IniFilename = ini_file.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     install_input_ordering(window);
+    keys::set_layout(layout_character);
     ImGui_ImplOpenGL3_Init("#version 150");
 
     fs::path settings_file = paths::user_config_dir() / "settings.json";
@@ -122,6 +137,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
         }
 
         RoomWindow room(window, runtime);
+        LayoutFile layout;
         int frames_left = kFramesAfterEvent;
         int quit_frames = -1;
         std::string title;
@@ -146,9 +162,15 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
             room.follow_screens(shell);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
+            layout.begin_frame();
             ImGui::NewFrame();
             shell.frame();
             render(window);
+            if (layout.enabled()) {
+                int width = 0, height = 0;
+                glfwGetWindowSize(window, &width, &height);
+                layout.write(shell, settings, width, height);
+            }
             room.frame(shell);
             deliver_waiting_input(window);
             if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
@@ -162,6 +184,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
             if (shell.quit_requested()) quit_frames = quit_frames < 0 ? 2 : quit_frames - 1;
         }
         settings.save(settings_file);
+        keys::set_layout(nullptr);
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
     }

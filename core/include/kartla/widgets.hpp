@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <functional>
+#include <vector>
 #include <string>
 
 namespace kartla::ui {
@@ -55,4 +56,53 @@ KARTLA_API void mark_rect(const std::string& key, ImVec2 min, ImVec2 max);
 KARTLA_API void set_probes_enabled(bool enabled);
 KARTLA_API void clear_probes();  // at the start of a frame, so the probes tell what the last frame drew
 KARTLA_API bool item_rect(const std::string& key, ImVec2& min, ImVec2& max);
+// Every probe of the last frame, for the host's layout file (KARTLA_LAYOUT_FILE).
+KARTLA_API void for_each_probe(const std::function<void(const std::string& key, ImVec2 min, ImVec2 max)>& visit);
+}  // namespace kartla::ui
+
+namespace kartla::ui {
+// Nothing cut without a way to read it: text wraps where there is room and is
+// cut with "…" where there is not; what was cut shows whole in a tooltip when
+// the pointer rests on it or a finger holds it (touch screens have no hover).
+
+// Draws `text` wrapped at `width` in at most `max_lines` lines (0: as many as it
+// needs), the last one cut with "…" when the text is longer. Returns the height
+// used; `cut` tells whether anything was left out.
+KARTLA_API float draw_clipped_text(ImDrawList* list, ImFont* font, float size, ImVec2 position, ImU32 colour,
+                                   const char* text, float width, int max_lines, bool* cut = nullptr);
+// The whole text in a tooltip while the pointer rests on [min, max] in the current
+// window, or a finger has held it there for a moment; nothing while dragging.
+KARTLA_API void whole_text_tip(ImVec2 min, ImVec2 max, const char* text);
+// A text line as an item, `width` wide (0: to the end of the line), cut with "…"
+// and the whole text on hover and hold.
+KARTLA_API void clipped_text(const char* text, float width = 0.0f);
+// A selectable row showing `text` in up to `max_lines` lines (0: wrapped whole) of
+// the current column's width, cut with "…" and the whole text on hover and hold.
+// `id` keeps the item apart from others with the same text.
+KARTLA_API bool clipped_selectable(const char* id, const char* text, bool selected, int max_lines = 1,
+                                   ImGuiSelectableFlags flags = 0);
+
+// A row of buttons that never wraps onto a second line: what does not fit in
+// the width goes into a "More" menu at the end of the row, so a toolbar at
+// 300 % text on a projector stays one row high.
+struct ToolItem {
+    enum class Kind { Button, Toggle, Note, Custom };
+    std::string label;  // translated; "##..." for a stable id is allowed
+    std::function<void()> pressed;  // Button: when pressed; Toggle: after *value changed
+    Kind kind = Kind::Button;
+    bool* value = nullptr;  // Toggle only
+    bool enabled = true;
+    bool pinned = false;  // kept in the row whatever else moves into "More" (the view on stage)
+    ImVec4 colour{0, 0, 0, 0};  // a button's colour; alpha 0: the theme's
+    ImVec4 text_colour{0, 0, 0, 0};
+    std::string probe;  // mark_item key, for tests and the layout file
+    // Custom: draws its own item (a combo box), `custom_width` wide, in the row or in "More".
+    std::function<void()> custom;
+    float custom_width = 0;
+};
+// Draws the row at the cursor, `width` wide (0: the rest of the line). `id` also
+// names the "More" button's probe: "<id>.more".
+KARTLA_API void toolbar(const char* id, const std::vector<ToolItem>& items, float width = 0.0f);
+// The height of one toolbar row, for windows that reserve it.
+KARTLA_API float toolbar_height();
 }  // namespace kartla::ui

@@ -24,10 +24,12 @@ constexpr double kFileCheckSeconds = 2.0;
 constexpr const char* kStoppedSaving =
     "kartla has stopped saving into it, so what you change now is not in any file. Use Save a copy… to keep your work.";  // how often we look whether the open file is still there
 
-bool pressed(int key, bool ctrl, bool shift = false) {
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl == ctrl && io.KeyShift == shift && ImGui::IsKeyPressed(key, false);
-}
+bool pressed(int key, bool ctrl, bool shift = false) { return keys::chord_pressed(key, ctrl, shift); }
+
+// Ctrl and the key that types "+" (or "=", its unshifted neighbour on a US keyboard), whatever
+// the layout; the keypad's keys type the same characters.
+bool larger_text_pressed() { return keys::character_pressed('+', true) || keys::character_pressed('=', true); }
+bool smaller_text_pressed() { return keys::character_pressed('-', true); }
 
 // The area below the menu bar and above the status bar. Computed, not read from the
 // viewport, because the viewport learns of the menu bar only one frame later.
@@ -186,9 +188,8 @@ void Shell::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (handle_meeting_shortcuts()) return;
     if (pressed(keys::Q, true)) request_quit();
-    if (pressed(keys::Equal, true) || pressed(keys::KeypadAdd, true) || pressed(keys::Equal, true, true))
-        set_text_scale(settings_.text_scale + 0.25f);
-    if (pressed(keys::Minus, true) || pressed(keys::KeypadSubtract, true)) set_text_scale(settings_.text_scale - 0.25f);
+    if (larger_text_pressed()) set_text_scale(settings_.text_scale + 0.25f);
+    if (smaller_text_pressed()) set_text_scale(settings_.text_scale - 0.25f);
     if (pressed(keys::Digit0, true)) set_text_scale(1.0f);
     if (pressed(keys::F11, false)) fullscreen_toggle_ = true;
     if (file_dialog_.visible()) return;

@@ -101,7 +101,8 @@ private:
     bool handle_meeting_shortcuts();  // true: the key was taken
     void draw_meeting_menu_items();
     void draw_presentation();
-    float draw_step_strip(ImVec2 origin, float width);  // returns its height; 0 without a running agenda
+    // Returns its height; 0 without a running agenda unless `always` (presentation mode).
+    float draw_step_strip(ImVec2 origin, float width, bool always);
     void choose_language(const std::string& code);
 
     Runtime& runtime_;

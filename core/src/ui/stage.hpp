@@ -18,7 +18,9 @@ public:
     void draw_main_only(ImVec2 origin, ImVec2 size);  // presentation mode: no bar, no side views
     // In the room's context: the main view's own room drawing, if it has one and
     // wants to draw now. False: nothing was drawn (the room mirrors the console).
-    bool draw_for_room(ImVec2 origin, ImVec2 size);
+    // The view on stage drawn by its room drawing, if it has one and wants to now.
+    // `over_mirror`: on the room's screen, where the mirrored view lies underneath.
+    bool draw_for_room(ImVec2 origin, ImVec2 size, bool over_mirror = true);
     // Shows a view. While a field holds typed text not yet saved, the switch waits
     // for the frame in which that field saves it (its view is still drawn then).
     void show(std::string_view key);

@@ -276,6 +276,33 @@ void ActorsView::draw_types(const Data& d) {
         save_new_type(false);
 }
 
+// For the room: the list beside the selected actor's mandate, resources and contact
+// role as text; no fields, no buttons.
+bool ActorsView::draw_room() {
+    if (!s_.workshop()) return false;
+    const Data& d = s_.data();
+    float list_width = std::max(ImGui::GetContentRegionAvail().x * 0.38f, ImGui::GetFontSize() * 10);
+    ImGui::BeginChild("##room_actor_list", ImVec2(list_width, 0), true);
+    draw_list(d);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##room_actor_details", ImVec2(0, 0), true);
+    if (const Actor* actor = d.snapshot.actor(s_.selected_actor)) {
+        ImGui::TextWrapped("%s", actor->name.empty() ? s_.tr("(no name)") : actor->name.c_str());
+        ImGui::Separator();
+        for (auto [msgid, text] : {std::pair{"Mandate and powers", &actor->mandate}, std::pair{"Resources they bring", &actor->resources},
+                                   std::pair{"Contact role", &actor->contact_role}}) {
+            if (text->empty()) continue;
+            ImGui::TextDisabled("%s", s_.tr(msgid));
+            ImGui::TextWrapped("%s", text->c_str());
+            ImGui::Spacing();
+        }
+    }
+    ImGui::EndChild();
+    kartla::ui::mark_item("actor_map.room.actors");
+    return true;
+}
+
 void ActorsView::draw() {
     if (!s_.workshop()) {
         kartla::ui::hint(s_.tr("No workshop is open."));

@@ -14,6 +14,7 @@ class ActorsView {
 public:
     explicit ActorsView(UiState& state) : s_(state) {}
     void draw();
+    bool draw_room();
 
 private:
     void draw_list(const Data& d);
@@ -61,9 +62,11 @@ class GridView {
 public:
     explicit GridView(UiState& state) : s_(state) {}
     void draw();
+    bool draw_room();
 
 private:
     UiState& s_;
+    bool room_ = false;  // drawing for the room: no hint
     std::int64_t dragging_ = 0;
     ImVec2 grab_offset_;
     float moved_ = 0;
