@@ -7,6 +7,9 @@
 #include "sample.hpp"
 #include "summary.hpp"
 
+#include "kartla/export_file.hpp"
+#include "kartla/privacy.hpp"
+
 #include <fmt/format.h>
 
 #include <fstream>
@@ -27,7 +30,7 @@ Usage:
   kartla export FILE --format F [-o OUT] [--separator ,] [--redact] [--lang sv|en]
                                     export the action plan, the workshop report, ...
                                     (formats: see kartla export --help)
-  kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--separator ,]
+  kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--separator ,] [--redact]
                                     an overview across workshops (Markdown on stdout without --csv/--md)
   kartla --help | --version
 
@@ -155,21 +158,29 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
     return {};
 }
 
-bool write_text(const std::string& path, const std::string& text) {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file << text;
-    return static_cast<bool>(file.flush());
+// Whole or not at all, like every export.
+bool write_text(const std::string& path, const std::string& text, std::ostream& err) {
+    try {
+        write_file_atomically(path, text);
+        return true;
+    } catch (const std::exception& e) {
+        err << "kartla: " << e.what() << '\n';
+        return false;
+    }
 }
 
 Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const char* usage = "usage: kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD]";
+    const char* usage =
+        "usage: kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--redact]";
     std::vector<std::string> files;
     std::string csv, markdown, today = summary::today_iso();
     char separator = ';';
+    bool redact = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const auto& a = args[i];
         bool has_value = i + 1 < args.size();
-        if (a == "--csv" && has_value) csv = args[++i];
+        if (a == "--redact") redact = true;
+        else if (a == "--csv" && has_value) csv = args[++i];
         else if (a == "--md" && has_value) markdown = args[++i];
         else if (a == "--today" && has_value && args[i + 1].size() == 10) today = args[++i];
         else if (a == "--separator" && has_value && args[i + 1].size() == 1) separator = args[++i][0];
@@ -184,13 +195,14 @@ Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std:
         auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
         if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, fmt::format("{}: {}", file, e->message));
         runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+        RedactedReading redacted(*runtime.workshop(), redact);  // as every export reads: masked when asked
         workshops.push_back(summary::summarize(runtime, today));
-        workshops.back().file = file;
+        workshops.back().file = redact ? privacy::redact(file) : file;
     }
     runtime.set_workshop(nullptr);
     const std::string md_text = summary::to_markdown(workshops, today);
-    if (!csv.empty() && !write_text(csv, summary::to_csv(workshops, separator))) return fail(err, "cannot write " + csv);
-    if (!markdown.empty() && !write_text(markdown, md_text)) return fail(err, "cannot write " + markdown);
+    if (!csv.empty() && !write_text(csv, summary::to_csv(workshops, separator), err)) return Outcome{.exit_code = 1};
+    if (!markdown.empty() && !write_text(markdown, md_text, err)) return Outcome{.exit_code = 1};
     if (csv.empty() && markdown.empty()) out << md_text;
     else out << "Summarised " << workshops.size() << " workshops\n";
     return {};

@@ -2,7 +2,6 @@
 
 #include "agenda.hpp"
 #include "kartla/core_data.hpp"
-#include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"
 
 #include <fmt/format.h>
@@ -21,7 +20,7 @@ struct Writer {
     std::ostream& out;
 
     std::string cell(std::string_view text) const {
-        return text::markdown_inline(options.redact_personal_data ? privacy::redact(text) : std::string(text));
+        return text::markdown_inline(text);  // redacted, when asked, as it was read (run_export)
     }
 
     void heading(int level, const char* msgid, std::string_view suffix = {}) {

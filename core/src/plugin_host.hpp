@@ -1,5 +1,6 @@
 #pragma once
 #include "runtime.hpp"
+#include "kartla/export_file.hpp"
 
 namespace kartla {
 
@@ -11,7 +12,11 @@ public:
     void add_schema(std::vector<std::string> migrations) override;
     void add_view(ViewSpec view) override { runtime_.views_.push_back({id_, std::move(view)}); }
     void add_command(CommandSpec command) override { runtime_.commands_.push_back({id_, std::move(command)}); }
-    void add_export(ExportSpec exporter) override { runtime_.exports_.push_back({id_, std::move(exporter)}); }
+    // Every export runs whole-or-nothing and, on request, redacted (kartla/export_file.hpp).
+    void add_export(ExportSpec exporter) override {
+        exporter.write = guarded_export(std::move(exporter.write));
+        runtime_.exports_.push_back({id_, std::move(exporter)});
+    }
     void add_entity_kind(EntityKindSpec kind) override { runtime_.entity_kinds_.push_back({id_, std::move(kind)}); }
     void add_sample_loader(SampleSpec loader) override { runtime_.sample_loaders_.push_back({id_, std::move(loader)}); }
 

@@ -396,17 +396,6 @@ const char* marker_for(HitKind kind)
 
 }  // namespace
 
-std::vector<Hit> find_personal_data(std::string_view text)
-{
-    // E-mail first: a local part such as "0701234567@sms.se" must be masked
-    // as one address. Identity numbers beat phone numbers, since a valid
-    // personnummer is the more sensitive reading of the same digits.
-    std::vector<Hit> hits = find_email_addresses(text);
-    add_non_overlapping(hits, scan_left_to_right(text, match_identity_number));
-    add_non_overlapping(hits, scan_left_to_right(text, match_phone_number));
-    return hits;
-}
-
 std::string mask(std::string_view text, const std::vector<Hit>& hits)
 {
     std::vector<Hit> ordered = hits;
@@ -428,47 +417,88 @@ std::string mask(std::string_view text, const std::vector<Hit>& hits)
 
 namespace {
 
-// The text as the export encoders show it (they drop C0 controls but tab and
-// line feed, DEL and C1 controls), with the offset in `text` of each byte kept.
+std::vector<Hit> find_in(std::string_view text)
+{
+    // E-mail first: a local part such as "0701234567@sms.se" must be masked
+    // as one address. Identity numbers beat phone numbers, since a valid
+    // personnummer is the more sensitive reading of the same digits.
+    std::vector<Hit> hits = find_email_addresses(text);
+    add_non_overlapping(hits, scan_left_to_right(text, match_identity_number));
+    add_non_overlapping(hits, scan_left_to_right(text, match_phone_number));
+    return hits;
+}
+
+// The text as a reader of an export sees it: the encoders drop C0 controls
+// but tab and line feed, DEL, C1 controls and the invisible format characters
+// (text::is_invisible_format_char), with the offset in `text` of each byte kept.
 struct Shown {
     std::string text;
     std::vector<std::size_t> offset;
 };
 
-Shown as_shown(std::string_view text) {
+unsigned char byte(std::string_view text, std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0; }
+
+// Length of the unseen character at `i`, 0 when it is seen. Byte patterns, not
+// a decoder: ill-formed bytes are seen (as U+FFFD), so they stay.
+std::size_t unseen_length(std::string_view text, std::size_t i)
+{
+    const unsigned char c = byte(text, i), c1 = byte(text, i + 1), c2 = byte(text, i + 2);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return 1;
+    if (c == 0xC2 && ((c1 >= 0x80 && c1 <= 0x9F) || c1 == 0xAD)) return 2;  // C1 controls, soft hyphen
+    if (c == 0xD8 && c1 == 0x9C) return 2;                                  // U+061C
+    if (c == 0xE2 && c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xAA && c2 <= 0xAE))) return 3;
+    if (c == 0xE2 && c1 == 0x81 && ((c2 >= 0xA0 && c2 <= 0xA4) || (c2 >= 0xA6 && c2 <= 0xA9))) return 3;
+    if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return 3;  // U+FEFF
+    return 0;
+}
+
+Shown as_shown(std::string_view text)
+{
     Shown shown;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) continue;
-        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
-            static_cast<unsigned char>(text[i + 1]) >= 0x80) {
-            ++i;  // a C1 control
+    shown.text.reserve(text.size());
+    shown.offset.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t skip = unseen_length(text, i)) {
+            i += skip;
             continue;
         }
         shown.text += text[i];
-        shown.offset.push_back(i);
+        shown.offset.push_back(i++);
     }
     return shown;
 }
 
-bool overlaps(const Hit& a, const Hit& b) { return a.begin < b.begin + b.length && b.begin < a.begin + a.length; }
-
 }  // namespace
 
-std::string redact(std::string_view text) {
-    std::vector<Hit> hits = find_personal_data(text);
-    // Also what only shows once the encoders have dropped control characters: a
-    // NUL inside an address hides it from the search and then vanishes. Such a
-    // hit masks its span of the text, control characters inside included.
+std::vector<Hit> find_personal_data(std::string_view text)
+{
+    std::vector<Hit> hits = find_in(text);
+    // Also what the reader sees: a NUL or a zero-width space inside an address
+    // hides it from a search of the bytes, and the export then drops it. Such a
+    // hit covers its span of `text`, the unseen characters inside included.
     const Shown shown = as_shown(text);
-    for (const Hit& hit : find_personal_data(shown.text)) {
-        const std::size_t begin = shown.offset[hit.begin];
-        const Hit in_text{hit.kind, begin, shown.offset[hit.begin + hit.length - 1] + 1 - begin};
-        if (std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return overlaps(h, in_text); }))
-            hits.push_back(in_text);
+    if (shown.text.size() == text.size()) return hits;
+    for (const Hit& found : find_in(shown.text)) {
+        const std::size_t begin = shown.offset[found.begin];
+        const Hit seen{found.kind, begin, shown.offset[found.begin + found.length - 1] + 1 - begin};
+        // It replaces the hits of the same kind it contains ("nare@example.se" in
+        // "samord\u00ADnare@example.se"), but never cuts into another one: then
+        // the bytes' reading stands ("070-123 45 67\0anna@..." stays a phone
+        // number and an address, not "67anna@...").
+        bool fits = true;
+        for (const Hit& hit : hits)
+            if (hit.begin < end_of(seen) && seen.begin < end_of(hit))
+                fits = fits && hit.kind == seen.kind && seen.begin <= hit.begin && end_of(hit) <= end_of(seen);
+        if (!fits) continue;
+        std::erase_if(hits, [&](const Hit& hit) { return hit.begin < end_of(seen) && seen.begin < end_of(hit); });
+        hits.insert(std::upper_bound(hits.begin(), hits.end(), seen,
+                                     [](const Hit& a, const Hit& b) { return a.begin < b.begin; }),
+                    seen);
     }
-    return mask(text, hits);
+    return hits;
 }
+
+std::string redact(std::string_view text) { return mask(text, find_personal_data(text)); }
 
 bool contains_personal_data(std::string_view text) { return !find_personal_data(text).empty(); }
 

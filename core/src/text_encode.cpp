@@ -77,6 +77,9 @@ private:
 
 bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
 
+// What no export shows: control characters and the invisible format characters.
+bool is_dropped(char32_t c) { return is_control(c) || is_invisible_format_char(c); }
+
 // ASCII punctuation and whitespace never occur inside a multi-byte UTF-8
 // sequence, so once text is valid UTF-8 the escapers below may work on bytes.
 std::string replace_bytes(std::string_view clean, std::string_view (*replacement)(char)) {
@@ -186,6 +189,16 @@ std::string_view xml_reference_for(char32_t c) {
 
 }  // namespace
 
+bool is_invisible_format_char(char32_t c) {
+    return c == 0x00AD                     // soft hyphen
+           || c == 0x061C                  // Arabic letter mark
+           || (c >= 0x200B && c <= 0x200F)  // zero-width space, non-joiner, joiner; LRM, RLM
+           || (c >= 0x202A && c <= 0x202E)  // bidi embeddings and overrides
+           || (c >= 0x2060 && c <= 0x2064)  // word joiner, invisible operators
+           || (c >= 0x2066 && c <= 0x2069)  // bidi isolates
+           || c == 0xFEFF;                 // zero-width no-break space (BOM)
+}
+
 // ---------------------------------------------------------------- UTF-8 hygiene
 
 std::string valid_utf8(std::string_view in) {
@@ -213,7 +226,7 @@ std::string without_control_chars(std::string_view in, bool keep_newlines_and_ta
         const CodePoint cp = reader.next();
         const bool lf_completing_crlf = cp.value == U'\n' && previous_was_cr;
         previous_was_cr = cp.value == U'\r';
-        if (!is_control(cp.value)) {
+        if (!is_dropped(cp.value)) {
             out += cp.utf8;
         } else if (keep_newlines_and_tabs && !lf_completing_crlf) {
             if (cp.value == U'\t') out += '\t';
@@ -309,7 +322,7 @@ std::string ics_text(std::string_view in) {
             case U'\n': out += "\\n"; break;
             case U'\t': out += '\t'; break;
             default:
-                if (!is_control(cp.value)) out += cp.utf8;
+                if (!is_dropped(cp.value)) out += cp.utf8;
         }
     }
     return out;
@@ -321,7 +334,7 @@ std::string ics_fold(std::string_view content_line) {
     std::size_t octets_on_line = 0;
     for (CodePointReader reader(content_line); !reader.done();) {
         const CodePoint cp = reader.next();
-        if (is_control(cp.value) && cp.value != U'\t') continue;
+        if (is_dropped(cp.value) && cp.value != U'\t') continue;
         if (octets_on_line + cp.utf8.size() > ics_max_line_octets) {
             out += "\r\n ";
             octets_on_line = 1;  // the continuation space counts
@@ -340,7 +353,7 @@ std::string xml_escape(std::string_view in) {
     out.reserve(in.size() + in.size() / 8);
     for (CodePointReader reader(in); !reader.done();) {
         const CodePoint cp = reader.next();
-        if (!is_xml10_char(cp.value)) continue;
+        if (!is_xml10_char(cp.value) || is_invisible_format_char(cp.value)) continue;
         const std::string_view reference = xml_reference_for(cp.value);
         out += reference.empty() ? cp.utf8 : reference;
     }

@@ -6,6 +6,7 @@
 #include "kartla/workshop.hpp"
 #include "schema_guard.hpp"
 #include "sqlite_settings.hpp"
+#include "redacted_reading.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -227,7 +228,16 @@ struct WorkshopOpener {
             return error(problem, fmt::format("{}: {}", display(path), e.what()));
         }
     }
+
+    static void mark_redacted_revision(Workshop& workshop, bool redacted) {
+        constexpr std::uint64_t mark = std::uint64_t(1) << 63;
+        workshop.revision_ = redacted ? workshop.revision_ | mark : workshop.revision_ & ~mark;
+    }
 };
+
+void detail::mark_redacted_revision(Workshop& workshop, bool redacted) {
+    WorkshopOpener::mark_redacted_revision(workshop, redacted);
+}
 
 OpenResult Workshop::open(const fs::path& given, OpenMode mode, bool take_advisory_lock, const SchemaCatalog& known) {
     std::error_code ec;

@@ -1,7 +1,6 @@
 // actor_map: who can act, with what mandate and resources, and how they relate.
 // Entry point and registration only; the logic lives in model/ and views/.
 #include "kartla/plugin_api.hpp"
-#include "kartla/privacy.hpp"
 #include "model/entities.hpp"
 #include "model/images.hpp"
 #include "model/report_section.hpp"
@@ -19,7 +18,8 @@ class ActorMapPlugin : public kartla::Plugin {
 public:
     explicit ActorMapPlugin(kartla::Host& host) : host_(host), state_(host), actors_(state_), map_(state_) {
         host.add_schema(migrations());
-        host.add_view({"actor_map.actors", "Actors", true, [this] { actors_.draw(); }, kartla::ViewPlacement::Main, 20});
+        host.add_view({"actor_map.actors", "Actors", true, [this] { actors_.draw(); }, kartla::ViewPlacement::Main, 20,
+                       [this] { return actors_.draw_room(); }});
         host.add_view({"actor_map.map", "Actor map", true, [this] { map_.draw(); }, kartla::ViewPlacement::Main, 21,
                        [this] { return map_.draw_room(); }});
         host.add_entity_kind({"actor", [](kartla::Workshop& w) { return actor_entities(w.db()); }});
@@ -53,28 +53,19 @@ private:
                           }});
     }
 
-    // Actor names and, in the network, the titles of unowned problems are the
-    // free text an image shows; masked on request, since nothing can redact the
-    // pixels afterwards.
-    static Snapshot load_for_images(kartla::Workshop& w, const kartla::ExportOptions& options) {
-        Snapshot snapshot = load(w.db());
-        if (options.redact_personal_data)
-            for (auto& actor : snapshot.actors) actor.name = kartla::privacy::redact(actor.name);
-        return snapshot;
-    }
+    // A redacted export reads every text masked (kartla/export_file.hpp), so
+    // actor names and problem titles reach the pixels masked already.
+    static Snapshot load_for_images(kartla::Workshop& w, const kartla::ExportOptions&) { return load(w.db()); }
     Translate translator() {
         return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
     }
     // Prioritised problems nobody answers for, listed by title in the network picture.
-    Gaps gaps(kartla::Workshop& w, const Snapshot& snapshot, const kartla::ExportOptions& options) {
+    // A redacted export reads them masked already (kartla/export_file.hpp).
+    Gaps gaps(kartla::Workshop& w, const Snapshot& snapshot, const kartla::ExportOptions&) {
         bool available = false;
         auto problems = host_.entities("problem", &available);
         auto coverage = kartla::coverage::compute(
             w.db(), [this](std::string_view kind, bool* known) { return host_.entities(kind, known); });
-        if (options.redact_personal_data) {
-            for (auto& problem : problems) problem.label = kartla::privacy::redact(problem.label);
-            for (auto& p : coverage.problems) p.problem.label = kartla::privacy::redact(p.problem.label);
-        }
         return find_gaps(snapshot, std::move(coverage), problems, available);
     }
 

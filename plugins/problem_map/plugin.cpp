@@ -21,8 +21,8 @@ public:
                               }});
         host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*context_.cache.get(w)); }});
         host.add_report_section({"problem_map.problems", "Problem picture", 10,
-                                 [this, &host](Workshop& w, const ExportOptions& options) {
-                                     return report_section(*context_.cache.get(w), options,
+                                 [this, &host](Workshop& w, const ExportOptions&) {
+                                     return report_section(*context_.cache.get(w),
                                                            [&host](const char* m) { return host.tr(m); });
                                  }});
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});

@@ -403,3 +403,31 @@ TEST_CASE("pathological 100,000-byte inputs stay fast")
     CHECK(find_personal_data(std::string(100'000, '7')).empty());
     CHECK(find_personal_data(repeated("1212121212 ", 100'000)).size() == 100'000 / 11 + 1);
 }
+
+TEST_CASE("zero-width, soft-hyphen and bidi characters inside personal data hide nothing")
+{
+    // Synthetic: 121212-1212 is the tax agency's sample; 070-174 06 05 is in the range kept for fiction.
+    const std::vector<std::string> hidden = {
+        "Ring 121212\u200B-1212 i dag",             // zero-width space
+        "Ring 1212\u200D12-1212 i dag",             // zero-width joiner
+        "Ring 121212-12\u00AD12 i dag",             // soft hyphen
+        "Ring \u202E121212-1212\u202C i dag",       // override around it (not inside: still found)
+        "Ring 12\u2066121\u20692-1212 i dag",       // isolate inside
+        "Ring 121212-\uFEFF1212 i dag",             // BOM
+        "Ring 070-174\u200B 06 05 i dag",
+        "Mejla samordnare@exem\u200Bple.se i dag",
+        "Mejla samord\u00ADnare@example.se i dag",
+        "Mejla samordnare\u2060@example.se i dag",  // word joiner
+    };
+    for (const auto& text : hidden) {
+        CAPTURE(text);
+        const auto hits = find_personal_data(text);
+        REQUIRE(hits.size() == 1);
+        const std::string masked = kartla::privacy::redact(text);
+        CHECK(masked.find("1212") == std::string::npos);
+        CHECK(masked.find("06 05") == std::string::npos);
+        CHECK(masked.find("example") == std::string::npos);
+        CHECK(masked.find("samord") == std::string::npos);
+        CHECK(masked.find(" i dag") != std::string::npos);
+    }
+}

@@ -509,3 +509,24 @@ TEST_CASE("a megabyte of worst-case input is handled in one pass") {
     CHECK(t::xml_escape(big).size() > big.size());
     CHECK(t::truncate_utf8(big, 500'000).size() <= 500'000);
 }
+
+TEST_CASE("every encoder drops bidi controls, zero-width characters and the soft hyphen") {
+    const std::string hostile = "Rapport\u202Egpj.exe\u202C 85\u200B07\u200C09\u200D-\u206098\uFEFF05 kom\u00ADmun \u2066x\u2069"
+                                "\u200E\u200F\u061C";
+    const std::string shown = "Rapportgpj.exe 850709-9805 kommun x";
+    CHECK(t::without_control_chars(hostile, true) == shown);
+    CHECK(t::without_control_chars(hostile, false) == shown);
+    CHECK(t::html_escape(hostile) == shown);
+    CHECK(t::xml_escape(hostile) == shown);
+    CHECK(t::ics_text(hostile) == shown);
+    CHECK(t::ics_fold("X:" + hostile) == "X:" + shown + "\r\n");
+    CHECK(t::csv_cell(hostile, ';') == shown);
+    CHECK(t::markdown_inline(hostile) == "Rapportgpj.exe 850709\\-9805 kommun x");
+    for (char32_t c : {U'\u00AD', U'\u061C', U'\u200B', U'\u200F', U'\u202A', U'\u202E', U'\u2060', U'\u2066', U'\u2069',
+                       U'\uFEFF'})
+        CHECK(t::is_invisible_format_char(c));
+    for (char32_t c : {U'a', U'å', U'\u00A0', U'\u2010', U'\u2028', U'\u2065', U'\uFFFD', U'\U0001F600'})
+        CHECK_FALSE(t::is_invisible_format_char(c));
+    // Visible text around them, Swedish letters and emoji included, is kept.
+    CHECK(t::html_escape("Åsa\u200B-gruppen 😀") == "Åsa-gruppen 😀");
+}

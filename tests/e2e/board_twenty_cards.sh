@@ -22,18 +22,23 @@ chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotoo
 
 # The board through the command palette: no pixel positions of buttons needed.
 chord ctrl k
-xdotool type --delay 40 "Show Problem picture"
-sleep 0.3
-xdotool key Return
+sleep 0.8  # the palette opens and takes the keyboard a frame later
+xdotool type --delay 80 "Show Problem picture"
 sleep 0.8
+xdotool key Return
+sleep 1
 # A tap on the empty board gives it the keyboard.
 xdotool mousemove --window "$wid" 900 700 click 1
 sleep 0.4
+count() { sqlite3 "$file" 'SELECT count(*) FROM problem_map_card'; }
 for i in $(seq 20); do
   xdotool key n
-  sleep 0.35
+  # Software rendering on a busy machine is slow: wait for the card in the file.
+  for _ in $(seq 50); do [[ $(count) -ge $i ]] && break; sleep 0.1; done
+  [[ $(count) -ge $i ]] || fail "the N key did not add card $i"
+  sleep 0.8
   xdotool key Escape  # leave the title editor the new card opens
-  sleep 0.25
+  sleep 0.8
 done
 sleep 0.5
 import -window root "$out/screenshot.png"

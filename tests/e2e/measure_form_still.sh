@@ -3,7 +3,9 @@
 # measure (no owner, no due date: two warnings) gets its due date through the
 # real window; the "No due date" warning goes. The screenshots before and after
 # may differ only in the warning area and in the due field itself: if the form
-# had moved, every row of it below the warnings would differ.
+# had moved, every row of it below the warnings would differ. (With the due field
+# in view the warnings are scrolled above it; the owner and partner rows, where the
+# wrong partners were once saved, stay on screen and must not move.)
 set -euo pipefail
 kartla=$1
 out=$2/measure_form_still
@@ -14,35 +16,53 @@ start_x_server "$out/xvfb.log" Xvfb -screen 0 1920x1080x24 -nolisten tcp
 xset r off
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
-file=$out/plan.kartla
-"$kartla" sample "$file" >/dev/null
-"$kartla" "$file" >"$out/kartla.log" 2>&1 &
-app=$!
-wid=$(xdotool search --sync --onlyvisible --name 'plan' | head -1)
-xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
-sleep 0.5
 chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; sleep 0.4; }
-palette() { chord ctrl k; xdotool type --delay 40 "$1"; sleep 0.3; xdotool key Return; sleep 0.8; }
+palette() { chord ctrl k; sleep 0.8; xdotool type --delay 80 "$1"; sleep 0.8; xdotool key Return; sleep 1; }
+file=$out/plan.kartla
 
-# The plan's table with the measure form in the side column (the right third of the screen).
-palette "Show Action plan"
-palette "New measure"
-# The new measure's title has the keyboard: name it, then Tab to the due date
-# (title, description, operational goal, start, due).
-xdotool type --delay 40 "Provmatning"
-for _ in 1 2 3 4; do xdotool key Tab; sleep 0.3; done
-sleep 1.2  # a text cursor blinks; wait for the frames to settle
-[[ $(sqlite3 "$file" "SELECT count(*) FROM action_plan_measure WHERE title = 'Provmatning'") -eq 1 ]] || fail "the new measure was not named"
-import -window root "$out/before.png"
-xdotool type --delay 40 "2027-05-31"
-xdotool key Return
-sleep 1.2
-import -window root "$out/after.png"
-[[ $(sqlite3 "$file" "SELECT due FROM action_plan_measure WHERE title = 'Provmatning'") == 2027-05-31 ]] || fail "the due date was not saved"
-chord ctrl q
-for _ in $(seq 100); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
-kill -0 $app 2>/dev/null && fail "kartla did not quit on Ctrl+Q"
-app=
+# Drives the window to the two screenshots. On a busy machine with software
+# rendering a key can arrive while a slow frame moves the focus and land
+# elsewhere; then the attempt is made again on a fresh file. What is asserted
+# below, that the form did not move, is never retried.
+drive() {
+  rm -f "$file" "$file"-wal "$file"-shm
+  "$kartla" sample "$file" >/dev/null
+  "$kartla" "$file" >"$out/kartla.log" 2>&1 &
+  app=$!
+  local wid
+  wid=$(xdotool search --sync --onlyvisible --name 'plan' | head -1)
+  xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
+  sleep 0.5
+  # The plan's table with the measure form in the side column (the right third of the screen).
+  palette "Show Action plan"
+  palette "New measure"
+  for _ in $(seq 50); do [[ $(sqlite3 "$file" 'SELECT count(*) FROM action_plan_measure') -eq 15 ]] && break; sleep 0.1; done
+  sleep 1.5  # the title takes the keyboard a frame after the form is drawn
+  # The new measure's title has the keyboard: name it, then Tab to the due date
+  # (title, description, operational goal, start, due).
+  xdotool type --delay 60 "Provmatning"
+  sleep 1
+  # Short taps, a frame apart: a Tab held longer than the key-repeat delay (0.275 s) moves on twice.
+  for _ in 1 2 3 4; do xdotool keydown Tab; sleep 0.1; xdotool keyup Tab; sleep 1.2; done
+  sleep 1.2  # a text cursor blinks; wait for the frames to settle
+  import -window root "$out/before.png"
+  xdotool type --delay 60 "2027-05-31"
+  xdotool key Return
+  sleep 1.5
+  import -window root "$out/after.png"
+  chord ctrl q
+  for _ in $(seq 100); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
+  kill -0 $app 2>/dev/null && fail "kartla did not quit on Ctrl+Q"
+  app=
+  [[ $(sqlite3 "$file" "SELECT count(*) FROM action_plan_measure WHERE title = 'Provmatning' AND due = '2027-05-31'
+                        AND description = '' AND goal = '' AND start = ''") -eq 1 ]]
+}
+driven=
+for attempt in 1 2 3; do
+  if drive; then driven=1; break; fi
+  echo "attempt $attempt: the keys did not land where aimed: $(sqlite3 "$file" "SELECT title, '|', start, '|', due FROM action_plan_measure WHERE id = 15")"
+done
+[[ -n $driven ]] || fail "could not name the measure and set its due date through the window"
 
 # Rows of pixels that differ in the side column, grouped into bands of neighbouring rows.
 compare -metric AE "$out/before.png" "$out/after.png" "$out/diff.png" 2>"$out/ae.txt" || true

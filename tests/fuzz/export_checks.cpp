@@ -120,6 +120,24 @@ std::string check_markup(std::string_view markup) {
     return {};
 }
 
+namespace {
+
+// The first invisible format character (bidi control, zero-width, soft hyphen)
+// in well-formed UTF-8, or 0: no export may carry one.
+char32_t invisible_in(std::string_view utf8) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto lead = static_cast<unsigned char>(utf8[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k) c = (c << 6) | (utf8[i + k] & 0x3F);
+        if (text::is_invisible_format_char(c)) return c;
+        i += length;
+    }
+    return 0;
+}
+
+}  // namespace
+
 std::string check_export(std::string_view extension, const std::string& content, char csv_separator,
                          bool input_valid_utf8) {
     if (content.empty()) return "the file is empty";
@@ -127,6 +145,10 @@ std::string check_export(std::string_view extension, const std::string& content,
     if (extension == ".pdf") return starts_with(content, "%PDF-") ? "" : "not a PDF file";
     if (extension == ".xlsx") return starts_with(content, "PK\x03\x04") ? "" : "not an XLSX (zip) file";
     if (input_valid_utf8 && !text::is_valid_utf8(content)) return "invalid UTF-8 from valid input";
+    std::string_view body = content;
+    if (starts_with(body, text::utf8_bom)) body.remove_prefix(text::utf8_bom.size());  // the file's own, for Excel
+    if (text::is_valid_utf8(body))
+        if (char32_t c = invisible_in(body)) return "an invisible format character U+" + std::to_string(unsigned(c)) + " came out";
     if (extension == ".csv") return check_csv(content, csv_separator);
     if (extension == ".ics") return check_ics(content);
     if (extension == ".html" || extension == ".svg") return check_markup(content);

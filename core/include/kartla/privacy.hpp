@@ -28,6 +28,10 @@ struct Hit {
 // Swedish personnummer / samordningsnummer (date- and Luhn-checked), Swedish
 // phone numbers and e-mail addresses. Sorted by begin, non-overlapping.
 // Precedence on overlap: e-mail, then identity numbers, then phone numbers.
+// The search also looks at the text as an export shows it: control
+// characters and invisible format characters (zero-width space, soft hyphen,
+// bidi controls; see text::is_invisible_format_char) hide nothing, and a hit
+// found only that way spans them ("850709\u200B-9805" is one hit).
 std::vector<Hit> find_personal_data(std::string_view text);
 
 // Replaces each hit with a Swedish marker such as "[personnummer]".
@@ -35,10 +39,7 @@ std::vector<Hit> find_personal_data(std::string_view text);
 // clamped to the text and overlapping ones are skipped.
 std::string mask(std::string_view text, const std::vector<Hit>& hits);
 
-// mask(text, find_personal_data(text)), plus what only the text as an export
-// shows it holds: the encoders drop control characters, so a NUL inside an
-// address would hide it from the search and then vanish. Such a hit masks its
-// whole span, the control characters inside included.
+// mask(text, find_personal_data(text)).
 std::string redact(std::string_view text);
 
 bool contains_personal_data(std::string_view text);

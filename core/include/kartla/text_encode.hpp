@@ -13,6 +13,9 @@
 //   * "Control characters" means C0 (U+0000-U+001F), DEL (U+007F) and
 //     C1 (U+0080-U+009F). Formats that keep line breaks normalise CRLF and a
 //     lone CR to LF (see the individual functions for the exceptions).
+//   * Invisible format characters (is_invisible_format_char) are dropped by
+//     every encoder below, like control characters: a reader cannot see them,
+//     yet they reorder what is shown or split a word or a number.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +26,15 @@
 namespace kartla::text {
 
 // ---------------------------------------------------------------- UTF-8 hygiene
+
+// Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), bidi
+// marks (U+200E, U+200F, U+061C), zero-width space and joiners (U+200B-U+200D),
+// word joiner and invisible operators (U+2060-U+2064), zero-width no-break
+// space / BOM (U+FEFF) and the soft hyphen (U+00AD). An override makes
+// "Rapport\u202Egpj.exe" read as "Rapportexe.jpg"; a zero-width space inside
+// "850709\u200B-9805" hides a personnummer from a search, not from a reader.
+// Dropping them costs at most a hyphenation hint or an emoji ligature.
+bool is_invisible_format_char(char32_t c);
 
 // Repairs `in`: each maximal ill-formed subpart (stray continuation bytes,
 // truncated sequences, overlongs, UTF-16 surrogates, code points above
@@ -35,9 +47,11 @@ std::string valid_utf8(std::string_view in);
 bool is_valid_utf8(std::string_view in);
 
 // Drops control characters, which XML 1.0 (XLSX, SVG) and spreadsheets cannot
-// hold or show. With keep_newlines_and_tabs, TAB and line breaks survive and
-// CRLF / lone CR become LF (the in-cell line break of Excel and LibreOffice);
-// without it they are dropped as well.
+// hold or show, and invisible format characters. With keep_newlines_and_tabs,
+// TAB and line breaks survive and CRLF / lone CR become LF (the in-cell line
+// break of Excel and LibreOffice); without it they are dropped as well.
+// With keep_newlines_and_tabs, this is also the text a layout engine (Pango)
+// is given.
 std::string without_control_chars(std::string_view in, bool keep_newlines_and_tabs);
 
 // The longest repaired (valid_utf8) prefix of `in` that fits in max_bytes.
@@ -114,7 +128,8 @@ std::string ics_fold(std::string_view content_line);
 // Text content or a quoted attribute value in XML 1.0 (XLSX, SVG):
 // & < > " ' become &amp; &lt; &gt; &quot; &apos;; TAB, LF and CR become
 // &#9; &#10; &#13; so they survive attribute-value normalisation; characters
-// XML 1.0 cannot hold (other C0 controls, U+FFFE, U+FFFF) are dropped.
+// XML 1.0 cannot hold (other C0 controls, U+FFFE, U+FFFF) and invisible
+// format characters are dropped.
 // DEL and C1 are legal XML and kept: compose with without_control_chars
 // (e.g. xml_escape(without_control_chars(s, true))) to drop them for XLSX.
 std::string xml_escape(std::string_view in);

@@ -17,7 +17,7 @@
 namespace kartla {
 
 inline constexpr std::int32_t kApplicationId = 0x4B52544C;  // "KRTL"
-inline constexpr int kCoreSchemaVersion = 2;
+inline constexpr int kCoreSchemaVersion = 3;  // = core_schema::migrations().size()
 
 enum class OpenProblem {
     NotFound,        // no such file
@@ -53,6 +53,15 @@ struct EditResult {
     explicit operator bool() const { return ok; }
 };
 
+// The saves of one gesture (a visit to a text field, saved as it is typed)
+// become one undo step: while a group is set, an edit merges into the previous
+// undo entry when that entry was made in the same group. 0: no group. The
+// shared text fields set it for the frame in which they report a save.
+KARTLA_API void set_edit_group(std::uint64_t group);
+// The group of the last edit that failed (disk full, file gone), cleared by
+// asking: the text fields then keep that text unsaved and try again.
+KARTLA_API std::uint64_t take_failed_edit_group();
+
 class Workshop;
 using OpenResult = std::variant<std::unique_ptr<Workshop>, OpenError>;
 
@@ -78,6 +87,16 @@ public:
     StorageKind storage() const { return storage_; }
     std::string storage_note() const;  // a sentence for the user when storage is not the usual
 
+    // Empty while path() names the file this workshop writes to; otherwise a
+    // sentence for the user (it was moved, deleted or replaced while open). Checked
+    // anew on each call, and before every edit, undo and redo: while the file is
+    // gone nothing is written into it, since what goes into an unlinked file is
+    // lost at close. The open connection still reads everything, so save_copy
+    // keeps the work.
+    std::string file_problem() const;
+    enum class FileChange { None, MovedOrDeleted, Replaced };
+    FileChange file_change() const;  // the same check, for a caller that words it itself
+
     // A number that changes on every edit, undo and redo, and differs between
     // workshops: views cache derived state per revision.
     std::uint64_t revision() const { return revision_; }
@@ -93,6 +112,12 @@ public:
     EditResult undo();
     EditResult redo();
     void clear_history();
+
+    // Goes on in `next`, a copy of this workshop just saved and opened (when this
+    // file is gone or read-only): its file takes the place of this one, while the
+    // undo history, the revision and the subscribers stay, so views keep what
+    // they show, text typed but not yet saved included.
+    void continue_in(std::unique_ptr<Workshop> next);
 
     // Consistent snapshot through the backup API; never a file copy of an open database.
     EditResult save_copy(const std::filesystem::path& target);
@@ -114,6 +139,7 @@ private:
         std::vector<unsigned char> changeset;
     };
     Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
+    EditResult commit_edit(std::string_view label, const std::function<void(Database&)>& change);
     EditResult apply_changeset(const std::vector<unsigned char>& changeset, bool invert);
     void changed();
     void release_advisory_lock();
@@ -125,6 +151,8 @@ private:
     std::filesystem::path path_;
     StorageKind storage_;
     int lock_fd_ = -1;
+    int identity_fd_ = -1;           // the file as opened, to notice it moved or vanished
+    std::uint64_t last_group_ = 0;   // the edit group of undo_.back(), while it may grow
     std::uint64_t revision_;
     std::vector<Change> undo_;
     std::vector<Change> redo_;

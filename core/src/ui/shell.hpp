@@ -73,6 +73,11 @@ public:
     RoomLayout draw_room(const MirroredView& view);
     // True while something on screen changes without input (the running countdown).
     bool wants_ticking() const { return agenda_panel_.ticking(); }
+    // How long the window may sleep without input: until typed text is due to be
+    // saved, the countdown's next tick, or the next look at whether the file is still there.
+    double wake_in() const;
+    // Why the open file cannot take edits now (moved, deleted, replaced, read-only); empty if it can.
+    const std::string& file_banner() const { return file_banner_; }
 
 private:
     void draw_menu_bar();
@@ -85,6 +90,10 @@ private:
     void run_pending_plugin_retry();
     void draw_windows();
     void draw_status_bar();
+    float draw_file_banner(ImVec2 origin, float width);  // returns its height; 0 when the file is fine
+    void check_file();
+    void save_copy_as(const std::filesystem::path& target);
+    void choose_copy_file();
     void draw_error_dialog();
     void handle_shortcuts();
     void undo();
@@ -96,7 +105,8 @@ private:
     bool handle_meeting_shortcuts();  // true: the key was taken
     void draw_meeting_menu_items();
     void draw_presentation();
-    float draw_step_strip(ImVec2 origin, float width);  // returns its height; 0 without a running agenda
+    // Returns its height; 0 without a running agenda unless `always` (presentation mode).
+    float draw_step_strip(ImVec2 origin, float width, bool always);
     void choose_language(const std::string& code);
 
     Runtime& runtime_;
@@ -122,6 +132,10 @@ private:
     StatusLine status_line_;
     std::string status_;
     double status_until_ = 0;
+    std::string file_banner_;
+    double file_checked_at_ = -1000;
+    bool toggle_presenting_ = false;  // waits for typed text to be saved first
+    int toggle_presenting_frame_ = 0;
 };
 
 }  // namespace kartla::ui

@@ -4,6 +4,7 @@
 #include "kartla/core_data.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -213,22 +214,22 @@ std::vector<Measure> load_measures(Database& db) {
         m.id = s.int64(0);
         m.title = s.text(1);
         m.description = s.text(2);
-        m.prevention = s.text(3);
+        m.prevention = prevention_code(s.text(3));
         m.ordinary_work = s.int64(4) != 0;
-        m.goal_type = s.text(5);
+        m.goal_type = goal_type_code(s.text(5));
         m.goal = s.text(6);
         m.start = s.text(7);
         m.due = s.text(8);
         m.resources = s.text(9);
         m.cost = s.text(10);
-        m.effect_term = s.text(11);
+        m.effect_term = effect_term_code(s.text(11));
         m.expected_effect = s.text(12);
         m.indicator = s.text(13);
         m.baseline = s.text(14);
         m.follow_up_method = s.text(15);
-        m.priority = s.integer(16);
-        m.status = s.text(17);
-        m.light = s.text(18);
+        m.priority = std::clamp(s.integer(16), 0, 3);
+        m.status = status_code(s.text(17));
+        m.light = light_code(s.text(18));
         m.light_comment = s.text(19);
         m.position = s.int64(20);
         out.push_back(std::move(m));
@@ -262,10 +263,38 @@ std::vector<StatusChange> load_status_log(Database& db) {
 }
 
 std::string workshop_uid(Database& db) {
-    return db.scalar_text("SELECT value FROM action_plan_meta WHERE key = 'uid'");
+    return uid_code(db.scalar_text("SELECT value FROM action_plan_meta WHERE key = 'uid'"));
 }
 
 bool is_status(std::string_view status) { return one_of(status, kStatuses); }
 bool is_light(std::string_view light) { return one_of(light, kLights); }
+
+namespace {
+
+template <std::size_t N>
+std::string code_or(std::string_view stored, const std::array<std::string_view, N>& allowed, std::string_view neutral) {
+    return std::string(one_of(stored, allowed) ? stored : neutral);
+}
+
+}  // namespace
+
+std::string status_code(std::string_view stored) { return code_or(stored, kStatuses, "proposed"); }
+std::string light_code(std::string_view stored) { return code_or(stored, kLights, ""); }
+std::string prevention_code(std::string_view stored) { return code_or(stored, kPreventionKinds, ""); }
+std::string goal_type_code(std::string_view stored) { return code_or(stored, kGoalTypes, ""); }
+std::string effect_term_code(std::string_view stored) { return code_or(stored, kEffectTerms, ""); }
+
+std::string uid_code(std::string_view stored) {
+    const bool safe = !stored.empty() && stored.size() <= 64 &&
+                      std::all_of(stored.begin(), stored.end(), [](char c) {
+                          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-';
+                      });
+    if (safe) return std::string(stored);
+    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a: stable across exports and machines
+    for (const char c : stored) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    char digest[17];
+    std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(hash));
+    return std::string("x") + digest;
+}
 
 }  // namespace action_plan

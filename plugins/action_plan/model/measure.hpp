@@ -111,4 +111,19 @@ std::string workshop_uid(Database& db);
 bool is_status(std::string_view status);
 bool is_light(std::string_view light);
 
+// A code as read from the file, mapped onto its allowed set: anything else (a
+// hostile or a newer file) becomes the neutral value, "proposed" for a status
+// and "" (not set) for the others. load_measures applies these, so the views
+// and every export see allowed codes only.
+std::string status_code(std::string_view stored);
+std::string light_code(std::string_view stored);
+std::string prevention_code(std::string_view stored);
+std::string goal_type_code(std::string_view stored);
+std::string effect_term_code(std::string_view stored);
+
+// The workshop uid as a calendar UID may carry it: [0-9a-z-], at most 64
+// characters. Anything else in action_plan_meta becomes a stable hex digest of
+// it, so a re-export still updates the same tasks.
+std::string uid_code(std::string_view stored);
+
 }  // namespace action_plan

@@ -259,7 +259,7 @@ TEST_CASE("the measure form does not move when its warnings come and go") {
         set_addresses(db, id, "problem", kDrugs, true);
     });
     ui.show(ui.editor);
-    CHECK(findings_for_measure(ui.state.findings(), *ui.state.plan().measure(id)).empty());
+    CHECK(findings_for_measure(ui.state.findings(), *ui.state.plan().measure(id)).empty());  // the state's own plan
     const auto before = editor_rows(ui.headless);
 
     // Taking the owner away brings "No responsible owner"; clearing the due date brings a second warning.
@@ -289,14 +289,16 @@ TEST_CASE("an owner or partner is picked only when pressed and released on the s
     ui.headless.drag(owner(kPolice), owner(kSocial), 4);
     ui.headless.drag(partner(kSocial), partner(kHousing), 4);
     ui.headless.frame(2);
-    const Measure* m = ui.world.plan().measure(id);
+    Plan plan = ui.world.plan();
+    const Measure* m = plan.measure(id);
     CHECK(m->owner_id == 0);
     CHECK(m->partner_ids.empty());
     CHECK(ui.count("SELECT count(*) FROM core_link WHERE from_kind = 'measure' AND to_kind = 'actor'") == 0);
     // Pressed and released on the same row, it is picked.
     ui.tap(fmt::format("action_plan.editor.owner.{}", kSocial));
     ui.tap(fmt::format("action_plan.editor.partner.{}", kHousing));
-    m = ui.world.plan().measure(id);
+    plan = ui.world.plan();
+    m = plan.measure(id);
     CHECK(m->owner_id == kSocial);
     CHECK(m->partner_ids == std::vector<std::int64_t>{kHousing});
 }
@@ -324,4 +326,26 @@ TEST_CASE("a new measure opens at the top of the form with its title ready to ty
     ui.headless.type("Belysning åäö");
     ui.headless.key(kartla::keys::Enter);
     CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure WHERE id = ?", second) == "Belysning åäö");
+}
+
+TEST_CASE("typing at once after New measure replaces the placeholder title, every character landing") {
+    Ui ui;
+    ui.headless.set_ui([&] {  // the table and its editor beside it, as on the stage
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 2600));
+        ImGui::Begin("table", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ui.table.draw();
+        ImGui::End();
+        ImGui::SetNextWindowPos(ImVec2(800, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 2600));
+        ImGui::Begin("editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ui.editor.draw();
+        ImGui::End();
+    });
+    ui.headless.frame(3);
+    ui.headless.click_then_type(ui.headless.item_center("action_plan.table.new"), "Bel", "ysning ");
+    ui.headless.type("vid Åtorget");
+    ui.headless.frame();        // the field takes focus, then the keys that waited for it
+    ui.headless.advance(0.25);  // saved as typed, not even confirmed
+    CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure") == "Belysning vid Åtorget");
 }

@@ -1,5 +1,5 @@
-// The measure editor: every field of the selected measure. Text fields save
-// when the user leaves them (one undo step per value); choices save at once.
+// The measure editor: every field of the selected measure. Text fields save as
+// they are typed (one undo step per visit to a field); choices save at once.
 #include "common.hpp"
 #include "views.hpp"
 
@@ -43,10 +43,9 @@ void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
             default: return draft_.light_comment;
         }
     }();
-    if (field == Field::Title && focus_title_) {
-        ImGui::SetKeyboardFocusHere();
-        focus_title_ = false;
-    }
+    // One frame after the scroll went back to the top: focusing an item out of
+    // view would scroll to it instead.
+    if (field == Field::Title && focus_title_ > 0 && --focus_title_ == 0) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
     const bool commit = multiline ? kartla::ui::input_multiline("##text", value, 3.0f)
                                   : kartla::ui::input_text("##text", value);
@@ -248,7 +247,7 @@ void MeasureEditor::draw() {
             // Another measure: the form starts at its top, and a new one is ready to be named.
             date_error_.clear();
             ImGui::SetScrollY(0);
-            focus_title_ = state_.created == measure->id;
+            focus_title_ = state_.created == measure->id ? 2 : 0;
             state_.created = 0;
         }
         draft_ = *measure;

@@ -33,8 +33,10 @@ class BoardView {
 public:
     explicit BoardView(UiState& state) : state_(state) {}
     void draw();
+    bool draw_room();
 
 private:
+    void columns();
     void column(std::string_view status, float width, float height);
     void card(const Measure& m);
     UiState& state_;
@@ -44,6 +46,7 @@ class TimelineView {
 public:
     explicit TimelineView(UiState& state) : state_(state) {}
     void draw();
+    bool draw_room();
 
 private:
     UiState& state_;
@@ -53,8 +56,10 @@ class ByProblemView {
 public:
     explicit ByProblemView(UiState& state) : state_(state) {}
     void draw();
+    bool draw_room();
 
 private:
+    bool room_ = false;  // drawing for the room: no buttons
     void problem(const Entity& problem);
     void measure_line(const Measure& m);
     UiState& state_;
@@ -78,7 +83,7 @@ private:
     bool released_on_row(std::int64_t row, bool clicked);
     UiState& state_;
     std::int64_t pressed_row_ = 0;
-    bool focus_title_ = false;
+    int focus_title_ = 0;  // frames until the new measure's title takes the focus
     Measure draft_;
     std::int64_t draft_id_ = -1;
     std::uint64_t draft_revision_ = 0;

@@ -129,7 +129,19 @@ double estimate_text_width(std::string_view utf8, double font_size) {
     return double(utf8_length(utf8)) * font_size * 0.56;
 }
 
+// The first `count` code points of `utf8`.
+static std::string_view first_code_points(std::string_view utf8, std::size_t count) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i)
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && seen++ == count) return utf8.substr(0, i);
+    return utf8;
+}
+
 std::vector<std::string> wrap_label(std::string_view text, double font_size, double max_width, std::size_t max_lines) {
+    // No more than the lines can show, and a little beyond so a cut still ends in "…": a
+    // 100,000-character name from a hostile file would otherwise cost seconds per label.
+    const auto per_line = static_cast<std::size_t>(max_width * kLongWord / (font_size * 0.56)) + 2;
+    text = first_code_points(text, (max_lines + 1) * per_line);
     std::vector<std::string> lines;
     std::string line;
     for (auto word : words_of(text)) {

@@ -78,8 +78,10 @@ void draw(cairo_t* cr, const TextShape& t) {
     if (t.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
     pango_layout_set_font_description(layout, font);
     // Pango refuses ill-formed UTF-8 (and NUL) with a warning and draws nothing, so
-    // a name read from a damaged or foreign file would vanish from the image.
-    const std::string shown = kartla::text::valid_utf8(t.text);
+    // a name read from a damaged or foreign file would vanish from the image; the
+    // text is what the SVG shows (no control or invisible format characters),
+    // cut where no label could show more and Pango's time would only grow.
+    const std::string shown = kartla::text::truncate_utf8(kartla::text::without_control_chars(t.text, false), 1000);
     pango_layout_set_text(layout, shown.c_str(), int(shown.size()));
     PangoRectangle ink, logical;
     pango_layout_get_pixel_extents(layout, &ink, &logical);

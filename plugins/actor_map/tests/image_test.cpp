@@ -2,11 +2,15 @@
 #include "model_fixture.hpp"
 #include "temp_dir.hpp"
 
+#include "kartla/export_file.hpp"
+#include "kartla/privacy.hpp"
+
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 using namespace actor_map;
 
@@ -121,4 +125,47 @@ TEST_CASE("an empty workshop still gives valid images") {
 TEST_CASE("a PNG that cannot be written is an error, not a crash") {
     auto w = testing::workshop();
     CHECK_THROWS(write_png(grid_scene(load(w->db()), identity()), "/nonexistent-folder/x.png"));
+}
+
+TEST_CASE("a redacted export's pictures get no personal data: every text the PNG renderer is given is masked") {
+    // Synthetic data: 121212-1212 is the tax agency's sample, 070-174 06 05 is in the range kept for fiction.
+    auto w = testing::workshop();
+    const auto a = testing::add(*w, "Trygghetsenheten, ring 070-174\u200B 06 05", "police");
+    const auto b = testing::add(*w, "Samordnare 121212\u00AD-1212 <b>\u202Egpj.exe", "housing");
+    testing::link(*w, a, b);
+    REQUIRE(w->edit("grid", [&](kartla::Database& db) {
+        place_on_grid(db, a, 0.2, 0.8);
+        place_on_grid(db, b, 0.7, 0.3);
+    }));
+    std::vector<Scene> scenes;
+    {
+        kartla::RedactedReading redacted(*w, true);  // as every redacted export reads the file
+        const Snapshot s = load(w->db());
+        scenes.push_back(network_scene(s, find_gaps(s, {}, {}, false), identity()));
+        scenes.push_back(grid_scene(s, identity()));
+    }
+    std::size_t texts = 0;
+    for (const Scene& scene : scenes) {
+        CHECK(kartla::privacy::find_personal_data(scene.title).empty());
+        for (const auto& shape : scene.shapes)
+            std::visit(
+                [&](const auto& s) {
+                    using T = std::decay_t<decltype(s)>;
+                    if constexpr (std::is_same_v<T, TextShape>) {
+                        ++texts;
+                        CHECK_MESSAGE(kartla::privacy::find_personal_data(s.text).empty(), s.text);
+                    }
+                    if constexpr (!std::is_same_v<T, LineShape>) CHECK(kartla::privacy::find_personal_data(s.title).empty());
+                },
+                shape);
+        CHECK_FALSE(png_bytes(scene).empty());
+    }
+    CHECK(texts > 2);
+    // And unredacted the same scenes do show the data, so the check above can fail.
+    const Snapshot plain = load(w->db());
+    bool shown = false;
+    for (const auto& shape : network_scene(plain, find_gaps(plain, {}, {}, false), identity()).shapes)
+        if (const auto* t = std::get_if<TextShape>(&shape))
+            shown = shown || !kartla::privacy::find_personal_data(t->text + " " + t->title).empty();
+    CHECK(shown);
 }

@@ -383,8 +383,11 @@ TEST_CASE("for the room the network is drawn whole, with the facilitator's selec
         return drawn;
     };
 
-    CHECK(!room_frame());  // the grid tab is open on the laptop: the room sees it mirrored
+    CHECK(room_frame());   // the grid has a room drawing of its own
     m.ui().frame(1);       // the room's frame replaced the probes
+    m.show_tab("matrix");
+    CHECK(!room_frame());  // the matrix has none: the room sees it mirrored
+    m.ui().frame(1);
     m.show_tab("network");
     m.ui().click_item(fmt::format("actor_map.network.actor.{}", police));  // the facilitator selects an actor
     m.ui().frame(2);

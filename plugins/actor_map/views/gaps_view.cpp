@@ -14,23 +14,22 @@ void GapsView::draw_problem_gap(const Data& d, const kartla::coverage::ProblemCo
     using kartla::coverage::Gap;
     const auto& problem = p.problem;
     ImGui::PushID(int(problem.id));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(p.covered() ? kAmber : kRed, "• %s", problem.label.c_str());
+    // Title, then what is missing and the action on a line of their own: wrapped, never cut off at 200 %.
+    ImGui::PushStyleColor(ImGuiCol_Text, p.covered() ? kAmber : kRed);
+    ImGui::TextWrapped("• %s", problem.label.c_str());
+    ImGui::PopStyleColor();
     kartla::ui::mark_item(fmt::format("actor_map.gaps.problem.{}", problem.id));
     kartla::ui::mark_item(fmt::format("actor_map.gaps.{}.{}", kartla::coverage::gap_key(p.gap), problem.id));
-    ImGui::SameLine();
+    ImGui::Indent();
     if (p.gap == Gap::OwnerWithoutMeasure) {
         std::string owners;
         for (std::int64_t id : p.owners)
             if (const Actor* actor = d.snapshot.actor(id)) owners += (owners.empty() ? "" : ", ") + actor->name;
-        ImGui::TextDisabled("%s %s", s_.tr("owned by"), owners.c_str());
-        ImGui::SameLine();
+        kartla::ui::hint(fmt::format("{} {}", s_.tr("owned by"), owners).c_str());
         if (ImGui::Button(s_.tr("Plan a measure"))) s_.host().show_view("action_plan.by_problem");
     } else {
-        if (p.gap == Gap::MeasuresWithoutOwner) {
-            ImGui::TextDisabled("%s", fmt::format("{} {}", p.measures.size(), s_.tr("measures without an owner")).c_str());
-            ImGui::SameLine();
-        }
+        if (p.gap == Gap::MeasuresWithoutOwner)
+            kartla::ui::hint(fmt::format("{} {}", p.measures.size(), s_.tr("measures without an owner")).c_str());
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
         if (ImGui::BeginCombo("##owner", s_.tr("Choose an owner…"))) {
             for (const auto& actor : d.snapshot.actors)
@@ -44,6 +43,7 @@ void GapsView::draw_problem_gap(const Data& d, const kartla::coverage::ProblemCo
             ImGui::EndCombo();
         }
     }
+    ImGui::Unindent();
     ImGui::PopID();
 }
 
@@ -86,11 +86,14 @@ void GapsView::draw() {
         for (std::int64_t id : d.gaps.isolated_actors) {
             const Actor* actor = d.snapshot.actor(id);
             ImGui::PushID(int(id));
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextColored(red, "• %s (%s)", actor->name.c_str(), s_.type_name(d.snapshot, *actor).c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, red);
+            ImGui::TextWrapped("• %s (%s)", actor->name.c_str(), s_.type_name(d.snapshot, *actor).c_str());
+            ImGui::PopStyleColor();
             kartla::ui::mark_item(fmt::format("actor_map.gaps.actor.{}", id));
-            ImGui::SameLine();
-            if (ImGui::Button(s_.tr("Show in the network"))) {
+            ImGui::Indent();
+            const bool show = ImGui::Button(s_.tr("Show in the network"));
+            ImGui::Unindent();
+            if (show) {
                 s_.selected_actor = id;
                 s_.selected_relation = 0;
                 s_.tab_requested = true;

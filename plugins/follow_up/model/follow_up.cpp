@@ -77,9 +77,15 @@ namespace {
 
 bool is_status(std::string_view s) { return s.empty() || msgid_of(kStatusWords, s); }
 
+// A stored code, or "" (not set) when it is none of `words`: a hostile or newer
+// file cannot show anything else in the view or the report.
+std::string code_in(std::span<const Word> words, std::string stored) {
+    return msgid_of(words, stored) ? stored : std::string();
+}
+
 Record read_record(kartla::Statement& q) {
-    return {q.int64(0), q.int64(1), q.text(2), q.text(3), q.text(4),
-            q.text(5),  q.text(6),  q.text(7), q.text(8), q.text(9)};
+    return {q.int64(0), q.int64(1), code_in(kStatusWords, q.text(2)), code_in(kLightWords, q.text(3)), q.text(4),
+            q.text(5),  q.text(6),  q.text(7), code_in(kDecisionWords, q.text(8)), q.text(9)};
 }
 
 constexpr const char* kRecordColumns =

@@ -48,8 +48,10 @@ void text(cairo_t* cr, const std::string& t, double x, double y, double width, d
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_height(layout, -lines);
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-    // Pango lays out nothing for ill-formed UTF-8, and a NUL ends the text: repair first.
-    const std::string shown = kartla::text::valid_utf8(t);
+    // Pango lays out nothing for ill-formed UTF-8, and a NUL ends the text: repair
+    // first; no control or invisible format characters, and no more than the few
+    // lines shown could hold (Pango's time grows with the text).
+    const std::string shown = kartla::text::truncate_utf8(kartla::text::without_control_chars(t, true), 2000);
     pango_layout_set_text(layout, shown.c_str(), int(shown.size()));
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, layout);

@@ -84,14 +84,18 @@ Rect card_rect(const Card& card) { return {card.x, card.y, kCardWidth, kCardHeig
 Rect cluster_rect(const Cluster& cluster) { return {cluster.x, cluster.y, cluster.w, cluster.h}; }
 
 Place free_card_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view) {
+    // The cells lie on one lattice of the whole board, whatever the view: cards
+    // added while the view pans or the board narrows still line up.
     const float cell_w = kCardWidth + kGap, cell_h = kCardHeight + kGap;
-    const int columns = std::max(1, int(std::floor((view.w - kGap) / cell_w)));
-    return first_free(view.x + kGap, view.y + kGap, columns, cell_w, cell_h, kCardWidth, kCardHeight, cards, clusters);
+    const float x0 = kGap + std::ceil((view.x - kGap / 2) / cell_w) * cell_w;
+    const float y0 = kGap + std::ceil((view.y - kGap / 2) / cell_h) * cell_h;
+    const int columns = std::max(1, int(std::floor((view.x + view.w - x0 + kGap) / cell_w)));
+    return first_free(x0, y0, columns, cell_w, cell_h, kCardWidth, kCardHeight, cards, clusters);
 }
 
 Place free_cluster_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view,
                          float width, float height) {
-    float x0 = view.x + kGap, y0 = view.y + kGap;
+    float x0 = view.x + kGap, y0 = view.y + kGap, rightmost = x0;
     if (!clusters.empty()) {
         x0 = clusters.front().x;
         y0 = clusters.front().y;
@@ -99,10 +103,12 @@ Place free_cluster_place(const std::vector<Card>& cards, const std::vector<Clust
             x0 = std::min(x0, c.x);
             y0 = std::min(y0, c.y);
         }
+        for (const auto& c : clusters) rightmost = std::max(rightmost, c.x + c.w);
     }
     // Steps of a card cell: frames of different sizes still line up beside each other.
     const float step_w = (kCardWidth + kGap) / 2, step_h = (kCardHeight + kGap) / 2;
-    const float right = std::max(view.x + view.w, x0 + width);
+    // The first row reaches past the rightmost frame, so there is always a place beside it.
+    const float right = std::max({view.x + view.w, x0 + width, rightmost + kGap + width + step_w});
     const int columns = std::max(1, int(std::floor((right - x0 - width) / step_w)) + 1);
     return first_free(x0, y0, columns, step_w, step_h, width, height, cards, clusters);
 }

@@ -3,7 +3,6 @@
 #include "board_image.hpp"
 #include "entities.hpp"
 
-#include "kartla/privacy.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -57,21 +56,11 @@ doc::Bullets cause_tree(const Snapshot& s, Id card, const Translate& tr) {
     return out;
 }
 
-// The snapshot the picture is drawn from: card titles are the free text it shows.
-Snapshot for_picture(const Snapshot& s, const ExportOptions& options) {
-    Snapshot out = s;
-    if (options.redact_personal_data) {
-        for (auto& card : out.cards) card.title = privacy::redact(card.title);
-        for (auto& cluster : out.clusters) cluster.name = privacy::redact(cluster.name);
-    }
-    return out;
-}
-
 }  // namespace
 
-doc::Section report_section(const Snapshot& s, const ExportOptions& options, const Translate& tr) {
+doc::Section report_section(const Snapshot& s, const Translate& tr) {
     doc::Section section{tr("Problem picture"), {}};
-    if (auto png = board_png(for_picture(s, options)); !png.empty())
+    if (auto png = board_png(s); !png.empty())
         section.blocks.push_back(doc::Image{png, tr("The problem board")});
     const auto prioritised = prioritised_in_order(s);
     if (prioritised.empty()) section.blocks.push_back(doc::Paragraph{tr("No problem has been prioritised.")});

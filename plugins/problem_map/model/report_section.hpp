@@ -9,8 +9,8 @@
 
 namespace kartla::problem_map {
 
-// The board picture's card titles are masked when options.redact_personal_data
-// is set (the report masks every other text itself).
-doc::Section report_section(const Snapshot& s, const ExportOptions& options, const Translate& tr);
+// Redacted reports need nothing here: the snapshot is read with personal data
+// masked then (kartla/export_file.hpp), the board picture's titles included.
+doc::Section report_section(const Snapshot& s, const Translate& tr);
 
 }  // namespace kartla::problem_map

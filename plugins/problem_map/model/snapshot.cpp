@@ -27,7 +27,7 @@ void load_categories(Database& db, Snapshot& s) {
 
 void load_areas(Database& db, Snapshot& s) {
     auto& q = db.prepare("SELECT id, name, police_class, position FROM problem_map_area ORDER BY position, id").with();
-    while (q.step()) s.areas.push_back({q.int64(0), q.text(1), q.text(2), q.integer(3)});
+    while (q.step()) s.areas.push_back({q.int64(0), q.text(1), allowed_code(q.text(2), kPoliceClasses, ""), q.integer(3)});
 }
 
 void load_clusters(Database& db, Snapshot& s) {
@@ -56,14 +56,14 @@ void load_cards(Database& db, Snapshot& s) {
         c.when_note = q.text(9);
         c.target_group = q.text(10);
         c.extent = q.text(11);
-        c.trend = q.text(12);
-        c.severity = q.integer(13);
+        c.trend = allowed_code(q.text(12), kTrends, "unknown");
+        c.severity = std::clamp(q.integer(13), 0, 5);
         c.signal_crime = q.integer(14) != 0;
         c.sources = q.integer(15);
         c.source_limitations = q.text(16);
-        c.confidence = q.text(17);
-        c.impact = q.integer(18);
-        c.influence = q.integer(19);
+        c.confidence = allowed_code(q.text(17), kConfidences, "");
+        c.impact = std::clamp(q.integer(18), 0, 5);
+        c.influence = std::clamp(q.integer(19), 0, 5);
         c.x = float(q.real(20));
         c.y = float(q.real(21));
         c.cluster_id = q.int64(22);
@@ -83,7 +83,8 @@ void load_causes(Database& db, Snapshot& s) {
     auto& q = db.prepare("SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position "
                          "FROM problem_map_cause ORDER BY card_id, position, id").with();
     while (q.step())
-        s.causes.push_back({q.int64(0), q.int64(1), q.int64(2), q.text(3), q.text(4), q.text(5), q.integer(6)});
+        s.causes.push_back({q.int64(0), q.int64(1), q.int64(2), q.text(3), allowed_code(q.text(4), kNatures, "situational"),
+                            allowed_code(q.text(5), kFactors, ""), q.integer(6)});
 }
 
 void load_triangles(Database& db, Snapshot& s) {

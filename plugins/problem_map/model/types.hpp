@@ -22,6 +22,15 @@ inline constexpr std::array<std::string_view, 4> kConfidences = {"", "low", "med
 inline constexpr std::array<std::string_view, 2> kNatures = {"situational", "social"};
 inline constexpr std::array<std::string_view, 3> kFactors = {"", "risk", "missing_protective"};
 
+// A code as read from the file, or `neutral` when it is none of `allowed`: a
+// hostile or newer file cannot put anything else into a view or an export.
+template <std::size_t N>
+std::string allowed_code(std::string stored, const std::array<std::string_view, N>& allowed, std::string_view neutral) {
+    for (std::string_view code : allowed)
+        if (stored == code) return stored;
+    return std::string(neutral);
+}
+
 // Bit sets for "when" and "sources": one bit per entry, in this order.
 inline constexpr std::array<std::string_view, 9> kSources = {
     "police_statistics", "safety_survey", "school_survey", "ntu", "municipal_reports",

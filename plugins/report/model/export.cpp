@@ -1,10 +1,9 @@
 #include "export.hpp"
 
 #include "build.hpp"
-#include "redact.hpp"
 #include "writers.hpp"
 
-#include <fstream>
+#include "kartla/export_file.hpp"
 
 namespace report {
 
@@ -13,17 +12,13 @@ namespace fs = std::filesystem;
 void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat format,
                   const kartla::ExportOptions& options, const fs::path& out) {
     const Translate tr = [&](const char* msgid) { return std::string(host.tr(msgid)); };
+    // Redaction and whole-file writing are the host's (kartla/export_file.hpp):
+    // every text read here is already masked when asked, chart labels included.
     kartla::doc::Document document = build_report(workshop, options, tr, host.report_sections());
-    if (options.redact_personal_data) redact(document);
-    if (format == ReportFormat::Pdf) {
-        write_pdf(document, out);
-        return;
-    }
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    if (!file) throw std::runtime_error("cannot write " + out.string());
+    if (format == ReportFormat::Pdf)
+        return write_pdf(document, out, tr(" … [{} more characters in the workshop file]"));
     const bool swedish = std::string(host.tr("Workshop report")) != "Workshop report";
-    file << to_html(document, swedish ? "sv" : "en");
-    if (!file.flush()) throw std::runtime_error("cannot write " + out.string());
+    kartla::write_file_atomically(out, to_html(document, swedish ? "sv" : "en"));
 }
 
 }  // namespace report

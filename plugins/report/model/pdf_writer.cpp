@@ -25,6 +25,19 @@ constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points
 constexpr double kMargin = 50, kContentWidth = kPageWidth - 2 * kMargin, kBottom = kPageHeight - kMargin;
 constexpr double kCellPadding = 3;
 
+// Pango's time grows faster than the text (one 100,000-character word took
+// 18 s), and no one reads that much on paper: a text block is cut at
+// kMaxBlockBytes, a table cell or a chart label sooner, with a note saying how
+// much more the file holds. Blocks flow over pages line by line; a cell is held
+// to one page's height.
+constexpr std::size_t kMaxBlockBytes = 12000, kMaxCellBytes = 3000, kMaxLabelBytes = 200;
+
+std::size_t code_points(std::string_view utf8) {
+    std::size_t n = 0;
+    for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 struct Font {
     const char* description;
 };
@@ -33,8 +46,9 @@ const Font kTitle{"DejaVu Sans Bold 20"}, kSection{"DejaVu Sans Bold 15"}, kHead
 
 class PdfPage {
 public:
-    explicit PdfPage(const std::filesystem::path& out)
-        : surface_(cairo_pdf_surface_create(out.c_str(), kPageWidth, kPageHeight)), cr_(cairo_create(surface_)) {
+    PdfPage(const std::filesystem::path& out, std::string cut_note)
+        : surface_(cairo_pdf_surface_create(out.c_str(), kPageWidth, kPageHeight)), cr_(cairo_create(surface_)),
+          cut_note_(std::move(cut_note)) {
         if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS)
             throw std::runtime_error("cannot write " + out.string());
     }
@@ -51,8 +65,22 @@ public:
         if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("the PDF could not be written");
     }
 
-    // A laid-out text; the caller owns it.
-    std::unique_ptr<PangoLayout, void (*)(void*)> layout(const std::string& text, Font font, double width) {
+    // What Pango is given: no control or invisible format characters (ill-formed
+    // UTF-8 repaired, so a damaged text still reaches the page; Pango would
+    // refuse it whole), at most `limit` bytes, then the note.
+    std::string shown(const std::string& text, std::size_t limit) const {
+        std::string clean = kartla::text::without_control_chars(text, true);
+        if (clean.size() <= limit) return clean;
+        std::string head = kartla::text::truncate_utf8(clean, limit);
+        std::string note = cut_note_;
+        if (const auto at = note.find("{}"); at != std::string::npos)
+            note.replace(at, 2, std::to_string(code_points(std::string_view(clean).substr(head.size()))));
+        return head + note;
+    }
+
+    // A laid-out text; the caller owns it. max_height > 0: ellipsized to that height.
+    std::unique_ptr<PangoLayout, void (*)(void*)> layout(const std::string& text, Font font, double width,
+                                                         std::size_t limit = kMaxBlockBytes, double max_height = 0) {
         PangoLayout* layout = pango_cairo_create_layout(cr_);
         // The PDF's unit is the point (1/72 in); Pango would otherwise assume 96 dpi and draw a third too large.
         pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72.0);
@@ -62,10 +90,12 @@ public:
         pango_font_description_free(desc);
         pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        // Pango refuses ill-formed UTF-8 with a warning and lays out nothing, and a NUL
-        // would end the text early: repaired, a damaged text still reaches the page.
-        const std::string shown = kartla::text::valid_utf8(text);
-        pango_layout_set_text(layout, shown.c_str(), int(shown.size()));
+        if (max_height > 0) {
+            pango_layout_set_height(layout, static_cast<int>(max_height * PANGO_SCALE));
+            pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+        }
+        const std::string text_shown = shown(text, limit);
+        pango_layout_set_text(layout, text_shown.c_str(), int(text_shown.size()));
         return {layout, g_object_unref};
     }
     static double height_of(PangoLayout* layout) {
@@ -79,13 +109,37 @@ public:
         pango_cairo_show_layout(cr_, layout);
     }
 
-    // Writes a block of text at the cursor, starting a new page when it does not fit.
+    // Writes a block of text at the cursor, starting a new page when it does not
+    // fit; a block taller than the rest of the page flows on, line by line.
     void text(const std::string& text, Font font, double indent = 0, double space_after = 4) {
         auto l = layout(text, font, kContentWidth - indent);
         double h = height_of(l.get());
-        ensure(h);
-        draw(l.get(), kMargin + indent, y);
+        ensure(std::min(h, kBottom - kMargin));
+        if (y + h <= kBottom) {
+            draw(l.get(), kMargin + indent, y);
+        } else {
+            flow(l.get(), kMargin + indent);
+            h = 0;
+        }
         y += h + space_after;
+    }
+    void flow(PangoLayout* layout, double x) {
+        cairo_set_source_rgb(cr_, 0, 0, 0);
+        PangoLayoutIter* iter = pango_layout_get_iter(layout);
+        double top = y;  // where the layout's line 0 would sit on this page
+        do {
+            PangoRectangle line{};
+            pango_layout_iter_get_line_extents(iter, nullptr, &line);
+            const double line_top = top + double(line.y) / PANGO_SCALE, line_h = double(line.height) / PANGO_SCALE;
+            if (line_top + line_h > kBottom) {
+                new_page();
+                top = y - double(line.y) / PANGO_SCALE;
+            }
+            cairo_move_to(cr_, x + double(line.x) / PANGO_SCALE, top + double(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE);
+            pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter));
+            y = top + double(line.y + line.height) / PANGO_SCALE;
+        } while (pango_layout_iter_next_line(iter));
+        pango_layout_iter_free(iter);
     }
     void ensure(double height) {
         if (y + height > kBottom && y > kMargin + 1) new_page();
@@ -104,7 +158,11 @@ public:
 private:
     cairo_surface_t* surface_;
     cairo_t* cr_;
+    std::string cut_note_;
 };
+
+// A cell never grows past one page, so a row always fits on a fresh one.
+constexpr double kMaxCellHeight = kBottom - kMargin - 60;
 
 struct PngReader {
     const std::string& bytes;
@@ -130,8 +188,8 @@ struct PdfBlock {
     void operator()(const Facts& f) const {
         const double label_width = 135;
         for (const auto& [label, value] : f.items) {
-            auto l = page.layout(label, kBold, label_width - 6);
-            auto v = page.layout(value, kBody, kContentWidth - label_width);
+            auto l = page.layout(label, kBold, label_width - 6, kMaxCellBytes, kMaxCellHeight);
+            auto v = page.layout(value, kBody, kContentWidth - label_width, kMaxBlockBytes, kMaxCellHeight);
             double h = std::max(PdfPage::height_of(l.get()), PdfPage::height_of(v.get()));
             page.ensure(h);
             page.draw(l.get(), kMargin, page.y);
@@ -145,7 +203,7 @@ struct PdfBlock {
             double indent = 12.0 * (i < b.depth.size() ? b.depth[i] : 0);
             const char* mark = (i < b.depth.size() && b.depth[i] > 0) ? "–" : "•";
             auto m = page.layout(mark, kBody, 10);
-            auto l = page.layout(b.items[i], kBody, kContentWidth - indent - 12);
+            auto l = page.layout(b.items[i], kBody, kContentWidth - indent - 12, kMaxBlockBytes, kMaxCellHeight);
             double h = PdfPage::height_of(l.get());
             page.ensure(h);
             page.draw(m.get(), kMargin + indent, page.y);
@@ -166,7 +224,8 @@ struct PdfBlock {
         std::vector<std::unique_ptr<PangoLayout, void (*)(void*)>> layouts;
         double h = 0;
         for (std::size_t c = 0; c < widths.size(); ++c) {
-            layouts.push_back(page.layout(c < cells.size() ? cells[c] : "", font, widths[c] - 2 * kCellPadding));
+            layouts.push_back(page.layout(c < cells.size() ? cells[c] : "", font, widths[c] - 2 * kCellPadding,
+                                          kMaxCellBytes, kMaxCellHeight));
             h = std::max(h, PdfPage::height_of(layouts.back().get()));
         }
         h += 2 * kCellPadding;
@@ -190,7 +249,8 @@ struct PdfBlock {
         double h = 0;
         for (std::size_t c = 0; c < widths.size(); ++c)
             h = std::max(h, PdfPage::height_of(page.layout(c < cells.size() ? cells[c] : "", font,
-                                                           widths[c] - 2 * kCellPadding).get()));
+                                                           widths[c] - 2 * kCellPadding, kMaxCellBytes, kMaxCellHeight)
+                                                   .get()));
         return h + 2 * kCellPadding;
     }
     void operator()(const Table& t) const {
@@ -232,8 +292,9 @@ struct PdfBlock {
     void operator()(const Chart& chart) const {
         constexpr double kGap = 16, kChartHeight = 130;
         const double width = (kContentWidth - kGap) / 2;
-        auto title = page.layout(chart.title, kBold, width);
-        auto legend = page.layout(chart.baseline_label.empty() ? "" : "- - -  " + chart.baseline_label, kSmall, width);
+        auto title = page.layout(chart.title, kBold, width, kMaxLabelBytes);
+        auto legend = page.layout(chart.baseline_label.empty() ? "" : "- - -  " + chart.baseline_label, kSmall, width,
+                                  kMaxLabelBytes);
         const double title_h = PdfPage::height_of(title.get()), legend_h = PdfPage::height_of(legend.get());
         const double height = title_h + 4 + kChartHeight + legend_h + 10;
         double x = kMargin;
@@ -265,7 +326,7 @@ struct PdfBlock {
     }
 
     void small_text(const std::string& text, double x, double y, bool centred, bool right, bool bold = false) const {
-        auto l = page.layout(text, bold ? kTableHead : kSmall, 200);
+        auto l = page.layout(text, bold ? kTableHead : kSmall, 200, kMaxLabelBytes, 40);
         int w = 0, h = 0;
         pango_layout_get_pixel_size(l.get(), &w, &h);
         double left = right ? x - w : centred ? x - w / 2.0 : x;
@@ -321,8 +382,8 @@ struct PdfBlock {
 
 }  // namespace
 
-void write_pdf(const Document& document, const std::filesystem::path& out) {
-    PdfPage page(out);
+void write_pdf(const Document& document, const std::filesystem::path& out, const std::string& cut_note) {
+    PdfPage page(out, cut_note);
     page.text(document.title, kTitle, 0, 4);
     page.text(document.subtitle, kBody, 0, 14);
     bool first = true;

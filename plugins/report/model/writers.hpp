@@ -11,7 +11,10 @@ using kartla::doc::Document;
 // One self-contained HTML page (inline CSS, images as data: URLs, no scripts).
 std::string to_html(const Document& document, const std::string& language);
 // An A4 PDF laid out with Pango (so å ä ö and long Swedish words wrap correctly).
-void write_pdf(const Document& document, const std::filesystem::path& out);
+// A very long text is cut, followed by `cut_note`, whose "{}" becomes the
+// number of characters left out.
+void write_pdf(const Document& document, const std::filesystem::path& out,
+               const std::string& cut_note = " … [{} more characters in the workshop file]");
 
 std::string base64(const std::string& bytes);
 

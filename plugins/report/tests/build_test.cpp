@@ -1,10 +1,11 @@
 // Putting the report together and writing it, without the other plugins.
 #include "../model/build.hpp"
 #include "kartla/chart_geometry.hpp"
-#include "../model/redact.hpp"
 #include "../model/writers.hpp"
 
 #include "kartla/core_data.hpp"
+#include "kartla/export_file.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -96,19 +97,36 @@ TEST_CASE("base64 of the three padding cases") {
     CHECK(base64("\x89PNG") == "iVBORw==");
 }
 
-TEST_CASE("--redact masks personal data in every text of the report") {
-    Document d{"Kartläggning, kontakt 070-123 45 67", "anna.svensson@example.se",
-               {{"Deltagare 19121212-1212",
-                 {Heading{"Ring 08-123 456 78"}, Paragraph{"Mejla anna.svensson@example.se"},
-                  Facts{{{"Kontakt", "070-123 45 67"}}}, Bullets{{"Person 19121212-1212"}, {0}},
-                  Table{{"Roll"}, {1.0}, {{"Samordnare, 070-123 45 67"}}}, Image{"", "Bild 070-123 45 67"},
-                  Chart{"Ring 070-123 45 67", {}, true, 1, "Utgångsvärde enligt anna.svensson@example.se"}}}}};
-    redact(d);
-    const std::string html = to_html(d, "sv");
+TEST_CASE("--redact masks every text the report reads, chart labels included, through the host's export run") {
+    auto w = kartla::Workshop::in_memory();
+    w->edit("meta", [](kartla::Database& db) {
+        kartla::core_data::set_meta(db, "title", "Kartläggning, kontakt 070-123 45 67");
+        kartla::core_data::set_meta(db, "organisation", "anna.svensson@example.se");
+        kartla::core_data::set_meta(db, "place", "Ring 19121212\u200B-1212");  // split by a zero-width space
+    });
+    // A section that shows what it reads in every kind of block, as a plugin would.
+    const kartla::ReportSectionSpec every_block{
+        "test.all", "Test", 10, [](kartla::Workshop& ws, const kartla::ExportOptions&) {
+            const std::string t = kartla::core_data::meta(ws.db(), "title");
+            return Section{t, {Heading{t}, Paragraph{t}, Facts{{{t, t}}}, Bullets{{t}, {0}}, Table{{t}, {1.0}, {{t}}},
+                               Image{"", t}, Chart{t, {{t, 1}, {"2026-02-01", 2}}, true, 1, t}}};
+        }};
+    std::string html;
+    kartla::ExportOptions redact;
+    redact.redact_personal_data = true;
+    kartla::test::TempDir dir;
+    kartla::run_export(
+        [&](kartla::Workshop& ws, const kartla::ExportOptions& o, const std::filesystem::path& out) {
+            html = to_html(build_report(ws, o, kEnglish, {every_block}), "sv");
+            kartla::write_file_atomically(out, html);
+        },
+        *w, redact, dir / "report.html");
     CHECK(html.find("070-123") == std::string::npos);
-    CHECK(html.find("08-123") == std::string::npos);
-    CHECK(html.find("1212-1212") == std::string::npos);
+    CHECK(html.find("1212") == std::string::npos);
     CHECK(html.find("anna.svensson") == std::string::npos);
-    CHECK(html.find("Samordnare") != std::string::npos);
+    CHECK(html.find("[telefonnummer]") != std::string::npos);
+    CHECK(html.find("[personnummer]") != std::string::npos);
     CHECK(html.find("Kartläggning") != std::string::npos);
+    // Afterwards the workshop reads as it is again.
+    CHECK(kartla::core_data::meta(w->db(), "title") == "Kartläggning, kontakt 070-123 45 67");
 }

@@ -2,7 +2,6 @@
 
 #include "../dates.hpp"
 #include "kartla/core_data.hpp"
-#include "kartla/privacy.hpp"
 
 #include <fmt/format.h>
 
@@ -108,22 +107,9 @@ ProblemSection make_section(const Plan& plan, std::int64_t problem_id, const Tra
     return section;
 }
 
-void redact_all(Document& doc) {
-    auto clean = [](std::string& s) { s = kartla::privacy::redact(s); };
-    Header& h = doc.header;
-    for (auto* s : {&h.title, &h.organisation, &h.date, &h.place}) clean(*s);
-    for (auto& s : h.organisations) clean(s);
-    for (auto& section : doc.sections) {
-        clean(section.label);
-        for (auto& cause : section.causes) clean(cause.label);
-    }
-    for (auto& row : doc.rows)
-        for (auto& cell : row.cells) clean(cell);
-}
-
 }  // namespace
 
-Document build_document(kartla::Workshop& workshop, const Plan& plan, const kartla::ExportOptions& options,
+Document build_document(kartla::Workshop& workshop, const Plan& plan, const kartla::ExportOptions& /*options*/,
                         const Translate& tr) {
     auto& db = workshop.db();
     Document doc;
@@ -156,7 +142,6 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
         if (problems_per_row[i].empty()) unlinked.rows.push_back(i);
     if (!unlinked.rows.empty()) doc.sections.push_back(std::move(unlinked));
 
-    if (options.redact_personal_data) redact_all(doc);
     return doc;
 }
 

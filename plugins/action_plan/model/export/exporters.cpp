@@ -2,34 +2,15 @@
 
 #include "writers.hpp"
 
-#include <cerrno>
-#include <cstring>
+#include "kartla/export_file.hpp"
+
 #include <ctime>
-#include <fstream>
-#include <stdexcept>
 
 namespace action_plan::exporting {
 
 namespace fs = std::filesystem;
 
-void write_file(const fs::path& out, const std::string& bytes) {
-    // Write beside the target and rename, so a failed export never leaves half a file.
-    fs::path temporary = out;
-    temporary += ".part";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        if (!file) throw std::runtime_error("cannot write " + out.string() + ": " + std::strerror(errno));
-        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        file.close();
-        if (!file) throw std::runtime_error("writing " + out.string() + " failed: " + std::strerror(errno));
-    }
-    std::error_code error;
-    fs::rename(temporary, out, error);
-    if (error) {
-        fs::remove(temporary, error);
-        throw std::runtime_error("cannot write " + out.string());
-    }
-}
+void write_file(const fs::path& out, const std::string& bytes) { kartla::write_file_atomically(out, bytes); }
 
 std::string utc_timestamp_now() {
     std::time_t now = std::time(nullptr);

@@ -84,8 +84,9 @@ void measure_table(const Document& doc, const ProblemSection& section, std::stri
         out += "<tr>";
         for (Column c : kDocumentColumns) {
             if (c == ColLight) {
-                // light_key is one of our own three words, never user text.
-                const std::string css = row.light_key.empty() ? "" : " light-" + row.light_key;
+                // Only one of our own three words names a class, whatever the file holds.
+                const std::string light = light_code(row.light_key);
+                const std::string css = light.empty() ? "" : " light-" + light;
                 std::string text = e(row.cell(ColLight));
                 if (!row.cell(ColLightComment).empty()) text += "<br>" + e(row.cell(ColLightComment));
                 out += fmt::format("<td class=\"light{}\">{}</td>", css, text);

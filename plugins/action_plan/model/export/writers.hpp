@@ -15,7 +15,8 @@ std::string to_html(const Document& doc);
 std::string to_ics(const Document& doc, const std::string& dtstamp);
 void write_xlsx(const Document& doc, const std::filesystem::path& out);
 
-// Writes bytes to `out`, throwing with a one-line reason on failure.
+// Writes bytes to `out` whole or not at all (kartla::write_file_atomically),
+// throwing with a one-line reason on failure.
 void write_file(const std::filesystem::path& out, const std::string& bytes);
 std::string utc_timestamp_now();
 

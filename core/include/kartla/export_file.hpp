@@ -1,0 +1,61 @@
+#pragma once
+// How an export reaches the disk: whole or not at all, and, when asked,
+// without personal data. Every export a plugin (or the core) registers runs
+// through run_export, so no exporter has to remember either.
+#include "kartla/export.hpp"
+#include "kartla/plugin_api.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+
+namespace kartla {
+
+// Writes `bytes` to `target` whole or not at all: into a temporary file in the
+// same folder, fsync, rename over the target, fsync of the folder. On any
+// failure the temporary file is removed, an existing target is left as it
+// was, and std::runtime_error says why in one line.
+KARTLA_API void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
+
+// The same for a writer that needs a path of its own (libxlsxwriter, cairo):
+// `write` fills the temporary file it is given; an exception from it leaves
+// nothing behind and comes back as std::runtime_error with its message, the
+// temporary's name in it replaced by the target's.
+KARTLA_API void write_file_atomically(const std::filesystem::path& target,
+                                      const std::function<void(const std::filesystem::path& temporary)>& write);
+
+// While one lives with `on`, every text read from the workshop, through any
+// statement of its connection, comes with personal data masked
+// (privacy::redact), whatever table or column it is from; edits, undo and redo
+// are refused. The revision carries a mark meanwhile, so state a view or a
+// plugin cached per revision is rebuilt masked, and the state cached before is
+// valid again afterwards.
+class KARTLA_API RedactedReading {
+public:
+    RedactedReading(Workshop& workshop, bool on);
+    ~RedactedReading();
+    RedactedReading(const RedactedReading&) = delete;
+    RedactedReading& operator=(const RedactedReading&) = delete;
+
+private:
+    Workshop& workshop_;
+    bool on_;
+};
+
+KARTLA_API bool reading_redacted(Workshop& workshop);
+
+using ExportWrite = std::function<void(Workshop&, const ExportOptions&, const std::filesystem::path& out)>;
+
+// Runs one export: `write` fills a temporary file that replaces `out` only
+// when it returned; with options.redact_personal_data every text read from the
+// workshop meanwhile is masked (RedactedReading), so every field of every
+// table - titles, chart labels, image labels, calendar UIDs, meta - is covered,
+// including ones added later. The host wraps every registered ExportSpec::write
+// in this.
+KARTLA_API void run_export(const ExportWrite& write, Workshop& workshop, const ExportOptions& options,
+                           const std::filesystem::path& out);
+
+// `write` wrapped in run_export.
+KARTLA_API ExportWrite guarded_export(ExportWrite write);
+
+}  // namespace kartla

@@ -1,0 +1,138 @@
+#include "kartla/export_file.hpp"
+
+#include "kartla/privacy.hpp"
+#include "kartla/workshop.hpp"
+#include "redacted_reading.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace kartla {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail(const fs::path& target, const char* what, int error) {
+    throw std::runtime_error("cannot write " + target.string() + ": " + what + " (" + std::strerror(error) + ")");
+}
+
+// The mode a plain open(O_CREAT, 0666) would give, or the mode of the file it replaces.
+mode_t mode_for(const fs::path& target) {
+    struct stat existing {};
+    if (::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) return existing.st_mode & 07777;
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return 0666 & ~mask;
+}
+
+void sync_fd(int fd, const fs::path& target, const char* what) {
+    if (::fsync(fd) != 0) {
+        const int error = errno;
+        ::close(fd);
+        fail(target, what, error);
+    }
+}
+
+// A temporary file beside the target, created exclusively so nobody else's file is reused.
+struct Temporary {
+    fs::path path;
+    bool keep = false;
+    explicit Temporary(const fs::path& target) {
+        const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+        std::string name = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+        const int fd = ::mkstemp(name.data());
+        if (fd < 0) fail(target, "no temporary file in its folder", errno);
+        ::fchmod(fd, mode_for(target));
+        ::close(fd);
+        path = name;
+    }
+    ~Temporary() {
+        if (!keep) ::unlink(path.c_str());
+    }
+};
+
+// The bytes reach the disk before the name points at them, and the new name
+// reaches the disk too, so a power cut leaves the old file or the new one.
+void commit(Temporary& temporary, const fs::path& target) {
+    const int fd = ::open(temporary.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(target, "the temporary file vanished", errno);
+    sync_fd(fd, target, "fsync");
+    ::close(fd);
+    if (::rename(temporary.path.c_str(), target.c_str()) != 0) fail(target, "rename", errno);
+    temporary.keep = true;
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        ::fsync(dir);  // best effort: some file systems refuse fsync on a folder
+        ::close(dir);
+    }
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& target, const std::function<void(const fs::path& temporary)>& write) {
+    Temporary temporary(target);
+    try {
+        write(temporary.path);
+    } catch (const std::exception& e) {
+        // The user chose the target; the temporary's name would only confuse.
+        std::string why = e.what();
+        const std::string hidden = temporary.path.string();
+        for (auto at = why.find(hidden); at != std::string::npos; at = why.find(hidden, at + 1))
+            why.replace(at, hidden.size(), target.string());
+        throw std::runtime_error(why);
+    }
+    commit(temporary, target);
+}
+
+void write_file_atomically(const fs::path& target, std::string_view bytes) {
+    write_file_atomically(target, [&](const fs::path& path) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd < 0) fail(target, "open", errno);
+        for (std::size_t done = 0; done < bytes.size();) {
+            const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                const int error = n < 0 ? errno : EIO;
+                ::close(fd);
+                fail(target, "write", error);
+            }
+            done += static_cast<std::size_t>(n);
+        }
+        if (::close(fd) != 0) fail(target, "close", errno);
+    });
+}
+
+bool reading_redacted(Workshop& workshop) { return detail::has_text_filter(workshop.db().handle()); }
+
+RedactedReading::RedactedReading(Workshop& workshop, bool on) : workshop_(workshop), on_(on && !reading_redacted(workshop)) {
+    if (!on_) return;
+    detail::set_text_filter(workshop_.db().handle(), [](std::string text) { return privacy::redact(text); });
+    detail::mark_redacted_revision(workshop_, true);
+}
+
+RedactedReading::~RedactedReading() {
+    if (!on_) return;
+    detail::set_text_filter(workshop_.db().handle(), {});
+    detail::mark_redacted_revision(workshop_, false);
+}
+
+void run_export(const ExportWrite& write, Workshop& workshop, const ExportOptions& options, const fs::path& out) {
+    RedactedReading redacted(workshop, options.redact_personal_data);
+    write_file_atomically(out, [&](const fs::path& temporary) { write(workshop, options, temporary); });
+}
+
+ExportWrite guarded_export(ExportWrite write) {
+    return [write = std::move(write)](Workshop& workshop, const ExportOptions& options, const fs::path& out) {
+        run_export(write, workshop, options, out);
+    };
+}
+
+}  // namespace kartla
