@@ -171,31 +171,7 @@ def check_normal(directory, e):
         expect(placed.get(m["title"]) == m["problem"], "HTML puts %r under %r" % (m["title"], placed.get(m["title"])))
     expect("@media print" in read(directory, "plan.html"), "HTML has no print stylesheet")
 
-    book = xlsx_read(directory)
-    expect(book.sheetnames[:2] == ["Measures", "Problems"], "XLSX sheets are %r" % book.sheetnames)
-    sheet = book["Measures"]
-    expect(sheet.auto_filter.ref, "XLSX measures sheet has no filter")
-    header = [c.value for c in sheet[1]]
-    records = [dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2)]
-    for m in e["measures"]:
-        match = [r for r in records if r["Measure"] == m["title"]]
-        expect(match, "XLSX lacks %r" % m["title"])
-        r = match[0]
-        expect((r["Problem"] or "") == m["problem"], "XLSX problem of %r" % m["title"])
-        expect((r["Responsible"] or "") == m["owner"], "XLSX owner of %r" % m["title"])
-        expect((r["Status"] or "") == m["status"], "XLSX status of %r" % m["title"])
-        for key, column in (("start", "Start"), ("due", "Due")):
-            if m[key]:
-                expect(isinstance(r[column], datetime.datetime), "XLSX %s of %r is not a date" % (column, m["title"]))
-                expect(r[column].date().isoformat() == m[key], "XLSX %s of %r" % (column, m["title"]))
-    widths = [sheet.column_dimensions[letter].width for letter in ("B", "C")]
-    expect(all(w and w > 5 for w in widths), "XLSX columns have no widths")
-    problems_sheet = book["Problems"]
-    problem_values = [c.value for row in problems_sheet.iter_rows() for c in row]
-    for w in e["problems"] + e["causes"]:
-        expect(w in problem_values, "XLSX problems sheet lacks %r" % w)
-    workshop_values = [c.value for row in book["Workshop"].iter_rows() for c in row]
-    expect(e["title"] in workshop_values and e["place"] in workshop_values, "XLSX workshop sheet lacks the header")
+    check_xlsx_normal(directory, e)
 
     calendar, todos = ics_read(directory)
     dated = [m for m in e["measures"] if m["due"]]
@@ -211,6 +187,87 @@ def check_normal(directory, e):
     header = str(calendar.get("description"))
     for w in [e["organisation"], e["place"]] + e["problems"] + e["causes"] + e["organisations"]:
         expect(w in header, "ICS calendar description lacks %r" % w)
+
+
+def check_page_setup(sheet, e):
+    """Printed: landscape A4, one page across, the header row on every page, a footer with the page."""
+    setup = sheet.page_setup
+    expect(setup.orientation == "landscape", "XLSX %s prints %s" % (sheet.title, setup.orientation))
+    expect(str(setup.paperSize) == "9", "XLSX %s paper is %r, not A4" % (sheet.title, setup.paperSize))
+    expect(sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage,
+           "XLSX %s does not fit to pages" % sheet.title)
+    # OOXML's default for fitToWidth is 1, so a writer may leave it out.
+    expect(setup.fitToWidth in (None, 1, "1") and str(setup.fitToHeight) == "0",
+           "XLSX %s fits %r x %r pages" % (sheet.title, setup.fitToWidth, setup.fitToHeight))
+    expect(sheet.print_title_rows in ("1:1", "$1:$1"), "XLSX %s print titles are %r" % (sheet.title, sheet.print_title_rows))
+    footer = sheet.oddFooter
+    expect("&P" in (footer.right.text or "") and "&N" in (footer.right.text or ""),
+           "XLSX %s footer has no page N of M: %r" % (sheet.title, footer.right.text))
+    expect(e["title"] in (footer.left.text or ""), "XLSX %s footer lacks the workshop" % sheet.title)
+    expect(sheet.freeze_panes == "A2", "XLSX %s freezes %r" % (sheet.title, sheet.freeze_panes))
+    expect(sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), "XLSX %s has no filter" % sheet.title)
+
+
+def xlsx_records(sheet):
+    header = [c.value for c in sheet[1]]
+    expect(len(set(header)) == len(header), "XLSX %s has repeated headers %r" % (sheet.title, header))
+    return [dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2)]
+
+
+def check_xlsx_normal(directory, e):
+    book = xlsx_read(directory)
+    expect(book.sheetnames == ["Measures", "Problems", "Causes", "Actors", "Status log", "Workshop"],
+           "XLSX sheets are %r" % book.sheetnames)
+    for name in book.sheetnames[:-1]:
+        check_page_setup(book[name], e)
+    sheet = book["Measures"]
+    records = xlsx_records(sheet)
+    for number, m in enumerate(e["measures"]):
+        match = [r for r in records if r["Measure"] == m["title"]]
+        expect(match, "XLSX lacks %r" % m["title"])
+        r = match[0]
+        expect(isinstance(r["ID"], int), "XLSX measure id %r is not a number" % r["ID"])
+        linked = m["problem"] != "Measures not linked to a problem"
+        expect((r["Problems"] or "") == (m["problem"] if linked else ""), "XLSX problem of %r" % m["title"])
+        expect((r["Responsible"] or "") == m["owner"], "XLSX owner of %r" % m["title"])
+        expect(m["status"] in (r["Status"] or ""), "XLSX status of %r is %r" % (m["title"], r["Status"]))
+        for key, column in (("start", "Start"), ("due", "Due")):
+            if m[key]:
+                expect(isinstance(r[column], datetime.datetime), "XLSX %s of %r is not a date" % (column, m["title"]))
+                expect(r[column].date().isoformat() == m[key], "XLSX %s of %r" % (column, m["title"]))
+            else:
+                expect(r[column] is None, "XLSX %s of %r is %r" % (column, m["title"], r[column]))
+    # Rows as tall as their wrapped text: each data row has its own height, a long text a taller one.
+    heights = [sheet.row_dimensions[i].height for i in range(2, sheet.max_row + 1)]
+    expect(all(h and h >= 12 for h in heights), "XLSX measure rows have no heights: %r" % heights)
+    widths = [sheet.column_dimensions[letter].width for letter in ("B", "C")]
+    expect(all(w and w > 5 for w in widths), "XLSX columns have no widths")
+    rules = [rule for ranges in sheet.conditional_formatting for rule in ranges.rules]
+    expect(len(rules) == 3 and all(rule.type == "containsText" for rule in rules),
+           "XLSX light column has no conditional format: %r" % [rule.type for rule in rules])
+    expect(sorted(rule.text for rule in rules) == ["Green", "Red", "Yellow"], "XLSX light rules are on the words")
+
+    problems = xlsx_records(book["Problems"])
+    for p in problems:
+        expect(isinstance(p["ID"], int) and isinstance(p["Rank"], int), "XLSX problem id and rank are not numbers: %r" % p)
+    expect([p["Problem"] for p in problems if p["Prioritised"] == "Yes"] == e["problems"],
+           "XLSX prioritised problems are %r" % problems)
+    causes = xlsx_records(book["Causes"])
+    expect([c["Cause"] for c in causes] == e["causes"], "XLSX causes are %r" % [c["Cause"] for c in causes])
+    ids = {p["ID"] for p in problems}
+    expect(all(c["Problem ID"] in ids for c in causes), "XLSX cause rows do not join the problems")
+    actors = xlsx_records(book["Actors"])
+    for m in e["measures"]:
+        if m["owner"]:
+            owner = [a for a in actors if a["Actor"] == m["owner"]]
+            expect(owner and m["title"] in (owner[0]["Responsible for"] or ""), "XLSX actors: owner of %r" % m["title"])
+    log = xlsx_records(book["Status log"])
+    expect(log and all(isinstance(r["Date"], datetime.datetime) and isinstance(r["Measure ID"], int) for r in log),
+           "XLSX status log has no typed rows: %r" % log)
+    measure_ids = {r["ID"] for r in records}
+    expect(all(r["Measure ID"] in measure_ids for r in log), "XLSX status log does not join the measures")
+    workshop_values = [c.value for row in book["Workshop"].iter_rows() for c in row]
+    expect(e["title"] in workshop_values and e["place"] in workshop_values, "XLSX workshop sheet lacks the header")
 
 
 # ---------------------------------------------------------------- hostile

@@ -62,6 +62,8 @@ MeasureRow measure_row(const Plan& plan, const Measure& m, const Translate& tr) 
     row.light_key = m.light;
     row.start = m.start;
     row.due = m.due;
+    row.cause_ids = m.cause_ids;
+    row.problem_ids = problems_of(plan, m);
     row.cells = {std::to_string(m.id),
                  m.title,
                  m.description,
@@ -103,9 +105,41 @@ ProblemSection make_section(const Plan& plan, std::int64_t problem_id, const Tra
     for (const auto& [cause, depth] : plan.causes_of(problem_id)) {
         const std::string nature = cause->attribute("nature");
         const char* nature_msgid = nature == "situational" ? "situational" : nature == "social" ? "social" : "";
-        section.causes.push_back({cause->id, cause->label, word(tr, nature_msgid), depth});
+        std::int64_t parent = 0;
+        try {
+            parent = std::stoll(cause->attribute("parent_id"));
+        } catch (const std::exception&) {  // "" for a direct cause
+        }
+        section.causes.push_back({cause->id, parent, cause->label, word(tr, nature_msgid), depth});
     }
     return section;
+}
+
+std::vector<ActorLine> actor_lines(const Plan& plan, const Translate& tr) {
+    std::vector<ActorLine> out;
+    for (const Entity& actor : plan.actors.items) {
+        ActorLine line{actor.id, actor.label, {}, {}, {}};
+        const std::string type = actor.attribute("type_label");
+        if (!type.empty()) line.type = tr(type.c_str());
+        for (const auto& m : plan.measures) {
+            if (m.owner_id == actor.id) line.responsible_for.push_back(m.title);
+            if (std::find(m.partner_ids.begin(), m.partner_ids.end(), actor.id) != m.partner_ids.end())
+                line.partner_in.push_back(m.title);
+        }
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+std::vector<LogLine> log_lines(const Plan& plan, const Translate& tr) {
+    std::vector<LogLine> out;
+    for (const StatusChange& change : plan.log) {
+        const Measure* m = plan.measure(change.measure_id);
+        out.push_back({change.id, change.measure_id, m ? m->title : std::string(), change.date,
+                       word(tr, status_msgid(change.from_status)), word(tr, status_msgid(change.to_status)),
+                       change.note});
+    }
+    return out;
 }
 
 void redact_all(Document& doc) {
@@ -119,6 +153,15 @@ void redact_all(Document& doc) {
     }
     for (auto& row : doc.rows)
         for (auto& cell : row.cells) clean(cell);
+    for (auto& actor : doc.actors) {
+        clean(actor.label);
+        for (auto& title : actor.responsible_for) clean(title);
+        for (auto& title : actor.partner_in) clean(title);
+    }
+    for (auto& line : doc.log) {
+        clean(line.measure);
+        clean(line.note);
+    }
 }
 
 }  // namespace
@@ -135,17 +178,15 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
 
     std::vector<std::int64_t> order;  // prioritised problems first, then others that have measures
     for (const Entity* p : plan.prioritised_problems()) order.push_back(p->id);
-    std::vector<std::vector<std::int64_t>> problems_per_row;
     for (const auto& m : plan.measures) {
         doc.rows.push_back(measure_row(plan, m, tr));
-        problems_per_row.push_back(problems_of(plan, m));
-        for (auto id : problems_per_row.back())
+        for (auto id : doc.rows.back().problem_ids)
             if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
     }
     for (auto problem_id : order) {
         ProblemSection section = make_section(plan, problem_id, tr);
         for (std::size_t i = 0; i < doc.rows.size(); ++i) {
-            const auto& ids = problems_per_row[i];
+            const auto& ids = doc.rows[i].problem_ids;
             if (std::find(ids.begin(), ids.end(), problem_id) != ids.end()) section.rows.push_back(i);
         }
         doc.sections.push_back(std::move(section));
@@ -153,8 +194,10 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
     ProblemSection unlinked;
     unlinked.label = tr("Measures not linked to a problem");
     for (std::size_t i = 0; i < doc.rows.size(); ++i)
-        if (problems_per_row[i].empty()) unlinked.rows.push_back(i);
+        if (doc.rows[i].problem_ids.empty()) unlinked.rows.push_back(i);
     if (!unlinked.rows.empty()) doc.sections.push_back(std::move(unlinked));
+    doc.actors = actor_lines(plan, tr);
+    doc.log = log_lines(plan, tr);
 
     if (options.redact_personal_data) redact_all(doc);
     return doc;
