@@ -45,11 +45,27 @@ def markdown_text(md):
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)
 
 
-def csv_rows(directory):
-    raw = read(directory, "plan.csv", "rb")
-    expect(raw.startswith(b"\xef\xbb\xbf"), "CSV does not start with a UTF-8 BOM")
+CSV_TABLES = ("measures", "problems", "causes", "actors", "log")
+
+
+def csv_rows(directory, name="plan.csv"):
+    raw = read(directory, name, "rb")
+    expect(raw.startswith(b"\xef\xbb\xbf"), "CSV %s does not start with a UTF-8 BOM" % name)
     text = raw.decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    expect(rows, "CSV %s is empty" % name)
+    header = rows[0]
+    expect(len(set(header)) == len(header), "CSV %s repeats a header: %r" % (name, header))
+    expect(header[0] == "ID", "CSV %s does not start with the id: %r" % (name, header))
+    for row in rows[1:]:
+        expect(len(row) == len(header), "CSV %s row has %d cells, not %d" % (name, len(row), len(header)))
+    return rows
+
+
+def csv_table(directory, name="plan.csv"):
+    """One table per file: the header, then records."""
+    rows = csv_rows(directory, name)
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
 
 
 class HtmlReader(html.parser.HTMLParser):
@@ -138,23 +154,7 @@ def check_normal(directory, e):
         section = [s for s in sections if s.startswith(m["problem"])]
         expect(section and m["title"] in section[0], "Markdown does not list %r under %r" % (m["title"], m["problem"]))
 
-    rows = csv_rows(directory)
-    flat = [cell for row in rows for cell in row]
-    for w in words:
-        expect(any(w in cell for cell in flat), "CSV lacks %r" % w)
-    header_index = next(i for i, row in enumerate(rows) if row[:3] == ["Problem", "ID", "Measure"])
-    header = rows[header_index]
-    table = [dict(zip(header, row)) for row in rows[header_index + 1:] if row]
-    for m in e["measures"]:
-        match = [r for r in table if r["Measure"] == m["title"]]
-        expect(match, "CSV lacks the measure row %r" % m["title"])
-        r = match[0]
-        for key, column in (("problem", "Problem"), ("owner", "Responsible"), ("partners", "Partners"),
-                            ("start", "Start"), ("due", "Due"), ("status", "Status"), ("indicator", "Indicator")):
-            expect(r[column] == m[key], "CSV %s of %r is %r, not %r" % (column, m["title"], r[column], m[key]))
-    problem_rows = [row for row in rows if len(row) == 5 and row[1] in e["problems"]]
-    for c in e["causes"]:
-        expect(any(row[2] == c for row in problem_rows), "CSV problem table lacks the cause %r" % c)
+    check_csv_normal(directory, e)
 
     page = html_read(directory)
     text = "".join(page.text)
@@ -174,19 +174,71 @@ def check_normal(directory, e):
     check_xlsx_normal(directory, e)
 
     calendar, todos = ics_read(directory)
-    dated = [m for m in e["measures"] if m["due"]]
-    expect(len(todos) == len(dated), "ICS has %d tasks, expected %d" % (len(todos), len(dated)))
-    for m in dated:
+    expect(len(todos) == len(e["measures"]), "ICS has %d tasks for %d measures" % (len(todos), len(e["measures"])))
+    statuses = {"Proposed": "NEEDS-ACTION", "Decided": "NEEDS-ACTION", "In progress": "IN-PROCESS",
+                "Done": "COMPLETED", "Cancelled": "CANCELLED"}
+    for m in e["measures"]:
         todo = [t for t in todos if str(t.get("summary")) == m["title"]]
         expect(todo, "ICS lacks the task %r" % m["title"])
         t = todo[0]
-        expect(t.decoded("due").isoformat() == m["due"], "ICS due date of %r" % m["title"])
+        for key, prop in (("due", "due"), ("start", "dtstart")):
+            if m[key]:
+                expect(t.decoded(prop).isoformat() == m[key], "ICS %s of %r" % (prop, m["title"]))
+            else:
+                expect(prop.upper() not in t, "ICS task %r has a %s it should not have" % (m["title"], prop))
+        expect(str(t.get("status")) == statuses[m["status"]], "ICS status of %r is %s" % (m["title"], t.get("status")))
         description = str(t.get("description"))
         expect(m["owner"] in description and m["problem"] in description, "ICS description of %r" % m["title"])
         expect(str(t.get("uid")).startswith("kartla-measure-"), "ICS UID")
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    expect(len(events) == len(e["follow_ups"]), "ICS has %d events for %d follow-up meetings" % (len(events), len(e["follow_ups"])))
+    for meeting, event in zip(e["follow_ups"], events):
+        expect(str(event.get("summary")) == meeting["title"], "ICS event is %r" % str(event.get("summary")))
+        expect(event.decoded("dtstart").isoformat() == meeting["date"], "ICS event date of %r" % meeting["title"])
+        expect((event.decoded("dtend") - event.decoded("dtstart")).days == 1, "ICS event of %r is not one day" % meeting["title"])
+        expect(str(event.get("location")) == meeting["place"], "ICS event place of %r" % meeting["title"])
+        expect(str(event.get("uid")).startswith("kartla-meeting-"), "ICS event UID")
     header = str(calendar.get("description"))
     for w in [e["organisation"], e["place"]] + e["problems"] + e["causes"] + e["organisations"]:
         expect(w in header, "ICS calendar description lacks %r" % w)
+
+
+def check_csv_normal(directory, e):
+    table = csv_table(directory)
+    expect(table == csv_table(directory, "tables/measures.csv"), "CSV measures differ between the file and the folder")
+    expect(len(table) == len(e["measures"]), "CSV has %d measure rows for %d measures" % (len(table), len(e["measures"])))
+    for m in e["measures"]:
+        match = [r for r in table if r["Measure"] == m["title"]]
+        expect(len(match) == 1, "CSV has %d rows for the measure %r" % (len(match), m["title"]))
+        r = match[0]
+        linked = m["problem"] != "Measures not linked to a problem"
+        expect(r["Problems"] == (m["problem"] if linked else ""), "CSV problems of %r are %r" % (m["title"], r["Problems"]))
+        for key, column in (("owner", "Responsible"), ("partners", "Partners"), ("start", "Start"), ("due", "Due"),
+                            ("indicator", "Indicator")):
+            expect(r[column] == m[key], "CSV %s of %r is %r, not %r" % (column, m["title"], r[column], m[key]))
+        expect(m["status"] in r["Status"], "CSV status of %r is %r" % (m["title"], r["Status"]))
+    problems = csv_table(directory, "tables/problems.csv")
+    expect([p["Problem"] for p in problems if p["Prioritised"] == "Yes"] == e["problems"], "CSV problems: %r" % problems)
+    problem_ids = {p["ID"] for p in problems}
+    for r in table:  # the ids join: every problem a measure serves is a row of problems.csv
+        for pid in filter(None, r["Problem IDs"].split("; ")):
+            expect(pid in problem_ids, "CSV measure %s names problem %s that problems.csv lacks" % (r["ID"], pid))
+    causes = csv_table(directory, "tables/causes.csv")
+    expect([c["Cause"] for c in causes] == e["causes"], "CSV causes: %r" % [c["Cause"] for c in causes])
+    cause_ids = {c["ID"] for c in causes}
+    expect(all(c["Problem ID"] in problem_ids for c in causes), "CSV causes do not join the problems")
+    expect(all(c["Parent cause ID"] in cause_ids | {""} for c in causes), "CSV parent causes do not join")
+    for r in table:
+        for cid in filter(None, r["Cause IDs"].split("; ")):
+            expect(cid in cause_ids, "CSV measure %s names cause %s that causes.csv lacks" % (r["ID"], cid))
+    actors = csv_table(directory, "tables/actors.csv")
+    for m in e["measures"]:
+        if m["owner"]:
+            owner = [a for a in actors if a["Actor"] == m["owner"]]
+            expect(owner and m["title"] in owner[0]["Responsible for"], "CSV actors: owner of %r" % m["title"])
+    log = csv_table(directory, "tables/log.csv")
+    measure_ids = {r["ID"] for r in table}
+    expect(log and all(r["Measure ID"] in measure_ids for r in log), "CSV status log does not join the measures")
 
 
 def check_page_setup(sheet, e):
@@ -288,11 +340,8 @@ def check_hostile(directory, e):
         expect(shown in md, "Markdown lacks %r" % t[:40])
 
     rows = csv_rows(directory)
-    header_index = next(i for i, row in enumerate(rows) if row[:3] == ["Problem", "ID", "Measure"])
-    width = len(rows[header_index])
-    for row in rows[header_index + 1:]:
-        if row:
-            expect(len(row) == width, "CSV measure row has %d cells, not %d" % (len(row), width))
+    for name in CSV_TABLES:
+        csv_rows(directory, "tables/%s.csv" % name)  # each file one table of equal rows
     cells = [cell for row in rows for cell in row]
     for cell in cells:
         expect(not cell.startswith(FORMULA_STARTS), "CSV cell starts like a formula: %r" % cell[:40])

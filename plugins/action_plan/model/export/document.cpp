@@ -41,7 +41,7 @@ std::vector<std::int64_t> problems_of(const Plan& plan, const Measure& m) {
 std::string status_log_text(const Plan& plan, const Measure& m, const Translate& tr) {
     std::vector<std::string> lines;
     for (const StatusChange* change : plan.log_of(m.id)) {
-        std::string line = fmt::format("{} {}", change->date, word(tr, status_msgid(change->to_status)));
+        std::string line = fmt::format("{} {}", change->date, status_words(change->to_status, tr));
         if (!change->note.empty()) line += ": " + change->note;
         lines.push_back(line);
     }
@@ -85,8 +85,8 @@ MeasureRow measure_row(const Plan& plan, const Measure& m, const Translate& tr) 
                  m.baseline,
                  m.follow_up_method,
                  word(tr, priority_msgid(m.priority)),
-                 word(tr, status_msgid(m.status)),
-                 word(tr, light_msgid(m.light)),
+                 status_words(m.status, tr),
+                 light_words(m.light, tr),
                  m.light_comment,
                  status_log_text(plan, m, tr)};
     return row;
@@ -136,7 +136,7 @@ std::vector<LogLine> log_lines(const Plan& plan, const Translate& tr) {
     for (const StatusChange& change : plan.log) {
         const Measure* m = plan.measure(change.measure_id);
         out.push_back({change.id, change.measure_id, m ? m->title : std::string(), change.date,
-                       word(tr, status_msgid(change.from_status)), word(tr, status_msgid(change.to_status)),
+                       status_words(change.from_status, tr), status_words(change.to_status, tr),
                        change.note});
     }
     return out;
@@ -161,6 +161,10 @@ void redact_all(Document& doc) {
     for (auto& line : doc.log) {
         clean(line.measure);
         clean(line.note);
+    }
+    for (auto& meeting : doc.follow_ups) {
+        clean(meeting.title);
+        clean(meeting.place);
     }
 }
 
@@ -198,6 +202,8 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
     if (!unlinked.rows.empty()) doc.sections.push_back(std::move(unlinked));
     doc.actors = actor_lines(plan, tr);
     doc.log = log_lines(plan, tr);
+    for (const auto& meeting : cd::meetings(db))
+        if (meeting.kind == "follow_up") doc.follow_ups.push_back({meeting.id, meeting.title, meeting.date, meeting.place});
 
     if (options.redact_personal_data) redact_all(doc);
     return doc;

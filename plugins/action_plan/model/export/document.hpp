@@ -98,6 +98,12 @@ struct ProblemSection {
     std::vector<std::size_t> rows;  // indexes into Document::rows
 };
 
+// A follow-up meeting of the workshop, for the calendar.
+struct MeetingLine {
+    std::int64_t id = 0;
+    std::string title, date, place;
+};
+
 struct Document {
     Header header;
     std::vector<std::string> column_titles;  // ColumnCount, translated
@@ -105,6 +111,7 @@ struct Document {
     std::vector<MeasureRow> rows;  // one per measure, plan order
     std::vector<ActorLine> actors;
     std::vector<LogLine> log;  // oldest first
+    std::vector<MeetingLine> follow_ups;  // the workshop's follow-up meetings
     std::string workshop_uid;
     // Translated fixed words the writers need.
     Translate tr;
