@@ -19,7 +19,7 @@ import icalendar
 import openpyxl
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "dl", "dt", "dd", "ol",
+ALLOWED_TAGS = {"html", "caption", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "dl", "dt", "dd", "ol",
                 "ul", "li", "strong", "span", "table", "thead", "tbody", "tr", "th", "td", "br", "p", "footer"}
 
 

@@ -178,6 +178,7 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
     doc.header = {cd::meta(db, "title"), cd::meta(db, "organisation"), cd::meta(db, "date"), cd::meta(db, "place"),
                   cd::organisations(db), dates::today()};
     doc.workshop_uid = workshop_uid(db);
+    doc.language = std::string(tr("Action plan")) != "Action plan" ? "sv" : "en";  // as the report tells
     for (const char* msgid : kColumnMsgids) doc.column_titles.push_back(tr(msgid));
 
     std::vector<std::int64_t> order;  // prioritised problems first, then others that have measures

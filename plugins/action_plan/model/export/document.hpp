@@ -113,6 +113,7 @@ struct Document {
     std::vector<LogLine> log;  // oldest first
     std::vector<MeetingLine> follow_ups;  // the workshop's follow-up meetings
     std::string workshop_uid;
+    std::string language;  // "sv" or "en": the words' language, for lang= and hyphenation
     // Translated fixed words the writers need.
     Translate tr;
 };
