@@ -12,7 +12,7 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 
-FIRST_COLUMN_END = 50 + 495 * 3.6 / 14.5 + 1  # margin + the measure column's share of the width
+FIRST_COLUMN_END = 50 + 495 * 3.4 / 14.6 + 1  # margin + the measure column's share of the width
 
 
 class Words(HTMLParser):
