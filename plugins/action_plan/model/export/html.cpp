@@ -20,7 +20,7 @@ h3 { margin-top: 1.4em; color: #2c5d8a; }
 dl.meta { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin-top: 0.5em; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 0.9em; margin-top: 0.5em; }
 th, td { border: 1px solid #b8c4ce; padding: 0.35em 0.5em; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; hyphens: auto; -webkit-hyphens: auto; }
 caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
 th { background: #e6eef5; }
