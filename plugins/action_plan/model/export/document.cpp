@@ -149,20 +149,24 @@ void redact_all(Document& doc) {
     for (auto& s : h.organisations) clean(s);
     for (auto& section : doc.sections) {
         clean(section.label);
+        clean(section.rank);  // another plugin's text: anything may be in it
         for (auto& cause : section.causes) clean(cause.label);
     }
     for (auto& row : doc.rows)
         for (auto& cell : row.cells) clean(cell);
     for (auto& actor : doc.actors) {
         clean(actor.label);
+        clean(actor.type);
         for (auto& title : actor.responsible_for) clean(title);
         for (auto& title : actor.partner_in) clean(title);
     }
     for (auto& line : doc.log) {
+        clean(line.date);  // a date as stored, which a damaged file may fill with anything
         clean(line.measure);
         clean(line.note);
     }
     for (auto& meeting : doc.follow_ups) {
+        clean(meeting.date);
         clean(meeting.title);
         clean(meeting.place);
     }
