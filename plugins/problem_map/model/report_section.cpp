@@ -15,12 +15,11 @@ namespace {
 
 // Prioritised cards by rank (cards without dots last, in board order).
 std::vector<const Card*> prioritised_in_order(const Snapshot& s) {
-    const auto ranks = ranking(s);
     std::vector<const Card*> out;
     for (const auto& card : s.cards)
         if (card.prioritised) out.push_back(&card);
     auto key = [&](const Card* c) {
-        int rank = rank_of(ranks, c->id);
+        int rank = rank_of(s, c->id);
         return rank > 0 ? rank : 1 << 30;
     };
     std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) { return key(a) < key(b); });

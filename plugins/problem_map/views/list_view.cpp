@@ -138,7 +138,6 @@ void ListView::draw_table(const Snapshot& s) {
         specs->SpecsDirty = false;
     }
     sort_cards(s, rows, sort_column_, ascending_, c_.translator());
-    auto ranks = ranking(s);
     ImGuiListClipper clipper;
     clipper.Begin(int(rows.size()));
     while (clipper.Step()) {
@@ -173,7 +172,7 @@ void ListView::draw_table(const Snapshot& s) {
             ImGui::TableSetColumnIndex(6);
             if (int dots = s.dots(card.id)) ImGui::Text("%d", dots);
             ImGui::TableSetColumnIndex(7);
-            if (int rank = rank_of(ranks, card.id)) ImGui::Text("%d", rank);
+            if (int rank = rank_of(s, card.id)) ImGui::Text("%d", rank);
             ImGui::TableSetColumnIndex(8);
             if (card.prioritised) ImGui::TextUnformatted("\u2605");
             ImGui::TableSetColumnIndex(9);
