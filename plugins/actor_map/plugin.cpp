@@ -67,8 +67,12 @@ private:
     }
     // Prioritised problems nobody owns, listed by title in the network picture.
     Gaps gaps(const Snapshot& snapshot, const kartla::ExportOptions& options) {
+        // Only the prioritised problems and those the actors are linked to: the rest of
+        // a large board plays no part in the gaps, and reading it would be most of the cost.
+        kartla::EntityFilter wanted{{}, "prioritised", {"1"}};
+        for (const auto& link : snapshot.problem_links) wanted.ids.push_back(link.problem_id);
         bool available = false;
-        auto problems = host_.entities("problem", &available);
+        auto problems = host_.entities_where("problem", wanted, &available);
         if (options.redact_personal_data)
             for (auto& problem : problems) problem.label = kartla::privacy::redact(problem.label);
         return find_gaps(snapshot, problems, available);

@@ -5,6 +5,8 @@
 
 #include "kartla/privacy.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <functional>
 
@@ -83,9 +85,17 @@ doc::Section report_section(const Snapshot& s, const ExportOptions& options, con
         if (tree.items.empty()) section.blocks.push_back(doc::Paragraph{tr("No causes recorded.")});
         else section.blocks.push_back(tree);
     }
+    // A printed report lists the other problems up to a page or so; a board of
+    // imported incident notes would otherwise fill hundreds of pages.
+    constexpr std::size_t kMostListed = 200;
     doc::Bullets others;
+    std::size_t more = 0;
     for (const auto& card : s.cards)
         if (!card.prioritised) {
+            if (others.items.size() == kMostListed) {
+                ++more;
+                continue;
+            }
             others.items.push_back(card.title);
             others.depth.push_back(0);
         }
@@ -93,6 +103,9 @@ doc::Section report_section(const Snapshot& s, const ExportOptions& options, con
         section.blocks.push_back(doc::Heading{tr("Other problems raised")});
         section.blocks.push_back(others);
     }
+    if (more > 0)
+        section.blocks.push_back(doc::Paragraph{
+            fmt::format(fmt::runtime(tr("… and {} more problems, listed in the workshop file.")), more)});
     return section;
 }
 
