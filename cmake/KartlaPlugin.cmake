@@ -13,9 +13,7 @@ function(kartla_add_plugin name)
     SUFFIX ".kplug"
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
-    LIBRARY_OUTPUT_DIRECTORY ${P_OUTPUT_DIR}
-    BUILD_RPATH "$ORIGIN/../.."
-    INSTALL_RPATH "$ORIGIN/../..")
+    LIBRARY_OUTPUT_DIRECTORY ${P_OUTPUT_DIR})  # RUNPATH: cmake/KartlaRpath.cmake
   target_link_options(${name} PRIVATE ${KARTLA_NO_UNDEFINED})
   if(P_OUTPUT_DIR STREQUAL KARTLA_PLUGIN_OUT)  # test fixtures are never installed
     install(TARGETS ${name} LIBRARY DESTINATION ${KARTLA_PLUGIN_INSTALL_DIR})

@@ -67,7 +67,7 @@ void render(GLFWwindow* window) {
 
 }  // namespace
 
-int run(const std::string& file) {
+int run(const std::string& file, const PluginStartOptions& plugins) {
     if (!display_available()) {
         std::fprintf(stderr, "kartla: no display to open a window on (DISPLAY is not set); "
                              "kartla info, export and sample work without one\n");
@@ -110,7 +110,7 @@ int run(const std::string& file) {
     {
         Runtime runtime;
         runtime.ui_scale = [&] { return settings.text_scale; };
-        runtime.load_plugins(Runtime::default_plugin_dirs());
+        runtime.start_plugins(plugins, paths::safe_start_dir());
         ui::Shell shell(runtime, settings, settings_file);
         rebuild_fonts(shell, settings, runtime);
         if (!file.empty()) {

@@ -10,5 +10,5 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     auto outcome = kartla::cli::run(args, std::cout, std::cerr);
     if (!outcome.open_gui) return outcome.exit_code;
-    return kartla::gui::run(outcome.gui_file);
+    return kartla::gui::run(outcome.gui_file, outcome.plugins);
 }

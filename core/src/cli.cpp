@@ -30,6 +30,14 @@ Usage:
   kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--separator ,]
                                     an overview across workshops (Markdown on stdout without --csv/--md)
   kartla --help | --version
+
+Options before or after any of these:
+  --safe-mode                       start without any plugin
+  --disable-plugin ID               leave one plugin out of this start (repeatable)
+  --retry-plugin ID                 try again a plugin that stopped an earlier start (see below)
+
+A plugin that crashed kartla while it was starting is named at the next start and
+left out until it is tried again: with --retry-plugin ID, or in the window.
 )";
 
 Outcome fail(std::ostream& err, const std::string& line, int code = 1) {
@@ -37,10 +45,38 @@ Outcome fail(std::ostream& err, const std::string& line, int code = 1) {
     return Outcome{.exit_code = code};
 }
 
+PluginStartOptions plugin_options;  // taken from the arguments by run()
+std::ostream* notes = nullptr;      // where the start's notes go (run()'s err)
+
 Runtime& loaded_runtime(Runtime& runtime) {
     runtime.echo_messages_to_stderr = false;  // the CLI reports only its own one-line errors
-    runtime.load_plugins(Runtime::default_plugin_dirs());
+    runtime.start_plugins(plugin_options, paths::safe_start_dir());
+    // What this start leaves out is said, not hidden: a line each on stderr.
+    if (runtime.safe_mode()) *notes << "kartla: safe mode: no plugins were loaded\n";
+    for (auto& plugin : runtime.plugins())
+        if (plugin->held_back)
+            *notes << fmt::format("kartla: the plugin {} ({}) was left out: {} (kartla --retry-plugin {})\n", plugin->id,
+                                  plugin->path.string(), plugin->message, plugin->id);
     return runtime;
+}
+
+// Takes --safe-mode, --disable-plugin ID and --retry-plugin ID out of args, wherever they stand.
+std::string take_plugin_options(std::vector<std::string>& args, PluginStartOptions& options) {
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        if (a == "--safe-mode") {
+            options.safe_mode = true;
+        } else if (a == "--disable-plugin" || a == "--retry-plugin") {
+            if (i + 1 >= args.size() || args[i + 1].empty() || args[i + 1].starts_with("-"))
+                return fmt::format("{} needs a plugin id (as the Plugins menu or kartla info shows it)", a);
+            (a == "--disable-plugin" ? options.disabled : options.retry).push_back(args[++i]);
+        } else {
+            rest.push_back(a);
+        }
+    }
+    args = std::move(rest);
+    return {};
 }
 
 Outcome info(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -162,8 +198,12 @@ Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std:
 
 }  // namespace
 
-Outcome run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    if (args.empty()) return Outcome{.open_gui = true};
+Outcome run(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> args = given;
+    plugin_options = {};
+    notes = &err;
+    if (auto problem = take_plugin_options(args, plugin_options); !problem.empty()) return fail(err, problem, 2);
+    if (args.empty()) return Outcome{.open_gui = true, .plugins = plugin_options};
     const auto& command = args[0];
     if (command == "--help" || command == "-h" || command == "help") {
         out << kUsage;
@@ -179,7 +219,7 @@ Outcome run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (command == "summary") return summary_of(args, out, err);
     if (command.starts_with("-")) return fail(err, fmt::format("unknown option '{}'; see kartla --help", command), 2);
     if (args.size() > 1) return fail(err, "give one workshop file; see kartla --help", 2);
-    return Outcome{.open_gui = true, .gui_file = command};
+    return Outcome{.open_gui = true, .gui_file = command, .plugins = plugin_options};
 }
 
 }  // namespace kartla::cli

@@ -1,6 +1,7 @@
 #pragma once
 // The command line, sharing the core with the GUI but opening no window.
 #include "kartla/export.hpp"
+#include "runtime.hpp"
 
 #include <iosfwd>
 #include <string>
@@ -12,6 +13,7 @@ struct Outcome {
     int exit_code = 0;
     bool open_gui = false;
     std::string gui_file;  // may be empty: start without a workshop
+    PluginStartOptions plugins;  // --safe-mode, --disable-plugin, --retry-plugin: for the window too
 };
 
 // argv without the program name. Writes results to out and errors (one line) to err.

@@ -32,9 +32,26 @@ std::vector<Meeting> meetings(Database& db) {
     return out;
 }
 
+namespace {
+
+// The workshop's date is its first meeting's date (the meeting added first):
+// one value, shown in the details and in the meeting list. Before any meeting
+// exists it waits in core_meta.
+std::int64_t first_meeting(Database& db) { return db.scalar_int("SELECT coalesce(min(id), 0) FROM core_meeting"); }
+
+}  // namespace
+
 std::int64_t add_meeting(Database& db, const Meeting& m) {
+    const bool first = first_meeting(db) == 0;
+    std::string date = m.date;
+    if (first) {
+        // The date set before the first meeting existed moves into it.
+        const std::string waiting = db.scalar_text("SELECT value FROM core_meta WHERE key = 'date'");
+        if (date.empty()) date = waiting;
+        db.run("DELETE FROM core_meta WHERE key = 'date'");
+    }
     db.run("INSERT INTO core_meeting(kind, title, date, place, notes) VALUES (?, ?, ?, ?, ?)",
-           m.kind.empty() ? std::string("mapping") : m.kind, m.title, m.date, m.place, m.notes);
+           m.kind.empty() ? std::string("mapping") : m.kind, m.title, date, m.place, m.notes);
     return db.last_insert_id();
 }
 
@@ -43,7 +60,14 @@ void update_meeting(Database& db, const Meeting& m) {
            m.date, m.place, m.notes, m.id);
 }
 
-void remove_meeting(Database& db, std::int64_t id) { db.run("DELETE FROM core_meeting WHERE id = ?", id); }
+void remove_meeting(Database& db, std::int64_t id) {
+    // Removing the only meeting keeps the workshop's date.
+    if (db.scalar_int("SELECT count(*) FROM core_meeting WHERE id <> ?", id) == 0) {
+        const std::string date = db.scalar_text("SELECT date FROM core_meeting WHERE id = ?", id);
+        if (!date.empty()) db.run("INSERT OR REPLACE INTO core_meta(key, value) VALUES ('date', ?)", date);
+    }
+    db.run("DELETE FROM core_meeting WHERE id = ?", id);
+}
 
 std::vector<std::int64_t> attendees(Database& db, std::int64_t meeting_id) {
     std::vector<std::int64_t> out;
@@ -62,11 +86,20 @@ void set_attended(Database& db, std::int64_t meeting_id, std::int64_t participan
 }
 
 void set_meta(Database& db, std::string_view key, std::string_view value) {
+    if (key == "date") {
+        if (std::int64_t first = first_meeting(db)) {
+            db.run("UPDATE core_meeting SET date = ? WHERE id = ?", value, first);
+            return;
+        }
+    }
     db.run("INSERT INTO core_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
            key, value);
 }
 
 std::string meta(Database& db, std::string_view key) {
+    if (key == "date")
+        if (std::int64_t first = first_meeting(db))
+            return db.scalar_text("SELECT date FROM core_meeting WHERE id = ?", first);
     return db.scalar_text("SELECT value FROM core_meta WHERE key = ?", key);
 }
 

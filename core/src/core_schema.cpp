@@ -61,6 +61,16 @@ CREATE TABLE core_meeting_note(
   position   INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX core_meeting_note_meeting ON core_meeting_note(meeting_id, kind, position);
 )sql",
+        // 3: one meeting date. The workshop's date and its first meeting's date were two
+        // fields that could disagree; the first meeting's date is now the one value. Where
+        // it was empty it takes the workshop's date; where both were set, the meeting's
+        // (the date the agenda, attendance and follow-ups hang on) wins.
+        R"sql(
+UPDATE core_meeting SET date = (SELECT value FROM core_meta WHERE key = 'date')
+ WHERE id = (SELECT min(id) FROM core_meeting) AND date = ''
+   AND EXISTS (SELECT 1 FROM core_meta WHERE key = 'date' AND value <> '');
+DELETE FROM core_meta WHERE key = 'date' AND EXISTS (SELECT 1 FROM core_meeting);
+)sql",
     };
     return steps;
 }

@@ -1,6 +1,7 @@
 #include "info.hpp"
 
 #include "kartla/core_data.hpp"
+#include "kartla/coverage.hpp"
 #include "kartla/privacy_scan.hpp"
 
 namespace kartla {
@@ -12,6 +13,7 @@ const char* status_key(const PluginRecord& plugin) {
         case PluginStatus::Loaded: return plugin.workshop_problem.empty() ? "loaded" : "unavailable";
         case PluginStatus::Failed: return "failed";
         case PluginStatus::Disabled: return "disabled";
+        case PluginStatus::Skipped: return "skipped";
     }
     return "unknown";
 }
@@ -40,11 +42,23 @@ nlohmann::json workshop_info(Runtime& runtime) {
         plugins.push_back(entry);
     }
     info["plugins"] = plugins;
+    if (runtime.safe_mode()) info["safe_mode"] = true;
 
     auto entities = nlohmann::json::object();
     for (auto& kind : runtime.entity_kinds())
         if (!entities.contains(kind.spec.kind)) entities[kind.spec.kind] = runtime.entities(kind.spec.kind).size();
     info["entities"] = entities;
+
+    // The prioritised problems with a gap, by kind (kartla::coverage says what each kind means).
+    const auto coverage = coverage::compute(
+        db, [&](std::string_view kind, bool* available) { return runtime.entities(kind, available); });
+    auto gaps = nlohmann::json::object();
+    for (auto kind : coverage::kGapKinds) {
+        auto ids = nlohmann::json::array();
+        for (const auto* p : coverage.with_gap(kind)) ids.push_back(p->problem.id);
+        gaps[coverage::gap_key(kind)] = ids;
+    }
+    info["gaps"] = gaps;
 
     // Whether personal data slipped into the notes; the hits themselves are not printed.
     auto kinds = nlohmann::json::object();

@@ -28,5 +28,6 @@ fs::path asset_dir() {
 
 fs::path user_data_dir() { return xdg("XDG_DATA_HOME", ".local/share") / "kartla"; }
 fs::path user_config_dir() { return xdg("XDG_CONFIG_HOME", ".config") / "kartla"; }
+fs::path safe_start_dir() { return user_config_dir() / "safe-start"; }
 
 }  // namespace kartla::paths

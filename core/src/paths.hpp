@@ -8,4 +8,5 @@ KARTLA_API std::filesystem::path program_dir();    // the folder of the running 
 KARTLA_API std::filesystem::path asset_dir();      // fonts list, translations, samples
 KARTLA_API std::filesystem::path user_data_dir();  // $XDG_DATA_HOME/kartla
 KARTLA_API std::filesystem::path user_config_dir();  // $XDG_CONFIG_HOME/kartla
+KARTLA_API std::filesystem::path safe_start_dir();   // user_config_dir()/safe-start: plugin start markers
 }  // namespace kartla::paths

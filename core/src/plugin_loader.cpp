@@ -2,6 +2,7 @@
 // directory, never a file or folder that others may write to; every field of
 // the descriptor is checked before any plugin code beyond the entry runs.
 #include "paths.hpp"
+#include "plugin_file_check.hpp"
 #include "plugin_host.hpp"
 #include "runtime.hpp"
 
@@ -42,7 +43,7 @@ std::string check_descriptor(const PluginDescriptor* d) {
     if (!d) return "the entry point returned nothing";
     if (d->struct_size < sizeof(PluginDescriptor)) return "its descriptor is from an older plugin interface";
     if (d->abi_version != kPluginAbiVersion)
-        return fmt::format("it was built for plugin interface {}, this kartla has {}", d->abi_version, kPluginAbiVersion);
+        return fmt::format("it was built for plugin interface {}, this kartla needs {}", d->abi_version, kPluginAbiVersion);
     if (!d->imgui_version || std::strcmp(d->imgui_version, IMGUI_VERSION) != 0)
         return fmt::format("it was built with Dear ImGui {}, kartla uses {}", d->imgui_version ? d->imgui_version : "?",
                            IMGUI_VERSION);
@@ -53,6 +54,17 @@ std::string check_descriptor(const PluginDescriptor* d) {
     if (!d->name || !d->version || !d->create || !d->destroy) return "its descriptor is incomplete";
     return {};
 }
+
+// Removes this start's marker however loading one plugin ends, short of a crash.
+struct StartMarker {
+    PluginStartGuard* guard;
+    StartMarker(PluginStartGuard* g, const std::string& id, const fs::path& file) : guard(g) {
+        if (guard) guard->starting(id, file);
+    }
+    ~StartMarker() {
+        if (guard) guard->started();
+    }
+};
 
 }  // namespace
 
@@ -69,6 +81,46 @@ std::vector<fs::path> Runtime::default_plugin_dirs() {
         }
     }
     return dirs;
+}
+
+void Runtime::start_plugins(const PluginStartOptions& options, const fs::path& guard_folder) {
+    safe_mode_ = options.safe_mode;
+    if (safe_mode_) return;  // not a single plugin file is opened
+    skipped_ids_ = options.disabled;
+    start_guard_ = std::make_unique<PluginStartGuard>(guard_folder);
+    start_guard_->collect_crashes();
+    for (const auto& id : options.retry) start_guard_->release(id);
+    load_plugins(default_plugin_dirs());
+}
+
+std::string Runtime::skip_reason(const std::string& id) const {
+    if (std::find(skipped_ids_.begin(), skipped_ids_.end(), id) != skipped_ids_.end())
+        return "turned off for this start (--disable-plugin)";
+    return {};
+}
+
+std::vector<HeldBackPlugin> Runtime::held_back_to_ask() const {
+    std::vector<HeldBackPlugin> out;
+    if (!start_guard_) return out;
+    for (const auto& entry : start_guard_->held_back())
+        if (!entry.acknowledged)
+            for (const auto& plugin : plugins_)
+                if (plugin->held_back && plugin->path == entry.path) out.push_back(entry);
+    return out;
+}
+
+void Runtime::start_without(std::string_view id) {
+    if (start_guard_) start_guard_->acknowledge(id);
+}
+
+bool Runtime::retry_plugin(std::string_view id) {
+    if (!start_guard_) return false;
+    auto held = std::find_if(plugins_.begin(), plugins_.end(), [&](auto& p) { return p->held_back && p->id == id; });
+    if (held == plugins_.end()) return false;
+    fs::path file = (*held)->path;
+    start_guard_->release(id);
+    plugins_.erase(held);  // a record only: nothing of it was ever loaded
+    return load_plugin(file);
 }
 
 void Runtime::load_plugins(const std::vector<fs::path>& dirs) {
@@ -100,13 +152,29 @@ bool Runtime::load_plugin(const fs::path& given) {
     fs::path file = fs::canonical(given, ec);
     if (ec || !fs::is_regular_file(file, ec)) return refuse("not a regular file");
     if (auto unsafe = unsafe_location(file); !unsafe.empty()) return refuse(unsafe);
+    auto skip = [&](std::string why) {
+        record->status = PluginStatus::Skipped;
+        record->message = std::move(why);
+        post_message(LogLevel::Warning, fmt::format("The plugin {} was not started: {}", record->id, record->message));
+        plugins_.push_back(std::move(record));
+        return false;
+    };
+    if (auto why = skip_reason(record->id); !why.empty()) return skip(why);
+    if (start_guard_ && start_guard_->held_back_entry(file)) {
+        record->path = file;
+        record->held_back = true;
+        return skip("kartla stopped while starting it last time, so it is left out until it is tried again");
+    }
+    if (auto foreign = foreign_library(file); !foreign.empty()) return refuse(foreign);
 
+    StartMarker marker(start_guard_.get(), record->id, file);
     void* library = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!library) return refuse(fmt::format("the library could not be loaded ({})", dlerror()));
     auto entry = reinterpret_cast<PluginEntry>(dlsym(library, kPluginEntrySymbol));
     if (!entry) return refuse(fmt::format("it has no {} entry point", kPluginEntrySymbol));
     const PluginDescriptor* descriptor = entry();
     if (auto wrong = check_descriptor(descriptor); !wrong.empty()) return refuse(wrong);
+    if (auto why = skip_reason(descriptor->id); !why.empty()) return skip(why);
     if (find(descriptor->id)) return refuse(fmt::format("a plugin with the id \"{}\" is loaded already", descriptor->id));
 
     record->id = descriptor->id;

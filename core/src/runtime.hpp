@@ -3,6 +3,7 @@
 // loaded plugins, everything they registered, and the open workshop.
 #include "kartla/plugin_api.hpp"
 #include "kartla/workshop.hpp"
+#include "plugin_start_guard.hpp"
 
 #include <deque>
 #include <filesystem>
@@ -13,7 +14,14 @@
 
 namespace kartla {
 
-enum class PluginStatus { Loaded, Failed, Disabled };
+enum class PluginStatus { Loaded, Failed, Disabled, Skipped };  // Skipped: never opened at this start
+
+// How the program starts its plugins (kartla --safe-mode, --disable-plugin ID, --retry-plugin ID).
+struct PluginStartOptions {
+    bool safe_mode = false;               // no plugin at all
+    std::vector<std::string> disabled;    // ids (file stems) left out of this start
+    std::vector<std::string> retry;       // held-back plugins to try again
+};
 
 struct PluginRecord {
     std::string id;
@@ -23,6 +31,7 @@ struct PluginRecord {
     PluginStatus status = PluginStatus::Failed;
     std::string message;            // why it failed or was disabled
     std::string workshop_problem;   // why its tables are not usable in the open workshop
+    bool held_back = false;         // skipped because it stopped an earlier start (plugin_start_guard.hpp)
     std::vector<std::string> migrations;
     const PluginDescriptor* descriptor = nullptr;
     Plugin* instance = nullptr;
@@ -51,6 +60,14 @@ public:
     // Default search folders: next to the program and the user's data folder.
     static std::vector<std::filesystem::path> default_plugin_dirs();
     void load_plugins(const std::vector<std::filesystem::path>& dirs);
+    // The program's start: the default folders, honouring the options, with the
+    // start guard's markers in guard_folder (normally paths::safe_start_dir()).
+    void start_plugins(const PluginStartOptions& options, const std::filesystem::path& guard_folder);
+    bool safe_mode() const { return safe_mode_; }
+    // Held-back plugins the window's user has not yet answered for (start without / try again).
+    std::vector<HeldBackPlugin> held_back_to_ask() const;
+    void start_without(std::string_view id);  // keep it held back, stop asking
+    bool retry_plugin(std::string_view id);   // release it and load it now (not while iterating plugins())
     // Returns false (and records why) when the file is refused or fails.
     bool load_plugin(const std::filesystem::path& file);
     void disable_plugin(std::string_view id, std::string_view reason);
@@ -112,6 +129,11 @@ private:
     void drop_registrations(std::string_view plugin_id);
     void prepare_plugin_tables(PluginRecord& plugin);
     PluginRecord* find(std::string_view id);
+    std::string skip_reason(const std::string& id) const;
+
+    bool safe_mode_ = false;
+    std::vector<std::string> skipped_ids_;
+    std::unique_ptr<PluginStartGuard> start_guard_;  // only for the program's own start
 
     std::vector<std::unique_ptr<PluginRecord>> plugins_;
     std::unique_ptr<Host> core_host_;

@@ -91,11 +91,13 @@ std::optional<OpenError> validate(const fs::path& path) {
             return error(OpenProblem::NotWorkshop,
                          fmt::format("{}: an SQLite file, but not a kartla workshop", display(path)));
         auto version = probe.scalar_int("PRAGMA user_version");
-        if (version > kCoreSchemaVersion)
+        // The migrations are the truth about the newest format this kartla knows.
+        const auto newest = std::int64_t(core_schema::migrations().size());
+        if (version > newest)
             return error(OpenProblem::NewerVersion,
                          fmt::format("{}: written by a newer kartla (file format {}, this version reads up to {}); "
                                      "update kartla to open it",
-                                     display(path), version, kCoreSchemaVersion));
+                                     display(path), version, newest));
         if (version > 0)
             if (auto shape = core_schema::shape_problem(probe, version); !shape.empty())
                 return error(OpenProblem::Corrupt,

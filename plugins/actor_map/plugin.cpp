@@ -31,7 +31,7 @@ public:
         host.add_report_section({"actor_map.actors", "Actor map", 20,
                                  [this](kartla::Workshop& w, const kartla::ExportOptions& options) {
                                      Snapshot snapshot = load_for_images(w, options);
-                                     return report_section(snapshot, gaps(snapshot, options), translator());
+                                     return report_section(snapshot, gaps(w, snapshot, options), translator());
                                  }});
         host.add_sample_loader({20, [this](kartla::Workshop& w, const nlohmann::json& sample) {
                                     auto report = load_sample(w, sample, host_.entities("problem"));
@@ -47,7 +47,7 @@ private:
                                             const std::filesystem::path& out) {
                               Snapshot snapshot = load_for_images(w, options);
                               Scene scene = grid ? grid_scene(snapshot, translator())
-                                                 : network_scene(snapshot, gaps(snapshot, options), translator());
+                                                 : network_scene(snapshot, gaps(w, snapshot, options), translator());
                               if (png) write_png(scene, out);
                               else write_svg(scene, out);
                           }});
@@ -65,17 +65,21 @@ private:
     Translate translator() {
         return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
     }
-    // Prioritised problems nobody owns, listed by title in the network picture.
-    Gaps gaps(const Snapshot& snapshot, const kartla::ExportOptions& options) {
+    // Prioritised problems nobody answers for, listed by title in the network picture.
+    Gaps gaps(kartla::Workshop& w, const Snapshot& snapshot, const kartla::ExportOptions& options) {
         // Only the prioritised problems and those the actors are linked to: the rest of
         // a large board plays no part in the gaps, and reading it would be most of the cost.
         kartla::EntityFilter wanted{{}, "prioritised", {"1"}};
         for (const auto& link : snapshot.problem_links) wanted.ids.push_back(link.problem_id);
         bool available = false;
         auto problems = host_.entities_where("problem", wanted, &available);
-        if (options.redact_personal_data)
+        auto coverage = kartla::coverage::compute(
+            w.db(), [this](std::string_view kind, bool* known) { return host_.entities(kind, known); });
+        if (options.redact_personal_data) {
             for (auto& problem : problems) problem.label = kartla::privacy::redact(problem.label);
-        return find_gaps(snapshot, problems, available);
+            for (auto& p : coverage.problems) p.problem.label = kartla::privacy::redact(p.problem.label);
+        }
+        return find_gaps(snapshot, std::move(coverage), problems, available);
     }
 
     kartla::Host& host_;

@@ -123,7 +123,8 @@ bool Shell::create_file(const fs::path& path) {
 
 std::string Shell::window_title() const {
     Workshop* workshop = runtime_.workshop();
-    if (!workshop) return "kartla";
+    std::string safe = runtime_.safe_mode() ? fmt::format(" ({})", runtime_.translate("safe mode")) : "";
+    if (!workshop) return "kartla" + safe;
     std::string title;
     try {
         title = core_data::meta(workshop->db(), "title");
@@ -131,7 +132,7 @@ std::string Shell::window_title() const {
         // A file that cannot be read right now (a USB stick pulled out) must not end the program.
     }
     std::string file = workshop->path().filename().string();
-    return title.empty() ? fmt::format("{} — kartla", file) : fmt::format("{} — {} — kartla", title, file);
+    return title.empty() ? fmt::format("{} — kartla{}", file, safe) : fmt::format("{} — {} — kartla{}", title, file, safe);
 }
 
 std::string Shell::room_window_title() const {
@@ -199,6 +200,7 @@ void Shell::handle_shortcuts() {
 }
 
 void Shell::frame() {
+    run_pending_plugin_retry();
     handle_shortcuts();
     if (presenting_) {
         draw_presentation();
@@ -211,6 +213,7 @@ void Shell::frame() {
     draw_export_review();
     file_dialog_.draw();
     draw_error_dialog();
+    draw_plugin_start_question();
     palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
 }
 
@@ -220,6 +223,7 @@ void Shell::draw_menu_bar() {
     draw_edit_menu();
     draw_view_menu();
     draw_plugins_menu();
+    draw_safe_mode_note();
     ImGui::EndMainMenuBar();
 }
 
@@ -356,26 +360,6 @@ void Shell::draw_view_menu() {
     ImGui::EndMenu();
 }
 
-void Shell::draw_plugins_menu() {
-    if (!ImGui::BeginMenu(runtime_.translate("Plugins"))) return;
-    if (runtime_.plugins().empty()) ImGui::TextDisabled("%s", runtime_.translate("No plugins were found."));
-    for (const auto& plugin : runtime_.plugins()) {
-        const char* state = plugin->status == PluginStatus::Loaded
-                                ? (plugin->workshop_problem.empty() ? "loaded" : "not available in this workshop")
-                                : plugin->status == PluginStatus::Disabled ? "turned off" : "not loaded";
-        ImGui::Text("%s %s: %s", runtime_.translate(plugin->name.c_str()), plugin->version.c_str(), runtime_.translate(state));
-        std::string why = !plugin->message.empty() ? plugin->message : plugin->workshop_problem;
-        if (!why.empty()) {
-            ImGui::Indent();
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-            ImGui::TextDisabled("%s", why.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::Unindent();
-        }
-    }
-    ImGui::EndMenu();
-}
-
 void Shell::draw_windows() {
     ImVec2 origin, size;
     work_area(origin, size);
@@ -399,15 +383,11 @@ void Shell::draw_status_bar() {
             messages.clear();
         }
         Workshop* w = runtime_.workshop();
-        if (now < status_until_) ImGui::TextUnformatted(status_.c_str());
-        else if (w && w->read_only()) ImGui::TextUnformatted(runtime_.translate("Read-only: changes are not saved."));
-        else if (w) ImGui::TextUnformatted(runtime_.translate("Every change is saved at once."));
-        else ImGui::TextUnformatted(runtime_.translate("No workshop is open."));
-        if (w) {
-            std::string file = w->path().string();
-            ImGui::SameLine(std::max(ImGui::GetWindowWidth() - ImGui::CalcTextSize(file.c_str()).x - 20, 300.0f));
-            ImGui::TextDisabled("%s", file.c_str());
-        }
+        std::string message = now < status_until_              ? status_
+                              : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
+                              : w                              ? runtime_.translate("Every change is saved at once.")
+                                                               : runtime_.translate("No workshop is open.");
+        status_line_.draw(message, w ? w->path().string() : std::string());
     }
     ImGui::End();
     ImGui::PopStyleVar();

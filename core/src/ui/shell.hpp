@@ -11,6 +11,7 @@
 #include "runtime.hpp"
 #include "settings.hpp"
 #include "stage.hpp"
+#include "status_bar.hpp"
 #include "workshop_panel.hpp"
 
 #include <filesystem>
@@ -74,7 +75,10 @@ private:
     void draw_file_menu();
     void draw_edit_menu();
     void draw_view_menu();
-    void draw_plugins_menu();
+    void draw_plugins_menu();           // shell_plugins.cpp, with the three below
+    void draw_safe_mode_note();
+    void draw_plugin_start_question();
+    void run_pending_plugin_retry();
     void draw_windows();
     void draw_status_bar();
     void draw_error_dialog();
@@ -109,6 +113,8 @@ private:
     bool quit_requested_ = false;
     bool fonts_dirty_ = false;
     bool fullscreen_toggle_ = false;
+    std::string retry_pending_;  // a held-back plugin to try again, between frames
+    StatusLine status_line_;
     std::string status_;
     double status_until_ = 0;
 };

@@ -15,7 +15,7 @@ namespace {
 const char* meta_label(std::string_view key) {
     if (key == "title") return "Title";
     if (key == "organisation") return "Municipality / organisation";
-    if (key == "date") return "Date";
+    if (key == "date") return "Date (of the first meeting)";
     if (key == "place") return "Place";
     if (key == "facilitator_role") return "Facilitator (role)";
     return "Purpose";
@@ -138,10 +138,14 @@ void WorkshopPanel::draw_meetings(Workshop& workshop) {
     for (std::size_t row = 0; row < meetings_.size(); ++row) draw_attendance(workshop, meetings_[row], row);
     if (remove) save(workshop, "Remove meeting", [&](Database& db) { core_data::remove_meeting(db, remove); });
     if (big_button(runtime_.translate("+ Add meeting"))) {
-        core_data::Meeting meeting{0, meetings_.empty() ? "mapping" : "follow_up",
-                                   runtime_.translate(meetings_.empty() ? "Mapping meeting" : "Follow-up meeting"),
-                                   dates::today(), "", ""};
-        save(workshop, "Add meeting", [&](Database& db) { core_data::add_meeting(db, meeting); });
+        const bool first = meetings_.empty();
+        core_data::Meeting meeting{0, first ? "mapping" : "follow_up",
+                                   runtime_.translate(first ? "Mapping meeting" : "Follow-up meeting"), dates::today(), "", ""};
+        save(workshop, "Add meeting", [&](Database& db) {
+            // The first meeting takes the workshop's date when one is set (add_meeting moves it in).
+            if (first && !core_data::meta(db, "date").empty()) meeting.date.clear();
+            core_data::add_meeting(db, meeting);
+        });
     }
 }
 
@@ -152,6 +156,14 @@ void WorkshopPanel::draw_attendance(Workshop& workshop, const core_data::Meeting
     bool open = ImGui::TreeNode(header.c_str());
     mark_item(fmt::format("workshop.attendance.{}", row));
     if (!open) return;
+    // One tap for the usual case: everyone came; then untick who did not.
+    ImGui::BeginDisabled(participants_.empty() || present.size() == participants_.size());
+    if (big_button(fmt::format("{}##everyone.{}", runtime_.translate("Everyone present"), meeting.id).c_str()))
+        save(workshop, "Record attendance", [&](Database& db) {
+            for (const auto& p : participants_) core_data::set_attended(db, meeting.id, p.id, true);
+        });
+    mark_item(fmt::format("workshop.attendance.{}.everyone", row));
+    ImGui::EndDisabled();
     for (std::size_t i = 0; i < participants_.size(); ++i) {
         const auto& p = participants_[i];
         bool attended = std::find(present.begin(), present.end(), p.id) != present.end();

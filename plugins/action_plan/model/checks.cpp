@@ -20,21 +20,21 @@ void measure_checks(const Plan& plan, const std::string& today, std::vector<Find
     }
 }
 
+// Whether a problem is covered is the core's rule (plan.coverage); only the
+// causes without a measure are the plan's own question.
 void coverage_checks(const Plan& plan, std::vector<Finding>& out) {
-    std::set<std::int64_t> covered_problems, covered_causes;
-    for (const auto& m : plan.measures) {
-        if (m.status == "cancelled") continue;
-        covered_problems.insert(m.problem_ids.begin(), m.problem_ids.end());
-        covered_causes.insert(m.cause_ids.begin(), m.cause_ids.end());
-    }
-    for (const Entity* problem : plan.prioritised_problems()) {
-        bool covered = covered_problems.count(problem->id) > 0;
-        for (const auto& [cause, depth] : plan.causes_of(problem->id)) {
-            if (covered_causes.count(cause->id)) covered = true;
-            else out.push_back({CheckKind::UncoveredCause, 0, cause->id});
+    std::set<std::int64_t> covered_causes;
+    for (const auto& m : plan.measures)
+        if (m.status != "cancelled") covered_causes.insert(m.cause_ids.begin(), m.cause_ids.end());
+    for (const Entity* problem : plan.prioritised_problems())
+        for (const auto& [cause, depth] : plan.causes_of(problem->id))
+            if (!covered_causes.count(cause->id)) out.push_back({CheckKind::UncoveredCause, 0, cause->id});
+    for (const auto& p : plan.coverage.problems)
+        if (p.gap != kartla::coverage::Gap::None) {
+            Finding f{CheckKind::ProblemGap, 0, p.problem.id};
+            f.gap = p.gap;
+            out.push_back(f);
         }
-        if (!covered) out.push_back({CheckKind::UncoveredProblem, 0, problem->id});
-    }
 }
 
 void workload_checks(const Plan& plan, int threshold, std::vector<Finding>& out) {
@@ -80,8 +80,8 @@ std::string finding_text(const Finding& f, const Plan& plan, const Translate& tr
             const Measure* m = plan.measure(f.measure_id);
             return fmt::format("{} ({}): {}", tr("Overdue"), m ? m->due : "", title());
         }
-        case CheckKind::UncoveredProblem:
-            return fmt::format("{}: {}", tr("Prioritised problem without a measure"), problem_label(plan, f.entity_id, tr));
+        case CheckKind::ProblemGap:
+            return fmt::format("{}: {}", tr(kartla::coverage::gap_msgid(f.gap)), problem_label(plan, f.entity_id, tr));
         case CheckKind::UncoveredCause:
             return fmt::format("{}: {}", tr("Cause without a measure"), cause_label(plan, f.entity_id, tr));
         case CheckKind::OwnerOverloaded:
@@ -97,7 +97,7 @@ const char* finding_short_msgid(CheckKind kind) {
         case CheckKind::MissingDue: return "No due date";
         case CheckKind::Overdue: return "Overdue";
         case CheckKind::OwnerOverloaded: return "Busy month for the owner";
-        case CheckKind::UncoveredProblem: return "Prioritised problem without a measure";
+        case CheckKind::ProblemGap: return "Prioritised problem with a gap";
         case CheckKind::UncoveredCause: return "Cause without a measure";
     }
     return "";
@@ -107,7 +107,7 @@ const char* check_kind_key(CheckKind kind) {
     switch (kind) {
         case CheckKind::MissingOwner: return "missing_owner";
         case CheckKind::MissingDue: return "missing_due";
-        case CheckKind::UncoveredProblem: return "uncovered_problem";
+        case CheckKind::ProblemGap: return "problem_gap";
         case CheckKind::UncoveredCause: return "uncovered_cause";
         case CheckKind::Overdue: return "overdue";
         case CheckKind::OwnerOverloaded: return "owner_overloaded";

@@ -12,7 +12,7 @@ namespace action_plan {
 enum class CheckKind {
     MissingOwner,      // a measure without a responsible actor
     MissingDue,        // a measure without a due date
-    UncoveredProblem,  // a prioritised problem no measure addresses (directly or through a cause)
+    ProblemGap,        // a prioritised problem with a coverage gap (kartla::coverage), its kind in `gap`
     UncoveredCause,    // a cause of a prioritised problem no measure addresses
     Overdue,           // due before today and not done or cancelled
     OwnerOverloaded,   // an owner with many open measures due in the same month
@@ -24,6 +24,7 @@ struct Finding {
     std::int64_t entity_id = 0;   // problem, cause or owner actor
     std::string month;            // OwnerOverloaded: "2026-05"
     int count = 0;                // OwnerOverloaded: how many
+    kartla::coverage::Gap gap = kartla::coverage::Gap::None;  // ProblemGap: which kind
 };
 
 // How many open measures due in one month make an owner "overloaded".

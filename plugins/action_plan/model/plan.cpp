@@ -174,6 +174,23 @@ Plan load_plan(Database& db, const EntitySource& source) {
     plan.problems = fetch(source, "problem");
     plan.causes = fetch(source, "cause");
     plan.actors = fetch(source, "actor");
+    // The plan's own measures and what was just fetched stand in for the host, so
+    // the rule sees the measures even where no host publishes them (tests, CLI).
+    plan.coverage = kartla::coverage::compute(db, [&](std::string_view kind, bool* available) {
+        const Related* related = kind == "problem" ? &plan.problems
+                                 : kind == "cause" ? &plan.causes
+                                 : kind == "actor" ? &plan.actors
+                                                   : nullptr;
+        if (related) {
+            if (available) *available = related->available;
+            return related->items;
+        }
+        if (kind != "measure") return source ? source(kind, available) : std::vector<Entity>{};
+        if (available) *available = true;
+        std::vector<Entity> measures;
+        for (const auto& m : plan.measures) measures.push_back({"measure", m.id, m.title, {{"status", m.status}}});
+        return measures;
+    });
     return plan;
 }
 

@@ -4,6 +4,7 @@
 // Views and exporters read this; it is rebuilt when the workshop revision changes.
 #include "measure.hpp"
 
+#include "kartla/coverage.hpp"
 #include "kartla/plugin_api.hpp"
 
 #include <functional>
@@ -48,6 +49,8 @@ struct Plan {
     std::vector<Measure> measures;
     std::vector<StatusChange> log;
     Related problems, causes, actors;
+    // Who answers for each prioritised problem: the core's one rule, shared with the actor map.
+    kartla::coverage::Coverage coverage;
 
     const Measure* measure(std::int64_t id) const;
     std::vector<const StatusChange*> log_of(std::int64_t measure_id) const;

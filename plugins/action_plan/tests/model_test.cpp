@@ -159,9 +159,21 @@ TEST_CASE("live checks: missing owner and due date, uncovered problems and cause
     CHECK(count_of(findings, CheckKind::MissingDue) == 0);
     CHECK(count_of(findings, CheckKind::Overdue) == 1);
     CHECK(count_of(findings, CheckKind::OwnerOverloaded) == 1);
-    // Problem 1 is covered through its cause; its underlying cause and problem 2 (with its cause) are not.
-    CHECK(count_of(findings, CheckKind::UncoveredProblem) == 1);
+    // Problem 1 has a measure through its cause, but nobody responsible for it; problem 2 has
+    // no measure and no owner. Its underlying cause and problem 2's cause have no measure.
+    CHECK(count_of(findings, CheckKind::ProblemGap) == 2);
+    auto gap_of = [](const std::vector<Finding>& all, std::int64_t problem) {
+        for (const auto& f : all)
+            if (f.kind == CheckKind::ProblemGap && f.entity_id == problem) return f.gap;
+        return kartla::coverage::Gap::None;
+    };
+    CHECK(gap_of(findings, kDrugs) == kartla::coverage::Gap::MeasuresWithoutOwner);
+    CHECK(gap_of(findings, kRecruitment) == kartla::coverage::Gap::NoOwnerNoMeasure);
     CHECK(count_of(findings, CheckKind::UncoveredCause) == 2);
+    // An owner for the measure aimed at the cause covers problem 1.
+    w.edit([&](kartla::Database& db) { set_owner(db, a, kHousing); });
+    CHECK(gap_of(run_checks(w.plan(), "2026-11-24"), kDrugs) == kartla::coverage::Gap::None);
+    w.edit([&](kartla::Database& db) { set_owner(db, a, 0); });
     const Plan plan = w.plan();
     for (const auto& f : findings)
         CHECK_FALSE(finding_text(f, plan, identity()).empty());

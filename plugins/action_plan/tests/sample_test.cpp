@@ -41,7 +41,7 @@ TEST_CASE("the sample has at least 10 linked measures and every live check fires
     const auto findings = run_checks(plan, "2026-11-24");
     std::set<CheckKind> fired;
     for (const auto& f : findings) fired.insert(f.kind);
-    for (CheckKind kind : {CheckKind::MissingOwner, CheckKind::MissingDue, CheckKind::UncoveredProblem,
+    for (CheckKind kind : {CheckKind::MissingOwner, CheckKind::MissingDue, CheckKind::ProblemGap,
                            CheckKind::UncoveredCause, CheckKind::Overdue, CheckKind::OwnerOverloaded})
         CHECK_MESSAGE(fired.count(kind) == 1, check_kind_key(kind));
 }

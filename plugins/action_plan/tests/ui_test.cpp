@@ -12,6 +12,7 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <imgui_internal.h>
 
 using namespace action_plan;
 using namespace action_plan::test;
@@ -222,4 +223,103 @@ TEST_CASE("timeline marks today and the checks panel lists findings and the expo
     ui.headless.click_item("action_plan.checks.overdue.0");
     CHECK(ui.state.selected == 1);
     ui.show(ui.preview);
+}
+
+namespace {
+
+// Where the editor's rows and fields are drawn: the owner and partner pickers and the fields below them.
+std::vector<ImVec2> editor_rows(kartla::test::Headless& h) {
+    std::vector<ImVec2> out;
+    for (auto actor : {kPolice, kSocial, kHousing}) {
+        out.push_back(h.item_center(fmt::format("action_plan.editor.owner.{}", actor)));
+        out.push_back(h.item_center(fmt::format("action_plan.editor.partner.{}", actor)));
+    }
+    for (Field f : {Field::Title, Field::Goal, Field::Due, Field::Resources, Field::Indicator})
+        out.push_back(h.item_center(field_key(f)));
+    return out;
+}
+
+bool same_places(const std::vector<ImVec2>& a, const std::vector<ImVec2>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].x != b[i].x || a[i].y != b[i].y) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the measure form does not move when its warnings come and go") {
+    Ui ui;
+    const auto id = views::add_measure(ui.state);
+    ui.world.edit([&](kartla::Database& db) {
+        set_owner(db, id, kPolice);
+        set_text(db, id, Field::Due, "2027-05-31");
+        set_addresses(db, id, "problem", kDrugs, true);
+    });
+    ui.show(ui.editor);
+    CHECK(findings_for_measure(ui.state.findings(), *ui.state.plan().measure(id)).empty());
+    const auto before = editor_rows(ui.headless);
+
+    // Taking the owner away brings "No responsible owner"; clearing the due date brings a second warning.
+    ui.tap(fmt::format("action_plan.editor.owner.{}", kPolice));  // a second tap clears
+    REQUIRE(ui.world.plan().measure(id)->owner_id == 0);
+    ui.headless.frame(2);
+    CHECK(findings_for_measure(ui.state.findings(), *ui.state.plan().measure(id)).size() == 1);
+    CHECK(same_places(before, editor_rows(ui.headless)));
+    ui.world.edit([&](kartla::Database& db) { set_text(db, id, Field::Due, ""); });
+    ui.headless.frame(2);
+    CHECK(findings_for_measure(ui.state.findings(), *ui.state.plan().measure(id)).size() == 2);
+    CHECK(same_places(before, editor_rows(ui.headless)));
+    // A wrong date shows its message on a line that is always there.
+    ui.tap(field_key(Field::Due));
+    ui.headless.type("31 maj");
+    ui.headless.key(kartla::keys::Enter);
+    ui.headless.frame(2);
+    CHECK(same_places(before, editor_rows(ui.headless)));
+}
+
+TEST_CASE("an owner or partner is picked only when pressed and released on the same row") {
+    Ui ui;
+    const auto id = views::add_measure(ui.state);
+    ui.show(ui.editor);
+    auto owner = [&](std::int64_t actor) { return ui.headless.item_center(fmt::format("action_plan.editor.owner.{}", actor)); };
+    auto partner = [&](std::int64_t actor) { return ui.headless.item_center(fmt::format("action_plan.editor.partner.{}", actor)); };
+    ui.headless.drag(owner(kPolice), owner(kSocial), 4);
+    ui.headless.drag(partner(kSocial), partner(kHousing), 4);
+    ui.headless.frame(2);
+    const Measure* m = ui.world.plan().measure(id);
+    CHECK(m->owner_id == 0);
+    CHECK(m->partner_ids.empty());
+    CHECK(ui.count("SELECT count(*) FROM core_link WHERE from_kind = 'measure' AND to_kind = 'actor'") == 0);
+    // Pressed and released on the same row, it is picked.
+    ui.tap(fmt::format("action_plan.editor.owner.{}", kSocial));
+    ui.tap(fmt::format("action_plan.editor.partner.{}", kHousing));
+    m = ui.world.plan().measure(id);
+    CHECK(m->owner_id == kSocial);
+    CHECK(m->partner_ids == std::vector<std::int64_t>{kHousing});
+}
+
+TEST_CASE("a new measure opens at the top of the form with its title ready to type") {
+    Ui ui;
+    ui.headless.set_ui([&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(900, 600));  // shorter than the form: it scrolls
+        ImGui::Begin("editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ui.editor.draw();
+        ImGui::End();
+    });
+    views::add_measure(ui.state);
+    ui.headless.frame(3);
+    ui.headless.key(kartla::keys::Escape);
+    ui.headless.wheel(ImVec2(450, 300), -30);
+    ui.headless.frame(2);
+    ImGuiWindow* window = ImGui::FindWindowByName("editor");
+    REQUIRE(window);
+    REQUIRE(window->Scroll.y > 100);
+    const auto second = views::add_measure(ui.state);
+    ui.headless.frame(3);
+    CHECK(window->Scroll.y == 0);
+    ui.headless.type("Belysning åäö");
+    ui.headless.key(kartla::keys::Enter);
+    CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure WHERE id = ?", second) == "Belysning åäö");
 }

@@ -11,7 +11,7 @@ namespace action_plan::views {
 namespace {
 
 constexpr std::pair<CheckKind, const char*> kGroups[] = {
-    {CheckKind::UncoveredProblem, "Prioritised problems without a measure"},
+    {CheckKind::ProblemGap, "Prioritised problems nobody answers for, or without a measure"},
     {CheckKind::UncoveredCause, "Causes without a measure"},
     {CheckKind::MissingOwner, "Measures without a responsible owner"},
     {CheckKind::MissingDue, "Measures without a due date"},

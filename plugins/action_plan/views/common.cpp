@@ -30,13 +30,22 @@ void light_dot(std::string_view light) {
     else draw->AddCircleFilled(centre, size * 0.4f, light_colour(light), 16);
 }
 
-void finding_badges(UiState& state, const Measure& measure) {
+void finding_badges(UiState& state, const Measure& measure, int lines) {
+    // A fixed height, scrolling when there are more: the fields below never move
+    // when a warning comes, goes or wraps, so a tap pressed before an edit and
+    // released after it still lands on the field it was aimed at.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = ImGui::GetTextLineHeightWithSpacing() * float(lines) + style.WindowPadding.y * 2;
+    ImGui::BeginChild("##warnings", ImVec2(-1, height), true);
     const Translate tr = state.translator();
-    for (const Finding* f : findings_for_measure(state.findings(), measure)) {
+    const auto findings = findings_for_measure(state.findings(), measure);
+    if (findings.empty()) kartla::ui::hint(state.tr("No open questions for this measure."));
+    for (const Finding* f : findings) {
         ImGui::PushStyleColor(ImGuiCol_Text, kWarningColour);
         ImGui::TextWrapped("! %s", finding_text(*f, state.plan(), tr).c_str());
         ImGui::PopStyleColor();
     }
+    ImGui::EndChild();
 }
 
 void finding_count(UiState& state, const Measure& measure) {

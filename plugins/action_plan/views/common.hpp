@@ -17,8 +17,8 @@ ImU32 light_colour(std::string_view light);
 ImU32 status_colour(std::string_view status);
 // A filled circle in the text line, in the light's colour (grey outline when unset).
 void light_dot(std::string_view light);
-// The live-check findings of one measure, as short coloured lines.
-void finding_badges(UiState& state, const Measure& measure);
+// The live-check findings of one measure, as coloured lines in an area `lines` high whatever their number.
+void finding_badges(UiState& state, const Measure& measure, int lines = 3);
 // The measure's check count as "!2" in the warning colour, or nothing.
 void finding_count(UiState& state, const Measure& measure);
 // Case-insensitive "contains", folding ASCII and Swedish capitals.

@@ -43,6 +43,10 @@ void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
             default: return draft_.light_comment;
         }
     }();
+    if (field == Field::Title && focus_title_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_title_ = false;
+    }
     ImGui::SetNextItemWidth(-1);
     const bool commit = multiline ? kartla::ui::input_multiline("##text", value, 3.0f)
                                   : kartla::ui::input_text("##text", value);
@@ -140,6 +144,15 @@ void MeasureEditor::links() {
     }
 }
 
+// A pick counts only when released on the row it was pressed on: a row that
+// slid under the finger between press and release is never chosen.
+bool MeasureEditor::released_on_row(std::int64_t row, bool clicked) {
+    if (ImGui::IsItemActivated()) pressed_row_ = row;
+    const bool same = clicked && pressed_row_ == row && ImGui::IsItemHovered();
+    if (ImGui::IsItemDeactivated()) pressed_row_ = 0;
+    return same;
+}
+
 void MeasureEditor::actors() {
     const Plan& plan = state_.plan();
     const Translate tr = state_.translator();
@@ -164,7 +177,7 @@ void MeasureEditor::actors() {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(actor.label.c_str());
             ImGui::TableNextColumn();
-            if (ImGui::RadioButton("##owner", draft_.owner_id == actor.id)) {
+            if (released_on_row(actor.id, ImGui::RadioButton("##owner", draft_.owner_id == actor.id))) {
                 const std::int64_t owner = draft_.owner_id == actor.id ? 0 : actor.id;  // a second tap clears
                 state_.edit("Set responsible", [&](kartla::Database& db) { set_owner(db, id, owner); });
             }
@@ -172,7 +185,7 @@ void MeasureEditor::actors() {
             ImGui::TableNextColumn();
             bool partner = std::find(draft_.partner_ids.begin(), draft_.partner_ids.end(), actor.id) !=
                            draft_.partner_ids.end();
-            if (ImGui::Checkbox("##partner", &partner))
+            if (released_on_row(actor.id, ImGui::Checkbox("##partner", &partner)))
                 state_.edit(partner ? "Add partner" : "Remove partner",
                             [&](kartla::Database& db) { set_partner(db, id, actor.id, partner); });
             kartla::ui::mark_item(fmt::format("action_plan.editor.partner.{}", actor.id));
@@ -231,7 +244,13 @@ void MeasureEditor::draw() {
         return;
     }
     if (draft_id_ != measure->id || draft_revision_ != state_.revision()) {
-        if (draft_id_ != measure->id) date_error_.clear();
+        if (draft_id_ != measure->id) {
+            // Another measure: the form starts at its top, and a new one is ready to be named.
+            date_error_.clear();
+            ImGui::SetScrollY(0);
+            focus_title_ = state_.created == measure->id;
+            state_.created = 0;
+        }
         draft_ = *measure;
         draft_id_ = measure->id;
         draft_revision_ = state_.revision();
@@ -260,7 +279,10 @@ void MeasureEditor::draw() {
     date_field("Start", Field::Start);
     ImGui::SameLine(0, px(30));
     date_field("Due", Field::Due);
-    if (!date_error_.empty()) kartla::ui::field_error(date_error_);
+    // The error line is always there, empty or not, so the fields below stay put.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.05f, 0.05f, 1.0f));
+    ImGui::TextUnformatted(date_error_.empty() ? " " : date_error_.c_str());
+    ImGui::PopStyleColor();
     label(state_.tr("Priority"));
     for (int p : {1, 2, 3, 0}) {
         ImGui::SameLine();

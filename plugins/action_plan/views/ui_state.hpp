@@ -42,6 +42,8 @@ public:
     bool edit(const char* label, const std::function<void(kartla::Database&)>& change);
 
     std::int64_t selected = 0;
+    // The measure just added: the editor focuses its title once.
+    std::int64_t created = 0;
     // Tests pin the date so checks and the timeline do not depend on the clock.
     std::string today_override;
 

@@ -75,7 +75,10 @@ private:
     void actors();
     void status_and_light();
     void status_log();
+    bool released_on_row(std::int64_t row, bool clicked);
     UiState& state_;
+    std::int64_t pressed_row_ = 0;
+    bool focus_title_ = false;
     Measure draft_;
     std::int64_t draft_id_ = -1;
     std::uint64_t draft_revision_ = 0;

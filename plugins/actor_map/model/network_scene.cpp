@@ -55,7 +55,7 @@ void draw_relations(Scene& scene, const Snapshot& snapshot, const Fit& fit) {
         sb = {sb.width * fit.scale, sb.height * fit.scale};
         scene.line({{box_exit(pa, sa, pb), box_exit(pb, sb, pa)},
                     Colour::of(type.colour),
-                    (1.0 + 1.6 * r.strength) * std::max(fit.scale, 0.5),
+                    relation_width(r.strength, fit.scale, 1.0),
                     type.dashed,
                     type.directed});
     }
@@ -90,10 +90,10 @@ void draw_legend(Scene& scene, const Gaps& gaps, const Translate& tr) {
         x += 90 + estimate_text_width(label, 20);
     }
     y += 40;
-    if (!gaps.unowned_problems.empty()) {
+    if (!gaps.uncovered_problems.empty()) {
         std::string list;
-        for (const auto& p : gaps.unowned_problems) list += (list.empty() ? "" : " · ") + p.label;
-        scene.text({kMargin, y, std::string(tr("Prioritised problems without an owner:")) + " " + list, 20, kGapRed, Anchor::Start, true});
+        for (const auto& p : gaps.uncovered_problems) list += (list.empty() ? "" : " · ") + p.label;
+        scene.text({kMargin, y, std::string(tr("Prioritised problems nobody answers for:")) + " " + list, 20, kGapRed, Anchor::Start, true});
         y += 30;
     }
     if (!gaps.isolated_actors.empty())

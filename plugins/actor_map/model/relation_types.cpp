@@ -1,5 +1,7 @@
 #include "model/relation_types.hpp"
 
+#include <algorithm>
+
 namespace actor_map {
 
 const std::array<RelationType, 5>& relation_types() {
@@ -23,6 +25,11 @@ bool is_relation_type(std::string_view key) {
     for (const auto& type : relation_types())
         if (type.key == key) return true;
     return false;
+}
+
+double relation_width(int strength, double scale, double unit) {
+    const double s = double(std::clamp(strength, 1, 3));
+    return std::max((2.0 + s) * unit, (1.5 + 1.5 * s) * scale);
 }
 
 }  // namespace actor_map

@@ -20,4 +20,10 @@ const std::array<RelationType, 5>& relation_types();
 const RelationType& relation_type(std::string_view key);
 bool is_relation_type(std::string_view key);
 
+// The width of a link line in pixels: (2 + strength) px per text unit at least
+// (3 px for a weak link at 100 %: visible from the back of the room however far
+// the view is zoomed out), growing with the zoom. `scale` is pixels per world
+// unit (zoom × text unit), `unit` the text size (1 = 100 %). Screen and images alike.
+double relation_width(int strength, double scale, double unit);
+
 }  // namespace actor_map

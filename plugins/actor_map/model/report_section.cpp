@@ -6,6 +6,33 @@ namespace actor_map {
 
 namespace doc = kartla::doc;
 
+namespace {
+
+// The gap list in words, as the Gaps tab shows it: the kind, then the problems.
+void add_gaps(doc::Section& section, const Gaps& gaps, const Translate& tr) {
+    const auto& coverage = gaps.coverage;
+    if (coverage.problems.empty()) return;
+    section.blocks.push_back(doc::Heading{tr("Prioritised problems with a gap")});
+    if (coverage.gap_count() == 0) {
+        section.blocks.push_back(doc::Paragraph{tr("Every prioritised problem has an owner or a measure with an owner.")});
+        return;
+    }
+    doc::Bullets list;
+    for (auto kind : kartla::coverage::kGapKinds) {
+        auto problems = coverage.with_gap(kind);
+        if (problems.empty()) continue;
+        list.items.push_back(tr(kartla::coverage::gap_msgid(kind)));
+        list.depth.push_back(0);
+        for (const auto* p : problems) {
+            list.items.push_back(p->problem.label);
+            list.depth.push_back(1);
+        }
+    }
+    section.blocks.push_back(std::move(list));
+}
+
+}  // namespace
+
 doc::Section report_section(const Snapshot& snapshot, const Gaps& gaps, const Translate& tr) {
     doc::Section section{tr("Actor map"), {}};
     if (snapshot.actors.empty()) {
@@ -14,6 +41,7 @@ doc::Section report_section(const Snapshot& snapshot, const Gaps& gaps, const Tr
     }
     section.blocks.push_back(doc::Image{png_bytes(network_scene(snapshot, gaps, tr)), tr("Actors and their relations")});
     section.blocks.push_back(doc::Image{png_bytes(grid_scene(snapshot, tr)), tr("Influence and interest")});
+    add_gaps(section, gaps, tr);
     doc::Table table{{tr("Actor"), tr("Type")}, {3.0, 2.0}, {}};
     for (const auto& actor : snapshot.actors) {
         const ActorType* type = snapshot.type(actor.type_id);

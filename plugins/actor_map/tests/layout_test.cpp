@@ -1,4 +1,5 @@
 #include "model/layout.hpp"
+#include "model/relation_types.hpp"
 #include "model_fixture.hpp"
 
 #include <cmath>
@@ -120,3 +121,12 @@ TEST_CASE("labels wrap into at most three lines and keep Swedish letters whole")
     CHECK(one[0].ends_with("…"));
 }
 
+
+TEST_CASE("links are at least 3 px wide at 100 % however far out the view is, and grow with the zoom") {
+    for (double zoom : {0.05, 0.15, 0.4, 1.0})
+        for (int strength = 1; strength <= 3; ++strength) CHECK(relation_width(strength, zoom, 1.0) >= 3.0);
+    CHECK(relation_width(1, 0.2, 1.0) < relation_width(2, 0.2, 1.0));  // strengths stay apart when zoomed out
+    CHECK(relation_width(2, 0.2, 1.0) < relation_width(3, 0.2, 1.0));
+    CHECK(relation_width(2, 3.0, 1.0) > 2 * relation_width(2, 1.0, 1.0));  // zoomed in: thicker
+    CHECK(relation_width(1, 0.2, 2.0) >= 6.0);  // at 200 % text, twice as wide
+}

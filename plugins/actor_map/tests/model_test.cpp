@@ -7,6 +7,21 @@
 using namespace actor_map;
 using namespace actor_map::testing;
 
+namespace {
+
+// The gaps as the plugin computes them, with the problems as a problem plugin would publish them.
+Gaps gaps_of(kartla::Workshop& w, const std::vector<kartla::Entity>& problems, bool available = true) {
+    auto source = [&](std::string_view kind, bool* known) -> std::vector<kartla::Entity> {
+        if (known) *known = kind == "actor" || (kind == "problem" && available);
+        if (kind == "problem") return problems;
+        if (kind == "actor") return actor_entities(w.db());
+        return {};
+    };
+    return find_gaps(load(w.db()), kartla::coverage::compute(w.db(), source), problems, available);
+}
+
+}  // namespace
+
 TEST_CASE("a new workshop has the built-in actor types") {
     auto w = workshop();
     Snapshot s = load(w->db());
@@ -139,25 +154,49 @@ TEST_CASE("gaps: prioritised problems without an owner and actors connected to n
         {"problem", 2, "Otrygghet vid stationen", {{"prioritised", "1"}, {"rank", "1"}}},
         {"problem", 3, "Nedskräpning", {{"prioritised", "0"}}},
     };
-    Gaps gaps = find_gaps(load(w->db()), problems, true);
-    REQUIRE(gaps.unowned_problems.size() == 2);
-    CHECK(gaps.unowned_problems[0].id == 2);  // by rank
+    Gaps gaps = gaps_of(*w, problems);
+    REQUIRE(gaps.uncovered_problems.size() == 2);
+    CHECK(gaps.uncovered_problems[0].id == 2);  // by rank
     CHECK(gaps.isolated_actors == std::vector<std::int64_t>{alone});
 
     REQUIRE(w->edit("owner", [&](kartla::Database& db) { set_problem_role(db, police, 2, kRoleOwns); }));
     REQUIRE(w->edit("affected", [&](kartla::Database& db) { set_problem_role(db, alone, 3, kRoleAffected); }));
-    gaps = find_gaps(load(w->db()), problems, true);
-    REQUIRE(gaps.unowned_problems.size() == 1);
-    CHECK(gaps.unowned_problems[0].id == 1);
+    gaps = gaps_of(*w, problems);
+    REQUIRE(gaps.uncovered_problems.size() == 1);
+    CHECK(gaps.uncovered_problems[0].id == 1);
     CHECK(gaps.isolated_actors.empty());
+    // Owned, but nothing planned: covered, yet still on the gap list with its kind.
+    CHECK(gaps.coverage.find(2)->gap == kartla::coverage::Gap::OwnerWithoutMeasure);
+    CHECK(gaps.count() == 2);
+}
+
+TEST_CASE("gaps: a measure with an owner covers a problem nobody owns, also through a cause") {
+    namespace cd = kartla::core_data;
+    auto w = workshop();
+    auto police = add(*w, "Polisen", "police");
+    std::vector<kartla::Entity> problems = {
+        {"problem", 1, "Narkotikaförsäljning vid torget", {{"prioritised", "1"}, {"rank", "1"}}},
+        {"problem", 2, "Otrygghet vid stationen", {{"prioritised", "1"}, {"rank", "2"}}},
+    };
+    // Measure 50 aims at problem 1 with an owner; measure 51 at problem 2, with nobody responsible.
+    REQUIRE(w->edit("plan", [&](kartla::Database& db) {
+        cd::add_link(db, {"measure", 50}, {"problem", 1}, "addresses");
+        cd::add_link(db, {"measure", 50}, {"actor", police}, "owner");
+        cd::add_link(db, {"measure", 51}, {"problem", 2}, "addresses");
+    }));
+    Gaps gaps = gaps_of(*w, problems);
+    REQUIRE(gaps.uncovered_problems.size() == 1);
+    CHECK(gaps.uncovered_problems[0].id == 2);
+    CHECK(gaps.coverage.find(1)->gap == kartla::coverage::Gap::None);
+    CHECK(gaps.coverage.find(2)->gap == kartla::coverage::Gap::MeasuresWithoutOwner);
 }
 
 TEST_CASE("without the problem plugin, stored problem links still count and no problem is reported") {
     auto w = workshop();
     auto a = add(*w, "Länsstyrelsen", "county_board");
     REQUIRE(w->edit("link", [&](kartla::Database& db) { set_problem_role(db, a, 9, kRoleContributes); }));
-    Gaps gaps = find_gaps(load(w->db()), {}, false);
-    CHECK(gaps.unowned_problems.empty());
+    Gaps gaps = gaps_of(*w, {}, false);
+    CHECK(gaps.uncovered_problems.empty());
     CHECK(gaps.isolated_actors.empty());
 }
 
@@ -187,8 +226,8 @@ TEST_CASE("the sample: 12+ actors of 8+ types, 15+ relations, owners for the pri
     for (const auto& a : s.actors) types.insert(a.type_id);
     CHECK(types.size() >= 8);
     CHECK(s.relations.size() >= 15);
-    Gaps gaps = find_gaps(s, problems, true);
-    CHECK(gaps.unowned_problems.empty());
+    Gaps gaps = gaps_of(*w, problems);
+    CHECK(gaps.uncovered_problems.empty());
     CHECK(gaps.isolated_actors.size() == 1);
     CHECK(s.actor(gaps.isolated_actors.at(0))->name == "Trossamfunden i Östra Höjden");
     // Laid out: no two actors share a spot.

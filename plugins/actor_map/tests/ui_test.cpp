@@ -263,7 +263,7 @@ TEST_CASE("the matrix cell cycles owns, contributes, affected, none") {
     CHECK(m.db().scalar_int("SELECT count(*) FROM core_link WHERE from_kind = 'actor'") == 0);
 }
 
-TEST_CASE("the gap panel updates when an owner is added") {
+TEST_CASE("the gap panel updates when an owner is added, and by kind when a measure with an owner is planned") {
     Meeting m;
     auto police = m.add_actor("Polisen", -300, 0);
     auto lonely = m.add_actor("Bygdegårdsföreningen", 300, 0);
@@ -281,10 +281,25 @@ TEST_CASE("the gap panel updates when an owner is added") {
     REQUIRE(m.role(police, 1) == "owns");
     m.show_tab("gaps");
     m.redraw_fresh();
-    CHECK_FALSE(m.ui().has_item("actor_map.gaps.problem.1"));
-    CHECK(m.ui().has_item("actor_map.gaps.problem.2"));
+    // Owned now, but nothing is planned: listed under its own kind, no longer "nobody".
+    CHECK_FALSE(m.ui().has_item("actor_map.gaps.no_owner_no_measure.1"));
+    CHECK(m.ui().has_item("actor_map.gaps.owner_without_measure.1"));
+    CHECK(m.ui().has_item("actor_map.gaps.no_owner_no_measure.2"));
     CHECK_FALSE(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", police)));
     CHECK(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", lonely)));
+
+    // A measure (the action plan's, through the core link table) aimed at problem 2:
+    // without an owner it is a gap of the second kind; with one, no gap.
+    REQUIRE(m.w().edit("measure", [&](kartla::Database& db) {
+        kartla::core_data::add_link(db, {"measure", 70}, {"problem", 2}, "addresses");
+    }));
+    m.redraw_fresh();
+    CHECK(m.ui().has_item("actor_map.gaps.measures_without_owner.2"));
+    REQUIRE(m.w().edit("owner", [&](kartla::Database& db) {
+        kartla::core_data::add_link(db, {"measure", 70}, {"actor", lonely}, "owner");
+    }));
+    m.redraw_fresh();
+    CHECK_FALSE(m.ui().has_item("actor_map.gaps.problem.2"));
 }
 
 TEST_CASE("without the problem plugin the matrix says so and the rest works") {
@@ -389,4 +404,40 @@ TEST_CASE("for the room the network is drawn whole, with the facilitator's selec
     room_frame(ImVec2(at.x + 200, at.y + 100), true);
     room_frame(ImVec2(at.x + 200, at.y + 100), false);
     CHECK(m.db().scalar_int("SELECT net_x FROM actor_map_actor WHERE id = ?", police) == -300);
+}
+
+TEST_CASE("two taps connect two actors in Link mode, and a second tap on the first lets go") {
+    Meeting m;
+    auto police = m.add_actor("Polisen", -300, 0);
+    auto school = m.add_actor("Höjdenskolan", 300, 0);
+    auto housing = m.add_actor("Älvstadshem", 0, 250);
+    m.show_tab("network");
+    m.ui().click_item("actor_map.network.mode_link");
+    auto tap = [&](std::int64_t actor) {
+        m.ui().click_item(fmt::format("actor_map.network.actor.{}", actor));
+        m.ui().frame(2);
+    };
+    tap(police);
+    CHECK(m.count("actor_map_relation") == 0);  // picked, not yet linked
+    tap(school);
+    REQUIRE(m.count("actor_map_relation") == 1);
+    CHECK(m.db().scalar_int("SELECT from_actor FROM actor_map_relation") == police);
+    CHECK(m.db().scalar_int("SELECT to_actor FROM actor_map_relation") == school);
+    // Tapping the same actor twice lets go of it: the next tap starts a new link.
+    tap(housing);
+    tap(housing);
+    tap(police);
+    CHECK(m.count("actor_map_relation") == 1);
+    tap(housing);
+    REQUIRE(m.count("actor_map_relation") == 2);
+    CHECK(m.db().scalar_int("SELECT from_actor FROM actor_map_relation ORDER BY id DESC LIMIT 1") == police);
+    CHECK(m.db().scalar_int("SELECT to_actor FROM actor_map_relation ORDER BY id DESC LIMIT 1") == housing);
+    // A tap on empty canvas lets go too.
+    tap(school);
+    ImVec2 min, max;
+    REQUIRE(kartla::ui::item_rect("actor_map.network.canvas", min, max));
+    m.ui().click(ImVec2(min.x + 6, max.y - 6));
+    m.ui().frame(2);
+    tap(housing);
+    CHECK(m.count("actor_map_relation") == 2);
 }

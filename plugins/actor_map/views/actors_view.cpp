@@ -37,7 +37,7 @@ void ActorsView::add_actor() {
             id = actor_map::add_actor(db, actor);
         });
         if (ok) {
-            s_.selected_actor = id;
+            s_.selected_actor = created_ = id;
             s_.selected_relation = 0;
             new_name_.clear();
         }
@@ -157,8 +157,14 @@ void ActorsView::draw_participants(const Data& d, const Actor& actor) {
 }
 
 void ActorsView::draw_details(const Data& d, const Actor& actor) {
+    // Another actor: its form starts at the top; a new one is ready to be named.
+    if (form_actor_ != actor.id) ImGui::SetScrollY(0);
     sync_form(d, actor);
     ImGui::PushID(int(actor.id));  // fields of different actors never share an ImGui id
+    if (created_ == actor.id) {
+        ImGui::SetKeyboardFocusHere();
+        created_ = 0;
+    }
     if (text_field("Name", "name", form_.name, false) && !form_.name.empty()) save_form();
     if (form_.name.empty()) kartla::ui::field_error(s_.tr("An actor needs a name."));
 

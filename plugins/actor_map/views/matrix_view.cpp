@@ -62,11 +62,11 @@ void MatrixView::draw() {
         return;
     }
     kartla::ui::hint(s_.tr("Tap a cell to change the actor's part: none, owns, contributes, affected. "
-                           "Prioritised problems (★) come first; red ones have no owner."));
+                           "Prioritised problems (★) come first; red ones nobody answers for (no owner, no measure with an owner)."));
     std::map<std::pair<std::int64_t, std::int64_t>, std::string> roles;
     for (const auto& link : d.snapshot.problem_links) roles[{link.actor_id, link.problem_id}] = link.role;
     std::set<std::int64_t> unowned;
-    for (const auto& p : d.gaps.unowned_problems) unowned.insert(p.id);
+    for (const auto& p : d.gaps.uncovered_problems) unowned.insert(p.id);
 
     const float em = ImGui::GetFontSize();
     const int columns = 1 + int(std::min<std::size_t>(d.problems.size(), 60));

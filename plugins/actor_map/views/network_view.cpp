@@ -25,11 +25,11 @@ float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
 // Lines of gap notes drawn over the top of the canvas.
 int overlay_lines(const Data& d) {
     int lines = d.gaps.isolated_actors.empty() ? 0 : 1;
-    if (!d.gaps.unowned_problems.empty()) lines += 1 + int(d.gaps.unowned_problems.size());
+    if (!d.gaps.uncovered_problems.empty()) lines += 1 + int(d.gaps.uncovered_problems.size());
     return lines;
 }
 
-float relation_thickness(int strength, float scale) { return std::max(1.5f, (1.0f + 1.6f * float(strength)) * scale); }
+float relation_thickness(int strength, float scale, float unit) { return float(relation_width(strength, scale, unit)); }
 
 }  // namespace
 
@@ -84,7 +84,7 @@ void NetworkView::fit(const Data& d) {
 }
 
 void NetworkView::draw_toolbar(const Data& d) {
-    if (tool_button(s_.tr("Move"), mode_ == Mode::Move)) mode_ = Mode::Move;
+    if (tool_button(s_.tr("Move"), mode_ == Mode::Move)) mode_ = Mode::Move, link_from_ = 0;
     kartla::ui::mark_item("actor_map.network.mode_move");
     ImGui::SameLine();
     if (tool_button(s_.tr("Link"), mode_ == Mode::Link)) mode_ = Mode::Link;
@@ -146,8 +146,11 @@ void NetworkView::handle_input(const Data& d, bool hovered) {
     std::int64_t actor = drag_actor_;
     if (finished == Drag::Pan) {
         if (!click) return;
+        link_from_ = 0;
         s_.selected_relation = relation_at(d, mouse);
         s_.selected_actor = 0;
+    } else if (finished == Drag::Link && (click || actor_at(d, mouse) == actor)) {
+        tap_to_link(d, actor);
     } else if (click || (finished == Drag::Link && actor_at(d, mouse) == actor)) {
         s_.selected_actor = actor;
         s_.selected_relation = 0;
@@ -160,18 +163,37 @@ void NetworkView::handle_input(const Data& d, bool hovered) {
             s_.edit("Move actor", [&](kartla::Database& db) { move_on_network(db, actor, std::round(x), std::round(y)); });
         };
     } else if (std::int64_t target = actor_at(d, mouse); target) {
-        Relation r;
-        r.from = actor;
-        r.to = target;
-        r.type = new_link_type_;
-        pending_ = [this, r] {
-            std::int64_t id = 0;
-            if (s_.edit("Link actors", [&](kartla::Database& db) { id = add_relation(db, r); })) {
-                s_.selected_relation = id;
-                s_.selected_actor = 0;
-            }
-        };
+        connect(actor, target);
     }
+}
+
+// Link mode without dragging (touch screens): the first tap picks an actor, the
+// second connects it to another; a second tap on the same actor lets go of it.
+void NetworkView::tap_to_link(const Data& d, std::int64_t actor) {
+    if (link_from_ == actor) {
+        link_from_ = 0;
+    } else if (link_from_ && d.snapshot.actor(link_from_)) {
+        connect(link_from_, actor);
+        link_from_ = 0;
+    } else {
+        link_from_ = actor;
+        s_.selected_actor = actor;
+        s_.selected_relation = 0;
+    }
+}
+
+void NetworkView::connect(std::int64_t from, std::int64_t to) {
+    Relation r;
+    r.from = from;
+    r.to = to;
+    r.type = new_link_type_;
+    pending_ = [this, r] {
+        std::int64_t id = 0;
+        if (s_.edit("Link actors", [&](kartla::Database& db) { id = add_relation(db, r); })) {
+            s_.selected_relation = id;
+            s_.selected_actor = 0;
+        }
+    };
 }
 
 void NetworkView::draw_relations(const Data& d, ImDrawList* list) {
@@ -189,13 +211,17 @@ void NetworkView::draw_relations(const Data& d, ImDrawList* list) {
         const Size& sb = d.node_sizes.at(b->id);
         ImVec2 from = box_exit(pa, ImVec2(float(sa.width) * scale / 2, float(sa.height) * scale / 2), pb);
         ImVec2 to = box_exit(pb, ImVec2(float(sb.width) * scale / 2, float(sb.height) * scale / 2), pa);
-        float thickness = relation_thickness(r.strength, scale);
+        float thickness = relation_thickness(r.strength, scale, view_.unit);
         if (r.id == s_.selected_relation) list->AddLine(from, to, kSelection, thickness + 8 * s_.ui_scale());
         ImU32 col = colour(type.colour);
         if (type.dashed) dashed_line(list, from, to, col, thickness, thickness * 3 + 4, thickness * 2 + 4);
         else list->AddLine(from, to, col, thickness);
         if (type.directed) arrow_head(list, pa, to, col, thickness);
     }
+    // The actor picked by a first tap, linked to the pointer until the second.
+    if (const Actor* a = d.snapshot.actor(link_from_); a && drag_ == Drag::None && mode_ == Mode::Link)
+        dashed_line(list, actor_screen(*a), ImGui::GetIO().MousePos, colour(relation_type(new_link_type_).colour),
+                    3 * s_.ui_scale(), 12, 8);
     if (drag_ == Drag::Link) {
         if (const Actor* a = d.snapshot.actor(drag_actor_))
             list->AddLine(actor_screen(*a), drag_now_, colour(relation_type(new_link_type_).colour), 4 * s_.ui_scale());
@@ -231,9 +257,9 @@ void NetworkView::draw_overlay(const Data& d, ImDrawList* list) {
         return;
     }
     float line = ImGui::GetTextLineHeightWithSpacing();
-    if (!d.gaps.unowned_problems.empty()) {
-        list->AddText(at, kGapRed, s_.tr("Prioritised problems without an owner:"));
-        for (const auto& problem : d.gaps.unowned_problems) {
+    if (!d.gaps.uncovered_problems.empty()) {
+        list->AddText(at, kGapRed, s_.tr("Prioritised problems nobody answers for:"));
+        for (const auto& problem : d.gaps.uncovered_problems) {
             at.y += line;
             list->AddText(ImVec2(at.x + pad, at.y), kGapRed, ("• " + problem.label).c_str());
         }
@@ -258,6 +284,12 @@ void NetworkView::draw_overlay(const Data& d, ImDrawList* list) {
 void NetworkView::draw_selection_bar(const Data& d) {
     const Relation* r = d.snapshot.relation(s_.selected_relation);
     const Actor* actor = d.snapshot.actor(s_.selected_actor);
+    if (const Actor* from = d.snapshot.actor(link_from_); from && mode_ == Mode::Link) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%s: %s", s_.tr("Link from"), from->name.c_str());
+        kartla::ui::hint(s_.tr("Now tap the actor to connect it to, or tap it again to let go."));
+        return;
+    }
     bool delete_key = ImGui::IsWindowFocused() && !ImGui::GetIO().WantTextInput &&
                       ImGui::IsKeyPressed(kartla::keys::Delete, false);
     if (r) {
@@ -302,8 +334,8 @@ void NetworkView::draw_selection_bar(const Data& d) {
             pending_ = [this, id] { s_.edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); };
         kartla::ui::mark_item("actor_map.network.delete_actor");
     } else {
-        kartla::ui::hint(s_.tr("Drag an actor to move it, or the background to pan. Choose Link, then drag from one actor "
-                               "to another to connect them. Tap a link to change or delete it."));
+        kartla::ui::hint(s_.tr("Drag an actor to move it, or the background to pan. Choose Link, then tap one actor and then "
+                               "another (or drag from one to the other) to connect them. Tap a link to change or delete it."));
     }
 }
 

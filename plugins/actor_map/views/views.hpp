@@ -34,6 +34,7 @@ private:
     Actor form_;
     std::uint64_t form_revision_ = 0;
     std::int64_t form_actor_ = 0;
+    std::int64_t created_ = 0;  // the actor just added: its name field takes the focus once
     std::map<std::int64_t, std::string> type_labels_;  // edit buffers of the type list
     std::string editing_;  // the long-text field being edited; the others show their text wrapped
     int focus_frames_ = 0;
@@ -76,6 +77,8 @@ private:
     void fit(const Data& d);
     std::int64_t actor_at(const Data& d, ImVec2 screen) const;
     std::int64_t relation_at(const Data& d, ImVec2 screen) const;
+    void tap_to_link(const Data& d, std::int64_t actor);
+    void connect(std::int64_t from, std::int64_t to);
     ImVec2 actor_screen(const Actor& actor) const;
 
     UiState& s_;
@@ -85,6 +88,7 @@ private:
     std::string new_link_type_ = "cooperates";
     Drag drag_ = Drag::None;
     std::int64_t drag_actor_ = 0;
+    std::int64_t link_from_ = 0;  // Link mode: the actor a first tap picked
     ImVec2 drag_start_;
     ImVec2 drag_now_;
     float drag_distance_ = 0;
@@ -110,6 +114,8 @@ public:
     void draw();
 
 private:
+    void draw_problem_gap(const Data& d, const kartla::coverage::ProblemCoverage& p, std::function<void()>& pending);
+
     UiState& s_;
 };
 

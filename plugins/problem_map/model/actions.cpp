@@ -68,18 +68,31 @@ void require_row(Database& db, const char* what) {
     if (db.changes() == 0) throw std::runtime_error(std::string(what) + " no longer exists");
 }
 
-// The smallest cluster whose frame holds the point: nested frames win over the frame around them.
-std::optional<Id> cluster_at(Database& db, double x, double y) {
-    auto& q = db.prepare("SELECT id FROM problem_map_cluster WHERE ?1 BETWEEN x AND x + w AND ?2 BETWEEN y AND y + h "
-                         "ORDER BY w * h, id DESC LIMIT 1").with(x, y);
-    std::optional<Id> found;
-    if (q.step()) found = q.int64(0);
-    q.reset();
-    return found;
+std::vector<Cluster> stored_clusters(Database& db) {
+    std::vector<Cluster> out;
+    auto& q = db.prepare("SELECT id, x, y, w, h FROM problem_map_cluster ORDER BY id").with();
+    while (q.step()) out.push_back({q.int64(0), {}, float(q.real(1)), float(q.real(2)), float(q.real(3)), float(q.real(4))});
+    return out;
 }
 
+// Only the rectangles matter for placement.
+std::vector<Card> stored_card_places(Database& db, const std::vector<Id>& except = {}) {
+    std::vector<Card> out;
+    auto& q = db.prepare("SELECT id, x, y FROM problem_map_card").with();
+    while (q.step()) {
+        if (std::find(except.begin(), except.end(), q.int64(0)) != except.end()) continue;
+        Card card;
+        card.id = q.int64(0);
+        card.x = float(q.real(1));
+        card.y = float(q.real(2));
+        out.push_back(std::move(card));
+    }
+    return out;
+}
+
+// A card joins the topmost frame its centre lies in: the frame the board shows on top there.
 void place_card(Database& db, Id card, double x, double y) {
-    auto cluster = cluster_at(db, x + kCardWidth / 2, y + kCardHeight / 2);
+    auto cluster = placement::cluster_at(stored_clusters(db), float(x + kCardWidth / 2), float(y + kCardHeight / 2));
     db.run("UPDATE problem_map_card SET x = ?, y = ?, cluster_id = ? WHERE id = ?", x, y, cluster, card);
     require_row(db, "The card");
 }
@@ -129,6 +142,17 @@ Id create_card(Workshop& w, float x, float y, std::string_view title, EditResult
         db.run("INSERT INTO problem_map_card(title, hidden) VALUES (?, ?)", std::string(title), face_down ? 1 : 0);
         Id id = db.last_insert_id();
         place_card(db, id, x, y);
+        return id;
+    });
+}
+
+Id create_card_in_view(Workshop& w, const placement::Rect& view, EditResult* result) {
+    return edit_returning_id(w, "New problem card", result, [&](Database& db) {
+        const auto place = placement::free_card_place(stored_card_places(db), stored_clusters(db), view);
+        bool face_down = setting(db, "silent_round") == "1";
+        db.run("INSERT INTO problem_map_card(title, hidden) VALUES ('', ?)", face_down ? 1 : 0);
+        Id id = db.last_insert_id();
+        place_card(db, id, place.x, place.y);
         return id;
     });
 }
@@ -188,14 +212,33 @@ EditResult set_matrix_cell(Workshop& w, Id card, MatrixMode mode, int column, in
 }
 
 Id create_cluster(Workshop& w, std::string_view name, float x, float y, float width, float height) {
+    // A frame takes no cards by being drawn over them: cards join one when moved into it.
     return edit_returning_id(w, "New cluster", nullptr, [&](Database& db) {
         db.run("INSERT INTO problem_map_cluster(name, x, y, w, h) VALUES (?, ?, ?, ?, ?)", name, double(x), double(y),
                double(width), double(height));
-        Id id = db.last_insert_id();
-        // Loose cards already inside the new frame belong to it.
-        db.run("UPDATE problem_map_card SET cluster_id = ?1 WHERE cluster_id IS NULL "
-               "AND x + ?2 BETWEEN ?3 AND ?3 + ?5 AND y + ?4 BETWEEN ?6 AND ?6 + ?7",
-               id, double(kCardWidth / 2), double(x), double(kCardHeight / 2), double(width), double(y), double(height));
+        return db.last_insert_id();
+    });
+}
+
+Id create_cluster_in_view(Workshop& w, std::string_view name, const placement::Rect& view, float header,
+                          const std::vector<Id>& members, float width, float height) {
+    return edit_returning_id(w, "New cluster", nullptr, [&](Database& db) {
+        if (!members.empty()) {
+            const auto size = placement::cluster_size_for(members.size(), header);
+            width = size.x;
+            height = size.y;
+        }
+        // The chosen cards leave their places, so they do not stand in the way.
+        const auto at = placement::free_cluster_place(stored_card_places(db, members), stored_clusters(db), view, width, height);
+        db.run("INSERT INTO problem_map_cluster(name, x, y, w, h) VALUES (?, ?, ?, ?, ?)", name, double(at.x),
+               double(at.y), double(width), double(height));
+        const Id id = db.last_insert_id();
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            const auto slot = placement::slot_in_cluster(at.x, at.y, header, i);
+            db.run("UPDATE problem_map_card SET x = ?, y = ?, cluster_id = ? WHERE id = ?", double(slot.x),
+                   double(slot.y), id, members[i]);
+            require_row(db, "The card");
+        }
         return id;
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Every change to the problem picture. Each function is one Workshop::edit, so
 // one user action is one transaction and one undo step; undo itself is the core's.
+#include "placement.hpp"
 #include "types.hpp"
 
 #include "kartla/workshop.hpp"
@@ -25,6 +26,9 @@ struct CardPosition {
 // Creates a card whose top-left corner is at (x, y); face down while a silent round
 // runs; joins the cluster it lands in. Returns the new id, 0 on failure (see `result`).
 Id create_card(Workshop& w, float x, float y, std::string_view title = {}, EditResult* result = nullptr);
+// Creates an empty card at the first free place of a grid over `view` (world
+// units: the part of the board on screen), face down during a silent round.
+Id create_card_in_view(Workshop& w, const placement::Rect& view, EditResult* result = nullptr);
 // Moves cards; each joins the cluster its centre lands in, or leaves its cluster.
 EditResult move_cards(Workshop& w, const std::vector<CardPosition>& positions);
 EditResult set_text(Workshop& w, Id card, TextField field, std::string_view value);
@@ -37,7 +41,13 @@ EditResult delete_cards(Workshop& w, const std::vector<Id>& cards);
 EditResult set_matrix_cell(Workshop& w, Id card, MatrixMode mode, int column, int row);
 
 // --- clusters
+// A frame at a given place; it takes no cards.
 Id create_cluster(Workshop& w, std::string_view name, float x, float y, float width, float height);
+// A frame beside the existing ones (placement::free_cluster_place). With
+// `members`, it is made to hold them and they move into it; without, it is
+// `width` x `height` and empty.
+Id create_cluster_in_view(Workshop& w, std::string_view name, const placement::Rect& view, float header,
+                          const std::vector<Id>& members, float width, float height);
 // Moves the frame and every card in it.
 EditResult move_cluster(Workshop& w, Id cluster, float dx, float dy);
 // Changes the frame; cards whose centre is now inside join, members now outside leave.

@@ -56,10 +56,6 @@ void CardGrid::query(float x0, float y0, float x1, float y1, std::vector<std::si
 }
 
 BoardIndex::BoardIndex(const Snapshot& s) : grid(s.cards) {
-    for (std::size_t i = 0; i < s.clusters.size(); ++i) cluster_order.push_back(i);
-    std::stable_sort(cluster_order.begin(), cluster_order.end(), [&](std::size_t a, std::size_t b) {
-        return s.clusters[a].w * s.clusters[a].h > s.clusters[b].w * s.clusters[b].h;
-    });
     std::unordered_set<Id> used;
     for (const auto& card : s.cards) {
         used.insert(card.category_id);

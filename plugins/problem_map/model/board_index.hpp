@@ -1,7 +1,7 @@
 #pragma once
 // What the board derives from one snapshot and needs every frame: which cards
 // lie in the visible rectangle (a spatial grid, so a frame does not test every
-// card), the clusters in drawing order, the categories in use and the count of
+// card), the categories in use and the count of
 // face-down cards. Built once per snapshot, i.e. per workshop revision.
 #include "snapshot.hpp"
 
@@ -31,7 +31,6 @@ private:
 struct BoardIndex {
     explicit BoardIndex(const Snapshot& s);
     CardGrid grid;
-    std::vector<std::size_t> cluster_order;  // positions in clusters, largest first (smaller ones on top)
     std::vector<Id> used_categories;          // in the categories' order
     int face_down = 0;
 };

@@ -350,3 +350,99 @@ TEST_CASE("the sample: a realistic problem picture") {
     for (const auto& cluster : s.clusters) CHECK(cluster_members(s, cluster.id).size() >= 2);
     for (const auto& v : s.votes) CHECK(dots_used(s, v.voter) <= s.settings.dots_per_voter);
 }
+
+namespace {
+
+// Every pair of cards apart: no card lies on another, even partly.
+bool none_overlap(const std::vector<Card>& cards) {
+    for (std::size_t i = 0; i < cards.size(); ++i)
+        for (std::size_t j = i + 1; j < cards.size(); ++j)
+            if (placement::card_rect(cards[i]).overlaps(placement::card_rect(cards[j]))) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("twenty new cards land on twenty free places in view, around what is already there") {
+    auto w = fixture::workshop_with_tables();
+    const placement::Rect view{-100, -50, 1600, 900};
+    Id old_cluster = actions::create_cluster(*w, "Centrum", 300, 100, 600, 300);
+    Id loose = actions::create_card(*w, -60, 20, "Redan här");
+    for (int i = 0; i < 20; ++i) REQUIRE(actions::create_card_in_view(*w, view) != 0);
+    auto s = load_snapshot(w->db());
+    REQUIRE(s.cards.size() == 21);
+    std::set<std::pair<float, float>> places;
+    for (const auto& card : s.cards) places.insert({card.x, card.y});
+    CHECK(places.size() == 21);
+    CHECK(none_overlap(s.cards));
+    // None joined the frame by landing in it, and the first ones fill the view row by row.
+    for (const auto& card : s.cards) {
+        CHECK(card.cluster_id == 0);
+        CHECK_FALSE(placement::card_rect(card).overlaps(placement::cluster_rect(*s.cluster(old_cluster))));
+    }
+    const Card* first = s.card(loose + 1);
+    CHECK(first->x >= view.x);
+    CHECK(first->y >= view.y);
+    CHECK(first->x + kCardWidth <= view.x + view.w);
+    CHECK(first->y + kCardHeight <= view.y + view.h);
+    // The same after undoing one: the freed place is taken again, not a new spot.
+    float x = s.cards.back().x, y = s.cards.back().y;
+    REQUIRE(w->undo());
+    REQUIRE(actions::create_card_in_view(*w, view) != 0);
+    auto again = load_snapshot(w->db());
+    CHECK(again.cards.back().x == x);
+    CHECK(again.cards.back().y == y);
+}
+
+TEST_CASE("a new frame goes beside the others and takes only the cards selected first") {
+    auto w = fixture::workshop_with_tables();
+    const placement::Rect view{0, 0, 1800, 1000};
+    Id a = actions::create_card(*w, 40, 60, "A");
+    Id b = actions::create_card(*w, 320, 60, "B");
+    // An empty frame where cards lie would once have swallowed them; now it goes clear of them.
+    Id first = actions::create_cluster_in_view(*w, "Kluster 1", view, 48, {}, 600, 400);
+    auto s = load_snapshot(w->db());
+    CHECK(s.card(a)->cluster_id == 0);
+    CHECK(s.card(b)->cluster_id == 0);
+    const auto r1 = placement::cluster_rect(*s.cluster(first));
+    for (const auto& card : s.cards) CHECK_FALSE(r1.overlaps(placement::card_rect(card)));
+    Id second = actions::create_cluster_in_view(*w, "Kluster 2", view, 48, {}, 600, 400);
+    s = load_snapshot(w->db());
+    const auto r2 = placement::cluster_rect(*s.cluster(second));
+    CHECK_FALSE(r1.overlaps(r2));
+    CHECK(r2.y == r1.y);  // beside, in the same row
+    CHECK(r2.x > r1.x);
+    // With cards selected, the frame is made for them and they move into it.
+    Id third = actions::create_cluster_in_view(*w, "Kluster 3", view, 48, {a, b}, 600, 400);
+    s = load_snapshot(w->db());
+    CHECK(s.card(a)->cluster_id == third);
+    CHECK(s.card(b)->cluster_id == third);
+    const auto r3 = placement::cluster_rect(*s.cluster(third));
+    CHECK_FALSE(r3.overlaps(r1));
+    CHECK_FALSE(r3.overlaps(r2));
+    CHECK(none_overlap(s.cards));
+    REQUIRE(w->undo());  // one step: the frame and the moves
+    s = load_snapshot(w->db());
+    CHECK(s.card(a)->x == 40);
+    CHECK(s.card(a)->cluster_id == 0);
+}
+
+TEST_CASE("the topmost frame is the one a card joins and a press picks") {
+    std::vector<Cluster> clusters = {{1, "Stor", 0, 0, 1000, 800}, {2, "Liten", 100, 100, 300, 200},
+                                     {3, "Lika stor", 600, 0, 300, 200}, {4, "Lika stor, nyare", 650, 50, 300, 200}};
+    CHECK(placement::cluster_at(clusters, 150, 150) == Id(2));  // the small frame lies on the large one
+    CHECK(placement::cluster_at(clusters, 50, 700) == Id(1));
+    CHECK(placement::cluster_at(clusters, 700, 100) == Id(4));  // equal sizes: the newer on top
+    CHECK_FALSE(placement::cluster_at(clusters, 2000, 0).has_value());
+    auto order = placement::stacking_order(clusters);
+    CHECK(order.front()->id == 1);
+    CHECK(order.back()->id == 4);
+    // The model's drop follows the same rule.
+    auto w = fixture::workshop_with_tables();
+    Id big = actions::create_cluster(*w, "Stor", 0, 0, 1000, 800);
+    Id small = actions::create_cluster(*w, "Liten", 100, 100, 300, 200);
+    Id card = actions::create_card(*w, 150 - kCardWidth / 2, 180 - kCardHeight / 2);
+    CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == small);
+    REQUIRE(actions::move_cards(*w, {{card, 600, 500}}));
+    CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == big);
+}

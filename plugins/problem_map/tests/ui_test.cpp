@@ -15,6 +15,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <set>
 
 using namespace kartla;
 using namespace kartla::problem_map;
@@ -102,7 +103,7 @@ TEST_CASE("a card is created by double-clicking empty space, titled inline, and 
     CHECK(number(ui.w(), "SELECT COUNT(*) FROM problem_map_card") == 0);
 }
 
-TEST_CASE("a card is created with the N key where the mouse is, and the Delete key removes it with undo") {
+TEST_CASE("a card is created with the N key at the next free place, and the Delete key removes it with undo") {
     Ui ui;
     ui.h.move_to(ui.board_point(0.6f, 0.6f));
     ui.h.key(keys::N);
@@ -492,4 +493,81 @@ TEST_CASE("for the room the board is drawn without controls, follows the facilit
     ui.h.frame(1);
     ui.tab("problem_map.tab.list");
     CHECK(!room_frame(room, ui.view()));
+}
+
+TEST_CASE("twenty taps on New card give twenty cards on twenty free places, in view while there is room") {
+    Ui ui(ImVec2(1600, 900));
+    ImVec2 canvas_min, canvas_max;
+    for (int i = 0; i < 20; ++i) {
+        ui.h.click_item("problem_map.board.new_card");
+        ui.h.frame(2);
+        REQUIRE(ui::item_rect("problem_map.board.canvas", canvas_min, canvas_max));
+    }
+    auto s = ui.snapshot();
+    REQUIRE(s.cards.size() == 20);
+    std::set<std::pair<float, float>> places;
+    for (const auto& card : s.cards) places.insert({card.x, card.y});
+    CHECK(places.size() == 20);
+    for (std::size_t i = 0; i < s.cards.size(); ++i)
+        for (std::size_t j = i + 1; j < s.cards.size(); ++j)
+            CHECK_FALSE(placement::card_rect(s.cards[i]).overlaps(placement::card_rect(s.cards[j])));
+    // The first card is on screen, wholly inside the board.
+    ui.h.frame(2);
+    ImVec2 min, max;
+    REQUIRE(ui::item_rect(ui.card_probe(s.cards.front().id), min, max));
+    CHECK(min.x >= canvas_min.x);
+    CHECK(min.y >= canvas_min.y);
+    CHECK(max.x <= canvas_max.x);
+    CHECK(max.y <= canvas_max.y);
+}
+
+TEST_CASE("a press picks the topmost frame, and a dragged card shows the frame it will join") {
+    Ui ui;
+    Id big = actions::create_cluster(ui.w(), "Stor", 0, 0, 1200, 800);
+    // A smaller frame lies over the big one's title bar: its body covers part of that bar.
+    Id small = actions::create_cluster(ui.w(), "Liten", 200, -30, 400, 300);
+    Id card = actions::create_card(ui.w(), 1400, 400, "Kort");  // outside both frames
+    ui.show_all();
+    ImVec2 big_min, big_max, small_min, small_max;
+    REQUIRE(ui::item_rect("problem_map.cluster." + std::to_string(big), big_min, big_max));
+    REQUIRE(ui::item_rect("problem_map.cluster." + std::to_string(small), small_min, small_max));
+    // On the big frame's title bar, below the small frame's: the small frame is on top there.
+    ImVec2 press(small_min.x + 40, (small_max.y + big_max.y) / 2);
+    REQUIRE(press.y > small_max.y);
+    REQUIRE(press.y < big_max.y);
+    ui.h.drag(press, ImVec2(press.x + 80, press.y + 60));
+    CHECK(number(ui.w(), "SELECT x FROM problem_map_cluster WHERE id = ?", big) == 0);
+    CHECK(number(ui.w(), "SELECT x FROM problem_map_cluster WHERE id = ?", small) == 200);
+    // The small frame's own title bar moves the small frame.
+    ui.h.frame(2);
+    REQUIRE(ui::item_rect("problem_map.cluster." + std::to_string(small), small_min, small_max));
+    ImVec2 title((small_min.x + small_max.x) / 2, (small_min.y + small_max.y) / 2);
+    ui.h.drag(title, ImVec2(title.x + 50, title.y));
+    CHECK(number(ui.w(), "SELECT x FROM problem_map_cluster WHERE id = ?", small) > 200);
+    CHECK(number(ui.w(), "SELECT x FROM problem_map_cluster WHERE id = ?", big) == 0);
+
+    // While a card is dragged over a frame, the frame is marked as the one it will join.
+    ui.h.click_item("problem_map.board.fit");
+    ui.h.frame(2);
+    ImVec2 corner_min, corner_max;
+    REQUIRE(ui::item_rect("problem_map.cluster." + std::to_string(big) + ".resize", corner_min, corner_max));
+    ImVec2 inside(corner_min.x - 150, corner_min.y - 150);
+    ImGuiIO& io = ImGui::GetIO();
+    ImVec2 from = ui.center(ui.card_probe(card));
+    ui.h.move_to(from);
+    io.MouseDown[0] = true;
+    ui.h.frame();
+    CHECK_FALSE(ui.h.has_item("problem_map.cluster." + std::to_string(big) + ".joining"));
+    for (int i = 1; i <= 8; ++i) {
+        float t = float(i) / 8;
+        io.MousePos = ImVec2(from.x + (inside.x - from.x) * t, from.y + (inside.y - from.y) * t);
+        ui.h.frame();
+    }
+    CHECK(ui.h.has_item("problem_map.cluster." + std::to_string(big) + ".joining"));
+    CHECK_FALSE(ui.h.has_item("problem_map.cluster." + std::to_string(small) + ".joining"));
+    CHECK(number(ui.w(), "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", card) == 0);  // not yet
+    io.MouseDown[0] = false;
+    ui.h.frame(2);
+    CHECK(number(ui.w(), "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", card) == big);
+    CHECK_FALSE(ui.h.has_item("problem_map.cluster." + std::to_string(big) + ".joining"));
 }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <set>
 
 namespace kartla::problem_map::views {
 
@@ -25,6 +26,7 @@ constexpr float kMinReadablePixels = 8.0f;  // smaller text is not drawn at all:
 constexpr ImU32 kBoardBackground = IM_COL32(244, 241, 234, 255);
 constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
 constexpr ImU32 kSelected = IM_COL32(30, 90, 200, 255);
+constexpr ImU32 kJoining = IM_COL32(46, 140, 67, 255);
 constexpr ImU32 kFaceDown = IM_COL32(70, 76, 88, 255);
 constexpr ImU32 kPointer = IM_COL32(235, 110, 0, 255);  // the host's follow-me orange
 
@@ -125,7 +127,7 @@ void BoardView::draw_pointer(ImDrawList* dl, ImVec2 at) {
 
 void BoardView::draw_toolbar(const Snapshot& s) {
     Workshop* w = c_.workshop();
-    if (ui::big_button(c_.tr("New card"))) create_card_at(s, canvas_.world_center());
+    if (ui::big_button(c_.tr("New card"))) create_card_in_view();
     ui::mark_item("problem_map.board.new_card");
     ImGui::SameLine();
     if (ui::big_button(c_.tr("New cluster"))) create_cluster(s);
@@ -261,9 +263,7 @@ void BoardView::draw_canvas(const Snapshot& s) {
 void BoardView::handle_keys(const Snapshot& s) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl || io.KeyAlt) return;
-    bool mouse_inside = ImGui::IsWindowHovered();
-    if (pressed(keys::N) || pressed(keys::Insert))
-        create_card_at(s, mouse_inside ? canvas_.to_world(io.MousePos) : canvas_.world_center());
+    if (pressed(keys::N) || pressed(keys::Insert)) create_card_in_view();
     else if (pressed(keys::Delete) || pressed(keys::Backspace)) delete_selection();
     else if ((pressed(keys::F2) || pressed(keys::Enter)) && s.card(c_.selection.single())) {
         editing_ = c_.selection.single();
@@ -280,22 +280,17 @@ BoardView::Hit BoardView::hit_test(const Snapshot& s, ImVec2 p) const {
         if (p.x >= min.x && p.y >= min.y && p.x <= min.x + kCardWidth * scale && p.y <= min.y + kCardHeight * scale)
             return {HitKind::Card, it->id};
     }
-    // Smaller frames lie on top of larger ones (drawn later), so test them first.
-    const Cluster* best = nullptr;
-    HitKind kind = HitKind::None;
-    for (const auto& cl : s.clusters) {
-        ImVec2 min = canvas_.to_screen(ImVec2(cl.x, cl.y)), max = canvas_.to_screen(ImVec2(cl.x + cl.w, cl.y + cl.h));
-        float handle = std::max(kResizeHandle * scale, ImGui::GetFontSize());
-        HitKind here = HitKind::None;
-        if (p.x >= max.x - handle && p.y >= max.y - handle && p.x <= max.x && p.y <= max.y) here = HitKind::ClusterResize;
-        else if (p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= min.y + std::max(kClusterHeader * scale, ImGui::GetFontSize() * 1.2f))
-            here = HitKind::ClusterHeader;
-        if (here != HitKind::None && (!best || cl.w * cl.h < best->w * best->h)) {
-            best = &cl;
-            kind = here;
-        }
-    }
-    return best ? Hit{kind, best->id} : Hit{};
+    // The topmost frame under the pointer takes the press, as the board draws them;
+    // its body (not header or handle) takes none, so a frame below never moves instead.
+    const ImVec2 world = canvas_.to_world(p);
+    const auto top = placement::cluster_at(s.clusters, world.x, world.y);
+    const Cluster* cl = top ? s.cluster(*top) : nullptr;
+    if (!cl) return {};
+    ImVec2 min = canvas_.to_screen(ImVec2(cl->x, cl->y)), max = canvas_.to_screen(ImVec2(cl->x + cl->w, cl->y + cl->h));
+    float handle = std::max(kResizeHandle * scale, ImGui::GetFontSize());
+    if (p.x >= max.x - handle && p.y >= max.y - handle) return {HitKind::ClusterResize, cl->id};
+    if (p.y <= min.y + std::max(kClusterHeader * scale, ImGui::GetFontSize() * 1.2f)) return {HitKind::ClusterHeader, cl->id};
+    return {};
 }
 
 void BoardView::handle_press(const Snapshot& s) {
@@ -399,17 +394,47 @@ void BoardView::create_card_at(const Snapshot& s, ImVec2 center) {
     title_buffer_.clear();
 }
 
+void BoardView::create_card_in_view() {
+    Workshop* w = c_.workshop();
+    if (!w) return;
+    EditResult result;
+    Id id = actions::create_card_in_view(*w, visible_world(), &result);
+    if (!c_.report(result)) return;
+    c_.selection.only(id);
+    editing_ = id;
+    editor_frames_ = 0;
+    title_buffer_.clear();
+}
+
+placement::Rect BoardView::visible_world() const {
+    ImVec2 lo = canvas_.to_world(canvas_.origin), hi = canvas_.to_world(add(canvas_.origin, canvas_.size));
+    if (show_legend_) hi.y -= legend_height_ / canvas_.scale();  // the legend strip covers the bottom
+    return {lo.x, lo.y, std::max(hi.x - lo.x, kCardWidth), std::max(hi.y - lo.y, kCardHeight)};
+}
+
+// A new frame goes beside the others; it holds the selected cards, or none.
 void BoardView::create_cluster(const Snapshot& s) {
     Workshop* w = c_.workshop();
     if (!w) return;
-    ImVec2 center = canvas_.world_center();
     float width = kCardWidth * 2 + 72, height = kCardHeight * 2 + kClusterHeader + 48;
     std::string name = fmt::format(fmt::runtime(c_.tr("Cluster {}")), s.clusters.size() + 1);
-    Id id = actions::create_cluster(*w, name, center.x - width / 2, center.y - height / 2, width, height);
+    Id id = actions::create_cluster_in_view(*w, name, visible_world(), kClusterHeader, c_.selection.cards, width, height);
     if (id) {
         c_.selection.clear();
         c_.selection.cluster = id;
     }
+}
+
+// The frames the cards being dragged would join if dropped now: the same rule as the drop.
+std::set<Id> BoardView::joining_clusters(const Snapshot& s) const {
+    std::set<Id> out;
+    if (gesture_ != Gesture::MoveCards || !dragged_) return out;
+    for (Id id : c_.selection.cards)
+        if (const Card* card = s.card(id)) {
+            ImVec2 p = card_position(*card);
+            if (auto cl = placement::cluster_at(s.clusters, p.x + kCardWidth / 2, p.y + kCardHeight / 2)) out.insert(*cl);
+        }
+    return out;
 }
 
 void BoardView::delete_selection() {
@@ -420,13 +445,14 @@ void BoardView::delete_selection() {
 
 void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
     float scale = canvas_.scale();
+    const std::set<Id> joining = joining_clusters(s);
     ImFont* font = ImGui::GetFont();
     const bool probes = ui::probes_enabled();
-    for (std::size_t position : index_->cluster_order) {
-        Cluster cl = cluster_frame(s.clusters[position]);
+    for (const Cluster* original : placement::stacking_order(s.clusters)) {
+        Cluster cl = cluster_frame(*original);
         ImVec2 min = canvas_.to_screen(ImVec2(cl.x, cl.y)), max = canvas_.to_screen(ImVec2(cl.x + cl.w, cl.y + cl.h));
         if (!ImGui::IsRectVisible(min, max)) continue;
-        bool selected = c_.selection.cluster == cl.id;
+        bool selected = c_.selection.cluster == cl.id || joining.count(cl.id);
         float rounding = 10 * scale;
         float header = std::max(kClusterHeader * scale, ImGui::GetFontSize() * 1.2f);
         dl->AddRectFilled(min, max, IM_COL32(226, 232, 240, 255), rounding);
@@ -439,6 +465,10 @@ void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
         dl->AddText(font, size, ImVec2(min.x + 12 * scale, min.y + (header - size) / 2), kInk, cl.name.c_str(), nullptr,
                     0.0f, &clip);
         if (probes) ui::mark_rect(fmt::format("problem_map.cluster.{}", cl.id), min, ImVec2(max.x, min.y + header));
+        if (joining.count(cl.id)) {  // the frame a dragged card will join, before it is dropped
+            dl->AddRect(min, max, kJoining, rounding, 0, 6.0f);
+            if (probes) ui::mark_rect(fmt::format("problem_map.cluster.{}.joining", cl.id), min, max);
+        }
         float handle = std::max(kResizeHandle * scale, ImGui::GetFontSize());
         dl->AddTriangleFilled(ImVec2(max.x, max.y - handle), max, ImVec2(max.x - handle, max.y), IM_COL32(110, 122, 140, 255));
         if (probes)

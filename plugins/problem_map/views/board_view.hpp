@@ -5,8 +5,10 @@
 #include "card_panel.hpp"
 #include "context.hpp"
 #include "model/board_index.hpp"
+#include "model/placement.hpp"
 
 #include <memory>
+#include <set>
 
 #include <string>
 #include <vector>
@@ -46,7 +48,11 @@ private:
     void draw_banner(const Snapshot& s, ImDrawList* dl);
     void draw_title_editor(const Snapshot& s);
     void create_card_at(const Snapshot& s, ImVec2 world_center);
+    // New cards and frames go to the next free place in view (model/placement).
+    void create_card_in_view();
     void create_cluster(const Snapshot& s);
+    placement::Rect visible_world() const;
+    std::set<Id> joining_clusters(const Snapshot& s) const;
     void delete_selection();
     void fit_all(const Snapshot& s, float min_zoom);
     void fit_clear_of_legend(ImVec2 world_min, ImVec2 world_max);

@@ -63,6 +63,8 @@ void CardPanel::draw_cluster(const Snapshot& s, const Cluster& cluster) {
 void CardPanel::draw_card(const Snapshot& s, const Card& card) {
     Workshop* w = c_.workshop();
     Id id = card.id;
+    if (shown_card_ != id) ImGui::SetScrollY(0);  // another card (a new one too): its fields from the top
+    shown_card_ = id;
     ImGui::PushID(int(id));
     if (card.hidden) {
         ui::hint(c_.tr("Face down until the facilitator reveals all cards: title and description are hidden."));

@@ -13,6 +13,7 @@ public:
     void draw(const Snapshot& s);
 
 private:
+    Id shown_card_ = 0;
     void draw_card(const Snapshot& s, const Card& card);
     void draw_cluster(const Snapshot& s, const Cluster& cluster);
     void draw_when(const Card& card);

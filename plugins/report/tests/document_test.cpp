@@ -84,6 +84,11 @@ TEST_CASE("report-pdf of the sample: Swedish headings and every measure title, r
                                 "Ansvarig", "Älvstads kommun", "Uppföljning", "Förändringar sedan förra mötet",
                                 "Indikatorer över tid", "Utgångsvärde: 112 anmälningar (2025)"})
         CHECK_MESSAGE(text.find(heading) != std::string::npos, heading);
+    // The gap list (kartla::coverage): the travel centre has an owner but no measure, and nothing else is a gap.
+    CHECK(text.find("Prioriterade problem med glapp") != std::string::npos);
+    CHECK(text.find("Ägare, men ingen åtgärd") != std::string::npos);
+    CHECK(text.find("Ingen ägare och ingen åtgärd") == std::string::npos);
+    CHECK(text.find("Åtgärder, men ingen har en ansvarig") == std::string::npos);
     // Long titles wrap inside their table cell; the script reads the measure column by word positions.
     s.write_titles();
     CHECK_MESSAGE(run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_report_pdf.py") + " " + quoted(pdf) +
@@ -103,6 +108,13 @@ TEST_CASE("report-html of the sample parses with html.parser: every measure, the
     CHECK_MESSAGE(run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_report_html.py") + " " +
                       quoted(html) + " " + quoted(s.dir / "titles.txt") + " 6 > " + quoted(s.dir / "py.txt") + " 2>&1") == 0,
                   kartla::test::read_bytes(s.dir / "py.txt"));
+    // The same gap list as the PDF: both are written from the same report sections.
+    const std::string page = kartla::test::read_bytes(html);
+    const auto gaps = page.find("Prioriterade problem med glapp");
+    REQUIRE(gaps != std::string::npos);
+    CHECK(page.find("Ägare, men ingen åtgärd", gaps) != std::string::npos);
+    CHECK(page.find("Otrygghet vid resecentrum kvällstid", gaps) != std::string::npos);
+    CHECK(page.find("Ingen ägare och ingen åtgärd") == std::string::npos);
 }
 
 TEST_CASE("the report export is listed and refuses an unwritable output with one error line") {

@@ -1,0 +1,156 @@
+#include "kartla/coverage.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace kartla::coverage {
+
+namespace {
+
+// The ids of a kind that exist, or nothing when no plugin publishes the kind:
+// then every stored id is taken as existing.
+struct Known {
+    bool available = false;
+    std::set<std::int64_t> ids;
+    bool has(std::int64_t id) const { return !available || ids.count(id) > 0; }
+};
+
+Known known(const EntitySource& entities, std::string_view kind, std::vector<Entity>* keep = nullptr) {
+    Known out;
+    std::vector<Entity> list = entities ? entities(kind, &out.available) : std::vector<Entity>{};
+    for (const auto& e : list) out.ids.insert(e.id);
+    if (keep) *keep = std::move(list);
+    return out;
+}
+
+std::int64_t number(const std::string& text) {
+    std::int64_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size() ? value : 0;
+}
+
+int rank_of(const Entity& problem) {
+    const std::string rank = problem.attribute("rank");
+    int value = std::numeric_limits<int>::max();
+    std::from_chars(rank.data(), rank.data() + rank.size(), value);
+    return value;
+}
+
+// Links of one role between two kinds, as (from id, to id).
+std::vector<std::pair<std::int64_t, std::int64_t>> links(Database& db, const char* from_kind, const char* to_kind,
+                                                         const char* role) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    auto& s = db.prepare("SELECT from_id, to_id FROM core_link WHERE from_kind = ? AND to_kind = ? AND role = ? ORDER BY id")
+                  .with(from_kind, to_kind, role);
+    while (s.step()) out.emplace_back(s.int64(0), s.int64(1));
+    return out;
+}
+
+Gap classify(const ProblemCoverage& p) {
+    if (p.owners.empty() && p.measures.empty()) return Gap::NoOwnerNoMeasure;
+    if (p.owners.empty() && p.owned_measures.empty()) return Gap::MeasuresWithoutOwner;
+    if (!p.owners.empty() && p.measures.empty()) return Gap::OwnerWithoutMeasure;
+    return Gap::None;
+}
+
+}  // namespace
+
+const ProblemCoverage* Coverage::find(std::int64_t problem_id) const {
+    for (const auto& p : problems)
+        if (p.problem.id == problem_id) return &p;
+    return nullptr;
+}
+
+std::vector<const ProblemCoverage*> Coverage::with_gap(Gap gap) const {
+    std::vector<const ProblemCoverage*> out;
+    for (const auto& p : problems)
+        if (p.gap == gap) out.push_back(&p);
+    return out;
+}
+
+std::vector<const ProblemCoverage*> Coverage::uncovered() const {
+    std::vector<const ProblemCoverage*> out;
+    for (const auto& p : problems)
+        if (!p.covered()) out.push_back(&p);
+    return out;
+}
+
+std::size_t Coverage::gap_count() const {
+    return std::count_if(problems.begin(), problems.end(), [](const auto& p) { return p.gap != Gap::None; });
+}
+
+Coverage compute(Database& db, const EntitySource& entities) {
+    Coverage out;
+    std::vector<Entity> problems, causes, measures;
+    out.problems_available = known(entities, "problem", &problems).available;
+    const Known actors = known(entities, "actor");
+    const Known live_measures = [&] {
+        Known k = known(entities, "measure", &measures);
+        for (const auto& m : measures)
+            if (m.attribute("status") == "cancelled") k.ids.erase(m.id);  // a cancelled measure answers for nothing
+        return k;
+    }();
+    known(entities, "cause", &causes);
+
+    std::map<std::int64_t, std::int64_t> problem_of_cause;
+    for (const auto& cause : causes) problem_of_cause[cause.id] = number(cause.attribute("problem_id"));
+
+    std::map<std::int64_t, std::int64_t> owner_of_measure;
+    for (auto [measure, actor] : links(db, "measure", "actor", "owner"))
+        if (live_measures.has(measure) && actors.has(actor)) owner_of_measure[measure] = actor;
+
+    std::map<std::int64_t, std::set<std::int64_t>> measures_for;  // problem -> measures
+    for (auto [measure, problem] : links(db, "measure", "problem", "addresses"))
+        if (live_measures.has(measure)) measures_for[problem].insert(measure);
+    for (auto [measure, cause] : links(db, "measure", "cause", "addresses")) {
+        auto found = problem_of_cause.find(cause);
+        if (live_measures.has(measure) && found != problem_of_cause.end()) measures_for[found->second].insert(measure);
+    }
+
+    std::map<std::int64_t, std::vector<std::int64_t>> owners_of;
+    for (auto [actor, problem] : links(db, "actor", "problem", "owns"))
+        if (actors.has(actor)) owners_of[problem].push_back(actor);
+
+    for (auto& problem : problems) {
+        if (problem.attribute("prioritised") != "1") continue;
+        ProblemCoverage p;
+        p.owners = owners_of[problem.id];
+        for (std::int64_t m : measures_for[problem.id]) {
+            p.measures.push_back(m);
+            if (owner_of_measure.count(m)) p.owned_measures.push_back(m);
+        }
+        p.problem = std::move(problem);
+        p.gap = classify(p);
+        out.problems.push_back(std::move(p));
+    }
+    std::stable_sort(out.problems.begin(), out.problems.end(), [](const auto& a, const auto& b) {
+        int ra = rank_of(a.problem), rb = rank_of(b.problem);
+        return ra != rb ? ra < rb : a.problem.label < b.problem.label;
+    });
+    return out;
+}
+
+const char* gap_key(Gap gap) {
+    switch (gap) {
+        case Gap::None: return "none";
+        case Gap::NoOwnerNoMeasure: return "no_owner_no_measure";
+        case Gap::MeasuresWithoutOwner: return "measures_without_owner";
+        case Gap::OwnerWithoutMeasure: return "owner_without_measure";
+    }
+    return "";
+}
+
+const char* gap_msgid(Gap gap) {
+    switch (gap) {
+        case Gap::None: return "Covered";
+        case Gap::NoOwnerNoMeasure: return "No owner and no measure";
+        case Gap::MeasuresWithoutOwner: return "Measures, but none has an owner";
+        case Gap::OwnerWithoutMeasure: return "Owner, but no measure";
+    }
+    return "";
+}
+
+}  // namespace kartla::coverage

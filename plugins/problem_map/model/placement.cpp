@@ -1,0 +1,138 @@
+#include "placement.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+
+namespace kartla::problem_map::placement {
+
+namespace {
+
+constexpr std::size_t kCardsPerRow = 3;  // in a frame made for selected cards
+
+// The cards and frames in buckets of one grid cell, so testing a cell looks at
+// its neighbours only: the board may hold thousands of cards.
+class Occupancy {
+public:
+    Occupancy(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, float cell_w, float cell_h)
+        : cell_w_(cell_w), cell_h_(cell_h) {
+        for (const auto& card : cards) add(card_rect(card));
+        for (const auto& cluster : clusters) add(cluster_rect(cluster));
+    }
+
+    // The gap keeps neighbours apart, so a placed card never touches another.
+    bool is_free(const Rect& r) const {
+        const Rect padded{r.x - kGap / 2, r.y - kGap / 2, r.w + kGap, r.h + kGap};
+        bool free = std::none_of(oversized_.begin(), oversized_.end(), [&](const Rect& o) { return padded.overlaps(o); });
+        visit(padded, [&](const std::vector<std::size_t>& bucket) {
+            for (std::size_t i : bucket)
+                if (padded.overlaps(rects_[i])) free = false;
+        });
+        return free;
+    }
+
+private:
+    template <typename Fn>
+    void visit(const Rect& r, Fn&& fn) const {
+        const auto x0 = std::int64_t(std::floor(r.x / cell_w_)), x1 = std::int64_t(std::floor((r.x + r.w) / cell_w_));
+        const auto y0 = std::int64_t(std::floor(r.y / cell_h_)), y1 = std::int64_t(std::floor((r.y + r.h) / cell_h_));
+        for (auto y = y0; y <= y1; ++y)
+            for (auto x = x0; x <= x1; ++x) {
+                auto found = buckets_.find({x, y});
+                if (found != buckets_.end()) fn(found->second);
+            }
+    }
+    void add(const Rect& r) {
+        // A huge frame (or a foreign value) is kept in a bounded number of buckets.
+        if (!(r.w >= 0 && r.h >= 0) || r.w / cell_w_ * (r.h / cell_h_) > 1e5) {
+            oversized_.push_back(r);
+            return;
+        }
+        rects_.push_back(r);
+        const std::size_t index = rects_.size() - 1;
+        const auto x0 = std::int64_t(std::floor(r.x / cell_w_)), x1 = std::int64_t(std::floor((r.x + r.w) / cell_w_));
+        const auto y0 = std::int64_t(std::floor(r.y / cell_h_)), y1 = std::int64_t(std::floor((r.y + r.h) / cell_h_));
+        for (auto y = y0; y <= y1; ++y)
+            for (auto x = x0; x <= x1; ++x) buckets_[{x, y}].push_back(index);
+    }
+
+    float cell_w_, cell_h_;
+    std::vector<Rect> rects_;
+    std::vector<Rect> oversized_;
+    std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> buckets_;
+};
+
+// The first free cell of a grid from (x0, y0), `columns` wide, rows going down.
+// The bound on rows is generous: every occupied cell is taken by at least one item.
+Place first_free(float x0, float y0, int columns, float cell_w, float cell_h, float w, float h,
+                 const std::vector<Card>& cards, const std::vector<Cluster>& clusters) {
+    const Occupancy occupied(cards, clusters, kCardWidth + kGap, kCardHeight + kGap);
+    const std::size_t items = cards.size() + clusters.size();
+    const int rows = int(std::min<std::size_t>(items * 4 + 4, 1'000'000 / std::size_t(std::max(columns, 1)) + 1));
+    for (int row = 0; row < rows; ++row)
+        for (int column = 0; column < columns; ++column) {
+            const Rect r{x0 + float(column) * cell_w, y0 + float(row) * cell_h, w, h};
+            if (occupied.is_free(r)) return {r.x, r.y};
+        }
+    return {x0, y0 + float(rows) * cell_h};  // below everything
+}
+
+}  // namespace
+
+Rect card_rect(const Card& card) { return {card.x, card.y, kCardWidth, kCardHeight}; }
+Rect cluster_rect(const Cluster& cluster) { return {cluster.x, cluster.y, cluster.w, cluster.h}; }
+
+Place free_card_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view) {
+    const float cell_w = kCardWidth + kGap, cell_h = kCardHeight + kGap;
+    const int columns = std::max(1, int(std::floor((view.w - kGap) / cell_w)));
+    return first_free(view.x + kGap, view.y + kGap, columns, cell_w, cell_h, kCardWidth, kCardHeight, cards, clusters);
+}
+
+Place free_cluster_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view,
+                         float width, float height) {
+    float x0 = view.x + kGap, y0 = view.y + kGap;
+    if (!clusters.empty()) {
+        x0 = clusters.front().x;
+        y0 = clusters.front().y;
+        for (const auto& c : clusters) {
+            x0 = std::min(x0, c.x);
+            y0 = std::min(y0, c.y);
+        }
+    }
+    // Steps of a card cell: frames of different sizes still line up beside each other.
+    const float step_w = (kCardWidth + kGap) / 2, step_h = (kCardHeight + kGap) / 2;
+    const float right = std::max(view.x + view.w, x0 + width);
+    const int columns = std::max(1, int(std::floor((right - x0 - width) / step_w)) + 1);
+    return first_free(x0, y0, columns, step_w, step_h, width, height, cards, clusters);
+}
+
+Place cluster_size_for(std::size_t count, float header) {
+    const std::size_t columns = std::clamp<std::size_t>(count, 1, kCardsPerRow);
+    const std::size_t rows = std::max<std::size_t>(1, (count + kCardsPerRow - 1) / kCardsPerRow);
+    return {float(columns) * (kCardWidth + kGap) + kGap, header + float(rows) * (kCardHeight + kGap) + kGap};
+}
+
+Place slot_in_cluster(float x, float y, float header, std::size_t index) {
+    return {x + kGap + float(index % kCardsPerRow) * (kCardWidth + kGap),
+            y + header + kGap + float(index / kCardsPerRow) * (kCardHeight + kGap)};
+}
+
+std::vector<const Cluster*> stacking_order(const std::vector<Cluster>& clusters) {
+    std::vector<const Cluster*> order;
+    for (const auto& c : clusters) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(), [](const Cluster* a, const Cluster* b) {
+        const float area_a = a->w * a->h, area_b = b->w * b->h;
+        return area_a != area_b ? area_a > area_b : a->id < b->id;
+    });
+    return order;
+}
+
+std::optional<Id> cluster_at(const std::vector<Cluster>& clusters, float x, float y) {
+    const auto order = stacking_order(clusters);
+    for (auto it = order.rbegin(); it != order.rend(); ++it)
+        if (cluster_rect(**it).contains(x, y)) return (*it)->id;
+    return std::nullopt;
+}
+
+}  // namespace kartla::problem_map::placement

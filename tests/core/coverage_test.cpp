@@ -1,0 +1,164 @@
+// Who answers for a prioritised problem (kartla::coverage): each gap kind, a
+// problem covered only through a cause, and the links that must not count
+// (a cancelled measure, a deleted actor, a cause of another problem).
+#include "kartla/core_data.hpp"
+#include "kartla/coverage.hpp"
+#include "kartla/workshop.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+using namespace kartla;
+namespace cd = kartla::core_data;
+using coverage::Gap;
+
+namespace {
+
+// Published entities as a plugin would give them, and links written through the core.
+struct World {
+    std::unique_ptr<Workshop> w = Workshop::in_memory();
+    std::map<std::string, std::vector<Entity>, std::less<>> published;
+
+    World() {
+        for (const char* kind : {"problem", "cause", "measure", "actor"}) published[kind];
+    }
+    void problem(std::int64_t id, bool prioritised, int rank = 0) {
+        published["problem"].push_back({"problem", id, "Problem " + std::to_string(id),
+                                        {{"prioritised", prioritised ? "1" : "0"}, {"rank", rank ? std::to_string(rank) : ""}}});
+    }
+    void cause(std::int64_t id, std::int64_t problem, std::int64_t parent = 0) {
+        published["cause"].push_back({"cause", id, "Cause", {{"problem_id", std::to_string(problem)},
+                                                             {"parent_id", parent ? std::to_string(parent) : ""}}});
+    }
+    void measure(std::int64_t id, std::string status = "decided") {
+        published["measure"].push_back({"measure", id, "Measure", {{"status", status}}});
+    }
+    void actor(std::int64_t id) { published["actor"].push_back({"actor", id, "Actor", {}}); }
+    void link(std::string from_kind, std::int64_t from, std::string to_kind, std::int64_t to, const char* role) {
+        REQUIRE(w->edit("link", [&](Database& db) { cd::add_link(db, {from_kind, from}, {to_kind, to}, role); }));
+    }
+    coverage::Coverage compute() {
+        return coverage::compute(w->db(), [this](std::string_view kind, bool* available) {
+            auto found = published.find(kind);
+            if (available) *available = found != published.end();
+            return found == published.end() ? std::vector<Entity>{} : found->second;
+        });
+    }
+};
+
+}  // namespace
+
+TEST_CASE("coverage: no owner and no measure") {
+    World world;
+    world.problem(1, true);
+    world.problem(2, false);  // not prioritised: never listed
+    auto c = world.compute();
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].problem.id == 1);
+    CHECK(c.problems[0].gap == Gap::NoOwnerNoMeasure);
+    CHECK_FALSE(c.problems[0].covered());
+    CHECK(c.uncovered().size() == 1);
+    CHECK(c.gap_count() == 1);
+}
+
+TEST_CASE("coverage: measures, but none has an owner") {
+    World world;
+    world.problem(1, true);
+    world.measure(10);
+    world.link("measure", 10, "problem", 1, "addresses");
+    auto c = world.compute();
+    CHECK(c.find(1)->gap == Gap::MeasuresWithoutOwner);
+    CHECK(c.find(1)->measures == std::vector<std::int64_t>{10});
+    CHECK_FALSE(c.find(1)->covered());
+    // A partner is not an owner.
+    world.actor(5);
+    world.link("measure", 10, "actor", 5, "partner");
+    CHECK(world.compute().find(1)->gap == Gap::MeasuresWithoutOwner);
+    // Giving the measure an owner covers the problem and closes the gap.
+    world.link("measure", 10, "actor", 5, "owner");
+    auto after = world.compute();
+    CHECK(after.find(1)->gap == Gap::None);
+    CHECK(after.find(1)->covered());
+    CHECK(after.gap_count() == 0);
+}
+
+TEST_CASE("coverage: owner, but no measure is covered yet still listed") {
+    World world;
+    world.problem(1, true);
+    world.actor(5);
+    world.link("actor", 5, "problem", 1, "owns");
+    auto c = world.compute();
+    CHECK(c.find(1)->gap == Gap::OwnerWithoutMeasure);
+    CHECK(c.find(1)->covered());
+    CHECK(c.uncovered().empty());
+    CHECK(c.with_gap(Gap::OwnerWithoutMeasure).size() == 1);
+    // Contributing or being affected is not owning.
+    World other;
+    other.problem(1, true);
+    other.actor(5);
+    other.link("actor", 5, "problem", 1, "contributes");
+    CHECK(other.compute().find(1)->gap == Gap::NoOwnerNoMeasure);
+    // An owner and an unowned measure: the actor answers for it, the measure is planned.
+    world.measure(10);
+    world.link("measure", 10, "problem", 1, "addresses");
+    CHECK(world.compute().find(1)->gap == Gap::None);
+}
+
+TEST_CASE("coverage: a measure with an owner aimed at a cause covers the problem") {
+    World world;
+    world.problem(1, true);
+    world.problem(2, true);
+    world.cause(20, 1);
+    world.cause(21, 1, 20);  // an underlying cause of problem 1
+    world.cause(30, 2);
+    world.actor(5);
+    world.measure(10);
+    world.link("measure", 10, "cause", 21, "addresses");
+    world.link("measure", 10, "actor", 5, "owner");
+    auto c = world.compute();
+    CHECK(c.find(1)->gap == Gap::None);
+    CHECK(c.find(1)->covered());
+    CHECK(c.find(1)->owned_measures == std::vector<std::int64_t>{10});
+    // The cause belongs to problem 1 only.
+    CHECK(c.find(2)->gap == Gap::NoOwnerNoMeasure);
+}
+
+TEST_CASE("coverage: cancelled measures and deleted actors answer for nothing") {
+    World world;
+    world.problem(1, true);
+    world.actor(5);
+    world.measure(10, "cancelled");
+    world.link("measure", 10, "problem", 1, "addresses");
+    world.link("measure", 10, "actor", 5, "owner");
+    CHECK(world.compute().find(1)->gap == Gap::NoOwnerNoMeasure);
+    world.measure(11);
+    world.link("measure", 11, "problem", 1, "addresses");
+    world.link("measure", 11, "actor", 6, "owner");  // actor 6 is not published: it no longer exists
+    world.link("actor", 7, "problem", 1, "owns");    // nor actor 7
+    CHECK(world.compute().find(1)->gap == Gap::MeasuresWithoutOwner);
+    // Without an actor plugin at all, the stored owner is trusted rather than reported missing.
+    world.published.erase("actor");
+    CHECK(world.compute().find(1)->gap == Gap::None);
+}
+
+TEST_CASE("coverage: ordered by rank, and empty without a problem plugin") {
+    World world;
+    world.problem(1, true, 2);
+    world.problem(2, true, 1);
+    auto c = world.compute();
+    REQUIRE(c.problems.size() == 2);
+    CHECK(c.problems[0].problem.id == 2);
+    CHECK(c.problems_available);
+    world.published.erase("problem");
+    auto none = world.compute();
+    CHECK_FALSE(none.problems_available);
+    CHECK(none.problems.empty());
+}
+
+TEST_CASE("coverage: keys and words for each kind") {
+    CHECK(std::string(coverage::gap_key(Gap::NoOwnerNoMeasure)) == "no_owner_no_measure");
+    CHECK(std::string(coverage::gap_key(Gap::MeasuresWithoutOwner)) == "measures_without_owner");
+    CHECK(std::string(coverage::gap_key(Gap::OwnerWithoutMeasure)) == "owner_without_measure");
+    for (auto kind : coverage::kGapKinds) CHECK(std::string(coverage::gap_msgid(kind)).size() > 5);
+}

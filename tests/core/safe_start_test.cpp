@@ -1,0 +1,288 @@
+// Safe start (issue 13): a plugin for another processor or plugin interface is
+// named as such; a plugin that took a start down is named at the next start and
+// left out until the user tries it again; --safe-mode and --disable-plugin.
+// The same through the real program: tests/safe_start/safe_start.sh.
+#include "headless.hpp"
+#include "plugin_start_guard.hpp"
+#include "runtime.hpp"
+#include "temp_dir.hpp"
+#include "ui/settings.hpp"
+#include "ui/shell.hpp"
+
+#include <doctest/doctest.h>
+#include <elf.h>
+#include <fmt/format.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <optional>
+
+using namespace kartla;
+using kartla::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fixture(const std::string& name) { return fs::path(KARTLA_TEST_FIXTURE_DIR) / (name + ".kplug"); }
+
+const PluginRecord* record(const Runtime& runtime, std::string_view id) {
+    for (auto& plugin : runtime.plugins())
+        if (plugin->id == id) return plugin.get();
+    return nullptr;
+}
+
+// A copy of a good plugin whose ELF header claims another processor and word size.
+fs::path foreign_copy(const TempDir& dir, const std::string& name, unsigned char elf_class, std::uint16_t machine) {
+    fs::path file = dir / (name + ".kplug");
+    fs::copy_file(fixture("fixture_good"), file);
+    std::fstream bytes(file, std::ios::binary | std::ios::in | std::ios::out);
+    bytes.seekp(EI_CLASS);
+    bytes.put(char(elf_class));
+    bytes.seekp(18);  // e_machine, little-endian as the file is
+    bytes.put(char(machine & 0xff));
+    bytes.put(char(machine >> 8));
+    return file;
+}
+
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::string& value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        ::setenv(name, value.c_str(), 1);
+    }
+    ~ScopedEnv() {
+        if (old_) ::setenv(name_, old_->c_str(), 1);
+        else ::unsetenv(name_);
+    }
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
+// A start that died while starting `file`: a child process writes the marker and ends without removing it.
+void crash_while_starting(const fs::path& guard_folder, const fs::path& file) {
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        PluginStartGuard(guard_folder).starting(file.stem().string(), file);
+        ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+}
+
+// Only the plugins in `dir`: no user folder, nothing next to the test program.
+struct OnlyPluginsIn {
+    TempDir data_home;
+    ScopedEnv data{"XDG_DATA_HOME", data_home.path().string()};
+    ScopedEnv path;
+    explicit OnlyPluginsIn(const fs::path& dir) : path("KARTLA_PLUGIN_PATH", dir.string()) {}
+};
+
+}  // namespace
+
+TEST_CASE("a plugin built for another processor is named as such, not with the loader's message") {
+    test::Headless ui;
+    TempDir dir;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    struct Case {
+        const char* name;
+        unsigned char elf_class;
+        std::uint16_t machine;
+        const char* built_for;
+    };
+    for (auto c : {Case{"for_aarch64", ELFCLASS64, EM_AARCH64, "aarch64"}, Case{"for_i386", ELFCLASS32, EM_386, "i386"},
+                   Case{"for_riscv", ELFCLASS64, EM_RISCV, "riscv64"}}) {
+        CAPTURE(c.name);
+        CHECK(!runtime.load_plugin(foreign_copy(dir, c.name, c.elf_class, c.machine)));
+        const PluginRecord* r = record(runtime, c.name);
+        REQUIRE(r);
+        CHECK(r->status == PluginStatus::Failed);
+        CHECK(r->message == fmt::format("it was built for {}, this kartla is x86-64", c.built_for));
+        CHECK(r->message.find("ELF") == std::string::npos);  // glibc's "wrong ELF class" / "ELF file's machine"
+        CHECK(runtime.messages().back().text ==
+              fmt::format("Plugin {}.kplug was not loaded: it was built for {}, this kartla is x86-64", c.name, c.built_for));
+    }
+    test::write_bytes(dir / "notes.kplug", "not a library at all\n");
+    CHECK(!runtime.load_plugin(dir / "notes.kplug"));
+    CHECK(record(runtime, "notes")->message == "it is not a compiled library (no ELF header)");
+}
+
+TEST_CASE("a plugin built for another plugin interface says which one, and which this kartla needs") {
+    test::Headless ui;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    CHECK(!runtime.load_plugin(fixture("fixture_wrong_abi")));
+    CHECK(record(runtime, "fixture_wrong_abi")->message ==
+          fmt::format("it was built for plugin interface {}, this kartla needs {}", kPluginAbiVersion + 41, kPluginAbiVersion));
+}
+
+TEST_CASE("a start that died names its plugin, and that plugin is left out until it is tried again") {
+    test::Headless ui;
+    TempDir config, plugins;
+    fs::copy_file(fixture("fixture_good"), plugins / "fixture_good.kplug");
+    OnlyPluginsIn only(plugins.path());
+    fs::path guard = config / "safe-start";
+    fs::path file = fs::canonical(plugins / "fixture_good.kplug");
+
+    {  // A start that ends normally leaves no marker behind.
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        runtime.start_plugins({}, guard);
+        CHECK(runtime.plugin_usable("fixture_good"));
+        for (auto& entry : fs::directory_iterator(guard)) CHECK(!entry.path().filename().string().starts_with("starting-"));
+    }
+    crash_while_starting(guard, file);
+    {
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        runtime.start_plugins({}, guard);
+        const PluginRecord* r = record(runtime, "fixture_good");
+        REQUIRE(r);
+        CHECK(r->status == PluginStatus::Skipped);
+        CHECK(r->held_back);
+        CHECK(r->message.find("stopped while starting it") != std::string::npos);
+        CHECK(runtime.views().empty());  // not one line of it ran
+        REQUIRE(runtime.held_back_to_ask().size() == 1);
+        CHECK(runtime.held_back_to_ask()[0].id == "fixture_good");
+    }
+    {  // Still left out at the start after, until it is tried again.
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        runtime.start_plugins({}, guard);
+        CHECK(record(runtime, "fixture_good")->status == PluginStatus::Skipped);
+        CHECK(runtime.retry_plugin("fixture_good"));
+        CHECK(runtime.plugin_usable("fixture_good"));
+    }
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.start_plugins({}, guard);
+    CHECK(runtime.plugin_usable("fixture_good"));
+    CHECK(runtime.held_back_to_ask().empty());
+}
+
+TEST_CASE("--retry-plugin releases a held-back plugin at the start") {
+    test::Headless ui;
+    TempDir config, plugins;
+    fs::copy_file(fixture("fixture_good"), plugins / "fixture_good.kplug");
+    OnlyPluginsIn only(plugins.path());
+    crash_while_starting(config.path(), fs::canonical(plugins / "fixture_good.kplug"));
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.start_plugins({.retry = {"fixture_good"}}, config.path());
+    CHECK(runtime.plugin_usable("fixture_good"));
+}
+
+TEST_CASE("a marker of a kartla that is still starting is not taken for a crash, until it dies") {
+    TempDir config;
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {  // a kartla busy starting a plugin
+        PluginStartGuard(config.path()).starting("fixture_good", fixture("fixture_good"));
+        char done = 1;
+        (void)!::write(ready[1], &done, 1);
+        ::pause();
+        ::_exit(0);
+    }
+    char done = 0;
+    REQUIRE(::read(ready[0], &done, 1) == 1);
+    CHECK(PluginStartGuard(config.path()).collect_crashes().empty());
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    auto crashes = PluginStartGuard(config.path()).collect_crashes();
+    REQUIRE(crashes.size() == 1);
+    CHECK(crashes[0].id == "fixture_good");
+    CHECK(crashes[0].path == fixture("fixture_good"));
+    ::close(ready[0]);
+    ::close(ready[1]);
+}
+
+TEST_CASE("the window asks after a crashed start: start without the plugin, or try again") {
+    test::Headless ui;
+    TempDir config, plugins;
+    fs::copy_file(fixture("fixture_good"), plugins / "fixture_good.kplug");
+    OnlyPluginsIn only(plugins.path());
+    fs::path file = fs::canonical(plugins / "fixture_good.kplug");
+    ui::Settings settings;
+
+    crash_while_starting(config.path(), file);
+    {
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        runtime.start_plugins({}, config.path());
+        ui::Shell shell(runtime, settings);
+        ui.set_ui([&] { shell.frame(); });
+        ui.frame(3);
+        REQUIRE(ui.has_item("core.plugin_crash.without"));
+        ui.click_item("core.plugin_crash.without");
+        ui.frame(2);
+        CHECK(!ui.has_item("core.plugin_crash.without"));
+        CHECK(!runtime.plugin_usable("fixture_good"));
+        ui.set_ui({});
+    }
+    {  // Answered once: the next start leaves it out without asking again.
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        runtime.start_plugins({}, config.path());
+        CHECK(record(runtime, "fixture_good")->status == PluginStatus::Skipped);
+        CHECK(runtime.held_back_to_ask().empty());
+        CHECK(runtime.retry_plugin("fixture_good"));
+    }
+    crash_while_starting(config.path(), file);
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.start_plugins({}, config.path());
+    runtime.set_workshop(Workshop::in_memory());
+    ui::Shell shell(runtime, settings);
+    ui.set_ui([&] { shell.frame(); });
+    ui.frame(3);
+    REQUIRE(ui.has_item("core.plugin_crash.retry"));
+    ui.click_item("core.plugin_crash.retry");
+    ui.frame(3);
+    CHECK(!ui.has_item("core.plugin_crash.retry"));
+    CHECK(runtime.plugin_usable("fixture_good"));
+    CHECK(runtime.workshop()->plugin_schema_version("fixture_good") == 1);
+    shell.stage().show("fixture_good.view");
+    ui.frame(2);
+    CHECK(shell.stage().current() == "fixture_good.view");
+    ui.set_ui({});
+}
+
+TEST_CASE("safe mode opens no plugin file, and --disable-plugin leaves out exactly one") {
+    test::Headless ui;
+    TempDir config, plugins;
+    fs::copy_file(fixture("fixture_good"), plugins / "fixture_good.kplug");
+    fs::copy_file(fixture("fixture_throws_in_draw"), plugins / "fixture_throws_in_draw.kplug");
+    OnlyPluginsIn only(plugins.path());
+    {
+        Runtime runtime;
+        runtime.echo_messages_to_stderr = false;
+        runtime.start_plugins({.safe_mode = true}, config.path());
+        CHECK(runtime.safe_mode());
+        CHECK(runtime.plugins().empty());
+        ui::Settings settings;
+        ui::Shell shell(runtime, settings);
+        ui.set_ui([&] { shell.frame(); });
+        ui.frame(2);
+        CHECK(ui.has_item("core.safe_mode_note"));
+        CHECK(shell.window_title().find("safe mode") != std::string::npos);
+        ui.set_ui({});
+    }
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.start_plugins({.disabled = {"fixture_throws_in_draw"}}, config.path());
+    CHECK(runtime.plugin_usable("fixture_good"));
+    const PluginRecord* off = record(runtime, "fixture_throws_in_draw");
+    REQUIRE(off);
+    CHECK(off->status == PluginStatus::Skipped);
+    CHECK(off->message == "turned off for this start (--disable-plugin)");
+    CHECK(!off->held_back);
+}
