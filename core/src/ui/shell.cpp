@@ -383,11 +383,15 @@ void Shell::draw_status_bar() {
             messages.clear();
         }
         Workshop* w = runtime_.workshop();
-        std::string message = now < status_until_              ? status_
-                              : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
-                              : w                              ? runtime_.translate("Every change is saved at once.")
-                                                               : runtime_.translate("No workshop is open.");
-        status_line_.draw(message, w ? w->path().string() : std::string());
+        // Text still in a field is saved when the field is left or Enter is pressed,
+        // so while one is being typed in the bar must not claim everything is saved.
+        const bool typing = ImGui::GetIO().WantTextInput;
+        status_message_ = now < status_until_              ? status_
+                          : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
+                          : w && typing                    ? runtime_.translate("Typing: saved when you press Enter or leave the field.")
+                          : w                              ? runtime_.translate("Every change is saved at once.")
+                                                           : runtime_.translate("No workshop is open.");
+        status_line_.draw(status_message_, w ? w->path().string() : std::string());
     }
     ImGui::End();
     ImGui::PopStyleVar();

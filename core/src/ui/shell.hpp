@@ -36,6 +36,7 @@ public:
     bool create_file(const std::filesystem::path& path);
 
     std::string window_title() const;
+    const std::string& status_message() const { return status_message_; }  // the line the status bar shows
     std::string room_window_title() const;
     // What the window system should do after this frame.
     bool quit_requested() const { return quit_requested_; }
@@ -116,6 +117,7 @@ private:
     std::string retry_pending_;  // a held-back plugin to try again, between frames
     StatusLine status_line_;
     std::string status_;
+    std::string status_message_;
     double status_until_ = 0;
 };
 
