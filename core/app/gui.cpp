@@ -4,10 +4,12 @@
 
 #include "gl_frame.hpp"
 #include "input_ordering.hpp"
+#include "layout_file.hpp"
 #include "paths.hpp"
 #include "room_window.hpp"
 #include "runtime.hpp"
 #include "theme.hpp"
+#include "kartla/keys.hpp"
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
@@ -17,6 +19,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -43,6 +47,18 @@ void rebuild_fonts(ui::Shell& shell, ui::Settings& settings, Runtime& runtime) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     shell.fonts_rebuilt();
+}
+
+// The character a key types on the keyboard layout in use (GLFW's key codes name
+// places on a US keyboard), for shortcuts such as Ctrl+plus; see keys.hpp.
+int layout_character(int key) {
+    const char* name = glfwGetKeyName(key, 0);
+    if (!name || !*name) return 0;
+    auto byte = [&](int i) { return static_cast<unsigned char>(name[i]); };
+    if (byte(0) < 0x80) return name[1] ? 0 : byte(0);
+    if ((byte(0) & 0xE0) == 0xC0 && (byte(1) & 0xC0) == 0x80 && !name[2])
+        return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);  // å ä ö: two bytes
+    return 0;  // longer names are not one character a shortcut could name
 }
 
 void toggle_fullscreen(GLFWwindow* window) {
@@ -103,6 +119,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
     ImGui::GetIO().IniFilename = ini_file.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     install_input_ordering(window);
+    keys::set_layout(layout_character);
     ImGui_ImplOpenGL3_Init("#version 150");
 
     fs::path settings_file = paths::user_config_dir() / "settings.json";
@@ -120,9 +137,11 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
         }
 
         RoomWindow room(window, runtime);
+        LayoutFile layout;
         int frames_left = kFramesAfterEvent;
         int quit_frames = -1;
         std::string title;
+        std::uint64_t drawn_revision = 0;
         while (quit_frames != 0) {
             if (glfwWindowShouldClose(window) && quit_frames < 0) {
                 shell.request_quit();
@@ -131,28 +150,41 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
             if (frames_left > 0 || quit_frames > 0 || input_waiting()) {
                 glfwPollEvents();
                 --frames_left;
-            } else if (shell.wants_ticking()) {
-                glfwWaitEventsTimeout(0.25);  // a running countdown redraws without input
-                frames_left = 1;
             } else {
-                glfwWaitEvents();
-                frames_left = kFramesAfterEvent;
+                // Idle, but not forever: typed text is due to be saved, the countdown
+                // ticks, and every few seconds we look whether the file is still there.
+                double before = glfwGetTime(), wake = shell.wake_in();
+                glfwWaitEventsTimeout(wake);
+                bool timed_out = glfwGetTime() - before >= wake;
+                frames_left = timed_out ? 1 : kFramesAfterEvent;
             }
             if (shell.fonts_dirty()) rebuild_fonts(shell, settings, runtime);
             room.follow_screens(shell);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
+            layout.begin_frame();
             ImGui::NewFrame();
             shell.frame();
             render(window);
+            if (layout.enabled()) {
+                int width = 0, height = 0;
+                glfwGetWindowSize(window, &width, &height);
+                layout.write(shell, settings, width, height);
+            }
             room.frame(shell);
             deliver_waiting_input(window);
             if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
+            // A save late in a frame (typed text) changed what views drawn before it show: draw once more.
+            if (Workshop* w = runtime.workshop(); w && w->revision() != drawn_revision) {
+                drawn_revision = w->revision();
+                frames_left = std::max(frames_left, 1);
+            }
             if (auto wanted = shell.window_title(); wanted != title) glfwSetWindowTitle(window, (title = wanted).c_str());
             // Quitting takes two more frames so a text field being typed in is committed first.
             if (shell.quit_requested()) quit_frames = quit_frames < 0 ? 2 : quit_frames - 1;
         }
         settings.save(settings_file);
+        keys::set_layout(nullptr);
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
     }

@@ -2,6 +2,7 @@
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
+#include <imgui.h>
 
 #include <deque>
 #include <set>
@@ -17,6 +18,8 @@ struct InputEvent {
 };
 
 std::set<int> g_pressed_since_frame;
+std::set<int> g_typing_keys;  // pressed keys that typed a character
+int g_last_pressed = -1;
 bool g_click_since_frame = false;
 // Once one event waits, all later ones wait too, or Ctrl could be released
 // before the frame that sees Ctrl+Q.
@@ -27,10 +30,20 @@ bool deliver(GLFWwindow* window, const InputEvent& e) {
     if (g_click_since_frame) return false;  // let the click focus its field first
     if (e.kind == InputEvent::Char) {
         ImGui_ImplGlfw_CharCallback(window, e.codepoint);
+        g_typing_keys.insert(g_last_pressed);
         return true;
     }
-    if (e.action == GLFW_RELEASE && g_pressed_since_frame.count(e.key)) return false;
-    if (e.action == GLFW_PRESS) g_pressed_since_frame.insert(e.key);
+    // While a text field has focus, a key that typed a character matters only as
+    // that character: its release need not wait for a frame to see the key down.
+    // Fast typing then costs no frame per letter; Backspace, Enter and the
+    // arrows, which type nothing, still get their frame.
+    bool typing = ImGui::GetIO().WantTextInput && g_typing_keys.count(e.key);
+    if (e.action == GLFW_RELEASE && g_pressed_since_frame.count(e.key) && !typing) return false;
+    if (e.action == GLFW_RELEASE) g_typing_keys.erase(e.key);
+    if (e.action == GLFW_PRESS) {
+        g_pressed_since_frame.insert(e.key);
+        g_last_pressed = e.key;
+    }
     ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
     return true;
 }

@@ -17,10 +17,6 @@ namespace kartla::gui {
 
 namespace {
 
-// Large enough for the back of the room on a 720p projector, small enough that the
-// strip with the step and its countdown leaves most of the screen to the view.
-constexpr float kRoomTextScale = 1.5f;
-
 bool contains(GLFWmonitor* monitor, int x, int y) {
     int mx = 0, my = 0;
     glfwGetMonitorPos(monitor, &mx, &my);
@@ -105,8 +101,12 @@ bool RoomWindow::open(GLFWmonitor* monitor, const std::string& title) {
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window_, false);
     ImGui_ImplOpenGL3_Init("#version 150");
-    if (auto message = ui::build_fonts(kRoomTextScale); !message.empty()) runtime_.post_message(LogLevel::Warning, message);
-    apply_theme(kRoomTextScale, "light");
+    // As large as the back of the room needs on this screen, from its resolution and its size.
+    int width_mm = 0, height_mm = 0;
+    glfwGetMonitorPhysicalSize(monitor, &width_mm, &height_mm);
+    float scale = ui::room_text_scale(mode->width, mode->height, width_mm, height_mm);
+    if (auto message = ui::build_fonts(scale); !message.empty()) runtime_.post_message(LogLevel::Warning, message);
+    apply_theme(scale, "light");
     return true;
 }
 

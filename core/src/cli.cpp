@@ -86,7 +86,7 @@ Outcome info(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (args.size() != 2) return fail(err, "usage: kartla info FILE", 2);
     Runtime runtime;
     loaded_runtime(runtime);
-    auto opened = Workshop::open(args[1], OpenMode::ReadOnly);
+    auto opened = Workshop::open(args[1], OpenMode::ReadOnly, false, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     out << workshop_info(runtime).dump(2) << '\n';
@@ -143,7 +143,7 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
     use_language(runtime, translations, language);
     const ExportSpec* exporter = runtime.find_export(format);
     if (!exporter) return fail(err, fmt::format("unknown export format '{}' (available: {})", format, export_formats(runtime)), 2);
-    auto opened = Workshop::open(file, OpenMode::ReadOnly);
+    auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     if (output.empty()) output = fs::path(file).replace_extension(exporter->extension).string();
@@ -192,7 +192,7 @@ Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std:
     loaded_runtime(runtime);
     std::vector<summary::WorkshopSummary> workshops;
     for (const auto& file : files) {
-        auto opened = Workshop::open(file, OpenMode::ReadOnly);
+        auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
         if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, fmt::format("{}: {}", file, e->message));
         runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
         RedactedReading redacted(*runtime.workshop(), redact);  // as every export reads: masked when asked

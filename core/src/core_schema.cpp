@@ -75,27 +75,4 @@ DELETE FROM core_meta WHERE key = 'date' AND EXISTS (SELECT 1 FROM core_meeting)
     return steps;
 }
 
-std::string shape_problem(Database& db, std::int64_t version) {
-    // The tables each version has, with the columns the core reads.
-    static const char* const expected[][3] = {
-        {"core_meta", "key, value", "1"},
-        {"core_participant", "id, role, organisation, position", "1"},
-        {"core_meeting", "id, kind, title, date, place, notes", "1"},
-        {"core_attendance", "meeting_id, participant_id", "1"},
-        {"core_link", "id, from_kind, from_id, to_kind, to_id, role", "1"},
-        {"core_plugin_schema", "plugin_id, version", "1"},
-        {"core_agenda_step", "id, meeting_id, position, title, minutes, view_key, spent_seconds", "2"},
-        {"core_meeting_note", "id, meeting_id, kind, text, done, position", "2"},
-    };
-    for (const auto& [table, columns, since] : expected) {
-        if (std::stoll(since) > version) continue;
-        try {
-            Statement probe(db.handle(), std::string("SELECT ") + columns + " FROM " + table + " LIMIT 0");
-        } catch (const SqliteError& e) {
-            return std::string(table) + ": " + e.what();
-        }
-    }
-    return {};
-}
-
 }  // namespace kartla::core_schema

@@ -46,6 +46,13 @@ bool Runtime::plugin_usable(std::string_view id) const {
     return false;
 }
 
+SchemaCatalog Runtime::known_schema() const {
+    SchemaCatalog catalog;
+    for (auto& plugin : plugins_)
+        if (plugin->status == PluginStatus::Loaded) catalog.plugins.emplace_back(plugin->id, plugin->migrations);
+    return catalog;
+}
+
 void Runtime::drop_registrations(std::string_view id) {
     auto mine = [&](const auto& entry) { return entry.plugin_id == id; };
     std::erase_if(views_, mine);

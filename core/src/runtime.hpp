@@ -73,6 +73,9 @@ public:
     void disable_plugin(std::string_view id, std::string_view reason);
     const std::vector<std::unique_ptr<PluginRecord>>& plugins() const { return plugins_; }
     bool plugin_usable(std::string_view id) const;
+    // The loaded plugins' migrations: what a workshop file may hold besides the
+    // core's tables (give it to Workshop::open).
+    SchemaCatalog known_schema() const;
 
     // --- the workshop
     void set_workshop(std::unique_ptr<Workshop> workshop);

@@ -1,6 +1,11 @@
 #include "sqlite_settings.hpp"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <cctype>
+#include <cstring>
+#include <filesystem>
 
 namespace kartla::sqlite_settings {
 
@@ -8,8 +13,12 @@ void apply_defensive(Database& db) {
     sqlite3* handle = db.handle();
     sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, nullptr);
-    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_VIEW, 1, nullptr);
+    // kartla's own schema has neither triggers nor views; a file's would be the
+    // stranger's code, so they stay off on every connection (views since 3.31).
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+#ifdef SQLITE_DBCONFIG_ENABLE_VIEW
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+#endif
     sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
     sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, 50'000'000);
     sqlite3_busy_timeout(handle, 2000);
@@ -17,6 +26,17 @@ void apply_defensive(Database& db) {
     db.exec("PRAGMA cell_size_check = ON");
     db.exec("PRAGMA mmap_size = 0");
     db.exec("PRAGMA foreign_keys = ON");
+}
+
+std::string read_only_uri(const std::filesystem::path& path) {
+    std::string uri = "file:";
+    for (unsigned char c : path.string()) {
+        if (std::isalnum(c) || std::strchr("/-_.~", c)) uri += char(c);
+        else uri += fmt::format("%{:02X}", c);
+    }
+    std::error_code ec;
+    bool live_wal = std::filesystem::exists(path.string() + "-wal", ec);
+    return uri + (live_wal ? "?mode=ro" : "?mode=ro&immutable=1");
 }
 
 void apply_writer(Database& db, bool network_filesystem) {

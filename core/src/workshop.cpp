@@ -3,6 +3,7 @@
 // No plugin writes inverse code.
 #include "kartla/workshop.hpp"
 
+#include "file_identity.hpp"
 #include "redacted_reading.hpp"
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <utility>
 #include <cstring>
 
 namespace kartla {
@@ -18,6 +20,8 @@ namespace kartla {
 namespace {
 
 std::atomic<std::uint64_t> g_revision{1};
+std::uint64_t g_edit_group = 0;  // the main thread's; see set_edit_group
+std::uint64_t g_failed_group = 0;
 constexpr std::size_t kUndoDepth = 1000;
 
 // Tables that hold bookkeeping rather than user content stay out of undo.
@@ -51,6 +55,23 @@ private:
 };
 
 EditResult failure(const std::string& what, bool disk_full = false) { return EditResult{false, disk_full, what}; }
+
+// One changeset doing what `first` and then `second` did (a row inserted and then
+// updated becomes one insert); empty when they cancel out.
+std::vector<unsigned char> combine(const std::vector<unsigned char>& first, const std::vector<unsigned char>& second) {
+    sqlite3_changegroup* group = nullptr;
+    if (int rc = sqlite3changegroup_new(&group); rc != SQLITE_OK) throw SqliteError(rc, "changegroup");
+    int rc = sqlite3changegroup_add(group, int(first.size()), const_cast<unsigned char*>(first.data()));
+    if (rc == SQLITE_OK) rc = sqlite3changegroup_add(group, int(second.size()), const_cast<unsigned char*>(second.data()));
+    int size = 0;
+    void* data = nullptr;
+    if (rc == SQLITE_OK) rc = sqlite3changegroup_output(group, &size, &data);
+    sqlite3changegroup_delete(group);
+    if (rc != SQLITE_OK) throw SqliteError(rc, "combining changes");
+    std::vector<unsigned char> out(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
+    sqlite3_free(data);
+    return out;
+}
 
 EditResult failure_from(const SqliteError& e) {
     if (e.disk_full())
@@ -100,13 +121,22 @@ private:
 
 }  // namespace
 
+void set_edit_group(std::uint64_t group) { g_edit_group = group; }
+std::uint64_t take_failed_edit_group() { return std::exchange(g_failed_group, 0); }
+
 Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage)
-    : db_(std::move(db)), path_(std::move(path)), storage_(storage), revision_(g_revision++) {}
+    : db_(std::move(db)), path_(std::move(path)), storage_(storage), revision_(g_revision++) {
+    if (storage_ != StorageKind::Memory) identity_fd_ = file_identity::open_identity(path_);
+}
 
 Workshop::~Workshop() {
     db_.reset();  // closing the last connection checkpoints the WAL and removes it
     release_advisory_lock();
+    if (identity_fd_ >= 0) ::close(identity_fd_);  // after SQLite: see file_identity.hpp
 }
+
+Workshop::FileChange Workshop::file_change() const { return file_identity::check(identity_fd_, path_); }
+std::string Workshop::file_problem() const { return file_identity::describe(file_change(), path_); }
 
 void Workshop::release_advisory_lock() {
     if (lock_fd_ < 0) return;
@@ -131,7 +161,14 @@ void Workshop::changed() {
 }
 
 EditResult Workshop::edit(std::string_view label, const std::function<void(Database&)>& change) {
+    auto result = commit_edit(label, change);
+    if (!result && g_edit_group) g_failed_group = g_edit_group;
+    return result;
+}
+
+EditResult Workshop::commit_edit(std::string_view label, const std::function<void(Database&)>& change) {
     if (read_only()) return failure("This workshop is open read-only.");
+    if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     // Masked text read back and written would mask the file itself.
     if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
@@ -147,8 +184,21 @@ EditResult Workshop::edit(std::string_view label, const std::function<void(Datab
         return failure(e.what());
     }
     if (changeset.empty()) return {};
-    undo_.push_back(Change{std::string(label), std::move(changeset)});
-    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    if (g_edit_group != 0 && g_edit_group == last_group_ && !undo_.empty() && redo_.empty()) {
+        try {
+            undo_.back().changeset = combine(undo_.back().changeset, changeset);
+        } catch (const SqliteError&) {
+            undo_.push_back(Change{std::string(label), std::move(changeset)});  // committed all the same: two steps
+        }
+        if (undo_.back().changeset.empty()) {  // typed and erased again: nothing to undo
+            undo_.pop_back();
+            g_edit_group = 0;  // so the entry below is never grown by this group
+        }
+    } else {
+        undo_.push_back(Change{std::string(label), std::move(changeset)});
+        if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    }
+    last_group_ = g_edit_group;
     redo_.clear();
     changed();
     return {};
@@ -156,6 +206,8 @@ EditResult Workshop::edit(std::string_view label, const std::function<void(Datab
 
 EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset, bool invert) {
     if (read_only()) return failure("This workshop is open read-only.");
+    if (auto gone = file_problem(); !gone.empty()) return failure(gone);
+    last_group_ = 0;  // an edit after undo or redo starts a new step
     if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
     try {
         std::vector<unsigned char> data = changeset;
@@ -203,8 +255,19 @@ std::string Workshop::undo_label() const { return undo_.empty() ? std::string() 
 std::string Workshop::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
 
 void Workshop::clear_history() {
+    last_group_ = 0;
     undo_.clear();
     redo_.clear();
+}
+
+void Workshop::continue_in(std::unique_ptr<Workshop> next) {
+    std::swap(schema_guard_, next->schema_guard_);  // the copy's connection asks its own guard on every statement
+    std::swap(db_, next->db_);
+    std::swap(path_, next->path_);
+    std::swap(storage_, next->storage_);
+    std::swap(lock_fd_, next->lock_fd_);
+    std::swap(identity_fd_, next->identity_fd_);
+    // `next` now holds the old file and closes it; the history applies to the copy as it did to the original.
 }
 
 EditResult Workshop::save_copy(const std::filesystem::path& target) {

@@ -1,7 +1,10 @@
-// Opening a workshop: validate read-only first, then open for real with the
-// defensive settings, pick the storage mode, take the advisory lock, migrate.
+// Opening a workshop: validate read-only first (header, then the schema
+// allow-list before any table is read, then quick_check), then open for real
+// with the defensive settings, check the schema again on that connection, pick
+// the storage mode, take the advisory lock, migrate.
 #include "core_schema.hpp"
 #include "kartla/workshop.hpp"
+#include "schema_guard.hpp"
 #include "sqlite_settings.hpp"
 #include "redacted_reading.hpp"
 
@@ -31,6 +34,7 @@ const char* open_problem_key(OpenProblem problem) {
         case OpenProblem::NewerVersion: return "newer_version";
         case OpenProblem::InUse: return "in_use";
         case OpenProblem::CannotWrite: return "cannot_write";
+        case OpenProblem::ForeignSchema: return "foreign_schema";
     }
     return "unknown";
 }
@@ -64,28 +68,31 @@ bool header_says_truncated(const fs::path& path) {
     return !ec && bytes < std::uint64_t(pages) * page_size;
 }
 
-// A read-only URI. Without a -wal file beside it nobody is writing the file, so
-// "immutable" lets SQLite read it without creating -wal/-shm files next to it.
-std::string read_only_uri(const fs::path& path) {
-    std::string uri = "file:";
-    for (unsigned char c : path.string()) {
-        if (std::isalnum(c) || std::strchr("/-_.~", c)) uri += char(c);
-        else uri += fmt::format("%{:02X}", c);
-    }
-    std::error_code ec;
-    bool live_wal = fs::exists(path.string() + "-wal", ec);
-    return uri + (live_wal ? "?mode=ro" : "?mode=ro&immutable=1");
+// The schema allow-list (schema_guard.hpp) on one connection: a foreign object
+// refuses the file, a missing one says it is damaged. On success the guard that
+// keeps unverified tables out of every statement is returned through `guard`.
+std::optional<OpenError> check_schema(Database& db, const fs::path& path, const SchemaCatalog& known,
+                                      std::shared_ptr<const void>& guard, schema_guard::Report* out = nullptr) {
+    auto report = schema_guard::inspect(db, known);
+    if (!report.clean()) return error(OpenProblem::ForeignSchema, schema_guard::refusal(report, display(path)));
+    if (!report.missing.empty())
+        return error(OpenProblem::Corrupt, fmt::format("{}: the workshop's tables are damaged (`{}` is missing)",
+                                                       display(path), report.missing.front()));
+    guard = schema_guard::guard_tables(db, report.unverified_tables);
+    if (out) *out = std::move(report);
+    return std::nullopt;
 }
 
-std::optional<OpenError> validate(const fs::path& path) {
+std::optional<OpenError> validate(const fs::path& path, const SchemaCatalog& known) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return error(OpenProblem::NotFound, fmt::format("{}: no such file", path.string()));
     if (!fs::is_regular_file(path, ec))
         return error(OpenProblem::NotWorkshop, fmt::format("{}: not a regular file", display(path)));
     if (fs::file_size(path, ec) == 0)
         return error(OpenProblem::NotWorkshop, fmt::format("{}: the file is empty, not a kartla workshop", display(path)));
+    std::shared_ptr<const void> guard;  // outlives the probe
     try {
-        Database probe(read_only_uri(path), SQLITE_OPEN_READONLY);
+        Database probe(sqlite_settings::read_only_uri(path), SQLITE_OPEN_READONLY);
         sqlite_settings::apply_defensive(probe);
         auto application_id = probe.scalar_int("PRAGMA application_id");
         if (application_id != kApplicationId)
@@ -99,11 +106,9 @@ std::optional<OpenError> validate(const fs::path& path) {
                          fmt::format("{}: written by a newer kartla (file format {}, this version reads up to {}); "
                                      "update kartla to open it",
                                      display(path), version, newest));
-        if (version > 0)
-            if (auto shape = core_schema::shape_problem(probe, version); !shape.empty())
-                return error(OpenProblem::Corrupt,
-                             fmt::format("{}: the workshop's tables are damaged ({})", display(path), shape));
-        auto check = probe.scalar_text("PRAGMA quick_check");
+        schema_guard::Report report;
+        if (auto refused = check_schema(probe, path, known, guard, &report)) return refused;
+        auto check = schema_guard::quick_check(probe, report);
         if (check != "ok" || header_says_truncated(path))
             return error(OpenProblem::Corrupt,
                          fmt::format("{}: the workshop file is damaged or truncated ({})", display(path),
@@ -168,13 +173,16 @@ void migrate_core(Database& db) {
 }  // namespace
 
 struct WorkshopOpener {
-    static std::unique_ptr<Workshop> make(std::unique_ptr<Database> db, fs::path path, StorageKind storage, int lock_fd) {
+    static std::unique_ptr<Workshop> make(std::unique_ptr<Database> db, fs::path path, StorageKind storage, int lock_fd,
+                                          std::shared_ptr<const void> guard = nullptr) {
         auto workshop = std::unique_ptr<Workshop>(new Workshop(std::move(db), std::move(path), storage));
         workshop->lock_fd_ = lock_fd;
+        workshop->schema_guard_ = std::move(guard);
         return workshop;
     }
 
-    static OpenResult open_checked(const fs::path& path, bool read_only, bool lock, bool creating) {
+    static OpenResult open_checked(const fs::path& path, bool read_only, bool lock, bool creating,
+                                   const SchemaCatalog& known) {
         bool network = on_network_filesystem(path.parent_path());
         int lock_fd = -1;
         auto lock_now = [&]() -> std::optional<OpenError> {
@@ -189,10 +197,19 @@ struct WorkshopOpener {
             if (auto in_use = lock_now()) return *in_use;
         try {
             int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
-            auto db = std::make_unique<Database>(read_only ? read_only_uri(path) : path.string(), flags);
+            auto db = std::make_unique<Database>(read_only ? sqlite_settings::read_only_uri(path) : path.string(), flags);
             if (creating)
                 if (auto in_use = lock_now()) return *in_use;
             sqlite_settings::apply_defensive(*db);
+            // Again on the connection that stays, before anything writes: the file
+            // may have been replaced since it was validated.
+            std::shared_ptr<const void> guard;
+            if (!creating)
+                if (auto refused = check_schema(*db, path, known, guard)) {
+                    db.reset();
+                    if (lock_fd >= 0) ::close(lock_fd);
+                    return *refused;
+                }
             StorageKind storage = read_only ? StorageKind::ReadOnly
                                   : network ? StorageKind::NetworkExclusive
                                             : StorageKind::LocalWal;
@@ -201,7 +218,7 @@ struct WorkshopOpener {
                 if (creating) db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
                 migrate_core(*db);
             }
-            return make(std::move(db), path, storage, lock_fd);
+            return make(std::move(db), path, storage, lock_fd, std::move(guard));
         } catch (const SqliteError& e) {
             if (lock_fd >= 0) ::close(lock_fd);
             int primary = e.code() & 0xff;
@@ -222,13 +239,13 @@ void detail::mark_redacted_revision(Workshop& workshop, bool redacted) {
     WorkshopOpener::mark_redacted_revision(workshop, redacted);
 }
 
-OpenResult Workshop::open(const fs::path& given, OpenMode mode, bool take_advisory_lock) {
+OpenResult Workshop::open(const fs::path& given, OpenMode mode, bool take_advisory_lock, const SchemaCatalog& known) {
     std::error_code ec;
     fs::path path = fs::absolute(given, ec);
-    if (auto problem = validate(path)) return *problem;
+    if (auto problem = validate(path, known)) return *problem;
     bool read_only = mode == OpenMode::ReadOnly || ::access(path.c_str(), W_OK) != 0 ||
                      ::access(path.parent_path().c_str(), W_OK) != 0;
-    return WorkshopOpener::open_checked(path, read_only, take_advisory_lock, false);
+    return WorkshopOpener::open_checked(path, read_only, take_advisory_lock, false, known);
 }
 
 OpenResult Workshop::create(const fs::path& given, bool take_advisory_lock) {
@@ -236,7 +253,7 @@ OpenResult Workshop::create(const fs::path& given, bool take_advisory_lock) {
     fs::path path = fs::absolute(given, ec);
     if (fs::exists(path, ec))
         return error(OpenProblem::CannotWrite, fmt::format("{}: a file with that name exists already", display(path)));
-    auto result = WorkshopOpener::open_checked(path, false, take_advisory_lock, true);
+    auto result = WorkshopOpener::open_checked(path, false, take_advisory_lock, true, {});
     if (auto* e = std::get_if<OpenError>(&result)) {
         fs::remove(path, ec);  // leave no half-made file behind
         return *e;

@@ -25,10 +25,13 @@ public:
         host.add_view({"action_plan.table", "Action plan", true, [this] { table_.draw(); }, kartla::ViewPlacement::Main, 30,
                        [this] { return table_.draw_room(); }});
         host.add_view({"action_plan.measure", "Measure", true, [this] { editor_.draw(); }, kartla::ViewPlacement::Side, 30});
-        host.add_view({"action_plan.board", "Measures by status", true, [this] { board_.draw(); }, kartla::ViewPlacement::Main, 31});
+        host.add_view({"action_plan.board", "Measures by status", true, [this] { board_.draw(); }, kartla::ViewPlacement::Main, 31,
+                       [this] { return board_.draw_room(); }});
         host.add_view({"action_plan.checks", "Action plan checks", false, [this] { checks_.draw(); }, kartla::ViewPlacement::Side, 31});
-        host.add_view({"action_plan.by_problem", "Measures by problem", true, [this] { by_problem_.draw(); }, kartla::ViewPlacement::Main, 32});
-        host.add_view({"action_plan.timeline", "Timeline", true, [this] { timeline_.draw(); }, kartla::ViewPlacement::Main, 33});
+        host.add_view({"action_plan.by_problem", "Measures by problem", true, [this] { by_problem_.draw(); }, kartla::ViewPlacement::Main, 32,
+                       [this] { return by_problem_.draw_room(); }});
+        host.add_view({"action_plan.timeline", "Timeline", true, [this] { timeline_.draw(); }, kartla::ViewPlacement::Main, 33,
+                       [this] { return timeline_.draw_room(); }});
         host.add_view({"action_plan.export_preview", "Export preview", false, [this] { preview_.draw(); }, kartla::ViewPlacement::Side, 34});
         host.add_command({"action_plan.new_measure", "New measure", {}, [this] { views::add_measure(state_); },
                           [&host] { return host.workshop() != nullptr; }});

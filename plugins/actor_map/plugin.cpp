@@ -18,7 +18,8 @@ class ActorMapPlugin : public kartla::Plugin {
 public:
     explicit ActorMapPlugin(kartla::Host& host) : host_(host), state_(host), actors_(state_), map_(state_) {
         host.add_schema(migrations());
-        host.add_view({"actor_map.actors", "Actors", true, [this] { actors_.draw(); }, kartla::ViewPlacement::Main, 20});
+        host.add_view({"actor_map.actors", "Actors", true, [this] { actors_.draw(); }, kartla::ViewPlacement::Main, 20,
+                       [this] { return actors_.draw_room(); }});
         host.add_view({"actor_map.map", "Actor map", true, [this] { map_.draw(); }, kartla::ViewPlacement::Main, 21,
                        [this] { return map_.draw_room(); }});
         host.add_entity_kind({"actor", [](kartla::Workshop& w) { return actor_entities(w.db()); }});

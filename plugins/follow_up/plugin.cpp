@@ -14,7 +14,8 @@ class FollowUpPlugin : public kartla::Plugin {
 public:
     explicit FollowUpPlugin(kartla::Host& host) : host_(host), view_(host) {
         host.add_schema(follow_up::migrations());
-        host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40});
+        host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40,
+                       [this] { return view_.draw_room(); }});
         host.add_report_section({"follow_up.changes", "Follow-up", 40, [this](kartla::Workshop& w, const kartla::ExportOptions&) {
                                      return follow_up::report_section(
                                          w.db(), [this](std::string_view kind) { return host_.entities(kind); },

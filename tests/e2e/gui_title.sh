@@ -12,6 +12,9 @@ xset r off  # keys are held long below; no auto-repeat
 
 
 file=$out/rådslag.kartla
+export KARTLA_LAYOUT_FILE=$out/layout.txt  # where the window drew its fields (lib/layout.sh)
+layout=$KARTLA_LAYOUT_FILE
+source "$(dirname "$0")/lib/layout.sh"
 "$kartla" "$file" >"$out/kartla.log" 2>&1 &
 app=$!
 # The title shows the file name once the workshop is open and drawn.
@@ -19,12 +22,8 @@ wid=$(xdotool search --sync --onlyvisible --name 'rådslag' | head -1)
 xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
 sleep 0.5
 
-# The title field sits under its label in the workshop panel (see workshop_panel.cpp).
 geometry=$(xdotool getwindowgeometry "$wid")
-xdotool mousemove --window "$wid" 400 222 click 1
-sleep 0.3
-# Chords as a person presses them: modifier down, key, modifier up.
-chord() { xdotool keydown "$1"; sleep 0.15; xdotool key "$2"; sleep 0.15; xdotool keyup "$1"; sleep 0.2; }
+click workshop.meta.title
 chord ctrl a
 # xdotool sends letters missing from the keymap by remapping a spare key and
 # undoing that after --delay; the program translates the key only when it reads

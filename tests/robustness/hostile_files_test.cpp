@@ -45,14 +45,15 @@ TEST_CASE("every seed file of the open_workshop fuzz target opens or is refused,
     CHECK(files >= 5);
 }
 
-TEST_CASE("a tampered file whose core tables have another shape is refused when opened") {
+TEST_CASE("a tampered file whose core tables have another shape is refused as foreign when opened") {
     kartla::test::TempDir dir;
     auto file = dir / "other-shape.kartla";
     fs::copy_file(fs::path(KARTLA_FUZZ_DIR) / "corpus" / "open_workshop" / "other_shape.kartla", file);
     for (OpenMode mode : {OpenMode::ReadOnly, OpenMode::ReadWrite}) {
         auto opened = Workshop::open(file, mode);
         REQUIRE(std::holds_alternative<OpenError>(opened));
-        CHECK(std::get<OpenError>(opened).problem == OpenProblem::Corrupt);
-        CHECK(std::get<OpenError>(opened).message.find("core_participant") != std::string::npos);
+        CHECK(std::get<OpenError>(opened).problem == OpenProblem::ForeignSchema);
+        CHECK(std::get<OpenError>(opened).message.find("table `core_participant` declared differently") !=
+              std::string::npos);
     }
 }

@@ -129,6 +129,34 @@ void Headless::type(const std::string& utf8) {
     frame();
 }
 
+void Headless::click_then_type(ImVec2 position, const std::string& during_press, const std::string& during_release) {
+    ImGuiIO& io = ImGui::GetIO();
+    move_to(position);
+    io.MouseDown[0] = true;
+    io.AddInputCharactersUTF8(during_press.c_str());
+    frame();
+    io.MouseDown[0] = false;
+    io.AddInputCharactersUTF8(during_release.c_str());
+    frame();
+}
+
+void Headless::key_typing(int code, const std::string& utf8) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[code] = true;
+    io.AddInputCharactersUTF8(utf8.c_str());
+    frame();
+    io.KeysDown[code] = false;
+    frame();
+}
+
+void Headless::advance(double seconds) {
+    ImGuiIO& io = ImGui::GetIO();
+    float usual = io.DeltaTime;
+    io.DeltaTime = float(seconds);
+    frame();
+    io.DeltaTime = usual;
+}
+
 void Headless::key(int code, bool ctrl, bool shift) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = ctrl;

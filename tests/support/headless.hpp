@@ -31,6 +31,14 @@ public:
     ImVec2 item_center(const std::string& key);
     bool has_item(const std::string& key);
     void type(const std::string& utf8);
+    // A click whose press and release frames already carry typed characters, as
+    // when someone clicks "New card" and types at once on a busy machine.
+    void click_then_type(ImVec2 position, const std::string& during_press, const std::string& during_release);
+    // A key pressed together with the character it types (a letter key on the board).
+    void key_typing(int code, const std::string& utf8);
+    // One frame that takes `seconds` of the clock (ImGui's time, which the shared
+    // text fields read): time passes without sleeping.
+    void advance(double seconds);
     // Presses and releases a key (kartla::keys code) with modifiers.
     void key(int code, bool ctrl = false, bool shift = false);
     void rebuild_fonts(float scale);

@@ -135,6 +135,10 @@ class Host {
 public:
     virtual ~Host() = default;
 
+    // The plugin's tables, one forward migration per entry, names prefixed with
+    // the plugin id. Opening a file checks its schema against exactly what these
+    // create; triggers and views are off on every connection, so a migration
+    // must not rely on them.
     virtual void add_schema(std::vector<std::string> migrations) = 0;
     virtual void add_view(ViewSpec view) = 0;
     virtual void add_command(CommandSpec command) = 0;

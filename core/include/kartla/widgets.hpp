@@ -1,22 +1,36 @@
 #pragma once
 // Shared widgets for plugins and the host. Text fields edit a local copy and
-// report a commit when the user leaves the field or presses Enter, so one
-// typed value becomes one undo step, not one per keystroke.
+// report a save while the user types (at most 0.2 s after a key), on Enter,
+// on leaving the field, and when the host asks (a view switch, closing). Every
+// save of one visit to a field joins one undo step, so Ctrl+Z takes back the
+// whole visit, not a letter. Every text field that edits the workshop uses them.
 #include "kartla/document.hpp"
 #include "kartla/export.hpp"
 
 #include <imgui.h>
 
 #include <functional>
+#include <vector>
 #include <string>
 
 namespace kartla::ui {
 
-// Returns true when the edited value should be saved. Invalid UTF-8 and NUL
-// bytes (from a paste) are repaired before it is returned.
+// Returns true when the edited value should be saved now; the caller saves it
+// at once with Workshop::edit (in this frame). Invalid UTF-8 and NUL bytes
+// (from a paste) are repaired before it is returned.
 KARTLA_API bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
+KARTLA_API bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
 KARTLA_API bool input_multiline(const char* label, std::string& value, float height_in_lines = 4.0f,
                                 ImGuiInputTextFlags flags = 0);
+// Saving as it is typed, for the host: whether a field holds typed text not yet
+// reported for saving, in how many seconds it will be (negative: none waits),
+// and a request that it be reported on its next frame (before a view switch).
+KARTLA_API bool text_unsaved();
+KARTLA_API double text_save_due_in();
+KARTLA_API void save_typed_text_now();
+// Starts watching the current ImGui context's text input (the shared fields also
+// do on first use): characters typed just after a click wait for the field it opens.
+KARTLA_API void track_text_input();
 // The host's translation, for the few texts the shared widgets show themselves.
 KARTLA_API void set_widget_translator(std::function<const char*(const char*)> translate);
 KARTLA_API const char* widget_text(const char* msgid);
@@ -42,4 +56,53 @@ KARTLA_API void mark_rect(const std::string& key, ImVec2 min, ImVec2 max);
 KARTLA_API void set_probes_enabled(bool enabled);
 KARTLA_API void clear_probes();  // at the start of a frame, so the probes tell what the last frame drew
 KARTLA_API bool item_rect(const std::string& key, ImVec2& min, ImVec2& max);
+// Every probe of the last frame, for the host's layout file (KARTLA_LAYOUT_FILE).
+KARTLA_API void for_each_probe(const std::function<void(const std::string& key, ImVec2 min, ImVec2 max)>& visit);
+}  // namespace kartla::ui
+
+namespace kartla::ui {
+// Nothing cut without a way to read it: text wraps where there is room and is
+// cut with "…" where there is not; what was cut shows whole in a tooltip when
+// the pointer rests on it or a finger holds it (touch screens have no hover).
+
+// Draws `text` wrapped at `width` in at most `max_lines` lines (0: as many as it
+// needs), the last one cut with "…" when the text is longer. Returns the height
+// used; `cut` tells whether anything was left out.
+KARTLA_API float draw_clipped_text(ImDrawList* list, ImFont* font, float size, ImVec2 position, ImU32 colour,
+                                   const char* text, float width, int max_lines, bool* cut = nullptr);
+// The whole text in a tooltip while the pointer rests on [min, max] in the current
+// window, or a finger has held it there for a moment; nothing while dragging.
+KARTLA_API void whole_text_tip(ImVec2 min, ImVec2 max, const char* text);
+// A text line as an item, `width` wide (0: to the end of the line), cut with "…"
+// and the whole text on hover and hold.
+KARTLA_API void clipped_text(const char* text, float width = 0.0f);
+// A selectable row showing `text` in up to `max_lines` lines (0: wrapped whole) of
+// the current column's width, cut with "…" and the whole text on hover and hold.
+// `id` keeps the item apart from others with the same text.
+KARTLA_API bool clipped_selectable(const char* id, const char* text, bool selected, int max_lines = 1,
+                                   ImGuiSelectableFlags flags = 0);
+
+// A row of buttons that never wraps onto a second line: what does not fit in
+// the width goes into a "More" menu at the end of the row, so a toolbar at
+// 300 % text on a projector stays one row high.
+struct ToolItem {
+    enum class Kind { Button, Toggle, Note, Custom };
+    std::string label;  // translated; "##..." for a stable id is allowed
+    std::function<void()> pressed;  // Button: when pressed; Toggle: after *value changed
+    Kind kind = Kind::Button;
+    bool* value = nullptr;  // Toggle only
+    bool enabled = true;
+    bool pinned = false;  // kept in the row whatever else moves into "More" (the view on stage)
+    ImVec4 colour{0, 0, 0, 0};  // a button's colour; alpha 0: the theme's
+    ImVec4 text_colour{0, 0, 0, 0};
+    std::string probe;  // mark_item key, for tests and the layout file
+    // Custom: draws its own item (a combo box), `custom_width` wide, in the row or in "More".
+    std::function<void()> custom;
+    float custom_width = 0;
+};
+// Draws the row at the cursor, `width` wide (0: the rest of the line). `id` also
+// names the "More" button's probe: "<id>.more".
+KARTLA_API void toolbar(const char* id, const std::vector<ToolItem>& items, float width = 0.0f);
+// The height of one toolbar row, for windows that reserve it.
+KARTLA_API float toolbar_height();
 }  // namespace kartla::ui

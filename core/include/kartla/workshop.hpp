@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -26,6 +27,7 @@ enum class OpenProblem {
     NewerVersion,    // written by a newer kartla
     InUse,           // another kartla has it open
     CannotWrite,     // e.g. the folder is not writable while creating
+    ForeignSchema,   // holds a trigger, view or other object kartla's migrations do not create
 };
 
 struct KARTLA_API OpenError {
@@ -34,6 +36,13 @@ struct KARTLA_API OpenError {
 };
 
 enum class OpenMode { ReadWrite, ReadOnly };
+
+// The schema a file may hold besides the core's own: each loaded plugin's
+// migrations (Host::add_schema) by plugin id. Opening compares the file's
+// sqlite_schema against what these create (see core/src/schema_guard.hpp).
+struct SchemaCatalog {
+    std::vector<std::pair<std::string, std::vector<std::string>>> plugins;
+};
 
 enum class StorageKind { LocalWal, NetworkExclusive, ReadOnly, Memory };
 
@@ -44,15 +53,25 @@ struct EditResult {
     explicit operator bool() const { return ok; }
 };
 
+// The saves of one gesture (a visit to a text field, saved as it is typed)
+// become one undo step: while a group is set, an edit merges into the previous
+// undo entry when that entry was made in the same group. 0: no group. The
+// shared text fields set it for the frame in which they report a save.
+KARTLA_API void set_edit_group(std::uint64_t group);
+// The group of the last edit that failed (disk full, file gone), cleared by
+// asking: the text fields then keep that text unsaved and try again.
+KARTLA_API std::uint64_t take_failed_edit_group();
+
 class Workshop;
 using OpenResult = std::variant<std::unique_ptr<Workshop>, OpenError>;
 
 class KARTLA_API Workshop {
 public:
     // Opens an existing workshop. The file is validated read-only first, so a
-    // foreign, corrupt or newer file is never touched.
+    // foreign, corrupt or newer file is never touched. `known` is the plugins'
+    // schema the file may hold (Runtime::known_schema()); any other object is refused.
     static OpenResult open(const std::filesystem::path& path, OpenMode mode = OpenMode::ReadWrite,
-                           bool take_advisory_lock = false);
+                           bool take_advisory_lock = false, const SchemaCatalog& known = {});
     // Creates a new, empty workshop; fails if the file exists.
     static OpenResult create(const std::filesystem::path& path, bool take_advisory_lock = false);
     // A workshop held in memory only (tests, fuzzing).
@@ -67,6 +86,16 @@ public:
     bool read_only() const { return storage_ == StorageKind::ReadOnly; }
     StorageKind storage() const { return storage_; }
     std::string storage_note() const;  // a sentence for the user when storage is not the usual
+
+    // Empty while path() names the file this workshop writes to; otherwise a
+    // sentence for the user (it was moved, deleted or replaced while open). Checked
+    // anew on each call, and before every edit, undo and redo: while the file is
+    // gone nothing is written into it, since what goes into an unlinked file is
+    // lost at close. The open connection still reads everything, so save_copy
+    // keeps the work.
+    std::string file_problem() const;
+    enum class FileChange { None, MovedOrDeleted, Replaced };
+    FileChange file_change() const;  // the same check, for a caller that words it itself
 
     // A number that changes on every edit, undo and redo, and differs between
     // workshops: views cache derived state per revision.
@@ -83,6 +112,12 @@ public:
     EditResult undo();
     EditResult redo();
     void clear_history();
+
+    // Goes on in `next`, a copy of this workshop just saved and opened (when this
+    // file is gone or read-only): its file takes the place of this one, while the
+    // undo history, the revision and the subscribers stay, so views keep what
+    // they show, text typed but not yet saved included.
+    void continue_in(std::unique_ptr<Workshop> next);
 
     // Consistent snapshot through the backup API; never a file copy of an open database.
     EditResult save_copy(const std::filesystem::path& target);
@@ -104,14 +139,20 @@ private:
         std::vector<unsigned char> changeset;
     };
     Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
+    EditResult commit_edit(std::string_view label, const std::function<void(Database&)>& change);
     EditResult apply_changeset(const std::vector<unsigned char>& changeset, bool invert);
     void changed();
     void release_advisory_lock();
 
+    // Keeps tables that could not be verified (a plugin not loaded) out of every
+    // statement; declared before db_ so that it outlives the connection.
+    std::shared_ptr<const void> schema_guard_;
     std::unique_ptr<Database> db_;
     std::filesystem::path path_;
     StorageKind storage_;
     int lock_fd_ = -1;
+    int identity_fd_ = -1;           // the file as opened, to notice it moved or vanished
+    std::uint64_t last_group_ = 0;   // the edit group of undo_.back(), while it may grow
     std::uint64_t revision_;
     std::vector<Change> undo_;
     std::vector<Change> redo_;

@@ -1,5 +1,7 @@
 #include "file_dialog.hpp"
 
+#include "kartla/widgets.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -94,9 +96,13 @@ void FileDialog::draw() {
     }
     ImGui::EndChild();
     ImGui::SetNextItemWidth(-1);
+    // A file name, not workshop content: it is used when the dialog is confirmed, never saved as typed.
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type the name at once
     bool enter = ImGui::InputText("##name", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
+    mark_item("file_dialog.name");
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", error_.c_str());
     bool ok = ImGui::Button(purpose_ == Purpose::Open ? "Open" : "Save") || enter;
+    mark_item("file_dialog.ok");
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         visible_ = false;

@@ -36,4 +36,8 @@ bool item_rect(const std::string& key, ImVec2& min, ImVec2& max) {
     return true;
 }
 
+void for_each_probe(const std::function<void(const std::string&, ImVec2, ImVec2)>& visit) {
+    for (const auto& [key, rect] : rects()) visit(key, rect.first, rect.second);
+}
+
 }  // namespace kartla::ui

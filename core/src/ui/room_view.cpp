@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace kartla::ui {
 
@@ -86,6 +87,38 @@ ImDrawData mirror_draw_data(const MirroredView& view, const RoomLayout& layout, 
     data.DisplaySize = ImVec2(room_size.x / layout.scale, room_size.y / layout.scale);
     data.FramebufferScale = ImVec2(layout.scale * framebuffer_scale.x, layout.scale * framebuffer_scale.y);
     return data;
+}
+
+namespace {
+constexpr float kBasePixels = 20.0f;  // fonts.hpp: the text height at 100 %
+constexpr float kLeastScale = 1.25f, kMostScale = 3.0f;
+// Text that subtends this angle (about 17 minutes of arc) reads comfortably.
+constexpr float kReadableAngle = 0.005f;
+// The back row sits about six screen heights away, and in a meeting room never
+// nearer than this however small the screen.
+constexpr float kScreenHeightsAway = 6.0f, kNearestBackRowMm = 3500.0f;
+
+// EDID data is often missing or made up (0, 1 cm, or a size whose shape is not
+// the picture's); such sizes are not used.
+bool plausible(int width_px, int height_px, int width_mm, int height_mm) {
+    if (width_mm < 150 || height_mm < 100 || width_mm > 10000) return false;
+    float shape_px = float(width_px) / float(height_px), shape_mm = float(width_mm) / float(height_mm);
+    return std::abs(shape_px - shape_mm) / shape_px < 0.15f;
+}
+}  // namespace
+
+float room_text_scale(int width_px, int height_px, int width_mm, int height_mm) {
+    if (width_px <= 0 || height_px <= 0) return 1.5f;
+    float pixels;
+    if (plausible(width_px, height_px, width_mm, height_mm)) {
+        float distance = std::max(kScreenHeightsAway * float(height_mm), kNearestBackRowMm);
+        pixels = distance * kReadableAngle * float(height_px) / float(height_mm);
+    } else {
+        // Unknown size: as a share of the picture's height, 30 lines of text and spacing
+        // on the screen whatever its resolution.
+        pixels = float(height_px) / 36.0f;
+    }
+    return std::clamp(std::round(pixels / kBasePixels * 4.0f) / 4.0f, kLeastScale, kMostScale);
 }
 
 void draw_follow_marks(const MirroredView& view, const RoomLayout& layout) {

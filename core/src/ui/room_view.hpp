@@ -56,4 +56,8 @@ KARTLA_API ImDrawData mirror_draw_data(const MirroredView& view, const RoomLayou
 // they work in, drawn in the current (room) context over everything.
 KARTLA_API void draw_follow_marks(const MirroredView& view, const RoomLayout& layout);
 
+// The room screen's text size (1.0 = 100 %), from its resolution and, when the
+// system reports a plausible one, its physical size (0 mm: unknown).
+KARTLA_API float room_text_scale(int width_px, int height_px, int width_mm, int height_mm);
+
 }  // namespace kartla::ui

@@ -5,12 +5,14 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "paths.hpp"
+#include "schema_guard.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 
 namespace kartla::ui {
 
@@ -19,11 +21,16 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f};
+constexpr double kFileCheckSeconds = 2.0;
+constexpr const char* kStoppedSaving =
+    "kartla has stopped saving into it, so what you change now is not in any file. Use Save a copy… to keep your work.";  // how often we look whether the open file is still there
 
-bool pressed(int key, bool ctrl, bool shift = false) {
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl == ctrl && io.KeyShift == shift && ImGui::IsKeyPressed(key, false);
-}
+bool pressed(int key, bool ctrl, bool shift = false) { return keys::chord_pressed(key, ctrl, shift); }
+
+// Ctrl and the key that types "+" (or "=", its unshifted neighbour on a US keyboard), whatever
+// the layout; the keypad's keys type the same characters.
+bool larger_text_pressed() { return keys::character_pressed('+', true) || keys::character_pressed('=', true); }
+bool smaller_text_pressed() { return keys::character_pressed('-', true); }
 
 // The area below the menu bar and above the status bar. Computed, not read from the
 // viewport, because the viewport learns of the menu bar only one frame later.
@@ -52,6 +59,7 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
     };
     runtime_.show_view = [this](std::string_view key) { stage_.show(key); };
     set_widget_translator(runtime_.translate);
+    track_text_input();  // characters typed right after a click wait for the field it opens
     // The workshop panel is a view like any plugin's, first on the stage.
     runtime_.core_host().add_view(
         {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0});
@@ -87,18 +95,45 @@ void Shell::save_settings() const {
 void Shell::show_error(std::string message) {
     error_dialog_ = std::move(message);
     error_dialog_opening_ = true;
+    foreign_file_.clear();
 }
 
 bool Shell::open_file(const fs::path& path) {
-    auto opened = Workshop::open(path, OpenMode::ReadWrite, true);
+    auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) {
         show_error(e->message);
+        if (e->problem == OpenProblem::ForeignSchema) foreign_file_ = fs::absolute(path);  // offer a cleaned copy
         return false;
     }
     runtime_.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    file_checked_at_ = -1000;
     settings_.remember_file(fs::absolute(path).string());
     save_settings();
     if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.post_message(LogLevel::Info, note);
+    return true;
+}
+
+bool Shell::open_cleaned_copy(const fs::path& chosen) {
+    if (foreign_file_.empty()) return false;
+    fs::path source = foreign_file_;
+    fs::path target = chosen.empty() ? schema_guard::cleaned_copy_name(source) : chosen;
+    auto problem = schema_guard::write_cleaned_copy(source, target, runtime_.known_schema());
+    if (!problem.empty()) {
+        // Beside the original may be a read-only stick or folder: let the user choose a place.
+        if (chosen.empty() && !file_dialog_.visible()) {
+            error_dialog_.clear();
+            file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save the cleaned copy"), ".kartla",
+                              [this](const fs::path& p) { open_cleaned_copy(p); }, target.filename().string());
+            return false;
+        }
+        show_error(problem);
+        return false;
+    }
+    error_dialog_.clear();
+    foreign_file_.clear();
+    if (!open_file(target)) return false;
+    runtime_.post_message(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Opened a cleaned copy"),
+                                                      target.filename().string()));
     return true;
 }
 
@@ -116,6 +151,7 @@ bool Shell::create_file(const fs::path& path) {
     });
     workshop->clear_history();  // the new file itself is not an undoable step
     runtime_.set_workshop(std::move(workshop));
+    file_checked_at_ = -1000;
     settings_.remember_file(fs::absolute(path).string());
     save_settings();
     return true;
@@ -132,6 +168,9 @@ std::string Shell::window_title() const {
         // A file that cannot be read right now (a USB stick pulled out) must not end the program.
     }
     std::string file = workshop->path().filename().string();
+    // Said in the title too, where the window list and the tests read it.
+    if (!file_banner_.empty())
+        file += fmt::format(" ({})", runtime_.translate(workshop->read_only() ? "read-only" : "not saved"));
     return title.empty() ? fmt::format("{} — kartla{}", file, safe) : fmt::format("{} — {} — kartla{}", title, file, safe);
 }
 
@@ -150,6 +189,7 @@ void Shell::set_text_scale(float scale) {
 void Shell::request_quit() {
     // Leave any active text field first, so its value is committed this frame.
     ImGui::ClearActiveID();
+    save_typed_text_now();  // also when asked between frames (the window's close button)
     quit_requested_ = true;
 }
 
@@ -175,15 +215,15 @@ void Shell::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (handle_meeting_shortcuts()) return;
     if (pressed(keys::Q, true)) request_quit();
-    if (pressed(keys::Equal, true) || pressed(keys::KeypadAdd, true) || pressed(keys::Equal, true, true))
-        set_text_scale(settings_.text_scale + 0.25f);
-    if (pressed(keys::Minus, true) || pressed(keys::KeypadSubtract, true)) set_text_scale(settings_.text_scale - 0.25f);
+    if (larger_text_pressed()) set_text_scale(settings_.text_scale + 0.25f);
+    if (smaller_text_pressed()) set_text_scale(settings_.text_scale - 0.25f);
     if (pressed(keys::Digit0, true)) set_text_scale(1.0f);
     if (pressed(keys::F11, false)) fullscreen_toggle_ = true;
     if (file_dialog_.visible()) return;
     if (pressed(keys::O, true))
         file_dialog_.show(FileDialog::Purpose::Open, runtime_.translate("Open workshop"), ".kartla",
                           [this](const fs::path& p) { open_file(p); });
+    if (pressed(keys::S, true, true) && runtime_.workshop()) choose_copy_file();
     if (pressed(keys::N, true))
         file_dialog_.show(FileDialog::Purpose::Create, runtime_.translate("New workshop"), ".kartla",
                           [this](const fs::path& p) { create_file(p); });
@@ -199,22 +239,63 @@ void Shell::handle_shortcuts() {
     }
 }
 
+void Shell::check_file() {
+    Workshop* w = runtime_.workshop();
+    double now = ImGui::GetTime();
+    if (!w) {
+        file_banner_.clear();
+        return;
+    }
+    if (now - file_checked_at_ < kFileCheckSeconds) return;
+    file_checked_at_ = now;
+    std::string problem;
+    std::string file = w->path().string();
+    switch (w->file_change()) {
+        case Workshop::FileChange::MovedOrDeleted:
+            problem = fmt::format("{} {} {} {}", runtime_.translate("The file"), file,
+                                  runtime_.translate("was moved or deleted."), runtime_.translate(kStoppedSaving));
+            break;
+        case Workshop::FileChange::Replaced:
+            problem = fmt::format("{} {} {} {}", runtime_.translate("The file"), file,
+                                  runtime_.translate("was replaced by another file."), runtime_.translate(kStoppedSaving));
+            break;
+        case Workshop::FileChange::None: break;
+    }
+    if (problem.empty() && w->read_only())
+        problem = fmt::format("{} {}", runtime_.translate(w->storage_note().c_str()),
+                              runtime_.translate("Use Save a copy… to go on working in a copy."));
+    if (problem != file_banner_ && !problem.empty()) runtime_.post_message(LogLevel::Warning, problem);
+    file_banner_ = std::move(problem);
+}
+
+double Shell::wake_in() const {
+    double wake = kFileCheckSeconds;
+    if (wants_ticking()) wake = std::min(wake, 0.25);
+    if (double due = text_save_due_in(); due >= 0) wake = std::min(wake, due);
+    return wake;
+}
+
 void Shell::frame() {
     run_pending_plugin_retry();
+    check_file();
     handle_shortcuts();
     if (presenting_) {
         draw_presentation();
-        palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
-        return;
+    } else {
+        draw_menu_bar();
+        draw_windows();
+        draw_status_bar();
+        draw_export_review();
+        file_dialog_.draw();
+        draw_error_dialog();
+        draw_plugin_start_question();
     }
-    draw_menu_bar();
-    draw_windows();
-    draw_status_bar();
-    draw_export_review();
-    file_dialog_.draw();
-    draw_error_dialog();
-    draw_plugin_start_question();
     palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
+    // F5 while typing: the text is saved first (in this frame or the next; a failed save does not hold it up).
+    if (toggle_presenting_ && (!text_unsaved() || ImGui::GetFrameCount() > toggle_presenting_frame_ + 1)) {
+        toggle_presenting_ = false;
+        presenting_ = !presenting_;
+    }
 }
 
 void Shell::draw_menu_bar() {
@@ -242,12 +323,7 @@ void Shell::draw_file_menu() {
     }
     Workshop* workshop = runtime_.workshop();
     if (ImGui::MenuItem(runtime_.translate("Save a copy as…"), "Ctrl+Shift+S", false, workshop != nullptr))
-        file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save a copy as"), ".kartla",
-                          [this](const fs::path& p) {
-                              auto result = runtime_.workshop()->save_copy(p);
-                              if (!result) show_error(result.message);
-                              else runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), p.string()));
-                          });
+        choose_copy_file();
     if (ImGui::BeginMenu(runtime_.translate("Export"), workshop != nullptr && !runtime_.exports().empty())) {
         for (const auto& entry : runtime_.exports())
             if (ImGui::MenuItem(runtime_.translate_in(entry.plugin_id, entry.spec.label.c_str()))) export_to(entry.spec.format);
@@ -256,6 +332,33 @@ void Shell::draw_file_menu() {
     ImGui::Separator();
     if (ImGui::MenuItem(runtime_.translate("Quit"), "Ctrl+Q")) request_quit();
     ImGui::EndMenu();
+}
+
+void Shell::choose_copy_file() {
+    file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save a copy as"), ".kartla",
+                      [this](const fs::path& p) { save_copy_as(p); });
+}
+
+// A copy through the backup API holds everything the open connection sees, also
+// what went into a file that was deleted meanwhile. When the open file cannot
+// take edits (gone, read-only), kartla goes on in the copy, so nothing typed from
+// now on is lost.
+void Shell::save_copy_as(const fs::path& target) {
+    Workshop* w = runtime_.workshop();
+    if (!w) return;
+    bool continue_there = !w->file_problem().empty() || w->read_only();
+    auto result = w->save_copy(target);
+    if (!result) return show_error(result.message);
+    runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
+    if (!continue_there) return;
+    auto opened = Workshop::open(target, OpenMode::ReadWrite, true);
+    if (auto* e = std::get_if<OpenError>(&opened)) return show_error(e->message);
+    w->continue_in(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    settings_.remember_file(fs::absolute(target).string());
+    save_settings();
+    file_checked_at_ = -1000;  // the banner goes at once
+    runtime_.post_message(LogLevel::Info,
+                          fmt::format("{} {}", runtime_.translate("kartla now saves into"), target.string()));
 }
 
 // Before anything leaves kartla, the room sees whether it holds personal data.
@@ -363,7 +466,37 @@ void Shell::draw_view_menu() {
 void Shell::draw_windows() {
     ImVec2 origin, size;
     work_area(origin, size);
+    float banner = draw_file_banner(origin, size.x);
+    origin.y += banner;
+    size.y -= banner;
     stage_.draw(origin, size);
+}
+
+// Said plainly across the top, with the one way out that loses nothing.
+float Shell::draw_file_banner(ImVec2 origin, float width) {
+    if (file_banner_.empty()) return 0;
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.72f, 0.11f, 0.11f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.95f, 0.90f, 0.90f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.85f, 0.80f, 0.80f, 1));
+    ImGui::Begin("###core.file_banner", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x);
+    ImGui::TextUnformatted(file_banner_.c_str());
+    ImGui::PopTextWrapPos();
+    mark_item("core.file_banner");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.05f, 0.05f, 1));
+    if (big_button(runtime_.translate("Save a copy…"))) choose_copy_file();
+    ImGui::PopStyleColor();
+    mark_item("core.file_banner.save_copy");
+    float height = ImGui::GetWindowHeight();
+    ImGui::End();
+    ImGui::PopStyleColor(5);
+    return height;
 }
 
 void Shell::draw_status_bar() {
@@ -383,15 +516,13 @@ void Shell::draw_status_bar() {
             messages.clear();
         }
         Workshop* w = runtime_.workshop();
-        // Text still in a field is saved when the field is left or Enter is pressed,
-        // so while one is being typed in the bar must not claim everything is saved.
-        const bool typing = ImGui::GetIO().WantTextInput;
-        status_message_ = now < status_until_              ? status_
-                          : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
-                          : w && typing                    ? runtime_.translate("Typing: saved when you press Enter or leave the field.")
-                          : w                              ? runtime_.translate("Every change is saved at once.")
-                                                           : runtime_.translate("No workshop is open.");
-        status_line_.draw(status_message_, w ? w->path().string() : std::string());
+        std::string message = now < status_until_              ? status_
+                              : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
+                              : w && !file_banner_.empty()     ? runtime_.translate("Changes are not saved: the file is gone.")
+                              : w && text_unsaved()            ? runtime_.translate("Saving…")
+                              : w                              ? runtime_.translate("Every change is saved.")
+                                                               : runtime_.translate("No workshop is open.");
+        status_line_.draw(message, w ? w->path().string() : std::string());
     }
     ImGui::End();
     ImGui::PopStyleVar();
@@ -410,11 +541,26 @@ void Shell::draw_error_dialog() {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 27);
         ImGui::TextUnformatted(error_dialog_.c_str());
         ImGui::PopTextWrapPos();
+        bool cleaned = false;
+        if (!foreign_file_.empty()) {
+            // The original stays as it is; the copy holds everything but the foreign objects.
+            const char* offer = runtime_.translate(
+                "A copy without what kartla did not create can be written beside it and opened; the file itself is not changed.");
+            ImGui::TextWrapped("%s", offer);
+            cleaned = big_button(runtime_.translate("Open a cleaned copy"));
+            mark_item("core.error.cleaned_copy");
+            ImGui::SameLine();
+        }
         if (big_button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             error_dialog_.clear();
+            foreign_file_.clear();
             ImGui::CloseCurrentPopup();
         }
         mark_item("core.error.ok");
+        if (cleaned) {
+            ImGui::CloseCurrentPopup();
+            open_cleaned_copy();
+        }
         ImGui::EndPopup();
     }
 }

@@ -36,7 +36,6 @@ public:
     bool create_file(const std::filesystem::path& path);
 
     std::string window_title() const;
-    const std::string& status_message() const { return status_message_; }  // the line the status bar shows
     std::string room_window_title() const;
     // What the window system should do after this frame.
     bool quit_requested() const { return quit_requested_; }
@@ -49,6 +48,10 @@ public:
     const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }
+    // After a refusal for foreign schema objects: write a copy without them
+    // (beside the original, or at `target`) and open it. The original is not changed.
+    bool offers_cleaned_copy() const { return !foreign_file_.empty(); }
+    bool open_cleaned_copy(const std::filesystem::path& target = {});
     // File > Export: asks about personal data first when the workshop holds any.
     void export_to(const std::string& format);
     bool export_review_open() const { return !export_pending_.empty(); }
@@ -70,6 +73,11 @@ public:
     RoomLayout draw_room(const MirroredView& view);
     // True while something on screen changes without input (the running countdown).
     bool wants_ticking() const { return agenda_panel_.ticking(); }
+    // How long the window may sleep without input: until typed text is due to be
+    // saved, the countdown's next tick, or the next look at whether the file is still there.
+    double wake_in() const;
+    // Why the open file cannot take edits now (moved, deleted, replaced, read-only); empty if it can.
+    const std::string& file_banner() const { return file_banner_; }
 
 private:
     void draw_menu_bar();
@@ -82,6 +90,10 @@ private:
     void run_pending_plugin_retry();
     void draw_windows();
     void draw_status_bar();
+    float draw_file_banner(ImVec2 origin, float width);  // returns its height; 0 when the file is fine
+    void check_file();
+    void save_copy_as(const std::filesystem::path& target);
+    void choose_copy_file();
     void draw_error_dialog();
     void handle_shortcuts();
     void undo();
@@ -93,7 +105,8 @@ private:
     bool handle_meeting_shortcuts();  // true: the key was taken
     void draw_meeting_menu_items();
     void draw_presentation();
-    float draw_step_strip(ImVec2 origin, float width);  // returns its height; 0 without a running agenda
+    // Returns its height; 0 without a running agenda unless `always` (presentation mode).
+    float draw_step_strip(ImVec2 origin, float width, bool always);
     void choose_language(const std::string& code);
 
     Runtime& runtime_;
@@ -111,14 +124,18 @@ private:
     FileDialog file_dialog_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;
+    std::filesystem::path foreign_file_;  // refused for foreign objects; a cleaned copy is offered
     bool quit_requested_ = false;
     bool fonts_dirty_ = false;
     bool fullscreen_toggle_ = false;
     std::string retry_pending_;  // a held-back plugin to try again, between frames
     StatusLine status_line_;
     std::string status_;
-    std::string status_message_;
     double status_until_ = 0;
+    std::string file_banner_;
+    double file_checked_at_ = -1000;
+    bool toggle_presenting_ = false;  // waits for typed text to be saved first
+    int toggle_presenting_frame_ = 0;
 };
 
 }  // namespace kartla::ui

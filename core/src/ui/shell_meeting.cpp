@@ -10,14 +10,14 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cfloat>
+#include <ctime>
+
 namespace kartla::ui {
 
 namespace {
 
-bool pressed_key(int key, bool ctrl = false) {
-    const ImGuiIO& io = ImGui::GetIO();
-    return io.KeyCtrl == ctrl && !io.KeyShift && ImGui::IsKeyPressed(key, false);
-}
+bool pressed_key(int key, bool ctrl = false) { return keys::chord_pressed(key, ctrl); }
 
 }  // namespace
 
@@ -41,7 +41,14 @@ bool Shell::handle_meeting_shortcuts() {
         return true;
     }
     if (pressed_key(keys::F5)) {
-        presenting_ = !presenting_;
+        // Presentation draws fewer views: typed text is saved before its field goes.
+        if (text_unsaved()) {
+            save_typed_text_now();
+            toggle_presenting_ = true;
+            toggle_presenting_frame_ = ImGui::GetFrameCount();
+        } else {
+            presenting_ = !presenting_;
+        }
         return true;
     }
     if (pressed_key(keys::F6)) {
@@ -136,18 +143,29 @@ void Shell::draw_meeting_menu_items() {
     }
 }
 
-// The room sees the main view across the whole screen, with the step and its
-// countdown in a strip above it when the agenda is running. Esc or F5 returns.
+// The room sees the chosen view alone across the whole screen: its room drawing
+// (large, no tabs, no toolbars) when it has one, under a strip with the step, its
+// countdown and the time of day. Esc or F5 returns.
 void Shell::draw_presentation() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    float strip = draw_step_strip(viewport->Pos, viewport->Size.x);
-    stage_.draw_main_only(ImVec2(viewport->Pos.x, viewport->Pos.y + strip),
-                          ImVec2(viewport->Size.x, viewport->Size.y - strip));
+    float strip = draw_step_strip(viewport->Pos, viewport->Size.x, true);
+    ImVec2 origin(viewport->Pos.x, viewport->Pos.y + strip), size(viewport->Size.x, viewport->Size.y - strip);
+    if (runtime_.workshop() && stage_.draw_for_room(origin, size, false)) return;
+    stage_.draw_main_only(origin, size);
 }
 
-float Shell::draw_step_strip(ImVec2 origin, float width) {
+namespace {
+std::string time_of_day() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return fmt::format("{:02}:{:02}", local.tm_hour, local.tm_min);
+}
+}  // namespace
+
+float Shell::draw_step_strip(ImVec2 origin, float width, bool always) {
     const agenda::Step* step = agenda_panel_.runner().current_step();
-    if (!step) return 0;
+    if (!step && !always) return 0;
     float strip = ImGui::GetFontSize() * 2.9f + ImGui::GetStyle().WindowPadding.y * 2;
     ImGui::SetNextWindowPos(origin);
     ImGui::SetNextWindowSize(ImVec2(width, strip));
@@ -155,13 +173,31 @@ float Shell::draw_step_strip(ImVec2 origin, float width) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
     ImGui::SetWindowFontScale(1.5f);
-    ImGui::TextUnformatted(step->title.c_str());
+    std::string title = step ? step->title : runtime_.workshop() ? window_title() : std::string("kartla");
+    clipped_text(title.c_str(), width * 0.55f);
     mark_item("core.room.step");
     ImGui::SetWindowFontScale(1.0f);
     if (agenda_panel_.time_up()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", runtime_.translate("Time is up"));
+    else if (always) ImGui::TextDisabled("%s", runtime_.translate("Esc returns to the controls"));
     ImGui::SameLine(width * 0.6f);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(width * 0.22f);
+    ImGui::BeginChild("countdown", ImVec2(width * 0.22f, strip - ImGui::GetStyle().WindowPadding.y * 2), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs);
     agenda_panel_.draw_big_clock(2.4f, false);
+    ImGui::EndChild();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    // The time of day, for a room that has to end on time.
+    ImGui::SameLine();
+    ImFont* font = ImGui::GetFont();
+    float size = ImGui::GetFontSize() * 1.8f;
+    std::string clock = time_of_day();
+    ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, clock.c_str());
+    ImVec2 at(origin.x + width - text.x - ImGui::GetStyle().WindowPadding.x * 2, origin.y + (strip - text.y) / 2);
+    ImGui::GetWindowDrawList()->AddText(font, size, at, ImGui::GetColorU32(ImGuiCol_TextDisabled), clock.c_str());
+    mark_rect("core.room.time_of_day", at, ImVec2(at.x + text.x, at.y + text.y));
     ImGui::End();
     return strip;
 }
@@ -181,7 +217,7 @@ void Shell::toggle_room_view() {
 // system under what is drawn here.
 RoomLayout Shell::draw_room(const MirroredView& view) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    float strip = draw_step_strip(viewport->Pos, viewport->Size.x);
+    float strip = draw_step_strip(viewport->Pos, viewport->Size.x, false);
     ImVec2 area_min(viewport->Pos.x, viewport->Pos.y + strip), area_size(viewport->Size.x, viewport->Size.y - strip);
     RoomLayout layout = fit_view(view, area_min, area_size);
     if (runtime_.workshop() && stage_.draw_for_room(area_min, area_size)) {

@@ -41,6 +41,17 @@ std::string ViewStage::current() {
 }
 
 void ViewStage::show(std::string_view key) {
+    if (text_unsaved() && ImGui::GetCurrentContext()) {
+        waiting_ = key;
+        waiting_since_ = ImGui::GetFrameCount();
+        save_typed_text_now();
+        return;
+    }
+    switch_to(key);
+}
+
+void ViewStage::switch_to(std::string_view key) {
+    waiting_.clear();
     for (const auto& v : runtime_.views()) {
         if (v.spec.key != key) continue;
         if (v.spec.placement == ViewPlacement::Main) {
@@ -77,32 +88,32 @@ void ViewStage::draw_menu_items() {
     }
 }
 
+// One row however large the text: the views that do not fit go into "More", the one
+// on stage always shows (a wrapped bar took a third of a projector's height at 300 %).
 float ViewStage::draw_view_bar(ImVec2 origin, float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    // As wide as the window, as high as its rows of buttons: at 300 % text they wrap.
+    float height = toolbar_height() + style.WindowPadding.y * 2;
     ImGui::SetNextWindowPos(origin);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
-    ImGui::Begin("###core.view_bar", nullptr, kFixed | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::Begin("###core.view_bar", nullptr, kFixed | ImGuiWindowFlags_NoDecoration);
     std::string on_stage = current();
-    float right_edge = ImGui::GetWindowPos().x + width - style.WindowPadding.x;
-    bool first = true;
+    std::vector<ToolItem> items;
     for (const auto& v : usable_views()) {
         if (v.spec.placement != ViewPlacement::Main) continue;  // side views come with their main view
-        bool active = v.spec.key == on_stage;
-        std::string label = fmt::format("{}##bar.{}", runtime_.translate_in(v.plugin_id, v.spec.title.c_str()), v.spec.key);
-        float button_width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
-        if (!first && ImGui::GetItemRectMax().x + style.ItemSpacing.x + button_width <= right_edge) ImGui::SameLine();
-        first = false;
-        // Amber for what is showing: readable with black text on any projector.
-        if (active) {
-            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.99f, 0.78f, 0.28f, 1));
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 1));  // also in the dark theme
+        ToolItem item;
+        item.label = fmt::format("{}##bar.{}", runtime_.translate_in(v.plugin_id, v.spec.title.c_str()), v.spec.key);
+        std::string key = v.spec.key;
+        item.pressed = [this, key] { show(key); };
+        item.probe = "core.view_bar." + v.spec.key;
+        if (key == on_stage) {
+            // Amber for what is showing: readable with black text on any projector, also in the dark theme.
+            item.pinned = true;
+            item.colour = ImVec4(0.99f, 0.78f, 0.28f, 1);
+            item.text_colour = ImVec4(0, 0, 0, 1);
         }
-        if (big_button(label.c_str())) show(v.spec.key);
-        if (active) ImGui::PopStyleColor(2);
-        mark_item("core.view_bar." + v.spec.key);
+        items.push_back(std::move(item));
     }
-    float height = ImGui::GetWindowHeight();
+    toolbar("core.view_bar", items);
     ImGui::End();
     return height;
 }
@@ -125,7 +136,8 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
             sides.push_back(&v);
     float main_width = sides.empty() ? size.x : size.x * (1 - kSideShare);
     for (const auto& v : views)
-        if (v.spec.key == on_stage) draw_window(v, origin, ImVec2(main_width, size.y), nullptr);
+        // No title bar: the view bar above names the view, and at 300 % a title costs a line of the board.
+        if (v.spec.key == on_stage) draw_window(v, origin, ImVec2(main_width, size.y), nullptr, ImGuiWindowFlags_NoTitleBar);
     float side_height = sides.empty() ? 0 : size.y / float(sides.size());
     for (std::size_t i = 0; i < sides.size(); ++i) {
         bool open = true;
@@ -133,15 +145,24 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
                     ImVec2(size.x - main_width, side_height), &open);
         if (!open) settings_.open_views[sides[i]->spec.key] = false;
     }
+    show_waiting();
+}
+
+// The field saves in the frame of the request or the next; a save that failed
+// (a full disk) does not hold the switch up beyond that.
+void ViewStage::show_waiting() {
+    if (waiting_.empty()) return;
+    if (!text_unsaved() || ImGui::GetFrameCount() > waiting_since_ + 1) switch_to(std::string(waiting_));
 }
 
 void ViewStage::draw_main_only(ImVec2 origin, ImVec2 size) {
     std::string on_stage = current();
     for (const auto& v : usable_views())
         if (v.spec.key == on_stage) draw_window(v, origin, size, nullptr, ImGuiWindowFlags_NoTitleBar);
+    show_waiting();
 }
 
-bool ViewStage::draw_for_room(ImVec2 origin, ImVec2 size) {
+bool ViewStage::draw_for_room(ImVec2 origin, ImVec2 size, bool over_mirror) {
     std::string on_stage = current();
     for (const auto& v : usable_views()) {
         if (v.spec.key != on_stage || !v.spec.draw_room) continue;
@@ -152,6 +173,10 @@ bool ViewStage::draw_for_room(ImVec2 origin, ImVec2 size) {
                      kFixed | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground);
         bool drawn = false;
         draw_guarded(v.plugin_id, "drawing for the room", [&] { drawn = v.spec.draw_room(); });
+        // Presenting on the console's own screen: a background of its own, behind every window.
+        if (drawn && !over_mirror)
+            ImGui::GetBackgroundDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                                                          ImGui::GetColorU32(ImGuiCol_WindowBg));
         ImGui::End();
         return drawn;
     }

@@ -18,7 +18,11 @@ public:
     void draw_main_only(ImVec2 origin, ImVec2 size);  // presentation mode: no bar, no side views
     // In the room's context: the main view's own room drawing, if it has one and
     // wants to draw now. False: nothing was drawn (the room mirrors the console).
-    bool draw_for_room(ImVec2 origin, ImVec2 size);
+    // The view on stage drawn by its room drawing, if it has one and wants to now.
+    // `over_mirror`: on the room's screen, where the mirrored view lies underneath.
+    bool draw_for_room(ImVec2 origin, ImVec2 size, bool over_mirror = true);
+    // Shows a view. While a field holds typed text not yet saved, the switch waits
+    // for the frame in which that field saves it (its view is still drawn then).
     void show(std::string_view key);
     std::string current();  // the key of the main view on the stage
     void draw_menu_items();  // for the View menu
@@ -30,10 +34,14 @@ private:
     // Runs a plugin's drawing inside our window; if it throws, closes what it left open.
     void draw_guarded(const std::string& plugin_id, const char* what, const std::function<void()>& draw);
     bool side_open(const ViewSpec& view);
+    void show_waiting();
+    void switch_to(std::string_view key);
     std::vector<Tagged<ViewSpec>> usable_views();  // in bar order
 
     Runtime& runtime_;
     Settings& settings_;
+    std::string waiting_;  // a view to show once typed text is saved
+    int waiting_since_ = 0;
 };
 
 }  // namespace kartla::ui

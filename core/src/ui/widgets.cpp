@@ -1,5 +1,7 @@
 #include "kartla/widgets.hpp"
 
+#include "field_saving.hpp"
+
 #include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"
 
@@ -42,8 +44,8 @@ bool personal_data_warning(std::string& value) {
     return masked;
 }
 
-bool finish(std::string& value, bool edited) {
-    bool commit = edited || ImGui::IsItemDeactivatedAfterEdit();
+bool finish(std::string& value, bool entered) {
+    bool commit = field_saving::should_save(entered);  // first: it asks about the field just drawn
     commit |= personal_data_warning(value);
     if (!commit) return false;
     if (!text::is_valid_utf8(value) || value.find('\0') != std::string::npos) value = text::valid_utf8(value);
@@ -61,6 +63,11 @@ bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags
     return finish(value, entered);
 }
 
+bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    bool entered = ImGui::InputTextWithHint(label, hint, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
+    return finish(value, entered);
+}
+
 bool input_multiline(const char* label, std::string& value, float height_in_lines, ImGuiInputTextFlags flags) {
     ImVec2 size(-1.0f, ImGui::GetTextLineHeight() * height_in_lines + ImGui::GetStyle().FramePadding.y * 2);
     ImGui::InputTextMultiline(label, &value, size, flags);
@@ -74,6 +81,7 @@ void field_error(const std::string& message) {
 }
 
 bool big_button(const char* label) {
+    track_text_input();  // "New card" and the like open a field: keys typed right after wait for it
     float height = ImGui::GetFrameHeight() * 1.4f;
     return ImGui::Button(label, ImVec2(0, height));
 }

@@ -121,7 +121,9 @@ TEST_CASE("create a measure, link problem and cause, pick owner and partners, se
     REQUIRE(ui.world.workshop().undo().ok);  // the due date
     CHECK(ui.world.db().scalar_text("SELECT due FROM action_plan_measure").empty());
     // The file on disk holds what the views wrote (every edit is committed at once).
-    auto reopened = kartla::Workshop::open(ui.world.workshop().path(), kartla::OpenMode::ReadOnly);
+    // Opened as the window would, with the plugin's schema known (its tables are verified, not guarded).
+    const kartla::SchemaCatalog known{{{"action_plan", action_plan::migrations()}}};
+    auto reopened = kartla::Workshop::open(ui.world.workshop().path(), kartla::OpenMode::ReadOnly, false, known);
     REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(reopened));
     auto& copy = *std::get<std::unique_ptr<kartla::Workshop>>(reopened);
     CHECK(copy.db().scalar_text("SELECT start FROM action_plan_measure") == "2026-04-01");
@@ -324,4 +326,26 @@ TEST_CASE("a new measure opens at the top of the form with its title ready to ty
     ui.headless.type("Belysning åäö");
     ui.headless.key(kartla::keys::Enter);
     CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure WHERE id = ?", second) == "Belysning åäö");
+}
+
+TEST_CASE("typing at once after New measure replaces the placeholder title, every character landing") {
+    Ui ui;
+    ui.headless.set_ui([&] {  // the table and its editor beside it, as on the stage
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 2600));
+        ImGui::Begin("table", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ui.table.draw();
+        ImGui::End();
+        ImGui::SetNextWindowPos(ImVec2(800, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 2600));
+        ImGui::Begin("editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+        ui.editor.draw();
+        ImGui::End();
+    });
+    ui.headless.frame(3);
+    ui.headless.click_then_type(ui.headless.item_center("action_plan.table.new"), "Bel", "ysning ");
+    ui.headless.type("vid Åtorget");
+    ui.headless.frame(2);       // the scroll goes to the top, the field takes focus, then the keys that waited for it
+    ui.headless.advance(0.25);  // saved as typed, not even confirmed
+    CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure") == "Belysning vid Åtorget");
 }

@@ -103,10 +103,25 @@ void BoardView::column(std::string_view status, float width, float height) {
 
 void BoardView::draw() {
     if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
-    if (kartla::ui::big_button(state_.tr("New measure"))) add_measure(state_);
-    kartla::ui::mark_item("action_plan.board.new");
-    ImGui::SameLine();
-    kartla::ui::hint(state_.tr("Drag a card to another column to change its status."));
+    // One row at any text size: the hint goes into "More" when the button needs the room.
+    std::vector<kartla::ui::ToolItem> items(2);
+    items[0].label = state_.tr("New measure");
+    items[0].pressed = [this] { add_measure(state_); };
+    items[0].probe = "action_plan.board.new";
+    items[1].kind = kartla::ui::ToolItem::Kind::Note;
+    items[1].label = state_.tr("Drag a card to another column to change its status.");
+    kartla::ui::toolbar("action_plan.board.toolbar", items);
+    columns();
+}
+
+// For the room: the columns and their cards, without the button and the hint.
+bool BoardView::draw_room() {
+    if (!state_.refresh()) return false;
+    columns();
+    return true;
+}
+
+void BoardView::columns() {
     // Columns keep a readable width; a narrow window scrolls sideways instead of squeezing them.
     ImGui::BeginChild("columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;

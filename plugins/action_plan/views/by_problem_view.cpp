@@ -51,8 +51,8 @@ void ByProblemView::problem(const Entity& problem) {
                 ImGui::PopStyleColor();
                 ImGui::SameLine();
             }
-            if (ImGui::Button(state_.tr("Add measure for this cause"))) add_measure(state_, problem.id, cause->id);
-            kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_cause.{}", cause->id));
+            if (!room_ && ImGui::Button(state_.tr("Add measure for this cause"))) add_measure(state_, problem.id, cause->id);
+            if (!room_) kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_cause.{}", cause->id));
             ImGui::Unindent();
             if (depth > 0) ImGui::Unindent(px(24) * float(depth));
             ImGui::PopID();
@@ -75,11 +75,20 @@ void ByProblemView::problem(const Entity& problem) {
             ImGui::TextUnformatted(state_.tr("No measure addresses this problem yet."));
             ImGui::PopStyleColor();
         }
-        if (ImGui::Button(state_.tr("Add measure for this problem"))) add_measure(state_, problem.id);
-        kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_problem.{}", problem.id));
+        if (!room_ && ImGui::Button(state_.tr("Add measure for this problem"))) add_measure(state_, problem.id);
+        if (!room_) kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_problem.{}", problem.id));
         ImGui::Unindent();
     }
     ImGui::PopID();
+}
+
+// For the room: the same reading, problem -> cause -> measures, without the add buttons.
+bool ByProblemView::draw_room() {
+    if (!state_.refresh()) return false;
+    room_ = true;
+    draw();
+    room_ = false;
+    return true;
 }
 
 void ByProblemView::draw() {

@@ -1,5 +1,5 @@
-// The measure editor: every field of the selected measure. Text fields save
-// when the user leaves them (one undo step per value); choices save at once.
+// The measure editor: every field of the selected measure. Text fields save as
+// they are typed (one undo step per visit to a field); choices save at once.
 #include "common.hpp"
 #include "views.hpp"
 

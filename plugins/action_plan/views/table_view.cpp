@@ -114,12 +114,17 @@ bool TableView::draw_room() {
 
 void TableView::draw() {
     if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
-    if (kartla::ui::big_button(state_.tr("New measure"))) add_measure(state_);
-    kartla::ui::mark_item("action_plan.table.new");
-    ImGui::SameLine();
-    if (ImGui::Button(state_.tr("Clear filters"))) filters_.fill({});
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu %s", state_.plan().measures.size(), state_.tr("measures"));
+    // One row at any text size; what does not fit goes into "More".
+    std::vector<kartla::ui::ToolItem> items(3);
+    items[0].label = state_.tr("New measure");
+    items[0].pressed = [this] { add_measure(state_); };
+    items[0].probe = "action_plan.table.new";
+    items[1].label = state_.tr("Clear filters");
+    items[1].pressed = [this] { filters_.fill({}); };
+    items[1].probe = "action_plan.table.clear_filters";
+    items[2].kind = kartla::ui::ToolItem::Kind::Note;
+    items[2].label = fmt::format("{} {}", state_.plan().measures.size(), state_.tr("measures"));
+    kartla::ui::toolbar("action_plan.table.toolbar", items);
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |

@@ -40,6 +40,13 @@ Range range_of(const Plan& plan, long today) {
 
 }  // namespace
 
+// For the room: the timeline has no controls to leave out, only the rows the facilitator selects.
+bool TimelineView::draw_room() {
+    if (!state_.refresh()) return false;
+    draw();
+    return true;
+}
+
 void TimelineView::draw() {
     if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
     const Plan& plan = state_.plan();
@@ -79,9 +86,11 @@ void TimelineView::draw() {
             state_.selected = m.id;
         kartla::ui::mark_item(fmt::format("action_plan.timeline.row.{}", m.id));
         ImGui::PopID();
-        draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + label_width - px(8), y + row_height), true);
-        draw->AddText(ImVec2(origin.x + px(4), y + px(4)), text, m.title.c_str());
-        draw->PopClipRect();
+        // A title longer than its column ends in "…" and shows whole on hover and hold, over the label or the bar.
+        bool cut = false;
+        kartla::ui::draw_clipped_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + px(4), y + px(4)), text,
+                                      m.title.c_str(), label_width - px(12), 1, &cut);
+        if (cut) kartla::ui::whole_text_tip(ImVec2(origin.x, y), ImVec2(origin.x + canvas.x, y + row_height * 0.9f), m.title.c_str());
         const long due = *dates::day_number(m.due);
         const float mid = y + row_height * 0.45f, half = row_height * 0.28f;
         const ImU32 colour = status_colour(m.status);

@@ -33,8 +33,10 @@ class BoardView {
 public:
     explicit BoardView(UiState& state) : state_(state) {}
     void draw();
+    bool draw_room();
 
 private:
+    void columns();
     void column(std::string_view status, float width, float height);
     void card(const Measure& m);
     UiState& state_;
@@ -44,6 +46,7 @@ class TimelineView {
 public:
     explicit TimelineView(UiState& state) : state_(state) {}
     void draw();
+    bool draw_room();
 
 private:
     UiState& state_;
@@ -53,8 +56,10 @@ class ByProblemView {
 public:
     explicit ByProblemView(UiState& state) : state_(state) {}
     void draw();
+    bool draw_room();
 
 private:
+    bool room_ = false;  // drawing for the room: no buttons
     void problem(const Entity& problem);
     void measure_line(const Measure& m);
     UiState& state_;

@@ -19,29 +19,60 @@ bool same_details(const Actor& a, const Actor& b) {
 
 }  // namespace
 
-void ActorsView::add_actor() {
-    std::string name = new_name_;
-    name.erase(0, name.find_first_not_of(' '));
-    if (name.empty()) return;
-    Point near = s_.network_centre;
-    pending_.push_back([this, name, near] {
-        std::int64_t id = 0;
-        bool ok = s_.edit("Add actor", [&](kartla::Database& db) {
-            Actor actor;
-            actor.name = name;
-            // New actors appear near the middle of the network view, clear of the others.
-            Snapshot snapshot = load(db);
-            Point spot = free_spot(snapshot, near, node_size(name));
-            actor.x = spot.x;
-            actor.y = spot.y;
-            id = actor_map::add_actor(db, actor);
-        });
-        if (ok) {
-            s_.selected_actor = created_ = id;
-            s_.selected_relation = 0;
-            new_name_.clear();
+void ActorsView::save_new(Creating& field, bool still_typing, const char* label, Create create, Rename rename,
+                          Remove remove, Done done) {
+    std::string text = field.text;
+    text.erase(0, text.find_first_not_of(' '));
+    pending_.push_back([this, &field, still_typing, label, text, create, rename, remove, done] {
+        std::int64_t id = field.id;
+        bool ok = true;
+        if (id || !text.empty()) {
+            ok = s_.edit(label, [&](kartla::Database& db) {
+                if (!id) id = create(db, text);
+                else if (text.empty()) remove(db, id), id = 0;  // typed and erased: nothing was added
+                else rename(db, id, text);
+            });
+            if (ok) field.id = id;
         }
+        if (still_typing || !ok) return;  // a failed save keeps the text to try again
+        if (field.id && done) done(field.id);
+        field = Creating{};
     });
+}
+
+void ActorsView::save_new_actor(bool still_typing) {
+    Point near = s_.network_centre;
+    auto create = [this, near](kartla::Database& db, const std::string& name) {
+        Actor actor;
+        actor.name = name;
+        // New actors appear near the middle of the network view, clear of the others.
+        Snapshot snapshot = load(db);
+        Point spot = free_spot(snapshot, near, node_size(name));
+        actor.x = spot.x;
+        actor.y = spot.y;
+        std::int64_t id = actor_map::add_actor(db, actor);
+        s_.selected_actor = id;
+        s_.selected_relation = 0;
+        return id;
+    };
+    auto rename = [](kartla::Database& db, std::int64_t id, const std::string& name) {
+        Snapshot snapshot = load(db);
+        if (const Actor* actor = snapshot.actor(id)) {
+            Actor renamed = *actor;
+            renamed.name = name;
+            update_actor(db, renamed);
+        }
+    };
+    // Once named, the new actor's form is ready for the rest (its name field takes the focus).
+    save_new(new_actor_, still_typing, "Add actor", create, rename, remove_actor,
+             [this](std::int64_t id) { s_.selected_actor = created_ = id; });
+}
+
+void ActorsView::save_new_type(bool still_typing) {
+    save_new(new_type_, still_typing, "Add actor type",
+             [](kartla::Database& db, const std::string& label) { return add_type(db, label); },
+             [](kartla::Database& db, std::int64_t id, const std::string& label) { rename_type(db, id, label); },
+             remove_type);
 }
 
 void ActorsView::save_form() {
@@ -238,14 +269,38 @@ void ActorsView::draw_types(const Data& d) {
         ImGui::PopID();
     }
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
-    bool add = ImGui::InputTextWithHint("##new_type", s_.tr("A new type"), &new_type_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (kartla::ui::input_text_hint("##new_type", s_.tr("A new type"), new_type_.text))
+        save_new_type(ImGui::IsItemActive());
     ImGui::SameLine();
-    add |= ImGui::Button(s_.tr("Add type"));
-    if (add && !new_type_.empty()) {
-        std::string label = new_type_;
-        new_type_.clear();
-        pending_.push_back([this, label] { s_.edit("Add actor type", [&](kartla::Database& db) { add_type(db, label); }); });
+    if (ImGui::Button(s_.tr("Add type")) && !new_type_.text.empty())  // leaving the field saved it already
+        save_new_type(false);
+}
+
+// For the room: the list beside the selected actor's mandate, resources and contact
+// role as text; no fields, no buttons.
+bool ActorsView::draw_room() {
+    if (!s_.workshop()) return false;
+    const Data& d = s_.data();
+    float list_width = std::max(ImGui::GetContentRegionAvail().x * 0.38f, ImGui::GetFontSize() * 10);
+    ImGui::BeginChild("##room_actor_list", ImVec2(list_width, 0), true);
+    draw_list(d);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##room_actor_details", ImVec2(0, 0), true);
+    if (const Actor* actor = d.snapshot.actor(s_.selected_actor)) {
+        ImGui::TextWrapped("%s", actor->name.empty() ? s_.tr("(no name)") : actor->name.c_str());
+        ImGui::Separator();
+        for (auto [msgid, text] : {std::pair{"Mandate and powers", &actor->mandate}, std::pair{"Resources they bring", &actor->resources},
+                                   std::pair{"Contact role", &actor->contact_role}}) {
+            if (text->empty()) continue;
+            ImGui::TextDisabled("%s", s_.tr(msgid));
+            ImGui::TextWrapped("%s", text->c_str());
+            ImGui::Spacing();
+        }
     }
+    ImGui::EndChild();
+    kartla::ui::mark_item("actor_map.room.actors");
+    return true;
 }
 
 void ActorsView::draw() {
@@ -255,13 +310,13 @@ void ActorsView::draw() {
     }
     const Data& d = s_.data();
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetFontSize() * 22));
-    bool add = ImGui::InputTextWithHint("##new_actor", s_.tr("Name of a new organisation, unit or role"), &new_name_,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    if (kartla::ui::input_text_hint("##new_actor", s_.tr("Name of a new organisation, unit or role"), new_actor_.text))
+        save_new_actor(ImGui::IsItemActive());
     kartla::ui::mark_item("actor_map.actors.new_name");
     ImGui::SameLine();
-    add |= kartla::ui::big_button(s_.tr("Add actor"));
+    // Leaving the field for this button saves what was typed; pressed later, it tries a failed save again.
+    if (kartla::ui::big_button(s_.tr("Add actor")) && !new_actor_.text.empty()) save_new_actor(false);
     kartla::ui::mark_item("actor_map.actors.add");
-    if (add) add_actor();
     kartla::ui::hint(s_.tr("Organisations, units and roles only: never private persons."));
 
     float list_width = std::max(ImGui::GetContentRegionAvail().x * 0.38f, ImGui::GetFontSize() * 10);

@@ -49,14 +49,24 @@ void draw_quadrants(UiState& s, ImDrawList* list, ImVec2 min, ImVec2 max) {
 
 }  // namespace
 
+// For the room: the grid and its tray as the facilitator sees them, without the hint.
+bool GridView::draw_room() {
+    if (!s_.workshop()) return false;
+    room_ = true;
+    draw();
+    room_ = false;
+    return true;
+}
+
 void GridView::draw() {
     if (!s_.workshop()) {
         kartla::ui::hint(s_.tr("No workshop is open."));
         return;
     }
     const Data& d = s_.data();
-    kartla::ui::hint(s_.tr("Drag actors into the grid: up for more influence, right for more interest. Drag one back to "
-                           "the list to take it off the grid. Tap an actor to select it."));
+    if (!room_)
+        kartla::ui::hint(s_.tr("Drag actors into the grid: up for more influence, right for more interest. Drag one back to "
+                               "the list to take it off the grid. Tap an actor to select it."));
     const float unit = s_.ui_scale(), chip_scale = unit * 0.8f, pad = 8 * unit, line = ImGui::GetTextLineHeightWithSpacing();
     ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     avail = ImVec2(std::max(avail.x, 300.0f), std::max(avail.y, 200.0f));

@@ -6,9 +6,12 @@
 namespace actor_map::ui {
 
 bool MapWindow::draw_room() {
-    if (!s_.workshop() || shown_ != MapTab::Network) return false;
-    room_network_.draw();
-    return true;
+    if (!s_.workshop()) return false;
+    switch (shown_) {
+        case MapTab::Network: room_network_.draw(); return true;
+        case MapTab::Grid: return grid_.draw_room();
+        default: return false;  // the matrix and the gaps are mirrored
+    }
 }
 
 void MapWindow::draw() {

@@ -83,24 +83,41 @@ void NetworkView::fit(const Data& d) {
     view_.pan = ImVec2(-float((x0 + x1) / 2) * view_.scale(), -float((y0 + y1) / 2) * view_.scale() + (top - bottom) / 2);
 }
 
+// One row at any text size: what does not fit goes into "More" (kartla::ui::toolbar).
 void NetworkView::draw_toolbar(const Data& d) {
-    if (tool_button(s_.tr("Move"), mode_ == Mode::Move)) mode_ = Mode::Move, link_from_ = 0;
-    kartla::ui::mark_item("actor_map.network.mode_move");
-    ImGui::SameLine();
-    if (tool_button(s_.tr("Link"), mode_ == Mode::Link)) mode_ = Mode::Link;
-    kartla::ui::mark_item("actor_map.network.mode_link");
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(s_.tr("New links:"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("##new_link_type", s_.tr(relation_type(new_link_type_).msgid.data()))) {
-        for (const auto& type : relation_types())
-            if (ImGui::Selectable(s_.tr(type.msgid.data()), new_link_type_ == type.key)) new_link_type_ = type.key;
-        ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button(s_.tr("Arrange automatically"), ImVec2(0, ImGui::GetFrameHeight() * 1.3f)) && !d.snapshot.actors.empty())
+    using Item = kartla::ui::ToolItem;
+    std::vector<Item> items;
+    auto button = [&](std::string label, const char* probe, std::function<void()> run) -> Item& {
+        Item item;
+        item.label = std::move(label);
+        item.probe = probe;
+        item.pressed = std::move(run);
+        items.push_back(std::move(item));
+        return items.back();
+    };
+    const ImVec4 chosen = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+    Item& move = button(s_.tr("Move"), "actor_map.network.mode_move", [this] { mode_ = Mode::Move, link_from_ = 0; });
+    if (mode_ == Mode::Move) move.colour = chosen;
+    Item& link = button(s_.tr("Link"), "actor_map.network.mode_link", [this] { mode_ = Mode::Link; });
+    if (mode_ == Mode::Link) link.colour = chosen;
+    Item type;
+    type.kind = Item::Kind::Custom;
+    const char* label = s_.tr("New links:");
+    type.custom_width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x + ImGui::GetFontSize() * 12;
+    type.custom = [this, label] {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::BeginCombo("##new_link_type", s_.tr(relation_type(new_link_type_).msgid.data()))) {
+            for (const auto& t : relation_types())
+                if (ImGui::Selectable(s_.tr(t.msgid.data()), new_link_type_ == t.key)) new_link_type_ = t.key;
+            ImGui::EndCombo();
+        }
+    };
+    items.push_back(std::move(type));
+    button(s_.tr("Arrange automatically"), "actor_map.network.arrange", [this, &d] {
+        if (d.snapshot.actors.empty()) return;
         pending_ = [this] {
             double aspect = double(view_.canvas_size.x) / double(std::max(view_.canvas_size.y, 1.0f));
             s_.edit("Arrange the network", [aspect](kartla::Database& db) {
@@ -111,15 +128,12 @@ void NetworkView::draw_toolbar(const Data& d) {
             });
             fit_pending_ = true;
         };
-    kartla::ui::mark_item("actor_map.network.arrange");
-    ImGui::SameLine();
-    if (ImGui::Button(s_.tr("Fit"), ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) fit_pending_ = true;
-    ImGui::SameLine();
-    if (ImGui::Button(" − ", ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
-        view_.zoom_at(ImVec2(view_.origin.x + view_.canvas_size.x / 2, view_.origin.y + view_.canvas_size.y / 2), 1 / 1.25f);
-    ImGui::SameLine();
-    if (ImGui::Button(" + ", ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
-        view_.zoom_at(ImVec2(view_.origin.x + view_.canvas_size.x / 2, view_.origin.y + view_.canvas_size.y / 2), 1.25f);
+    });
+    button(s_.tr("Fit"), "actor_map.network.fit", [this] { fit_pending_ = true; });
+    ImVec2 centre(view_.origin.x + view_.canvas_size.x / 2, view_.origin.y + view_.canvas_size.y / 2);
+    button(" \u2212 ##zoom_out", "actor_map.network.zoom_out", [this, centre] { view_.zoom_at(centre, 1 / 1.25f); });
+    button(" + ##zoom_in", "actor_map.network.zoom_in", [this, centre] { view_.zoom_at(centre, 1.25f); });
+    kartla::ui::toolbar("actor_map.network.toolbar", items);
 }
 
 void NetworkView::handle_input(const Data& d, bool hovered) {

@@ -14,13 +14,28 @@ class ActorsView {
 public:
     explicit ActorsView(UiState& state) : s_(state) {}
     void draw();
+    bool draw_room();
 
 private:
     void draw_list(const Data& d);
     void draw_details(const Data& d, const Actor& actor);
     void draw_types(const Data& d);
     void draw_participants(const Data& d, const Actor& actor);
-    void add_actor();
+    // A "new ..." field saves as it is typed, like every text field: the actor (or
+    // type) exists from the first pause and is renamed as typing goes on, all in
+    // one undo step; Enter or leaving the field makes it ready for the next one.
+    struct Creating {
+        std::string text;
+        std::int64_t id = 0;  // what this visit created, 0 until the first save
+    };
+    using Create = std::function<std::int64_t(kartla::Database&, const std::string&)>;
+    using Rename = std::function<void(kartla::Database&, std::int64_t, const std::string&)>;
+    using Remove = std::function<void(kartla::Database&, std::int64_t)>;
+    using Done = std::function<void(std::int64_t)>;  // the visit ended with this one created
+    void save_new(Creating& field, bool still_typing, const char* label, Create create, Rename rename, Remove remove,
+                  Done done = {});
+    void save_new_actor(bool still_typing);
+    void save_new_type(bool still_typing);
 
     void sync_form(const Data& d, const Actor& actor);
     bool text_field(const char* label_msgid, const char* key, std::string& value, bool multiline);
@@ -28,8 +43,8 @@ private:
     void save_form();
 
     UiState& s_;
-    std::string new_name_;
-    std::string new_type_;
+    Creating new_actor_;
+    Creating new_type_;
     // Field copies of the selected actor, reloaded when the selection or the data changes.
     Actor form_;
     std::uint64_t form_revision_ = 0;
@@ -47,9 +62,11 @@ class GridView {
 public:
     explicit GridView(UiState& state) : s_(state) {}
     void draw();
+    bool draw_room();
 
 private:
     UiState& s_;
+    bool room_ = false;  // drawing for the room: no hint
     std::int64_t dragging_ = 0;
     ImVec2 grab_offset_;
     float moved_ = 0;

@@ -88,6 +88,27 @@ void MeetingView::draw() {
     else draw_walk(*w);
 }
 
+// For the room: the measure under discussion (or what changed since the last
+// meeting), large and without the meeting bar, the buttons and the fields.
+bool MeetingView::draw_room() {
+    kartla::Workshop* w = host_.workshop();
+    if (!w) return false;
+    refresh(*w);
+    if (meeting_id_ == 0) return false;
+    if (show_changes_) {
+        draw_changes();
+        return true;
+    }
+    if (!cache_.measures_available || cache_.measures.empty()) return false;
+    const std::size_t n = cache_.measures.size();
+    ImGui::TextDisabled("%s", fmt::format(fmt::runtime(tr("Measure {} of {}")), std::min(position_, n - 1) + 1, n).c_str());
+    room_ = true;
+    draw_measure(*w, cache_.measures[std::min(position_, n - 1)]);
+    room_ = false;
+    kartla::ui::mark_item("follow_up.room");
+    return true;
+}
+
 void MeetingView::draw_meeting_bar(kartla::Workshop& w) {
     for (const auto& m : cache_.meetings) {
         const bool current = m.id == meeting_id_;
@@ -197,6 +218,7 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
             ImGui::BulletText("%s", line.c_str());
         }
     }
+    if (room_) return;  // the room sees what was recorded, not the fields to record it
     ImGui::Separator();
     draw_record(w, m);
 }

@@ -18,6 +18,7 @@ class MeetingView {
 public:
     explicit MeetingView(kartla::Host& host) : host_(host) {}
     void draw();
+    bool draw_room();
 
 private:
     struct Cache {
@@ -50,6 +51,7 @@ private:
     std::int64_t meeting_id_ = 0;
     std::size_t position_ = 0;  // index in the walk order
     bool show_changes_ = false;
+    bool room_ = false;  // drawing for the room: no fields
     std::string new_date_;
     std::string new_title_;
     Record draft_;  // the text fields being edited for the current measure

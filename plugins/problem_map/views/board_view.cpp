@@ -48,10 +48,19 @@ void BoardView::draw() {
     bool panel = c_.selection.single() || c_.selection.cluster || c_.selection.cards.size() > 1;
     float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    ImGui::BeginChild("problem_map.board.canvas", ImVec2(avail.x - panel_width, 0), true,
+    float canvas_width = avail.x - panel_width;
+    // At 300 % on a projector every line taken from the board counts: one line of chips when space is short.
+    legend_lines_ = avail.y < ImGui::GetFontSize() * 14 ? 1 : 2;
+    // The legend has a strip of its own under the canvas, so it never covers a card.
+    float legend = show_legend_ ? legend_height(s, canvas_width) : 0.0f;
+    ImGui::BeginGroup();
+    float below = legend > 0 ? legend + ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    ImGui::BeginChild("problem_map.board.canvas", ImVec2(canvas_width, avail.y - below), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
     draw_canvas(s);
     ImGui::EndChild();
+    if (legend > 0) draw_legend_strip(s, canvas_width, legend);
+    ImGui::EndGroup();
     if (panel) {
         ImGui::SameLine();
         ImGui::BeginChild("problem_map.board.panel", ImVec2(0, 0), true);
@@ -66,13 +75,15 @@ void BoardView::draw_for_room(const Snapshot& s) {
     canvas_.origin = ImGui::GetCursorScreenPos();
     canvas_.size = ImGui::GetContentRegionAvail();
     canvas_.font_scale = ImGui::GetFontSize() / 20.0f;
-    if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
     show_legend_ = c_.board_frame.legend;
-    if (show_legend_) draw_legend(s, nullptr);  // measures the strip the fit keeps clear
+    float legend = show_legend_ ? legend_height(s, canvas_.size.x) : 0.0f;
+    canvas_.size.y -= legend > 0 ? legend + ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
     fit_to_facilitator(s);
     ImGui::Dummy(canvas_.size);
     ui::mark_item("problem_map.room.board");
     draw_picture(s, c_.board_frame.pointing);
+    if (legend > 0) draw_legend_strip(s, canvas_.size.x, legend);
 }
 
 // The board's background, clusters, cards, banner and legend, clipped to the canvas;
@@ -85,7 +96,6 @@ void BoardView::draw_picture(const Snapshot& s, bool with_pointer) {
     draw_clusters(s, dl);
     draw_cards(s, dl);
     draw_banner(s, dl);
-    if (show_legend_) draw_legend(s, dl);
     if (with_pointer) draw_pointer(dl, canvas_.to_screen(c_.board_frame.pointer));
     dl->PopClipRect();
 }
@@ -105,7 +115,7 @@ void BoardView::fit_to_facilitator(const Snapshot& s) {
         shown_lo = frame.min;
         shown_hi = frame.max;
     }
-    fit_clear_of_legend(shown_lo, shown_hi);
+    canvas_.fit(shown_lo, shown_hi);
 }
 
 // Where the facilitator points, as a ring the back of the room can see.
@@ -115,53 +125,55 @@ void BoardView::draw_pointer(ImDrawList* dl, ImVec2 at) {
     dl->AddCircle(at, radius, kPointer, 40, width);
 }
 
+// One row at any text size: what does not fit goes into "More" (ui::toolbar).
 void BoardView::draw_toolbar(const Snapshot& s) {
     Workshop* w = c_.workshop();
-    if (ui::big_button(c_.tr("New card"))) create_card_in_view();
-    ui::mark_item("problem_map.board.new_card");
-    ImGui::SameLine();
-    if (ui::big_button(c_.tr("New cluster"))) create_cluster(s);
-    ui::mark_item("problem_map.board.new_cluster");
-    ImGui::SameLine();
-    ImGui::BeginDisabled(c_.selection.cards.empty());
-    if (ui::big_button(c_.tr("Delete"))) delete_selection();
-    ui::mark_item("problem_map.board.delete");
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Checkbox(c_.tr("Select several"), &multi_select_) && !multi_select_ && c_.selection.cards.size() > 1)
-        c_.selection.clear();
-    ui::mark_item("problem_map.board.multi_select");
-    ImGui::SameLine();
+    using Item = ui::ToolItem;
+    std::vector<Item> items;
+    auto button = [&](const char* label, const char* probe, std::function<void()> run) {
+        Item item;
+        item.label = label;
+        item.probe = probe;
+        item.pressed = std::move(run);
+        items.push_back(std::move(item));
+        return &items.back();
+    };
+    auto toggle = [&](const char* label, const char* probe, bool* value, std::function<void()> changed) {
+        Item item;
+        item.kind = Item::Kind::Toggle;
+        item.label = label;
+        item.probe = probe;
+        item.value = value;
+        item.pressed = std::move(changed);
+        items.push_back(std::move(item));
+    };
+    button(c_.tr("New card"), "problem_map.board.new_card", [this] { create_card_in_view(); });
+    button(c_.tr("New cluster"), "problem_map.board.new_cluster", [this, &s] { create_cluster(s); });
+    button(c_.tr("Delete"), "problem_map.board.delete", [this] { delete_selection(); })->enabled = !c_.selection.cards.empty();
     if (!s.settings.silent_round) {
-        if (ui::big_button(c_.tr("Start silent round"))) c_.report(actions::start_silent_round(*w));
-        ui::mark_item("problem_map.board.silent_start");
+        button(c_.tr("Start silent round"), "problem_map.board.silent_start", [this, w] { c_.report(actions::start_silent_round(*w)); });
     } else {
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.55f, 0.10f, 1));
-        if (ui::big_button(c_.tr("Reveal all"))) c_.report(actions::reveal_all(*w));
-        ImGui::PopStyleColor();
-        ui::mark_item("problem_map.board.reveal");
+        button(c_.tr("Reveal all"), "problem_map.board.reveal", [this, w] { c_.report(actions::reveal_all(*w)); })->colour =
+            ImVec4(0.85f, 0.55f, 0.10f, 1);
     }
-    ImGui::SameLine();
-    if (ui::big_button(c_.tr("Show all"))) {
+    button(c_.tr("Show all"), "problem_map.board.fit", [this, &s] {
         fit_all(s, Canvas::kMinZoom);
         view_moved_ = true;
-    }
-    ui::mark_item("problem_map.board.fit");
-    ImGui::SameLine();
+    });
     ImVec2 center = add(canvas_.origin, ImVec2(canvas_.size.x / 2, canvas_.size.y / 2));
-    if (ui::big_button(" \u2212 ")) {
+    button(" \u2212 ##zoom_out", "problem_map.board.zoom_out", [this, center] {
         canvas_.zoom_at(center, 1 / 1.25f);
         view_moved_ = true;
-    }
-    ui::mark_item("problem_map.board.zoom_out");
-    ImGui::SameLine();
-    if (ui::big_button(" + ")) {
+    });
+    button(" + ##zoom_in", "problem_map.board.zoom_in", [this, center] {
         canvas_.zoom_at(center, 1.25f);
         view_moved_ = true;
-    }
-    ui::mark_item("problem_map.board.zoom_in");
-    ImGui::SameLine();
-    ImGui::Checkbox(c_.tr("Legend"), &show_legend_);
+    });
+    toggle(c_.tr("Select several"), "problem_map.board.multi_select", &multi_select_, [this] {
+        if (!multi_select_ && c_.selection.cards.size() > 1) c_.selection.clear();
+    });
+    toggle(c_.tr("Legend"), "problem_map.board.legend", &show_legend_, nullptr);
+    ui::toolbar("problem_map.board.toolbar", items);
 }
 
 // The world rectangle around every card and cluster; false when the board is empty.
@@ -177,14 +189,6 @@ bool BoardView::content_bounds(const Snapshot& s, ImVec2& lo, ImVec2& hi) {
     return !s.cards.empty() || !s.clusters.empty();
 }
 
-// Keeps the legend strip along the bottom clear of the fitted cards.
-void BoardView::fit_clear_of_legend(ImVec2 world_min, ImVec2 world_max) {
-    ImVec2 full = canvas_.size;
-    if (show_legend_) canvas_.size.y = std::max(canvas_.size.y * 0.5f, canvas_.size.y - legend_height_);
-    canvas_.fit(world_min, world_max);
-    canvas_.size = full;
-}
-
 void BoardView::fit_all(const Snapshot& s, float min_zoom) {
     if (s.cards.empty() && s.clusters.empty()) {
         canvas_.zoom = 1.0f;
@@ -193,7 +197,7 @@ void BoardView::fit_all(const Snapshot& s, float min_zoom) {
     }
     ImVec2 lo, hi;
     content_bounds(s, lo, hi);
-    fit_clear_of_legend(lo, hi);
+    canvas_.fit(lo, hi);
     if (canvas_.zoom < min_zoom) {  // too much to show readably: show the top-left part instead
         canvas_.zoom = min_zoom;
         canvas_.pan = ImVec2(lo.x - 40, lo.y - 40);
@@ -209,7 +213,6 @@ void BoardView::draw_canvas(const Snapshot& s) {
     // (e.g. going full screen on the projector).
     bool resized = canvas_.size.x != fitted_size_.x || canvas_.size.y != fitted_size_.y;
     if (fitted_for_ != c_.workshop() || (resized && !view_moved_)) {
-        if (show_legend_) draw_legend(s, nullptr);  // measures the strip the fit keeps clear
         fit_all(s, kOpeningZoom);
         fitted_for_ = c_.workshop();
         fitted_size_ = canvas_.size;
@@ -398,7 +401,7 @@ void BoardView::create_card_in_view() {
 
 placement::Rect BoardView::visible_world() const {
     ImVec2 lo = canvas_.to_world(canvas_.origin), hi = canvas_.to_world(add(canvas_.origin, canvas_.size));
-    if (show_legend_) hi.y -= legend_height_ / canvas_.scale();  // the legend strip covers the bottom
+    // The legend has its own strip under the canvas, so the whole canvas is free for cards.
     return {lo.x, lo.y, std::max(hi.x - lo.x, kCardWidth), std::max(hi.y - lo.y, kCardHeight)};
 }
 
@@ -523,11 +526,15 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
     // Whole lines only: a line cut through the middle cannot be read and looks broken.
     float title_top = min.y + strip + pad * 0.5f;
     float whole_lines = std::floor((max.y - footer - title_top) / font_size);
-    ImVec4 title_clip(clip.x, clip.y, clip.z, title_top + std::max(whole_lines, 1.0f) * font_size);
     const char* title = card.title.empty() ? c_.tr("(no title)") : card.title.c_str();
-    if (editing_ != card.id)
-        dl->AddText(font, font_size, ImVec2(min.x + pad, title_top), card.title.empty() ? IM_COL32(100, 100, 110, 255) : kInk,
-                    title, nullptr, max.x - min.x - pad * 2, &title_clip);
+    // A title longer than the card ends in "…"; the whole of it shows on hover and on touch-and-hold.
+    if (editing_ != card.id) {
+        bool cut = false;
+        ui::draw_clipped_text(dl, font, font_size, ImVec2(min.x + pad, title_top),
+                              card.title.empty() ? IM_COL32(100, 100, 110, 255) : kInk, title, max.x - min.x - pad * 2,
+                              std::max(int(whole_lines), 1), &cut);
+        if (cut && mode_ == BoardMode::Console && !dragged_) ui::whole_text_tip(min, max, title);
+    }
     // Footer: severity as filled dots, the trend arrow, signal crime, dots given, the priority star.
     std::string footer_text;
     for (int i = 1; i <= 5; ++i) footer_text += i <= card.severity ? "\u25CF" : "\u25CB";
@@ -556,42 +563,87 @@ void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
     dl->AddText(pos, kInk, text.c_str());
 }
 
-// One line of colour chips along the bottom edge, wrapping if needed: a legend in a
-// corner box would hide cards.
-void BoardView::draw_legend(const Snapshot& s, ImDrawList* dl) {
+std::vector<std::pair<std::string, std::uint32_t>> BoardView::legend_chips(const Snapshot& s) const {
     std::vector<std::pair<std::string, std::uint32_t>> chips;
     for (const auto& category : s.categories) {
         bool used = std::any_of(s.cards.begin(), s.cards.end(), [&](const Card& c) { return c.category_id == category.id; });
         if (used) chips.emplace_back(category_name(category, c_.translator()), category.color);
     }
-    if (chips.empty()) return;
-    float fs = ImGui::GetFontSize();
-    float swatch = fs * 0.9f, gap = fs * 0.9f, line = ImGui::GetTextLineHeightWithSpacing();
-    float x0 = canvas_.origin.x + 8, right = canvas_.origin.x + canvas_.size.x - 8;
-    // Lay out first to know how many lines the strip needs.
-    std::vector<ImVec2> offsets;
-    float x = 0, y = 0;
+    return chips;
+}
+
+namespace {
+constexpr float kLegendText = 0.85f;  // of the interface text
+}  // namespace
+
+// Lays the chips out in at most two lines of `width`; returns the strip's height (0
+// without chips). Chips that do not fit are counted in `left_out` ("+3"); the
+// whole list then shows on hover and hold.
+float BoardView::layout_legend(const Snapshot& s, float width, std::vector<ImVec2>* offsets, std::size_t* left_out) const {
+    auto chips = legend_chips(s);
+    if (chips.empty()) return 0.0f;
+    float fs = ImGui::GetFontSize() * kLegendText;
+    float swatch = fs * 0.9f, gap = fs * 0.9f, line = fs + ImGui::GetStyle().ItemSpacing.y * 0.6f;
+    float right = width - 16;
+    auto text_width = [&](const std::string& t) { return ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, t.c_str()).x; };
+    std::vector<ImVec2> placed;
+    float x = 0;
+    int row = 0;
     for (const auto& chip : chips) {
-        float w = swatch + 6 + ImGui::CalcTextSize(chip.first.c_str()).x;
-        if (x > 0 && x0 + x + w > right) {
+        float w = swatch + 6 + text_width(chip.first);
+        if (x > 0 && x + w > right) {
+            if (row + 1 == legend_lines_) break;
             x = 0;
-            y += line;
+            ++row;
         }
-        offsets.emplace_back(x, y);
+        placed.emplace_back(x, float(row) * line);
         x += w + gap;
     }
-    float height = y + line + 8;
-    legend_height_ = height;
-    if (!dl) return;  // measuring only
-    ImVec2 min(canvas_.origin.x, canvas_.origin.y + canvas_.size.y - height);
-    dl->AddRectFilled(min, ImVec2(canvas_.origin.x + canvas_.size.x, canvas_.origin.y + canvas_.size.y), IM_COL32(255, 255, 255, 235));
-    dl->AddLine(min, ImVec2(canvas_.origin.x + canvas_.size.x, min.y), IM_COL32(110, 122, 140, 255));
-    for (std::size_t i = 0; i < chips.size(); ++i) {
-        ImVec2 p(x0 + offsets[i].x, min.y + 4 + offsets[i].y);
-        float top = p.y + (ImGui::GetTextLineHeight() - swatch) / 2;
-        dl->AddRectFilled(ImVec2(p.x, top), ImVec2(p.x + swatch, top + swatch), packed_color(chips[i].second), 3);
-        dl->AddText(ImVec2(p.x + swatch + 6, p.y), kInk, chips[i].first.c_str());
+    std::size_t hidden = chips.size() - placed.size();
+    // Room for "+N" at the end of the last line.
+    while (hidden > 0 && !placed.empty()) {
+        const ImVec2& last = placed.back();
+        float end = last.x + swatch + 6 + text_width(chips[placed.size() - 1].first) + gap;
+        if (end + text_width(fmt::format("+{}", hidden + 1)) <= right) break;
+        placed.pop_back();
+        ++hidden;
     }
+    if (offsets) *offsets = placed;
+    if (left_out) *left_out = hidden;
+    return float(row + 1) * line + 8;
+}
+
+float BoardView::legend_height(const Snapshot& s, float width) const { return layout_legend(s, width, nullptr, nullptr); }
+
+// The colour chips in a strip of their own under the canvas: drawn over the board
+// they would hide cards.
+void BoardView::draw_legend_strip(const Snapshot& s, float width, float height) {
+    auto chips = legend_chips(s);
+    std::vector<ImVec2> offsets;
+    std::size_t hidden = 0;
+    layout_legend(s, width, &offsets, &hidden);
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    ui::mark_item("problem_map.board.legend_strip");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, ImVec2(min.x + width, min.y + height), IM_COL32(255, 255, 255, 235));
+    ImFont* font = ImGui::GetFont();
+    float fs = ImGui::GetFontSize() * kLegendText, swatch = fs * 0.9f;
+    float end_x = min.x, end_y = min.y + 4;
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        ImVec2 p(min.x + 8 + offsets[i].x, min.y + 4 + offsets[i].y);
+        float top = p.y + (fs - swatch) / 2;
+        dl->AddRectFilled(ImVec2(p.x, top), ImVec2(p.x + swatch, top + swatch), packed_color(chips[i].second), 3);
+        dl->AddText(font, fs, ImVec2(p.x + swatch + 6, p.y), kInk, chips[i].first.c_str());
+        end_x = p.x + swatch + 6 + font->CalcTextSizeA(fs, FLT_MAX, 0, chips[i].first.c_str()).x + fs * 0.9f;
+        end_y = p.y;
+    }
+    if (hidden == 0) return;
+    std::string more = fmt::format("+{}", hidden);
+    dl->AddText(font, fs, ImVec2(end_x, end_y), IM_COL32(60, 60, 70, 255), more.c_str());
+    std::string all;
+    for (const auto& chip : chips) all += (all.empty() ? "" : "\n") + chip.first;
+    ui::whole_text_tip(min, ImVec2(min.x + width, min.y + height), all.c_str());
 }
 
 void BoardView::draw_title_editor(const Snapshot& frame) {

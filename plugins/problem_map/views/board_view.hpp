@@ -42,7 +42,10 @@ private:
     void draw_clusters(const Snapshot& s, ImDrawList* dl);
     void draw_cards(const Snapshot& s, ImDrawList* dl);
     void draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, ImVec2 min, ImVec2 max);
-    void draw_legend(const Snapshot& s, ImDrawList* dl);
+    std::vector<std::pair<std::string, std::uint32_t>> legend_chips(const Snapshot& s) const;
+    float layout_legend(const Snapshot& s, float width, std::vector<ImVec2>* offsets, std::size_t* left_out) const;
+    float legend_height(const Snapshot& s, float width) const;
+    void draw_legend_strip(const Snapshot& s, float width, float height);
     void draw_banner(const Snapshot& s, ImDrawList* dl);
     void draw_title_editor(const Snapshot& s);
     void create_card_at(const Snapshot& s, ImVec2 world_center);
@@ -53,7 +56,6 @@ private:
     std::set<Id> joining_clusters(const Snapshot& s) const;
     void delete_selection();
     void fit_all(const Snapshot& s, float min_zoom);
-    void fit_clear_of_legend(ImVec2 world_min, ImVec2 world_max);
     void fit_to_facilitator(const Snapshot& s);
     static bool content_bounds(const Snapshot& s, ImVec2& lo, ImVec2& hi);
     Hit hit_test(const Snapshot& s, ImVec2 screen) const;
@@ -71,7 +73,7 @@ private:
     bool view_moved_ = false;
     bool multi_select_ = false;
     bool show_legend_ = true;
-    float legend_height_ = 0;  // of the last frame, kept clear when fitting
+    int legend_lines_ = 2;  // the most lines of chips under the board
 
     Gesture gesture_ = Gesture::None;
     ImVec2 press_mouse_{0, 0};

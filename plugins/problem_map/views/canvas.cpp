@@ -37,8 +37,9 @@ bool Canvas::handle_keys() {
     else if (ImGui::IsKeyPressed(keys::Right)) pan_by_screen(ImVec2(-step, 0));
     else if (ImGui::IsKeyPressed(keys::Up)) pan_by_screen(ImVec2(0, step));
     else if (ImGui::IsKeyPressed(keys::Down)) pan_by_screen(ImVec2(0, -step));
-    else if (ImGui::IsKeyPressed(keys::Equal) || ImGui::IsKeyPressed(keys::KeypadAdd)) zoom_at(center, 1.2f);
-    else if (ImGui::IsKeyPressed(keys::Minus) || ImGui::IsKeyPressed(keys::KeypadSubtract)) zoom_at(center, 1 / 1.2f);
+    // By the character typed, so "+" zooms in on a Swedish keyboard too (keys.hpp).
+    else if (keys::character_pressed('+', false) || keys::character_pressed('=', false)) zoom_at(center, 1.2f);
+    else if (keys::character_pressed('-', false)) zoom_at(center, 1 / 1.2f);
     else used = false;
     return used;
 }

@@ -148,7 +148,9 @@ void ListView::draw_table(const Snapshot& s) {
             ImGui::TableSetColumnIndex(0);
             ImGui::PushID(int(card.id));
             std::string title = card.hidden ? c_.tr("(face down)") : card.title.empty() ? c_.tr("(no title)") : card.title;
-            if (ImGui::Selectable(title.c_str(), c_.selection.has(card.id), ImGuiSelectableFlags_SpanAllColumns))
+            // One line, so the clipper's rows stay one height; a cut title shows whole on hover and hold.
+            if (ui::clipped_selectable("##row", title.c_str(), c_.selection.has(card.id), 1,
+                                       ImGuiSelectableFlags_SpanAllColumns))
                 c_.selection.only(card.id);
             ui::mark_item(fmt::format("problem_map.list.row.{}", i));
             ImGui::PopID();

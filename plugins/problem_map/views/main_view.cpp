@@ -17,9 +17,12 @@ void MainView::reveal_all() {
 }
 
 bool MainView::draw_room() {
-    if (!c_.workshop() || shown_tab_ != Tab::Board) return false;
-    room_board_.draw();
-    return true;
+    if (!c_.workshop()) return false;
+    switch (shown_tab_) {
+        case Tab::Board: room_board_.draw(); return true;
+        case Tab::Matrix: return matrix_.draw_room();
+        default: return false;  // the list, the votes, the causes and the categories are mirrored
+    }
 }
 
 void MainView::draw() {

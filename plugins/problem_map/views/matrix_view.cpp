@@ -37,6 +37,15 @@ ImVec2 MatrixView::Grid::cell_min(int column, int row) const {
     return ImVec2(origin.x + cell.x * float(column), origin.y + cell.y * float(row));
 }
 
+// For the room: the grid and its cards as the facilitator filtered them, without the choices above.
+bool MatrixView::draw_room() {
+    if (!c_.snapshot()) return false;
+    room_ = true;
+    draw();
+    room_ = false;
+    return true;
+}
+
 void MatrixView::draw() {
     auto snapshot = c_.snapshot();
     Workshop* w = c_.workshop();
@@ -44,14 +53,16 @@ void MatrixView::draw() {
     const Snapshot& s = *snapshot;
     MatrixMode mode = s.settings.matrix;
     int choice = mode == MatrixMode::ImpactInfluence ? 1 : 0;
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(c_.tr("Axes:"));
-    ImGui::SameLine();
-    if (choice_row("matrix_mode", choice, {c_.tr("Severity \u00d7 trend"), c_.tr("Impact \u00d7 ability to influence")},
-                   "problem_map.matrix.mode"))
-        c_.report(actions::set_matrix_mode(*w, choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend));
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ImGui::Checkbox(c_.tr("Only prioritised"), &only_prioritised_);
+    if (!room_) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(c_.tr("Axes:"));
+        ImGui::SameLine();
+        if (choice_row("matrix_mode", choice, {c_.tr("Severity \u00d7 trend"), c_.tr("Impact \u00d7 ability to influence")},
+                       "problem_map.matrix.mode"))
+            c_.report(actions::set_matrix_mode(*w, choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend));
+        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        ImGui::Checkbox(c_.tr("Only prioritised"), &only_prioritised_);
+    }
 
     float label_w = ImGui::GetFontSize() * 7, label_h = ImGui::GetFrameHeight() * 1.2f;
     ImVec2 start = ImGui::GetCursorScreenPos();

@@ -10,6 +10,7 @@ class MatrixView {
 public:
     explicit MatrixView(Context& context) : c_(context) {}
     void draw();
+    bool draw_room();
 
 private:
     struct Grid {
@@ -25,6 +26,7 @@ private:
     void draw_cards(const Snapshot& s, const Grid& grid, MatrixMode mode);
     Context& c_;
     bool only_prioritised_ = false;
+    bool room_ = false;  // drawing for the room: no controls
     Id dragging_ = 0;
 };
 

@@ -88,8 +88,9 @@ void VoteView::draw_voters(const Snapshot& s) {
     for (std::size_t i = 0; i < voters_.size(); ++i) {
         const auto& [voter, name] = voters_[i];
         int used = dots_used(s, voter);
-        std::string label = fmt::format("{}  ({}/{})###voter{}", name, used, s.settings.dots_per_voter, i);
-        if (ImGui::Selectable(label.c_str(), voter == current_, 0, ImVec2(0, ImGui::GetFrameHeight()))) current_ = voter;
+        // Wrapped: a role and organisation are longer than the column, and the column has room below.
+        std::string text = fmt::format("{}  ({}/{})", name, used, s.settings.dots_per_voter);
+        if (ui::clipped_selectable(fmt::format("##voter{}", i).c_str(), text.c_str(), voter == current_, 0)) current_ = voter;
         ui::mark_item(fmt::format("problem_map.vote.voter.{}", i));
     }
 }

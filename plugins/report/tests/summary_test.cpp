@@ -5,6 +5,7 @@
 #include "kartla/workshop.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -26,10 +27,10 @@ int run_kartla(const std::string& arguments, const fs::path& dir) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::unique_ptr<kartla::Workshop> open(const fs::path& file, kartla::OpenMode mode) {
-    auto opened = kartla::Workshop::open(file, mode);
-    REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(opened));
-    return std::move(std::get<std::unique_ptr<kartla::Workshop>>(opened));
+// Straight SQLite, not Workshop::open: without the plugins loaded, kartla keeps
+// their tables out of every statement (unverified), and this test reads the tables themselves.
+std::unique_ptr<kartla::Database> open(const fs::path& file, int flags) {
+    return std::make_unique<kartla::Database>(file.string(), flags);
 }
 
 // What the file itself holds, straight from the tables.
@@ -39,8 +40,8 @@ struct Expected {
 };
 
 Expected expected_from(const fs::path& file) {
-    auto w = open(file, kartla::OpenMode::ReadOnly);
-    auto& db = w->db();
+    auto w = open(file, SQLITE_OPEN_READONLY);
+    auto& db = *w;
     Expected e;
     e.problems = static_cast<int>(db.scalar_int("SELECT count(*) FROM problem_map_card"));
     e.prioritised = static_cast<int>(db.scalar_int("SELECT count(*) FROM problem_map_card WHERE prioritised = 1"));
@@ -86,10 +87,8 @@ Parsed parse_csv(const std::string& text) {
 }
 
 void edit(const fs::path& file, const std::vector<std::string>& statements) {
-    auto w = open(file, kartla::OpenMode::ReadWrite);
-    w->edit("variant", [&](kartla::Database& db) {
-        for (const auto& sql : statements) db.run(sql);
-    });
+    auto db = open(file, SQLITE_OPEN_READWRITE);
+    for (const auto& sql : statements) db->run(sql);
 }
 
 }  // namespace

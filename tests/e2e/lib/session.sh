@@ -17,7 +17,8 @@ fresh_session() {
 
 stop_session() {
   [[ -n ${app:-} ]] && kill "$app" 2>/dev/null
-  [[ -n ${x_server_pid:-} ]] && kill "$x_server_pid" 2>/dev/null
+  # Waited for, so a test started next finds the display free again.
+  [[ -n ${x_server_pid:-} ]] && kill "$x_server_pid" 2>/dev/null && wait "$x_server_pid" 2>/dev/null
   return 0
 }
 
@@ -37,4 +38,13 @@ start_x_server() {
     return 1
   fi
   export DISPLAY=:$number
+  # Another server starting at the same moment can take the number between the
+  # report and the first client; wait until this display answers.
+  local i
+  for ((i = 0; i < 50; i++)); do
+    xset q >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "FAIL: the X server on $DISPLAY does not answer; see $log" >&2
+  return 1
 }

@@ -1,0 +1,182 @@
+// Text is saved while it is typed: a shared text field reports a save at most
+// kPause after the first key not yet saved (so also during a long stretch of
+// typing, not only at a pause), on Enter, on leaving the field, and when the
+// host asks (a view switch, closing). All the saves of one visit to a
+// field carry the same edit group, so the workshop makes them one undo step.
+//
+// Characters that arrive just after a click, before the field the click
+// created has keyboard focus ("New card", then typing at once), would be thrown
+// away by ImGui at the end of the frame. We keep them for a few frames and hand
+// them to the field that takes focus, in the order they were typed.
+#include "field_saving.hpp"
+
+#include "kartla/widgets.hpp"
+#include "kartla/workshop.hpp"
+
+#include <imgui_internal.h>
+
+#include <cstdint>
+#include <unordered_map>
+
+namespace kartla::ui {
+
+namespace {
+
+constexpr double kPause = 0.2;  // seconds a typed key waits at most; a kill later than this loses nothing
+constexpr double kRetry = 1.0;  // seconds before a failed save is tried again
+// Characters that no field took wait this long after a click for the field it brings.
+// Short, so that a letter typed on the board well after a click never lands in a field.
+constexpr int kEarlyFrames = 4;
+constexpr double kEarlySeconds = 0.6;
+
+struct Visit {
+    ImGuiID field = 0;
+    std::uint64_t group = 0;  // shared by every save of this visit: one undo step
+    bool unsaved = false;     // typed since the last reported save
+    double first_key = 0;     // the first key of those
+    int seen_frame = 0;       // a field no longer drawn (its view closed) ends its visit
+    bool left = false;        // the field is no longer active; the visit ends once its text is saved
+};
+
+struct FieldState {
+    Visit current;
+    Visit previous;  // a field left in the same frame another was entered still saves in its own group
+    int save_now_frame = -1;
+    int click_frame = -1000;
+    double click_time = -1000;
+    ImVector<ImWchar> early;  // characters no field has taken yet
+};
+
+std::uint64_t g_next_group = 1;
+
+std::unordered_map<ImGuiContext*, FieldState>& states() {
+    static std::unordered_map<ImGuiContext*, FieldState> map;
+    return map;
+}
+
+void note_click(ImGuiContext* ctx, FieldState& s) {
+    if (ctx->IO.MouseClicked[0] || ctx->IO.MouseReleased[0]) {
+        s.click_frame = ctx->FrameCount;
+        s.click_time = ctx->Time;
+    }
+}
+
+bool just_clicked(const ImGuiContext* ctx, const FieldState& s) {
+    return ctx->FrameCount - s.click_frame <= kEarlyFrames && ctx->Time - s.click_time <= kEarlySeconds;
+}
+
+void keep_early(ImVector<ImWchar>& early, ImVector<ImWchar>& queue) {
+    for (ImWchar c : queue) early.push_back(c);
+    queue.clear();
+}
+
+// Before the frame's widgets. ImGui 1.86 also drops the characters of the frame
+// in which a field takes focus by request (SetKeyboardFocusHere), so characters
+// reach a field only once it was active at the start of a frame: those that
+// waited first, then what came since.
+void on_new_frame(ImGuiContext* ctx, ImGuiContextHook*) {
+    FieldState& s = states()[ctx];
+    note_click(ctx, s);
+    ImVector<ImWchar>& queue = ctx->IO.InputQueueCharacters;
+    bool field_active = ctx->ActiveId != 0 && ctx->ActiveId == ctx->InputTextState.ID;
+    if (field_active && !s.early.empty()) {
+        keep_early(s.early, queue);
+        queue.swap(s.early);
+    } else if (!field_active && just_clicked(ctx, s)) {
+        keep_early(s.early, queue);  // a field may be on its way
+    }
+}
+
+// After the frame's widgets, before ImGui drops what no field took.
+void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
+    FieldState& s = states()[ctx];
+    set_edit_group(0);  // a group lives for the frame in which its field reported a save
+    std::uint64_t failed = take_failed_edit_group();
+    for (Visit* v : {&s.current, &s.previous}) {
+        if (failed && v->group == failed) {  // not saved after all (disk full, file gone): try again later
+            v->unsaved = true;
+            v->first_key = ctx->Time + kRetry - kPause;
+        }
+        // A field no longer drawn (its view closed), or left with its text saved, ends its visit.
+        if (v->field && (v->seen_frame < ctx->FrameCount || (v->left && !v->unsaved))) *v = Visit{};
+    }
+    if (s.save_now_frame >= 0 && s.save_now_frame < ctx->FrameCount) s.save_now_frame = -1;
+    note_click(ctx, s);
+    if (just_clicked(ctx, s)) keep_early(s.early, ctx->IO.InputQueueCharacters);
+    else s.early.clear();  // no field came: dropped, as ImGui would
+}
+
+void on_shutdown(ImGuiContext* ctx, ImGuiContextHook*) { states().erase(ctx); }
+
+FieldState& state() {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    auto [it, inserted] = states().try_emplace(ctx);
+    if (inserted) {
+        ImGuiContextHook hook;
+        hook.Type = ImGuiContextHookType_NewFramePost;
+        hook.Callback = on_new_frame;
+        ImGui::AddContextHook(ctx, &hook);
+        hook.Type = ImGuiContextHookType_EndFramePre;
+        hook.Callback = on_end_frame;
+        ImGui::AddContextHook(ctx, &hook);
+        hook.Type = ImGuiContextHookType_Shutdown;
+        hook.Callback = on_shutdown;
+        ImGui::AddContextHook(ctx, &hook);
+    }
+    return it->second;
+}
+
+}  // namespace
+
+namespace field_saving {
+
+bool should_save(bool confirmed) {
+    FieldState& s = state();
+    ImGuiID id = ImGui::GetItemID();
+    double now = ImGui::GetTime();
+    if (ImGui::IsItemActive() && s.current.field != id) {
+        s.previous = s.current;
+        s.current = Visit{id, g_next_group++, false, now, 0, false};
+    }
+    Visit* visit = s.current.field == id ? &s.current : s.previous.field == id ? &s.previous : nullptr;
+    if (visit) visit->seen_frame = ImGui::GetFrameCount();
+    if (visit && ImGui::IsItemEdited() && !visit->unsaved) {
+        visit->unsaved = true;
+        visit->first_key = now;
+    }
+    bool asked = s.save_now_frame >= 0;
+    bool due = visit && visit->unsaved && (asked || now - visit->first_key >= kPause);
+    bool save = confirmed || due || ImGui::IsItemDeactivatedAfterEdit();
+    if (visit) visit->left = !ImGui::IsItemActive();  // ends at the end of the frame, once saved
+    if (save && visit) {
+        visit->unsaved = false;
+        set_edit_group(visit->group);
+    }
+    return save;
+}
+
+}  // namespace field_saving
+
+void track_text_input() { state(); }
+
+bool text_unsaved() {
+    if (!ImGui::GetCurrentContext()) return false;
+    const FieldState& s = state();
+    return s.current.unsaved || s.previous.unsaved;
+}
+
+double text_save_due_in() {
+    if (!ImGui::GetCurrentContext()) return -1;
+    const FieldState& s = state();
+    const Visit& v = s.current.unsaved ? s.current : s.previous;
+    if (!v.unsaved) return -1;
+    double left = v.first_key + kPause - ImGui::GetTime();
+    return left > 0 ? left : 0;
+}
+
+void save_typed_text_now() {
+    if (!ImGui::GetCurrentContext()) return;
+    state().save_now_frame = ImGui::GetFrameCount();
+}
+
+}  // namespace kartla::ui

@@ -1,0 +1,272 @@
+// Nothing typed is lost: text in a shared text field reaches the file a moment
+// after the last key, without Enter or leaving the field; the saves of one visit
+// to a field are one undo step; a view switch or quitting saves first; characters
+// typed in the very frames of the click that opens a field land in it; and a
+// file moved or deleted while open is said plainly and never written into.
+// Time passes through ImGui's clock (Headless::advance), never by sleeping.
+#include "headless.hpp"
+#include "temp_dir.hpp"
+
+#include "kartla/core_data.hpp"
+#include "kartla/keys.hpp"
+#include "kartla/widgets.hpp"
+#include "runtime.hpp"
+#include "ui/shell.hpp"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+
+using namespace kartla;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::unique_ptr<Workshop> must(OpenResult opened) {
+    if (auto* e = std::get_if<OpenError>(&opened)) FAIL(e->message);
+    return std::move(std::get<std::unique_ptr<Workshop>>(opened));
+}
+
+// The real shell around a workshop file, as the window has it.
+struct Window {
+    explicit Window(bool with_board = false) {
+        runtime.echo_messages_to_stderr = false;
+        if (with_board) REQUIRE(runtime.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
+        shell = std::make_unique<ui::Shell>(runtime, settings);
+        runtime.set_workshop(must(Workshop::create(file, true)));
+        ui.set_ui([this] { shell->frame(); });
+        ui.frame(3);
+    }
+    Workshop& w() { return *runtime.workshop(); }
+    // What another reader of the file sees: what is on disk (WAL included), not this process's memory.
+    std::string on_disk(const std::string& sql, const fs::path& path) {
+        auto reader = must(Workshop::open(path, OpenMode::ReadOnly));
+        return reader->db().scalar_text(sql);
+    }
+    std::string title_on_disk() { return on_disk("SELECT value FROM core_meta WHERE key = 'title'", file); }
+    void leave_fields() {  // a click on the status bar, where there is no field
+        ui.click(ImVec2(20, ImGui::GetIO().DisplaySize.y - 8));
+        ui.frame(2);
+    }
+
+    test::TempDir dir;
+    fs::path file = dir / "trygghet.kartla";
+    test::Headless ui;  // before the runtime, which shares its ImGui context
+    Runtime runtime;
+    ui::Settings settings;
+    std::unique_ptr<ui::Shell> shell;
+};
+
+}  // namespace
+
+TEST_CASE("text typed and not confirmed is in the file a moment after the last key, and one undo takes back the visit") {
+    Window win;
+    win.ui.click_item("workshop.meta.title");
+    win.ui.type("Trygghet ");
+    CHECK(win.title_on_disk().empty());  // not a write per key
+    CHECK(ui::text_unsaved());
+    CHECK(ui::text_save_due_in() > 0);
+    win.ui.advance(0.25);
+    CHECK(win.title_on_disk() == "Trygghet ");
+    CHECK_FALSE(ui::text_unsaved());
+    CHECK(ui::text_save_due_in() < 0);
+
+    win.ui.type("på Östra ");
+    win.ui.advance(0.25);
+    win.ui.type("Höjden");
+    win.ui.advance(0.25);
+    CHECK(win.title_on_disk() == "Trygghet på Östra Höjden");
+    CHECK(ImGui::GetIO().WantTextInput);  // still in the field: nothing was confirmed
+
+    win.leave_fields();
+    CHECK(win.title_on_disk() == "Trygghet på Östra Höjden");
+    CHECK(win.w().undo_label() == "Edit workshop details");
+    win.ui.key(keys::Z, true);  // Ctrl+Z, as the room presses it
+    CHECK(win.title_on_disk().empty());
+    CHECK_FALSE(win.w().can_undo());  // three saves, one step
+
+    // A second visit to the same field is a step of its own.
+    win.ui.key(keys::Y, true);
+    CHECK(win.title_on_disk() == "Trygghet på Östra Höjden");
+    win.ui.click_item("workshop.meta.title");
+    win.ui.key(keys::End);
+    win.ui.type(" 2026");
+    win.ui.advance(0.25);
+    CHECK(win.title_on_disk() == "Trygghet på Östra Höjden 2026");
+    win.leave_fields();
+    win.ui.key(keys::Z, true);
+    CHECK(win.title_on_disk() == "Trygghet på Östra Höjden");
+}
+
+TEST_CASE("typed text is saved before a view switch and before quitting, with no pause") {
+    Window win;
+    win.ui.click_item("workshop.meta.title");
+    win.ui.type("Klotter");
+    win.shell->stage().show("core.privacy");  // e.g. an agenda step bringing its view
+    win.ui.frame(3);
+    CHECK(win.title_on_disk() == "Klotter");
+    CHECK(win.shell->stage().current() == "core.privacy");
+
+    win.shell->stage().show("core.workshop");
+    win.ui.frame(2);
+    win.ui.click_item("workshop.meta.place");
+    win.ui.type("Torget");
+    win.shell->request_quit();
+    win.ui.frame(2);
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'place'", win.file) == "Torget");
+}
+
+TEST_CASE("characters typed in the frames of the click on New card all land in the new card's title") {
+    Window win(true);
+    win.shell->stage().show("problem_map.board");
+    win.ui.frame(3);
+    REQUIRE(win.ui.has_item("problem_map.board.new_card"));
+    // The press and the release frames already carry keys, as on a busy machine.
+    win.ui.click_then_type(win.ui.item_center("problem_map.board.new_card"), "Klo", "tter ");
+    win.ui.type("vid torget, ");
+    win.ui.type("Åsen");
+    win.ui.advance(0.25);  // not even confirmed: saved as typed
+    CHECK(win.w().db().scalar_text("SELECT title FROM problem_map_card") == "Klotter vid torget, Åsen");
+    win.ui.key(keys::Enter);
+    CHECK(win.w().db().scalar_int("SELECT count(*) FROM problem_map_card") == 1);
+}
+
+TEST_CASE("a letter typed on the board long after a click is a shortcut, not the first letter of the new card") {
+    Window win(true);
+    win.shell->stage().show("problem_map.board");
+    win.ui.frame(3);
+    ImVec2 min, max;
+    REQUIRE(ui::item_rect("problem_map.board.canvas", min, max));
+    win.ui.click(ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2));
+    win.ui.advance(1.0);
+    win.ui.frame(2);
+    win.ui.key_typing(keys::N, "n");  // N: a new card where the mouse is
+    win.ui.frame(2);
+    win.ui.type("Bilbränder");
+    win.ui.key(keys::Enter);
+    CHECK(win.w().db().scalar_text("SELECT title FROM problem_map_card") == "Bilbränder");
+}
+
+TEST_CASE("a workshop file moved while open: nothing is written into it, the window says so, a copy keeps it all") {
+    Window win;
+    win.ui.click_item("workshop.meta.title");
+    win.ui.type("Före flytten");
+    win.ui.advance(0.25);
+    REQUIRE(win.title_on_disk() == "Före flytten");
+
+    fs::path moved = win.dir / "flyttad.kartla";
+    fs::rename(win.file, moved);
+    CHECK(win.w().file_change() == Workshop::FileChange::MovedOrDeleted);
+    auto refused = win.w().edit("title", [](Database& db) { core_data::set_meta(db, "title", "tyst"); });
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.message.find("was moved or deleted") != std::string::npos);
+
+    win.ui.type(" och efter");  // still in the field: its save is refused and kept for later
+    win.ui.advance(0.25);
+    win.ui.advance(2.5);  // the window looks at the file every few seconds
+    win.ui.frame(2);
+    CHECK(win.ui.has_item("core.file_banner"));
+    CHECK(win.shell->file_banner().find("was moved or deleted") != std::string::npos);
+    CHECK(win.shell->window_title().find("(not saved)") != std::string::npos);
+    CHECK(ui::text_unsaved());  // the status bar does not claim it is saved
+
+    // Save a copy… from the banner; kartla goes on in the copy, history and typed text included.
+    fs::path copy = win.dir / "kopia.kartla";
+    win.ui.click_item("core.file_banner.save_copy");
+    win.ui.frame(2);
+    win.ui.type(copy.string());
+    win.ui.key(keys::Enter);
+    win.ui.frame(3);
+    REQUIRE(fs::exists(copy));
+    CHECK(win.w().path() == copy);
+    win.ui.advance(1.1);  // the refused save is tried again, now into the copy
+    win.ui.frame(2);
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'title'", copy) == "Före flytten och efter");
+    CHECK_FALSE(ui::text_unsaved());
+    win.ui.advance(2.5);
+    win.ui.frame(2);
+    CHECK(win.shell->file_banner().empty());
+    CHECK(win.w().can_undo());
+}
+
+TEST_CASE("a workshop file deleted or replaced while open is never written into, and a copy has every edit") {
+    test::TempDir dir;
+    auto file = dir / "raderad.kartla";
+    auto w = must(Workshop::create(file));
+    REQUIRE(w->edit("title", [](Database& db) { core_data::set_meta(db, "title", "Sparat före"); }));
+
+    SUBCASE("deleted") {
+        fs::remove(file);
+        CHECK(w->file_change() == Workshop::FileChange::MovedOrDeleted);
+    }
+    SUBCASE("replaced by another file of the same name") {
+        fs::create_directory(dir / "annan");  // written elsewhere and renamed over it, as sync tools do
+        must(Workshop::create(dir / "annan" / "raderad.kartla"))->edit("x", [](Database& db) {
+            core_data::set_meta(db, "title", "Annan");
+        });
+        fs::rename(dir / "annan" / "raderad.kartla", file);
+        CHECK(w->file_change() == Workshop::FileChange::Replaced);
+        CHECK(w->file_problem().find("replaced") != std::string::npos);
+    }
+    auto refused = w->edit("title", [](Database& db) { core_data::set_meta(db, "title", "Aldrig"); });
+    CHECK_FALSE(refused.ok);
+    CHECK(core_data::meta(w->db(), "title") == "Sparat före");  // the refused edit left no trace
+    CHECK_FALSE(w->undo().ok);                                  // undo writes too: refused the same way
+
+    auto copy = dir / "kopia.kartla";
+    REQUIRE(w->save_copy(copy));
+    auto reader = must(Workshop::open(copy, OpenMode::ReadOnly));
+    CHECK(core_data::meta(reader->db(), "title") == "Sparat före");
+    w->continue_in(must(Workshop::open(copy)));
+    CHECK(w->file_change() == Workshop::FileChange::None);
+    CHECK(w->edit("title", [](Database& db) { core_data::set_meta(db, "title", "I kopian"); }));
+    REQUIRE(w->undo());  // the history goes on in the copy
+    CHECK(core_data::meta(w->db(), "title") == "Sparat före");
+}
+
+TEST_CASE("edits of one group merge into one undo step, and typing then erasing leaves no step") {
+    auto w = Workshop::in_memory();
+    REQUIRE(w->edit("before", [](Database& db) { core_data::set_meta(db, "place", "Torget"); }));
+    set_edit_group(7001);
+    REQUIRE(w->edit("Edit title", [](Database& db) { core_data::set_meta(db, "title", "K"); }));
+    REQUIRE(w->edit("Edit title", [](Database& db) { core_data::set_meta(db, "title", "Klotter"); }));
+    set_edit_group(0);
+    CHECK(w->undo_label() == "Edit title");
+    REQUIRE(w->undo());
+    CHECK(core_data::meta(w->db(), "title").empty());
+    CHECK(w->undo_label() == "before");
+
+    // A participant added and removed again within one group: nothing to undo.
+    set_edit_group(7002);
+    std::int64_t id = 0;
+    REQUIRE(w->edit("add", [&](Database& db) { id = core_data::add_participant(db, "Rektor", "Skolan"); }));
+    REQUIRE(w->edit("remove", [&](Database& db) { core_data::remove_participant(db, id); }));
+    set_edit_group(0);
+    CHECK(w->undo_label() == "before");
+}
+
+TEST_CASE("a save that fails (a full disk) keeps the text unsaved and tried again, and does not hold a view switch up") {
+    Window win;
+    auto& db = win.w().db();
+    db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));  // the disk is full
+    std::string paragraph;
+    while (paragraph.size() < 12 * 1024) paragraph += "Otrygghet i gångtunneln vid Östra torget. ";
+    win.ui.click_item("workshop.meta.purpose");
+    win.ui.type(paragraph);
+    win.ui.advance(0.25);
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'purpose'", win.file).empty());
+    CHECK(ui::text_unsaved());  // the status bar does not say it is saved
+
+    db.exec("PRAGMA max_page_count = 1073741823");  // space again: the next try saves it, no key needed
+    win.ui.advance(1.1);
+    win.ui.frame();
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'purpose'", win.file) == paragraph);
+
+    db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));
+    win.ui.type(paragraph);
+    win.ui.advance(0.25);
+    REQUIRE(ui::text_unsaved());
+    win.shell->stage().show("core.privacy");
+    win.ui.frame(3);
+    CHECK(win.shell->stage().current() == "core.privacy");
+}
