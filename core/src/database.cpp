@@ -153,7 +153,8 @@ int Database::changes() const { return sqlite3_changes(db_); }
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 void Database::clear_statement_cache() { cache_.clear(); }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+// BEGIN and COMMIT as cached statements: parsed once, not on every edit.
+Transaction::Transaction(Database& db) : db_(db) { db_.prepare("BEGIN IMMEDIATE").with().run(); }
 
 Transaction::~Transaction() {
     if (done_) return;
@@ -165,7 +166,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.prepare("COMMIT").with().run();
     done_ = true;
 }
 

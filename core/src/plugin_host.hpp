@@ -24,6 +24,9 @@ public:
     std::vector<Entity> entities(std::string_view kind, bool* available) override {
         return runtime_.entities(kind, available);
     }
+    std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available) override {
+        return runtime_.entities_where(kind, filter, available);
+    }
     const char* tr(const char* msgid) override { return runtime_.translate_in(id_, msgid); }
     void log(LogLevel level, std::string_view message) override;
     void show_message(std::string_view message) override { runtime_.post_message(LogLevel::Info, std::string(message)); }

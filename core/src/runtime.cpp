@@ -131,6 +131,26 @@ std::vector<Entity> Runtime::entities(std::string_view kind, bool* available) {
     return out;
 }
 
+std::vector<Entity> Runtime::entities_where(std::string_view kind, const EntityFilter& filter, bool* available) {
+    if (available) *available = false;
+    std::vector<Entity> out;
+    if (!workshop_) return out;
+    for (auto& entry : entity_kinds_) {
+        if (entry.spec.kind != kind || !plugin_usable(entry.plugin_id)) continue;
+        if (available) *available = true;
+        guarded(entry.plugin_id, "listing entities", [&] {
+            if (entry.spec.select) {
+                auto selected = entry.spec.select(*workshop_, filter);
+                out.insert(out.end(), selected.begin(), selected.end());
+                return;
+            }
+            for (auto& e : entry.spec.list(*workshop_))
+                if (filter.matches(e)) out.push_back(std::move(e));
+        });
+    }
+    return out;
+}
+
 void Runtime::publish(const Event& event) {
     auto subscriptions = subscriptions_;  // a handler may subscribe or be disabled
     for (auto& subscription : subscriptions)

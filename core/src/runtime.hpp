@@ -93,6 +93,7 @@ public:
     // order within one order), titles translated.
     std::vector<ReportSectionSpec> report_sections() const;
     std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
+    std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available = nullptr);
 
     void remove_view(std::string_view key);
     // Host code that is not a plugin registers under the id "core".

@@ -5,6 +5,7 @@
 
 #include "file_identity.hpp"
 #include "redacted_reading.hpp"
+#include "touched_references.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -108,9 +109,9 @@ public:
     Replay& operator=(const Replay&) = delete;
 
     // Broken references the file had before (a file from elsewhere) do not block undo; new ones do.
-    std::int64_t broken_references() { return db_.scalar_int("SELECT count(*) FROM pragma_foreign_key_check"); }
-    void check_foreign_keys(std::int64_t broken_before) {
-        if (broken_references() > broken_before)
+    // Only the references the change touches are counted, so undo costs what the change costs.
+    static void check_foreign_keys(TouchedReferences& references, std::int64_t broken_before) {
+        if (references.broken() > broken_before)
             throw SqliteError(SQLITE_CONSTRAINT_FOREIGNKEY, "the change would leave references to missing rows");
     }
 
@@ -221,10 +222,11 @@ EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset
         }
         Replay replay(*db_);
         Transaction tx(*db_);
-        auto broken_before = replay.broken_references();
+        TouchedReferences references(*db_, data.data(), int(data.size()));
+        auto broken_before = references.broken();
         int rc = sqlite3changeset_apply(db_->handle(), int(data.size()), data.data(), nullptr, abort_on_conflict, nullptr);
         if (rc != SQLITE_OK) throw SqliteError(rc, "the workshop changed in a way that cannot be undone");
-        replay.check_foreign_keys(broken_before);
+        Replay::check_foreign_keys(references, broken_before);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);

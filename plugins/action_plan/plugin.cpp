@@ -36,9 +36,13 @@ public:
         host.add_command({"action_plan.new_measure", "New measure", {}, [this] { views::add_measure(state_); },
                           [&host] { return host.workshop() != nullptr; }});
         const EntitySource source = state_.entity_source();
-        for (auto& spec : exporting::export_specs(source, state_.translator())) host.add_export(std::move(spec));
-        host.add_report_section({"action_plan.measures", "Action plan", 30, [this, source](kartla::Workshop& w, const kartla::ExportOptions&) {
-                                     return report_section(w, source, state_.translator());
+        // Exports fetch only the entities the plan refers to, whatever the size of the board.
+        const EntitySelect select = [&host](std::string_view kind, const kartla::EntityFilter& filter, bool* available) {
+            return host.entities_where(kind, filter, available);
+        };
+        for (auto& spec : exporting::export_specs(source, state_.translator(), select)) host.add_export(std::move(spec));
+        host.add_report_section({"action_plan.measures", "Action plan", 30, [this, select](kartla::Workshop& w, const kartla::ExportOptions&) {
+                                     return report_section(w, select, state_.translator());
                                  }});
         host.add_sample_loader({30, [source](kartla::Workshop& w, const nlohmann::json& sample) {
                                     load_sample(w, sample, source);

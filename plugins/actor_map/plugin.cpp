@@ -62,8 +62,12 @@ private:
     // Prioritised problems nobody answers for, listed by title in the network picture.
     // A redacted export reads them masked already (kartla/export_file.hpp).
     Gaps gaps(kartla::Workshop& w, const Snapshot& snapshot, const kartla::ExportOptions&) {
+        // Only the prioritised problems and those the actors are linked to: the rest of
+        // a large board plays no part in the gaps, and reading it would be most of the cost.
+        kartla::EntityFilter wanted{{}, "prioritised", {"1"}};
+        for (const auto& link : snapshot.problem_links) wanted.ids.push_back(link.problem_id);
         bool available = false;
-        auto problems = host_.entities("problem", &available);
+        auto problems = host_.entities_where("problem", wanted, &available);
         auto coverage = kartla::coverage::compute(
             w.db(), [this](std::string_view kind, bool* known) { return host_.entities(kind, known); });
         return find_gaps(snapshot, std::move(coverage), problems, available);

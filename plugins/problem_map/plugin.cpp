@@ -16,10 +16,10 @@ public:
         host.add_schema(schema::migrations());
         host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); },
                        kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }});
-        host.add_entity_kind({"problem", [this](Workshop& w) {
-                                  return problem_entities(*context_.cache.get(w));
-                              }});
-        host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*context_.cache.get(w)); }});
+        host.add_entity_kind({"problem", [this](Workshop& w) { return problem_entities(*context_.cache.get(w)); },
+                              [](Workshop& w, const EntityFilter& f) { return select_problems(w.db(), f); }});
+        host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*context_.cache.get(w)); },
+                              [](Workshop& w, const EntityFilter& f) { return select_causes(w.db(), f); }});
         host.add_report_section({"problem_map.problems", "Problem picture", 10,
                                  [this, &host](Workshop& w, const ExportOptions&) {
                                      return report_section(*context_.cache.get(w),

@@ -395,3 +395,36 @@ TEST_CASE("a broken reference the file already had does not block undo and redo"
     CHECK(workshop->redo().ok);
     CHECK(core_data::participants(workshop->db()).size() == 1);
 }
+
+// Undo checks only the references its change touches (issue 15); it must still
+// refuse a step that would leave one pointing at a missing row, and change nothing.
+TEST_CASE("an undo that would leave a reference to a missing row is refused and changes nothing") {
+    auto workshop = Workshop::in_memory();
+    REQUIRE(workshop->migrate_plugin("rtest", kPluginSchema).empty());
+    REQUIRE(workshop->edit("add", [](Database& db) { db.run("INSERT INTO rtest_card(id, title) VALUES (1, 'Älvkajen')"); }));
+    // A row the history does not know points at the card (written outside any edit).
+    workshop->db().run("INSERT INTO rtest_vote(card_id, voter) VALUES (1, 'Räddningstjänsten')");
+    auto before = dump(workshop->db());
+    auto undone = workshop->undo();
+    CHECK_FALSE(undone.ok);
+    CHECK(undone.message.find("missing rows") != std::string::npos);
+    REQUIRE_SAME_DUMP(dump(workshop->db()), before, "after the refused undo");
+    CHECK(workshop->can_undo());
+    CHECK(workshop->db().scalar_int("PRAGMA foreign_keys") == 1);
+}
+
+TEST_CASE("a redo that would write a reference to a missing row is refused and changes nothing") {
+    auto workshop = Workshop::in_memory();
+    REQUIRE(workshop->migrate_plugin("rtest", kPluginSchema).empty());
+    REQUIRE(workshop->edit("parent", [](Database& db) { db.run("INSERT INTO rtest_card(id, title) VALUES (1, 'Förälder')"); }));
+    REQUIRE(workshop->edit("child", [](Database& db) {
+        db.run("INSERT INTO rtest_card(id, title, parent_id) VALUES (2, 'Barn', 1)");
+        db.run("INSERT INTO rtest_vote(card_id, voter) VALUES (1, 'Polisen')");
+    }));
+    REQUIRE(workshop->undo().ok);
+    // The parent goes outside the history; redoing the child would point at nothing.
+    workshop->db().run("DELETE FROM rtest_card WHERE id = 1");
+    auto before = dump(workshop->db());
+    CHECK_FALSE(workshop->redo().ok);
+    REQUIRE_SAME_DUMP(dump(workshop->db()), before, "after the refused redo");
+}

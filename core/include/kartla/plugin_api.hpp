@@ -47,9 +47,31 @@ struct Entity {
     }
 };
 
+// Some of one kind's entities: those with one of `ids`, and those whose
+// attribute `key` has one of `values` (an empty key: by id only).
+struct EntityFilter {
+    std::vector<std::int64_t> ids;
+    std::string key;
+    std::vector<std::string> values;
+
+    bool matches(const Entity& e) const {
+        for (auto id : ids)
+            if (id == e.id) return true;
+        if (key.empty()) return false;
+        const std::string value = e.attribute(key);
+        for (const auto& v : values)
+            if (v == value) return true;
+        return false;
+    }
+};
+
 struct EntityKindSpec {
     std::string kind;  // "problem", "cause", "actor", ...
     std::function<std::vector<Entity>(Workshop&)> list;
+    // Optional: what `list` gives that matches the filter, in the same order,
+    // without reading the rest: an export of a few measures on a board of 50,000
+    // cards should not load every card. Empty: the host filters `list`.
+    std::function<std::vector<Entity>(Workshop&, const EntityFilter&)> select = {};
 };
 
 // Main views take the stage one at a time (the room sees one board); side
@@ -152,6 +174,9 @@ public:
     // Entities of a kind published by any loaded plugin; `available` tells
     // whether a plugin publishes that kind at all.
     virtual std::vector<Entity> entities(std::string_view kind, bool* available = nullptr) = 0;
+    // The same, only those that match the filter (in the same order).
+    virtual std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter,
+                                               bool* available = nullptr) = 0;
 
     virtual const char* tr(const char* msgid) = 0;
     virtual void log(LogLevel level, std::string_view message) = 0;

@@ -54,6 +54,7 @@ namespace kartla::ui {
 KARTLA_API void mark_item(const std::string& key);  // the last item drawn
 KARTLA_API void mark_rect(const std::string& key, ImVec2 min, ImVec2 max);
 KARTLA_API void set_probes_enabled(bool enabled);
+KARTLA_API bool probes_enabled();  // so a view builds a probe's key only when a test reads it
 KARTLA_API void clear_probes();  // at the start of a frame, so the probes tell what the last frame drew
 KARTLA_API bool item_rect(const std::string& key, ImVec2& min, ImVec2& max);
 // Every probe of the last frame, for the host's layout file (KARTLA_LAYOUT_FILE).

@@ -18,6 +18,8 @@ void set_probes_enabled(bool enabled) {
     rects().clear();
 }
 
+bool probes_enabled() { return g_enabled; }
+
 void clear_probes() { rects().clear(); }
 
 void mark_rect(const std::string& key, ImVec2 min, ImVec2 max) {

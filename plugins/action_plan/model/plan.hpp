@@ -9,7 +9,9 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,14 +21,29 @@ namespace action_plan {
 using kartla::Entity;
 // Host::entities, or a stand-in in tests.
 using EntitySource = std::function<std::vector<Entity>(std::string_view kind, bool* available)>;
+// Host::entities_where, or a stand-in; select_from() makes one from an EntitySource.
+using EntitySelect =
+    std::function<std::vector<Entity>(std::string_view kind, const kartla::EntityFilter& filter, bool* available)>;
+EntitySelect select_from(EntitySource source);
 // Host::tr, or identity.
 using Translate = std::function<const char*(const char*)>;
 
 struct Related {
     std::vector<Entity> items;
     bool available = false;  // a plugin publishes this kind
+    // The first entity with this id, by a hash index built on first use.
     const Entity* find(std::int64_t id) const;
+
+    // The index of find(): positions by id, rebuilt when `items` is replaced or resized.
+    struct ById {
+        const Entity* data = nullptr;
+        std::size_t size = 0;
+        std::unordered_map<std::int64_t, std::size_t> positions;
+    };
+    mutable ById by_id_{};
 };
+
+struct PlanIndex;
 
 struct Plan {
     std::vector<Measure> measures;
@@ -44,9 +61,20 @@ struct Plan {
     std::vector<std::pair<const Entity*, int>> causes_of(std::int64_t problem_id) const;
     std::vector<const Measure*> measures_addressing_problem(std::int64_t problem_id) const;
     std::vector<const Measure*> measures_addressing_cause(std::int64_t cause_id) const;
+
+    // Every question above is answered from indexes built once per snapshot
+    // (measure → log, problem → causes, problem/cause → measures), never by a
+    // search per item: an export of 2,000 measures on a 50,000-card board stays
+    // linear. Built on first use and again if the vectors were replaced.
+    const PlanIndex& index() const;
+    mutable std::shared_ptr<const PlanIndex> index_{};
 };
 
 Plan load_plan(Database& db, const EntitySource& source);
+// For an export: the same answers for every measure, but only the problems,
+// causes and actors the measures refer to, the prioritised problems and the
+// causes of all these are fetched, so the cost follows the plan, not the board.
+Plan load_plan_for_export(Database& db, const EntitySelect& select);
 
 // "Problem #7 (unavailable)" when the entity is missing or its plugin is not loaded,
 // so a stored link is shown, never dropped.

@@ -7,10 +7,10 @@ namespace action_plan {
 namespace doc = kartla::doc;
 using namespace exporting;
 
-doc::Section report_section(kartla::Workshop& workshop, const EntitySource& source, const Translate& tr) {
+doc::Section report_section(kartla::Workshop& workshop, const EntitySelect& select, const Translate& tr) {
     doc::Section section{tr("Action plan"), {}};
     // The report redacts every text itself, so the plan is built unredacted here.
-    const Document plan = build_document(workshop, source, kartla::ExportOptions{}, tr);
+    const Document plan = build_document(workshop, select, kartla::ExportOptions{}, tr);
     if (plan.rows.empty()) {
         section.blocks.push_back(doc::Paragraph{tr("No measures recorded.")});
         return section;

@@ -8,6 +8,6 @@
 
 namespace action_plan {
 
-kartla::doc::Section report_section(kartla::Workshop& workshop, const EntitySource& source, const Translate& tr);
+kartla::doc::Section report_section(kartla::Workshop& workshop, const EntitySelect& select, const Translate& tr);
 
 }  // namespace action_plan

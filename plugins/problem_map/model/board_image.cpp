@@ -59,7 +59,11 @@ void text(cairo_t* cr, const std::string& t, double x, double y, double width, d
     g_object_unref(layout);
 }
 
-void draw_cluster(cairo_t* cr, const Cluster& c) {
+// Level of detail, as on the board: text smaller than this many pixels in the
+// picture cannot be read, and laying it out is most of the picture's cost.
+constexpr double kLeastTextPixels = 4.0;
+
+void draw_cluster(cairo_t* cr, const Cluster& c, double scale) {
     rounded(cr, c.x, c.y, c.w, c.h, 10);
     rgb(cr, 0xE4E7EE);
     cairo_fill_preserve(cr);
@@ -67,10 +71,10 @@ void draw_cluster(cairo_t* cr, const Cluster& c) {
     cairo_set_line_width(cr, 2);
     cairo_stroke(cr);
     rgb(cr, 0x1E2430);
-    text(cr, c.name, c.x + 12, c.y + 10, c.w - 24, 24, true, 1);
+    if (24 * scale >= kLeastTextPixels) text(cr, c.name, c.x + 12, c.y + 10, c.w - 24, 24, true, 1);
 }
 
-void draw_card(cairo_t* cr, const Snapshot& s, const Card& card) {
+void draw_card(cairo_t* cr, const Snapshot& s, const Card& card, double scale) {
     const Category* category = s.category(card.category_id);
     rounded(cr, card.x, card.y, kCardWidth, kCardHeight, 6);
     rgb(cr, card.hidden ? 0x464C58 : 0xFFFFFF);
@@ -84,7 +88,7 @@ void draw_card(cairo_t* cr, const Snapshot& s, const Card& card) {
     rgb(cr, category ? category->color : 0x808080);
     cairo_fill(cr);
     rgb(cr, 0x14141C);
-    text(cr, card.title, card.x + 12, card.y + 20, kCardWidth - 24, 19, false, 4);
+    if (19 * scale >= kLeastTextPixels) text(cr, card.title, card.x + 12, card.y + 20, kCardWidth - 24, 19, false, 4);
 }
 
 struct SurfaceDeleter {
@@ -116,8 +120,8 @@ std::string board_png(const Snapshot& s, int max_width) {
     cairo_paint(cr.get());
     cairo_scale(cr.get(), scale, scale);
     cairo_translate(cr.get(), kMargin - b.x0, kMargin - b.y0);
-    for (const auto& c : s.clusters) draw_cluster(cr.get(), c);
-    for (const auto& c : s.cards) draw_card(cr.get(), s, c);
+    for (const auto& c : s.clusters) draw_cluster(cr.get(), c, scale);
+    for (const auto& c : s.cards) draw_card(cr.get(), s, c, scale);
     cairo_surface_flush(surface.get());
     std::string bytes;
     if (auto status = cairo_surface_write_to_png_stream(surface.get(), append, &bytes); status != CAIRO_STATUS_SUCCESS)

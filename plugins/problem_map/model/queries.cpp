@@ -64,9 +64,10 @@ int confidence_weight(const std::string& confidence) { return std::max(0, index_
 }  // namespace
 
 void sort_cards(const Snapshot& s, std::vector<const Card*>& cards, Column column, bool ascending, const Translate& tr) {
-    auto rows = ranking(s);
-    std::map<Id, int> ranks;
-    for (const auto& row : rows) ranks[row.card_id] = row.rank ? row.rank : 1 << 30;
+    auto rank_key = [&](const Card* c) {
+        int rank = rank_of(s, c->id);
+        return rank ? rank : 1 << 30;
+    };
     auto category_of = [&](const Card* c) {
         const Category* category = s.category(c->category_id);
         return category ? fold_case(category_name(*category, tr)) : std::string("\xff");
@@ -84,7 +85,7 @@ void sort_cards(const Snapshot& s, std::vector<const Card*>& cards, Column colum
             case Column::Trend: return trend_weight(a->trend) < trend_weight(b->trend);
             case Column::Signal: return a->signal_crime < b->signal_crime;
             case Column::Dots: return s.dots(a->id) < s.dots(b->id);
-            case Column::Rank: return ranks[a->id] < ranks[b->id];
+            case Column::Rank: return rank_key(a) < rank_key(b);
             case Column::Prioritised: return a->prioritised < b->prioritised;
             case Column::Confidence: return confidence_weight(a->confidence) < confidence_weight(b->confidence);
         }
@@ -94,7 +95,7 @@ void sort_cards(const Snapshot& s, std::vector<const Card*>& cards, Column colum
                      [&](const Card* a, const Card* b) { return ascending ? less(a, b) : less(b, a); });
 }
 
-std::vector<RankRow> ranking(const Snapshot& s) {
+std::vector<RankRow> compute_ranking(const Snapshot& s) {
     std::map<Id, std::set<std::string>> voters;
     for (const auto& vote : s.votes)
         voters[vote.card_id].insert(vote.voter.participant_id ? std::to_string(vote.voter.participant_id)
@@ -112,10 +113,11 @@ std::vector<RankRow> ranking(const Snapshot& s) {
     return rows;
 }
 
-int rank_of(const std::vector<RankRow>& rows, Id card) {
-    for (const auto& row : rows)
-        if (row.card_id == card) return row.rank;
-    return 0;
+const std::vector<RankRow>& ranking(const Snapshot& s) { return s.ranks; }
+
+int rank_of(const Snapshot& s, Id card) {
+    auto found = s.rank_index.find(card);
+    return found == s.rank_index.end() ? 0 : s.ranks[found->second].rank;
 }
 
 int dots_used(const Snapshot& s, const Voter& voter) {
@@ -169,8 +171,10 @@ std::vector<Id> cluster_members(const Snapshot& s, Id cluster) {
 
 std::vector<const Cause*> causes_of(const Snapshot& s, Id card) {
     std::vector<const Cause*> out;
-    for (const auto& cause : s.causes)
-        if (cause.card_id == card) out.push_back(&cause);
+    auto found = s.causes_by_card.find(card);
+    if (found == s.causes_by_card.end()) return out;
+    out.reserve(found->second.size());
+    for (auto i : found->second) out.push_back(&s.causes[i]);
     return out;
 }
 

@@ -38,16 +38,12 @@ void sort_cards(const Snapshot& s, std::vector<const Card*>& cards, Column colum
 // Lower-cases ASCII and the Swedish/Latin-1 capitals, for searching.
 std::string fold_case(std::string_view utf8);
 
-// --- the ranking
-struct RankRow {
-    Id card_id = 0;
-    int dots = 0;
-    int voters = 0;
-    int rank = 0;  // 1 = most dots; cards with equal dots share a rank; 0: no dots
-};
+// --- the ranking (RankRow is in snapshot.hpp)
 // Cards with dots first (most first; ties by severity, then by id), then the rest.
-std::vector<RankRow> ranking(const Snapshot& s);
-int rank_of(const std::vector<RankRow>& rows, Id card);
+// Computed once when the snapshot is loaded; ranking() and rank_of() read it.
+std::vector<RankRow> compute_ranking(const Snapshot& s);
+const std::vector<RankRow>& ranking(const Snapshot& s);
+int rank_of(const Snapshot& s, Id card);  // 0: no dots
 int dots_used(const Snapshot& s, const Voter& voter);
 int dots_given(const Snapshot& s, const Voter& voter, Id card);
 

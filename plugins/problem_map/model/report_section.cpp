@@ -4,6 +4,8 @@
 #include "entities.hpp"
 
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <functional>
 
@@ -14,12 +16,11 @@ namespace {
 
 // Prioritised cards by rank (cards without dots last, in board order).
 std::vector<const Card*> prioritised_in_order(const Snapshot& s) {
-    const auto ranks = ranking(s);
     std::vector<const Card*> out;
     for (const auto& card : s.cards)
         if (card.prioritised) out.push_back(&card);
     auto key = [&](const Card* c) {
-        int rank = rank_of(ranks, c->id);
+        int rank = rank_of(s, c->id);
         return rank > 0 ? rank : 1 << 30;
     };
     std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) { return key(a) < key(b); });
@@ -73,9 +74,17 @@ doc::Section report_section(const Snapshot& s, const Translate& tr) {
         if (tree.items.empty()) section.blocks.push_back(doc::Paragraph{tr("No causes recorded.")});
         else section.blocks.push_back(tree);
     }
+    // A printed report lists the other problems up to a page or so; a board of
+    // imported incident notes would otherwise fill hundreds of pages.
+    constexpr std::size_t kMostListed = 200;
     doc::Bullets others;
+    std::size_t more = 0;
     for (const auto& card : s.cards)
         if (!card.prioritised) {
+            if (others.items.size() == kMostListed) {
+                ++more;
+                continue;
+            }
             others.items.push_back(card.title);
             others.depth.push_back(0);
         }
@@ -83,6 +92,9 @@ doc::Section report_section(const Snapshot& s, const Translate& tr) {
         section.blocks.push_back(doc::Heading{tr("Other problems raised")});
         section.blocks.push_back(others);
     }
+    if (more > 0)
+        section.blocks.push_back(doc::Paragraph{
+            fmt::format(fmt::runtime(tr("… and {} more problems, listed in the workshop file.")), more)});
     return section;
 }
 

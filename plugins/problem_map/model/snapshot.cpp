@@ -1,5 +1,7 @@
 #include "snapshot.hpp"
 
+#include "queries.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -115,9 +117,8 @@ const Cluster* Snapshot::cluster(Id id) const { return find(clusters, cluster_in
 const Cause* Snapshot::cause(Id id) const { return find(causes, cause_index, id); }
 
 const Triangle* Snapshot::triangle(Id card_id) const {
-    for (const auto& t : triangles)
-        if (t.card_id == card_id) return &t;
-    return nullptr;
+    auto found = triangle_index.find(card_id);
+    return found == triangle_index.end() ? nullptr : &triangles[found->second];
 }
 
 int Snapshot::dots(Id card_id) const {
@@ -141,6 +142,11 @@ Snapshot load_snapshot(Database& db) {
     build_index(s.clusters, s.cluster_index);
     build_index(s.causes, s.cause_index);
     for (const auto& vote : s.votes) s.dots_by_card[vote.card_id] += vote.dots;
+    for (std::size_t i = 0; i < s.causes.size(); ++i) s.causes_by_card[s.causes[i].card_id].push_back(i);
+    for (std::size_t i = 0; i < s.triangles.size(); ++i) s.triangle_index.emplace(s.triangles[i].card_id, i);
+    s.ranks = compute_ranking(s);
+    s.rank_index.reserve(s.ranks.size());
+    for (std::size_t i = 0; i < s.ranks.size(); ++i) s.rank_index.emplace(s.ranks[i].card_id, i);
     return s;
 }
 

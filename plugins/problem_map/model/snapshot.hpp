@@ -11,6 +11,13 @@
 
 namespace kartla::problem_map {
 
+struct RankRow {
+    Id card_id = 0;
+    int dots = 0;
+    int voters = 0;
+    int rank = 0;  // 1 = most dots; cards with equal dots share a rank; 0: no dots
+};
+
 struct Snapshot {
     std::vector<Category> categories;
     std::vector<Area> areas;
@@ -24,6 +31,12 @@ struct Snapshot {
     // Indexes into the vectors above, by id.
     std::unordered_map<Id, std::size_t> card_index, category_index, area_index, cluster_index, cause_index;
     std::unordered_map<Id, int> dots_by_card;
+    // Positions in `causes` per card, in their order; the triangle's position per card.
+    std::unordered_map<Id, std::vector<std::size_t>> causes_by_card;
+    std::unordered_map<Id, std::size_t> triangle_index;
+    // The ranking by dots (queries.hpp), derived once per revision, and each card's row in it.
+    std::vector<RankRow> ranks;
+    std::unordered_map<Id, std::size_t> rank_index;
 
     const Card* card(Id id) const;
     const Category* category(Id id) const;

@@ -36,10 +36,20 @@ bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
 
 }  // namespace
 
+const BoardIndex& BoardView::index_for(const std::shared_ptr<const Snapshot>& snapshot) {
+    // Holding the snapshot keeps its address from being reused by a later one.
+    if (snapshot != indexed_ || !index_) {
+        index_ = std::make_unique<BoardIndex>(*snapshot);
+        indexed_ = snapshot;
+    }
+    return *index_;
+}
+
 void BoardView::draw() {
     auto snapshot = c_.snapshot();
     if (!snapshot) return;
     const Snapshot& s = *snapshot;
+    index_for(snapshot);
     if (mode_ == BoardMode::Room) {
         draw_for_room(s);
         return;
@@ -440,6 +450,7 @@ void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
     float scale = canvas_.scale();
     const std::set<Id> joining = joining_clusters(s);
     ImFont* font = ImGui::GetFont();
+    const bool probes = ui::probes_enabled();
     for (const Cluster* original : placement::stacking_order(s.clusters)) {
         Cluster cl = cluster_frame(*original);
         ImVec2 min = canvas_.to_screen(ImVec2(cl.x, cl.y)), max = canvas_.to_screen(ImVec2(cl.x + cl.w, cl.y + cl.h));
@@ -456,22 +467,38 @@ void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
         ImVec4 clip(min.x, min.y, max.x - header, min.y + header);
         dl->AddText(font, size, ImVec2(min.x + 12 * scale, min.y + (header - size) / 2), kInk, cl.name.c_str(), nullptr,
                     0.0f, &clip);
-        ui::mark_rect(fmt::format("problem_map.cluster.{}", cl.id), min, ImVec2(max.x, min.y + header));
+        if (probes) ui::mark_rect(fmt::format("problem_map.cluster.{}", cl.id), min, ImVec2(max.x, min.y + header));
         if (joining.count(cl.id)) {  // the frame a dragged card will join, before it is dropped
             dl->AddRect(min, max, kJoining, rounding, 0, 6.0f);
-            ui::mark_rect(fmt::format("problem_map.cluster.{}.joining", cl.id), min, max);
+            if (probes) ui::mark_rect(fmt::format("problem_map.cluster.{}.joining", cl.id), min, max);
         }
         float handle = std::max(kResizeHandle * scale, ImGui::GetFontSize());
         dl->AddTriangleFilled(ImVec2(max.x, max.y - handle), max, ImVec2(max.x - handle, max.y), IM_COL32(110, 122, 140, 255));
-        ui::mark_rect(fmt::format("problem_map.cluster.{}.resize", cl.id), ImVec2(max.x - handle, max.y - handle), max);
+        if (probes)
+            ui::mark_rect(fmt::format("problem_map.cluster.{}.resize", cl.id), ImVec2(max.x - handle, max.y - handle), max);
     }
+}
+
+// The cards that may be on screen, in board order: from the grid, unless cards are
+// being dragged (then they are not where the grid filed them, and every card is asked).
+std::vector<std::size_t> BoardView::cards_to_draw(const Snapshot& s) {
+    std::vector<std::size_t> out;
+    if (gesture_ == Gesture::MoveCards || gesture_ == Gesture::MoveCluster) {
+        out.resize(s.cards.size());
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
+        return out;
+    }
+    ImVec2 lo = canvas_.to_world(canvas_.origin), hi = canvas_.to_world(add(canvas_.origin, canvas_.size));
+    index_->grid.query(lo.x, lo.y, hi.x, hi.y, out);
+    return out;
 }
 
 void BoardView::draw_cards(const Snapshot& s, ImDrawList* dl) {
     float scale = canvas_.scale();
     ImVec2 size(kCardWidth * scale, kCardHeight * scale);
     const Card* moving_last = nullptr;
-    for (const auto& card : s.cards) {
+    for (std::size_t position : cards_to_draw(s)) {
+        const Card& card = s.cards[position];
         ImVec2 min = canvas_.to_screen(card_position(card));
         ImVec2 max = add(min, size);
         if (!ImGui::IsRectVisible(min, max)) continue;  // culling: off-screen cards cost one test
@@ -495,11 +522,14 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
     const Category* category = s.category(card.category_id);
     std::uint32_t rgb = category ? category->color : 0x9AA0A6;
     bool selected = c_.selection.has(card.id);
-    if (max.x - min.x < 6) {  // a speck at far zoom: one rectangle, nothing else
+    if (ui::probes_enabled()) ui::mark_rect(fmt::format("problem_map.card.{}", card.id), min, max);
+    // Level of detail: too small for text to be read, a card is a filled rectangle
+    // in its colour (the selection outlined), nothing else.
+    if (max.x - min.x < 6 || ImGui::GetFontSize() * canvas_.zoom * kTitleScale < kMinReadablePixels) {
         dl->AddRectFilled(min, max, card.hidden ? kFaceDown : packed_color(rgb));
+        if (selected) dl->AddRect(min, max, kSelected, 0, 0, 3.0f);
         return;
     }
-    ui::mark_rect(fmt::format("problem_map.card.{}", card.id), min, max);
     float rounding = 6 * scale;
     float strip = 10 * scale;
     if (card.hidden) {
@@ -554,7 +584,7 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
 
 void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
     if (!s.settings.silent_round) return;
-    int hidden = int(std::count_if(s.cards.begin(), s.cards.end(), [](const Card& c) { return c.hidden; }));
+    int hidden = index_->face_down;
     std::string text = fmt::format(fmt::runtime(c_.tr("Silent round: new cards stay face down until \"Reveal all\" ({} face down)")),
                                    hidden);
     ImVec2 ts = ImGui::CalcTextSize(text.c_str());
@@ -565,10 +595,8 @@ void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
 
 std::vector<std::pair<std::string, std::uint32_t>> BoardView::legend_chips(const Snapshot& s) const {
     std::vector<std::pair<std::string, std::uint32_t>> chips;
-    for (const auto& category : s.categories) {
-        bool used = std::any_of(s.cards.begin(), s.cards.end(), [&](const Card& c) { return c.category_id == category.id; });
-        if (used) chips.emplace_back(category_name(category, c_.translator()), category.color);
-    }
+    for (Id id : index_->used_categories)  // found once per snapshot, not per frame and card
+        if (const Category* category = s.category(id)) chips.emplace_back(category_name(*category, c_.translator()), category->color);
     return chips;
 }
 

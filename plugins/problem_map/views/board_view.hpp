@@ -4,8 +4,10 @@
 #include "canvas.hpp"
 #include "card_panel.hpp"
 #include "context.hpp"
+#include "model/board_index.hpp"
 #include "model/placement.hpp"
 
+#include <memory>
 #include <set>
 
 #include <string>
@@ -64,8 +66,14 @@ private:
     Cluster cluster_frame(const Cluster& cluster) const;
     ImVec2 drag_delta_world() const;
 
+    // The board's derived state, rebuilt when the snapshot (the revision) changes.
+    const BoardIndex& index_for(const std::shared_ptr<const Snapshot>& snapshot);
+    std::vector<std::size_t> cards_to_draw(const Snapshot& s);
+
     Context& c_;
     CardPanel& panel_;
+    std::shared_ptr<const Snapshot> indexed_;
+    std::unique_ptr<BoardIndex> index_;
     BoardMode mode_;
     Canvas canvas_;
     Workshop* fitted_for_ = nullptr;

@@ -41,6 +41,11 @@ public:
     Translate translator();
     Host& host() { return host_; }
     Workshop* workshop() { return host_.workshop(); }
+    // The open workshop's revision (0 without one): views key their derived state on it.
+    std::uint64_t revision() {
+        Workshop* w = workshop();
+        return w ? w->revision() : 0;
+    }
     // This frame's picture of the workshop; null when no workshop is open.
     std::shared_ptr<const Snapshot> snapshot();
     // True when the edit went through; otherwise tells the user why.

@@ -31,6 +31,22 @@ void id_filter(const char* id, const char* any, const char* none, Id& value, con
 
 }  // namespace
 
+// Filtering and sorting 50,000 cards every frame would cost more than drawing the
+// visible rows: they are redone only when the snapshot, filter, order or language change.
+const std::vector<const Card*>& ListView::rows_for(const Snapshot& s) {
+    const Filter& f = filter_;
+    const std::string language = c_.tr("Category");
+    const bool same = rows_.snapshot == &s && rows_.revision == c_.revision() && rows_.filter.category == f.category &&
+                      rows_.filter.area == f.area && rows_.filter.severity == f.severity &&
+                      rows_.filter.trend == f.trend && rows_.filter.text == f.text && rows_.column == sort_column_ &&
+                      rows_.ascending == ascending_ && rows_.language == language;
+    if (!same) {
+        rows_ = {&s, c_.revision(), f, sort_column_, ascending_, language, filtered(s, f)};
+        sort_cards(s, rows_.cards, sort_column_, ascending_, c_.translator());
+    }
+    return rows_.cards;
+}
+
 void ListView::draw() {
     auto snapshot = c_.snapshot();
     if (!snapshot) return;
@@ -96,8 +112,8 @@ void ListView::draw_filters(const Snapshot& s) {
 }
 
 void ListView::draw_table(const Snapshot& s) {
-    auto rows = filtered(s, filter_);
-    ImGui::TextUnformatted(fmt::format(fmt::runtime(c_.tr("{} of {} problems")), rows.size(), s.cards.size()).c_str());
+    ImGui::TextUnformatted(
+        fmt::format(fmt::runtime(c_.tr("{} of {} problems")), rows_for(s).size(), s.cards.size()).c_str());
     struct ColumnSpec {
         const char* title;
         Column column;
@@ -137,8 +153,7 @@ void ListView::draw_table(const Snapshot& s) {
         ascending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
         specs->SpecsDirty = false;
     }
-    sort_cards(s, rows, sort_column_, ascending_, c_.translator());
-    auto ranks = ranking(s);
+    const auto& rows = rows_for(s);
     ImGuiListClipper clipper;
     clipper.Begin(int(rows.size()));
     while (clipper.Step()) {
@@ -175,7 +190,7 @@ void ListView::draw_table(const Snapshot& s) {
             ImGui::TableSetColumnIndex(6);
             if (int dots = s.dots(card.id)) ImGui::Text("%d", dots);
             ImGui::TableSetColumnIndex(7);
-            if (int rank = rank_of(ranks, card.id)) ImGui::Text("%d", rank);
+            if (int rank = rank_of(s, card.id)) ImGui::Text("%d", rank);
             ImGui::TableSetColumnIndex(8);
             if (card.prioritised) ImGui::TextUnformatted("\u2605");
             ImGui::TableSetColumnIndex(9);

@@ -14,6 +14,17 @@ public:
 private:
     void draw_filters(const Snapshot& s);
     void draw_table(const Snapshot& s);
+    const std::vector<const Card*>& rows_for(const Snapshot& s);
+    struct Rows {
+        const Snapshot* snapshot = nullptr;
+        std::uint64_t revision = 0;
+        Filter filter;
+        Column column = Column::Title;
+        bool ascending = true;
+        std::string language;
+        std::vector<const Card*> cards;
+    };
+    Rows rows_;
     Context& c_;
     CardPanel& panel_;
     Filter filter_;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace action_plan::exporting {
 
@@ -119,27 +120,32 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
     doc.workshop_uid = workshop_uid(db);
     for (const char* msgid : kColumnMsgids) doc.column_titles.push_back(tr(msgid));
 
-    std::vector<std::int64_t> order;  // prioritised problems first, then others that have measures
-    for (const Entity* p : plan.prioritised_problems()) order.push_back(p->id);
-    std::vector<std::vector<std::int64_t>> problems_per_row;
-    for (const auto& m : plan.measures) {
-        doc.rows.push_back(measure_row(plan, m, tr));
-        problems_per_row.push_back(problems_of(plan, m));
-        for (auto id : problems_per_row.back())
-            if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
-    }
-    for (auto problem_id : order) {
-        ProblemSection section = make_section(plan, problem_id, tr);
-        for (std::size_t i = 0; i < doc.rows.size(); ++i) {
-            const auto& ids = problems_per_row[i];
-            if (std::find(ids.begin(), ids.end(), problem_id) != ids.end()) section.rows.push_back(i);
-        }
-        doc.sections.push_back(std::move(section));
+    // Prioritised problems first, then others that have measures; each problem's
+    // rows gathered in one pass over the measures (not a pass per problem).
+    std::vector<std::int64_t> order;
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> rows_of;
+    for (const Entity* p : plan.prioritised_problems()) {
+        rows_of.try_emplace(p->id);
+        order.push_back(p->id);
     }
     ProblemSection unlinked;
     unlinked.label = tr("Measures not linked to a problem");
-    for (std::size_t i = 0; i < doc.rows.size(); ++i)
-        if (problems_per_row[i].empty()) unlinked.rows.push_back(i);
+    for (const auto& m : plan.measures) {
+        const std::size_t row = doc.rows.size();
+        doc.rows.push_back(measure_row(plan, m, tr));
+        const auto problems = problems_of(plan, m);
+        if (problems.empty()) unlinked.rows.push_back(row);
+        for (auto id : problems) {
+            auto [entry, added] = rows_of.try_emplace(id);
+            if (added) order.push_back(id);
+            if (entry->second.empty() || entry->second.back() != row) entry->second.push_back(row);
+        }
+    }
+    for (auto problem_id : order) {
+        ProblemSection section = make_section(plan, problem_id, tr);
+        section.rows = rows_of[problem_id];
+        doc.sections.push_back(std::move(section));
+    }
     if (!unlinked.rows.empty()) doc.sections.push_back(std::move(unlinked));
 
     return doc;
@@ -147,7 +153,12 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
 
 Document build_document(kartla::Workshop& workshop, const EntitySource& source, const kartla::ExportOptions& options,
                         const Translate& tr) {
-    return build_document(workshop, load_plan(workshop.db(), source), options, tr);
+    return build_document(workshop, select_from(source), options, tr);
+}
+
+Document build_document(kartla::Workshop& workshop, const EntitySelect& select, const kartla::ExportOptions& options,
+                        const Translate& tr) {
+    return build_document(workshop, load_plan_for_export(workshop.db(), select), options, tr);
 }
 
 std::vector<std::pair<const char*, std::string>> Header::lines() const {

@@ -99,5 +99,7 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
 // Convenience: loads the plan through `source` first.
 Document build_document(kartla::Workshop& workshop, const EntitySource& source, const kartla::ExportOptions& options,
                         const Translate& tr);
+Document build_document(kartla::Workshop& workshop, const EntitySelect& select, const kartla::ExportOptions& options,
+                        const Translate& tr);
 
 }  // namespace action_plan::exporting

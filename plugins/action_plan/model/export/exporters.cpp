@@ -21,10 +21,11 @@ std::string utc_timestamp_now() {
     return buffer;
 }
 
-std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr) {
+std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, EntitySelect select) {
     using kartla::ExportOptions;
     using kartla::Workshop;
-    auto document = [source, tr](Workshop& w, const ExportOptions& o) { return build_document(w, source, o, tr); };
+    if (!select) select = select_from(source);
+    auto document = [select, tr](Workshop& w, const ExportOptions& o) { return build_document(w, select, o, tr); };
     std::vector<kartla::ExportSpec> specs;
     specs.push_back({"md", "Action plan as Markdown (.md)", ".md",
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {

@@ -9,6 +9,8 @@
 
 namespace action_plan::exporting {
 
-std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr);
+// `select` (Host::entities_where) fetches only the entities the plan refers to;
+// without it they are listed through `source` and filtered.
+std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, EntitySelect select = {});
 
 }  // namespace action_plan::exporting

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Cost at municipal scale, measured side by side in one run (issue 15):
+#  1. builds Release in build-bench/ (tests off, its own tree);
+#  2. writes the sample and grows it to 100, 5,000, 20,000 and 50,000 problem
+#     cards with 2,000 measures each (bench/workshop_generator.cpp);
+#  3. runs kartla_bench: every export, the report, info, a summary of five files,
+#     open to first frame, board frames, edit -> durable, undo, redo, and as
+#     baselines a bare SQLite commit and a whole-file JSON save.
+# Prints one table; writes the figures to build-bench/bench.json (or $1).
+# KARTLA_BENCH_SIZES="100 5000" picks the sizes, KARTLA_BENCH_REPEAT (3) the runs
+# per command-line figure (the median is shown).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+tree="$root/build-bench"
+json=${1:-$tree/bench.json}
+sizes=${KARTLA_BENCH_SIZES:-"100 5000 20000 50000"}
+repeat=${KARTLA_BENCH_REPEAT:-3}
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+cmake -S "$root" -B "$tree" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKARTLA_TESTS=OFF "${launcher[@]}" >/dev/null
+nice ninja -C "$tree" -j"$(nproc)" kartla kartla_bench kartla_generate >/dev/null
+bin="$tree/stage/bin"
+work=$(mktemp -d "${TMPDIR:-/tmp}/kartla-bench-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+started=$(date +%s)
+"$bin/kartla" sample "$work/sample.kartla" >/dev/null
+files=()
+for n in $sizes; do
+  "$bin/kartla_generate" "$work/sample.kartla" "$work/workshop-$n.kartla" "$n" 2000
+  files+=("$work/workshop-$n.kartla:$n")
+done
+echo "generated ${sizes// /, } cards with 2,000 measures in $(( $(date +%s) - started )) s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+"$bin/kartla_bench" "$bin/kartla" "$tree/stage/lib/kartla/plugins" "$work" "$json" "$repeat" "${files[@]}"
+echo "total $(( $(date +%s) - started )) s"
