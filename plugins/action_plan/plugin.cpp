@@ -33,7 +33,8 @@ public:
         host.add_command({"action_plan.new_measure", "New measure", {}, [this] { views::add_measure(state_); },
                           [&host] { return host.workshop() != nullptr; }});
         const EntitySource source = state_.entity_source();
-        for (auto& spec : exporting::export_specs(source, state_.translator())) host.add_export(std::move(spec));
+        const exporting::Say say = [&host](const std::string& line) { host.show_message(line); };
+        for (auto& spec : exporting::export_specs(source, state_.translator(), say)) host.add_export(std::move(spec));
         host.add_report_section({"action_plan.measures", "Action plan", 30, [this, source](kartla::Workshop& w, const kartla::ExportOptions&) {
                                      return report_section(w, source, state_.translator());
                                  }});

@@ -1,5 +1,8 @@
 #include "export.hpp"
 
+#include "kartla/core_data.hpp"
+#include "kartla/privacy.hpp"
+
 #include "build.hpp"
 #include "redact.hpp"
 #include "writers.hpp"
@@ -16,7 +19,15 @@ void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat f
     kartla::doc::Document document = build_report(workshop, options, tr, host.report_sections());
     if (options.redact_personal_data) redact(document);
     if (format == ReportFormat::Pdf) {
-        write_pdf(document, out);
+        auto& db = workshop.db();
+        std::string author = kartla::core_data::meta(db, "facilitator_role");
+        const std::string organisation = kartla::core_data::meta(db, "organisation");
+        if (!organisation.empty()) author += (author.empty() ? "" : ", ") + organisation;
+        std::string keywords = "kartla";
+        for (const auto& section : document.sections) keywords += "; " + section.title;
+        PdfInfo info{author, host.tr("Workshop report"), keywords};
+        if (options.redact_personal_data) info.author = kartla::privacy::redact(info.author);
+        write_pdf(document, info, out);
         return;
     }
     std::ofstream file(out, std::ios::binary | std::ios::trunc);

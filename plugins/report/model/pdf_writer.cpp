@@ -95,6 +95,7 @@ public:
         y = kMargin;
     }
     cairo_t* cr() { return cr_; }
+    cairo_surface_t* surface() { return surface_; }
 
     double y = kMargin;
     // Charts go two to a row: the column the next one takes and where the row began.
@@ -104,6 +105,20 @@ public:
 private:
     cairo_surface_t* surface_;
     cairo_t* cr_;
+};
+
+// A structure element of the tagged PDF (a screen reader's headings, paragraphs,
+// tables and figures), open while it lives. cairo 1.16 writes the structure tree.
+class Tag {
+public:
+    Tag(cairo_t* cr, const char* name) : cr_(cr), name_(name) { cairo_tag_begin(cr_, name_, nullptr); }
+    ~Tag() { cairo_tag_end(cr_, name_); }
+    Tag(const Tag&) = delete;
+    Tag& operator=(const Tag&) = delete;
+
+private:
+    cairo_t* cr_;
+    const char* name_;
 };
 
 struct PngReader {
@@ -124,12 +139,17 @@ struct PdfBlock {
     void operator()(const Heading& h) const {
         page.ensure(60);  // keep a heading with what follows
         page.y += 4;
+        Tag tag(page.cr(), "H3");
         page.text(h.text, kHeading, 0, 3);
     }
-    void operator()(const Paragraph& p) const { page.text(p.text, kBody); }
+    void operator()(const Paragraph& p) const {
+        Tag tag(page.cr(), "P");
+        page.text(p.text, kBody);
+    }
     void operator()(const Facts& f) const {
         const double label_width = 135;
         for (const auto& [label, value] : f.items) {
+            Tag tag(page.cr(), "P");
             auto l = page.layout(label, kBold, label_width - 6);
             auto v = page.layout(value, kBody, kContentWidth - label_width);
             double h = std::max(PdfPage::height_of(l.get()), PdfPage::height_of(v.get()));
@@ -141,7 +161,9 @@ struct PdfBlock {
         page.y += 4;
     }
     void operator()(const Bullets& b) const {
+        Tag list(page.cr(), "L");
         for (std::size_t i = 0; i < b.items.size(); ++i) {
+            Tag item(page.cr(), "LI");
             double indent = 12.0 * (i < b.depth.size() ? b.depth[i] : 0);
             const char* mark = (i < b.depth.size() && b.depth[i] > 0) ? "–" : "•";
             auto m = page.layout(mark, kBody, 10);
@@ -171,8 +193,10 @@ struct PdfBlock {
         }
         h += 2 * kCellPadding;
         cairo_t* cr = page.cr();
+        Tag tr(cr, "TR");
         double x = kMargin;
         for (std::size_t c = 0; c < widths.size(); ++c) {
+            Tag cell(cr, shaded ? "TH" : "TD");
             cairo_rectangle(cr, x, page.y, widths[c], h);
             if (shaded) {
                 cairo_set_source_rgb(cr, 0.91, 0.93, 0.95);
@@ -197,6 +221,7 @@ struct PdfBlock {
         auto widths = column_widths(t);
         double header_h = row_height(t.headers, widths, kTableHead);
         page.ensure(header_h + (t.rows.empty() ? 0 : row_height(t.rows[0], widths, kSmall)));
+        Tag table(page.cr(), "Table");
         row(t.headers, widths, kTableHead, true);
         for (const auto& r : t.rows) {
             double h = row_height(r, widths, kSmall);
@@ -209,6 +234,7 @@ struct PdfBlock {
         page.y += 8;
     }
     void operator()(const Image& image) const {
+        Tag figure(page.cr(), "Figure");
         PngReader reader{image.png};
         cairo_surface_t* png = cairo_image_surface_create_from_png_stream(&PngReader::read, &reader);
         if (cairo_surface_status(png) == CAIRO_STATUS_SUCCESS) {
@@ -230,6 +256,7 @@ struct PdfBlock {
 
     // A chart takes half the width, so two indicators sit side by side.
     void operator()(const Chart& chart) const {
+        Tag figure(page.cr(), "Figure");
         constexpr double kGap = 16, kChartHeight = 130;
         const double width = (kContentWidth - kGap) / 2;
         auto title = page.layout(chart.title, kBold, width);
@@ -321,15 +348,35 @@ struct PdfBlock {
 
 }  // namespace
 
-void write_pdf(const Document& document, const std::filesystem::path& out) {
+void write_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out) {
     PdfPage page(out);
-    page.text(document.title, kTitle, 0, 4);
-    page.text(document.subtitle, kBody, 0, 14);
+    cairo_surface_t* surface = page.surface();
+    const auto meta = [&](cairo_pdf_metadata_t key, const std::string& value) {
+        if (!value.empty()) cairo_pdf_surface_set_metadata(surface, key, kartla::text::valid_utf8(value).c_str());
+    };
+    meta(CAIRO_PDF_METADATA_TITLE, document.title);
+    meta(CAIRO_PDF_METADATA_AUTHOR, info.author);
+    meta(CAIRO_PDF_METADATA_SUBJECT, info.subject);
+    meta(CAIRO_PDF_METADATA_KEYWORDS, info.keywords);
+    meta(CAIRO_PDF_METADATA_CREATOR, "kartla");
+    {
+    Tag root(page.cr(), "Document");
+    {
+        Tag h1(page.cr(), "H1");
+        page.text(document.title, kTitle, 0, 4);
+    }
+    {
+        Tag p(page.cr(), "P");
+        page.text(document.subtitle, kBody, 0, 14);
+    }
     bool first = true;
     for (const auto& section : document.sections) {
         if (!first) page.new_page();  // each part starts on its own page, as in the HTML print
         first = false;
-        page.text(section.title, kSection, 0, 8);
+        {
+            Tag h2(page.cr(), "H2");
+            page.text(section.title, kSection, 0, 8);
+        }
         for (const auto& block : section.blocks) {
             if (!std::holds_alternative<Chart>(block) && page.chart_column == 1) {
                 page.chart_column = 0;  // a half-filled row of charts ends here
@@ -340,6 +387,7 @@ void write_pdf(const Document& document, const std::filesystem::path& out) {
         if (page.chart_column == 1) page.y = page.chart_row_bottom;
         page.chart_column = 0;
     }
+    }  // the document's structure closes before the file does
     page.finish();
 }
 

@@ -41,7 +41,7 @@ std::vector<std::int64_t> problems_of(const Plan& plan, const Measure& m) {
 std::string status_log_text(const Plan& plan, const Measure& m, const Translate& tr) {
     std::vector<std::string> lines;
     for (const StatusChange* change : plan.log_of(m.id)) {
-        std::string line = fmt::format("{} {}", change->date, word(tr, status_msgid(change->to_status)));
+        std::string line = fmt::format("{} {}", change->date, status_words(change->to_status, tr));
         if (!change->note.empty()) line += ": " + change->note;
         lines.push_back(line);
     }
@@ -62,6 +62,8 @@ MeasureRow measure_row(const Plan& plan, const Measure& m, const Translate& tr) 
     row.light_key = m.light;
     row.start = m.start;
     row.due = m.due;
+    row.cause_ids = m.cause_ids;
+    row.problem_ids = problems_of(plan, m);
     row.cells = {std::to_string(m.id),
                  m.title,
                  m.description,
@@ -83,8 +85,8 @@ MeasureRow measure_row(const Plan& plan, const Measure& m, const Translate& tr) 
                  m.baseline,
                  m.follow_up_method,
                  word(tr, priority_msgid(m.priority)),
-                 word(tr, status_msgid(m.status)),
-                 word(tr, light_msgid(m.light)),
+                 status_words(m.status, tr),
+                 light_words(m.light, tr),
                  m.light_comment,
                  status_log_text(plan, m, tr)};
     return row;
@@ -103,9 +105,41 @@ ProblemSection make_section(const Plan& plan, std::int64_t problem_id, const Tra
     for (const auto& [cause, depth] : plan.causes_of(problem_id)) {
         const std::string nature = cause->attribute("nature");
         const char* nature_msgid = nature == "situational" ? "situational" : nature == "social" ? "social" : "";
-        section.causes.push_back({cause->id, cause->label, word(tr, nature_msgid), depth});
+        std::int64_t parent = 0;
+        try {
+            parent = std::stoll(cause->attribute("parent_id"));
+        } catch (const std::exception&) {  // "" for a direct cause
+        }
+        section.causes.push_back({cause->id, parent, cause->label, word(tr, nature_msgid), depth});
     }
     return section;
+}
+
+std::vector<ActorLine> actor_lines(const Plan& plan, const Translate& tr) {
+    std::vector<ActorLine> out;
+    for (const Entity& actor : plan.actors.items) {
+        ActorLine line{actor.id, actor.label, {}, {}, {}};
+        const std::string type = actor.attribute("type_label");
+        if (!type.empty()) line.type = tr(type.c_str());
+        for (const auto& m : plan.measures) {
+            if (m.owner_id == actor.id) line.responsible_for.push_back(m.title);
+            if (std::find(m.partner_ids.begin(), m.partner_ids.end(), actor.id) != m.partner_ids.end())
+                line.partner_in.push_back(m.title);
+        }
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+std::vector<LogLine> log_lines(const Plan& plan, const Translate& tr) {
+    std::vector<LogLine> out;
+    for (const StatusChange& change : plan.log) {
+        const Measure* m = plan.measure(change.measure_id);
+        out.push_back({change.id, change.measure_id, m ? m->title : std::string(), change.date,
+                       status_words(change.from_status, tr), status_words(change.to_status, tr),
+                       change.note});
+    }
+    return out;
 }
 
 void redact_all(Document& doc) {
@@ -115,10 +149,27 @@ void redact_all(Document& doc) {
     for (auto& s : h.organisations) clean(s);
     for (auto& section : doc.sections) {
         clean(section.label);
+        clean(section.rank);  // another plugin's text: anything may be in it
         for (auto& cause : section.causes) clean(cause.label);
     }
     for (auto& row : doc.rows)
         for (auto& cell : row.cells) clean(cell);
+    for (auto& actor : doc.actors) {
+        clean(actor.label);
+        clean(actor.type);
+        for (auto& title : actor.responsible_for) clean(title);
+        for (auto& title : actor.partner_in) clean(title);
+    }
+    for (auto& line : doc.log) {
+        clean(line.date);  // a date as stored, which a damaged file may fill with anything
+        clean(line.measure);
+        clean(line.note);
+    }
+    for (auto& meeting : doc.follow_ups) {
+        clean(meeting.date);
+        clean(meeting.title);
+        clean(meeting.place);
+    }
 }
 
 }  // namespace
@@ -131,21 +182,20 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
     doc.header = {cd::meta(db, "title"), cd::meta(db, "organisation"), cd::meta(db, "date"), cd::meta(db, "place"),
                   cd::organisations(db), dates::today()};
     doc.workshop_uid = workshop_uid(db);
+    doc.language = std::string(tr("Action plan")) != "Action plan" ? "sv" : "en";  // as the report tells
     for (const char* msgid : kColumnMsgids) doc.column_titles.push_back(tr(msgid));
 
     std::vector<std::int64_t> order;  // prioritised problems first, then others that have measures
     for (const Entity* p : plan.prioritised_problems()) order.push_back(p->id);
-    std::vector<std::vector<std::int64_t>> problems_per_row;
     for (const auto& m : plan.measures) {
         doc.rows.push_back(measure_row(plan, m, tr));
-        problems_per_row.push_back(problems_of(plan, m));
-        for (auto id : problems_per_row.back())
+        for (auto id : doc.rows.back().problem_ids)
             if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
     }
     for (auto problem_id : order) {
         ProblemSection section = make_section(plan, problem_id, tr);
         for (std::size_t i = 0; i < doc.rows.size(); ++i) {
-            const auto& ids = problems_per_row[i];
+            const auto& ids = doc.rows[i].problem_ids;
             if (std::find(ids.begin(), ids.end(), problem_id) != ids.end()) section.rows.push_back(i);
         }
         doc.sections.push_back(std::move(section));
@@ -153,8 +203,12 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
     ProblemSection unlinked;
     unlinked.label = tr("Measures not linked to a problem");
     for (std::size_t i = 0; i < doc.rows.size(); ++i)
-        if (problems_per_row[i].empty()) unlinked.rows.push_back(i);
+        if (doc.rows[i].problem_ids.empty()) unlinked.rows.push_back(i);
     if (!unlinked.rows.empty()) doc.sections.push_back(std::move(unlinked));
+    doc.actors = actor_lines(plan, tr);
+    doc.log = log_lines(plan, tr);
+    for (const auto& meeting : cd::meetings(db))
+        if (meeting.kind == "follow_up") doc.follow_ups.push_back({meeting.id, meeting.title, meeting.date, meeting.place});
 
     if (options.redact_personal_data) redact_all(doc);
     return doc;

@@ -1,7 +1,11 @@
 #include "exporters.hpp"
 
+#include "tables.hpp"
 #include "writers.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -31,6 +35,48 @@ void write_file(const fs::path& out, const std::string& bytes) {
     }
 }
 
+namespace {
+
+std::vector<std::string> table_keys(const std::string& wanted) {
+    if (wanted.empty()) return {"measures"};
+    std::vector<std::string> keys;
+    if (wanted == "all") {
+        for (auto key : kTableKeys) keys.emplace_back(key);
+        return keys;
+    }
+    std::size_t start = 0;
+    while (start <= wanted.size()) {
+        const std::size_t end = std::min(wanted.find(',', start), wanted.size());
+        const std::string key = wanted.substr(start, end - start);
+        if (!is_table_key(key))
+            throw std::invalid_argument("unknown table '" + key + "' (tables: measures, problems, causes, actors, log, all)");
+        keys.push_back(key);
+        start = end + 1;
+    }
+    return keys;
+}
+
+}  // namespace
+
+std::vector<fs::path> write_csv(const Document& doc, char separator, const std::string& tables, const fs::path& out) {
+    const std::vector<std::string> keys = table_keys(tables);
+    if (keys.size() == 1 && tables != "all") {
+        write_file(out, to_csv(doc, separator, keys[0]));
+        return {out};
+    }
+    fs::path folder = out;
+    if (folder.extension() == ".csv") folder.replace_extension();
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error || !fs::is_directory(folder)) throw std::runtime_error("cannot make the folder " + folder.string());
+    std::vector<fs::path> written;
+    for (const auto& key : keys) {
+        written.push_back(folder / (key + ".csv"));
+        write_file(written.back(), to_csv(doc, separator, key));
+    }
+    return written;
+}
+
 std::string utc_timestamp_now() {
     std::time_t now = std::time(nullptr);
     std::tm utc{};
@@ -40,7 +86,7 @@ std::string utc_timestamp_now() {
     return buffer;
 }
 
-std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr) {
+std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, Say say) {
     using kartla::ExportOptions;
     using kartla::Workshop;
     auto document = [source, tr](Workshop& w, const ExportOptions& o) { return build_document(w, source, o, tr); };
@@ -51,7 +97,21 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr) 
                      }});
     specs.push_back({"csv", "Action plan as CSV for Excel (.csv)", ".csv",
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
-                         write_file(out, to_csv(document(w, o), o.csv_separator));
+                         write_csv(document(w, o), o.csv_separator, "measures", out);
+                     }});
+    const std::pair<const char*, const char*> tables[] = {{"problems", "Problems of the action plan as CSV (.csv)"},
+                                                          {"causes", "Causes of the action plan as CSV (.csv)"},
+                                                          {"actors", "Actors of the action plan as CSV (.csv)"},
+                                                          {"log", "Status log of the action plan as CSV (.csv)"}};
+    for (const auto& [key, label] : tables)
+        specs.push_back({std::string("csv-") + key, label, ".csv",
+                         [document, table = std::string(key)](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                             write_csv(document(w, o), o.csv_separator, table, out);
+                         }});
+    specs.push_back({"csv-all", "Every table of the action plan as CSV, into a folder", "",
+                     [document, say](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         const auto written = write_csv(document(w, o), o.csv_separator, "all", out);
+                         if (say) say(fmt::format("{} tables in {}", written.size(), written.front().parent_path().string()));
                      }});
     specs.push_back({"html", "Action plan as a printable page (.html)", ".html",
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
@@ -61,9 +121,11 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr) 
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
                          write_xlsx(document(w, o), out);
                      }});
-    specs.push_back({"ics", "Action plan due dates as a calendar (.ics)", ".ics",
-                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
-                         write_file(out, to_ics(document(w, o), utc_timestamp_now()));
+    specs.push_back({"ics", "Action plan and follow-up meetings as a calendar (.ics)", ".ics",
+                     [document, say](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         IcsCounts counts;
+                         write_file(out, to_ics(document(w, o), utc_timestamp_now(), &counts));
+                         if (say) say(counts.summary());
                      }});
     return specs;
 }

@@ -5,10 +5,17 @@
 
 #include "kartla/plugin_api.hpp"
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace action_plan::exporting {
 
-std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr);
+// Says what an export wrote and left out ("14 tasks, ..."): Host::show_message,
+// which the window shows and `kartla export` prints.
+using Say = std::function<void(const std::string&)>;
+
+// "csv" writes the measures; "csv-<table>" each other table, "csv-all" a folder of them all.
+std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, Say say = {});
 
 }  // namespace action_plan::exporting
