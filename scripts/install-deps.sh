@@ -8,6 +8,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm fetches axe-core for the accessibility test (scripts/setup-a11y.sh); Debian's
+# package only when no npm is there (one from Node.js's own packages conflicts with it).
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]} == 0)); then
   echo "kartla: all ${#packages[@]} packages are installed"
   exit 0

@@ -10,6 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
+"$root/scripts/setup-a11y.sh"
 (cd "$root/build" && ctest -j"$(nproc)" --output-on-failure --timeout 600)
 if [[ ${KARTLA_QUICK:-0} == 1 ]]; then exit 0; fi
 "$root/scripts/fuzz.sh" "${KARTLA_FUZZ_SECONDS:-90}"

@@ -27,8 +27,9 @@ Usage:
   kartla [FILE.kartla]              open the workshop in a window (a new file is created)
   kartla info FILE                  print what the workshop holds, as JSON
   kartla sample OUT.kartla          write the sample workshop
-  kartla export FILE --format F [-o OUT] [--separator ,] [--redact] [--lang sv|en]
+  kartla export FILE --format F [-o OUT] [--separator ,] [--redact] [--lang sv|en] [--table T]
                                     export the action plan, the workshop report, ...
+                                    (--table measures|problems|causes|actors|log|all: one CSV table, or all into folder OUT)
                                     (formats: see kartla export --help)
   kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--separator ,] [--redact]
                                     an overview across workshops (Markdown on stdout without --csv/--md)
@@ -121,13 +122,13 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
     Translations translations;  // outlives the runtime that points at it
     Runtime runtime;
     loaded_runtime(runtime);
-    std::string file, format, output, language;
+    std::string file, format, output, language, table;
     ExportOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const auto& a = args[i];
         bool has_value = i + 1 < args.size();
         if (a == "--help") {
-            out << "kartla export FILE --format F [-o OUT] [--separator ,] [--redact] [--lang sv|en]\nformats: "
+            out << "kartla export FILE --format F [-o OUT] [--separator ,] [--redact] [--lang sv|en] [--table T]\nformats: "
                 << export_formats(runtime) << '\n';
             return {};
         }
@@ -136,17 +137,21 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
         else if (a == "--separator" && has_value && args[i + 1].size() == 1) options.csv_separator = args[++i][0];
         else if (a == "--redact") options.redact_personal_data = true;
         else if (a == "--lang" && has_value) language = args[++i];
+        else if (a == "--table" && has_value) table = args[++i];
         else if (file.empty() && !a.starts_with("-")) file = a;
         else return fail(err, fmt::format("export: unexpected argument '{}'", a), 2);
     }
     if (file.empty() || format.empty()) return fail(err, "usage: kartla export FILE --format F [-o OUT]", 2);
     use_language(runtime, translations, language);
+    // A tabular export offers each table as a format of its own: "--format csv --table log" is "csv-log".
+    if (!table.empty() && table != "measures") format += "-" + table;
     const ExportSpec* exporter = runtime.find_export(format);
     if (!exporter) return fail(err, fmt::format("unknown export format '{}' (available: {})", format, export_formats(runtime)), 2);
     auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     if (output.empty()) output = fs::path(file).replace_extension(exporter->extension).string();
+    const std::size_t messages_before = runtime.messages().size();
     std::string problem;
     for (auto& entry : runtime.exports())
         if (&entry.spec == exporter)
@@ -154,7 +159,11 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
     for (auto& plugin : runtime.plugins())
         if (plugin->status == PluginStatus::Disabled) problem = plugin->message;
     if (!problem.empty()) return fail(err, fmt::format("export failed: {}", problem));
-    out << "Wrote " << output << '\n';
+    // A tabular export may have written a folder of files instead, and says so itself.
+    if (fs::is_regular_file(output)) out << "Wrote " << output << '\n';
+    // What the export said about itself ("14 tasks, ..."), once the file is written.
+    for (std::size_t i = messages_before; i < runtime.messages().size(); ++i)
+        if (runtime.messages()[i].level == LogLevel::Info) out << runtime.messages()[i].text << '\n';
     return {};
 }
 

@@ -92,6 +92,44 @@ void write_file_atomically(const fs::path& target, const std::function<void(cons
     commit(temporary, target);
 }
 
+void write_folder_atomically(const fs::path& target, const std::function<void(const fs::path& temporary)>& write) {
+    std::error_code error;
+    if (fs::exists(target, error) && !fs::is_directory(target, error))
+        throw std::runtime_error("cannot write " + target.string() + ": a file of that name is in the way");
+    const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const auto temporary_beside = [&](const char* why) {
+        std::string name = (parent / ("." + target.filename().string() + ".XXXXXX")).string();
+        if (!::mkdtemp(name.data())) fail(target, why, errno);
+        return fs::path(name);
+    };
+    const fs::path temporary = temporary_beside("no temporary folder beside it");
+    fs::path aside;  // the earlier folder of that name, until the new one has taken its place
+    try {
+        write(temporary);
+        if (fs::exists(target, error)) {
+            aside = temporary_beside("no room to set the earlier folder aside");
+            if (::rename(target.c_str(), aside.c_str()) != 0) fail(target, "rename", errno);
+        }
+        if (::rename(temporary.c_str(), target.c_str()) != 0) fail(target, "rename", errno);
+    } catch (const std::exception& e) {
+        fs::remove_all(temporary, error);
+        if (!aside.empty()) {
+            if (!fs::exists(target, error)) ::rename(aside.c_str(), target.c_str());
+            if (fs::exists(target, error)) fs::remove_all(aside, error);  // the empty placeholder, never the user's folder
+        }
+        std::string why = e.what();
+        const std::string hidden = temporary.string();
+        for (auto at = why.find(hidden); at != std::string::npos; at = why.find(hidden, at + 1))
+            why.replace(at, hidden.size(), target.string());
+        throw std::runtime_error(why);
+    }
+    if (!aside.empty()) fs::remove_all(aside, error);
+    if (const int dir = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        ::fsync(dir);  // best effort, as for a file
+        ::close(dir);
+    }
+}
+
 void write_file_atomically(const fs::path& target, std::string_view bytes) {
     write_file_atomically(target, [&](const fs::path& path) {
         const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
@@ -124,14 +162,17 @@ RedactedReading::~RedactedReading() {
     detail::mark_redacted_revision(workshop_, false);
 }
 
-void run_export(const ExportWrite& write, Workshop& workshop, const ExportOptions& options, const fs::path& out) {
+void run_export(const ExportWrite& write, Workshop& workshop, const ExportOptions& options, const fs::path& out,
+                bool folder) {
     RedactedReading redacted(workshop, options.redact_personal_data);
-    write_file_atomically(out, [&](const fs::path& temporary) { write(workshop, options, temporary); });
+    const auto fill = [&](const fs::path& temporary) { write(workshop, options, temporary); };
+    if (folder) write_folder_atomically(out, fill);
+    else write_file_atomically(out, fill);
 }
 
-ExportWrite guarded_export(ExportWrite write) {
-    return [write = std::move(write)](Workshop& workshop, const ExportOptions& options, const fs::path& out) {
-        run_export(write, workshop, options, out);
+ExportWrite guarded_export(ExportWrite write, bool folder) {
+    return [write = std::move(write), folder](Workshop& workshop, const ExportOptions& options, const fs::path& out) {
+        run_export(write, workshop, options, out, folder);
     };
 }
 

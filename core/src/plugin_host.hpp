@@ -14,7 +14,7 @@ public:
     void add_command(CommandSpec command) override { runtime_.commands_.push_back({id_, std::move(command)}); }
     // Every export runs whole-or-nothing and, on request, redacted (kartla/export_file.hpp).
     void add_export(ExportSpec exporter) override {
-        exporter.write = guarded_export(std::move(exporter.write));
+        exporter.write = guarded_export(std::move(exporter.write), exporter.extension.empty());
         runtime_.exports_.push_back({id_, std::move(exporter)});
     }
     void add_entity_kind(EntityKindSpec kind) override { runtime_.entity_kinds_.push_back({id_, std::move(kind)}); }

@@ -40,7 +40,8 @@ public:
         const EntitySelect select = [&host](std::string_view kind, const kartla::EntityFilter& filter, bool* available) {
             return host.entities_where(kind, filter, available);
         };
-        for (auto& spec : exporting::export_specs(source, state_.translator(), select)) host.add_export(std::move(spec));
+        const exporting::Say say = [&host](const std::string& line) { host.show_message(line); };
+        for (auto& spec : exporting::export_specs(source, state_.translator(), select, say)) host.add_export(std::move(spec));
         host.add_report_section({"action_plan.measures", "Action plan", 30, [this, select](kartla::Workshop& w, const kartla::ExportOptions&) {
                                      return report_section(w, select, state_.translator());
                                  }});

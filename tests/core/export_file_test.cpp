@@ -56,6 +56,38 @@ TEST_CASE("write_file_atomically replaces the file whole, and a failing writer l
                          doctest::Contains("cannot write"), std::runtime_error);
 }
 
+TEST_CASE("write_folder_atomically replaces a folder of files whole; a failure leaves the earlier folder and nothing else") {
+    kartla::test::TempDir dir;
+    const fs::path target = dir / "tabeller";
+    const auto fill = [](std::string text) {
+        return [text](const fs::path& folder) {
+            REQUIRE(fs::is_directory(folder));
+            CHECK(files_in(folder) == 0);  // a new folder every time, never the earlier one
+            std::ofstream(folder / "åtgärder.csv") << text;
+        };
+    };
+    kartla::write_folder_atomically(target, fill("första"));
+    CHECK(read(target / "åtgärder.csv") == "första");
+    kartla::write_folder_atomically(target, fill("andra"));
+    CHECK(read(target / "åtgärder.csv") == "andra");
+    CHECK(files_in(dir.path()) == 1);  // no earlier folder set aside and left behind
+    CHECK_THROWS_WITH_AS(kartla::write_folder_atomically(target,
+                                                         [](const fs::path& folder) {
+                                                             std::ofstream(folder / "halv.csv") << "ha";
+                                                             throw std::runtime_error("cannot write " + folder.string());
+                                                         }),
+                         doctest::Contains(target.string().c_str()), std::runtime_error);
+    CHECK(read(target / "åtgärder.csv") == "andra");
+    CHECK(files_in(target) == 1);
+    CHECK(files_in(dir.path()) == 1);
+    // A file where the folder would go is the user's: refused, untouched.
+    const fs::path file = dir / "plan.csv";
+    std::ofstream(file) << "behåll";
+    CHECK_THROWS_WITH_AS(kartla::write_folder_atomically(file, fill("x")), doctest::Contains("in the way"), std::runtime_error);
+    CHECK(read(file) == "behåll");
+    CHECK(files_in(dir.path()) == 2);
+}
+
 TEST_CASE("run_export with redaction: every text read is masked, edits wait, the revision comes back") {
     auto w = kartla::Workshop::in_memory();
     REQUIRE(w->edit("meta", [](kartla::Database& db) {

@@ -50,21 +50,14 @@ std::string check_csv(std::string_view csv, char separator) {
     if (starts_with(csv, text::utf8_bom)) csv.remove_prefix(text::utf8_bom.size());
     std::vector<Record> records;
     if (!read_csv(csv, separator, records)) return "CSV with broken quoting";
-    // Sections are split by blank lines; the first one is the header block,
-    // whose rows differ in length by design.
-    int section = 0;
-    std::size_t width = 0;
+    // One table per file: a header row, then rows of its width, no blank line.
+    if (records.empty()) return "an empty CSV";
+    const std::size_t width = records.front().size();
     for (const auto& record : records) {
-        if (is_blank(record)) {
-            ++section, width = 0;
-            continue;
-        }
-        if (section == 0) continue;
-        if (width == 0) width = record.size();
-        else if (record.size() != width)
+        if (is_blank(record)) return "a blank line in a CSV table";
+        if (record.size() != width)
             return "a CSV row of " + std::to_string(record.size()) + " cells in a table of " + std::to_string(width);
     }
-    if (section != 2) return "the CSV has " + std::to_string(section + 1) + " sections instead of 3";
     return {};
 }
 

@@ -88,21 +88,29 @@ void export_and_check(const char* target, const ExportSpec& spec, const ExportOp
                       const BuiltWorkshop& built, const std::vector<std::string>& personal) {
     fs::path out = scratch_dir() / ("export" + spec.extension);
     std::error_code ec;
-    fs::remove(out, ec);
+    fs::remove_all(out, ec);
     try {
         spec.write(*runtime().workshop(), options, out);
     } catch (const std::exception& e) {
         fail(target, spec.format + " threw: " + e.what());
     }
-    std::string content = read_file(out);
-    std::string broken = check_export(spec.extension, content, options.csv_separator, built.texts_valid_utf8);
-    // Text formats only: in PNG, PDF and XLSX the bytes of a text are not searchable.
-    if (broken.empty() && options.redact_personal_data && is_text_format(spec))
-        broken = check_redacted(content, personal);
-    if (!broken.empty())
-        fail(target, spec.format + (options.redact_personal_data ? " (redacted, '" : " ('") + options.csv_separator +
-                          "'): " + broken);
-    fs::remove(out, ec);
+    // A folder export (csv-all) is checked file by file, each as an export of its own.
+    std::vector<fs::path> files{out};
+    if (fs::is_directory(out, ec)) {
+        files.clear();
+        for (const auto& entry : fs::directory_iterator(out)) files.push_back(entry.path());
+    }
+    for (const auto& file : files) {
+        std::string content = read_file(file);
+        std::string broken = check_export(file.extension().string(), content, options.csv_separator, built.texts_valid_utf8);
+        // Text formats only: in PNG, PDF and XLSX the bytes of a text are not searchable.
+        if (broken.empty() && options.redact_personal_data && is_text_format(spec))
+            broken = check_redacted(content, personal);
+        if (!broken.empty())
+            fail(target, spec.format + (options.redact_personal_data ? " (redacted, '" : " ('") + options.csv_separator +
+                              "'): " + broken);
+    }
+    fs::remove_all(out, ec);
 }
 
 int run_group(const Group& group, const std::uint8_t* data, std::size_t size) {

@@ -213,6 +213,7 @@ def html_value_ok(tag, name, value):
         "xmlns": lambda v: v == "http://www.w3.org/2000/svg",
         "viewbox": lambda v: re.fullmatch(r"[0-9. ]+", v) is not None,
         "role": lambda v: v == "img",
+        "scope": lambda v: v in ("col", "row"),
         "font-family": lambda v: v == "DejaVu Sans, sans-serif",
         "text-anchor": lambda v: v in ("start", "middle", "end"),
         "font-weight": lambda v: v == "bold",
@@ -228,7 +229,7 @@ def html_value_ok(tag, name, value):
 
 HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "dl", "dt", "dd", "ol", "ul", "li",
              "strong", "span", "table", "thead", "tbody", "tr", "th", "td", "br", "footer", "section", "figure",
-             "figcaption", "img", "colgroup", "col", "svg", "line", "text", "path", "circle"}
+             "figcaption", "caption", "img", "colgroup", "col", "svg", "line", "text", "path", "circle"}
 
 
 class HtmlCheck(HTMLParser):
@@ -315,7 +316,7 @@ def check_ics(name, data, redacted):
     if not uids:
         fail(f"{name}: no calendar entry to check (the hostile file should still have due dates)")
     for uid in uids:
-        if not re.fullmatch(r"kartla-measure-[0-9]+-[0-9a-z-]+@kartla\.invalid", uid):
+        if not re.fullmatch(r"kartla-(measure|meeting)-[0-9]+-[0-9a-z-]+@kartla\.invalid", uid):
             fail(f"{name}: UID {uid!r} is not kartla's own form")
     for line in text.split("\r\n"):
         if len(line.encode()) > 75:

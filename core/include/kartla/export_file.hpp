@@ -44,6 +44,13 @@ private:
 
 KARTLA_API bool reading_redacted(Workshop& workshop);
 
+// The same for an export of several files: `write` fills a new temporary folder
+// beside `target`, which then takes the target's name (an earlier folder of
+// that name is replaced, a file of that name is refused). On any failure the
+// temporary folder is removed and the target is left as it was.
+KARTLA_API void write_folder_atomically(const std::filesystem::path& target,
+                                        const std::function<void(const std::filesystem::path& temporary)>& write);
+
 using ExportWrite = std::function<void(Workshop&, const ExportOptions&, const std::filesystem::path& out)>;
 
 // Runs one export: `write` fills a temporary file that replaces `out` only
@@ -52,10 +59,11 @@ using ExportWrite = std::function<void(Workshop&, const ExportOptions&, const st
 // table - titles, chart labels, image labels, calendar UIDs, meta - is covered,
 // including ones added later. The host wraps every registered ExportSpec::write
 // in this.
+// With `folder`, `out` is a folder of files, written by write_folder_atomically.
 KARTLA_API void run_export(const ExportWrite& write, Workshop& workshop, const ExportOptions& options,
-                           const std::filesystem::path& out);
+                           const std::filesystem::path& out, bool folder = false);
 
 // `write` wrapped in run_export.
-KARTLA_API ExportWrite guarded_export(ExportWrite write);
+KARTLA_API ExportWrite guarded_export(ExportWrite write, bool folder = false);
 
 }  // namespace kartla

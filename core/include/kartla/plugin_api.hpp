@@ -117,7 +117,7 @@ struct ExportOptions {
 struct ExportSpec {
     std::string format;     // "md", "csv", ... as typed on the command line
     std::string label;      // English msgid for the menu
-    std::string extension;  // ".md"
+    std::string extension;  // ".md"; empty: `write` fills the folder `out` with files of its own
     std::function<void(Workshop&, const ExportOptions&, const std::filesystem::path& out)> write;
 };
 

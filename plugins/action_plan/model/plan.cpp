@@ -313,6 +313,40 @@ const char* priority_msgid(int p) {
     }
 }
 
+const char* light_symbol(std::string_view l) {
+    if (l == "green") return "\u25CF";   // ● on track
+    if (l == "yellow") return "\u25B2";  // ▲ at risk
+    if (l == "red") return "\u25A0";     // ■ off track
+    return "";
+}
+
+const char* status_symbol(std::string_view s) {
+    if (s == "proposed") return "\u25CB";     // ○
+    if (s == "decided") return "\u25D4";      // ◔
+    if (s == "in_progress") return "\u25D1";  // ◑
+    if (s == "done") return "\u2714";         // ✔
+    if (s == "paused") return "\u2016";       // ‖
+    if (s == "cancelled") return "\u2715";    // ✕
+    return "";
+}
+
+namespace {
+
+std::string symbol_and_word(const char* symbol, const char* msgid, const Translate& tr) {
+    if (!*msgid) return "";
+    return std::string(symbol) + " " + tr(msgid);
+}
+
+}  // namespace
+
+std::string light_words(std::string_view light, const Translate& tr) {
+    return symbol_and_word(light_symbol(light), light_msgid(light), tr);
+}
+
+std::string status_words(std::string_view status, const Translate& tr) {
+    return symbol_and_word(status_symbol(status), status_msgid(status), tr);
+}
+
 const char* ordinary_work_msgid(bool ordinary) { return ordinary ? "Part of ordinary work" : "One-off"; }
 
 }  // namespace action_plan

@@ -94,4 +94,12 @@ const char* effect_term_msgid(std::string_view term);
 const char* priority_msgid(int priority);
 const char* ordinary_work_msgid(bool ordinary_work);
 
+// Colour is never the only carrier: each light and status has a shape of its
+// own (● ▲ ■ for the lights), shown beside its word in every view and export,
+// so a black-and-white print or a reader who does not see colour loses nothing.
+const char* light_symbol(std::string_view light);    // "" when unset
+const char* status_symbol(std::string_view status);  // "" when unknown
+std::string light_words(std::string_view light, const Translate& tr);    // "▲ Yellow"; "" when unset
+std::string status_words(std::string_view status, const Translate& tr);  // "◑ In progress"
+
 }  // namespace action_plan

@@ -15,14 +15,15 @@ doc::Section report_section(kartla::Workshop& workshop, const EntitySelect& sele
         section.blocks.push_back(doc::Paragraph{tr("No measures recorded.")});
         return section;
     }
-    constexpr Column kColumns[] = {ColTitle, ColOwner, ColStart, ColDue, ColStatus, ColLight};
+    // Who, when, how it stands, and what it is measured by: the board reads the plan from this table.
+    // No start date: on a portrait page nine columns break dates in two.
+    constexpr Column kColumns[] = {ColTitle, ColOwner, ColPartners, ColDue, ColStatus, ColLight, ColIndicator, ColBaseline};
     std::vector<std::string> headers;
-    for (Column c : kColumns) headers.push_back(plan.column_titles[c]);
-    headers.back() = tr("Light");  // the short word: "Follow-up light" does not fit the narrow column
+    for (Column c : kColumns) headers.push_back(c == ColLight ? tr("Light") : plan.column_titles[c]);  // the short word fits
     for (const ProblemSection& group : plan.sections) {
         if (group.rows.empty()) continue;
         section.blocks.push_back(doc::Heading{group.label});
-        doc::Table table{headers, {3.0, 2.2, 1.45, 1.45, 1.35, 1.2}, {}};
+        doc::Table table{headers, {3.4, 1.7, 1.7, 1.9, 1.5, 1.2, 1.7, 1.5}, {}};
         for (std::size_t row : group.rows) {
             std::vector<std::string> cells;
             for (Column c : kColumns) cells.push_back(plan.rows[row].cell(c));

@@ -19,7 +19,7 @@ import icalendar
 import openpyxl
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "dl", "dt", "dd", "ol",
+ALLOWED_TAGS = {"html", "caption", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "dl", "dt", "dd", "ol",
                 "ul", "li", "strong", "span", "table", "thead", "tbody", "tr", "th", "td", "br", "p", "footer"}
 
 
@@ -45,11 +45,27 @@ def markdown_text(md):
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)
 
 
-def csv_rows(directory):
-    raw = read(directory, "plan.csv", "rb")
-    expect(raw.startswith(b"\xef\xbb\xbf"), "CSV does not start with a UTF-8 BOM")
+CSV_TABLES = ("measures", "problems", "causes", "actors", "log")
+
+
+def csv_rows(directory, name="plan.csv"):
+    raw = read(directory, name, "rb")
+    expect(raw.startswith(b"\xef\xbb\xbf"), "CSV %s does not start with a UTF-8 BOM" % name)
     text = raw.decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    expect(rows, "CSV %s is empty" % name)
+    header = rows[0]
+    expect(len(set(header)) == len(header), "CSV %s repeats a header: %r" % (name, header))
+    expect(header[0] == "ID", "CSV %s does not start with the id: %r" % (name, header))
+    for row in rows[1:]:
+        expect(len(row) == len(header), "CSV %s row has %d cells, not %d" % (name, len(row), len(header)))
+    return rows
+
+
+def csv_table(directory, name="plan.csv"):
+    """One table per file: the header, then records."""
+    rows = csv_rows(directory, name)
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
 
 
 class HtmlReader(html.parser.HTMLParser):
@@ -138,23 +154,7 @@ def check_normal(directory, e):
         section = [s for s in sections if s.startswith(m["problem"])]
         expect(section and m["title"] in section[0], "Markdown does not list %r under %r" % (m["title"], m["problem"]))
 
-    rows = csv_rows(directory)
-    flat = [cell for row in rows for cell in row]
-    for w in words:
-        expect(any(w in cell for cell in flat), "CSV lacks %r" % w)
-    header_index = next(i for i, row in enumerate(rows) if row[:3] == ["Problem", "ID", "Measure"])
-    header = rows[header_index]
-    table = [dict(zip(header, row)) for row in rows[header_index + 1:] if row]
-    for m in e["measures"]:
-        match = [r for r in table if r["Measure"] == m["title"]]
-        expect(match, "CSV lacks the measure row %r" % m["title"])
-        r = match[0]
-        for key, column in (("problem", "Problem"), ("owner", "Responsible"), ("partners", "Partners"),
-                            ("start", "Start"), ("due", "Due"), ("status", "Status"), ("indicator", "Indicator")):
-            expect(r[column] == m[key], "CSV %s of %r is %r, not %r" % (column, m["title"], r[column], m[key]))
-    problem_rows = [row for row in rows if len(row) == 5 and row[1] in e["problems"]]
-    for c in e["causes"]:
-        expect(any(row[2] == c for row in problem_rows), "CSV problem table lacks the cause %r" % c)
+    check_csv_normal(directory, e)
 
     page = html_read(directory)
     text = "".join(page.text)
@@ -171,46 +171,155 @@ def check_normal(directory, e):
         expect(placed.get(m["title"]) == m["problem"], "HTML puts %r under %r" % (m["title"], placed.get(m["title"])))
     expect("@media print" in read(directory, "plan.html"), "HTML has no print stylesheet")
 
-    book = xlsx_read(directory)
-    expect(book.sheetnames[:2] == ["Measures", "Problems"], "XLSX sheets are %r" % book.sheetnames)
-    sheet = book["Measures"]
-    expect(sheet.auto_filter.ref, "XLSX measures sheet has no filter")
-    header = [c.value for c in sheet[1]]
-    records = [dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2)]
+    check_xlsx_normal(directory, e)
+
+    calendar, todos = ics_read(directory)
+    expect(len(todos) == len(e["measures"]), "ICS has %d tasks for %d measures" % (len(todos), len(e["measures"])))
+    statuses = {"Proposed": "NEEDS-ACTION", "Decided": "NEEDS-ACTION", "In progress": "IN-PROCESS",
+                "Done": "COMPLETED", "Cancelled": "CANCELLED"}
     for m in e["measures"]:
+        todo = [t for t in todos if str(t.get("summary")) == m["title"]]
+        expect(todo, "ICS lacks the task %r" % m["title"])
+        t = todo[0]
+        for key, prop in (("due", "due"), ("start", "dtstart")):
+            if m[key]:
+                expect(t.decoded(prop).isoformat() == m[key], "ICS %s of %r" % (prop, m["title"]))
+            else:
+                expect(prop.upper() not in t, "ICS task %r has a %s it should not have" % (m["title"], prop))
+        expect(str(t.get("status")) == statuses[m["status"]], "ICS status of %r is %s" % (m["title"], t.get("status")))
+        description = str(t.get("description"))
+        expect(m["owner"] in description and m["problem"] in description, "ICS description of %r" % m["title"])
+        expect(str(t.get("uid")).startswith("kartla-measure-"), "ICS UID")
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    expect(len(events) == len(e["follow_ups"]), "ICS has %d events for %d follow-up meetings" % (len(events), len(e["follow_ups"])))
+    for meeting, event in zip(e["follow_ups"], events):
+        expect(str(event.get("summary")) == meeting["title"], "ICS event is %r" % str(event.get("summary")))
+        expect(event.decoded("dtstart").isoformat() == meeting["date"], "ICS event date of %r" % meeting["title"])
+        expect((event.decoded("dtend") - event.decoded("dtstart")).days == 1, "ICS event of %r is not one day" % meeting["title"])
+        expect(str(event.get("location")) == meeting["place"], "ICS event place of %r" % meeting["title"])
+        expect(str(event.get("uid")).startswith("kartla-meeting-"), "ICS event UID")
+    header = str(calendar.get("description"))
+    for w in [e["organisation"], e["place"]] + e["problems"] + e["causes"] + e["organisations"]:
+        expect(w in header, "ICS calendar description lacks %r" % w)
+
+
+def check_csv_normal(directory, e):
+    table = csv_table(directory)
+    expect(table == csv_table(directory, "tables/measures.csv"), "CSV measures differ between the file and the folder")
+    expect(len(table) == len(e["measures"]), "CSV has %d measure rows for %d measures" % (len(table), len(e["measures"])))
+    for m in e["measures"]:
+        match = [r for r in table if r["Measure"] == m["title"]]
+        expect(len(match) == 1, "CSV has %d rows for the measure %r" % (len(match), m["title"]))
+        r = match[0]
+        linked = m["problem"] != "Measures not linked to a problem"
+        expect(r["Problems"] == (m["problem"] if linked else ""), "CSV problems of %r are %r" % (m["title"], r["Problems"]))
+        for key, column in (("owner", "Responsible"), ("partners", "Partners"), ("start", "Start"), ("due", "Due"),
+                            ("indicator", "Indicator")):
+            expect(r[column] == m[key], "CSV %s of %r is %r, not %r" % (column, m["title"], r[column], m[key]))
+        expect(m["status"] in r["Status"], "CSV status of %r is %r" % (m["title"], r["Status"]))
+    problems = csv_table(directory, "tables/problems.csv")
+    expect([p["Problem"] for p in problems if p["Prioritised"] == "Yes"] == e["problems"], "CSV problems: %r" % problems)
+    problem_ids = {p["ID"] for p in problems}
+    for r in table:  # the ids join: every problem a measure serves is a row of problems.csv
+        for pid in filter(None, r["Problem IDs"].split("; ")):
+            expect(pid in problem_ids, "CSV measure %s names problem %s that problems.csv lacks" % (r["ID"], pid))
+    causes = csv_table(directory, "tables/causes.csv")
+    expect([c["Cause"] for c in causes] == e["causes"], "CSV causes: %r" % [c["Cause"] for c in causes])
+    cause_ids = {c["ID"] for c in causes}
+    expect(all(c["Problem ID"] in problem_ids for c in causes), "CSV causes do not join the problems")
+    expect(all(c["Parent cause ID"] in cause_ids | {""} for c in causes), "CSV parent causes do not join")
+    for r in table:
+        for cid in filter(None, r["Cause IDs"].split("; ")):
+            expect(cid in cause_ids, "CSV measure %s names cause %s that causes.csv lacks" % (r["ID"], cid))
+    actors = csv_table(directory, "tables/actors.csv")
+    for m in e["measures"]:
+        if m["owner"]:
+            owner = [a for a in actors if a["Actor"] == m["owner"]]
+            expect(owner and m["title"] in owner[0]["Responsible for"], "CSV actors: owner of %r" % m["title"])
+    log = csv_table(directory, "tables/log.csv")
+    measure_ids = {r["ID"] for r in table}
+    expect(log and all(r["Measure ID"] in measure_ids for r in log), "CSV status log does not join the measures")
+
+
+def check_page_setup(sheet, e):
+    """Printed: landscape A4, one page across, the header row on every page, a footer with the page."""
+    setup = sheet.page_setup
+    expect(setup.orientation == "landscape", "XLSX %s prints %s" % (sheet.title, setup.orientation))
+    expect(str(setup.paperSize) == "9", "XLSX %s paper is %r, not A4" % (sheet.title, setup.paperSize))
+    expect(sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage,
+           "XLSX %s does not fit to pages" % sheet.title)
+    # OOXML's default for fitToWidth is 1, so a writer may leave it out.
+    expect(setup.fitToWidth in (None, 1, "1") and str(setup.fitToHeight) == "0",
+           "XLSX %s fits %r x %r pages" % (sheet.title, setup.fitToWidth, setup.fitToHeight))
+    expect(sheet.print_title_rows in ("1:1", "$1:$1"), "XLSX %s print titles are %r" % (sheet.title, sheet.print_title_rows))
+    footer = sheet.oddFooter
+    expect("&P" in (footer.right.text or "") and "&N" in (footer.right.text or ""),
+           "XLSX %s footer has no page N of M: %r" % (sheet.title, footer.right.text))
+    expect(e["title"] in (footer.left.text or ""), "XLSX %s footer lacks the workshop" % sheet.title)
+    expect(sheet.freeze_panes == "A2", "XLSX %s freezes %r" % (sheet.title, sheet.freeze_panes))
+    expect(sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), "XLSX %s has no filter" % sheet.title)
+
+
+def xlsx_records(sheet):
+    header = [c.value for c in sheet[1]]
+    expect(len(set(header)) == len(header), "XLSX %s has repeated headers %r" % (sheet.title, header))
+    return [dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2)]
+
+
+def check_xlsx_normal(directory, e):
+    book = xlsx_read(directory)
+    expect(book.sheetnames == ["Measures", "Problems", "Causes", "Actors", "Status log", "Workshop"],
+           "XLSX sheets are %r" % book.sheetnames)
+    for name in book.sheetnames[:-1]:
+        check_page_setup(book[name], e)
+    sheet = book["Measures"]
+    records = xlsx_records(sheet)
+    for number, m in enumerate(e["measures"]):
         match = [r for r in records if r["Measure"] == m["title"]]
         expect(match, "XLSX lacks %r" % m["title"])
         r = match[0]
-        expect((r["Problem"] or "") == m["problem"], "XLSX problem of %r" % m["title"])
+        expect(isinstance(r["ID"], int), "XLSX measure id %r is not a number" % r["ID"])
+        linked = m["problem"] != "Measures not linked to a problem"
+        expect((r["Problems"] or "") == (m["problem"] if linked else ""), "XLSX problem of %r" % m["title"])
         expect((r["Responsible"] or "") == m["owner"], "XLSX owner of %r" % m["title"])
-        expect((r["Status"] or "") == m["status"], "XLSX status of %r" % m["title"])
+        expect(m["status"] in (r["Status"] or ""), "XLSX status of %r is %r" % (m["title"], r["Status"]))
         for key, column in (("start", "Start"), ("due", "Due")):
             if m[key]:
                 expect(isinstance(r[column], datetime.datetime), "XLSX %s of %r is not a date" % (column, m["title"]))
                 expect(r[column].date().isoformat() == m[key], "XLSX %s of %r" % (column, m["title"]))
+            else:
+                expect(r[column] is None, "XLSX %s of %r is %r" % (column, m["title"], r[column]))
+    # Rows as tall as their wrapped text: each data row has its own height, a long text a taller one.
+    heights = [sheet.row_dimensions[i].height for i in range(2, sheet.max_row + 1)]
+    expect(all(h and h >= 12 for h in heights), "XLSX measure rows have no heights: %r" % heights)
     widths = [sheet.column_dimensions[letter].width for letter in ("B", "C")]
     expect(all(w and w > 5 for w in widths), "XLSX columns have no widths")
-    problems_sheet = book["Problems"]
-    problem_values = [c.value for row in problems_sheet.iter_rows() for c in row]
-    for w in e["problems"] + e["causes"]:
-        expect(w in problem_values, "XLSX problems sheet lacks %r" % w)
+    rules = [rule for ranges in sheet.conditional_formatting for rule in ranges.rules]
+    expect(len(rules) == 3 and all(rule.type == "containsText" for rule in rules),
+           "XLSX light column has no conditional format: %r" % [rule.type for rule in rules])
+    expect(sorted(rule.text for rule in rules) == ["Green", "Red", "Yellow"], "XLSX light rules are on the words")
+
+    problems = xlsx_records(book["Problems"])
+    for p in problems:
+        expect(isinstance(p["ID"], int) and isinstance(p["Rank"], int), "XLSX problem id and rank are not numbers: %r" % p)
+    expect([p["Problem"] for p in problems if p["Prioritised"] == "Yes"] == e["problems"],
+           "XLSX prioritised problems are %r" % problems)
+    causes = xlsx_records(book["Causes"])
+    expect([c["Cause"] for c in causes] == e["causes"], "XLSX causes are %r" % [c["Cause"] for c in causes])
+    ids = {p["ID"] for p in problems}
+    expect(all(c["Problem ID"] in ids for c in causes), "XLSX cause rows do not join the problems")
+    actors = xlsx_records(book["Actors"])
+    for m in e["measures"]:
+        if m["owner"]:
+            owner = [a for a in actors if a["Actor"] == m["owner"]]
+            expect(owner and m["title"] in (owner[0]["Responsible for"] or ""), "XLSX actors: owner of %r" % m["title"])
+    log = xlsx_records(book["Status log"])
+    expect(log and all(isinstance(r["Date"], datetime.datetime) and isinstance(r["Measure ID"], int) for r in log),
+           "XLSX status log has no typed rows: %r" % log)
+    measure_ids = {r["ID"] for r in records}
+    expect(all(r["Measure ID"] in measure_ids for r in log), "XLSX status log does not join the measures")
     workshop_values = [c.value for row in book["Workshop"].iter_rows() for c in row]
     expect(e["title"] in workshop_values and e["place"] in workshop_values, "XLSX workshop sheet lacks the header")
-
-    calendar, todos = ics_read(directory)
-    dated = [m for m in e["measures"] if m["due"]]
-    expect(len(todos) == len(dated), "ICS has %d tasks, expected %d" % (len(todos), len(dated)))
-    for m in dated:
-        todo = [t for t in todos if str(t.get("summary")) == m["title"]]
-        expect(todo, "ICS lacks the task %r" % m["title"])
-        t = todo[0]
-        expect(t.decoded("due").isoformat() == m["due"], "ICS due date of %r" % m["title"])
-        description = str(t.get("description"))
-        expect(m["owner"] in description and m["problem"] in description, "ICS description of %r" % m["title"])
-        expect(str(t.get("uid")).startswith("kartla-measure-"), "ICS UID")
-    header = str(calendar.get("description"))
-    for w in [e["organisation"], e["place"]] + e["problems"] + e["causes"] + e["organisations"]:
-        expect(w in header, "ICS calendar description lacks %r" % w)
 
 
 # ---------------------------------------------------------------- hostile
@@ -231,11 +340,8 @@ def check_hostile(directory, e):
         expect(shown in md, "Markdown lacks %r" % t[:40])
 
     rows = csv_rows(directory)
-    header_index = next(i for i, row in enumerate(rows) if row[:3] == ["Problem", "ID", "Measure"])
-    width = len(rows[header_index])
-    for row in rows[header_index + 1:]:
-        if row:
-            expect(len(row) == width, "CSV measure row has %d cells, not %d" % (len(row), width))
+    for name in CSV_TABLES:
+        csv_rows(directory, "tables/%s.csv" % name)  # each file one table of equal rows
     cells = [cell for row in rows for cell in row]
     for cell in cells:
         expect(not cell.startswith(FORMULA_STARTS), "CSV cell starts like a formula: %r" % cell[:40])

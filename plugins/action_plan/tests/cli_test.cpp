@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <algorithm>
+#include <set>
+#include <vector>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -50,8 +53,54 @@ TEST_CASE("kartla export writes all five formats of the sample and kartla info c
                       kartla::test::read_bytes(dir / "stderr"));
         CHECK_MESSAGE(fs::file_size(out) > 1000, format);
     }
+    // The calendar says what it holds: a task for every measure, the undated ones counted.
+    REQUIRE(run("export '" + sample.string() + "' --format ics -o '" + (dir / "plan.ics").string() + "'",
+                dir / "stdout", dir / "stderr") == 0);
+    const std::string said = kartla::test::read_bytes(dir / "stdout");
+    CHECK_MESSAGE(said.find("14 tasks, one per measure (13 with a due date, ") != std::string::npos, said);
+    CHECK_MESSAGE(said.find(" follow-up meetings") != std::string::npos, said);
+    const std::string calendar = kartla::test::read_bytes(dir / "plan.ics");
+    std::size_t todos = 0;
+    for (std::size_t at = calendar.find("BEGIN:VTODO"); at != std::string::npos; at = calendar.find("BEGIN:VTODO", at + 1)) ++todos;
+    CHECK(todos == 14);
     const std::string markdown = kartla::test::read_bytes(dir / "plan.md");
     CHECK(markdown.find("Platssamverkan vid Höjdens torg") != std::string::npos);
     REQUIRE(run("info '" + sample.string() + "'", dir / "info.json", dir / "stderr") == 0);
     CHECK(kartla::test::read_bytes(dir / "info.json").find("\"measure\": 14") != std::string::npos);
+}
+
+TEST_CASE("kartla export --table: one table per CSV file with unique headers and ids, in Swedish and English") {
+    kartla::test::TempDir dir;
+    const fs::path sample = dir / "sample.kartla";
+    REQUIRE(run("sample '" + sample.string() + "'", dir / "stdout", dir / "stderr") == 0);
+    for (const char* language : {"sv", "en"}) {
+        const fs::path folder = dir / language;
+        REQUIRE_MESSAGE(run("export '" + sample.string() + "' --format csv --table all --lang " + language + " -o '" +
+                                folder.string() + "'",
+                            dir / "stdout", dir / "stderr") == 0,
+                        kartla::test::read_bytes(dir / "stderr"));
+        for (const char* table : {"measures", "problems", "causes", "actors", "log"}) {
+            const std::string text = kartla::test::read_bytes(folder / (std::string(table) + ".csv"));
+            const std::string header = text.substr(3, text.find("\r\n") - 3);  // after the BOM
+            std::vector<std::string> names;
+            for (std::size_t start = 0; start <= header.size();) {
+                const std::size_t end = std::min(header.find(';', start), header.size());
+                names.push_back(header.substr(start, end - start));
+                start = end + 1;
+            }
+            INFO(language, " ", table, ": ", header);
+            CHECK(names.front() == "ID");
+            CHECK(std::set<std::string>(names.begin(), names.end()).size() == names.size());
+            CHECK(text.find("\r\n", header.size() + 5) != std::string::npos);  // rows follow
+        }
+        const std::string measures = kartla::test::read_bytes(folder / "measures.csv");
+        CHECK(measures.find(std::string(language) == "sv" ? "Åtgärd;Problem;Problem-id" : "Measure;Problems;Problem IDs") !=
+              std::string::npos);
+    }
+    // One table on its own goes to the file named.
+    REQUIRE(run("export '" + sample.string() + "' --format csv --table log -o '" + (dir / "log.csv").string() + "'",
+                dir / "stdout", dir / "stderr") == 0);
+    CHECK(kartla::test::read_bytes(dir / "log.csv").find("Measure ID") != std::string::npos);
+    CHECK(run("export '" + sample.string() + "' --format csv --table nonsense -o '" + (dir / "x.csv").string() + "'",
+              dir / "stdout", dir / "stderr") == 2);
 }

@@ -24,6 +24,7 @@ const char* kFormats[] = {"md", "csv", "html", "xlsx", "ics"};
 void export_all(World& w, const fs::path& dir) {
     w.register_exports();
     for (const char* format : kFormats) w.export_to(format, dir / (std::string("plan.") + format));
+    w.export_to("csv-all", dir / "tables");
 }
 
 int run_checker(const std::string& mode, const fs::path& dir) {
@@ -72,6 +73,10 @@ TEST_CASE("each format carries the header, the prioritised problems with causes 
         kartla::core_data::set_meta(db, "place", "Stadshuset, sal Åsen");
         kartla::core_data::add_participant(db, "Kommunpolis", "Polisen");
         kartla::core_data::add_participant(db, "Fältsekreterare", "Socialförvaltningen");
+        // Follow-up meetings go into the calendar; the mapping meeting itself does not.
+        kartla::core_data::add_meeting(db, {0, "mapping", "Kartläggningsmöte", "2026-03-12", "Stadshuset", ""});
+        kartla::core_data::add_meeting(db, {0, "follow_up", "Uppföljning 1", "2026-06-10", "Stadshuset, sal Åsen", ""});
+        kartla::core_data::add_meeting(db, {0, "follow_up", "Uppföljning utan datum", "", "", ""});
     });
     std::int64_t lights = 0, fields = 0;
     w.edit([&](kartla::Database& db) {
@@ -99,6 +104,7 @@ TEST_CASE("each format carries the header, the prioritised problems with causes 
                         {"organisations", {"Polisen", "Socialförvaltningen"}},
                         {"problems", {"Narkotikaförsäljning vid Centrumtorget", "Rekrytering av unga på Östra Höjden"}},
                         {"causes", {"Mörka platser vid torget", "Ingen förvaltare kvällstid", "Brist på meningsfull fritid"}},
+                        {"follow_ups", {{{"title", "Uppföljning 1"}, {"date", "2026-06-10"}, {"place", "Stadshuset, sal Åsen"}}}},
                         {"measures",
                          {{{"title", "Belysning vid torget"}, {"problem", "Narkotikaförsäljning vid Centrumtorget"},
                            {"owner", "Älvstadshem AB"}, {"partners", "Polisen, lokalpolisområde Älvstad"},

@@ -48,8 +48,14 @@ void BoardView::card(const Measure& m) {
     draw->AddRect(min, max, selected ? IM_COL32(44, 93, 138, 255) : IM_COL32(190, 190, 190, 255), px(6), 0,
                   selected ? px(3) : px(1));
     const ImVec2 dot(max.x - pad - radius, min.y + pad + radius);
-    if (m.light.empty()) draw->AddCircle(dot, radius, light_colour(m.light), 16, px(2));
-    else draw->AddCircleFilled(dot, radius, light_colour(m.light), 16);
+    if (m.light.empty()) {
+        draw->AddCircle(dot, radius, light_colour(m.light), 16, px(2));
+    } else {  // the light's own shape (● ▲ ■), not only its colour
+        const char* symbol = light_symbol(m.light);
+        const float glyph = radius * 2.6f;
+        const ImVec2 extent = font->CalcTextSizeA(glyph, FLT_MAX, 0, symbol);
+        draw->AddText(font, glyph, ImVec2(dot.x - extent.x * 0.5f, dot.y - extent.y * 0.5f), light_colour(m.light), symbol);
+    }
 
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);

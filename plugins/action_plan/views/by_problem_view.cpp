@@ -17,7 +17,9 @@ void ByProblemView::measure_line(const Measure& m) {
     ImGui::SameLine();
     const std::string owner = m.owner_id ? actor_label(state_.plan(), m.owner_id, state_.translator())
                                          : state_.tr("No responsible owner");
-    const std::string text = fmt::format("{}  ·  {}  ·  {}  ·  {}", m.title, state_.tr(status_msgid(m.status)), owner,
+    const std::string light = light_words(m.light, state_.translator());
+    const std::string text = fmt::format("{}  ·  {}{}{}  ·  {}  ·  {}", m.title, status_words(m.status, state_.translator()),
+                                         light.empty() ? "" : "  ·  ", light, owner,
                                          m.due.empty() ? state_.tr("No due date") : m.due);
     if (ImGui::Selectable(text.c_str(), state_.selected == m.id)) state_.selected = m.id;
     kartla::ui::mark_item(fmt::format("action_plan.by_problem.measure.{}", m.id));

@@ -202,7 +202,7 @@ void MeasureEditor::status_and_light() {
         ImGui::SameLine();
         const bool current = draft_.status == status;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, status_colour(status));
-        if (ImGui::Button(state_.tr(status_msgid(status))) && !current) {
+        if (ImGui::Button(status_words(status, state_.translator()).c_str()) && !current) {
             const std::string today = state_.today();
             state_.edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
         }
@@ -215,7 +215,7 @@ void MeasureEditor::status_and_light() {
         ImGui::SameLine();
         const bool current = draft_.light == light;
         ImGui::PushStyleColor(ImGuiCol_Button, light.empty() ? ImGui::GetColorU32(ImGuiCol_Button) : light_colour(light));
-        const std::string text = fmt::format("{}{}", current ? "> " : "", state_.tr(light.empty() ? "Not set" : light_msgid(light)));
+        const std::string text = fmt::format("{}{}", current ? "> " : "", light.empty() ? std::string(state_.tr("Not set")) : light_words(light, state_.translator()));
         if (ImGui::Button(text.c_str()) && !current)
             state_.edit("Set follow-up light", [&](kartla::Database& db) { set_light(db, id, light); });
         kartla::ui::mark_item(fmt::format("action_plan.editor.light.{}", light));
@@ -228,8 +228,9 @@ void MeasureEditor::status_log() {
     if (!ImGui::CollapsingHeader(state_.tr("Status log"))) return;
     for (const StatusChange* change : state_.plan().log_of(draft_.id)) {
         ImGui::BulletText("%s  %s%s%s", change->date.c_str(),
-                          change->from_status.empty() ? "" : state_.tr(status_msgid(change->from_status)),
-                          change->from_status.empty() ? "" : " -> ", state_.tr(status_msgid(change->to_status)));
+                          status_words(change->from_status, state_.translator()).c_str(),
+                          change->from_status.empty() ? "" : " -> ",
+                          status_words(change->to_status, state_.translator()).c_str());
     }
 }
 

@@ -1,5 +1,7 @@
 #include "export.hpp"
 
+#include "kartla/core_data.hpp"
+
 #include "build.hpp"
 #include "writers.hpp"
 
@@ -15,8 +17,17 @@ void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat f
     // Redaction and whole-file writing are the host's (kartla/export_file.hpp):
     // every text read here is already masked when asked, chart labels included.
     kartla::doc::Document document = build_report(workshop, options, tr, host.report_sections());
-    if (format == ReportFormat::Pdf)
-        return write_pdf(document, out, tr(" … [{} more characters in the workshop file]"));
+    if (format == ReportFormat::Pdf) {
+        // The document information names roles and organisations, never a person.
+        auto& db = workshop.db();
+        std::string author = kartla::core_data::meta(db, "facilitator_role");
+        const std::string organisation = kartla::core_data::meta(db, "organisation");
+        if (!organisation.empty()) author += (author.empty() ? "" : ", ") + organisation;
+        std::string keywords = "kartla";
+        for (const auto& section : document.sections) keywords += "; " + section.title;
+        PdfInfo info{author, host.tr("Workshop report"), keywords};
+        return write_pdf(document, info, out, tr(" … [{} more characters in the workshop file]"));
+    }
     const bool swedish = std::string(host.tr("Workshop report")) != "Workshop report";
     kartla::write_file_atomically(out, to_html(document, swedish ? "sv" : "en"));
 }

@@ -20,7 +20,8 @@ using kartla::text::html_escape;
 const char* kStyle = R"(body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;color:#111;max-width:60em;margin:2em auto;padding:0 1em}
 h1{font-size:20pt;margin-bottom:.2em}h2{font-size:15pt;border-bottom:2px solid #245;margin-top:1.6em}h3{font-size:12pt;margin-bottom:.3em}
 .subtitle{color:#444;margin-top:0}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
-th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}th{background:#e8edf2}
+th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto;-webkit-hyphens:auto}
+caption{text-align:left;font-weight:bold;padding:.2em 0}th{background:#e8edf2}
 dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}
 figure{margin:1em 0}figure.chart{display:inline-block;width:48%;margin:.5em 1.5% .5em 0;vertical-align:top}
 figure.chart svg{width:100%;height:auto}.baseline{color:#b35900;font-weight:bold}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
@@ -66,7 +67,7 @@ struct HtmlBlock {
             out += "</colgroup>\n";
         }
         out += "<thead><tr>";
-        for (const auto& h : t.headers) out += "<th>" + html_escape(h) + "</th>";
+        for (const auto& h : t.headers) out += "<th scope=\"col\">" + html_escape(h) + "</th>";
         out += "</tr></thead>\n<tbody>\n";
         for (const auto& row : t.rows) {
             out += "<tr>";

@@ -62,7 +62,8 @@ public:
 
     void finish() {
         cairo_surface_finish(surface_);
-        if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("the PDF could not be written");
+        if (auto status = cairo_surface_status(surface_); status != CAIRO_STATUS_SUCCESS)
+            throw std::runtime_error(std::string("the PDF could not be written: ") + cairo_status_to_string(status));
     }
 
     // What Pango is given: no control or invisible format characters (ill-formed
@@ -111,8 +112,9 @@ public:
 
     // Writes a block of text at the cursor, starting a new page when it does not
     // fit; a block taller than the rest of the page flows on, line by line.
-    void text(const std::string& text, Font font, double indent = 0, double space_after = 4) {
-        auto l = layout(text, font, kContentWidth - indent);
+    void text(const std::string& text, Font font, double indent = 0, double space_after = 4,
+              std::size_t limit = kMaxBlockBytes) {
+        auto l = layout(text, font, kContentWidth - indent, limit);
         double h = height_of(l.get());
         ensure(std::min(h, kBottom - kMargin));
         if (y + h <= kBottom) {
@@ -149,6 +151,7 @@ public:
         y = kMargin;
     }
     cairo_t* cr() { return cr_; }
+    cairo_surface_t* surface() { return surface_; }
 
     double y = kMargin;
     // Charts go two to a row: the column the next one takes and where the row began.
@@ -163,6 +166,27 @@ private:
 
 // A cell never grows past one page, so a row always fits on a fresh one.
 constexpr double kMaxCellHeight = kBottom - kMargin - 60;
+
+// A heading is cut to a label's length, so it always fits on one page: cairo
+// 1.16 refuses the whole file (CAIRO_STATUS_TAG_ERROR) when a heading's tag
+// spans a page break.
+void heading(PdfPage& page, const std::string& text, Font font, double space_after) {
+    page.text(text, font, 0, space_after, kMaxLabelBytes);
+}
+
+// A structure element of the tagged PDF (a screen reader's headings, paragraphs,
+// tables and figures), open while it lives. cairo 1.16 writes the structure tree.
+class Tag {
+public:
+    Tag(cairo_t* cr, const char* name) : cr_(cr), name_(name) { cairo_tag_begin(cr_, name_, nullptr); }
+    ~Tag() { cairo_tag_end(cr_, name_); }
+    Tag(const Tag&) = delete;
+    Tag& operator=(const Tag&) = delete;
+
+private:
+    cairo_t* cr_;
+    const char* name_;
+};
 
 struct PngReader {
     const std::string& bytes;
@@ -182,12 +206,17 @@ struct PdfBlock {
     void operator()(const Heading& h) const {
         page.ensure(60);  // keep a heading with what follows
         page.y += 4;
-        page.text(h.text, kHeading, 0, 3);
+        Tag tag(page.cr(), "H3");
+        heading(page, h.text, kHeading, 3);
     }
-    void operator()(const Paragraph& p) const { page.text(p.text, kBody); }
+    void operator()(const Paragraph& p) const {
+        Tag tag(page.cr(), "P");
+        page.text(p.text, kBody);
+    }
     void operator()(const Facts& f) const {
         const double label_width = 135;
         for (const auto& [label, value] : f.items) {
+            Tag tag(page.cr(), "P");
             auto l = page.layout(label, kBold, label_width - 6, kMaxCellBytes, kMaxCellHeight);
             auto v = page.layout(value, kBody, kContentWidth - label_width, kMaxBlockBytes, kMaxCellHeight);
             double h = std::max(PdfPage::height_of(l.get()), PdfPage::height_of(v.get()));
@@ -199,7 +228,9 @@ struct PdfBlock {
         page.y += 4;
     }
     void operator()(const Bullets& b) const {
+        Tag list(page.cr(), "L");
         for (std::size_t i = 0; i < b.items.size(); ++i) {
+            Tag item(page.cr(), "LI");
             double indent = 12.0 * (i < b.depth.size() ? b.depth[i] : 0);
             const char* mark = (i < b.depth.size() && b.depth[i] > 0) ? "–" : "•";
             auto m = page.layout(mark, kBody, 10);
@@ -230,8 +261,10 @@ struct PdfBlock {
         }
         h += 2 * kCellPadding;
         cairo_t* cr = page.cr();
+        Tag tr(cr, "TR");
         double x = kMargin;
         for (std::size_t c = 0; c < widths.size(); ++c) {
+            Tag cell(cr, shaded ? "TH" : "TD");
             cairo_rectangle(cr, x, page.y, widths[c], h);
             if (shaded) {
                 cairo_set_source_rgb(cr, 0.91, 0.93, 0.95);
@@ -257,6 +290,7 @@ struct PdfBlock {
         auto widths = column_widths(t);
         double header_h = row_height(t.headers, widths, kTableHead);
         page.ensure(header_h + (t.rows.empty() ? 0 : row_height(t.rows[0], widths, kSmall)));
+        Tag table(page.cr(), "Table");
         row(t.headers, widths, kTableHead, true);
         for (const auto& r : t.rows) {
             double h = row_height(r, widths, kSmall);
@@ -269,6 +303,7 @@ struct PdfBlock {
         page.y += 8;
     }
     void operator()(const Image& image) const {
+        Tag figure(page.cr(), "Figure");
         PngReader reader{image.png};
         cairo_surface_t* png = cairo_image_surface_create_from_png_stream(&PngReader::read, &reader);
         if (cairo_surface_status(png) == CAIRO_STATUS_SUCCESS) {
@@ -290,6 +325,7 @@ struct PdfBlock {
 
     // A chart takes half the width, so two indicators sit side by side.
     void operator()(const Chart& chart) const {
+        Tag figure(page.cr(), "Figure");
         constexpr double kGap = 16, kChartHeight = 130;
         const double width = (kContentWidth - kGap) / 2;
         auto title = page.layout(chart.title, kBold, width, kMaxLabelBytes);
@@ -382,15 +418,35 @@ struct PdfBlock {
 
 }  // namespace
 
-void write_pdf(const Document& document, const std::filesystem::path& out, const std::string& cut_note) {
+void write_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out, const std::string& cut_note) {
     PdfPage page(out, cut_note);
-    page.text(document.title, kTitle, 0, 4);
-    page.text(document.subtitle, kBody, 0, 14);
+    cairo_surface_t* surface = page.surface();
+    const auto meta = [&](cairo_pdf_metadata_t key, const std::string& value) {
+        if (!value.empty()) cairo_pdf_surface_set_metadata(surface, key, kartla::text::truncate_utf8(value, kMaxCellBytes).c_str());
+    };
+    meta(CAIRO_PDF_METADATA_TITLE, document.title);
+    meta(CAIRO_PDF_METADATA_AUTHOR, info.author);
+    meta(CAIRO_PDF_METADATA_SUBJECT, info.subject);
+    meta(CAIRO_PDF_METADATA_KEYWORDS, info.keywords);
+    meta(CAIRO_PDF_METADATA_CREATOR, "kartla");
+    {
+    Tag root(page.cr(), "Document");
+    {
+        Tag h1(page.cr(), "H1");
+        heading(page, document.title, kTitle, 4);
+    }
+    {
+        Tag p(page.cr(), "P");
+        page.text(document.subtitle, kBody, 0, 14);
+    }
     bool first = true;
     for (const auto& section : document.sections) {
         if (!first) page.new_page();  // each part starts on its own page, as in the HTML print
         first = false;
-        page.text(section.title, kSection, 0, 8);
+        {
+            Tag h2(page.cr(), "H2");
+            heading(page, section.title, kSection, 8);
+        }
         for (const auto& block : section.blocks) {
             if (!std::holds_alternative<Chart>(block) && page.chart_column == 1) {
                 page.chart_column = 0;  // a half-filled row of charts ends here
@@ -401,6 +457,7 @@ void write_pdf(const Document& document, const std::filesystem::path& out, const
         if (page.chart_column == 1) page.y = page.chart_row_bottom;
         page.chart_column = 0;
     }
+    }  // the document's structure closes before the file does
     page.finish();
 }
 

@@ -92,7 +92,7 @@ TEST_CASE("report-pdf of the sample: Swedish headings and every measure title, r
     // Long titles wrap inside their table cell; the script reads the measure column by word positions.
     s.write_titles();
     CHECK_MESSAGE(run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_report_pdf.py") + " " + quoted(pdf) +
-                      " " + quoted(s.dir / "titles.txt") + " Åtgärdsplan Problembild 'Förändringar sedan förra mötet' > " + quoted(s.dir / "py.txt") +
+                      " " + quoted(s.dir / "titles.txt") + " Åtgärdsplan Problembild 'Förändringar sedan förra mötet' Indikator Utgångsvärde > " + quoted(s.dir / "py.txt") +
                       " 2>&1") == 0,
                   kartla::test::read_bytes(s.dir / "py.txt"));
     // The board and the two actor map images are drawn: the PDF holds image objects.

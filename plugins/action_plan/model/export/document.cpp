@@ -41,7 +41,7 @@ std::vector<std::int64_t> problems_of(const Plan& plan, const Measure& m) {
 std::string status_log_text(const Plan& plan, const Measure& m, const Translate& tr) {
     std::vector<std::string> lines;
     for (const StatusChange* change : plan.log_of(m.id)) {
-        std::string line = fmt::format("{} {}", change->date, word(tr, status_msgid(change->to_status)));
+        std::string line = fmt::format("{} {}", change->date, status_words(change->to_status, tr));
         if (!change->note.empty()) line += ": " + change->note;
         lines.push_back(line);
     }
@@ -62,6 +62,8 @@ MeasureRow measure_row(const Plan& plan, const Measure& m, const Translate& tr) 
     row.light_key = m.light;
     row.start = m.start;
     row.due = m.due;
+    row.cause_ids = m.cause_ids;
+    row.problem_ids = problems_of(plan, m);
     row.cells = {std::to_string(m.id),
                  m.title,
                  m.description,
@@ -83,8 +85,8 @@ MeasureRow measure_row(const Plan& plan, const Measure& m, const Translate& tr) 
                  m.baseline,
                  m.follow_up_method,
                  word(tr, priority_msgid(m.priority)),
-                 word(tr, status_msgid(m.status)),
-                 word(tr, light_msgid(m.light)),
+                 status_words(m.status, tr),
+                 light_words(m.light, tr),
                  m.light_comment,
                  status_log_text(plan, m, tr)};
     return row;
@@ -103,9 +105,43 @@ ProblemSection make_section(const Plan& plan, std::int64_t problem_id, const Tra
     for (const auto& [cause, depth] : plan.causes_of(problem_id)) {
         const std::string nature = cause->attribute("nature");
         const char* nature_msgid = nature == "situational" ? "situational" : nature == "social" ? "social" : "";
-        section.causes.push_back({cause->id, cause->label, word(tr, nature_msgid), depth});
+        std::int64_t parent = 0;
+        try {
+            parent = std::stoll(cause->attribute("parent_id"));
+        } catch (const std::exception&) {  // "" for a direct cause
+        }
+        section.causes.push_back({cause->id, parent, cause->label, word(tr, nature_msgid), depth});
     }
     return section;
+}
+
+std::vector<ActorLine> actor_lines(const Plan& plan, const Translate& tr) {
+    std::vector<ActorLine> out;
+    std::unordered_map<std::int64_t, std::size_t> line_of;  // one pass over the measures, not one per actor
+    for (const Entity& actor : plan.actors.items) {
+        ActorLine line{actor.id, actor.label, {}, {}, {}};
+        const std::string type = actor.attribute("type_label");
+        if (!type.empty()) line.type = tr(type.c_str());
+        line_of.emplace(actor.id, out.size());
+        out.push_back(std::move(line));
+    }
+    for (const auto& m : plan.measures) {
+        if (auto it = line_of.find(m.owner_id); it != line_of.end()) out[it->second].responsible_for.push_back(m.title);
+        for (auto partner : m.partner_ids)
+            if (auto it = line_of.find(partner); it != line_of.end()) out[it->second].partner_in.push_back(m.title);
+    }
+    return out;
+}
+
+std::vector<LogLine> log_lines(const Plan& plan, const Translate& tr) {
+    std::vector<LogLine> out;
+    for (const StatusChange& change : plan.log) {
+        const Measure* m = plan.measure(change.measure_id);
+        out.push_back({change.id, change.measure_id, m ? m->title : std::string(), change.date,
+                       status_words(change.from_status, tr), status_words(change.to_status, tr),
+                       change.note});
+    }
+    return out;
 }
 
 }  // namespace
@@ -118,6 +154,7 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
     doc.header = {cd::meta(db, "title"), cd::meta(db, "organisation"), cd::meta(db, "date"), cd::meta(db, "place"),
                   cd::organisations(db), dates::today()};
     doc.workshop_uid = workshop_uid(db);
+    doc.language = std::string(tr("Action plan")) != "Action plan" ? "sv" : "en";  // as the report tells
     for (const char* msgid : kColumnMsgids) doc.column_titles.push_back(tr(msgid));
 
     // Prioritised problems first, then others that have measures; each problem's
@@ -147,6 +184,10 @@ Document build_document(kartla::Workshop& workshop, const Plan& plan, const kart
         doc.sections.push_back(std::move(section));
     }
     if (!unlinked.rows.empty()) doc.sections.push_back(std::move(unlinked));
+    doc.actors = actor_lines(plan, tr);
+    doc.log = log_lines(plan, tr);
+    for (const auto& meeting : cd::meetings(db))
+        if (meeting.kind == "follow_up") doc.follow_ups.push_back({meeting.id, meeting.title, meeting.date, meeting.place});
 
     return doc;
 }

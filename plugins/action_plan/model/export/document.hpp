@@ -63,13 +63,30 @@ struct MeasureRow {
     std::int64_t id = 0;
     std::string status_key, light_key, start, due;  // untranslated, for styling and dates
     std::vector<std::string> cells;                  // ColumnCount texts
+    std::vector<std::int64_t> cause_ids;             // the causes it addresses
+    std::vector<std::int64_t> problem_ids;           // every problem it serves: its own and its causes'
     const std::string& cell(Column c) const { return cells[c]; }
 };
 
 struct CauseLine {
     std::int64_t id = 0;
-    std::string label, nature;  // nature translated
+    std::int64_t parent_id = 0;  // 0 for a direct cause
+    std::string label, nature;   // nature translated
     int depth = 0;
+};
+
+// An actor of the actor map, with the measures it answers for or takes part in.
+struct ActorLine {
+    std::int64_t id = 0;
+    std::string label, type;  // type translated
+    std::vector<std::string> responsible_for, partner_in;  // measure titles
+};
+
+// One entry of the status log, words translated.
+struct LogLine {
+    std::int64_t id = 0;
+    std::int64_t measure_id = 0;
+    std::string measure, date, from, to, note;
 };
 
 struct ProblemSection {
@@ -81,12 +98,22 @@ struct ProblemSection {
     std::vector<std::size_t> rows;  // indexes into Document::rows
 };
 
+// A follow-up meeting of the workshop, for the calendar.
+struct MeetingLine {
+    std::int64_t id = 0;
+    std::string title, date, place;
+};
+
 struct Document {
     Header header;
     std::vector<std::string> column_titles;  // ColumnCount, translated
     std::vector<ProblemSection> sections;
     std::vector<MeasureRow> rows;  // one per measure, plan order
+    std::vector<ActorLine> actors;
+    std::vector<LogLine> log;  // oldest first
+    std::vector<MeetingLine> follow_ups;  // the workshop's follow-up meetings
     std::string workshop_uid;
+    std::string language;  // "sv" or "en": the words' language, for lang= and hyphenation
     // Translated fixed words the writers need.
     Translate tr;
 };

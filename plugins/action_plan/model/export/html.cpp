@@ -20,8 +20,9 @@ h3 { margin-top: 1.4em; color: #2c5d8a; }
 dl.meta { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin-top: 0.5em; }
-th, td { border: 1px solid #b8c4ce; padding: 0.35em 0.5em; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 0.9em; margin-top: 0.5em; }
+th, td { border: 1px solid #b8c4ce; padding: 0.35em 0.5em; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; hyphens: auto; -webkit-hyphens: auto; }
+caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
 th { background: #e6eef5; }
 td.light { font-weight: bold; }
 td.nowrap { white-space: nowrap; }
@@ -30,7 +31,7 @@ td.nowrap { white-space: nowrap; }
 .light-red { background: #f7c1bd; }
 ul.causes { margin-top: 0.2em; }
 dl.details > dt { font-weight: bold; margin-top: 0.8em; }
-dl.details > dd { margin-left: 1.5em; white-space: pre-wrap; }
+dl.details > dd { margin-left: 1.5em; white-space: pre-wrap; overflow-wrap: break-word; hyphens: auto; }
 .nature { color: #555; font-style: italic; }
 .none { color: #666; font-style: italic; }
 footer { margin-top: 2em; color: #666; font-size: 0.85em; }
@@ -76,8 +77,8 @@ void problems_block(const Document& doc, std::string& out) {
 }
 
 void measure_table(const Document& doc, const ProblemSection& section, std::string& out) {
-    out += "<table>\n<thead><tr>";
-    for (Column c : kDocumentColumns) out += fmt::format("<th>{}</th>", e(doc.column_titles[c]));
+    out += fmt::format("<table>\n<caption>{}: {}</caption>\n<thead><tr>", e(doc.tr("Measures")), e(section.label));
+    for (Column c : kDocumentColumns) out += fmt::format("<th scope=\"col\">{}</th>", e(doc.column_titles[c]));
     out += "</tr></thead>\n<tbody>\n";
     for (std::size_t index : section.rows) {
         const MeasureRow& row = doc.rows[index];
@@ -124,7 +125,8 @@ void measure_details(const Document& doc, const ProblemSection& section, std::st
 std::string to_html(const Document& doc) {
     const auto& tr = doc.tr;
     std::string out;
-    out += "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n";
+    // The words' language: screen readers pronounce by it and the browser hyphenates by it.
+    out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", doc.language);
     // Nothing may load from elsewhere: the page is a document, not an app.
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
     out += fmt::format("<title>{}: {}</title>\n<style>{}</style>\n</head>\n<body>\n", e(tr("Action plan")),

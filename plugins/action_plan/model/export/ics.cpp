@@ -1,5 +1,7 @@
-// iCalendar: one VTODO per measure with a due date. UIDs come from the
-// measure id and the workshop's own uid, so a re-export updates the same tasks.
+// iCalendar: one VTODO per measure (a DUE where it has a due date, a DTSTART
+// where it has a start) and one all-day VEVENT per follow-up meeting. UIDs come
+// from the measure's or meeting's id and the workshop's own uid, so a re-export
+// updates the same tasks and events.
 #include "writers.hpp"
 
 #include "../dates.hpp"
@@ -18,6 +20,7 @@ std::string property(std::string_view name, const std::string& text) {
     return ics_fold(std::string(name) + ":" + ics_text(text));
 }
 
+// RFC 5545 has four task states: a decided or paused measure still needs action.
 const char* ics_status(const std::string& status) {
     if (status == "in_progress") return "IN-PROCESS";
     if (status == "done") return "COMPLETED";
@@ -61,18 +64,39 @@ void todo(const Document& doc, const MeasureRow& row, const std::string& problem
     out += ics_fold("DTSTAMP:" + dtstamp);
     out += property("SUMMARY", row.cell(ColTitle));
     out += property("DESCRIPTION", todo_description(doc, row, problem));
-    if (dates::is_valid(row.start) && row.start <= row.due)
+    const bool has_due = dates::is_valid(row.due);
+    // With both, RFC 5545 wants DUE later than DTSTART: a start after the due date is left to the description.
+    if (dates::is_valid(row.start) && (!has_due || row.start < row.due))
         out += ics_fold("DTSTART;VALUE=DATE:" + dates::compact(row.start));
-    out += ics_fold("DUE;VALUE=DATE:" + dates::compact(row.due));
+    if (has_due) out += ics_fold("DUE;VALUE=DATE:" + dates::compact(row.due));
     out += ics_fold(std::string("STATUS:") + ics_status(row.status_key));
     if (row.status_key == "done") out += ics_fold("PERCENT-COMPLETE:100");
     if (!row.cell(ColOwner).empty()) out += property("X-KARTLA-RESPONSIBLE", row.cell(ColOwner));
     out += "END:VTODO\r\n";
 }
 
+void follow_up_event(const Document& doc, const MeetingLine& meeting, const std::string& dtstamp, std::string& out) {
+    const auto day = dates::day_number(meeting.date);
+    out += "BEGIN:VEVENT\r\n";
+    out += ics_fold(fmt::format("UID:kartla-meeting-{}-{}@kartla.invalid", meeting.id, doc.workshop_uid));
+    out += ics_fold("DTSTAMP:" + dtstamp);
+    out += ics_fold("DTSTART;VALUE=DATE:" + dates::compact(meeting.date));
+    out += ics_fold("DTEND;VALUE=DATE:" + dates::compact(dates::from_day_number(*day + 1)));
+    out += property("SUMMARY", meeting.title.empty() ? std::string(doc.tr("Follow-up meeting")) : meeting.title);
+    if (!meeting.place.empty()) out += property("LOCATION", meeting.place);
+    out += property("DESCRIPTION", fmt::format("{}: {}", doc.tr("Action plan"), doc.header.title));
+    out += "END:VEVENT\r\n";
+}
+
 }  // namespace
 
-std::string to_ics(const Document& doc, const std::string& dtstamp) {
+std::string IcsCounts::summary() const {
+    return fmt::format("{} tasks, one per measure ({} with a due date, {} with no date at all), {} follow-up meetings",
+                       tasks, with_due, undated, meetings);
+}
+
+std::string to_ics(const Document& doc, const std::string& dtstamp, IcsCounts* counts) {
+    IcsCounts tally;
     std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kartla//action plan//SV\r\nCALSCALE:GREGORIAN\r\n";
     const std::string name = doc.tr("Action plan") + std::string(": ") + doc.header.title;
     out += property("NAME", name);  // RFC 7986
@@ -80,14 +104,22 @@ std::string to_ics(const Document& doc, const std::string& dtstamp) {
     out += property("DESCRIPTION", calendar_description(doc));
     for (std::size_t index = 0; index < doc.rows.size(); ++index) {
         const MeasureRow& row = doc.rows[index];
-        if (!dates::is_valid(row.due)) continue;
+        ++tally.tasks;
+        tally.with_due += dates::is_valid(row.due);
+        tally.undated += !dates::is_valid(row.due) && !dates::is_valid(row.start);
         std::string problems;  // every problem the measure serves: one task, not one per problem
         for (const auto& section : doc.sections)
             for (std::size_t i : section.rows)
                 if (i == index) problems += (problems.empty() ? "" : "; ") + section.label;
         todo(doc, row, problems, dtstamp, out);
     }
+    for (const MeetingLine& meeting : doc.follow_ups) {
+        if (!dates::is_valid(meeting.date)) continue;  // a meeting without a day has no place in a calendar
+        follow_up_event(doc, meeting, dtstamp, out);
+        ++tally.meetings;
+    }
     out += "END:VCALENDAR\r\n";
+    if (counts) *counts = tally;
     return out;
 }
 

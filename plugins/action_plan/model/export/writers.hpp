@@ -5,14 +5,28 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace action_plan::exporting {
 
 std::string to_markdown(const Document& doc);
-std::string to_csv(const Document& doc, char separator);
+// One table of tables.hpp ("measures", ...); throws std::invalid_argument for another key.
+std::string to_csv(const Document& doc, char separator, std::string_view table_key = "measures");
+// The CSV export: `tables` is "" (the measures), one key, a comma-separated
+// list or "all". One table goes to `out`; several to files <key>.csv in the
+// folder `out` (without a .csv extension), created when missing.
+// Returns the files written.
+std::vector<std::filesystem::path> write_csv(const Document& doc, char separator, const std::string& tables,
+                                             const std::filesystem::path& out);
 std::string to_html(const Document& doc);
+// What the calendar holds, for the person who exported it.
+struct IcsCounts {
+    std::size_t tasks = 0, with_due = 0, undated = 0, meetings = 0;
+    std::string summary() const;  // one line, English like the rest of the command line
+};
 // dtstamp: "20260312T120000Z", the moment of export (RFC 5545 requires it).
-std::string to_ics(const Document& doc, const std::string& dtstamp);
+std::string to_ics(const Document& doc, const std::string& dtstamp, IcsCounts* counts = nullptr);
 void write_xlsx(const Document& doc, const std::filesystem::path& out);
 
 // Writes bytes to `out` whole or not at all (kartla::write_file_atomically),
