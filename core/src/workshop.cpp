@@ -124,11 +124,9 @@ std::string Workshop::storage_note() const {
 
 void Workshop::changed() {
     revision_ = g_revision++;
-    auto listeners = listeners_;  // a listener may unsubscribe while we call it
-    for (auto& [token, listener] : listeners) listener();
 }
 
-EditResult Workshop::edit(std::string_view label, const std::function<void(Database&)>& change) {
+EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>& change) {
     if (read_only()) return failure("This workshop is open read-only.");
     std::vector<unsigned char> changeset;
     try {
@@ -143,7 +141,7 @@ EditResult Workshop::edit(std::string_view label, const std::function<void(Datab
         return failure(e.what());
     }
     if (changeset.empty()) return {};
-    undo_.push_back(Change{std::string(label), std::move(changeset)});
+    undo_.push_back(Change{std::move(label), std::move(changeset)});
     if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     redo_.clear();
     changed();
@@ -194,8 +192,8 @@ EditResult Workshop::redo() {
     return result;
 }
 
-std::string Workshop::undo_label() const { return undo_.empty() ? std::string() : undo_.back().label; }
-std::string Workshop::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
+EditLabel Workshop::undo_step() const { return undo_.empty() ? EditLabel{} : undo_.back().label; }
+EditLabel Workshop::redo_step() const { return redo_.empty() ? EditLabel{} : redo_.back().label; }
 
 void Workshop::clear_history() {
     undo_.clear();
@@ -252,16 +250,6 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
     clear_history();  // changesets recorded against the old schema no longer apply
     changed();
     return {};
-}
-
-int Workshop::subscribe(Listener listener) {
-    int token = next_token_++;
-    listeners_.emplace_back(token, std::move(listener));
-    return token;
-}
-
-void Workshop::unsubscribe(int token) {
-    std::erase_if(listeners_, [token](const auto& entry) { return entry.first == token; });
 }
 
 }  // namespace kartla

@@ -44,10 +44,31 @@ struct EditResult {
     explicit operator bool() const { return ok; }
 };
 
+// What an undo step is called: an English msgid and the component (plugin id,
+// or "core") whose catalogue translates it. Kept untranslated with the step and
+// translated whenever it is shown, so a language switch renames the undo menu too.
+struct EditLabel {
+    std::string component;
+    std::string msgid;
+};
+
+class Database;
+
+// Something that makes one user action into one undo step. The Host is the one
+// a plugin's views use (it reports failures to the user); a Workshop is one too,
+// for sample building and tests, where there is nobody to tell.
+class Editor {
+public:
+    virtual EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) = 0;
+
+protected:
+    ~Editor() = default;
+};
+
 class Workshop;
 using OpenResult = std::variant<std::unique_ptr<Workshop>, OpenError>;
 
-class KARTLA_API Workshop {
+class KARTLA_API Workshop final : public Editor {
 public:
     // Opens an existing workshop. The file is validated read-only first, so a
     // foreign, corrupt or newer file is never touched.
@@ -74,12 +95,18 @@ public:
 
     // One user action = one transaction = one undo step. Any exception from
     // `change` rolls everything back and is reported, never propagated.
-    EditResult edit(std::string_view label, const std::function<void(Database&)>& change);
+    EditResult edit(EditLabel label, const std::function<void(Database&)>& change);
+    // The same, labelled in the core's catalogue.
+    EditResult edit(std::string_view label, const std::function<void(Database&)>& change) override {
+        return edit(EditLabel{"core", std::string(label)}, change);
+    }
 
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
-    std::string undo_label() const;
-    std::string redo_label() const;
+    EditLabel undo_step() const;  // empty when there is nothing to undo
+    EditLabel redo_step() const;
+    std::string undo_label() const { return undo_step().msgid; }  // the untranslated msgid
+    std::string redo_label() const { return redo_step().msgid; }
     EditResult undo();
     EditResult redo();
     void clear_history();
@@ -93,14 +120,9 @@ public:
     // Returns an error message when the file is newer than the plugin or read-only.
     std::string migrate_plugin(std::string_view plugin_id, const std::vector<std::string>& steps);
 
-    // Subscribers are told after each committed change (edit, undo, redo).
-    using Listener = std::function<void()>;
-    int subscribe(Listener listener);
-    void unsubscribe(int token);
-
 private:
     struct Change {
-        std::string label;
+        EditLabel label;
         std::vector<unsigned char> changeset;
     };
     Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
@@ -115,8 +137,6 @@ private:
     std::uint64_t revision_;
     std::vector<Change> undo_;
     std::vector<Change> redo_;
-    std::vector<std::pair<int, Listener>> listeners_;
-    int next_token_ = 1;
 
     friend struct WorkshopOpener;
 };

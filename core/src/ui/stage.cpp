@@ -60,7 +60,6 @@ void ViewStage::show(std::string_view key) {
                         break;
                     }
         }
-        runtime_.publish(Event{"core.view_shown", 0, v.spec.key});
     }
 }
 

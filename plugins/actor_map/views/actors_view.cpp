@@ -26,7 +26,7 @@ void ActorsView::add_actor() {
     Point near = s_.network_centre;
     pending_.push_back([this, name, near] {
         std::int64_t id = 0;
-        bool ok = s_.edit("Add actor", [&](kartla::Database& db) {
+        bool ok = s_.host().edit("Add actor", [&](kartla::Database& db) {
             Actor actor;
             actor.name = name;
             // New actors appear near the middle of the network view, clear of the others.
@@ -35,7 +35,7 @@ void ActorsView::add_actor() {
             actor.x = spot.x;
             actor.y = spot.y;
             id = actor_map::add_actor(db, actor);
-        });
+        }).ok;
         if (ok) {
             s_.selected_actor = created_ = id;
             s_.selected_relation = 0;
@@ -46,7 +46,7 @@ void ActorsView::add_actor() {
 
 void ActorsView::save_form() {
     Actor saved = form_;
-    pending_.push_back([this, saved] { s_.edit("Edit actor", [&](kartla::Database& db) { update_actor(db, saved); }); });
+    pending_.push_back([this, saved] { s_.host().edit("Edit actor", [&](kartla::Database& db) { update_actor(db, saved); }); });
 }
 
 void ActorsView::sync_form(const Data& d, const Actor& actor) {
@@ -144,7 +144,7 @@ void ActorsView::draw_participants(const Data& d, const Actor& actor) {
         if (ImGui::Checkbox(label.c_str(), &mine)) {
             std::int64_t participant = p.id, target = mine ? actor.id : 0;
             pending_.push_back([this, participant, target] {
-                s_.edit("Link participant to actor", [&](kartla::Database& db) { set_represented(db, participant, target); });
+                s_.host().edit("Link participant to actor", [&](kartla::Database& db) { set_represented(db, participant, target); });
             });
         }
         kartla::ui::mark_item(fmt::format("actor_map.actors.participant.{}", p.id));
@@ -204,7 +204,7 @@ void ActorsView::draw_details(const Data& d, const Actor& actor) {
     ImGui::Spacing();
     std::int64_t id = actor.id;
     if (tool_button(s_.tr("Delete actor"), false))
-        pending_.push_back([this, id] { s_.edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); });
+        pending_.push_back([this, id] { s_.host().edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); });
     kartla::ui::mark_item("actor_map.actors.delete");
     ImGui::PopID();
 }
@@ -226,13 +226,13 @@ void ActorsView::draw_types(const Data& d) {
         if (kartla::ui::input_text("##label", label) && !label.empty() && label != type_label(type, s_.translator())) {
             std::int64_t id = type.id;
             std::string renamed = label;
-            pending_.push_back([this, id, renamed] { s_.edit("Rename actor type", [&](kartla::Database& db) { rename_type(db, id, renamed); }); });
+            pending_.push_back([this, id, renamed] { s_.host().edit("Rename actor type", [&](kartla::Database& db) { rename_type(db, id, renamed); }); });
         }
         ImGui::SameLine();
         ImGui::BeginDisabled(in_use > 0);
         if (ImGui::Button(s_.tr("Remove"))) {
             std::int64_t id = type.id;
-            pending_.push_back([this, id] { s_.edit("Remove actor type", [&](kartla::Database& db) { remove_type(db, id); }); });
+            pending_.push_back([this, id] { s_.host().edit("Remove actor type", [&](kartla::Database& db) { remove_type(db, id); }); });
         }
         ImGui::EndDisabled();
         ImGui::PopID();
@@ -244,7 +244,7 @@ void ActorsView::draw_types(const Data& d) {
     if (add && !new_type_.empty()) {
         std::string label = new_type_;
         new_type_.clear();
-        pending_.push_back([this, label] { s_.edit("Add actor type", [&](kartla::Database& db) { add_type(db, label); }); });
+        pending_.push_back([this, label] { s_.host().edit("Add actor type", [&](kartla::Database& db) { add_type(db, label); }); });
     }
 }
 

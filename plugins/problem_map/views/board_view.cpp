@@ -116,7 +116,6 @@ void BoardView::draw_pointer(ImDrawList* dl, ImVec2 at) {
 }
 
 void BoardView::draw_toolbar(const Snapshot& s) {
-    Workshop* w = c_.workshop();
     if (ui::big_button(c_.tr("New card"))) create_card_in_view();
     ui::mark_item("problem_map.board.new_card");
     ImGui::SameLine();
@@ -133,11 +132,11 @@ void BoardView::draw_toolbar(const Snapshot& s) {
     ui::mark_item("problem_map.board.multi_select");
     ImGui::SameLine();
     if (!s.settings.silent_round) {
-        if (ui::big_button(c_.tr("Start silent round"))) c_.report(actions::start_silent_round(*w));
+        if (ui::big_button(c_.tr("Start silent round"))) actions::start_silent_round(c_.host());
         ui::mark_item("problem_map.board.silent_start");
     } else {
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.55f, 0.10f, 1));
-        if (ui::big_button(c_.tr("Reveal all"))) c_.report(actions::reveal_all(*w));
+        if (ui::big_button(c_.tr("Reveal all"))) actions::reveal_all(c_.host());
         ImGui::PopStyleColor();
         ui::mark_item("problem_map.board.reveal");
     }
@@ -353,13 +352,13 @@ void BoardView::finish_gesture(const Snapshot& s) {
             std::vector<actions::CardPosition> positions;
             for (Id id : c_.selection.cards)
                 if (const Card* card = s.card(id)) positions.push_back({id, card->x + d.x, card->y + d.y});
-            c_.report(actions::move_cards(*w, positions));
+            actions::move_cards(c_.host(), positions);
         } else if (gesture_ == Gesture::MoveCluster) {
-            c_.report(actions::move_cluster(*w, gesture_cluster_, d.x, d.y));
+            actions::move_cluster(c_.host(), gesture_cluster_, d.x, d.y);
         } else if (gesture_ == Gesture::ResizeCluster) {
             if (const Cluster* cl = s.cluster(gesture_cluster_)) {
                 Cluster f = cluster_frame(*cl);
-                c_.report(actions::resize_cluster(*w, f.id, f.x, f.y, f.w, f.h));
+                actions::resize_cluster(c_.host(), f.id, f.x, f.y, f.w, f.h);
             }
         }
     }
@@ -376,8 +375,8 @@ void BoardView::create_card_at(const Snapshot& s, ImVec2 center) {
     Workshop* w = c_.workshop();
     if (!w) return;
     EditResult result;
-    Id id = actions::create_card(*w, center.x - kCardWidth / 2, center.y - kCardHeight / 2, {}, &result);
-    if (!c_.report(result)) return;
+    Id id = actions::create_card(c_.host(), center.x - kCardWidth / 2, center.y - kCardHeight / 2, {}, &result);
+    if (!result) return;
     c_.selection.only(id);
     editing_ = id;
     editor_frames_ = 0;
@@ -388,8 +387,8 @@ void BoardView::create_card_in_view() {
     Workshop* w = c_.workshop();
     if (!w) return;
     EditResult result;
-    Id id = actions::create_card_in_view(*w, visible_world(), &result);
-    if (!c_.report(result)) return;
+    Id id = actions::create_card_in_view(c_.host(), visible_world(), &result);
+    if (!result) return;
     c_.selection.only(id);
     editing_ = id;
     editor_frames_ = 0;
@@ -408,7 +407,7 @@ void BoardView::create_cluster(const Snapshot& s) {
     if (!w) return;
     float width = kCardWidth * 2 + 72, height = kCardHeight * 2 + kClusterHeader + 48;
     std::string name = fmt::format(fmt::runtime(c_.tr("Cluster {}")), s.clusters.size() + 1);
-    Id id = actions::create_cluster_in_view(*w, name, visible_world(), kClusterHeader, c_.selection.cards, width, height);
+    Id id = actions::create_cluster_in_view(c_.host(), name, visible_world(), kClusterHeader, c_.selection.cards, width, height);
     if (id) {
         c_.selection.clear();
         c_.selection.cluster = id;
@@ -430,7 +429,7 @@ std::set<Id> BoardView::joining_clusters(const Snapshot& s) const {
 void BoardView::delete_selection() {
     Workshop* w = c_.workshop();
     if (!w || c_.selection.cards.empty()) return;
-    if (c_.report(actions::delete_cards(*w, c_.selection.cards))) c_.selection.clear();
+    if (actions::delete_cards(c_.host(), c_.selection.cards)) c_.selection.clear();
 }
 
 void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
@@ -615,7 +614,7 @@ void BoardView::draw_title_editor(const Snapshot& frame) {
     ++editor_frames_;
     Id id = card->id;
     if (ui::input_text("##title_editor", title_buffer_) && title_buffer_ != card->title)
-        if (Workshop* w = c_.workshop()) c_.report(actions::set_text(*w, id, actions::TextField::Title, title_buffer_));
+        if (c_.workshop()) actions::set_text(c_.host(), id, actions::TextField::Title, title_buffer_);
     ui::mark_item("problem_map.board.title_editor");
     bool active = ImGui::IsItemActive();
     if (ImGui::IsItemDeactivated() || (!active && editor_frames_ > 2)) editing_ = 0;
