@@ -177,7 +177,7 @@ void Runner::save_spent(Workshop& workshop) {
     auto seconds = static_cast<std::int64_t>(std::floor(countdown_.elapsed() - saved_elapsed_));
     if (seconds < 1) return;
     std::int64_t id = step->id;
-    if (workshop.edit(spent_label_, [&](Database& db) { add_spent(db, id, seconds); })) {
+    if (workshop.edit("Record time spent", [&](Database& db) { add_spent(db, id, seconds); })) {
         saved_elapsed_ += double(seconds);
         steps_[std::size_t(current_)].spent_seconds += seconds;
     }

@@ -109,7 +109,6 @@ public:
     void add_minutes(int minutes) { countdown_.add_minutes(minutes); }
     // Writes the time spent since the last save into the current step (its own undo step).
     void save_spent(Workshop& workshop);
-    void set_spent_label(std::string label) { spent_label_ = std::move(label); }  // translated undo label
     const Countdown& countdown() const { return countdown_; }
 
 private:
@@ -119,7 +118,6 @@ private:
     std::vector<Step> steps_;
     int current_ = -1;
     double saved_elapsed_ = 0;  // elapsed that is already in the file
-    std::string spent_label_ = "Record time spent";
 };
 
 }  // namespace kartla::agenda

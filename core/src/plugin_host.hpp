@@ -21,6 +21,7 @@ public:
     void add_sample_loader(SampleSpec loader) override { runtime_.sample_loaders_.push_back({id_, std::move(loader)}); }
 
     Workshop* workshop() override;
+    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) override;
     std::vector<Entity> entities(std::string_view kind, bool* available) override {
         return runtime_.entities(kind, available);
     }
@@ -30,12 +31,8 @@ public:
     const char* tr(const char* msgid) override { return runtime_.translate_in(id_, msgid); }
     void log(LogLevel level, std::string_view message) override;
     void show_message(std::string_view message) override { runtime_.post_message(LogLevel::Info, std::string(message)); }
-    void publish(const Event& event) override { runtime_.publish(event); }
     void show_view(std::string_view key) override {
         if (runtime_.show_view) runtime_.show_view(key);
-    }
-    int subscribe(std::string_view name, std::function<void(const Event&)> handler) override {
-        return runtime_.subscribe(id_, name, std::move(handler));
     }
     ImGuiContext* imgui_context() override;
     float ui_scale() override { return runtime_.ui_scale(); }

@@ -61,7 +61,6 @@ void Runtime::drop_registrations(std::string_view id) {
     std::erase_if(entity_kinds_, mine);
     std::erase_if(sample_loaders_, mine);
     std::erase_if(report_sections_, mine);
-    std::erase_if(subscriptions_, mine);
 }
 
 void Runtime::remove_view(std::string_view key) {
@@ -90,13 +89,10 @@ void Runtime::prepare_plugin_tables(PluginRecord& plugin) {
 void Runtime::set_workshop(std::unique_ptr<Workshop> workshop) {
     workshop_ = std::move(workshop);
     for (auto& plugin : plugins_) prepare_plugin_tables(*plugin);
-    publish(Event{"core.workshop_opened", 0, workshop_ ? workshop_->path().string() : std::string()});
 }
 
 std::unique_ptr<Workshop> Runtime::take_workshop() {
-    auto out = std::move(workshop_);
-    publish(Event{"core.workshop_closed", 0, {}});
-    return out;
+    return std::move(workshop_);
 }
 
 const ExportSpec* Runtime::find_export(std::string_view format) const {
@@ -149,18 +145,6 @@ std::vector<Entity> Runtime::entities_where(std::string_view kind, const EntityF
         });
     }
     return out;
-}
-
-void Runtime::publish(const Event& event) {
-    auto subscriptions = subscriptions_;  // a handler may subscribe or be disabled
-    for (auto& subscription : subscriptions)
-        if (subscription.name == event.name)
-            guarded(subscription.plugin_id, "handling an event", [&] { subscription.handler(event); });
-}
-
-int Runtime::subscribe(std::string_view plugin_id, std::string_view name, std::function<void(const Event&)> handler) {
-    subscriptions_.push_back({std::string(plugin_id), std::string(name), std::move(handler)});
-    return int(subscriptions_.size());
 }
 
 void Runtime::post_message(LogLevel level, std::string text) {

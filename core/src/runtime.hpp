@@ -113,9 +113,7 @@ public:
         return false;
     }
 
-    // --- events, messages, translations
-    void publish(const Event& event);
-    int subscribe(std::string_view plugin_id, std::string_view name, std::function<void(const Event&)> handler);
+    // --- messages, translations
     void post_message(LogLevel level, std::string text);
     std::deque<UserMessage>& messages() { return messages_; }
     std::function<const char*(const char*)> translate = [](const char* msgid) { return msgid; };
@@ -123,6 +121,8 @@ public:
     std::function<const char*(std::string_view, const char*)> translate_in = [](std::string_view, const char* msgid) {
         return msgid;
     };
+    // An undo step's label in the current language, from its component's catalogue.
+    const char* step_text(const EditLabel& label) const { return translate_in(label.component, label.msgid.c_str()); }
     std::function<float()> ui_scale = [] { return 1.0f; };
     std::function<void(std::string_view)> show_view;  // set by the window's shell
     bool echo_messages_to_stderr = true;
@@ -147,12 +147,6 @@ private:
     std::vector<Tagged<EntityKindSpec>> entity_kinds_;
     std::vector<Tagged<SampleSpec>> sample_loaders_;
     std::vector<Tagged<ReportSectionSpec>> report_sections_;
-    struct Subscription {
-        std::string plugin_id;
-        std::string name;
-        std::function<void(const Event&)> handler;
-    };
-    std::vector<Subscription> subscriptions_;
     std::deque<UserMessage> messages_;
     ImGuiContext* owned_context_ = nullptr;  // created when no window made one (command line)
 };

@@ -157,17 +157,15 @@ std::string Workshop::storage_note() const {
 
 void Workshop::changed() {
     revision_ = g_revision++;
-    auto listeners = listeners_;  // a listener may unsubscribe while we call it
-    for (auto& [token, listener] : listeners) listener();
 }
 
-EditResult Workshop::edit(std::string_view label, const std::function<void(Database&)>& change) {
-    auto result = commit_edit(label, change);
+EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>& change) {
+    auto result = commit_edit(std::move(label), change);
     if (!result && g_edit_group) g_failed_group = g_edit_group;
     return result;
 }
 
-EditResult Workshop::commit_edit(std::string_view label, const std::function<void(Database&)>& change) {
+EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Database&)>& change) {
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     // Masked text read back and written would mask the file itself.
@@ -189,14 +187,14 @@ EditResult Workshop::commit_edit(std::string_view label, const std::function<voi
         try {
             undo_.back().changeset = combine(undo_.back().changeset, changeset);
         } catch (const SqliteError&) {
-            undo_.push_back(Change{std::string(label), std::move(changeset)});  // committed all the same: two steps
+            undo_.push_back(Change{label, std::move(changeset)});  // committed all the same: two steps
         }
         if (undo_.back().changeset.empty()) {  // typed and erased again: nothing to undo
             undo_.pop_back();
             g_edit_group = 0;  // so the entry below is never grown by this group
         }
     } else {
-        undo_.push_back(Change{std::string(label), std::move(changeset)});
+        undo_.push_back(Change{std::move(label), std::move(changeset)});
         if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     }
     last_group_ = g_edit_group;
@@ -253,8 +251,8 @@ EditResult Workshop::redo() {
     return result;
 }
 
-std::string Workshop::undo_label() const { return undo_.empty() ? std::string() : undo_.back().label; }
-std::string Workshop::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
+EditLabel Workshop::undo_step() const { return undo_.empty() ? EditLabel{} : undo_.back().label; }
+EditLabel Workshop::redo_step() const { return redo_.empty() ? EditLabel{} : redo_.back().label; }
 
 void Workshop::clear_history() {
     last_group_ = 0;
@@ -322,16 +320,6 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
     clear_history();  // changesets recorded against the old schema no longer apply
     changed();
     return {};
-}
-
-int Workshop::subscribe(Listener listener) {
-    int token = next_token_++;
-    listeners_.emplace_back(token, std::move(listener));
-    return token;
-}
-
-void Workshop::unsubscribe(int token) {
-    std::erase_if(listeners_, [token](const auto& entry) { return entry.first == token; });
 }
 
 }  // namespace kartla

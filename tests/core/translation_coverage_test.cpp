@@ -1,7 +1,8 @@
 // Every English string the code passes to a translator must have a Swedish
 // translation in assets/i18n/sv/*.po: a Swedish meeting room should never see
-// a stray English label. The sources are scanned for tr("...") / translate("...")
-// and for the titles of views, commands and exports.
+// a stray English label. The sources are scanned for tr("...") / translate("..."),
+// for the titles of views, commands and exports, and for the labels of edits
+// (undo steps), which the Edit menu translates when it shows them.
 #include "agenda.hpp"
 #include "i18n.hpp"
 
@@ -63,6 +64,59 @@ std::string fmt_location(const fs::path& file, long line) {
     return fs::relative(file, kSource).string() + ":" + std::to_string(line);
 }
 
+// The text of the first `count` arguments of the call whose '(' is at `open`,
+// up to the first lambda ('['): where an edit call's label is.
+std::string leading_arguments(const std::string& text, std::size_t open, int count) {
+    int depth = 0, commas = 0;
+    bool in_string = false;
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '(' || c == '{') ++depth;
+        else if ((c == ')' || c == '}') && depth-- == 0) return text.substr(open + 1, i - open - 1);
+        else if (c == '[' && depth == 0) return text.substr(open + 1, i - open - 1);
+        else if (c == ',' && depth == 0 && ++commas == count) return text.substr(open + 1, i - open - 1);
+    }
+    return {};
+}
+
+// Every label passed to an edit: the plugins' Host::edit and Workshop::edit,
+// and the few helpers that pass a label on to them (the label is then their
+// first or second argument: save(workshop, "Add meeting", …)).
+std::vector<std::pair<std::string, std::size_t>> edit_labels(const std::string& text) {
+    static const std::regex call(R"re((?:\.|->)edit\(|\b(edit_returning_id|save)\()re");
+    static const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it) {
+        std::size_t open = std::size_t(it->position() + it->length() - 1);
+        std::string args = leading_arguments(text, open, (*it)[1].matched ? 2 : 1);
+        for (std::sregex_iterator lit(args.begin(), args.end(), literal), none; lit != none; ++lit)
+            out.emplace_back(unescape((*lit)[1].str()), open);
+    }
+    return out;
+}
+
+void labels_of_edits(std::map<std::string, std::string>& found) {
+    for (const char* root : {"core/src", "plugins"})
+        for (const auto& entry : fs::recursive_directory_iterator(kSource / root)) {
+            const auto& path = entry.path();
+            if (path.extension() != ".cpp") continue;
+            // Tests and benchmarks label their own edits; nobody sees them.
+            if (path.string().find("/tests/") != std::string::npos || path.string().find("/bench/") != std::string::npos)
+                continue;
+            std::string text = read_text(path);
+            for (const auto& [label, at] : edit_labels(text)) {
+                auto line = std::count(text.begin(), text.begin() + long(at), '\n') + 1;
+                found.try_emplace(label, fmt_location(path, line));
+            }
+        }
+}
+
 // msgid -> "file:line" of its first use.
 std::map<std::string, std::string> msgids_in_sources() {
     static const std::regex patterns[] = {
@@ -73,6 +127,7 @@ std::map<std::string, std::string> msgids_in_sources() {
         std::regex(R"re(add_(?:view|command|export|report_section)\(\s*\{\s*"[^"]*",\s*"((?:[^"\\]|\\.)*)")re"),
     };
     std::map<std::string, std::string> found;
+    labels_of_edits(found);
     for (const char* root : {"core/src", "plugins"}) {
         for (const auto& entry : fs::recursive_directory_iterator(kSource / root)) {
             if (entry.path().extension() != ".cpp") continue;

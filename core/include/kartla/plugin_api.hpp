@@ -22,7 +22,9 @@
 namespace kartla {
 
 // Bump when anything in this header or the types it exposes changes layout.
-inline constexpr std::uint32_t kPluginAbiVersion = 3;
+// 4: Host is an Editor (Host::edit, the one way a plugin edits); the event bus
+//    (Host::publish/subscribe, Event) is gone.
+inline constexpr std::uint32_t kPluginAbiVersion = 4;
 
 class Host;
 
@@ -145,17 +147,19 @@ struct ReportSectionSpec {
 
 enum class LogLevel { Info, Warning, Error };
 
-struct Event {
-    std::string name;  // "problem_map.selected"
-    std::int64_t id = 0;
-    std::string text;
-};
-
 // What the host offers a plugin. Everything a plugin registers is tagged with
 // its id by the host and dropped when the plugin is disabled.
-class Host {
+class Host : public Editor {
 public:
     virtual ~Host() = default;
+
+    // The one way a plugin edits the open workshop: one user action, one
+    // transaction, one undo step. `label_msgid` is an English msgid of this
+    // plugin's catalogue; the step keeps it untranslated with the plugin's id and
+    // the shell translates it whenever it shows it (undo menu), so a language
+    // switch renames it too. A failure (no workshop, read-only, a refused
+    // change) is shown to the user here and returned; callers need not report it.
+    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) override = 0;
 
     // The plugin's tables, one forward migration per entry, names prefixed with
     // the plugin id. Opening a file checks its schema against exactly what these
@@ -184,9 +188,6 @@ public:
 
     // Brings a view to the front: a main view takes the stage, a side view opens.
     virtual void show_view(std::string_view key) = 0;
-
-    virtual void publish(const Event& event) = 0;
-    virtual int subscribe(std::string_view event_name, std::function<void(const Event&)> handler) = 0;
 
     virtual ImGuiContext* imgui_context() = 0;
     virtual float ui_scale() = 0;  // the text zoom the user chose (1.0 = 100 %)

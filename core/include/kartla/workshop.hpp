@@ -62,10 +62,31 @@ KARTLA_API void set_edit_group(std::uint64_t group);
 // asking: the text fields then keep that text unsaved and try again.
 KARTLA_API std::uint64_t take_failed_edit_group();
 
+// What an undo step is called: an English msgid and the component (plugin id,
+// or "core") whose catalogue translates it. Kept untranslated with the step and
+// translated whenever it is shown, so a language switch renames the undo menu too.
+struct EditLabel {
+    std::string component;
+    std::string msgid;
+};
+
+class Database;
+
+// Something that makes one user action into one undo step. The Host is the one
+// a plugin's views use (it reports failures to the user); a Workshop is one too,
+// for sample building and tests, where there is nobody to tell.
+class Editor {
+public:
+    virtual EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) = 0;
+
+protected:
+    ~Editor() = default;
+};
+
 class Workshop;
 using OpenResult = std::variant<std::unique_ptr<Workshop>, OpenError>;
 
-class KARTLA_API Workshop {
+class KARTLA_API Workshop final : public Editor {
 public:
     // Opens an existing workshop. The file is validated read-only first, so a
     // foreign, corrupt or newer file is never touched. `known` is the plugins'
@@ -103,19 +124,25 @@ public:
 
     // One user action = one transaction = one undo step. Any exception from
     // `change` rolls everything back and is reported, never propagated.
-    EditResult edit(std::string_view label, const std::function<void(Database&)>& change);
+    EditResult edit(EditLabel label, const std::function<void(Database&)>& change);
+    // The same, labelled in the core's catalogue.
+    EditResult edit(std::string_view label, const std::function<void(Database&)>& change) override {
+        return edit(EditLabel{"core", std::string(label)}, change);
+    }
 
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
-    std::string undo_label() const;
-    std::string redo_label() const;
+    EditLabel undo_step() const;  // empty when there is nothing to undo
+    EditLabel redo_step() const;
+    std::string undo_label() const { return undo_step().msgid; }  // the untranslated msgid
+    std::string redo_label() const { return redo_step().msgid; }
     EditResult undo();
     EditResult redo();
     void clear_history();
 
     // Goes on in `next`, a copy of this workshop just saved and opened (when this
     // file is gone or read-only): its file takes the place of this one, while the
-    // undo history, the revision and the subscribers stay, so views keep what
+    // undo history and the revision stay, so views keep what
     // they show, text typed but not yet saved included.
     void continue_in(std::unique_ptr<Workshop> next);
 
@@ -128,18 +155,13 @@ public:
     // Returns an error message when the file is newer than the plugin or read-only.
     std::string migrate_plugin(std::string_view plugin_id, const std::vector<std::string>& steps);
 
-    // Subscribers are told after each committed change (edit, undo, redo).
-    using Listener = std::function<void()>;
-    int subscribe(Listener listener);
-    void unsubscribe(int token);
-
 private:
     struct Change {
-        std::string label;
+        EditLabel label;
         std::vector<unsigned char> changeset;
     };
     Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
-    EditResult commit_edit(std::string_view label, const std::function<void(Database&)>& change);
+    EditResult commit_edit(EditLabel label, const std::function<void(Database&)>& change);
     EditResult apply_changeset(const std::vector<unsigned char>& changeset, bool invert);
     void changed();
     void release_advisory_lock();
@@ -156,8 +178,6 @@ private:
     std::uint64_t revision_;
     std::vector<Change> undo_;
     std::vector<Change> redo_;
-    std::vector<std::pair<int, Listener>> listeners_;
-    int next_token_ = 1;
 
     friend struct WorkshopOpener;
 };

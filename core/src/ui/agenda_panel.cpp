@@ -41,7 +41,7 @@ AgendaPanel::AgendaPanel(Runtime& runtime)
       }) {}
 
 void AgendaPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
-    auto result = workshop.edit(runtime_.translate(label), change);
+    auto result = workshop.edit(label, change);  // translated when shown
     error_ = result ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
 }
@@ -56,7 +56,6 @@ void AgendaPanel::reload_if_changed(Workshop& workshop) {
         loaded_path_ = workshop.path();
     }
     auto& db = workshop.db();
-    runner_.set_spent_label(runtime_.translate("Record time spent"));  // the language may have changed
     meetings_ = core_data::meetings(db);
     bool known = false;
     for (const auto& m : meetings_) known |= m.id == meeting_id_;

@@ -195,7 +195,7 @@ void Shell::request_quit() {
 
 void Shell::undo() {
     if (Workshop* w = runtime_.workshop(); w && w->can_undo()) {
-        std::string label = w->undo_label();
+        std::string label = runtime_.step_text(w->undo_step());
         auto result = w->undo();
         runtime_.post_message(result ? LogLevel::Info : LogLevel::Error,
                               result ? fmt::format("{}: {}", runtime_.translate("Undone"), label) : result.message);
@@ -204,7 +204,7 @@ void Shell::undo() {
 
 void Shell::redo() {
     if (Workshop* w = runtime_.workshop(); w && w->can_redo()) {
-        std::string label = w->redo_label();
+        std::string label = runtime_.step_text(w->redo_step());
         auto result = w->redo();
         runtime_.post_message(result ? LogLevel::Info : LogLevel::Error,
                               result ? fmt::format("{}: {}", runtime_.translate("Redone"), label) : result.message);
@@ -420,13 +420,29 @@ void Shell::draw_export_review() {
     ImGui::EndPopup();
 }
 
+namespace {
+// "Undo" alone when there is no step, else "Undo <the step's label>", translated now.
+std::string step_item(Runtime& runtime, const char* verb, const EditLabel& step) {
+    if (step.msgid.empty()) return runtime.translate(verb);
+    return fmt::format("{} {}", runtime.translate(verb), runtime.step_text(step));
+}
+}  // namespace
+
+std::string Shell::undo_menu_text() {
+    Workshop* w = runtime_.workshop();
+    return step_item(runtime_, "Undo", w ? w->undo_step() : EditLabel{});
+}
+
+std::string Shell::redo_menu_text() {
+    Workshop* w = runtime_.workshop();
+    return step_item(runtime_, "Redo", w ? w->redo_step() : EditLabel{});
+}
+
 void Shell::draw_edit_menu() {
     if (!ImGui::BeginMenu(runtime_.translate("Edit"))) return;
     Workshop* w = runtime_.workshop();
-    std::string undo_label = fmt::format("{} {}", runtime_.translate("Undo"), w ? w->undo_label() : "");
-    std::string redo_label = fmt::format("{} {}", runtime_.translate("Redo"), w ? w->redo_label() : "");
-    if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, w && w->can_undo())) undo();
-    if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Y", false, w && w->can_redo())) redo();
+    if (ImGui::MenuItem(undo_menu_text().c_str(), "Ctrl+Z", false, w && w->can_undo())) undo();
+    if (ImGui::MenuItem(redo_menu_text().c_str(), "Ctrl+Y", false, w && w->can_redo())) redo();
     if (!runtime_.commands().empty()) ImGui::Separator();
     auto commands = runtime_.commands();  // a command may disable its plugin
     for (const auto& command : commands) {

@@ -45,6 +45,9 @@ public:
     void set_text_scale(float scale);
     void request_quit();
     void set_language(const std::string& language);  // "sv" or "en"; keeps all state
+    // The Edit menu's undo and redo items: "Undo Move card", in the current language.
+    std::string undo_menu_text();
+    std::string redo_menu_text();
     const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }

@@ -75,8 +75,8 @@ std::vector<PaletteCommand> Shell::palette_commands() {
     Workshop* w = runtime_.workshop();
     bool open = w != nullptr;
     std::vector<PaletteCommand> out = {
-        {tr("Undo"), "Ctrl+Z", [this] { undo(); }, open && w->can_undo()},
-        {tr("Redo"), "Ctrl+Y", [this] { redo(); }, open && w->can_redo()},
+        {undo_menu_text(), "Ctrl+Z", [this] { undo(); }, open && w->can_undo()},
+        {redo_menu_text(), "Ctrl+Y", [this] { redo(); }, open && w->can_redo()},
         {tr("New…"), "Ctrl+N",
          [this] {
              file_dialog_.show(FileDialog::Purpose::Create, runtime_.translate("New workshop"), ".kartla",

@@ -71,7 +71,6 @@ void ViewStage::switch_to(std::string_view key) {
                         break;
                     }
         }
-        runtime_.publish(Event{"core.view_shown", 0, v.spec.key});
     }
 }
 

@@ -98,7 +98,7 @@ void BoardView::column(std::string_view status, float width, float height) {
             std::int64_t id = 0;
             std::memcpy(&id, payload->Data, sizeof id);
             const std::string today = state_.today();
-            state_.edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
+            state_.host().edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
             state_.selected = id;
         }
         ImGui::EndDragDropTarget();

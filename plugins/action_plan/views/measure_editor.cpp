@@ -53,7 +53,7 @@ void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
     if (commit) {
         const std::int64_t id = draft_.id;
         const std::string text = value;
-        state_.edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, text); });
+        state_.host().edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, text); });
     }
     ImGui::PopID();
 }
@@ -71,7 +71,7 @@ void MeasureEditor::date_field(const char* msgid, Field field) {
             const std::int64_t id = draft_.id;
             const std::string text = value;
             date_error_.clear();
-            state_.edit("Set date", [&](kartla::Database& db) { set_text(db, id, field, text); });
+            state_.host().edit("Set date", [&](kartla::Database& db) { set_text(db, id, field, text); });
         } else {
             date_error_ = state_.tr("Write dates as YYYY-MM-DD, e.g. 2026-05-31.");
         }
@@ -93,7 +93,7 @@ void MeasureEditor::choice(const char* msgid, Field field, const std::array<std:
         ImGui::SameLine();
         if (ImGui::RadioButton(text, current == key) && current != key) {
             const std::int64_t id = draft_.id;
-            state_.edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, key); });
+            state_.host().edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, key); });
         }
         kartla::ui::mark_item(fmt::format("action_plan.editor.choice.{}.{}", static_cast<int>(field), key));
     }
@@ -120,7 +120,7 @@ void MeasureEditor::links() {
         bool linked = std::find(draft_.problem_ids.begin(), draft_.problem_ids.end(), p->id) != draft_.problem_ids.end();
         const std::string text = p->attribute("prioritised") == "1" ? fmt::format("{} *", p->label) : p->label;
         if (ImGui::Checkbox(text.c_str(), &linked))
-            state_.edit(linked ? "Link problem" : "Unlink problem",
+            state_.host().edit(linked ? "Link problem" : "Unlink problem",
                         [&](kartla::Database& db) { set_addresses(db, id, "problem", p->id, linked); });
         kartla::ui::mark_item(fmt::format("action_plan.editor.problem.{}", p->id));
         ImGui::Indent();
@@ -131,7 +131,7 @@ void MeasureEditor::links() {
                 std::find(draft_.cause_ids.begin(), draft_.cause_ids.end(), cause->id) != draft_.cause_ids.end();
             if (ImGui::Checkbox(cause->label.c_str(), &addresses))
                 // An init-capture: clang before 16 cannot capture a structured binding (the sanitizer tree uses clang).
-                state_.edit(addresses ? "Link cause" : "Unlink cause", [&, cause = cause](kartla::Database& db) {
+                state_.host().edit(addresses ? "Link cause" : "Unlink cause", [&, cause = cause](kartla::Database& db) {
                     set_addresses(db, id, "cause", cause->id, addresses);
                 });
             kartla::ui::mark_item(fmt::format("action_plan.editor.cause.{}", cause->id));
@@ -178,14 +178,14 @@ void MeasureEditor::actors() {
             ImGui::TableNextColumn();
             if (released_on_row(actor.id, ImGui::RadioButton("##owner", draft_.owner_id == actor.id))) {
                 const std::int64_t owner = draft_.owner_id == actor.id ? 0 : actor.id;  // a second tap clears
-                state_.edit("Set responsible", [&](kartla::Database& db) { set_owner(db, id, owner); });
+                state_.host().edit("Set responsible", [&](kartla::Database& db) { set_owner(db, id, owner); });
             }
             kartla::ui::mark_item(fmt::format("action_plan.editor.owner.{}", actor.id));
             ImGui::TableNextColumn();
             bool partner = std::find(draft_.partner_ids.begin(), draft_.partner_ids.end(), actor.id) !=
                            draft_.partner_ids.end();
             if (released_on_row(actor.id, ImGui::Checkbox("##partner", &partner)))
-                state_.edit(partner ? "Add partner" : "Remove partner",
+                state_.host().edit(partner ? "Add partner" : "Remove partner",
                             [&](kartla::Database& db) { set_partner(db, id, actor.id, partner); });
             kartla::ui::mark_item(fmt::format("action_plan.editor.partner.{}", actor.id));
             ImGui::PopID();
@@ -204,7 +204,7 @@ void MeasureEditor::status_and_light() {
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, status_colour(status));
         if (ImGui::Button(status_words(status, state_.translator()).c_str()) && !current) {
             const std::string today = state_.today();
-            state_.edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
+            state_.host().edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
         }
         kartla::ui::mark_item(fmt::format("action_plan.editor.status.{}", status));
         if (current) ImGui::PopStyleColor();
@@ -217,7 +217,7 @@ void MeasureEditor::status_and_light() {
         ImGui::PushStyleColor(ImGuiCol_Button, light.empty() ? ImGui::GetColorU32(ImGuiCol_Button) : light_colour(light));
         const std::string text = fmt::format("{}{}", current ? "> " : "", light.empty() ? std::string(state_.tr("Not set")) : light_words(light, state_.translator()));
         if (ImGui::Button(text.c_str()) && !current)
-            state_.edit("Set follow-up light", [&](kartla::Database& db) { set_light(db, id, light); });
+            state_.host().edit("Set follow-up light", [&](kartla::Database& db) { set_light(db, id, light); });
         kartla::ui::mark_item(fmt::format("action_plan.editor.light.{}", light));
         ImGui::PopStyleColor();
     }
@@ -269,7 +269,7 @@ void MeasureEditor::draw() {
         if (ImGui::RadioButton(state_.tr(ordinary_work_msgid(ordinary)), draft_.ordinary_work == ordinary) &&
             draft_.ordinary_work != ordinary) {
             const std::int64_t id = draft_.id;
-            state_.edit("Edit measure", [&](kartla::Database& db) { set_ordinary_work(db, id, ordinary); });
+            state_.host().edit("Edit measure", [&](kartla::Database& db) { set_ordinary_work(db, id, ordinary); });
         }
     }
     choice("Goal type", Field::GoalType, kGoalTypes, goal_type_msgid);
@@ -288,7 +288,7 @@ void MeasureEditor::draw() {
         ImGui::SameLine();
         if (ImGui::RadioButton(state_.tr(p ? priority_msgid(p) : "Not set"), draft_.priority == p) && draft_.priority != p) {
             const std::int64_t id = draft_.id;
-            state_.edit("Edit measure", [&](kartla::Database& db) { set_priority(db, id, p); });
+            state_.host().edit("Edit measure", [&](kartla::Database& db) { set_priority(db, id, p); });
         }
     }
     text_field("Resources", Field::Resources);
@@ -309,7 +309,7 @@ void MeasureEditor::draw() {
         ImGui::SameLine();
         if (ImGui::Button(state_.tr("Delete"))) {
             const std::int64_t id = draft_.id;
-            state_.edit("Delete measure", [&](kartla::Database& db) { delete_measure(db, id); });
+            state_.host().edit("Delete measure", [&](kartla::Database& db) { delete_measure(db, id); });
             state_.selected = 0;
         }
         ImGui::SameLine();

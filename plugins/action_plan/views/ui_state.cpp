@@ -25,12 +25,4 @@ bool UiState::refresh() {
     return true;
 }
 
-bool UiState::edit(const char* label, const std::function<void(kartla::Database&)>& change) {
-    kartla::Workshop* workshop = host_.workshop();
-    if (!workshop) return false;
-    const kartla::EditResult result = workshop->edit(tr(label), change);
-    if (!result) host_.show_message(result.message);
-    return result.ok;
-}
-
 }  // namespace action_plan::views

@@ -36,10 +36,8 @@ public:
     EntitySource entity_source() {
         return [this](std::string_view kind, bool* available) { return host_.entities(kind, available); };
     }
+    // Edits go through host().edit(label msgid, change): it shows failures itself.
     kartla::Host& host() { return host_; }
-
-    // One user action = one undo step; failures are shown, never thrown.
-    bool edit(const char* label, const std::function<void(kartla::Database&)>& change);
 
     std::int64_t selected = 0;
     // The measure just added: the editor focuses its title once.

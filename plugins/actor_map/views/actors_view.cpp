@@ -27,11 +27,11 @@ void ActorsView::save_new(Creating& field, bool still_typing, const char* label,
         std::int64_t id = field.id;
         bool ok = true;
         if (id || !text.empty()) {
-            ok = s_.edit(label, [&](kartla::Database& db) {
+            ok = bool(s_.host().edit(label, [&](kartla::Database& db) {
                 if (!id) id = create(db, text);
                 else if (text.empty()) remove(db, id), id = 0;  // typed and erased: nothing was added
                 else rename(db, id, text);
-            });
+            }));
             if (ok) field.id = id;
         }
         if (still_typing || !ok) return;  // a failed save keeps the text to try again
@@ -77,7 +77,7 @@ void ActorsView::save_new_type(bool still_typing) {
 
 void ActorsView::save_form() {
     Actor saved = form_;
-    pending_.push_back([this, saved] { s_.edit("Edit actor", [&](kartla::Database& db) { update_actor(db, saved); }); });
+    pending_.push_back([this, saved] { s_.host().edit("Edit actor", [&](kartla::Database& db) { update_actor(db, saved); }); });
 }
 
 void ActorsView::sync_form(const Data& d, const Actor& actor) {
@@ -175,7 +175,7 @@ void ActorsView::draw_participants(const Data& d, const Actor& actor) {
         if (ImGui::Checkbox(label.c_str(), &mine)) {
             std::int64_t participant = p.id, target = mine ? actor.id : 0;
             pending_.push_back([this, participant, target] {
-                s_.edit("Link participant to actor", [&](kartla::Database& db) { set_represented(db, participant, target); });
+                s_.host().edit("Link participant to actor", [&](kartla::Database& db) { set_represented(db, participant, target); });
             });
         }
         kartla::ui::mark_item(fmt::format("actor_map.actors.participant.{}", p.id));
@@ -235,7 +235,7 @@ void ActorsView::draw_details(const Data& d, const Actor& actor) {
     ImGui::Spacing();
     std::int64_t id = actor.id;
     if (tool_button(s_.tr("Delete actor"), false))
-        pending_.push_back([this, id] { s_.edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); });
+        pending_.push_back([this, id] { s_.host().edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); });
     kartla::ui::mark_item("actor_map.actors.delete");
     ImGui::PopID();
 }
@@ -257,13 +257,13 @@ void ActorsView::draw_types(const Data& d) {
         if (kartla::ui::input_text("##label", label) && !label.empty() && label != type_label(type, s_.translator())) {
             std::int64_t id = type.id;
             std::string renamed = label;
-            pending_.push_back([this, id, renamed] { s_.edit("Rename actor type", [&](kartla::Database& db) { rename_type(db, id, renamed); }); });
+            pending_.push_back([this, id, renamed] { s_.host().edit("Rename actor type", [&](kartla::Database& db) { rename_type(db, id, renamed); }); });
         }
         ImGui::SameLine();
         ImGui::BeginDisabled(in_use > 0);
         if (ImGui::Button(s_.tr("Remove"))) {
             std::int64_t id = type.id;
-            pending_.push_back([this, id] { s_.edit("Remove actor type", [&](kartla::Database& db) { remove_type(db, id); }); });
+            pending_.push_back([this, id] { s_.host().edit("Remove actor type", [&](kartla::Database& db) { remove_type(db, id); }); });
         }
         ImGui::EndDisabled();
         ImGui::PopID();

@@ -36,7 +36,7 @@ void GapsView::draw_problem_gap(const Data& d, const kartla::coverage::ProblemCo
                 if (ImGui::Selectable(actor.name.c_str())) {
                     std::int64_t a = actor.id, id = problem.id;
                     pending = [this, a, id] {
-                        s_.edit("Set the actor's part in a problem",
+                        s_.host().edit("Set the actor's part in a problem",
                                 [&](kartla::Database& db) { set_problem_role(db, a, id, kRoleOwns); });
                     };
                 }

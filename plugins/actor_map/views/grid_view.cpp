@@ -129,10 +129,10 @@ void GridView::draw() {
             double interest = (drop.x - grid_min.x) / grid_size.x, influence = 1.0 - (drop.y - grid_min.y) / grid_size.y;
             s_.selected_actor = id;
             pending = [this, id, interest, influence] {
-                s_.edit("Place actor on the grid", [&](kartla::Database& db) { place_on_grid(db, id, interest, influence); });
+                s_.host().edit("Place actor on the grid", [&](kartla::Database& db) { place_on_grid(db, id, interest, influence); });
             };
         } else if (inside(drop, tray_min, tray_max) && actor && actor->on_grid) {
-            pending = [this, id] { s_.edit("Take actor off the grid", [&](kartla::Database& db) { remove_from_grid(db, id); }); };
+            pending = [this, id] { s_.host().edit("Take actor off the grid", [&](kartla::Database& db) { remove_from_grid(db, id); }); };
         }
     }
 

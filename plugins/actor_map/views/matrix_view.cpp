@@ -107,7 +107,7 @@ void MatrixView::draw() {
                     std::int64_t a = actor.id, p = problem.id;
                     std::string next(next_role(role));
                     pending = [this, a, p, next] {
-                        s_.edit("Set the actor's part in a problem", [&](kartla::Database& db) { set_problem_role(db, a, p, next); });
+                        s_.host().edit("Set the actor's part in a problem", [&](kartla::Database& db) { set_problem_role(db, a, p, next); });
                     };
                 }
                 kartla::ui::mark_item(fmt::format("actor_map.matrix.{}.{}", actor.id, problem.id));

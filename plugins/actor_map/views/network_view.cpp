@@ -120,7 +120,7 @@ void NetworkView::draw_toolbar(const Data& d) {
         if (d.snapshot.actors.empty()) return;
         pending_ = [this] {
             double aspect = double(view_.canvas_size.x) / double(std::max(view_.canvas_size.y, 1.0f));
-            s_.edit("Arrange the network", [aspect](kartla::Database& db) {
+            s_.host().edit("Arrange the network", [aspect](kartla::Database& db) {
                 Snapshot snapshot = load(db);
                 auto positions = layout_network(snapshot, aspect);
                 for (std::size_t i = 0; i < positions.size(); ++i)
@@ -174,7 +174,7 @@ void NetworkView::handle_input(const Data& d, bool hovered) {
         double x = a->x + (mouse.x - drag_start_.x) / scale, y = a->y + (mouse.y - drag_start_.y) / scale;
         s_.selected_actor = actor;
         pending_ = [this, actor, x, y] {
-            s_.edit("Move actor", [&](kartla::Database& db) { move_on_network(db, actor, std::round(x), std::round(y)); });
+            s_.host().edit("Move actor", [&](kartla::Database& db) { move_on_network(db, actor, std::round(x), std::round(y)); });
         };
     } else if (std::int64_t target = actor_at(d, mouse); target) {
         connect(actor, target);
@@ -203,7 +203,7 @@ void NetworkView::connect(std::int64_t from, std::int64_t to) {
     r.type = new_link_type_;
     pending_ = [this, r] {
         std::int64_t id = 0;
-        if (s_.edit("Link actors", [&](kartla::Database& db) { id = add_relation(db, r); })) {
+        if (s_.host().edit("Link actors", [&](kartla::Database& db) { id = add_relation(db, r); })) {
             s_.selected_relation = id;
             s_.selected_actor = 0;
         }
@@ -318,7 +318,7 @@ void NetworkView::draw_selection_bar(const Data& d) {
                 if (ImGui::Selectable(s_.tr(type.msgid.data()), r->type == type.key)) {
                     Relation changed = *r;
                     changed.type = type.key;
-                    pending_ = [this, changed] { s_.edit("Change link", [&](kartla::Database& db) { update_relation(db, changed); }); };
+                    pending_ = [this, changed] { s_.host().edit("Change link", [&](kartla::Database& db) { update_relation(db, changed); }); };
                 }
             ImGui::EndCombo();
         }
@@ -330,14 +330,14 @@ void NetworkView::draw_selection_bar(const Data& d) {
             if (tool_button(label.c_str(), r->strength == strength) && r->strength != strength) {
                 Relation changed = *r;
                 changed.strength = strength;
-                pending_ = [this, changed] { s_.edit("Change link", [&](kartla::Database& db) { update_relation(db, changed); }); };
+                pending_ = [this, changed] { s_.host().edit("Change link", [&](kartla::Database& db) { update_relation(db, changed); }); };
             }
             kartla::ui::mark_item(fmt::format("actor_map.network.strength.{}", strength));
         }
         ImGui::SameLine();
         std::int64_t id = r->id;
         if (tool_button(s_.tr("Delete link"), false) || delete_key)
-            pending_ = [this, id] { s_.edit("Delete link", [&](kartla::Database& db) { remove_relation(db, id); }); };
+            pending_ = [this, id] { s_.host().edit("Delete link", [&](kartla::Database& db) { remove_relation(db, id); }); };
         kartla::ui::mark_item("actor_map.network.delete_relation");
     } else if (actor) {
         ImGui::AlignTextToFramePadding();
@@ -345,7 +345,7 @@ void NetworkView::draw_selection_bar(const Data& d) {
         ImGui::SameLine();
         std::int64_t id = actor->id;
         if (tool_button(s_.tr("Delete actor"), false))
-            pending_ = [this, id] { s_.edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); };
+            pending_ = [this, id] { s_.host().edit("Delete actor", [&](kartla::Database& db) { remove_actor(db, id); }); };
         kartla::ui::mark_item("actor_map.network.delete_actor");
     } else {
         kartla::ui::hint(s_.tr("Drag an actor to move it, or the background to pan. Choose Link, then tap one actor and then "

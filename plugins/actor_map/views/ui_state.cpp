@@ -73,18 +73,6 @@ void UiState::reload(kartla::Workshop& w) {
     if (selected_relation && !data_.snapshot.relation(selected_relation)) selected_relation = 0;
 }
 
-bool UiState::edit(const char* label_msgid, const std::function<void(kartla::Database&)>& change) {
-    kartla::Workshop* w = workshop();
-    if (!w) return false;
-    if (w->read_only()) {
-        host_.show_message(tr("Read-only: changes are not saved."));
-        return false;
-    }
-    auto result = w->edit(tr(label_msgid), change);
-    if (!result) host_.show_message(result.message);
-    return bool(result);
-}
-
 std::string UiState::type_name(const Snapshot& snapshot, const Actor& actor) {
     const ActorType* type = snapshot.type(actor.type_id);
     return type ? type_label(*type, translator()) : std::string(tr("Other"));

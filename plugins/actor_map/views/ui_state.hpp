@@ -1,6 +1,7 @@
 #pragma once
 // What the actor map's views share: the host, the model state cached per
-// workshop revision (never SQL per frame), the selection, and the edit helper.
+// workshop revision (never SQL per frame) and the selection. Edits go through
+// host().edit(label msgid, change), which shows failures itself.
 #include "kartla/core_data.hpp"
 #include "kartla/plugin_api.hpp"
 #include "model/gaps.hpp"
@@ -44,8 +45,6 @@ public:
     // The cached model; reloaded only when the workshop's revision changes. Call it
     // once at the start of a view's frame: a reload replaces what it returned.
     const Data& data();
-    // One user action = one edit = one undo step. Reports a failure to the user.
-    bool edit(const char* label_msgid, const std::function<void(kartla::Database&)>& change);
 
     std::string type_name(const Snapshot& snapshot, const Actor& actor);
 

@@ -66,9 +66,8 @@ void MeetingView::refresh(kartla::Workshop& w) {
     if (position_ >= cache_.measures.size()) position_ = 0;
 }
 
-void MeetingView::save(kartla::Workshop& w, const char* label, const Record& record) {
-    auto result = w.edit(tr(label), [&](kartla::Database& db) { save_record(db, record); });
-    error_ = result ? std::string() : result.message;
+void MeetingView::save(const char* label, const Record& record) {
+    if (host_.edit(label, [&](kartla::Database& db) { save_record(db, record); })) error_.clear();
 }
 
 void MeetingView::draw() {
@@ -132,7 +131,7 @@ void MeetingView::draw_meeting_bar(kartla::Workshop& w) {
     }
 }
 
-void MeetingView::draw_start(kartla::Workshop& w) {
+void MeetingView::draw_start(kartla::Workshop&) {
     if (new_date_.empty()) new_date_ = kartla::dates::today();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     kartla::ui::input_text((std::string(tr("Date")) + "###new_date").c_str(), new_date_);
@@ -143,11 +142,11 @@ void MeetingView::draw_start(kartla::Workshop& w) {
         } else {
             std::int64_t id = 0;
             kartla::core_data::Meeting meeting{0, "follow_up", tr("Follow-up meeting"), new_date_, "", ""};
-            auto result = w.edit(tr("Start follow-up meeting"), [&](kartla::Database& db) {
+            auto result = host_.edit("Start follow-up meeting", [&](kartla::Database& db) {
                 id = start_meeting(db, meeting, [this](std::string_view kind) { return host_.entities(kind); });
             });
-            error_ = result ? std::string() : result.message;
             if (result) {
+                error_.clear();
                 meeting_id_ = id;
                 position_ = 0;
                 show_changes_ = false;
@@ -265,13 +264,13 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
     if (const char* code = choice_row("status", kStatusWords, current.status, host_)) {
         Record r = current;
         r.status = code == current.status ? "" : code;  // tapping the chosen one again clears it
-        save(w, "Record status", r);
+        save("Record status", r);
     }
     ImGui::TextUnformatted(tr("Light"));
     if (const char* code = choice_row("light", kLightWords, current.light, host_, true)) {
         Record r = current;
         r.light = code == current.light ? "" : code;
-        save(w, "Record light", r);
+        save("Record light", r);
     }
     const float field = ImGui::GetFontSize() * 32;
     auto text_field = [&](const char* msgid, std::string Record::*member, const char* key) {
@@ -283,7 +282,7 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
             if (member == &Record::indicator_date && !r.indicator_date.empty() && !kartla::dates::is_valid(r.indicator_date))
                 error_ = tr("Write the date as YYYY-MM-DD.");
             else
-                save(w, "Record follow-up", r);
+                save("Record follow-up", r);
         }
         kartla::ui::mark_item(std::string("follow_up.") + key);
     };
@@ -295,7 +294,7 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
     if (const char* code = choice_row("decision", kDecisionWords, current.decision, host_)) {
         Record r = current;
         r.decision = code == current.decision ? "" : code;
-        save(w, "Record decision", r);
+        save("Record decision", r);
     }
     text_field("Note on the decision", &Record::decision_note, "decision_note");
 }

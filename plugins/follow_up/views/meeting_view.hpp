@@ -43,7 +43,8 @@ private:
     void draw_changes();
     void draw_change_list();
     void draw_indicator_charts();
-    void save(kartla::Workshop& w, const char* label, const Record& record);
+    // One undo step through the host, which shows a failure itself.
+    void save(const char* label, const Record& record);
     const char* tr(const char* msgid) { return host_.tr(msgid); }
 
     kartla::Host& host_;

@@ -123,7 +123,7 @@ std::vector<Id> branch(Database& db, Id cause) {
 }
 
 template <typename Fn>
-Id edit_returning_id(Workshop& w, std::string_view label, EditResult* result, Fn&& fn) {
+Id edit_returning_id(Editor& w, std::string_view label, EditResult* result, Fn&& fn) {
     Id id = 0;
     auto outcome = w.edit(label, [&](Database& db) { id = fn(db); });
     if (!outcome) id = 0;
@@ -135,7 +135,7 @@ std::optional<Id> optional_id(Id id) { return id ? std::optional<Id>(id) : std::
 
 }  // namespace
 
-Id create_card(Workshop& w, float x, float y, std::string_view title, EditResult* result) {
+Id create_card(Editor& w, float x, float y, std::string_view title, EditResult* result) {
     return edit_returning_id(w, "New problem card", result, [&](Database& db) {
         bool face_down = setting(db, "silent_round") == "1";
         // A default string_view has no data and would bind as NULL: bind a string.
@@ -146,7 +146,7 @@ Id create_card(Workshop& w, float x, float y, std::string_view title, EditResult
     });
 }
 
-Id create_card_in_view(Workshop& w, const placement::Rect& view, EditResult* result) {
+Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* result) {
     return edit_returning_id(w, "New problem card", result, [&](Database& db) {
         const auto place = placement::free_card_place(stored_card_places(db), stored_clusters(db), view);
         bool face_down = setting(db, "silent_round") == "1";
@@ -157,34 +157,34 @@ Id create_card_in_view(Workshop& w, const placement::Rect& view, EditResult* res
     });
 }
 
-EditResult move_cards(Workshop& w, const std::vector<CardPosition>& positions) {
+EditResult move_cards(Editor& w, const std::vector<CardPosition>& positions) {
     return w.edit(positions.size() == 1 ? "Move card" : "Move cards", [&](Database& db) {
         for (const auto& p : positions) place_card(db, p.id, p.x, p.y);
     });
 }
 
-EditResult set_text(Workshop& w, Id card, TextField field, std::string_view value) {
+EditResult set_text(Editor& w, Id card, TextField field, std::string_view value) {
     return w.edit(field == TextField::Title ? "Edit problem title" : "Edit problem", [&](Database& db) {
         db.run(text_sql(field), value, card);
         require_row(db, "The card");
     });
 }
 
-EditResult set_number(Workshop& w, Id card, NumberField field, std::int64_t value) {
+EditResult set_number(Editor& w, Id card, NumberField field, std::int64_t value) {
     return w.edit(field == NumberField::Prioritised ? "Mark prioritised" : "Edit problem", [&](Database& db) {
         db.run(number_sql(field), value, card);
         require_row(db, "The card");
     });
 }
 
-EditResult set_choice(Workshop& w, Id card, ChoiceField field, std::string_view value) {
+EditResult set_choice(Editor& w, Id card, ChoiceField field, std::string_view value) {
     return w.edit("Edit problem", [&](Database& db) {
         db.run(choice_sql(field), value, card);
         require_row(db, "The card");
     });
 }
 
-EditResult delete_cards(Workshop& w, const std::vector<Id>& cards) {
+EditResult delete_cards(Editor& w, const std::vector<Id>& cards) {
     return w.edit(cards.size() == 1 ? "Delete problem card" : "Delete problem cards", [&](Database& db) {
         for (Id card : cards) {
             for (Id cause : ids(db, "SELECT id FROM problem_map_cause WHERE card_id = ?", card))
@@ -195,7 +195,7 @@ EditResult delete_cards(Workshop& w, const std::vector<Id>& cards) {
     });
 }
 
-EditResult set_matrix_cell(Workshop& w, Id card, MatrixMode mode, int column, int row) {
+EditResult set_matrix_cell(Editor& w, Id card, MatrixMode mode, int column, int row) {
     auto fields = matrix_fields(mode, column, row);
     return w.edit("Move in matrix", [&](Database& db) {
         if (mode == MatrixMode::SeverityTrend) {
@@ -211,7 +211,7 @@ EditResult set_matrix_cell(Workshop& w, Id card, MatrixMode mode, int column, in
     });
 }
 
-Id create_cluster(Workshop& w, std::string_view name, float x, float y, float width, float height) {
+Id create_cluster(Editor& w, std::string_view name, float x, float y, float width, float height) {
     // A frame takes no cards by being drawn over them: cards join one when moved into it.
     return edit_returning_id(w, "New cluster", nullptr, [&](Database& db) {
         db.run("INSERT INTO problem_map_cluster(name, x, y, w, h) VALUES (?, ?, ?, ?, ?)", name, double(x), double(y),
@@ -220,7 +220,7 @@ Id create_cluster(Workshop& w, std::string_view name, float x, float y, float wi
     });
 }
 
-Id create_cluster_in_view(Workshop& w, std::string_view name, const placement::Rect& view, float header,
+Id create_cluster_in_view(Editor& w, std::string_view name, const placement::Rect& view, float header,
                           const std::vector<Id>& members, float width, float height) {
     return edit_returning_id(w, "New cluster", nullptr, [&](Database& db) {
         if (!members.empty()) {
@@ -243,7 +243,7 @@ Id create_cluster_in_view(Workshop& w, std::string_view name, const placement::R
     });
 }
 
-EditResult move_cluster(Workshop& w, Id cluster, float dx, float dy) {
+EditResult move_cluster(Editor& w, Id cluster, float dx, float dy) {
     return w.edit("Move cluster", [&](Database& db) {
         db.run("UPDATE problem_map_cluster SET x = x + ?, y = y + ? WHERE id = ?", double(dx), double(dy), cluster);
         require_row(db, "The cluster");
@@ -251,7 +251,7 @@ EditResult move_cluster(Workshop& w, Id cluster, float dx, float dy) {
     });
 }
 
-EditResult resize_cluster(Workshop& w, Id cluster, float x, float y, float width, float height) {
+EditResult resize_cluster(Editor& w, Id cluster, float x, float y, float width, float height) {
     return w.edit("Resize cluster", [&](Database& db) {
         db.run("UPDATE problem_map_cluster SET x = ?, y = ?, w = ?, h = ? WHERE id = ?", double(x), double(y),
                double(width), double(height), cluster);
@@ -267,25 +267,25 @@ EditResult resize_cluster(Workshop& w, Id cluster, float x, float y, float width
     });
 }
 
-EditResult rename_cluster(Workshop& w, Id cluster, std::string_view name) {
+EditResult rename_cluster(Editor& w, Id cluster, std::string_view name) {
     return w.edit("Rename cluster", [&](Database& db) {
         db.run("UPDATE problem_map_cluster SET name = ? WHERE id = ?", name, cluster);
         require_row(db, "The cluster");
     });
 }
 
-EditResult delete_cluster(Workshop& w, Id cluster) {
+EditResult delete_cluster(Editor& w, Id cluster) {
     return w.edit("Delete cluster", [&](Database& db) {
         db.run("DELETE FROM problem_map_cluster WHERE id = ?", cluster);
         require_row(db, "The cluster");
     });
 }
 
-EditResult start_silent_round(Workshop& w) {
+EditResult start_silent_round(Editor& w) {
     return w.edit("Start silent round", [&](Database& db) { put_setting(db, "silent_round", "1"); });
 }
 
-EditResult reveal_all(Workshop& w) {
+EditResult reveal_all(Editor& w) {
     return w.edit("Reveal all cards", [&](Database& db) {
         db.run("UPDATE problem_map_card SET hidden = 0 WHERE hidden = 1");
         put_setting(db, "silent_round", "0");
@@ -316,7 +316,7 @@ void check_voter(const Voter& voter) {
 
 }  // namespace
 
-EditResult add_dot(Workshop& w, Id card, const Voter& voter) {
+EditResult add_dot(Editor& w, Id card, const Voter& voter) {
     return w.edit("Add a dot", [&](Database& db) {
         check_voter(voter);
         int budget = std::max(1, std::atoi(setting(db, "dots_per_voter").c_str()));
@@ -330,7 +330,7 @@ EditResult add_dot(Workshop& w, Id card, const Voter& voter) {
     });
 }
 
-EditResult remove_dot(Workshop& w, Id card, const Voter& voter) {
+EditResult remove_dot(Editor& w, Id card, const Voter& voter) {
     return w.edit("Remove a dot", [&](Database& db) {
         auto row = vote_row(db, card, voter);
         if (!row) return;
@@ -339,30 +339,30 @@ EditResult remove_dot(Workshop& w, Id card, const Voter& voter) {
     });
 }
 
-EditResult set_dots_per_voter(Workshop& w, int dots) {
+EditResult set_dots_per_voter(Editor& w, int dots) {
     return w.edit("Dots per voter", [&](Database& db) {
         if (dots < 1 || dots > 99) throw std::invalid_argument("Choose between 1 and 99 dots.");
         put_setting(db, "dots_per_voter", std::to_string(dots));
     });
 }
 
-EditResult set_vote_by(Workshop& w, VoteBy by) {
+EditResult set_vote_by(Editor& w, VoteBy by) {
     return w.edit("Vote by", [&](Database& db) {
         put_setting(db, "vote_by", by == VoteBy::Organisation ? "organisation" : "participant");
     });
 }
 
-EditResult clear_votes(Workshop& w) {
+EditResult clear_votes(Editor& w) {
     return w.edit("Clear all votes", [&](Database& db) { db.run("DELETE FROM problem_map_vote"); });
 }
 
-EditResult set_matrix_mode(Workshop& w, MatrixMode mode) {
+EditResult set_matrix_mode(Editor& w, MatrixMode mode) {
     return w.edit("Matrix axes", [&](Database& db) {
         put_setting(db, "matrix", mode == MatrixMode::ImpactInfluence ? "impact_influence" : "severity_trend");
     });
 }
 
-Id add_cause(Workshop& w, Id card, Id parent, std::string_view text, EditResult* result) {
+Id add_cause(Editor& w, Id card, Id parent, std::string_view text, EditResult* result) {
     return edit_returning_id(w, "Add cause", result, [&](Database& db) {
         if (parent && db.scalar_int("SELECT card_id FROM problem_map_cause WHERE id = ?", parent) != card)
             throw std::invalid_argument("The parent cause belongs to another problem.");
@@ -373,28 +373,28 @@ Id add_cause(Workshop& w, Id card, Id parent, std::string_view text, EditResult*
     });
 }
 
-EditResult set_cause_text(Workshop& w, Id cause, std::string_view text) {
+EditResult set_cause_text(Editor& w, Id cause, std::string_view text) {
     return w.edit("Edit cause", [&](Database& db) {
         db.run("UPDATE problem_map_cause SET text = ? WHERE id = ?", text, cause);
         require_row(db, "The cause");
     });
 }
 
-EditResult set_cause_nature(Workshop& w, Id cause, std::string_view nature) {
+EditResult set_cause_nature(Editor& w, Id cause, std::string_view nature) {
     return w.edit("Edit cause", [&](Database& db) {
         db.run("UPDATE problem_map_cause SET nature = ? WHERE id = ?", nature, cause);
         require_row(db, "The cause");
     });
 }
 
-EditResult set_cause_factor(Workshop& w, Id cause, std::string_view factor) {
+EditResult set_cause_factor(Editor& w, Id cause, std::string_view factor) {
     return w.edit("Edit cause", [&](Database& db) {
         db.run("UPDATE problem_map_cause SET factor = ? WHERE id = ?", factor, cause);
         require_row(db, "The cause");
     });
 }
 
-EditResult reparent_cause(Workshop& w, Id cause, Id parent) {
+EditResult reparent_cause(Editor& w, Id cause, Id parent) {
     return w.edit("Move cause", [&](Database& db) {
         if (parent) {
             auto own = branch(db, cause);
@@ -409,7 +409,7 @@ EditResult reparent_cause(Workshop& w, Id cause, Id parent) {
     });
 }
 
-EditResult delete_cause(Workshop& w, Id cause) {
+EditResult delete_cause(Editor& w, Id cause) {
     return w.edit("Delete cause", [&](Database& db) {
         for (Id id : branch(db, cause)) core_data::remove_links_of(db, {"cause", id});
         db.run("DELETE FROM problem_map_cause WHERE id = ?", cause);
@@ -417,14 +417,14 @@ EditResult delete_cause(Workshop& w, Id cause) {
     });
 }
 
-EditResult set_triangle(Workshop& w, Id card, TriangleField field, std::string_view value) {
+EditResult set_triangle(Editor& w, Id card, TriangleField field, std::string_view value) {
     return w.edit("Edit problem triangle", [&](Database& db) {
         db.run("INSERT INTO problem_map_triangle(card_id) VALUES (?) ON CONFLICT(card_id) DO NOTHING", card);
         db.run(triangle_sql(field), value, card);
     });
 }
 
-Id add_category(Workshop& w, std::string_view name, std::uint32_t color) {
+Id add_category(Editor& w, std::string_view name, std::uint32_t color) {
     return edit_returning_id(w, "Add category", nullptr, [&](Database& db) {
         db.run("INSERT INTO problem_map_category(name, color, position) VALUES (?, ?, "
                "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_category))",
@@ -433,28 +433,28 @@ Id add_category(Workshop& w, std::string_view name, std::uint32_t color) {
     });
 }
 
-EditResult rename_category(Workshop& w, Id category, std::string_view name) {
+EditResult rename_category(Editor& w, Id category, std::string_view name) {
     return w.edit("Rename category", [&](Database& db) {
         db.run("UPDATE problem_map_category SET name = ? WHERE id = ?", name, category);
         require_row(db, "The category");
     });
 }
 
-EditResult set_category_color(Workshop& w, Id category, std::uint32_t color) {
+EditResult set_category_color(Editor& w, Id category, std::uint32_t color) {
     return w.edit("Category colour", [&](Database& db) {
         db.run("UPDATE problem_map_category SET color = ? WHERE id = ?", std::int64_t(color & 0xFFFFFF), category);
         require_row(db, "The category");
     });
 }
 
-EditResult delete_category(Workshop& w, Id category) {
+EditResult delete_category(Editor& w, Id category) {
     return w.edit("Delete category", [&](Database& db) {
         db.run("DELETE FROM problem_map_category WHERE id = ?", category);
         require_row(db, "The category");
     });
 }
 
-Id add_area(Workshop& w, std::string_view name, std::string_view police_class) {
+Id add_area(Editor& w, std::string_view name, std::string_view police_class) {
     return edit_returning_id(w, "Add area", nullptr, [&](Database& db) {
         db.run("INSERT INTO problem_map_area(name, police_class, position) VALUES (?, ?, "
                "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_area))",
@@ -463,21 +463,21 @@ Id add_area(Workshop& w, std::string_view name, std::string_view police_class) {
     });
 }
 
-EditResult rename_area(Workshop& w, Id area, std::string_view name) {
+EditResult rename_area(Editor& w, Id area, std::string_view name) {
     return w.edit("Rename area", [&](Database& db) {
         db.run("UPDATE problem_map_area SET name = ? WHERE id = ?", name, area);
         require_row(db, "The area");
     });
 }
 
-EditResult set_area_class(Workshop& w, Id area, std::string_view police_class) {
+EditResult set_area_class(Editor& w, Id area, std::string_view police_class) {
     return w.edit("Police area class", [&](Database& db) {
         db.run("UPDATE problem_map_area SET police_class = ? WHERE id = ?", police_class, area);
         require_row(db, "The area");
     });
 }
 
-EditResult delete_area(Workshop& w, Id area) {
+EditResult delete_area(Editor& w, Id area) {
     return w.edit("Delete area", [&](Database& db) {
         db.run("DELETE FROM problem_map_area WHERE id = ?", area);
         require_row(db, "The area");

@@ -25,66 +25,66 @@ struct CardPosition {
 // --- cards
 // Creates a card whose top-left corner is at (x, y); face down while a silent round
 // runs; joins the cluster it lands in. Returns the new id, 0 on failure (see `result`).
-Id create_card(Workshop& w, float x, float y, std::string_view title = {}, EditResult* result = nullptr);
+Id create_card(Editor& w, float x, float y, std::string_view title = {}, EditResult* result = nullptr);
 // Creates an empty card at the first free place of a grid over `view` (world
 // units: the part of the board on screen), face down during a silent round.
-Id create_card_in_view(Workshop& w, const placement::Rect& view, EditResult* result = nullptr);
+Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* result = nullptr);
 // Moves cards; each joins the cluster its centre lands in, or leaves its cluster.
-EditResult move_cards(Workshop& w, const std::vector<CardPosition>& positions);
-EditResult set_text(Workshop& w, Id card, TextField field, std::string_view value);
-EditResult set_number(Workshop& w, Id card, NumberField field, std::int64_t value);  // 0 clears category/area
-EditResult set_choice(Workshop& w, Id card, ChoiceField field, std::string_view value);
+EditResult move_cards(Editor& w, const std::vector<CardPosition>& positions);
+EditResult set_text(Editor& w, Id card, TextField field, std::string_view value);
+EditResult set_number(Editor& w, Id card, NumberField field, std::int64_t value);  // 0 clears category/area
+EditResult set_choice(Editor& w, Id card, ChoiceField field, std::string_view value);
 // Deletes the cards, their votes, causes and triangle, and every core link to them.
-EditResult delete_cards(Workshop& w, const std::vector<Id>& cards);
+EditResult delete_cards(Editor& w, const std::vector<Id>& cards);
 // Places a card in a matrix cell by changing the fields the matrix shows.
 // column/row are 0-based, row 0 at the top; see queries.hpp for the axes.
-EditResult set_matrix_cell(Workshop& w, Id card, MatrixMode mode, int column, int row);
+EditResult set_matrix_cell(Editor& w, Id card, MatrixMode mode, int column, int row);
 
 // --- clusters
 // A frame at a given place; it takes no cards.
-Id create_cluster(Workshop& w, std::string_view name, float x, float y, float width, float height);
+Id create_cluster(Editor& w, std::string_view name, float x, float y, float width, float height);
 // A frame beside the existing ones (placement::free_cluster_place). With
 // `members`, it is made to hold them and they move into it; without, it is
 // `width` x `height` and empty.
-Id create_cluster_in_view(Workshop& w, std::string_view name, const placement::Rect& view, float header,
+Id create_cluster_in_view(Editor& w, std::string_view name, const placement::Rect& view, float header,
                           const std::vector<Id>& members, float width, float height);
 // Moves the frame and every card in it.
-EditResult move_cluster(Workshop& w, Id cluster, float dx, float dy);
+EditResult move_cluster(Editor& w, Id cluster, float dx, float dy);
 // Changes the frame; cards whose centre is now inside join, members now outside leave.
-EditResult resize_cluster(Workshop& w, Id cluster, float x, float y, float width, float height);
-EditResult rename_cluster(Workshop& w, Id cluster, std::string_view name);
-EditResult delete_cluster(Workshop& w, Id cluster);  // its cards stay on the board
+EditResult resize_cluster(Editor& w, Id cluster, float x, float y, float width, float height);
+EditResult rename_cluster(Editor& w, Id cluster, std::string_view name);
+EditResult delete_cluster(Editor& w, Id cluster);  // its cards stay on the board
 
 // --- silent brainstorm
-EditResult start_silent_round(Workshop& w);
-EditResult reveal_all(Workshop& w);  // turns every card face up and ends the round
+EditResult start_silent_round(Editor& w);
+EditResult reveal_all(Editor& w);  // turns every card face up and ends the round
 
 // --- voting and priority
-EditResult add_dot(Workshop& w, Id card, const Voter& voter);  // fails when the voter has no dots left
-EditResult remove_dot(Workshop& w, Id card, const Voter& voter);
-EditResult set_dots_per_voter(Workshop& w, int dots);
-EditResult set_vote_by(Workshop& w, VoteBy by);
-EditResult clear_votes(Workshop& w);
-EditResult set_matrix_mode(Workshop& w, MatrixMode mode);
+EditResult add_dot(Editor& w, Id card, const Voter& voter);  // fails when the voter has no dots left
+EditResult remove_dot(Editor& w, Id card, const Voter& voter);
+EditResult set_dots_per_voter(Editor& w, int dots);
+EditResult set_vote_by(Editor& w, VoteBy by);
+EditResult clear_votes(Editor& w);
+EditResult set_matrix_mode(Editor& w, MatrixMode mode);
 
 // --- cause analysis
-Id add_cause(Workshop& w, Id card, Id parent, std::string_view text, EditResult* result = nullptr);
-EditResult set_cause_text(Workshop& w, Id cause, std::string_view text);
-EditResult set_cause_nature(Workshop& w, Id cause, std::string_view nature);
-EditResult set_cause_factor(Workshop& w, Id cause, std::string_view factor);
+Id add_cause(Editor& w, Id card, Id parent, std::string_view text, EditResult* result = nullptr);
+EditResult set_cause_text(Editor& w, Id cause, std::string_view text);
+EditResult set_cause_nature(Editor& w, Id cause, std::string_view nature);
+EditResult set_cause_factor(Editor& w, Id cause, std::string_view factor);
 // parent 0: becomes a direct cause. Refuses a parent inside the cause's own branch.
-EditResult reparent_cause(Workshop& w, Id cause, Id parent);
-EditResult delete_cause(Workshop& w, Id cause);  // and the causes under it
-EditResult set_triangle(Workshop& w, Id card, TriangleField field, std::string_view value);
+EditResult reparent_cause(Editor& w, Id cause, Id parent);
+EditResult delete_cause(Editor& w, Id cause);  // and the causes under it
+EditResult set_triangle(Editor& w, Id card, TriangleField field, std::string_view value);
 
 // --- the workshop's lists
-Id add_category(Workshop& w, std::string_view name, std::uint32_t color);
-EditResult rename_category(Workshop& w, Id category, std::string_view name);
-EditResult set_category_color(Workshop& w, Id category, std::uint32_t color);
-EditResult delete_category(Workshop& w, Id category);  // its cards become uncategorised
-Id add_area(Workshop& w, std::string_view name, std::string_view police_class);
-EditResult rename_area(Workshop& w, Id area, std::string_view name);
-EditResult set_area_class(Workshop& w, Id area, std::string_view police_class);
-EditResult delete_area(Workshop& w, Id area);  // its cards keep their place text, lose the area
+Id add_category(Editor& w, std::string_view name, std::uint32_t color);
+EditResult rename_category(Editor& w, Id category, std::string_view name);
+EditResult set_category_color(Editor& w, Id category, std::uint32_t color);
+EditResult delete_category(Editor& w, Id category);  // its cards become uncategorised
+Id add_area(Editor& w, std::string_view name, std::string_view police_class);
+EditResult rename_area(Editor& w, Id area, std::string_view name);
+EditResult set_area_class(Editor& w, Id area, std::string_view police_class);
+EditResult delete_area(Editor& w, Id area);  // its cards keep their place text, lose the area
 
 }  // namespace kartla::problem_map::actions

@@ -31,11 +31,6 @@ std::shared_ptr<const Snapshot> Context::snapshot() {
     return w ? cache.get(*w) : nullptr;
 }
 
-bool Context::report(const EditResult& result) {
-    if (!result) host_.show_message(result.message);
-    return bool(result);
-}
-
 bool Context::silent_round_running() {
     auto s = snapshot();
     return s && s->settings.silent_round;

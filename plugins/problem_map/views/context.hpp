@@ -1,6 +1,7 @@
 #pragma once
 // What all problem_map views share: the host, the per-revision snapshot, the
-// selection (so the board, list and panel agree), and a way to report failures.
+// selection (so the board, list and panel agree). Edits go through the host
+// (actions::…(host(), …)), which shows failures itself.
 #include "model/queries.hpp"
 
 #include "kartla/plugin_api.hpp"
@@ -48,8 +49,6 @@ public:
     }
     // This frame's picture of the workshop; null when no workshop is open.
     std::shared_ptr<const Snapshot> snapshot();
-    // True when the edit went through; otherwise tells the user why.
-    bool report(const EditResult& result);
     bool silent_round_running();
 
     SnapshotCache cache;

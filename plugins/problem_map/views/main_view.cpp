@@ -13,7 +13,7 @@ MainView::MainView(Context& context)
       causes_(context), lists_(context) {}
 
 void MainView::reveal_all() {
-    if (Workshop* w = c_.workshop()) c_.report(actions::reveal_all(*w));
+    if (c_.workshop()) actions::reveal_all(c_.host());
 }
 
 bool MainView::draw_room() {

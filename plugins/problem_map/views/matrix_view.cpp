@@ -59,7 +59,7 @@ void MatrixView::draw() {
         ImGui::SameLine();
         if (choice_row("matrix_mode", choice, {c_.tr("Severity \u00d7 trend"), c_.tr("Impact \u00d7 ability to influence")},
                        "problem_map.matrix.mode"))
-            c_.report(actions::set_matrix_mode(*w, choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend));
+            actions::set_matrix_mode(c_.host(), choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend);
         ImGui::SameLine(0, ImGui::GetFontSize() * 2);
         ImGui::Checkbox(c_.tr("Only prioritised"), &only_prioritised_);
     }
@@ -117,7 +117,6 @@ void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
 }
 
 void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
-    Workshop* w = c_.workshop();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ImGui::GetFont();
     float fs = ImGui::GetFontSize();
@@ -161,7 +160,7 @@ void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
             if (moved && g.cell_at(drop, column, row)) {
                 MatrixCell now = matrix_cell(card, mode);
                 if (now.column != column || now.row != row || row == kMatrixRows)
-                    c_.report(actions::set_matrix_cell(*w, card.id, mode, column, row));
+                    actions::set_matrix_cell(c_.host(), card.id, mode, column, row);
             }
         }
         if (dragging) {

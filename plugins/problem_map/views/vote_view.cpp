@@ -43,18 +43,17 @@ void VoteView::draw() {
 }
 
 void VoteView::draw_settings(const Snapshot& s) {
-    Workshop* w = c_.workshop();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c_.tr("Dots per voter:"));
     ImGui::SameLine();
     if (ui::big_button(" \u2212 ##dots") && s.settings.dots_per_voter > 1)
-        c_.report(actions::set_dots_per_voter(*w, s.settings.dots_per_voter - 1));
+        actions::set_dots_per_voter(c_.host(), s.settings.dots_per_voter - 1);
     ui::mark_item("problem_map.vote.dots_less");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%d", s.settings.dots_per_voter);
     ImGui::SameLine();
-    if (ui::big_button(" + ##dots")) c_.report(actions::set_dots_per_voter(*w, s.settings.dots_per_voter + 1));
+    if (ui::big_button(" + ##dots")) actions::set_dots_per_voter(c_.host(), s.settings.dots_per_voter + 1);
     ui::mark_item("problem_map.vote.dots_more");
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     ImGui::AlignTextToFramePadding();
@@ -62,7 +61,7 @@ void VoteView::draw_settings(const Snapshot& s) {
     ImGui::SameLine();
     int by = s.settings.vote_by == VoteBy::Organisation ? 1 : 0;
     if (choice_row("vote_by", by, {c_.tr("Participant"), c_.tr("Organisation")}, "problem_map.vote.by"))
-        c_.report(actions::set_vote_by(*w, by ? VoteBy::Organisation : VoteBy::Participant));
+        actions::set_vote_by(c_.host(), by ? VoteBy::Organisation : VoteBy::Participant);
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     // Two presses: one stray touch must not wipe the room's votes (undo would bring them back, but not calmly).
     if (!confirm_clear_) {
@@ -71,7 +70,7 @@ void VoteView::draw_settings(const Snapshot& s) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.25f, 0.20f, 1));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         if (ui::big_button(c_.tr("Yes, clear all votes"))) {
-            c_.report(actions::clear_votes(*w));
+            actions::clear_votes(c_.host());
             confirm_clear_ = false;
         }
         ImGui::PopStyleColor(2);
@@ -96,7 +95,6 @@ void VoteView::draw_voters(const Snapshot& s) {
 }
 
 void VoteView::draw_ranking(const Snapshot& s) {
-    Workshop* w = c_.workshop();
     bool have_voter = current_.participant_id != 0 || !current_.organisation.empty();
     int left = s.settings.dots_per_voter - dots_used(s, current_);
     int order = by_rank_ ? 1 : 0;
@@ -148,21 +146,21 @@ void VoteView::draw_ranking(const Snapshot& s) {
         ImGui::BeginDisabled(!have_voter);
         int mine = dots_given(s, current_, card->id);
         ImGui::BeginDisabled(mine == 0);
-        if (ImGui::Button(" \u2212 ")) c_.report(actions::remove_dot(*w, card->id, current_));
+        if (ImGui::Button(" \u2212 ")) actions::remove_dot(c_.host(), card->id, current_);
         ui::mark_item(fmt::format("problem_map.vote.less.{}", card->id));
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::Text("%d", mine);
         ImGui::SameLine();
         ImGui::BeginDisabled(left <= 0);
-        if (ImGui::Button(" + ")) c_.report(actions::add_dot(*w, card->id, current_));
+        if (ImGui::Button(" + ")) actions::add_dot(c_.host(), card->id, current_);
         ui::mark_item(fmt::format("problem_map.vote.more.{}", card->id));
         ImGui::EndDisabled();
         ImGui::EndDisabled();
         ImGui::TableSetColumnIndex(5);
         bool prioritised = card->prioritised;
         if (ImGui::Checkbox("##prioritised", &prioritised))
-            c_.report(actions::set_number(*w, card->id, actions::NumberField::Prioritised, prioritised ? 1 : 0));
+            actions::set_number(c_.host(), card->id, actions::NumberField::Prioritised, prioritised ? 1 : 0);
         ui::mark_item(fmt::format("problem_map.vote.prioritised.{}", card->id));
         ImGui::PopID();
     }
