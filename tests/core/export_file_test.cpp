@@ -56,7 +56,7 @@ TEST_CASE("write_file_atomically replaces the file whole, and a failing writer l
                          doctest::Contains("cannot write"), std::runtime_error);
 }
 
-TEST_CASE("write_folder_atomically replaces a folder of files whole; a failure leaves the earlier folder and nothing else") {
+TEST_CASE("write_folder_atomically replaces a folder of files whole, and a failure leaves the earlier folder and nothing else") {
     kartla::test::TempDir dir;
     const fs::path target = dir / "tabeller";
     const auto fill = [](std::string text) {
