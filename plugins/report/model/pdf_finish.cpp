@@ -23,29 +23,43 @@ constexpr std::size_t kMaxMetadataBytes = 3000;
 
 std::string xml_text(const std::string& value) { return kartla::text::xml_escape(metadata_text(value)); }
 
-// The structure tree in reading order (depth first, children in order), which
-// is the order the writer opened its tags in. Marked-content and object
+// The structure elements in reading order (depth first, children in order),
+// which is the order the writer opened its tags in. Marked-content and object
 // references have no /S and end the walk; `seen` guards against a loop.
-void collect_figures(QPDFObjectHandle node, std::vector<QPDFObjectHandle>& figures, std::set<QPDFObjGen>& seen) {
+void collect(QPDFObjectHandle node, std::vector<QPDFObjectHandle>& elements, std::set<QPDFObjGen>& seen) {
     if (node.isArray()) {
-        for (auto& kid : node.getArrayAsVector()) collect_figures(kid, figures, seen);
+        for (auto& kid : node.getArrayAsVector()) collect(kid, elements, seen);
         return;
     }
     if (!node.isDictionary() || !node.getKey("/S").isName()) return;
     if (node.isIndirect() && !seen.insert(node.getObjGen()).second) return;
-    if (node.getKey("/S").getName() == "/Figure") figures.push_back(node);
-    collect_figures(node.getKey("/K"), figures, seen);
+    elements.push_back(node);
+    collect(node.getKey("/K"), elements, seen);
 }
 
-void describe_figures(QPDFObjectHandle root, const std::vector<std::string>& alts) {
-    std::vector<QPDFObjectHandle> figures;
-    std::set<QPDFObjGen> seen;
-    collect_figures(root.getKey("/StructTreeRoot").getKey("/K"), figures, seen);
+// qpdf's handles are not const-correct: a handle's copy reads and edits the same object.
+std::vector<QPDFObjectHandle> of_type(std::vector<QPDFObjectHandle> elements, const std::string& type) {
+    std::vector<QPDFObjectHandle> out;
+    for (auto& element : elements)
+        if (element.getKey("/S").getName() == type) out.push_back(element);
+    return out;
+}
+
+void describe_figures(const std::vector<QPDFObjectHandle>& elements, const std::vector<std::string>& alts) {
+    std::vector<QPDFObjectHandle> figures = of_type(elements, "/Figure");
     if (figures.size() != alts.size())
         throw std::runtime_error("the structure tree holds " + std::to_string(figures.size()) + " figures, the report " +
                                  std::to_string(alts.size()));
     for (std::size_t i = 0; i < figures.size(); ++i)
         figures[i].replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(metadata_text(alts[i])));
+}
+
+// The writer's header cells are all a table's first row (repeated on each
+// page), so each heads its column; a screen reader reads it with every cell below.
+void scope_header_cells(const std::vector<QPDFObjectHandle>& elements) {
+    for (auto& cell : of_type(elements, "/TH"))
+        if (!cell.hasKey("/A"))
+            cell.replaceKey("/A", QPDFObjectHandle::parse("<< /O /Table /Scope /Column >>"));
 }
 
 void set_viewer_preferences(QPDFObjectHandle root) {
@@ -111,7 +125,11 @@ void finish_pdf(const std::filesystem::path& pdf, const PdfFinish& finish) {
         qpdf.processMemoryFile(pdf.c_str(), bytes.data(), bytes.size());
         QPDFObjectHandle root = qpdf.getRoot();
         root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(metadata_text(finish.language)));
-        describe_figures(root, finish.figure_alts);
+        std::vector<QPDFObjectHandle> elements;
+        std::set<QPDFObjGen> seen;
+        collect(root.getKey("/StructTreeRoot").getKey("/K"), elements, seen);
+        describe_figures(elements, finish.figure_alts);
+        scope_header_cells(elements);
         set_viewer_preferences(root);
         QPDFObjectHandle metadata = qpdf.newStream(xmp_packet(finish));
         metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));

@@ -1,8 +1,8 @@
 #pragma once
 // What cairo 1.16 cannot write into a tagged PDF, added afterwards with qpdf's
 // library: the document's language, alternative text on each figure, an XMP
-// metadata stream and the viewer preference to show the title. Screen readers
-// and PDF/UA checkers look for exactly these.
+// metadata stream, the viewer preference to show the title, and /Scope on the
+// tables' header cells. Screen readers and PDF/UA checkers look for these.
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -3,7 +3,7 @@ back by other programs than the one that wrote it: qpdf --check finds the file
 sound; pdfinfo says Tagged: yes with a Title and an Author; the catalog (qpdf
 --json) has /Lang LANG, /ViewerPreferences /DisplayDocTitle true and /MarkInfo
 /Marked true; every Figure in the structure tree has a non-empty /Alt (and
-there are FIGURES of them, when given); the XMP stream (pdfinfo -meta) parses
+there are FIGURES of them, when given) and every TH has /Scope /Column; the XMP stream (pdfinfo -meta) parses
 as XML, its dc:title and dc:creator are the document information's Title and
 Author, its dc:language is LANG, and its title holds the text in TITLE_FILE.
 Usage: check_pdf_ua.py REPORT.pdf LANG TITLE_FILE [FIGURES]"""
@@ -66,7 +66,7 @@ def main():
     if "/Metadata" not in catalog:
         failures.append("no /Metadata on the catalog")
 
-    figures, seen = [], set()
+    figures, header_cells, seen = [], [], set()
 
     def walk(node):
         node_ref = node if isinstance(node, str) and node.endswith(" R") else None
@@ -78,6 +78,8 @@ def main():
             seen.add(node_ref)
             if node["/S"] == "/Figure":
                 figures.append(node)
+            if node["/S"] == "/TH":
+                header_cells.append(node)
             walk(node.get("/K"))
 
     walk(value(catalog["/StructTreeRoot"]).get("/K"))
@@ -85,6 +87,12 @@ def main():
         failures.append("no Figure in the structure tree")
     if figures_expected is not None and len(figures) != figures_expected:
         failures.append("%d figures, not %d" % (len(figures), figures_expected))
+    if not header_cells:
+        failures.append("no TH in the structure tree")
+    for i, cell in enumerate(header_cells):
+        if value(cell.get("/A", {})).get("/Scope") != "/Column":
+            failures.append("header cell %d has no /Scope /Column" % (i + 1))
+            break
     for i, figure in enumerate(figures):
         if not (text_of(figure.get("/Alt")) or "").strip():
             failures.append("figure %d has no /Alt" % (i + 1))
@@ -116,7 +124,7 @@ def main():
 
     for failure in failures:
         print(failure)
-    print("checked %d figures, /Lang %s, XMP title of %d characters" % (len(figures), lang, len(title)))
+    print("checked %d figures, %d header cells, /Lang %s, XMP title of %d characters" % (len(figures), len(header_cells), lang, len(title)))
     sys.exit(1 if failures else 0)
 
 
