@@ -330,6 +330,20 @@ def check_pdf(name, path, redacted):
         fail(f"{name}: pdfinfo: {info.stderr.strip()}")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True).stdout
     check_text(name, decoded(name, text), redacted)
+    # What pdf_finish.cpp adds: the XMP parses as XML and its texts, like the
+    # figures' /Alt, hold nothing ill-formed, invisible or (with --redact) personal.
+    meta = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True).stdout
+    try:
+        xmp = ElementTree.fromstring(meta)
+        check_text(name + " XMP", "\n".join(t for t in xmp.itertext()), redacted)
+    except ElementTree.ParseError as e:
+        fail(f"{name}: the XMP is not well-formed: {e}")
+    objects = subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", str(path)], capture_output=True).stdout
+    alts = [o["value"]["/Alt"][2:] for o in json.loads(objects)["qpdf"][1].values()
+            if isinstance(o.get("value"), dict) and str(o["value"].get("/Alt", "")).startswith("u:")]
+    if not alts:
+        fail(f"{name}: no figure has an /Alt")
+    check_text(name + " /Alt", "\n".join(alts), redacted)
 
 
 def check_png(name, data):

@@ -17,6 +17,7 @@ void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat f
     // Redaction and whole-file writing are the host's (kartla/export_file.hpp):
     // every text read here is already masked when asked, chart labels included.
     kartla::doc::Document document = build_report(workshop, options, tr, host.report_sections());
+    const std::string language = std::string(host.tr("Workshop report")) != "Workshop report" ? "sv" : "en";
     if (format == ReportFormat::Pdf) {
         // The document information names roles and organisations, never a person.
         auto& db = workshop.db();
@@ -25,11 +26,10 @@ void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat f
         if (!organisation.empty()) author += (author.empty() ? "" : ", ") + organisation;
         std::string keywords = "kartla";
         for (const auto& section : document.sections) keywords += "; " + section.title;
-        PdfInfo info{author, host.tr("Workshop report"), keywords};
+        PdfInfo info{author, host.tr("Workshop report"), keywords, language};
         return write_pdf(document, info, out, tr(" … [{} more characters in the workshop file]"));
     }
-    const bool swedish = std::string(host.tr("Workshop report")) != "Workshop report";
-    kartla::write_file_atomically(out, to_html(document, swedish ? "sv" : "en"));
+    kartla::write_file_atomically(out, to_html(document, language));
 }
 
 }  // namespace report

@@ -2,6 +2,8 @@
 // the text (å ä ö, long compound words), cairo draws it into a PDF surface.
 #include "writers.hpp"
 
+#include "pdf_finish.hpp"
+
 #include "kartla/chart_geometry.hpp"
 #include "kartla/text_encode.hpp"
 
@@ -157,6 +159,8 @@ public:
     // Charts go two to a row: the column the next one takes and where the row began.
     int chart_column = 0;
     double chart_row_top = 0, chart_row_bottom = 0;
+    // Each Figure's alternative text, in the order the figures are tagged (pdf_finish.hpp).
+    std::vector<std::string> figure_alts;
 
 private:
     cairo_surface_t* surface_;
@@ -202,6 +206,10 @@ struct PngReader {
 
 struct PdfBlock {
     PdfPage& page;
+    const std::string& section;  // what a figure without a caption shows, at least
+
+    // The text the HTML gives the same figure as alt or aria-label.
+    void figure(const std::string& alt) const { page.figure_alts.push_back(alt.empty() ? section : alt); }
 
     void operator()(const Heading& h) const {
         page.ensure(60);  // keep a heading with what follows
@@ -303,7 +311,8 @@ struct PdfBlock {
         page.y += 8;
     }
     void operator()(const Image& image) const {
-        Tag figure(page.cr(), "Figure");
+        Tag tag(page.cr(), "Figure");
+        figure(image.caption);
         PngReader reader{image.png};
         cairo_surface_t* png = cairo_image_surface_create_from_png_stream(&PngReader::read, &reader);
         if (cairo_surface_status(png) == CAIRO_STATUS_SUCCESS) {
@@ -325,7 +334,8 @@ struct PdfBlock {
 
     // A chart takes half the width, so two indicators sit side by side.
     void operator()(const Chart& chart) const {
-        Tag figure(page.cr(), "Figure");
+        Tag tag(page.cr(), "Figure");
+        figure(chart.title);
         constexpr double kGap = 16, kChartHeight = 130;
         const double width = (kContentWidth - kGap) / 2;
         auto title = page.layout(chart.title, kBold, width, kMaxLabelBytes);
@@ -418,11 +428,16 @@ struct PdfBlock {
 
 }  // namespace
 
-void write_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out, const std::string& cut_note) {
+namespace {
+
+// Lays the document out and returns each figure's alternative text.
+std::vector<std::string> draw_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out,
+                                  const std::string& cut_note) {
     PdfPage page(out, cut_note);
     cairo_surface_t* surface = page.surface();
     const auto meta = [&](cairo_pdf_metadata_t key, const std::string& value) {
-        if (!value.empty()) cairo_pdf_surface_set_metadata(surface, key, kartla::text::truncate_utf8(value, kMaxCellBytes).c_str());
+        if (const std::string text = metadata_text(value); !text.empty())
+            cairo_pdf_surface_set_metadata(surface, key, text.c_str());
     };
     meta(CAIRO_PDF_METADATA_TITLE, document.title);
     meta(CAIRO_PDF_METADATA_AUTHOR, info.author);
@@ -452,13 +467,21 @@ void write_pdf(const Document& document, const PdfInfo& info, const std::filesys
                 page.chart_column = 0;  // a half-filled row of charts ends here
                 page.y = page.chart_row_bottom;
             }
-            std::visit(PdfBlock{page}, block);
+            std::visit(PdfBlock{page, section.title}, block);
         }
         if (page.chart_column == 1) page.y = page.chart_row_bottom;
         page.chart_column = 0;
     }
     }  // the document's structure closes before the file does
     page.finish();
+    return std::move(page.figure_alts);
+}
+
+}  // namespace
+
+void write_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out, const std::string& cut_note) {
+    std::vector<std::string> alts = draw_pdf(document, info, out, cut_note);  // cairo has closed the file
+    finish_pdf(out, {info.language, document.title, info.author, info.subject, info.keywords, std::move(alts)});
 }
 
 }  // namespace report

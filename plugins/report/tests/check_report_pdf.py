@@ -61,7 +61,8 @@ def main():
         if not fields.get(key, "").strip():
             failures.append("the PDF has no " + key)
     tree = subprocess.run(["pdfinfo", "-struct", pdf], check=True, capture_output=True, text=True).stdout
-    elements = [line.strip().split(" ")[0] for line in tree.splitlines()]
+    # "TH (block)", or "TH:" when attributes (the header cells' /Scope) follow on the next lines.
+    elements = [line.strip().split(" ")[0].rstrip(":") for line in tree.splitlines()]
     for element in ("Document", "H1", "H2", "H3", "P", "Table", "TR", "TH", "TD", "L", "LI"):
         if element not in elements:
             failures.append("the structure tree has no " + element)

@@ -5,6 +5,7 @@
 #include "runtime.hpp"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -64,13 +65,71 @@ struct SampleReport {
         std::ofstream file(dir / "titles.txt", std::ios::binary);
         for (const auto& t : titles) file << t << '\n';
     }
-    void export_as(const std::string& format, const fs::path& out) {
-        REQUIRE_MESSAGE(run_kartla("export " + quoted(sample) + " --format " + format + " --lang sv -o " + quoted(out), dir.path()) == 0,
+    void export_as(const std::string& format, const fs::path& out, const std::string& lang = "sv") {
+        REQUIRE_MESSAGE(run_kartla("export " + quoted(sample) + " --format " + format + " --lang " + lang + " -o " + quoted(out), dir.path()) == 0,
                         kartla::test::read_bytes(dir / "stderr"));
     }
 };
 
+// check_pdf_ua.py: what pdf_finish.cpp adds, read back by qpdf and pdfinfo.
+// `title` is text the XMP title must hold; `figures` < 0: any number.
+std::string pdf_ua_problems(const fs::path& pdf, const std::string& lang, const std::string& title, int figures) {
+    const fs::path dir = pdf.parent_path();
+    {
+        std::ofstream file(dir / "expected_title.txt", std::ios::binary);
+        file << title << '\n';
+    }
+    const int status = run("/usr/bin/python3 " + quoted(fs::path(REPORT_TEST_DIR) / "check_pdf_ua.py") + " " + quoted(pdf) + " " +
+                           lang + " " + quoted(dir / "expected_title.txt") + (figures < 0 ? "" : " " + std::to_string(figures)) +
+                           " > " + quoted(dir / "ua.txt") + " 2>&1");
+    const std::string said = kartla::test::read_bytes(dir / "ua.txt");
+    return status == 0 ? "" : said.empty() ? "check_pdf_ua.py failed" : said;
+}
+
+// Values straight into the file, bytes as given (SQLite keeps ill-formed UTF-8 as it is bound).
+void write_straight(const fs::path& workshop, const std::string& sql, const std::string& value) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(workshop.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE_MESSAGE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK, sqlite3_errmsg(db));
+    sqlite3_bind_text(statement, 1, value.data(), int(value.size()), SQLITE_TRANSIENT);
+    CHECK(sqlite3_step(statement) == SQLITE_DONE);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+}
+
 }  // namespace
+
+TEST_CASE("report-pdf in Swedish and English: /Lang, an /Alt on every figure, XMP with å ä ö, DisplayDocTitle") {
+    SampleReport s;
+    for (const std::string lang : {"sv", "en"}) {
+        CAPTURE(lang);
+        const fs::path pdf = s.dir / ("report_" + lang + ".pdf");
+        s.export_as("report-pdf", pdf, lang);
+        // The board, the two actor maps and one chart per indicator (six in the sample).
+        const std::string problems = pdf_ua_problems(pdf, lang, "Kartläggning Älvstad centrum och Östra Höjden 2026", 9);
+        CHECK_MESSAGE(problems.empty(), problems);
+    }
+}
+
+TEST_CASE("report-pdf of hostile metadata written with sqlite3: a valid PDF and well-formed XMP") {
+    SampleReport s;
+    // XMP's own markers, control characters (no NUL), ill-formed UTF-8, then 100,000 characters in all.
+    std::string hostile = "]]><?xpacket end=\"w\"?></rdf:li>&amp;<![CDATA[ \x01\x07\x1b\x7f\xc2\x85 \xff\xfe\xc3( \xed\xa0\x80 Östra Å";
+    const std::string tail(100000 - 60, 'x');
+    write_straight(s.sample, "UPDATE core_meta SET value = ? WHERE key = 'title'", hostile + tail);
+    write_straight(s.sample, "UPDATE core_meta SET value = ? WHERE key = 'facilitator_role'", "<?xpacket begin=\"\"?>\x0b\x0c]]>");
+    write_straight(s.sample, "UPDATE core_meta SET value = ? WHERE key = 'organisation'", "\xf8\x88\x80\x80\x80 & <x:xmpmeta>");
+    write_straight(s.sample, "UPDATE action_plan_measure SET title = ?", "]]>\x02<rdf:li>\xc0\xaf" + tail);
+    for (const std::string lang : {"sv", "en"}) {
+        CAPTURE(lang);
+        const fs::path pdf = s.dir / ("hostile_" + lang + ".pdf");
+        s.export_as("report-pdf", pdf, lang);
+        // The markers stay text, escaped; the title is cut like the other metadata.
+        const std::string problems = pdf_ua_problems(pdf, lang, "]]><?xpacket end=\"w\"?></rdf:li>&amp;<![CDATA[", -1);
+        CHECK_MESSAGE(problems.empty(), problems);
+    }
+}
 
 TEST_CASE("report-pdf of the sample: Swedish headings and every measure title, read back by pdftotext") {
     SampleReport s;
