@@ -44,11 +44,15 @@ std::vector<std::string> measure_titles(const fs::path& workshop) {
     kartla::Runtime runtime;
     runtime.echo_messages_to_stderr = false;
     runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    auto opened = kartla::Workshop::open(workshop, kartla::OpenMode::ReadOnly);
+    // The plugins' schema, or their tables open unverified and every title reads as NULL.
+    auto opened = kartla::Workshop::open(workshop, kartla::OpenMode::ReadOnly, false, runtime.known_schema());
     REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(opened));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(opened)));
     std::vector<std::string> titles;
-    for (const auto& m : runtime.entities("measure")) titles.push_back(m.label);
+    for (const auto& m : runtime.entities("measure")) {
+        REQUIRE_FALSE(m.label.empty());  // the checks below would pass on nothing
+        titles.push_back(m.label);
+    }
     return titles;
 }
 
