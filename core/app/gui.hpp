@@ -1,5 +1,5 @@
 #pragma once
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <string>
 

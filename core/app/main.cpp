@@ -1,5 +1,5 @@
 // kartla: the command line decides whether a window is needed at all.
-#include "cli.hpp"
+#include "cli/cli.hpp"
 #include "gui.hpp"
 
 #include <iostream>

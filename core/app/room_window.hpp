@@ -3,7 +3,7 @@
 // ImGui context with large fonts and the light projector theme, and no input
 // callbacks. It shares the facilitator's OpenGL objects, so the font texture
 // the mirrored view refers to is valid here too.
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "ui/shell.hpp"
 
 struct GLFWwindow;

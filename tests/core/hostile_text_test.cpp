@@ -4,7 +4,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/text_encode.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"

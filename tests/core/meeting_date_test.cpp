@@ -6,7 +6,7 @@
 #include "kartla/database.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/workshop.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"

@@ -2,11 +2,11 @@
 // brings each step's view to the front and records time spent in the file,
 // parking lot and decisions in the meeting export, the command palette in
 // Swedish and English, and the language switch keeping the open workshop.
-#include "agenda.hpp"
+#include "meeting/agenda.hpp"
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"

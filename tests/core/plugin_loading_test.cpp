@@ -1,6 +1,6 @@
 // Loading plugins from shared libraries, and refusing the broken ones.
 #include "headless.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"

@@ -1,11 +1,11 @@
 // The personal-data guard over a whole workshop: scan, mask, purge, the field
 // warning, the export review and what `kartla info` reports.
 #include "headless.hpp"
-#include "info.hpp"
+#include "cli/info.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/privacy_scan.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/privacy_panel.hpp"

@@ -2,11 +2,11 @@
 // scaled onto the room's screen below the step's strip, the follow-me marks,
 // and F6, which only acts when a second screen is there. The window itself
 // (GLFW, OpenGL) is covered by tests/e2e/room_view_two_screens.sh.
-#include "agenda.hpp"
+#include "meeting/agenda.hpp"
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/room_view.hpp"
 #include "ui/settings.hpp"

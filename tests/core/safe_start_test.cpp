@@ -3,8 +3,8 @@
 // left out until the user tries it again; --safe-mode and --disable-plugin.
 // The same through the real program: tests/safe_start/safe_start.sh.
 #include "headless.hpp"
-#include "plugin_start_guard.hpp"
-#include "runtime.hpp"
+#include "host/plugin_start_guard.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"

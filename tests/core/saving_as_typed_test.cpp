@@ -10,7 +10,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "ui/shell.hpp"
 
 #include <doctest/doctest.h>

@@ -3,8 +3,8 @@
 // a stray English label. The sources are scanned for tr("...") / translate("..."),
 // for the titles of views, commands and exports, and for the labels of edits
 // (undo steps), which the Edit menu translates when it shows them.
-#include "agenda.hpp"
-#include "i18n.hpp"
+#include "meeting/agenda.hpp"
+#include "text/i18n.hpp"
 
 #include <doctest/doctest.h>
 

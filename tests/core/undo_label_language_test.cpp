@@ -2,7 +2,7 @@
 // shown: the Edit menu follows a language switch, for an edit from every plugin.
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"

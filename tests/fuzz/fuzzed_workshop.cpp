@@ -4,10 +4,10 @@
 // written here. Items refer to each other by label, as in the real sample.
 #include "fuzzed_workshop.hpp"
 
-#include "agenda.hpp"
+#include "meeting/agenda.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/text_encode.hpp"
-#include "sample.hpp"
+#include "cli/sample.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -8,7 +8,7 @@
 // enumerations and the dates. It stays within what the views let a user enter: a
 // loader stops at the first value its edit path refuses.
 #include "byte_source.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <string>
 #include <vector>

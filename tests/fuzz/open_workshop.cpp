@@ -8,8 +8,8 @@
 #include "fuzz_bodies.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/workshop.hpp"
-#include "runtime.hpp"
-#include "schema_guard.hpp"
+#include "host/runtime.hpp"
+#include "storage/schema_guard.hpp"
 #include "scratch_dir.hpp"
 
 #include <filesystem>

@@ -4,7 +4,7 @@
 // leave the workshop unusable.
 #include "fuzz_bodies.hpp"
 #include "kartla/core_data.hpp"
-#include "sample.hpp"
+#include "cli/sample.hpp"
 
 #include <nlohmann/json.hpp>
 

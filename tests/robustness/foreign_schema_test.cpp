@@ -5,8 +5,8 @@
 // Every hostile file is written straight with SQLite, as a stranger would.
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
-#include "schema_guard.hpp"
-#include "sqlite_settings.hpp"
+#include "storage/schema_guard.hpp"
+#include "storage/sqlite_settings.hpp"
 #include "temp_dir.hpp"
 #include "ui/shell.hpp"
 

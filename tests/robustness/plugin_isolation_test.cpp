@@ -2,7 +2,7 @@
 // while drawing may not take down with it.
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/shell.hpp"
 

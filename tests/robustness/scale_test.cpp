@@ -5,9 +5,9 @@
 // check: undo and redo give back exactly the rows, and every reference checked.
 #include "workshop_generator.hpp"
 
-#include "info.hpp"
-#include "runtime.hpp"
-#include "sample.hpp"
+#include "cli/info.hpp"
+#include "host/runtime.hpp"
+#include "cli/sample.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>

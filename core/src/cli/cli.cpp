@@ -1,11 +1,11 @@
-#include "cli.hpp"
+#include "cli/cli.hpp"
 
-#include "i18n.hpp"
-#include "info.hpp"
-#include "paths.hpp"
-#include "runtime.hpp"
-#include "sample.hpp"
-#include "summary.hpp"
+#include "text/i18n.hpp"
+#include "cli/info.hpp"
+#include "host/paths.hpp"
+#include "host/runtime.hpp"
+#include "cli/sample.hpp"
+#include "cli/summary.hpp"
 
 #include "kartla/export_file.hpp"
 #include "kartla/privacy.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // The command line, sharing the core with the GUI but opening no window.
 #include "kartla/export.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <iosfwd>
 #include <string>

@@ -1,4 +1,4 @@
-#include "info.hpp"
+#include "cli/info.hpp"
 
 #include "kartla/core_data.hpp"
 #include "kartla/coverage.hpp"

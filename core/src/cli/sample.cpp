@@ -1,7 +1,7 @@
-#include "sample.hpp"
+#include "cli/sample.hpp"
 
 #include "kartla/core_data.hpp"
-#include "paths.hpp"
+#include "host/paths.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 #include "kartla/export.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <filesystem>
 #include <string>

@@ -1,4 +1,4 @@
-#include "summary.hpp"
+#include "cli/summary.hpp"
 
 #include "kartla/core_data.hpp"
 #include "kartla/text_encode.hpp"

@@ -4,7 +4,7 @@
 // publish (Host entities and their attributes), never a plugin's tables, so it
 // keeps working when a plugin changes its storage.
 #include "kartla/export.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <filesystem>
 #include <map>

@@ -2,7 +2,7 @@
 
 #include "kartla/privacy.hpp"
 #include "kartla/workshop.hpp"
-#include "redacted_reading.hpp"
+#include "exports/redacted_reading.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

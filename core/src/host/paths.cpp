@@ -1,4 +1,4 @@
-#include "paths.hpp"
+#include "host/paths.hpp"
 
 #include <cstdlib>
 

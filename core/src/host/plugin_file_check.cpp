@@ -1,4 +1,4 @@
-#include "plugin_file_check.hpp"
+#include "host/plugin_file_check.hpp"
 
 #include <elf.h>
 #include <fmt/format.h>

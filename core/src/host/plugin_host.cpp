@@ -1,4 +1,4 @@
-#include "plugin_host.hpp"
+#include "host/plugin_host.hpp"
 
 #include <fmt/format.h>
 

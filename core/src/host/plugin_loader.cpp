@@ -1,10 +1,10 @@
 // Finding and loading plugin libraries. Only absolute paths, never the current
 // directory, never a file or folder that others may write to; every field of
 // the descriptor is checked before any plugin code beyond the entry runs.
-#include "paths.hpp"
-#include "plugin_file_check.hpp"
-#include "plugin_host.hpp"
-#include "runtime.hpp"
+#include "host/paths.hpp"
+#include "host/plugin_file_check.hpp"
+#include "host/plugin_host.hpp"
+#include "host/runtime.hpp"
 
 #include <dlfcn.h>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "plugin_start_guard.hpp"
+#include "host/plugin_start_guard.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

@@ -1,7 +1,7 @@
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
-#include "meeting_export.hpp"
-#include "plugin_host.hpp"
+#include "meeting/meeting_export.hpp"
+#include "host/plugin_host.hpp"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 // loaded plugins, everything they registered, and the open workshop.
 #include "kartla/plugin_api.hpp"
 #include "kartla/workshop.hpp"
-#include "plugin_start_guard.hpp"
+#include "host/plugin_start_guard.hpp"
 
 #include <deque>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "agenda.hpp"
+#include "meeting/agenda.hpp"
 
 #include "kartla/database.hpp"
 

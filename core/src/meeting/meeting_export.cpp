@@ -1,6 +1,6 @@
-#include "meeting_export.hpp"
+#include "meeting/meeting_export.hpp"
 
-#include "agenda.hpp"
+#include "meeting/agenda.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/text_encode.hpp"
 

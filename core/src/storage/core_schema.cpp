@@ -1,4 +1,4 @@
-#include "core_schema.hpp"
+#include "storage/core_schema.hpp"
 
 #include "kartla/database.hpp"
 

@@ -1,6 +1,6 @@
 #include "kartla/database.hpp"
 
-#include "redacted_reading.hpp"
+#include "exports/redacted_reading.hpp"
 
 #include <sqlite3.h>
 

@@ -1,4 +1,4 @@
-#include "file_identity.hpp"
+#include "storage/file_identity.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>

@@ -1,8 +1,8 @@
-#include "schema_guard.hpp"
+#include "storage/schema_guard.hpp"
 
-#include "core_schema.hpp"
+#include "storage/core_schema.hpp"
 #include "kartla/text_encode.hpp"
-#include "sqlite_settings.hpp"
+#include "storage/sqlite_settings.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

@@ -1,4 +1,4 @@
-#include "sqlite_settings.hpp"
+#include "storage/sqlite_settings.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

@@ -1,4 +1,4 @@
-#include "touched_references.hpp"
+#include "storage/touched_references.hpp"
 
 #include <sqlite3.h>
 

@@ -3,9 +3,9 @@
 // No plugin writes inverse code.
 #include "kartla/workshop.hpp"
 
-#include "file_identity.hpp"
-#include "redacted_reading.hpp"
-#include "touched_references.hpp"
+#include "storage/file_identity.hpp"
+#include "exports/redacted_reading.hpp"
+#include "storage/touched_references.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

@@ -2,11 +2,11 @@
 // allow-list before any table is read, then quick_check), then open for real
 // with the defensive settings, check the schema again on that connection, pick
 // the storage mode, take the advisory lock, migrate.
-#include "core_schema.hpp"
+#include "storage/core_schema.hpp"
 #include "kartla/workshop.hpp"
-#include "schema_guard.hpp"
-#include "sqlite_settings.hpp"
-#include "redacted_reading.hpp"
+#include "storage/schema_guard.hpp"
+#include "storage/sqlite_settings.hpp"
+#include "exports/redacted_reading.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "i18n.hpp"
+#include "text/i18n.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -2,9 +2,9 @@
 // The facilitator's agenda: the timeboxed steps of a meeting, the countdown
 // the room watches, and the step's view brought to the front. Also draws the
 // meeting's parking lot and decision log (a second side view).
-#include "agenda.hpp"
+#include "meeting/agenda.hpp"
 #include "kartla/core_data.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <cstdint>
 #include <filesystem>

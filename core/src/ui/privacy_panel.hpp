@@ -2,7 +2,7 @@
 // The privacy panel: every place in the workshop that looks like personal
 // data, with a one-tap mask, and the purge of deleted text.
 #include "kartla/privacy_scan.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <cstdint>
 #include <string>

@@ -4,8 +4,8 @@
 #include "kartla/dates.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "paths.hpp"
-#include "schema_guard.hpp"
+#include "host/paths.hpp"
+#include "storage/schema_guard.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>

@@ -2,7 +2,7 @@
 // Where views appear. ImGui 1.86 has no docking, and a meeting room needs a
 // calm screen, not a pile of windows: a bar of big buttons picks the main view
 // that fills the stage; side views open in a column beside it.
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "settings.hpp"
 
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // The core's own panel: workshop details, participants and meetings.
 #include "kartla/core_data.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <cstdint>
 #include <string>

@@ -8,8 +8,8 @@
 #include "../model/export/document.hpp"
 #include "temp_dir.hpp"
 
-#include "runtime.hpp"
-#include "sample.hpp"
+#include "host/runtime.hpp"
+#include "cli/sample.hpp"
 
 #include <doctest/doctest.h>
 

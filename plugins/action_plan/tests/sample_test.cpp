@@ -4,8 +4,8 @@
 #include "../model/plan.hpp"
 #include "temp_dir.hpp"
 
-#include "runtime.hpp"
-#include "sample.hpp"
+#include "host/runtime.hpp"
+#include "cli/sample.hpp"
 
 #include <doctest/doctest.h>
 

@@ -4,7 +4,7 @@
 // core host from plain lists, so these tests need no other plugin's code.
 #include "../model/plan.hpp"
 
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <filesystem>
 #include <vector>

@@ -5,7 +5,7 @@
 #include "model/schema.hpp"
 #include "model/store.hpp"
 #include "kartla/widgets.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "views/views.hpp"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -6,7 +6,7 @@
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,7 +3,7 @@
 // draws the problem picture window headless and times frames with the CPU clock.
 #include "model/actions.hpp"
 
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "ui/fonts.hpp"
 
 #include "kartla/plugin_api.hpp"

@@ -8,7 +8,7 @@
 #include "support.hpp"
 
 #include "kartla/core_data.hpp"
-#include "sample.hpp"  // the core's sample part (participants)
+#include "cli/sample.hpp"  // the core's sample part (participants)
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

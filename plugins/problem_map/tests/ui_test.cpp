@@ -5,7 +5,7 @@
 #include "support.hpp"
 
 #include "headless.hpp"
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"

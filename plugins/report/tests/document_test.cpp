@@ -2,7 +2,7 @@
 // the sample, read back with pdftotext and Python's html.parser.
 #include "temp_dir.hpp"
 
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
