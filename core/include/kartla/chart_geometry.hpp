@@ -3,7 +3,7 @@
 // (cairo) writers and the follow-up view on screen draw the same geometry, so
 // all of them show the same chart.
 #include "kartla/document.hpp"
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 // organisation, never private persons), meetings, attendance, and links
 // between plugins' entities. Writes go through Workshop::edit, so they are
 // undoable like any plugin edit.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "kartla/workshop.hpp"
 
 #include <array>

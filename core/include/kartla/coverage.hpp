@@ -27,7 +27,7 @@
 // kind (e.g. the action plan is not loaded), stored links of that kind are
 // trusted as they are, so a missing plugin never turns data into a false gap.
 #include "kartla/database.hpp"
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "kartla/plugin_api.hpp"
 
 #include <cstdint>

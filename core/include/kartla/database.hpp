@@ -1,7 +1,7 @@
 #pragma once
 // A thin RAII wrapper over one SQLite connection. Every value is bound, never
 // concatenated into SQL; statements are prepared once and cached by their text.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -2,7 +2,7 @@
 // Calendar dates as the ISO 8601 text a workshop stores (YYYY-MM-DD): one
 // calendar for the core and every plugin (due dates, meeting dates, the
 // dates along a chart's axis).
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <optional>
 #include <string>

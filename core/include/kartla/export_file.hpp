@@ -2,7 +2,7 @@
 // How an export reaches the disk: whole or not at all, and, when asked,
 // without personal data. Every export a plugin (or the core) registers runs
 // through run_export, so no exporter has to remember either.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "kartla/plugin_api.hpp"
 
 #include <filesystem>

@@ -2,7 +2,7 @@
 // Key codes for shortcuts. ImGui 1.86 indexes io.KeysDown[] by the backend's own
 // codes; the host uses GLFW, whose codes are these (printable keys are ASCII).
 // The core never includes GLFW, so the values are spelled out here.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <functional>
 

@@ -3,7 +3,7 @@
 // a shared library exporting one extern "C" function that returns a
 // PluginDescriptor; the host checks every field before calling create().
 #include "kartla/document.hpp"
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/workshop.hpp"
 

@@ -3,7 +3,7 @@
 // table (the core's and every plugin's) is checked, so no plugin needs code of
 // its own for it. Hits can be masked in place (one undoable edit), and
 // "purge" removes deleted and undone text from the file's bytes for good.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "kartla/privacy.hpp"
 #include "kartla/workshop.hpp"
 

@@ -5,7 +5,7 @@
 // save of one visit to a field joins one undo step, so Ctrl+Z takes back the
 // whole visit, not a letter. Every text field that edits the workshop uses them.
 #include "kartla/document.hpp"
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <imgui.h>
 

@@ -2,7 +2,7 @@
 // One open workshop file: validation on open, the core schema, edits as single
 // transactions, and undo/redo recorded by SQLite's session extension.
 #include "kartla/database.hpp"
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #pragma once
 // The command line, sharing the core with the GUI but opening no window.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "host/runtime.hpp"
 
 #include <iosfwd>

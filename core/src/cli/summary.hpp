@@ -3,7 +3,7 @@
 // year) for the crime-prevention coordinator. It reads only what plugins
 // publish (Host entities and their attributes), never a plugin's tables, so it
 // keeps working when a plugin changes its storage.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "host/runtime.hpp"
 
 #include <filesystem>

@@ -8,7 +8,7 @@
 // names the plugin that took its kartla down. The next start turns it into a
 // held-back entry ("held-back"): that plugin is skipped, by the window and the
 // command line alike, until the user asks to try it again.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <filesystem>
 #include <string>

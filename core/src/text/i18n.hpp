@@ -2,7 +2,7 @@
 // Translations from gettext .po catalogues under assets/i18n/<language>/*.po
 // (one per component: core.po, problem_map.po, ...). English text is the msgid,
 // so English needs no catalogue.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <filesystem>
 #include <string>

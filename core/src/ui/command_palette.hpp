@@ -1,7 +1,7 @@
 #pragma once
 // Ctrl+K: find any command by (part of) its name in the current language and
 // run it with Enter. The shell hands over the commands each time it opens.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "kartla/plugin_api.hpp"
 
 #include <functional>

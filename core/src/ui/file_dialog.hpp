@@ -1,7 +1,7 @@
 #pragma once
 // A small in-window file chooser: ImGui has none, and a native dialog would
 // need a toolkit of its own on a projector laptop.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <filesystem>
 #include <functional>

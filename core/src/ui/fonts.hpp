@@ -1,5 +1,5 @@
 #pragma once
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <string>
 

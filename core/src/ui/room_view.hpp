@@ -7,7 +7,7 @@
 // its countdown, and marks show where the facilitator points and which control
 // they work in (follow me). Only pictures cross over: the room's screen takes
 // no input, so nothing is edited there by accident.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <imgui.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 // What a user chose, kept between runs in ~/.config/kartla/settings.json.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 
 #include <filesystem>
 #include <map>
