@@ -9,7 +9,7 @@
 // Not a test: it asserts nothing. See scripts/bench.sh.
 #include "model/actions.hpp"
 
-#include "runtime.hpp"
+#include "host/runtime.hpp"
 #include "ui/fonts.hpp"
 
 #include "kartla/keys.hpp"
