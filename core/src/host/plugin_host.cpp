@@ -4,17 +4,6 @@
 
 namespace kartla {
 
-void PluginHost::add_schema(std::vector<std::string> migrations) {
-    if (auto* plugin = runtime_.find(id_)) plugin->migrations = std::move(migrations);
-}
-
-Workshop* PluginHost::workshop() {
-    if (id_ == "core") return runtime_.workshop();
-    auto* plugin = runtime_.find(id_);
-    if (!plugin || !plugin->workshop_problem.empty()) return nullptr;
-    return runtime_.workshop();
-}
-
 EditResult PluginHost::edit(std::string_view label_msgid, const std::function<void(Database&)>& change) {
     auto refuse = [this](const char* msgid) {
         const char* text = runtime_.translate(msgid);

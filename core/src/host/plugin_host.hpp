@@ -9,18 +9,18 @@ class PluginHost final : public Host {
 public:
     PluginHost(Runtime& runtime, std::string plugin_id) : runtime_(runtime), id_(std::move(plugin_id)) {}
 
-    void add_schema(std::vector<std::string> migrations) override;
-    void add_view(ViewSpec view) override { runtime_.views_.push_back({id_, std::move(view)}); }
-    void add_command(CommandSpec command) override { runtime_.commands_.push_back({id_, std::move(command)}); }
+    void add_schema(std::vector<std::string> migrations) override { runtime_.set_schema(id_, std::move(migrations)); }
+    void add_view(ViewSpec view) override { runtime_.add(id_, std::move(view)); }
+    void add_command(CommandSpec command) override { runtime_.add(id_, std::move(command)); }
     // Every export runs whole-or-nothing and, on request, redacted (kartla/export_file.hpp).
     void add_export(ExportSpec exporter) override {
         exporter.write = guarded_export(std::move(exporter.write), exporter.extension.empty());
-        runtime_.exports_.push_back({id_, std::move(exporter)});
+        runtime_.add(id_, std::move(exporter));
     }
-    void add_entity_kind(EntityKindSpec kind) override { runtime_.entity_kinds_.push_back({id_, std::move(kind)}); }
-    void add_sample_loader(SampleSpec loader) override { runtime_.sample_loaders_.push_back({id_, std::move(loader)}); }
+    void add_entity_kind(EntityKindSpec kind) override { runtime_.add(id_, std::move(kind)); }
+    void add_sample_loader(SampleSpec loader) override { runtime_.add(id_, std::move(loader)); }
 
-    Workshop* workshop() override;
+    Workshop* workshop() override { return runtime_.workshop_for(id_); }
     EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) override;
     std::vector<Entity> entities(std::string_view kind, bool* available) override {
         return runtime_.entities(kind, available);
@@ -36,9 +36,7 @@ public:
     }
     ImGuiContext* imgui_context() override;
     float ui_scale() override { return runtime_.ui_scale(); }
-    void add_report_section(ReportSectionSpec section) override {
-        runtime_.report_sections_.push_back({id_, std::move(section)});
-    }
+    void add_report_section(ReportSectionSpec section) override { runtime_.add(id_, std::move(section)); }
     std::vector<ReportSectionSpec> report_sections() override { return runtime_.report_sections(); }
 
 private:

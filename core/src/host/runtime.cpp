@@ -1,6 +1,6 @@
 #include "host/runtime.hpp"
 
-#include "meeting/meeting_export.hpp"
+#include "host/core_parts.hpp"
 #include "host/plugin_host.hpp"
 
 #include <fmt/format.h>
@@ -13,8 +13,8 @@ namespace kartla {
 Runtime::Runtime() : core_host_(std::make_unique<PluginHost>(*this, "core")) {
     // Plugins check that they share the host's ImGui context, so there must be one even without a window.
     if (!ImGui::GetCurrentContext()) owned_context_ = ImGui::CreateContext();
-    // The core's own export, available on the command line as well as in the window.
-    register_meeting_export(*core_host_, [this](const char* msgid) { return translate(msgid); });
+    // The core's own parts (the meeting export, ...) register like plugins, on the command line as in the window.
+    start_core_parts(*core_host_);
 }
 
 Runtime::~Runtime() {
@@ -32,6 +32,17 @@ Runtime::~Runtime() {
 }
 
 Host& Runtime::core_host() { return *core_host_; }
+
+void Runtime::set_schema(std::string_view plugin_id, std::vector<std::string> migrations) {
+    if (auto* plugin = find(plugin_id)) plugin->migrations = std::move(migrations);
+}
+
+Workshop* Runtime::workshop_for(std::string_view plugin_id) {
+    if (plugin_id == "core") return workshop();
+    auto* plugin = find(plugin_id);
+    if (!plugin || !plugin->workshop_problem.empty()) return nullptr;
+    return workshop();
+}
 
 PluginRecord* Runtime::find(std::string_view id) {
     for (auto& plugin : plugins_)

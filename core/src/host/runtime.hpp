@@ -95,6 +95,20 @@ public:
     std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
     std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available = nullptr);
 
+    // --- what a plugin's Host registers, tagged with the plugin's id (host/plugin_host.hpp)
+    void add(std::string plugin_id, ViewSpec view) { views_.push_back({std::move(plugin_id), std::move(view)}); }
+    void add(std::string plugin_id, CommandSpec command) { commands_.push_back({std::move(plugin_id), std::move(command)}); }
+    void add(std::string plugin_id, ExportSpec exporter) { exports_.push_back({std::move(plugin_id), std::move(exporter)}); }
+    void add(std::string plugin_id, EntityKindSpec kind) { entity_kinds_.push_back({std::move(plugin_id), std::move(kind)}); }
+    void add(std::string plugin_id, SampleSpec loader) { sample_loaders_.push_back({std::move(plugin_id), std::move(loader)}); }
+    void add(std::string plugin_id, ReportSectionSpec section) {
+        report_sections_.push_back({std::move(plugin_id), std::move(section)});
+    }
+    // The migrations a plugin declared for its tables (Host::add_schema).
+    void set_schema(std::string_view plugin_id, std::vector<std::string> migrations);
+    // The open workshop as one plugin may use it: null while its tables are not usable there.
+    Workshop* workshop_for(std::string_view plugin_id);
+
     void remove_view(std::string_view key);
     // Host code that is not a plugin registers under the id "core".
     Host& core_host();
@@ -128,7 +142,6 @@ public:
     bool echo_messages_to_stderr = true;
 
 private:
-    friend class PluginHost;
     void drop_registrations(std::string_view plugin_id);
     void prepare_plugin_tables(PluginRecord& plugin);
     PluginRecord* find(std::string_view id);

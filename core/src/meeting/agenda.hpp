@@ -2,7 +2,7 @@
 // Running a meeting, without any drawing: the timeboxed agenda of a meeting,
 // its parking lot and decision log (stored in the workshop), and the countdown
 // the room watches. The clock is injected so tests can simulate time.
-#include "kartla/export.hpp"
+#include "kartla/api.hpp"
 #include "kartla/workshop.hpp"
 
 #include <cstdint>

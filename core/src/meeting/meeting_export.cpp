@@ -1,5 +1,7 @@
 #include "meeting/meeting_export.hpp"
 
+#include "host/core_parts.hpp"
+
 #include "meeting/agenda.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/text_encode.hpp"
@@ -101,7 +103,12 @@ void write_meeting_markdown(Workshop& workshop, const ExportOptions& options, co
     for (const auto& meeting : core_data::meetings(db)) w.meeting_section(db, meeting);
 }
 
-void register_meeting_export(Host& core_host, Translate tr) {
+namespace {
+
+// The core's own export, on the command line as in the window.
+void register_meeting_export(Host& core_host) {
+    Host* host = &core_host;
+    Translate tr = [host](const char* msgid) { return host->tr(msgid); };
     core_host.add_export({"meeting-md", "Meeting summary (Markdown)", ".md",
                           [tr](Workshop& workshop, const ExportOptions& options, const std::filesystem::path& path) {
                               std::ofstream out(path, std::ios::binary);
@@ -110,5 +117,9 @@ void register_meeting_export(Host& core_host, Translate tr) {
                               if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
                           }});
 }
+
+const CorePart meeting_export{&register_meeting_export};
+
+}  // namespace
 
 }  // namespace kartla

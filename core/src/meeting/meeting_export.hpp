@@ -1,6 +1,7 @@
 #pragma once
 // The "meeting-md" export: the header section of a meeting as Markdown
-// (details, attendance, agenda with time spent, decisions, parking lot).
+// (details, attendance, agenda with time spent, decisions, parking lot). It
+// registers itself as a core part (host/core_parts.hpp).
 #include "kartla/plugin_api.hpp"
 #include "kartla/workshop.hpp"
 
@@ -13,7 +14,5 @@ using Translate = std::function<const char*(const char*)>;
 
 KARTLA_API void write_meeting_markdown(Workshop& workshop, const ExportOptions& options, const Translate& tr,
                                        std::ostream& out);
-// Registers the export with the core's host.
-KARTLA_API void register_meeting_export(Host& core_host, Translate tr);
 
 }  // namespace kartla
