@@ -5,7 +5,6 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "host/paths.hpp"
-#include "storage/schema_guard.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -20,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f};
 constexpr double kFileCheckSeconds = 2.0;
 constexpr const char* kStoppedSaving =
     "kartla has stopped saving into it, so what you change now is not in any file. Use Save a copy… to keep your work.";  // how often we look whether the open file is still there
@@ -96,65 +94,6 @@ void Shell::show_error(std::string message) {
     error_dialog_ = std::move(message);
     error_dialog_opening_ = true;
     foreign_file_.clear();
-}
-
-bool Shell::open_file(const fs::path& path) {
-    auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.known_schema());
-    if (auto* e = std::get_if<OpenError>(&opened)) {
-        show_error(e->message);
-        if (e->problem == OpenProblem::ForeignSchema) foreign_file_ = fs::absolute(path);  // offer a cleaned copy
-        return false;
-    }
-    runtime_.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
-    file_checked_at_ = -1000;
-    settings_.remember_file(fs::absolute(path).string());
-    save_settings();
-    if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.post_message(LogLevel::Info, note);
-    return true;
-}
-
-bool Shell::open_cleaned_copy(const fs::path& chosen) {
-    if (foreign_file_.empty()) return false;
-    fs::path source = foreign_file_;
-    fs::path target = chosen.empty() ? schema_guard::cleaned_copy_name(source) : chosen;
-    auto problem = schema_guard::write_cleaned_copy(source, target, runtime_.known_schema());
-    if (!problem.empty()) {
-        // Beside the original may be a read-only stick or folder: let the user choose a place.
-        if (chosen.empty() && !file_dialog_.visible()) {
-            error_dialog_.clear();
-            file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save the cleaned copy"), ".kartla",
-                              [this](const fs::path& p) { open_cleaned_copy(p); }, target.filename().string());
-            return false;
-        }
-        show_error(problem);
-        return false;
-    }
-    error_dialog_.clear();
-    foreign_file_.clear();
-    if (!open_file(target)) return false;
-    runtime_.post_message(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Opened a cleaned copy"),
-                                                      target.filename().string()));
-    return true;
-}
-
-bool Shell::create_file(const fs::path& path) {
-    auto created = Workshop::create(path, true);
-    if (auto* e = std::get_if<OpenError>(&created)) {
-        show_error(e->message);
-        return false;
-    }
-    auto workshop = std::move(std::get<std::unique_ptr<Workshop>>(created));
-    workshop->edit("New workshop", [&](Database& db) {
-        core_data::set_meta(db, "title", path.stem().string());
-        core_data::set_meta(db, "date", dates::today());
-        core_data::add_meeting(db, {0, "mapping", runtime_.translate("Mapping meeting"), dates::today(), "", ""});
-    });
-    workshop->clear_history();  // the new file itself is not an undoable step
-    runtime_.set_workshop(std::move(workshop));
-    file_checked_at_ = -1000;
-    settings_.remember_file(fs::absolute(path).string());
-    save_settings();
-    return true;
 }
 
 std::string Shell::window_title() const {
@@ -296,187 +235,6 @@ void Shell::frame() {
         toggle_presenting_ = false;
         presenting_ = !presenting_;
     }
-}
-
-void Shell::draw_menu_bar() {
-    if (!ImGui::BeginMainMenuBar()) return;
-    draw_file_menu();
-    draw_edit_menu();
-    draw_view_menu();
-    draw_plugins_menu();
-    draw_safe_mode_note();
-    ImGui::EndMainMenuBar();
-}
-
-void Shell::draw_file_menu() {
-    if (!ImGui::BeginMenu(runtime_.translate("File"))) return;
-    if (ImGui::MenuItem(runtime_.translate("New…"), "Ctrl+N"))
-        file_dialog_.show(FileDialog::Purpose::Create, runtime_.translate("New workshop"), ".kartla",
-                          [this](const fs::path& p) { create_file(p); });
-    if (ImGui::MenuItem(runtime_.translate("Open…"), "Ctrl+O"))
-        file_dialog_.show(FileDialog::Purpose::Open, runtime_.translate("Open workshop"), ".kartla",
-                          [this](const fs::path& p) { open_file(p); });
-    if (ImGui::BeginMenu(runtime_.translate("Recent"), !settings_.recent_files.empty())) {
-        for (const auto& file : std::vector<std::string>(settings_.recent_files))
-            if (ImGui::MenuItem(file.c_str())) open_file(file);
-        ImGui::EndMenu();
-    }
-    Workshop* workshop = runtime_.workshop();
-    if (ImGui::MenuItem(runtime_.translate("Save a copy as…"), "Ctrl+Shift+S", false, workshop != nullptr))
-        choose_copy_file();
-    if (ImGui::BeginMenu(runtime_.translate("Export"), workshop != nullptr && !runtime_.exports().empty())) {
-        for (const auto& entry : runtime_.exports())
-            if (ImGui::MenuItem(runtime_.translate_in(entry.plugin_id, entry.spec.label.c_str()))) export_to(entry.spec.format);
-        ImGui::EndMenu();
-    }
-    ImGui::Separator();
-    if (ImGui::MenuItem(runtime_.translate("Quit"), "Ctrl+Q")) request_quit();
-    ImGui::EndMenu();
-}
-
-void Shell::choose_copy_file() {
-    file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save a copy as"), ".kartla",
-                      [this](const fs::path& p) { save_copy_as(p); });
-}
-
-// A copy through the backup API holds everything the open connection sees, also
-// what went into a file that was deleted meanwhile. When the open file cannot
-// take edits (gone, read-only), kartla goes on in the copy, so nothing typed from
-// now on is lost.
-void Shell::save_copy_as(const fs::path& target) {
-    Workshop* w = runtime_.workshop();
-    if (!w) return;
-    bool continue_there = !w->file_problem().empty() || w->read_only();
-    auto result = w->save_copy(target);
-    if (!result) return show_error(result.message);
-    runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
-    if (!continue_there) return;
-    auto opened = Workshop::open(target, OpenMode::ReadWrite, true);
-    if (auto* e = std::get_if<OpenError>(&opened)) return show_error(e->message);
-    w->continue_in(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
-    settings_.remember_file(fs::absolute(target).string());
-    save_settings();
-    file_checked_at_ = -1000;  // the banner goes at once
-    runtime_.post_message(LogLevel::Info,
-                          fmt::format("{} {}", runtime_.translate("kartla now saves into"), target.string()));
-}
-
-// Before anything leaves kartla, the room sees whether it holds personal data.
-void Shell::export_to(const std::string& format) {
-    if (!runtime_.find_export(format) || !runtime_.workshop()) return;
-    if (privacy_panel_.hit_count() == 0) return choose_export_file(format, false);
-    export_pending_ = format;
-}
-
-void Shell::choose_export_file(const std::string& format, bool redact) {
-    const ExportSpec* exporter = runtime_.find_export(format);
-    if (!exporter || !runtime_.workshop()) return;
-    fs::path suggested = runtime_.workshop()->path();
-    suggested.replace_extension(exporter->extension);
-    file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,
-                      [this, format, redact](const fs::path& p) {
-                          for (const auto& entry : runtime_.exports()) {
-                              if (entry.spec.format != format) continue;
-                              ExportOptions options;
-                              options.redact_personal_data = redact;
-                              bool ok = runtime_.guarded(entry.plugin_id, "exporting", [&] {
-                                  entry.spec.write(*runtime_.workshop(), options, p);
-                              });
-                              if (ok) runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
-                              break;
-                          }
-                      },
-                      suggested.filename().string());
-}
-
-void Shell::draw_export_review() {
-    if (export_pending_.empty()) return;
-    std::string title = fmt::format("{}###core.export_review", runtime_.translate("Personal data in the export"));
-    if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
-    ImGui::TextUnformatted(fmt::format("{} {}", privacy_panel_.hit_count(),
-                                       runtime_.translate("places in this workshop look like personal data (see View > "
-                                                          "Personal data). The export may become a public document."))
-                               .c_str());
-    ImGui::PopTextWrapPos();
-    std::string format = export_pending_;
-    auto close = [&] {
-        export_pending_.clear();
-        ImGui::CloseCurrentPopup();
-    };
-    if (big_button(runtime_.translate("Export with personal data masked"))) {
-        close();
-        choose_export_file(format, true);
-    }
-    mark_item("core.export_review.redact");
-    if (big_button(runtime_.translate("Export as it is"))) {
-        close();
-        choose_export_file(format, false);
-    }
-    mark_item("core.export_review.as_is");
-    if (big_button(runtime_.translate("Cancel"))) close();
-    ImGui::EndPopup();
-}
-
-namespace {
-// "Undo" alone when there is no step, else "Undo <the step's label>", translated now.
-std::string step_item(Runtime& runtime, const char* verb, const EditLabel& step) {
-    if (step.msgid.empty()) return runtime.translate(verb);
-    return fmt::format("{} {}", runtime.translate(verb), runtime.step_text(step));
-}
-}  // namespace
-
-std::string Shell::undo_menu_text() {
-    Workshop* w = runtime_.workshop();
-    return step_item(runtime_, "Undo", w ? w->undo_step() : EditLabel{});
-}
-
-std::string Shell::redo_menu_text() {
-    Workshop* w = runtime_.workshop();
-    return step_item(runtime_, "Redo", w ? w->redo_step() : EditLabel{});
-}
-
-void Shell::draw_edit_menu() {
-    if (!ImGui::BeginMenu(runtime_.translate("Edit"))) return;
-    Workshop* w = runtime_.workshop();
-    if (ImGui::MenuItem(undo_menu_text().c_str(), "Ctrl+Z", false, w && w->can_undo())) undo();
-    if (ImGui::MenuItem(redo_menu_text().c_str(), "Ctrl+Y", false, w && w->can_redo())) redo();
-    if (!runtime_.commands().empty()) ImGui::Separator();
-    auto commands = runtime_.commands();  // a command may disable its plugin
-    for (const auto& command : commands) {
-        bool enabled = !command.spec.enabled || command.spec.enabled();
-        if (ImGui::MenuItem(runtime_.translate_in(command.plugin_id, command.spec.label.c_str()),
-                            shortcut_text(command.spec.shortcut).c_str(),
-                            false, enabled))
-            runtime_.guarded(command.plugin_id, "running a command", [&] { command.spec.run(); });
-    }
-    ImGui::EndMenu();
-}
-
-void Shell::draw_view_menu() {
-    if (!ImGui::BeginMenu(runtime_.translate("View"))) return;
-    if (ImGui::BeginMenu(runtime_.translate("Text size"))) {
-        for (float scale : kTextScales) {
-            std::string label = fmt::format("{} %", int(scale * 100));
-            if (ImGui::MenuItem(label.c_str(), nullptr, settings_.text_scale == scale)) set_text_scale(scale);
-        }
-        ImGui::Separator();
-        ImGui::MenuItem(runtime_.translate("Larger"), "Ctrl++");
-        ImGui::MenuItem(runtime_.translate("Smaller"), "Ctrl+-");
-        ImGui::EndMenu();
-    }
-    if (ImGui::MenuItem(runtime_.translate("Full screen"), "F11")) fullscreen_toggle_ = true;
-    if (ImGui::BeginMenu(runtime_.translate("Language"))) {
-        for (auto [code, name] : {std::pair{"sv", "Svenska"}, std::pair{"en", "English"}})
-            if (ImGui::MenuItem(name, nullptr, language() == code)) choose_language(code);
-        ImGui::EndMenu();
-    }
-    draw_meeting_menu_items();
-    ImGui::Separator();
-    stage_.draw_menu_items();
-    ImGui::EndMenu();
 }
 
 void Shell::draw_windows() {

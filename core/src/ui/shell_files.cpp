@@ -1,0 +1,162 @@
+// The shell's file operations: opening, creating and copying the workshop
+// file, and exporting it (after the personal-data review).
+#include "shell.hpp"
+
+#include "kartla/core_data.hpp"
+#include "kartla/dates.hpp"
+#include "kartla/widgets.hpp"
+#include "storage/schema_guard.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+namespace kartla::ui {
+
+namespace fs = std::filesystem;
+
+bool Shell::open_file(const fs::path& path) {
+    auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.known_schema());
+    if (auto* e = std::get_if<OpenError>(&opened)) {
+        show_error(e->message);
+        if (e->problem == OpenProblem::ForeignSchema) foreign_file_ = fs::absolute(path);  // offer a cleaned copy
+        return false;
+    }
+    runtime_.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    file_checked_at_ = -1000;
+    settings_.remember_file(fs::absolute(path).string());
+    save_settings();
+    if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.post_message(LogLevel::Info, note);
+    return true;
+}
+
+bool Shell::open_cleaned_copy(const fs::path& chosen) {
+    if (foreign_file_.empty()) return false;
+    fs::path source = foreign_file_;
+    fs::path target = chosen.empty() ? schema_guard::cleaned_copy_name(source) : chosen;
+    auto problem = schema_guard::write_cleaned_copy(source, target, runtime_.known_schema());
+    if (!problem.empty()) {
+        // Beside the original may be a read-only stick or folder: let the user choose a place.
+        if (chosen.empty() && !file_dialog_.visible()) {
+            error_dialog_.clear();
+            file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save the cleaned copy"), ".kartla",
+                              [this](const fs::path& p) { open_cleaned_copy(p); }, target.filename().string());
+            return false;
+        }
+        show_error(problem);
+        return false;
+    }
+    error_dialog_.clear();
+    foreign_file_.clear();
+    if (!open_file(target)) return false;
+    runtime_.post_message(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Opened a cleaned copy"),
+                                                      target.filename().string()));
+    return true;
+}
+
+bool Shell::create_file(const fs::path& path) {
+    auto created = Workshop::create(path, true);
+    if (auto* e = std::get_if<OpenError>(&created)) {
+        show_error(e->message);
+        return false;
+    }
+    auto workshop = std::move(std::get<std::unique_ptr<Workshop>>(created));
+    workshop->edit("New workshop", [&](Database& db) {
+        core_data::set_meta(db, "title", path.stem().string());
+        core_data::set_meta(db, "date", dates::today());
+        core_data::add_meeting(db, {0, "mapping", runtime_.translate("Mapping meeting"), dates::today(), "", ""});
+    });
+    workshop->clear_history();  // the new file itself is not an undoable step
+    runtime_.set_workshop(std::move(workshop));
+    file_checked_at_ = -1000;
+    settings_.remember_file(fs::absolute(path).string());
+    save_settings();
+    return true;
+}
+
+void Shell::choose_copy_file() {
+    file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Save a copy as"), ".kartla",
+                      [this](const fs::path& p) { save_copy_as(p); });
+}
+
+// A copy through the backup API holds everything the open connection sees, also
+// what went into a file that was deleted meanwhile. When the open file cannot
+// take edits (gone, read-only), kartla goes on in the copy, so nothing typed from
+// now on is lost.
+void Shell::save_copy_as(const fs::path& target) {
+    Workshop* w = runtime_.workshop();
+    if (!w) return;
+    bool continue_there = !w->file_problem().empty() || w->read_only();
+    auto result = w->save_copy(target);
+    if (!result) return show_error(result.message);
+    runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
+    if (!continue_there) return;
+    auto opened = Workshop::open(target, OpenMode::ReadWrite, true);
+    if (auto* e = std::get_if<OpenError>(&opened)) return show_error(e->message);
+    w->continue_in(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    settings_.remember_file(fs::absolute(target).string());
+    save_settings();
+    file_checked_at_ = -1000;  // the banner goes at once
+    runtime_.post_message(LogLevel::Info,
+                          fmt::format("{} {}", runtime_.translate("kartla now saves into"), target.string()));
+}
+
+// Before anything leaves kartla, the room sees whether it holds personal data.
+void Shell::export_to(const std::string& format) {
+    if (!runtime_.find_export(format) || !runtime_.workshop()) return;
+    if (privacy_panel_.hit_count() == 0) return choose_export_file(format, false);
+    export_pending_ = format;
+}
+
+void Shell::choose_export_file(const std::string& format, bool redact) {
+    const ExportSpec* exporter = runtime_.find_export(format);
+    if (!exporter || !runtime_.workshop()) return;
+    fs::path suggested = runtime_.workshop()->path();
+    suggested.replace_extension(exporter->extension);
+    file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,
+                      [this, format, redact](const fs::path& p) {
+                          for (const auto& entry : runtime_.exports()) {
+                              if (entry.spec.format != format) continue;
+                              ExportOptions options;
+                              options.redact_personal_data = redact;
+                              bool ok = runtime_.guarded(entry.plugin_id, "exporting", [&] {
+                                  entry.spec.write(*runtime_.workshop(), options, p);
+                              });
+                              if (ok) runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
+                              break;
+                          }
+                      },
+                      suggested.filename().string());
+}
+
+void Shell::draw_export_review() {
+    if (export_pending_.empty()) return;
+    std::string title = fmt::format("{}###core.export_review", runtime_.translate("Personal data in the export"));
+    if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
+    ImGui::TextUnformatted(fmt::format("{} {}", privacy_panel_.hit_count(),
+                                       runtime_.translate("places in this workshop look like personal data (see View > "
+                                                          "Personal data). The export may become a public document."))
+                               .c_str());
+    ImGui::PopTextWrapPos();
+    std::string format = export_pending_;
+    auto close = [&] {
+        export_pending_.clear();
+        ImGui::CloseCurrentPopup();
+    };
+    if (big_button(runtime_.translate("Export with personal data masked"))) {
+        close();
+        choose_export_file(format, true);
+    }
+    mark_item("core.export_review.redact");
+    if (big_button(runtime_.translate("Export as it is"))) {
+        close();
+        choose_export_file(format, false);
+    }
+    mark_item("core.export_review.as_is");
+    if (big_button(runtime_.translate("Cancel"))) close();
+    ImGui::EndPopup();
+}
+
+}  // namespace kartla::ui
