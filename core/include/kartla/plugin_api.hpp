@@ -24,7 +24,8 @@ namespace kartla {
 // Bump when anything in this header or the types it exposes changes layout.
 // 4: Host is an Editor (Host::edit, the one way a plugin edits); the event bus
 //    (Host::publish/subscribe, Event) is gone.
-inline constexpr std::uint32_t kPluginAbiVersion = 4;
+// 5: Host::add_phone_route (phones in the room).
+inline constexpr std::uint32_t kPluginAbiVersion = 5;
 
 class Host;
 
@@ -145,6 +146,25 @@ struct ReportSectionSpec {
     std::function<doc::Section(Workshop&, const ExportOptions&)> build;
 };
 
+// Phones in the room (docs/phones.md). A request reaches a plugin's route only
+// after the room server has checked it: the join token, the Host and Origin
+// headers, the size, the phone's rate, and strict JSON. It is handled on the
+// main thread between frames, so the route edits through Host::edit exactly as
+// an edit made at the screen (undo, the personal-data guard, crash safety).
+struct PhoneRequest {
+    std::string phone_id;  // the phone's anonymous random id: 32 hex digits, nothing else is known of it
+    std::string language;  // "sv" or "en", from the phone's browser
+    const nlohmann::json& body;  // a JSON object ({} for GET)
+};
+
+struct PhoneRouteSpec {
+    std::string method;  // "GET" or "POST"
+    std::string path;    // below the join address: "/cards"
+    // Fills `reply` (a JSON object) and returns the HTTP status: 200, or 4xx
+    // with {"error": "<English msgid>"} for a refusal the phone shows.
+    std::function<int(const PhoneRequest&, nlohmann::json& reply)> handle;
+};
+
 enum class LogLevel { Info, Warning, Error };
 
 // What the host offers a plugin. Everything a plugin registers is tagged with
@@ -197,6 +217,9 @@ public:
     // the other plugin may fail.
     virtual void add_report_section(ReportSectionSpec section) = 0;
     virtual std::vector<ReportSectionSpec> report_sections() = 0;
+
+    // What phones in the room may ask of this plugin (PhoneRouteSpec).
+    virtual void add_phone_route(PhoneRouteSpec route) = 0;
 };
 
 struct PluginDescriptor {

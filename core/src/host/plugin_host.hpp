@@ -38,6 +38,7 @@ public:
     float ui_scale() override { return runtime_.ui_scale(); }
     void add_report_section(ReportSectionSpec section) override { runtime_.add(id_, std::move(section)); }
     std::vector<ReportSectionSpec> report_sections() override { return runtime_.report_sections(); }
+    void add_phone_route(PhoneRouteSpec route) override { runtime_.add(id_, std::move(route)); }
 
 private:
     Runtime& runtime_;

@@ -72,6 +72,7 @@ void Runtime::drop_registrations(std::string_view id) {
     std::erase_if(entity_kinds_, mine);
     std::erase_if(sample_loaders_, mine);
     std::erase_if(report_sections_, mine);
+    std::erase_if(phone_routes_, mine);
 }
 
 void Runtime::remove_view(std::string_view key) {

@@ -88,6 +88,7 @@ public:
     const std::vector<Tagged<ExportSpec>>& exports() const { return exports_; }
     const std::vector<Tagged<EntityKindSpec>>& entity_kinds() const { return entity_kinds_; }
     const std::vector<Tagged<SampleSpec>>& sample_loaders() const { return sample_loaders_; }
+    const std::vector<Tagged<PhoneRouteSpec>>& phone_routes() const { return phone_routes_; }
     const ExportSpec* find_export(std::string_view format) const;
     // The report sections of usable plugins, by ascending order (registration
     // order within one order), titles translated.
@@ -104,6 +105,7 @@ public:
     void add(std::string plugin_id, ReportSectionSpec section) {
         report_sections_.push_back({std::move(plugin_id), std::move(section)});
     }
+    void add(std::string plugin_id, PhoneRouteSpec route) { phone_routes_.push_back({std::move(plugin_id), std::move(route)}); }
     // The migrations a plugin declared for its tables (Host::add_schema).
     void set_schema(std::string_view plugin_id, std::vector<std::string> migrations);
     // The open workshop as one plugin may use it: null while its tables are not usable there.
@@ -160,6 +162,7 @@ private:
     std::vector<Tagged<EntityKindSpec>> entity_kinds_;
     std::vector<Tagged<SampleSpec>> sample_loaders_;
     std::vector<Tagged<ReportSectionSpec>> report_sections_;
+    std::vector<Tagged<PhoneRouteSpec>> phone_routes_;
     std::deque<UserMessage> messages_;
     ImGuiContext* owned_context_ = nullptr;  // created when no window made one (command line)
 };
