@@ -5,6 +5,7 @@
 #include "host/paths.hpp"
 #include "host/runtime.hpp"
 #include "cli/sample.hpp"
+#include "cli/serve.hpp"
 #include "cli/summary.hpp"
 
 #include "kartla/export_file.hpp"
@@ -33,6 +34,9 @@ Usage:
                                     (formats: see kartla export --help)
   kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--separator ,] [--redact]
                                     an overview across workshops (Markdown on stdout without --csv/--md)
+  kartla serve FILE [--bind ADDR] [--port N]
+                                    let phones in the room add cards and vote (docs/phones.md);
+                                    prints "join: URL"; stops on Ctrl+C or SIGTERM
   kartla --help | --version
 
 Options before or after any of these:
@@ -178,6 +182,14 @@ bool write_text(const std::string& path, const std::string& text, std::ostream& 
     }
 }
 
+Outcome serve_file(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Translations translations;  // outlives the runtime that points at it
+    Runtime runtime;
+    loaded_runtime(runtime);
+    use_language(runtime, translations, "");
+    return Outcome{.exit_code = serve(runtime, args, out, err)};
+}
+
 Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const char* usage =
         "usage: kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--redact]";
@@ -238,6 +250,7 @@ Outcome run(const std::vector<std::string>& given, std::ostream& out, std::ostre
     if (command == "sample") return sample(args, out, err);
     if (command == "export") return export_file(args, out, err);
     if (command == "summary") return summary_of(args, out, err);
+    if (command == "serve") return serve_file(args, out, err);
     if (command.starts_with("-")) return fail(err, fmt::format("unknown option '{}'; see kartla --help", command), 2);
     if (args.size() > 1) return fail(err, "give one workshop file; see kartla --help", 2);
     return Outcome{.open_gui = true, .gui_file = command, .plugins = plugin_options};
