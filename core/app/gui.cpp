@@ -129,6 +129,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
         runtime.ui_scale = [&] { return settings.text_scale; };
         runtime.start_plugins(plugins, paths::safe_start_dir());
         ui::Shell shell(runtime, settings, settings_file);
+        shell.phones().server().wake = [] { glfwPostEmptyEvent(); };  // a phone's request waits for the next frame
         rebuild_fonts(shell, settings, runtime);
         if (!file.empty()) {
             std::error_code ec;

@@ -48,6 +48,7 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
       settings_file_(std::move(settings_file)),
       workshop_panel_(runtime),
       privacy_panel_(runtime),
+      phones_panel_(runtime),
       stage_(runtime, settings),
       agenda_panel_(runtime) {
     set_language(settings_.language.empty() ? system_language() : settings_.language);
@@ -63,6 +64,9 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
         {"core.workshop", "Workshop", true, [this] { workshop_panel_.draw(); }, ViewPlacement::Main, 0});
     runtime_.core_host().add_view(
         {"core.privacy", "Personal data", true, [this] { privacy_panel_.draw(); }, ViewPlacement::Main, 90});
+    // Phones join while the room brainstorms and votes: beside the problems in the view bar.
+    runtime_.core_host().add_view({"core.phones", "Phones", true, [this] { phones_panel_.draw(); }, ViewPlacement::Main,
+                                   11, [this] { return phones_panel_.draw_room(); }});
     // The facilitator's agenda and meeting notes stand beside every main view.
     runtime_.core_host().add_view(
         {"core.agenda", "Agenda", true, [this] { agenda_panel_.draw(); }, ViewPlacement::Side, 0});
@@ -77,6 +81,7 @@ Shell::~Shell() {
     runtime_.translate_in = [](std::string_view, const char* msgid) { return msgid; };
     runtime_.remove_view("core.workshop");
     runtime_.remove_view("core.privacy");
+    runtime_.remove_view("core.phones");
     runtime_.remove_view("core.agenda");
     runtime_.remove_view("core.meeting_notes");
     runtime_.show_view = nullptr;
@@ -210,6 +215,7 @@ void Shell::check_file() {
 double Shell::wake_in() const {
     double wake = kFileCheckSeconds;
     if (wants_ticking()) wake = std::min(wake, 0.25);
+    if (phones_panel_.joining()) wake = std::min(wake, 1.0);  // the count of phones connected
     if (double due = text_save_due_in(); due >= 0) wake = std::min(wake, due);
     return wake;
 }
@@ -217,6 +223,8 @@ double Shell::wake_in() const {
 void Shell::frame() {
     run_pending_plugin_retry();
     check_file();
+    // Phones' requests first, with no field's edit group open: each is an undo step of its own.
+    phones_panel_.pump();
     handle_shortcuts();
     if (presenting_) {
         draw_presentation();

@@ -5,6 +5,7 @@
 #include "agenda_panel.hpp"
 #include "command_palette.hpp"
 #include "file_dialog.hpp"
+#include "phones_panel.hpp"
 #include "privacy_panel.hpp"
 #include "room_view.hpp"
 #include "text/i18n.hpp"
@@ -41,6 +42,7 @@ public:
     bool quit_requested() const { return quit_requested_; }
     bool fonts_dirty() const { return fonts_dirty_; }
     void fonts_rebuilt() { fonts_dirty_ = false; }
+    PhonesPanel& phones() { return phones_panel_; }  // "Let phones join"
     bool fullscreen_toggle_requested() { return std::exchange(fullscreen_toggle_, false); }
     void set_text_scale(float scale);
     void request_quit();
@@ -107,6 +109,7 @@ private:
     void save_settings() const;
     bool handle_meeting_shortcuts();  // true: the key was taken
     void draw_meeting_menu_items();
+    void let_phones_join();
     void draw_presentation();
     // Returns its height; 0 without a running agenda unless `always` (presentation mode).
     float draw_step_strip(ImVec2 origin, float width, bool always);
@@ -118,6 +121,7 @@ private:
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
     PrivacyPanel privacy_panel_;
+    PhonesPanel phones_panel_;  // before the stage: its view is drawn by it
     std::string export_pending_;  // a format waiting for the personal-data review
     ViewStage stage_;
     AgendaPanel agenda_panel_;

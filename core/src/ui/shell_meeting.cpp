@@ -101,6 +101,8 @@ std::vector<PaletteCommand> Shell::palette_commands() {
         {tr("Next agenda step"), "", [this] { agenda_panel_.next_step(); }, open},
         {tr("Previous agenda step"), "", [this] { agenda_panel_.previous_step(); }, open},
         {tr("Add one minute"), "", [this] { agenda_panel_.add_minutes(1); }, open},
+        {tr("Let phones join"), "", [this] { let_phones_join(); }, open && !phones_panel_.joining()},
+        {tr("Close joining"), "", [this] { phones_panel_.close_joining(); }, phones_panel_.joining()},
         {tr("Quit"), "Ctrl+Q", [this] { request_quit(); }},
     };
     for (const auto& entry : runtime_.exports()) {
@@ -130,11 +132,23 @@ std::vector<PaletteCommand> Shell::palette_commands() {
     return out;
 }
 
+// The room sees the code to scan at once: the phones view takes the stage.
+void Shell::let_phones_join() {
+    stage_.show("core.phones");
+    phones_panel_.open_joining();
+}
+
 void Shell::draw_meeting_menu_items() {
     if (ImGui::MenuItem(runtime_.translate("Presentation mode"), "F5")) presenting_ = true;
     if (ImGui::MenuItem(runtime_.translate("Room view on the second screen"), "F6", room_view_wanted(), screens_ > 1))
         toggle_room_view();
     if (ImGui::MenuItem(runtime_.translate("Command palette"), "Ctrl+K")) open_palette();
+    if (!phones_panel_.joining()) {
+        if (ImGui::MenuItem(runtime_.translate("Let phones join"), nullptr, false, runtime_.workshop() != nullptr))
+            let_phones_join();
+    } else if (ImGui::MenuItem(runtime_.translate("Close joining"))) {
+        phones_panel_.close_joining();
+    }
     if (ImGui::BeginMenu(runtime_.translate("Theme"))) {
         if (ImGui::MenuItem(runtime_.translate("Light theme (projector)"), nullptr, settings_.theme != "dark"))
             set_theme("light");

@@ -1,0 +1,42 @@
+#pragma once
+// "Let phones join": the view that starts the room server and shows the room,
+// large enough for the back row, the QR code, the short address and the code,
+// how many phones are connected, and what plain HTTP on this network means.
+#include "host/runtime.hpp"
+#include "phones/join_address.hpp"
+#include "phones/phone_server.hpp"
+#include "phones/qr_code.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kartla::ui {
+
+class KARTLA_API PhonesPanel {
+public:
+    explicit PhonesPanel(Runtime& runtime);
+
+    void draw();       // the facilitator's view, with the controls
+    bool draw_room();  // the projector: the code to scan, nothing to press
+    void open_joining();
+    void close_joining();
+    bool joining() const { return server_.running(); }
+    // Main thread, each frame: answers the phones' waiting requests.
+    void pump() { server_.pump(); }
+    phones::PhoneServer& server() { return server_; }
+
+private:
+    void draw_join_code(float size, bool room);
+    void draw_closed();
+    void check_reachable();
+
+    Runtime& runtime_;
+    phones::PhoneServer server_;
+    phones::QrCode qr_;
+    std::vector<phones::NetworkInterface> interfaces_;
+    int chosen_interface_ = -1;
+    std::string problem_;     // why joining could not start
+    std::string reachable_;   // what the self-test found
+};
+
+}  // namespace kartla::ui
