@@ -26,6 +26,9 @@ int text_encoders(const std::uint8_t* data, std::size_t size);
 // checked: the text formats, and (slower) the rendered ones (images, PDF, report).
 int exporters(const std::uint8_t* data, std::size_t size);
 int rendered_exports(const std::uint8_t* data, std::size_t size);
+// Any bytes as a phone's request to the room server: the request gate and the
+// strict JSON reader (docs/phones.md).
+int phone_request(const std::uint8_t* data, std::size_t size);
 
 [[noreturn]] inline void fail(const char* target, const std::string& what) {
     std::fprintf(stderr, "fuzz property broken in %s: %s\n", target, what.c_str());

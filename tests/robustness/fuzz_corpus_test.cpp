@@ -58,3 +58,7 @@ TEST_CASE("fuzz inputs: every text export of a workshop built from arbitrary byt
 TEST_CASE("fuzz inputs: the images and documents rendered from a workshop built from arbitrary bytes") {
     CHECK(feed("rendered_exports", kartla::fuzz::rendered_exports) >= 5);
 }
+
+TEST_CASE("fuzz inputs: requests from phones through the request gate and the JSON reader") {
+    CHECK(feed("phone_request", kartla::fuzz::phone_request) >= 5);
+}
