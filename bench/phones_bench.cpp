@@ -1,0 +1,263 @@
+// kartla_phones_bench: 60 simulated phones in the room, over loopback, against
+// the real room server and the real problem map, while the main thread draws
+// the board headless as the window would. Each phone adds cards and moves dots
+// at the rate a person can, and polls the state. Prints requests per second,
+// request -> durable latency (the answer comes after the commit, synchronous=FULL),
+// requests lost, the frame time idle and under the load, and the server's memory
+// per phone. The phones run in a child process, so the server's figures are its
+// own. Not a test: it asserts nothing. See scripts/bench.sh.
+#include "host/runtime.hpp"
+#include "phones/phone_server.hpp"
+#include "ui/fonts.hpp"
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using namespace kartla;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+double cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return -1;
+    std::sort(v.begin(), v.end());
+    auto i = std::size_t(std::min(double(v.size() - 1), std::ceil(p / 100.0 * double(v.size())) - 1));
+    return v[i];
+}
+
+long rss_kb() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    long value = 0;
+    while (status >> key) {
+        if (key == "VmRSS:") {
+            status >> value;
+            return value;
+        }
+        std::getline(status, key);
+    }
+    return 0;
+}
+
+struct PhoneFigures {
+    std::vector<double> latency_ms;  // POST -> answer (after the commit)
+    long requests = 0, lost = 0, limited = 0;
+};
+
+// One phone: a card about every 1.2 s (the rate limit allows 1 a second), a dot
+// moved every 1.5 s, the state polled every 1.5 s, as the page does.
+void phone(int port, const std::string& token, int index, double seconds, PhoneFigures& out) {
+    std::mt19937 rng(std::uint32_t(index) * 7919u);
+    const std::string id = fmt::format("{:032x}", 0x1000u + unsigned(index));
+    httplib::Headers headers{{"X-Kartla", "1"}, {"X-Kartla-Phone", id}};
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(10, 0);
+    const std::string base = "/" + token;
+    const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+    std::vector<long> cards;
+    int sent = 0;
+    auto next_card = Clock::now() + std::chrono::milliseconds(rng() % 1200);
+    auto next_poll = Clock::now() + std::chrono::milliseconds(rng() % 1500);
+    while (Clock::now() < end) {
+        const auto now = Clock::now();
+        if (now >= next_card) {
+            nlohmann::json card = {{"title", fmt::format("Telefon {} kort {}: klotter vid Östra torget", index, ++sent)}};
+            const auto start = Clock::now();
+            auto answer = client.Post(base + "/cards", headers, card.dump(), "application/json");
+            out.latency_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            ++out.requests;
+            if (!answer || answer->status >= 500) ++out.lost;
+            else if (answer->status == 429) ++out.limited;
+            next_card = now + std::chrono::milliseconds(1200);
+        } else if (now >= next_poll) {
+            auto answer = client.Get(base + "/state", headers);
+            ++out.requests;
+            if (!answer || answer->status >= 500) {
+                ++out.lost;
+            } else if (answer->status == 200) {
+                auto state = nlohmann::json::parse(answer->body, nullptr, false);
+                if (state.is_object() && state.contains("cards") && !state["cards"].empty()) {
+                    const auto& list = state["cards"];
+                    const auto& chosen = list[rng() % list.size()];
+                    nlohmann::json vote = {{"card_id", chosen["id"]}, {"dots", int(rng() % 2)}};
+                    const auto start = Clock::now();
+                    auto voted = client.Post(base + "/votes", headers, vote.dump(), "application/json");
+                    out.latency_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+                    ++out.requests;
+                    if (!voted || voted->status >= 500) ++out.lost;
+                    else if (voted->status == 429) ++out.limited;
+                }
+            }
+            next_poll = now + std::chrono::milliseconds(1500);
+        } else {
+            std::this_thread::sleep_until(std::min(next_card, next_poll));
+        }
+    }
+}
+
+// The child: every phone on its own thread; the figures go back through a pipe as JSON.
+int run_phones(int read_fd, int write_fd, int phones, double seconds) {
+    char line[256] = {};
+    if (read(read_fd, line, sizeof line - 1) <= 0) return 1;
+    int port = 0;
+    char token[64] = {};
+    if (std::sscanf(line, "%d %63s", &port, token) != 2) return 1;
+    std::vector<PhoneFigures> figures(static_cast<std::size_t>(phones));
+    std::vector<std::thread> threads;
+    for (int i = 0; i < phones; ++i)
+        threads.emplace_back(phone, port, std::string(token), i, seconds, std::ref(figures[std::size_t(i)]));
+    for (auto& t : threads) t.join();
+    nlohmann::json all = {{"latency", nlohmann::json::array()}, {"requests", 0}, {"lost", 0}, {"limited", 0}};
+    for (auto& f : figures) {
+        for (double l : f.latency_ms) all["latency"].push_back(l);
+        all["requests"] = all["requests"].get<long>() + f.requests;
+        all["lost"] = all["lost"].get<long>() + f.lost;
+        all["limited"] = all["limited"].get<long>() + f.limited;
+    }
+    const std::string text = all.dump() + "\n";
+    for (std::size_t done = 0; done < text.size();) {
+        ssize_t n = write(write_fd, text.data() + done, text.size() - done);
+        if (n <= 0) return 1;
+        done += std::size_t(n);
+    }
+    return 0;
+}
+
+void frame(const ViewSpec& view) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("Problem picture###problem_map.board");
+    view.draw();
+    ImGui::End();
+    ImGui::Render();
+}
+
+// Frames at 60 a second for `seconds`, pumping the phones' requests before each as the shell does.
+std::vector<double> frames(phones::PhoneServer& server, const ViewSpec& view, double seconds) {
+    std::vector<double> cpu;
+    const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+    auto next = Clock::now();
+    while (Clock::now() < end) {
+        const double start = cpu_ms();
+        server.pump();  // as Shell::frame does: the phones' edits are part of the frame
+        frame(view);
+        cpu.push_back(cpu_ms() - start);
+        next += std::chrono::microseconds(16667);
+        std::this_thread::sleep_until(next);
+    }
+    return cpu;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: kartla_phones_bench PLUGIN_DIR FILE.kartla [PHONES=60] [SECONDS=20]\n");
+        return 2;
+    }
+    const fs::path plugins = argv[1], file = argv[2];
+    const int phones = argc > 3 ? std::max(1, std::atoi(argv[3])) : 60;
+    const double seconds = argc > 4 ? std::max(2.0, std::atof(argv[4])) : 20.0;
+
+    // Fork before any thread exists: the phones' process shares nothing with the server's.
+    int to_child[2], from_child[2];
+    if (pipe(to_child) != 0 || pipe(from_child) != 0) return 1;
+    pid_t child = fork();
+    if (child == 0) _exit(run_phones(to_child[0], from_child[1], phones, seconds));
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1600, 900);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    ui::build_fonts(1.0f);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({plugins});
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
+    if (auto* e = std::get_if<OpenError>(&opened)) return std::fprintf(stderr, "%s\n", e->message.c_str()), 1;
+    runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    runtime.workshop()->db().exec(
+        "INSERT INTO problem_map_setting(key, value) VALUES ('phone_voting', '1') "
+        "ON CONFLICT(key) DO UPDATE SET value = '1'; UPDATE problem_map_card SET hidden = 0");
+    const ViewSpec* board = nullptr;
+    for (const auto& view : runtime.views())
+        if (view.spec.key == "problem_map.board") board = &view.spec;
+    if (!board) return std::fprintf(stderr, "no problem_map.board in %s\n", plugins.c_str()), 1;
+
+    phones::PhoneServer server(runtime);
+    phones::ServerOptions options;
+    options.bind = "127.0.0.1";
+    options.page_dir = fs::path(KARTLA_BENCH_ASSET_DIR) / "phones";
+    std::string problem;
+    if (!server.start(options, &problem)) return std::fprintf(stderr, "%s\n", problem.c_str()), 1;
+
+    for (int i = 0; i < 10; ++i) frame(*board);
+    const long rss_idle = rss_kb();
+    const auto idle = frames(server, *board, 3.0);
+    const std::string hello = fmt::format("{} {}\n", server.port(), server.token());
+    if (write(to_child[1], hello.data(), hello.size()) != ssize_t(hello.size())) return 1;
+    const auto before = server.counts();
+    const auto load_start = Clock::now();
+    auto loaded = frames(server, *board, seconds);
+    const long rss_loaded = rss_kb();
+    const std::size_t connected = server.phones_connected();
+    std::string reply;
+    char buffer[65536];
+    for (ssize_t n; (n = read(from_child[0], buffer, sizeof buffer)) > 0;) reply.append(buffer, std::size_t(n));
+    while (server.waiting()) server.pump();
+    int status = 0;
+    waitpid(child, &status, 0);
+    const double took = std::chrono::duration<double>(Clock::now() - load_start).count();
+    const auto after = server.counts();
+    server.stop();
+
+    auto phones_json = nlohmann::json::parse(reply, nullptr, false);
+    if (!phones_json.is_object()) return std::fprintf(stderr, "the phones reported nothing\n"), 1;
+    std::vector<double> latency = phones_json["latency"].get<std::vector<double>>();
+    const long requests = phones_json["requests"].get<long>();
+    std::printf("%d phones for %.0f s over loopback, the board of %s drawn at 60 frames a second\n", phones, seconds,
+                file.filename().c_str());
+    std::printf("  requests                   %8ld (%.0f a second), %ld answered by the problem map\n", requests,
+                double(requests) / took, long(after.answered - before.answered));
+    std::printf("  lost (no answer or 5xx)    %8ld; limited (429) %ld\n", phones_json["lost"].get<long>(),
+                phones_json["limited"].get<long>());
+    std::printf("  request -> durable         p50 %.2f ms, p99 %.2f ms, max %.2f ms (cards and dots)\n",
+                percentile(latency, 50), percentile(latency, 99), percentile(latency, 100));
+    std::printf("  frame CPU, idle            p50 %.3f ms, p95 %.3f ms\n", percentile(idle, 50), percentile(idle, 95));
+    std::printf("  frame CPU, 60 phones       p50 %.3f ms, p95 %.3f ms (their edits included)\n",
+                percentile(loaded, 50), percentile(loaded, 95));
+    std::printf("  server memory              %+ld KB with %zu phones connected (%.1f KB a phone)\n",
+                rss_loaded - rss_idle, connected, connected ? double(rss_loaded - rss_idle) / double(connected) : 0.0);
+    runtime.set_workshop(nullptr);
+    ImGui::DestroyContext();
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
