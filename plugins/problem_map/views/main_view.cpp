@@ -8,7 +8,7 @@
 
 namespace kartla::problem_map::views {
 
-MainView::MainView(Context& context)
+MainView::MainView(UiState& context)
     : c_(context), panel_(context), board_(context, panel_), room_board_(context, panel_, BoardMode::Room), list_(context, panel_), vote_(context), matrix_(context),
       causes_(context), lists_(context) {}
 

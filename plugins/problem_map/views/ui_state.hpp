@@ -34,9 +34,9 @@ struct BoardFrame {
     ImVec2 pointer{0, 0};
 };
 
-class Context {
+class UiState {
 public:
-    explicit Context(Host& host) : host_(host) {}
+    explicit UiState(Host& host) : host_(host) {}
 
     const char* tr(const char* msgid) { return host_.tr(msgid); }
     Translate translator();
