@@ -1,4 +1,4 @@
-#include "actions.hpp"
+#include "edits.hpp"
 
 #include "queries.hpp"
 
@@ -9,7 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
-namespace kartla::problem_map::actions {
+namespace kartla::problem_map::edits {
 
 namespace {
 
@@ -484,4 +484,4 @@ EditResult delete_area(Editor& w, Id area) {
     });
 }
 
-}  // namespace kartla::problem_map::actions
+}  // namespace kartla::problem_map::edits

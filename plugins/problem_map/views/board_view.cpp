@@ -1,7 +1,7 @@
 #include "board_view.hpp"
 
 #include "labels.hpp"
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
@@ -161,9 +161,9 @@ void BoardView::draw_toolbar(const Snapshot& s) {
     button(c_.tr("New cluster"), "problem_map.board.new_cluster", [this, &s] { create_cluster(s); });
     button(c_.tr("Delete"), "problem_map.board.delete", [this] { delete_selection(); })->enabled = !c_.selection.cards.empty();
     if (!s.settings.silent_round) {
-        button(c_.tr("Start silent round"), "problem_map.board.silent_start", [this] { actions::start_silent_round(c_.host()); });
+        button(c_.tr("Start silent round"), "problem_map.board.silent_start", [this] { edits::start_silent_round(c_.host()); });
     } else {
-        button(c_.tr("Reveal all"), "problem_map.board.reveal", [this] { actions::reveal_all(c_.host()); })->colour =
+        button(c_.tr("Reveal all"), "problem_map.board.reveal", [this] { edits::reveal_all(c_.host()); })->colour =
             ImVec4(0.85f, 0.55f, 0.10f, 1);
     }
     button(c_.tr("Show all"), "problem_map.board.fit", [this, &s] {
@@ -363,16 +363,16 @@ void BoardView::finish_gesture(const Snapshot& s) {
     bool moved = d.x != 0 || d.y != 0;
     if (w && moved) {
         if (gesture_ == Gesture::MoveCards) {
-            std::vector<actions::CardPosition> positions;
+            std::vector<edits::CardPosition> positions;
             for (Id id : c_.selection.cards)
                 if (const Card* card = s.card(id)) positions.push_back({id, card->x + d.x, card->y + d.y});
-            actions::move_cards(c_.host(), positions);
+            edits::move_cards(c_.host(), positions);
         } else if (gesture_ == Gesture::MoveCluster) {
-            actions::move_cluster(c_.host(), gesture_cluster_, d.x, d.y);
+            edits::move_cluster(c_.host(), gesture_cluster_, d.x, d.y);
         } else if (gesture_ == Gesture::ResizeCluster) {
             if (const Cluster* cl = s.cluster(gesture_cluster_)) {
                 Cluster f = cluster_frame(*cl);
-                actions::resize_cluster(c_.host(), f.id, f.x, f.y, f.w, f.h);
+                edits::resize_cluster(c_.host(), f.id, f.x, f.y, f.w, f.h);
             }
         }
     }
@@ -389,7 +389,7 @@ void BoardView::create_card_at(const Snapshot& s, ImVec2 center) {
     Workshop* w = c_.workshop();
     if (!w) return;
     EditResult result;
-    Id id = actions::create_card(c_.host(), center.x - kCardWidth / 2, center.y - kCardHeight / 2, {}, &result);
+    Id id = edits::create_card(c_.host(), center.x - kCardWidth / 2, center.y - kCardHeight / 2, {}, &result);
     if (!result) return;
     c_.selection.only(id);
     editing_ = id;
@@ -401,7 +401,7 @@ void BoardView::create_card_in_view() {
     Workshop* w = c_.workshop();
     if (!w) return;
     EditResult result;
-    Id id = actions::create_card_in_view(c_.host(), visible_world(), &result);
+    Id id = edits::create_card_in_view(c_.host(), visible_world(), &result);
     if (!result) return;
     c_.selection.only(id);
     editing_ = id;
@@ -421,7 +421,7 @@ void BoardView::create_cluster(const Snapshot& s) {
     if (!w) return;
     float width = kCardWidth * 2 + 72, height = kCardHeight * 2 + kClusterHeader + 48;
     std::string name = fmt::format(fmt::runtime(c_.tr("Cluster {}")), s.clusters.size() + 1);
-    Id id = actions::create_cluster_in_view(c_.host(), name, visible_world(), kClusterHeader, c_.selection.cards, width, height);
+    Id id = edits::create_cluster_in_view(c_.host(), name, visible_world(), kClusterHeader, c_.selection.cards, width, height);
     if (id) {
         c_.selection.clear();
         c_.selection.cluster = id;
@@ -443,7 +443,7 @@ std::set<Id> BoardView::joining_clusters(const Snapshot& s) const {
 void BoardView::delete_selection() {
     Workshop* w = c_.workshop();
     if (!w || c_.selection.cards.empty()) return;
-    if (actions::delete_cards(c_.host(), c_.selection.cards)) c_.selection.clear();
+    if (edits::delete_cards(c_.host(), c_.selection.cards)) c_.selection.clear();
 }
 
 void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
@@ -695,7 +695,7 @@ void BoardView::draw_title_editor(const Snapshot& frame) {
     ++editor_frames_;
     Id id = card->id;
     if (ui::input_text("##title_editor", title_buffer_) && title_buffer_ != card->title)
-        if (c_.workshop()) actions::set_text(c_.host(), id, actions::TextField::Title, title_buffer_);
+        if (c_.workshop()) edits::set_text(c_.host(), id, edits::TextField::Title, title_buffer_);
     ui::mark_item("problem_map.board.title_editor");
     bool active = ImGui::IsItemActive();
     if (ImGui::IsItemDeactivated() || (!active && editor_frames_ > 2)) editing_ = 0;

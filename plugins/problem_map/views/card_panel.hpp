@@ -2,7 +2,7 @@
 // The side panel: every field of the selected card (or the selected cluster's name).
 #include "fields.hpp"
 #include "ui_state.hpp"
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 namespace kartla::problem_map::views {
 
@@ -21,7 +21,7 @@ private:
     void draw_sources(const Card& card);
     void draw_priority(const Card& card);
     void set_number(Id card, int field, std::int64_t value);
-    Commit text_commit(Id card, actions::TextField field);
+    Commit text_commit(Id card, edits::TextField field);
     UiState& c_;
 };
 

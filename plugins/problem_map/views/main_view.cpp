@@ -1,6 +1,6 @@
 #include "main_view.hpp"
 
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -13,7 +13,7 @@ MainView::MainView(UiState& context)
       causes_(context), lists_(context) {}
 
 void MainView::reveal_all() {
-    if (c_.workshop()) actions::reveal_all(c_.host());
+    if (c_.workshop()) edits::reveal_all(c_.host());
 }
 
 bool MainView::draw_room() {

@@ -1,7 +1,7 @@
 #pragma once
 // What all problem_map views share: the host, the per-revision snapshot, the
 // selection (so the board, list and panel agree). Edits go through the host
-// (actions::…(host(), …)), which shows failures itself.
+// (edits::…(host(), …)), which shows failures itself.
 #include "model/queries.hpp"
 
 #include "kartla/plugin_api.hpp"
