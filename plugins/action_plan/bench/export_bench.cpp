@@ -13,7 +13,7 @@
 #include <string>
 
 namespace fs = std::filesystem;
-using namespace action_plan;
+using namespace kartla::action_plan;
 
 namespace {
 

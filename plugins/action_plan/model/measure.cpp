@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 namespace cd = kartla::core_data;
 
@@ -297,4 +297,4 @@ std::string uid_code(std::string_view stored) {
     return std::string("x") + digest;
 }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 using kartla::Database;
 
@@ -126,4 +126,4 @@ std::string effect_term_code(std::string_view stored);
 // it, so a re-export still updates the same tasks.
 std::string uid_code(std::string_view stored);
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

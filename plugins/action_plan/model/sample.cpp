@@ -7,7 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 namespace {
 
@@ -71,4 +71,4 @@ void load_sample(kartla::Workshop& workshop, const nlohmann::json& sample, const
     }
 }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

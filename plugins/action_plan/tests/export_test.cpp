@@ -13,8 +13,8 @@
 #include <cstdlib>
 #include <fstream>
 
-using namespace action_plan;
-using namespace action_plan::test;
+using namespace kartla::action_plan;
+using namespace kartla::action_plan::test;
 namespace fs = std::filesystem;
 
 namespace {

@@ -10,8 +10,8 @@
 
 #include <doctest/doctest.h>
 
-using namespace action_plan;
-using namespace action_plan::test;
+using namespace kartla::action_plan;
+using namespace kartla::action_plan::test;
 
 namespace {
 

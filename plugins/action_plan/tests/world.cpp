@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-namespace action_plan::test {
+namespace kartla::action_plan::test {
 
 namespace {
 
@@ -88,4 +88,4 @@ void World::export_to(const std::string& format, const std::filesystem::path& ou
     spec->write(workshop(), options, out);
 }
 
-}  // namespace action_plan::test
+}  // namespace kartla::action_plan::test

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 namespace {
 
@@ -318,4 +318,4 @@ void MeasureEditor::draw() {
     ImGui::PopID();
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views
