@@ -9,7 +9,7 @@
 #include <map>
 #include <stdexcept>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -109,4 +109,4 @@ SampleReport load_sample(kartla::Workshop& workshop, const json& sample, const s
     return report;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 using kartla::Database;
 namespace core = kartla::core_data;
@@ -208,4 +208,4 @@ std::int64_t type_id_by_key(Database& db, std::string_view key) {
     return db.scalar_int("SELECT id FROM actor_map_type WHERE key = ?", key);
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct ActorType {
     std::int64_t id = 0;
@@ -98,4 +98,4 @@ void rename_type(kartla::Database& db, std::int64_t id, std::string_view label);
 void remove_type(kartla::Database& db, std::int64_t id);
 std::int64_t type_id_by_key(kartla::Database& db, std::string_view key);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

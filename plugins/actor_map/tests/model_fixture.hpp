@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace actor_map::testing {
+namespace kartla::actor_map::testing {
 
 inline std::unique_ptr<kartla::Workshop> workshop() {
     auto w = kartla::Workshop::in_memory();
@@ -39,4 +39,4 @@ inline std::int64_t link(kartla::Workshop& w, std::int64_t from, std::int64_t to
     return id;
 }
 
-}  // namespace actor_map::testing
+}  // namespace kartla::actor_map::testing

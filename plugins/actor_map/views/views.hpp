@@ -6,7 +6,7 @@
 #include <functional>
 #include <optional>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 // The list of actors and the form for the selected one (name, type, mandate,
 // resources, contact role, notes, who represents it), and the editable type list.
@@ -161,4 +161,4 @@ std::string_view next_role(std::string_view role);
 const char* role_msgid(std::string_view role);
 ImVec4 role_colour(std::string_view role);
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views
