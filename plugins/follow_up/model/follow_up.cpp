@@ -12,7 +12,7 @@
 #include <set>
 #include <stdexcept>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 namespace cd = kartla::core_data;
 
@@ -234,4 +234,4 @@ std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view to
     return measures;
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

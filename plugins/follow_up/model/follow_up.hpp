@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 using kartla::Database;
 using kartla::Entity;
@@ -90,4 +90,4 @@ std::vector<StatusEntry> status_log(std::string_view published);
 std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view today);
 bool overdue(const Entity& measure, std::string_view today);
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

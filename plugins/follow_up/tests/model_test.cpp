@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-using namespace follow_up;
+using namespace kartla::follow_up;
 namespace cd = kartla::core_data;
 
 namespace {

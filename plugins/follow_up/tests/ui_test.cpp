@@ -10,7 +10,7 @@
 
 #include <doctest/doctest.h>
 
-using namespace follow_up;
+using namespace kartla::follow_up;
 
 namespace {
 

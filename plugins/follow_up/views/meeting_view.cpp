@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 namespace {
 
@@ -347,4 +347,4 @@ void MeetingView::draw_change_list() {
     }
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up
