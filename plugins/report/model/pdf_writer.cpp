@@ -17,7 +17,7 @@
 #include <numeric>
 #include <stdexcept>
 
-namespace report {
+namespace kartla::report {
 
 using namespace kartla::doc;
 
@@ -484,4 +484,4 @@ void write_pdf(const Document& document, const PdfInfo& info, const std::filesys
     finish_pdf(out, {info.language, document.title, info.author, info.subject, info.keywords, std::move(alts)});
 }
 
-}  // namespace report
+}  // namespace kartla::report
