@@ -1,6 +1,7 @@
 // Prints the CPU time of one frame of the relationship network with 300 actors
 // and 1,000 relations, and of one automatic layout of that graph.
 #include "headless.hpp"
+#include "model/edits.hpp"
 #include "model/layout.hpp"
 #include "model/schema.hpp"
 #include "model/store.hpp"

@@ -1,6 +1,7 @@
 #include "model/sample_loader.hpp"
 
 #include "kartla/core_data.hpp"
+#include "model/edits.hpp"
 #include "model/layout.hpp"
 #include "model/store.hpp"
 

@@ -1,6 +1,7 @@
 #pragma once
 // An in-memory workshop with the actor map's tables, for model tests.
 #include "kartla/workshop.hpp"
+#include "model/edits.hpp"
 #include "model/schema.hpp"
 #include "model/store.hpp"
 

@@ -1,5 +1,6 @@
 #pragma once
 // The actor map's views. Each draws into a window the host has begun.
+#include "model/edits.hpp"
 #include "views/canvas.hpp"
 #include "views/ui_state.hpp"
 
