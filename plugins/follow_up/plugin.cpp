@@ -4,6 +4,7 @@
 #include "model/follow_up.hpp"
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
+#include "model/schema.hpp"
 #include "views/meeting_view.hpp"
 
 #include <nlohmann/json.hpp>

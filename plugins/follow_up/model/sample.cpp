@@ -1,5 +1,7 @@
 #include "sample.hpp"
 
+#include "edits.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <stdexcept>

@@ -1,7 +1,9 @@
 // Follow-up meetings: records per meeting, snapshots, "since the last meeting", undo.
+#include "../model/edits.hpp"
 #include "../model/follow_up.hpp"
 #include "../model/indicator.hpp"
 #include "../model/report_section.hpp"
+#include "../model/schema.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,6 @@
 #include "meeting_view.hpp"
 
+#include "../model/edits.hpp"
 #include "../model/indicator.hpp"
 #include "../model/words.hpp"
 
