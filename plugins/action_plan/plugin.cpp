@@ -4,6 +4,7 @@
 #include "model/measure.hpp"
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
+#include "model/schema.hpp"
 #include "views/ui_state.hpp"
 #include "views/views.hpp"
 

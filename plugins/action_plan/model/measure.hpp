@@ -1,10 +1,10 @@
 #pragma once
-// A measure (åtgärd) of the action plan and the edits on it. Every function
-// that writes expects to run inside Workshop::edit, so each user action is one
-// transaction and one undo step. Links to problems, causes and actors live in
-// core_link, because those entities belong to other plugins.
+// A measure (åtgärd) of the action plan, and reading the plan's tables (the
+// edits on them are in edits.hpp, the tables in schema.hpp). Links to problems,
+// causes and actors live in core_link, because those entities belong to other plugins.
 #include "kartla/database.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -21,6 +21,12 @@ inline constexpr std::array<std::string_view, 3> kLights = {"green", "yellow", "
 inline constexpr std::array<std::string_view, 2> kPreventionKinds = {"situational", "social"};
 inline constexpr std::array<std::string_view, 3> kGoalTypes = {"outcome", "process", "output"};
 inline constexpr std::array<std::string_view, 2> kEffectTerms = {"short", "long"};
+
+// Whether `value` is one of the codes in `allowed`.
+template <std::size_t N>
+bool one_of(std::string_view value, const std::array<std::string_view, N>& allowed) {
+    return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
 
 // The text columns a user edits directly. Each maps to one fixed UPDATE
 // statement, so no column name is ever built from data.
@@ -82,25 +88,6 @@ struct StatusChange {
     std::string to_status;
     std::string note;
 };
-
-const std::vector<std::string>& migrations();
-
-std::int64_t create_measure(Database& db, std::string_view title, std::string_view today);
-void delete_measure(Database& db, std::int64_t id);
-void set_text(Database& db, std::int64_t id, Field field, std::string_view value);
-void set_ordinary_work(Database& db, std::int64_t id, bool ordinary_work);
-void set_priority(Database& db, std::int64_t id, int priority);
-// Writes a dated status-log entry when the status actually changes.
-void set_status(Database& db, std::int64_t id, std::string_view status, std::string_view date,
-                std::string_view note = {});
-void set_light(Database& db, std::int64_t id, std::string_view light);
-// Moves a measure before another on the board (0: to the end).
-void set_position(Database& db, std::int64_t id, std::int64_t position);
-
-void set_owner(Database& db, std::int64_t id, std::int64_t actor_id);  // 0 clears
-void set_partner(Database& db, std::int64_t id, std::int64_t actor_id, bool partner);
-// kind is "problem" or "cause".
-void set_addresses(Database& db, std::int64_t id, std::string_view kind, std::int64_t entity_id, bool addresses);
 
 std::vector<Measure> load_measures(Database& db);
 std::vector<StatusChange> load_status_log(Database& db);

@@ -1,6 +1,7 @@
 #include "sample.hpp"
 
 #include "dates.hpp"
+#include "edits.hpp"
 
 #include <nlohmann/json.hpp>
 

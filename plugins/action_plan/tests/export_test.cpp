@@ -2,6 +2,7 @@
 // csv, html.parser, openpyxl, icalendar) through check_exports.py.
 #include "world.hpp"
 
+#include "../model/edits.hpp"
 #include "../model/measure.hpp"
 #include "temp_dir.hpp"
 

@@ -3,6 +3,7 @@
 
 #include "../model/checks.hpp"
 #include "../model/dates.hpp"
+#include "../model/edits.hpp"
 #include "../model/entities.hpp"
 #include "../model/measure.hpp"
 

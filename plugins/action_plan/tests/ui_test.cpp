@@ -2,7 +2,9 @@
 // input, with assertions on what lands in the workshop file.
 #include "world.hpp"
 
+#include "../model/edits.hpp"
 #include "../model/measure.hpp"
+#include "../model/schema.hpp"
 #include "../views/views.hpp"
 #include "headless.hpp"
 #include "temp_dir.hpp"

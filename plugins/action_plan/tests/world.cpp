@@ -2,6 +2,7 @@
 
 #include "../model/export/exporters.hpp"
 #include "../model/measure.hpp"
+#include "../model/schema.hpp"
 
 #include <doctest/doctest.h>
 

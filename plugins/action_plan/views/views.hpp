@@ -3,6 +3,8 @@
 // ("Title###action_plan.<key>"); all share one UiState.
 #include "ui_state.hpp"
 
+#include "../model/edits.hpp"
+
 #include <array>
 #include <cstdint>
 #include <string>
