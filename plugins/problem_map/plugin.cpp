@@ -13,7 +13,7 @@ namespace kartla::problem_map {
 class ProblemMapPlugin : public Plugin {
 public:
     explicit ProblemMapPlugin(Host& host) : ui_(host), main_view_(ui_) {
-        host.add_schema(schema::migrations());
+        host.add_schema(migrations());
         host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); },
                        kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }});
         host.add_entity_kind({"problem", [this](Workshop& w) { return problem_entities(*ui_.cache.get(w)); },
