@@ -1,6 +1,8 @@
 #pragma once
 // The board: problem cards placed freely on a pan/zoom canvas, grouped by named
 // cluster frames, coloured by category, with a side panel for all fields.
+// Its code is split by concern: board_view.cpp (the frame), board_input.cpp
+// (pointer and keys), board_paint.cpp (the picture); board_style.hpp is what they share.
 #include "canvas.hpp"
 #include "card_panel.hpp"
 #include "ui_state.hpp"
