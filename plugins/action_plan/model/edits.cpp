@@ -3,6 +3,7 @@
 #include "dates.hpp"
 #include "kartla/core_data.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace kartla::action_plan {
@@ -13,40 +14,12 @@ namespace {
 
 const char* kMeasureKind = "measure";
 
-// One fixed statement per field: column names never come from data.
-const char* update_sql(Field field) {
-    switch (field) {
-        case Field::Title: return "UPDATE action_plan_measure SET title = ? WHERE id = ?";
-        case Field::Description: return "UPDATE action_plan_measure SET description = ? WHERE id = ?";
-        case Field::Prevention: return "UPDATE action_plan_measure SET prevention = ? WHERE id = ?";
-        case Field::GoalType: return "UPDATE action_plan_measure SET goal_type = ? WHERE id = ?";
-        case Field::Goal: return "UPDATE action_plan_measure SET goal = ? WHERE id = ?";
-        case Field::Start: return "UPDATE action_plan_measure SET start = ? WHERE id = ?";
-        case Field::Due: return "UPDATE action_plan_measure SET due = ? WHERE id = ?";
-        case Field::Resources: return "UPDATE action_plan_measure SET resources = ? WHERE id = ?";
-        case Field::Cost: return "UPDATE action_plan_measure SET cost = ? WHERE id = ?";
-        case Field::EffectTerm: return "UPDATE action_plan_measure SET effect_term = ? WHERE id = ?";
-        case Field::ExpectedEffect: return "UPDATE action_plan_measure SET expected_effect = ? WHERE id = ?";
-        case Field::Indicator: return "UPDATE action_plan_measure SET indicator = ? WHERE id = ?";
-        case Field::Baseline: return "UPDATE action_plan_measure SET baseline = ? WHERE id = ?";
-        case Field::FollowUpMethod: return "UPDATE action_plan_measure SET follow_up_method = ? WHERE id = ?";
-        case Field::LightComment: return "UPDATE action_plan_measure SET light_comment = ? WHERE id = ?";
-    }
-    throw std::invalid_argument("unknown measure field");
-}
-
+// A field's value as its row in field_spec() allows it.
 void check_value(Field field, std::string_view value) {
-    const bool ok = [&] {
-        if (value.empty()) return true;
-        switch (field) {
-            case Field::Prevention: return one_of(value, kPreventionKinds);
-            case Field::GoalType: return one_of(value, kGoalTypes);
-            case Field::EffectTerm: return one_of(value, kEffectTerms);
-            case Field::Start:
-            case Field::Due: return dates::is_valid(value);
-            default: return true;
-        }
-    }();
+    const FieldSpec& spec = field_spec(field);
+    const bool ok = value.empty() || (spec.date ? dates::is_valid(value)
+                                                : spec.codes.empty() || std::find(spec.codes.begin(), spec.codes.end(),
+                                                                                  value) != spec.codes.end());
     if (!ok) throw std::invalid_argument("not an allowed value for this field: " + std::string(value));
 }
 
@@ -77,7 +50,7 @@ void delete_measure(Database& db, std::int64_t id) {
 void set_text(Database& db, std::int64_t id, Field field, std::string_view value) {
     check_value(field, value);
     require_measure(db, id);
-    db.run(update_sql(field), std::string(value), id);
+    db.run(field_spec(field).update_sql, std::string(value), id);
 }
 
 void set_ordinary_work(Database& db, std::int64_t id, bool ordinary_work) {

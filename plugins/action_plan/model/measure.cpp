@@ -7,26 +7,38 @@
 
 namespace kartla::action_plan {
 
-std::string Measure::text(Field field) const {
-    switch (field) {
-        case Field::Title: return title;
-        case Field::Description: return description;
-        case Field::Prevention: return prevention;
-        case Field::GoalType: return goal_type;
-        case Field::Goal: return goal;
-        case Field::Start: return start;
-        case Field::Due: return due;
-        case Field::Resources: return resources;
-        case Field::Cost: return cost;
-        case Field::EffectTerm: return effect_term;
-        case Field::ExpectedEffect: return expected_effect;
-        case Field::Indicator: return indicator;
-        case Field::Baseline: return baseline;
-        case Field::FollowUpMethod: return follow_up_method;
-        case Field::LightComment: return light_comment;
-    }
-    return {};
+namespace {
+
+constexpr FieldSpec kFields[] = {
+    {Field::Title, &Measure::title, "UPDATE action_plan_measure SET title = ? WHERE id = ?"},
+    {Field::Description, &Measure::description, "UPDATE action_plan_measure SET description = ? WHERE id = ?"},
+    {Field::Prevention, &Measure::prevention, "UPDATE action_plan_measure SET prevention = ? WHERE id = ?",
+     kPreventionKinds},
+    {Field::GoalType, &Measure::goal_type, "UPDATE action_plan_measure SET goal_type = ? WHERE id = ?", kGoalTypes},
+    {Field::Goal, &Measure::goal, "UPDATE action_plan_measure SET goal = ? WHERE id = ?"},
+    {Field::Start, &Measure::start, "UPDATE action_plan_measure SET start = ? WHERE id = ?", {}, true},
+    {Field::Due, &Measure::due, "UPDATE action_plan_measure SET due = ? WHERE id = ?", {}, true},
+    {Field::Resources, &Measure::resources, "UPDATE action_plan_measure SET resources = ? WHERE id = ?"},
+    {Field::Cost, &Measure::cost, "UPDATE action_plan_measure SET cost = ? WHERE id = ?"},
+    {Field::EffectTerm, &Measure::effect_term, "UPDATE action_plan_measure SET effect_term = ? WHERE id = ?",
+     kEffectTerms},
+    {Field::ExpectedEffect, &Measure::expected_effect, "UPDATE action_plan_measure SET expected_effect = ? WHERE id = ?"},
+    {Field::Indicator, &Measure::indicator, "UPDATE action_plan_measure SET indicator = ? WHERE id = ?"},
+    {Field::Baseline, &Measure::baseline, "UPDATE action_plan_measure SET baseline = ? WHERE id = ?"},
+    {Field::FollowUpMethod, &Measure::follow_up_method,
+     "UPDATE action_plan_measure SET follow_up_method = ? WHERE id = ?"},
+    {Field::LightComment, &Measure::light_comment, "UPDATE action_plan_measure SET light_comment = ? WHERE id = ?"},
+};
+
+}  // namespace
+
+const FieldSpec& field_spec(Field field) {
+    for (const auto& spec : kFields)
+        if (spec.field == field) return spec;
+    throw std::invalid_argument("unknown measure field");
 }
+
+std::string Measure::text(Field field) const { return this->*field_spec(field).member; }
 
 std::vector<Measure> load_measures(Database& db) {
     std::vector<Measure> out;

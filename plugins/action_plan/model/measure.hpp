@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,7 @@ bool one_of(std::string_view value, const std::array<std::string_view, N>& allow
     return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
-// The text columns a user edits directly. Each maps to one fixed UPDATE
-// statement, so no column name is ever built from data.
+// The text columns a user edits directly; field_spec() tells all about each.
 enum class Field {
     Title,
     Description,
@@ -79,6 +79,18 @@ struct Measure {
     std::string text(Field field) const;
     bool closed() const { return status == "done" || status == "cancelled"; }
 };
+
+// One row per text field of the one table of them: the member that holds it,
+// the one fixed UPDATE statement that writes it (no column name is ever built
+// from data), and the values it takes (codes, or a date; neither: any text).
+struct FieldSpec {
+    Field field;
+    std::string Measure::*member;
+    const char* update_sql;
+    std::span<const std::string_view> codes = {};
+    bool date = false;
+};
+const FieldSpec& field_spec(Field field);
 
 struct StatusChange {
     std::int64_t id = 0;
