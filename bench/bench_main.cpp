@@ -7,7 +7,7 @@
 // a bare one-row SQLite commit with the same settings and a whole-file JSON
 // save of the same workshop. Prints one table, writes the figures as JSON.
 // Not a test: it asserts nothing. See scripts/bench.sh.
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "host/runtime.hpp"
 #include "ui/fonts.hpp"
@@ -190,7 +190,7 @@ void edits(Figures& f, const fs::path& file, int size, int count) {
         const auto card = cards[rng() % cards.size()];
         const std::string title = fmt::format("Klotter på Ängsvägen, ändrat {} gånger", i);
         const double start = now_ms(), start_cpu = cpu_ms();
-        auto result = problem_map::actions::set_text(w, card, problem_map::actions::TextField::Title, title);
+        auto result = problem_map::edits::set_text(w, card, problem_map::edits::TextField::Title, title);
         edit.push_back(now_ms() - start);
         edit_cpu.push_back(cpu_ms() - start_cpu);
         if (!result) throw std::runtime_error(result.message);

@@ -4,6 +4,7 @@
 #include "model/measure.hpp"
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
+#include "model/schema.hpp"
 #include "views/ui_state.hpp"
 #include "views/views.hpp"
 
@@ -11,9 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace {
-
-using namespace action_plan;
+namespace kartla::action_plan {
 
 class ActionPlanPlugin : public kartla::Plugin {
 public:
@@ -61,6 +60,6 @@ private:
     views::ExportPreview preview_;
 };
 
-}  // namespace
+}  // namespace kartla::action_plan
 
-KARTLA_PLUGIN("action_plan", "Action plan", "1.0.0", ActionPlanPlugin)
+KARTLA_PLUGIN("action_plan", "Action plan", "1.0.0", kartla::action_plan::ActionPlanPlugin)

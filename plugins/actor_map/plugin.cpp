@@ -10,9 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace {
-
-using namespace actor_map;
+namespace kartla::actor_map {
 
 class ActorMapPlugin : public kartla::Plugin {
 public:
@@ -74,11 +72,11 @@ private:
     }
 
     kartla::Host& host_;
-    ui::UiState state_;
-    ui::ActorsView actors_;
-    ui::MapWindow map_;
+    views::UiState state_;
+    views::ActorsView actors_;
+    views::MapWindow map_;
 };
 
-}  // namespace
+}  // namespace kartla::actor_map
 
-KARTLA_PLUGIN("actor_map", "Actor map", "1.0.0", ActorMapPlugin)
+KARTLA_PLUGIN("actor_map", "Actor map", "1.0.0", kartla::actor_map::ActorMapPlugin)

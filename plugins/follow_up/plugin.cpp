@@ -4,25 +4,26 @@
 #include "model/follow_up.hpp"
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
+#include "model/schema.hpp"
 #include "views/meeting_view.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace {
+namespace kartla::follow_up {
 
 class FollowUpPlugin : public kartla::Plugin {
 public:
     explicit FollowUpPlugin(kartla::Host& host) : host_(host), view_(host) {
-        host.add_schema(follow_up::migrations());
+        host.add_schema(migrations());
         host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40,
                        [this] { return view_.draw_room(); }});
         host.add_report_section({"follow_up.changes", "Follow-up", 40, [this](kartla::Workshop& w, const kartla::ExportOptions&) {
-                                     return follow_up::report_section(
+                                     return report_section(
                                          w.db(), [this](std::string_view kind) { return host_.entities(kind); },
                                          [this](const char* msgid) { return std::string(host_.tr(msgid)); });
                                  }});
         host.add_sample_loader({40, [this](kartla::Workshop& w, const nlohmann::json& sample) {
-                                    follow_up::load_sample(w, sample, [this](std::string_view kind) {
+                                    load_sample(w, sample, [this](std::string_view kind) {
                                         return host_.entities(kind);
                                     });
                                 }});
@@ -30,9 +31,9 @@ public:
 
 private:
     kartla::Host& host_;
-    follow_up::MeetingView view_;
+    MeetingView view_;
 };
 
-}  // namespace
+}  // namespace kartla::follow_up
 
-KARTLA_PLUGIN("follow_up", "Follow-up meetings", "1.0.0", FollowUpPlugin)
+KARTLA_PLUGIN("follow_up", "Follow-up meetings", "1.0.0", kartla::follow_up::FollowUpPlugin)

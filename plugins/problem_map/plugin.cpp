@@ -3,8 +3,8 @@
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
-#include "views/context.hpp"
 #include "views/main_view.hpp"
+#include "views/ui_state.hpp"
 
 #include "kartla/plugin_api.hpp"
 
@@ -12,26 +12,26 @@ namespace kartla::problem_map {
 
 class ProblemMapPlugin : public Plugin {
 public:
-    explicit ProblemMapPlugin(Host& host) : context_(host), main_view_(context_) {
-        host.add_schema(schema::migrations());
+    explicit ProblemMapPlugin(Host& host) : ui_(host), main_view_(ui_) {
+        host.add_schema(migrations());
         host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); },
                        kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }});
-        host.add_entity_kind({"problem", [this](Workshop& w) { return problem_entities(*context_.cache.get(w)); },
+        host.add_entity_kind({"problem", [this](Workshop& w) { return problem_entities(*ui_.cache.get(w)); },
                               [](Workshop& w, const EntityFilter& f) { return select_problems(w.db(), f); }});
-        host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*context_.cache.get(w)); },
+        host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*ui_.cache.get(w)); },
                               [](Workshop& w, const EntityFilter& f) { return select_causes(w.db(), f); }});
         host.add_report_section({"problem_map.problems", "Problem picture", 10,
                                  [this, &host](Workshop& w, const ExportOptions&) {
-                                     return report_section(*context_.cache.get(w),
+                                     return report_section(*ui_.cache.get(w),
                                                            [&host](const char* m) { return host.tr(m); });
                                  }});
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});
         host.add_command({"problem_map.reveal_all", "Reveal all problem cards", {}, [this] { main_view_.reveal_all(); },
-                          [this] { return context_.silent_round_running(); }});
+                          [this] { return ui_.silent_round_running(); }});
     }
 
 private:
-    views::Context context_;
+    views::UiState ui_;
     views::MainView main_view_;
 };
 

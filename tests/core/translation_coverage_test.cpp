@@ -86,10 +86,11 @@ std::string leading_arguments(const std::string& text, std::size_t open, int cou
 }
 
 // Every label passed to an edit: the plugins' Host::edit and Workshop::edit,
-// and the few helpers that pass a label on to them (the label is then their
-// first or second argument: save(workshop, "Add meeting", …)).
+// the few helpers that pass a label on to them (the label is then their
+// first or second argument: save(workshop, "Add meeting", …)), and labels kept
+// in a table of edits, marked undo_label("…") (problem_map/model/edits.cpp).
 std::vector<std::pair<std::string, std::size_t>> edit_labels(const std::string& text) {
-    static const std::regex call(R"re((?:\.|->)edit\(|\b(edit_returning_id|save)\()re");
+    static const std::regex call(R"re((?:\.|->)edit\(|\bundo_label\(|\b(edit_returning_id|save)\()re");
     static const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
     std::vector<std::pair<std::string, std::size_t>> out;
     for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it) {

@@ -1,7 +1,9 @@
 // Prints the time to export an action plan of 2,000 measures in each format.
 // Not a test: a program whose figures go into plugins/action_plan/BENCHMARKS.md.
 #include "../model/export/exporters.hpp"
+#include "../model/edits.hpp"
 #include "../model/measure.hpp"
+#include "../model/schema.hpp"
 
 #include "kartla/core_data.hpp"
 
@@ -13,7 +15,7 @@
 #include <string>
 
 namespace fs = std::filesystem;
-using namespace action_plan;
+using namespace kartla::action_plan;
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 namespace {
 
@@ -115,4 +115,4 @@ const char* check_kind_key(CheckKind kind) {
     return "";
 }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

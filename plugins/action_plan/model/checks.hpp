@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 enum class CheckKind {
     MissingOwner,      // a measure without a responsible actor
@@ -37,4 +37,4 @@ const char* check_kind_key(CheckKind kind);
 // A few words for a card: "Overdue", "No due date"...
 const char* finding_short_msgid(CheckKind kind);
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

@@ -1,6 +1,6 @@
 #include "dates.hpp"
 
-namespace action_plan::dates {
+namespace kartla::action_plan::dates {
 
 std::string month_of(std::string_view iso) { return is_valid(iso) ? std::string(iso.substr(0, 7)) : std::string(); }
 
@@ -9,4 +9,4 @@ std::string compact(std::string_view iso) {
     return std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
 }
 
-}  // namespace action_plan::dates
+}  // namespace kartla::action_plan::dates

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace action_plan::dates {
+namespace kartla::action_plan::dates {
 
 using kartla::dates::day_number;
 using kartla::dates::from_day_number;
@@ -18,4 +18,4 @@ std::string month_of(std::string_view iso);
 // "20260517" for iCalendar.
 std::string compact(std::string_view iso);
 
-}  // namespace action_plan::dates
+}  // namespace kartla::action_plan::dates

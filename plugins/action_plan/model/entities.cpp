@@ -5,7 +5,7 @@
 
 #include <map>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 namespace {
 
@@ -46,4 +46,4 @@ std::vector<kartla::Entity> measure_entities(kartla::Workshop& workshop) {
     return out;
 }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

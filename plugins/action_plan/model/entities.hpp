@@ -6,8 +6,8 @@
 
 #include <vector>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 std::vector<kartla::Entity> measure_entities(kartla::Workshop& workshop);
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

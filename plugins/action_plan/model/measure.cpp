@@ -1,206 +1,44 @@
 #include "measure.hpp"
 
-#include "dates.hpp"
-#include "kartla/core_data.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 #include <unordered_map>
 
-namespace action_plan {
-
-namespace cd = kartla::core_data;
+namespace kartla::action_plan {
 
 namespace {
 
-const char* kMeasureKind = "measure";
-
-template <std::size_t N>
-bool one_of(std::string_view value, const std::array<std::string_view, N>& allowed) {
-    return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
-}
-
-// One fixed statement per field: column names never come from data.
-const char* update_sql(Field field) {
-    switch (field) {
-        case Field::Title: return "UPDATE action_plan_measure SET title = ? WHERE id = ?";
-        case Field::Description: return "UPDATE action_plan_measure SET description = ? WHERE id = ?";
-        case Field::Prevention: return "UPDATE action_plan_measure SET prevention = ? WHERE id = ?";
-        case Field::GoalType: return "UPDATE action_plan_measure SET goal_type = ? WHERE id = ?";
-        case Field::Goal: return "UPDATE action_plan_measure SET goal = ? WHERE id = ?";
-        case Field::Start: return "UPDATE action_plan_measure SET start = ? WHERE id = ?";
-        case Field::Due: return "UPDATE action_plan_measure SET due = ? WHERE id = ?";
-        case Field::Resources: return "UPDATE action_plan_measure SET resources = ? WHERE id = ?";
-        case Field::Cost: return "UPDATE action_plan_measure SET cost = ? WHERE id = ?";
-        case Field::EffectTerm: return "UPDATE action_plan_measure SET effect_term = ? WHERE id = ?";
-        case Field::ExpectedEffect: return "UPDATE action_plan_measure SET expected_effect = ? WHERE id = ?";
-        case Field::Indicator: return "UPDATE action_plan_measure SET indicator = ? WHERE id = ?";
-        case Field::Baseline: return "UPDATE action_plan_measure SET baseline = ? WHERE id = ?";
-        case Field::FollowUpMethod: return "UPDATE action_plan_measure SET follow_up_method = ? WHERE id = ?";
-        case Field::LightComment: return "UPDATE action_plan_measure SET light_comment = ? WHERE id = ?";
-    }
-    throw std::invalid_argument("unknown measure field");
-}
-
-void check_value(Field field, std::string_view value) {
-    const bool ok = [&] {
-        if (value.empty()) return true;
-        switch (field) {
-            case Field::Prevention: return one_of(value, kPreventionKinds);
-            case Field::GoalType: return one_of(value, kGoalTypes);
-            case Field::EffectTerm: return one_of(value, kEffectTerms);
-            case Field::Start:
-            case Field::Due: return dates::is_valid(value);
-            default: return true;
-        }
-    }();
-    if (!ok) throw std::invalid_argument("not an allowed value for this field: " + std::string(value));
-}
-
-void require_measure(Database& db, std::int64_t id) {
-    if (db.scalar_int("SELECT count(*) FROM action_plan_measure WHERE id = ?", id) == 0)
-        throw std::invalid_argument("no such measure");
-}
-
-cd::LinkEnd end_of(std::int64_t id) { return {kMeasureKind, id}; }
+constexpr FieldSpec kFields[] = {
+    {Field::Title, &Measure::title, "UPDATE action_plan_measure SET title = ? WHERE id = ?"},
+    {Field::Description, &Measure::description, "UPDATE action_plan_measure SET description = ? WHERE id = ?"},
+    {Field::Prevention, &Measure::prevention, "UPDATE action_plan_measure SET prevention = ? WHERE id = ?",
+     kPreventionKinds},
+    {Field::GoalType, &Measure::goal_type, "UPDATE action_plan_measure SET goal_type = ? WHERE id = ?", kGoalTypes},
+    {Field::Goal, &Measure::goal, "UPDATE action_plan_measure SET goal = ? WHERE id = ?"},
+    {Field::Start, &Measure::start, "UPDATE action_plan_measure SET start = ? WHERE id = ?", {}, true},
+    {Field::Due, &Measure::due, "UPDATE action_plan_measure SET due = ? WHERE id = ?", {}, true},
+    {Field::Resources, &Measure::resources, "UPDATE action_plan_measure SET resources = ? WHERE id = ?"},
+    {Field::Cost, &Measure::cost, "UPDATE action_plan_measure SET cost = ? WHERE id = ?"},
+    {Field::EffectTerm, &Measure::effect_term, "UPDATE action_plan_measure SET effect_term = ? WHERE id = ?",
+     kEffectTerms},
+    {Field::ExpectedEffect, &Measure::expected_effect, "UPDATE action_plan_measure SET expected_effect = ? WHERE id = ?"},
+    {Field::Indicator, &Measure::indicator, "UPDATE action_plan_measure SET indicator = ? WHERE id = ?"},
+    {Field::Baseline, &Measure::baseline, "UPDATE action_plan_measure SET baseline = ? WHERE id = ?"},
+    {Field::FollowUpMethod, &Measure::follow_up_method,
+     "UPDATE action_plan_measure SET follow_up_method = ? WHERE id = ?"},
+    {Field::LightComment, &Measure::light_comment, "UPDATE action_plan_measure SET light_comment = ? WHERE id = ?"},
+};
 
 }  // namespace
 
-std::string Measure::text(Field field) const {
-    switch (field) {
-        case Field::Title: return title;
-        case Field::Description: return description;
-        case Field::Prevention: return prevention;
-        case Field::GoalType: return goal_type;
-        case Field::Goal: return goal;
-        case Field::Start: return start;
-        case Field::Due: return due;
-        case Field::Resources: return resources;
-        case Field::Cost: return cost;
-        case Field::EffectTerm: return effect_term;
-        case Field::ExpectedEffect: return expected_effect;
-        case Field::Indicator: return indicator;
-        case Field::Baseline: return baseline;
-        case Field::FollowUpMethod: return follow_up_method;
-        case Field::LightComment: return light_comment;
-    }
-    return {};
+const FieldSpec& field_spec(Field field) {
+    for (const auto& spec : kFields)
+        if (spec.field == field) return spec;
+    throw std::invalid_argument("unknown measure field");
 }
 
-const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {
-        R"sql(
-CREATE TABLE action_plan_measure(
-  id               INTEGER PRIMARY KEY,
-  title            TEXT NOT NULL DEFAULT '',
-  description      TEXT NOT NULL DEFAULT '',
-  prevention       TEXT NOT NULL DEFAULT '',
-  ordinary_work    INTEGER NOT NULL DEFAULT 0,
-  goal_type        TEXT NOT NULL DEFAULT '',
-  goal             TEXT NOT NULL DEFAULT '',
-  start            TEXT NOT NULL DEFAULT '',
-  due              TEXT NOT NULL DEFAULT '',
-  resources        TEXT NOT NULL DEFAULT '',
-  cost             TEXT NOT NULL DEFAULT '',
-  effect_term      TEXT NOT NULL DEFAULT '',
-  expected_effect  TEXT NOT NULL DEFAULT '',
-  indicator        TEXT NOT NULL DEFAULT '',
-  baseline         TEXT NOT NULL DEFAULT '',
-  follow_up_method TEXT NOT NULL DEFAULT '',
-  priority         INTEGER NOT NULL DEFAULT 0,
-  status           TEXT NOT NULL DEFAULT 'proposed',
-  light            TEXT NOT NULL DEFAULT '',
-  light_comment    TEXT NOT NULL DEFAULT '',
-  position         INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE action_plan_status_log(
-  id          INTEGER PRIMARY KEY,
-  measure_id  INTEGER NOT NULL,
-  date        TEXT NOT NULL,
-  from_status TEXT NOT NULL DEFAULT '',
-  to_status   TEXT NOT NULL,
-  note        TEXT NOT NULL DEFAULT '');
-CREATE INDEX action_plan_status_log_measure ON action_plan_status_log(measure_id);
-CREATE TABLE action_plan_meta(
-  id    INTEGER PRIMARY KEY,
-  key   TEXT NOT NULL UNIQUE,
-  value TEXT NOT NULL);
-INSERT INTO action_plan_meta(key, value) VALUES ('uid', lower(hex(randomblob(16))));
-)sql",
-    };
-    return steps;
-}
-
-std::int64_t create_measure(Database& db, std::string_view title, std::string_view today) {
-    const auto position = db.scalar_int("SELECT coalesce(max(position), 0) + 1 FROM action_plan_measure");
-    db.run("INSERT INTO action_plan_measure(title, position) VALUES (?, ?)", std::string(title), position);
-    const auto id = db.last_insert_id();
-    db.run("INSERT INTO action_plan_status_log(measure_id, date, from_status, to_status) VALUES (?, ?, '', 'proposed')",
-           id, std::string(today));
-    return id;
-}
-
-void delete_measure(Database& db, std::int64_t id) {
-    db.run("DELETE FROM action_plan_status_log WHERE measure_id = ?", id);
-    cd::remove_links_of(db, end_of(id));
-    db.run("DELETE FROM action_plan_measure WHERE id = ?", id);
-}
-
-void set_text(Database& db, std::int64_t id, Field field, std::string_view value) {
-    check_value(field, value);
-    require_measure(db, id);
-    db.run(update_sql(field), std::string(value), id);
-}
-
-void set_ordinary_work(Database& db, std::int64_t id, bool ordinary_work) {
-    db.run("UPDATE action_plan_measure SET ordinary_work = ? WHERE id = ?", ordinary_work ? 1 : 0, id);
-}
-
-void set_priority(Database& db, std::int64_t id, int priority) {
-    if (priority < 0 || priority > 3) throw std::invalid_argument("priority is 0 to 3");
-    db.run("UPDATE action_plan_measure SET priority = ? WHERE id = ?", priority, id);
-}
-
-void set_status(Database& db, std::int64_t id, std::string_view status, std::string_view date, std::string_view note) {
-    if (!is_status(status)) throw std::invalid_argument("unknown status: " + std::string(status));
-    if (!dates::is_valid(date)) throw std::invalid_argument("a status change needs a date");
-    require_measure(db, id);
-    const std::string previous = db.scalar_text("SELECT status FROM action_plan_measure WHERE id = ?", id);
-    if (previous == status) return;
-    db.run("UPDATE action_plan_measure SET status = ? WHERE id = ?", std::string(status), id);
-    // std::string, not string_view: an empty view may have no data pointer and bind as NULL.
-    db.run("INSERT INTO action_plan_status_log(measure_id, date, from_status, to_status, note) VALUES (?, ?, ?, ?, ?)",
-           id, std::string(date), previous, std::string(status), std::string(note));
-}
-
-void set_light(Database& db, std::int64_t id, std::string_view light) {
-    if (!light.empty() && !is_light(light)) throw std::invalid_argument("unknown follow-up light");
-    db.run("UPDATE action_plan_measure SET light = ? WHERE id = ?", std::string(light), id);
-}
-
-void set_position(Database& db, std::int64_t id, std::int64_t position) {
-    db.run("UPDATE action_plan_measure SET position = ? WHERE id = ?", position, id);
-}
-
-void set_owner(Database& db, std::int64_t id, std::int64_t actor_id) {
-    require_measure(db, id);
-    for (const auto& old : cd::links_from(db, end_of(id), "actor", "owner")) cd::remove_link(db, end_of(id), old, "owner");
-    if (actor_id != 0) cd::add_link(db, end_of(id), {"actor", actor_id}, "owner");
-}
-
-void set_partner(Database& db, std::int64_t id, std::int64_t actor_id, bool partner) {
-    require_measure(db, id);
-    if (partner) cd::add_link(db, end_of(id), {"actor", actor_id}, "partner");
-    else cd::remove_link(db, end_of(id), {"actor", actor_id}, "partner");
-}
-
-void set_addresses(Database& db, std::int64_t id, std::string_view kind, std::int64_t entity_id, bool addresses) {
-    if (kind != "problem" && kind != "cause") throw std::invalid_argument("a measure addresses problems and causes");
-    require_measure(db, id);
-    const cd::LinkEnd target{std::string(kind), entity_id};
-    if (addresses) cd::add_link(db, end_of(id), target, "addresses");
-    else cd::remove_link(db, end_of(id), target, "addresses");
-}
+std::string Measure::text(Field field) const { return this->*field_spec(field).member; }
 
 std::vector<Measure> load_measures(Database& db) {
     std::vector<Measure> out;
@@ -297,4 +135,4 @@ std::string uid_code(std::string_view stored) {
     return std::string("x") + digest;
 }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

@@ -1,17 +1,18 @@
 #pragma once
-// A measure (åtgärd) of the action plan and the edits on it. Every function
-// that writes expects to run inside Workshop::edit, so each user action is one
-// transaction and one undo step. Links to problems, causes and actors live in
-// core_link, because those entities belong to other plugins.
+// A measure (åtgärd) of the action plan, and reading the plan's tables (the
+// edits on them are in edits.hpp, the tables in schema.hpp). Links to problems,
+// causes and actors live in core_link, because those entities belong to other plugins.
 #include "kartla/database.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 using kartla::Database;
 
@@ -22,8 +23,13 @@ inline constexpr std::array<std::string_view, 2> kPreventionKinds = {"situationa
 inline constexpr std::array<std::string_view, 3> kGoalTypes = {"outcome", "process", "output"};
 inline constexpr std::array<std::string_view, 2> kEffectTerms = {"short", "long"};
 
-// The text columns a user edits directly. Each maps to one fixed UPDATE
-// statement, so no column name is ever built from data.
+// Whether `value` is one of the codes in `allowed`.
+template <std::size_t N>
+bool one_of(std::string_view value, const std::array<std::string_view, N>& allowed) {
+    return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+// The text columns a user edits directly; field_spec() tells all about each.
 enum class Field {
     Title,
     Description,
@@ -74,6 +80,18 @@ struct Measure {
     bool closed() const { return status == "done" || status == "cancelled"; }
 };
 
+// One row per text field of the one table of them: the member that holds it,
+// the one fixed UPDATE statement that writes it (no column name is ever built
+// from data), and the values it takes (codes, or a date; neither: any text).
+struct FieldSpec {
+    Field field;
+    std::string Measure::*member;
+    const char* update_sql;
+    std::span<const std::string_view> codes = {};
+    bool date = false;
+};
+const FieldSpec& field_spec(Field field);
+
 struct StatusChange {
     std::int64_t id = 0;
     std::int64_t measure_id = 0;
@@ -82,25 +100,6 @@ struct StatusChange {
     std::string to_status;
     std::string note;
 };
-
-const std::vector<std::string>& migrations();
-
-std::int64_t create_measure(Database& db, std::string_view title, std::string_view today);
-void delete_measure(Database& db, std::int64_t id);
-void set_text(Database& db, std::int64_t id, Field field, std::string_view value);
-void set_ordinary_work(Database& db, std::int64_t id, bool ordinary_work);
-void set_priority(Database& db, std::int64_t id, int priority);
-// Writes a dated status-log entry when the status actually changes.
-void set_status(Database& db, std::int64_t id, std::string_view status, std::string_view date,
-                std::string_view note = {});
-void set_light(Database& db, std::int64_t id, std::string_view light);
-// Moves a measure before another on the board (0: to the end).
-void set_position(Database& db, std::int64_t id, std::int64_t position);
-
-void set_owner(Database& db, std::int64_t id, std::int64_t actor_id);  // 0 clears
-void set_partner(Database& db, std::int64_t id, std::int64_t actor_id, bool partner);
-// kind is "problem" or "cause".
-void set_addresses(Database& db, std::int64_t id, std::string_view kind, std::int64_t entity_id, bool addresses);
 
 std::vector<Measure> load_measures(Database& db);
 std::vector<StatusChange> load_status_log(Database& db);
@@ -126,4 +125,4 @@ std::string effect_term_code(std::string_view stored);
 // it, so a re-export still updates the same tasks.
 std::string uid_code(std::string_view stored);
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

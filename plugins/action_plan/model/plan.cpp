@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <unordered_set>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 namespace {
 
@@ -349,4 +349,4 @@ std::string status_words(std::string_view status, const Translate& tr) {
 
 const char* ordinary_work_msgid(bool ordinary) { return ordinary ? "Part of ordinary work" : "One-off"; }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

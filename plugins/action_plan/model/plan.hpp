@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 using kartla::Entity;
 // Host::entities, or a stand-in in tests.
@@ -102,4 +102,4 @@ const char* status_symbol(std::string_view status);  // "" when unknown
 std::string light_words(std::string_view light, const Translate& tr);    // "▲ Yellow"; "" when unset
 std::string status_words(std::string_view status, const Translate& tr);  // "◑ In progress"
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

@@ -2,7 +2,7 @@
 
 #include "export/document.hpp"
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 namespace doc = kartla::doc;
 using namespace exporting;
@@ -34,4 +34,4 @@ doc::Section report_section(kartla::Workshop& workshop, const EntitySelect& sele
     return section;
 }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

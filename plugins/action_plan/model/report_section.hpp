@@ -6,8 +6,8 @@
 
 #include "kartla/document.hpp"
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 kartla::doc::Section report_section(kartla::Workshop& workshop, const EntitySelect& select, const Translate& tr);
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

@@ -1,13 +1,14 @@
 #include "sample.hpp"
 
 #include "dates.hpp"
+#include "edits.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <optional>
 #include <stdexcept>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 namespace {
 
@@ -71,4 +72,4 @@ void load_sample(kartla::Workshop& workshop, const nlohmann::json& sample, const
     }
 }
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

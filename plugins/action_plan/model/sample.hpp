@@ -7,8 +7,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace action_plan {
+namespace kartla::action_plan {
 
 void load_sample(kartla::Workshop& workshop, const nlohmann::json& sample, const EntitySource& source);
 
-}  // namespace action_plan
+}  // namespace kartla::action_plan

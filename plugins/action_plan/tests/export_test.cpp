@@ -2,6 +2,7 @@
 // csv, html.parser, openpyxl, icalendar) through check_exports.py.
 #include "world.hpp"
 
+#include "../model/edits.hpp"
 #include "../model/measure.hpp"
 #include "temp_dir.hpp"
 
@@ -13,8 +14,8 @@
 #include <cstdlib>
 #include <fstream>
 
-using namespace action_plan;
-using namespace action_plan::test;
+using namespace kartla::action_plan;
+using namespace kartla::action_plan::test;
 namespace fs = std::filesystem;
 
 namespace {

@@ -17,8 +17,8 @@
 #include <functional>
 #include <random>
 
-using namespace action_plan;
-using namespace action_plan::test;
+using namespace kartla::action_plan;
+using namespace kartla::action_plan::test;
 
 namespace {
 

@@ -3,6 +3,7 @@
 
 #include "../model/checks.hpp"
 #include "../model/dates.hpp"
+#include "../model/edits.hpp"
 #include "../model/entities.hpp"
 #include "../model/measure.hpp"
 
@@ -10,8 +11,8 @@
 
 #include <doctest/doctest.h>
 
-using namespace action_plan;
-using namespace action_plan::test;
+using namespace kartla::action_plan;
+using namespace kartla::action_plan::test;
 
 namespace {
 

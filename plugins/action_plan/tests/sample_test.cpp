@@ -11,7 +11,7 @@
 
 #include <set>
 
-using namespace action_plan;
+using namespace kartla::action_plan;
 
 TEST_CASE("the sample has at least 10 linked measures and every live check fires") {
     kartla::test::TempDir dir;

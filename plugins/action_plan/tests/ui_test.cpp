@@ -2,7 +2,9 @@
 // input, with assertions on what lands in the workshop file.
 #include "world.hpp"
 
+#include "../model/edits.hpp"
 #include "../model/measure.hpp"
+#include "../model/schema.hpp"
 #include "../views/views.hpp"
 #include "headless.hpp"
 #include "temp_dir.hpp"
@@ -14,8 +16,8 @@
 #include <fmt/format.h>
 #include <imgui_internal.h>
 
-using namespace action_plan;
-using namespace action_plan::test;
+using namespace kartla::action_plan;
+using namespace kartla::action_plan::test;
 
 namespace {
 
@@ -122,7 +124,7 @@ TEST_CASE("create a measure, link problem and cause, pick owner and partners, se
     CHECK(ui.world.db().scalar_text("SELECT due FROM action_plan_measure").empty());
     // The file on disk holds what the views wrote (every edit is committed at once).
     // Opened as the window would, with the plugin's schema known (its tables are verified, not guarded).
-    const kartla::SchemaCatalog known{{{"action_plan", action_plan::migrations()}}};
+    const kartla::SchemaCatalog known{{{"action_plan", kartla::action_plan::migrations()}}};
     auto reopened = kartla::Workshop::open(ui.world.workshop().path(), kartla::OpenMode::ReadOnly, false, known);
     REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(reopened));
     auto& copy = *std::get<std::unique_ptr<kartla::Workshop>>(reopened);

@@ -2,10 +2,11 @@
 
 #include "../model/export/exporters.hpp"
 #include "../model/measure.hpp"
+#include "../model/schema.hpp"
 
 #include <doctest/doctest.h>
 
-namespace action_plan::test {
+namespace kartla::action_plan::test {
 
 namespace {
 
@@ -88,4 +89,4 @@ void World::export_to(const std::string& format, const std::filesystem::path& ou
     spec->write(workshop(), options, out);
 }
 
-}  // namespace action_plan::test
+}  // namespace kartla::action_plan::test

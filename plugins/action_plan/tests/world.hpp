@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <vector>
 
-namespace action_plan::test {
+namespace kartla::action_plan::test {
 
 struct World {
     // In memory when `file` is empty.
@@ -36,4 +36,4 @@ inline constexpr std::int64_t kDrugs = 1, kRecruitment = 2, kGraffiti = 3;
 inline constexpr std::int64_t kDarkPlaces = 11, kNoManager = 12, kNoLeisure = 21;
 inline constexpr std::int64_t kPolice = 101, kSocial = 102, kHousing = 103;
 
-}  // namespace action_plan::test
+}  // namespace kartla::action_plan::test

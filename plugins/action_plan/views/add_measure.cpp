@@ -1,6 +1,6 @@
 #include "views.hpp"
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 std::int64_t add_measure(UiState& state, std::int64_t problem_id, std::int64_t cause_id) {
     std::int64_t id = 0;
@@ -14,4 +14,4 @@ std::int64_t add_measure(UiState& state, std::int64_t problem_id, std::int64_t c
     return id;
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

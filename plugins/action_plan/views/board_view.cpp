@@ -11,7 +11,7 @@
 #include <cfloat>
 #include <cstring>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 namespace {
 
@@ -142,4 +142,4 @@ void BoardView::columns() {
     ImGui::EndChild();
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

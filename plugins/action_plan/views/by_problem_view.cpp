@@ -9,7 +9,7 @@
 
 #include <set>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 void ByProblemView::measure_line(const Measure& m) {
     ImGui::PushID(static_cast<int>(m.id));
@@ -138,4 +138,4 @@ void ByProblemView::draw() {
     }
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

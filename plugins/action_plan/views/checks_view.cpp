@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 namespace {
 
@@ -54,4 +54,4 @@ void ChecksView::draw() {
     }
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

@@ -2,7 +2,7 @@
 
 #include "kartla/widgets.hpp"
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 ImU32 light_colour(std::string_view light) {
     if (light == "green") return IM_COL32(46, 160, 67, 255);
@@ -81,4 +81,4 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
 
 void unavailable_note(UiState& state, const char* msgid) { kartla::ui::hint(state.tr(msgid)); }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

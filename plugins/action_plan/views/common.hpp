@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 // Custom pixel sizes scale with the text, so they stay right on a projector.
 inline float px(float pixels) { return pixels * ImGui::GetFontSize() / 20.0f; }
@@ -29,4 +29,4 @@ void unavailable_note(UiState& state, const char* msgid);
 
 inline const ImVec4 kWarningColour(0.80f, 0.35f, 0.00f, 1.0f);
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

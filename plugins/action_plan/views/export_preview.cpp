@@ -8,7 +8,7 @@
 
 #include <sstream>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 void ExportPreview::draw() {
     if (!state_.refresh()) return unavailable_note(state_, "Open a workshop to plan measures.");
@@ -31,4 +31,4 @@ void ExportPreview::draw() {
     ImGui::EndChild();
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 namespace {
 
@@ -29,20 +29,7 @@ void section(const char* text) {
 void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
     label(state_.tr(msgid));
     ImGui::PushID(static_cast<int>(field));
-    std::string& value = [&]() -> std::string& {
-        switch (field) {
-            case Field::Title: return draft_.title;
-            case Field::Description: return draft_.description;
-            case Field::Goal: return draft_.goal;
-            case Field::Resources: return draft_.resources;
-            case Field::Cost: return draft_.cost;
-            case Field::ExpectedEffect: return draft_.expected_effect;
-            case Field::Indicator: return draft_.indicator;
-            case Field::Baseline: return draft_.baseline;
-            case Field::FollowUpMethod: return draft_.follow_up_method;
-            default: return draft_.light_comment;
-        }
-    }();
+    std::string& value = draft_.*field_spec(field).member;
     // One frame after the scroll went back to the top: focusing an item out of
     // view would scroll to it instead.
     if (field == Field::Title && focus_title_ > 0 && --focus_title_ == 0) ImGui::SetKeyboardFocusHere();
@@ -62,7 +49,7 @@ void MeasureEditor::date_field(const char* msgid, Field field) {
     ImGui::PushID(static_cast<int>(field));
     ImGui::BeginGroup();
     label(state_.tr(msgid));
-    std::string& value = field == Field::Start ? draft_.start : draft_.due;
+    std::string& value = draft_.*field_spec(field).member;
     ImGui::SetNextItemWidth(px(170));
     const bool commit = kartla::ui::input_text("##date", value);
     kartla::ui::mark_item(fmt::format("action_plan.editor.field.{}", static_cast<int>(field)));
@@ -318,4 +305,4 @@ void MeasureEditor::draw() {
     ImGui::PopID();
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

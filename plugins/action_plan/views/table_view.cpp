@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 namespace {
 
@@ -193,4 +193,4 @@ void TableView::draw() {
     ImGui::EndTable();
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 namespace {
 
@@ -125,4 +125,4 @@ void TimelineView::draw() {
     }
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

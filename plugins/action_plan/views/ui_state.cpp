@@ -2,7 +2,7 @@
 
 #include "../model/dates.hpp"
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 bool UiState::refresh() {
     kartla::Workshop* workshop = host_.workshop();
@@ -25,4 +25,4 @@ bool UiState::refresh() {
     return true;
 }
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

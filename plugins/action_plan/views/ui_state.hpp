@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 class UiState {
 public:
@@ -56,4 +56,4 @@ private:
     std::string today_;
 };
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

@@ -3,12 +3,14 @@
 // ("Title###action_plan.<key>"); all share one UiState.
 #include "ui_state.hpp"
 
+#include "../model/edits.hpp"
+
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace action_plan::views {
+namespace kartla::action_plan::views {
 
 // Creates a measure (optionally addressing a problem and a cause) and selects it.
 std::int64_t add_measure(UiState& state, std::int64_t problem_id = 0, std::int64_t cause_id = 0);
@@ -112,4 +114,4 @@ private:
     std::string markdown_;
 };
 
-}  // namespace action_plan::views
+}  // namespace kartla::action_plan::views

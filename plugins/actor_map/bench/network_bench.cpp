@@ -1,6 +1,7 @@
 // Prints the CPU time of one frame of the relationship network with 300 actors
 // and 1,000 relations, and of one automatic layout of that graph.
 #include "headless.hpp"
+#include "model/edits.hpp"
 #include "model/layout.hpp"
 #include "model/schema.hpp"
 #include "model/store.hpp"
@@ -27,10 +28,10 @@ void fill(kartla::Workshop& w, int actors, int relations) {
     w.edit("bench", [&](kartla::Database& db) {
         std::vector<std::int64_t> ids;
         for (int i = 0; i < actors; ++i) {
-            actor_map::Actor a;
+            kartla::actor_map::Actor a;
             a.name = "Aktör " + std::to_string(i + 1) + (i % 3 ? " Östra Höjden" : " fältgrupp");
             a.type_id = 1 + i % 19;
-            ids.push_back(actor_map::add_actor(db, a));
+            ids.push_back(kartla::actor_map::add_actor(db, a));
         }
         std::mt19937 random(42);
         std::set<std::pair<int, int>> seen;
@@ -38,12 +39,12 @@ void fill(kartla::Workshop& w, int actors, int relations) {
         while (int(seen.size()) < relations) {
             int a = int(random() % unsigned(actors)), b = int(random() % unsigned(actors));
             if (a == b || !seen.insert({std::min(a, b), std::max(a, b)}).second) continue;
-            actor_map::Relation r;
+            kartla::actor_map::Relation r;
             r.from = ids[std::size_t(a)];
             r.to = ids[std::size_t(b)];
             r.type = types[seen.size() % 5];
             r.strength = 1 + int(seen.size() % 3);
-            actor_map::add_relation(db, r);
+            kartla::actor_map::add_relation(db, r);
         }
     });
 }
@@ -58,20 +59,20 @@ int main() {
     kartla::Runtime runtime;
     runtime.set_workshop(kartla::Workshop::in_memory());
     auto& workshop = *runtime.workshop();
-    workshop.migrate_plugin("actor_map", actor_map::migrations());
+    workshop.migrate_plugin("actor_map", kartla::actor_map::migrations());
     fill(workshop, 300, 1000);
 
     double t0 = cpu_ms();
-    actor_map::Snapshot snapshot = actor_map::load(workshop.db());
-    auto positions = actor_map::layout_network(snapshot);
+    kartla::actor_map::Snapshot snapshot = kartla::actor_map::load(workshop.db());
+    auto positions = kartla::actor_map::layout_network(snapshot);
     double layout_ms = cpu_ms() - t0;
     workshop.edit("layout", [&](kartla::Database& db) {
         for (std::size_t i = 0; i < positions.size(); ++i)
-            actor_map::move_on_network(db, snapshot.actors[i].id, positions[i].x, positions[i].y);
+            kartla::actor_map::move_on_network(db, snapshot.actors[i].id, positions[i].x, positions[i].y);
     });
 
-    actor_map::ui::UiState state(runtime.core_host());
-    actor_map::ui::NetworkView view(state);
+    kartla::actor_map::views::UiState state(runtime.core_host());
+    kartla::actor_map::views::NetworkView view(state);
     ui.set_ui([&] {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImVec2(1600, 900));

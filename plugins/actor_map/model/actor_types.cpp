@@ -1,6 +1,6 @@
 #include "model/actor_types.hpp"
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 const std::array<BuiltinType, 19>& builtin_types() {
     static const std::array<BuiltinType, 19> types = {{
@@ -46,4 +46,4 @@ Rgb type_colour(std::string_view key, std::int64_t type_id) {
     return custom[static_cast<std::uint64_t>(type_id) % 4];
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct BuiltinType {
     std::string_view key;
@@ -22,4 +22,4 @@ struct Rgb {
 // one hue family so the room sees "the municipality" as one block.
 Rgb type_colour(std::string_view type_key, std::int64_t type_id);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 std::vector<kartla::Entity> actor_entities(kartla::Database& db) {
     Snapshot snapshot = load(db);
@@ -41,4 +41,4 @@ std::vector<kartla::Entity> relation_entities(kartla::Database& db) {
     return out;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -6,9 +6,9 @@
 
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 std::vector<kartla::Entity> actor_entities(kartla::Database& db);
 std::vector<kartla::Entity> relation_entities(kartla::Database& db);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

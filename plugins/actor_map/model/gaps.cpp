@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 bool is_prioritised(const kartla::Entity& problem) { return problem.attribute("prioritised") == "1"; }
 
@@ -26,4 +26,4 @@ Gaps find_gaps(const Snapshot& snapshot, kartla::coverage::Coverage coverage, co
     return gaps;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

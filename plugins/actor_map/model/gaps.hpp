@@ -10,7 +10,7 @@
 #include <set>
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct Gaps {
     kartla::coverage::Coverage coverage;             // every prioritised problem, with its gap kind
@@ -30,4 +30,4 @@ bool is_prioritised(const kartla::Entity& problem);
 Gaps find_gaps(const Snapshot& snapshot, kartla::coverage::Coverage coverage, const std::vector<kartla::Entity>& problems,
                bool problems_available);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -96,4 +96,4 @@ Scene grid_scene(const Snapshot& snapshot, const Translate& tr) {
     return scene;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

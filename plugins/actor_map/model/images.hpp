@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 inline constexpr int kNetworkImageWidth = 1920, kNetworkImageHeight = 1200;
 inline constexpr int kGridImageWidth = 1600, kGridImageHeight = 1200;
@@ -25,4 +25,4 @@ void write_png(const Scene& scene, const std::filesystem::path& out);
 // The same PNG in memory (for the workshop report).
 std::string png_bytes(const Scene& scene);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -263,4 +263,4 @@ std::vector<Point> layout_network(const Snapshot& snapshot, double aspect) {
     return force_layout(sizes, edges, aspect);
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct Point {
     double x = 0, y = 0;
@@ -54,4 +54,4 @@ Point free_spot(const Snapshot& snapshot, Point near, Size size);
 // The layout of a whole actor network, in the order of snapshot.actors.
 std::vector<Point> layout_network(const Snapshot& snapshot, double aspect = kDefaultAspect);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <map>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -117,4 +117,4 @@ Scene network_scene(const Snapshot& snapshot, const Gaps& gaps, const Translate&
     return scene;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -9,7 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -133,4 +133,4 @@ std::string png_bytes(const Scene& scene) {
     return bytes;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

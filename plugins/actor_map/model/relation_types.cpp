@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 const std::array<RelationType, 5>& relation_types() {
     static const std::array<RelationType, 5> types = {{
@@ -32,4 +32,4 @@ double relation_width(int strength, double scale, double unit) {
     return std::max((2.0 + s) * unit, (1.5 + 1.5 * s) * scale);
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -5,7 +5,7 @@
 #include <array>
 #include <string_view>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct RelationType {
     std::string_view key;
@@ -26,4 +26,4 @@ bool is_relation_type(std::string_view key);
 // unit (zoom × text unit), `unit` the text size (1 = 100 %). Screen and images alike.
 double relation_width(int strength, double scale, double unit);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -2,7 +2,7 @@
 
 #include "model/images.hpp"
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace doc = kartla::doc;
 
@@ -51,4 +51,4 @@ doc::Section report_section(const Snapshot& snapshot, const Gaps& gaps, const Tr
     return section;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -6,8 +6,8 @@
 
 #include "kartla/document.hpp"
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 kartla::doc::Section report_section(const Snapshot& snapshot, const Gaps& gaps, const Translate& tr);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -1,6 +1,7 @@
 #include "model/sample_loader.hpp"
 
 #include "kartla/core_data.hpp"
+#include "model/edits.hpp"
 #include "model/layout.hpp"
 #include "model/store.hpp"
 
@@ -9,7 +10,7 @@
 #include <map>
 #include <stdexcept>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -109,4 +110,4 @@ SampleReport load_sample(kartla::Workshop& workshop, const json& sample, const s
     return report;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

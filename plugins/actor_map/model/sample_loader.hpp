@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct SampleReport {
     std::vector<std::string> missing_problems;  // titles in the sample that no loaded plugin publishes
@@ -19,4 +19,4 @@ struct SampleReport {
 SampleReport load_sample(kartla::Workshop& workshop, const nlohmann::json& sample,
                          const std::vector<kartla::Entity>& problems);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 std::string type_label(const ActorType& type, const Translate& tr) {
     return type.builtin ? tr(type.label.c_str()) : type.label;
@@ -21,4 +21,4 @@ std::vector<Point> arrow_head(const LineShape& line) {
     return {tip, {base.x - dy * half, base.y + dx * half}, {base.x + dy * half, base.y - dx * half}};
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct Colour {
     std::uint8_t r = 0, g = 0, b = 0;
@@ -69,4 +69,4 @@ using Translate = std::function<std::string(const char*)>;
 // The label of an actor type as shown: built-in labels are msgids.
 std::string type_label(const ActorType& type, const Translate& tr);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -62,4 +62,4 @@ CREATE INDEX actor_map_relation_to ON actor_map_relation(to_actor);
     return steps;
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

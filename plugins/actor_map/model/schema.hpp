@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 const std::vector<std::string>& migrations();
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -1,6 +1,6 @@
 #pragma once
-// The actor map's data: reading a snapshot, and every change a view or the sample
-// makes. Change functions run inside Workshop::edit (one transaction, one undo step).
+// The actor map's data and reading it: one snapshot per workshop revision. The
+// changes are in edits.hpp.
 #include "kartla/database.hpp"
 
 #include <cstdint>
@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 struct ActorType {
     std::int64_t id = 0;
@@ -70,32 +70,7 @@ struct Snapshot {
 
 Snapshot load(kartla::Database& db);
 
-// --- actors
-std::int64_t add_actor(kartla::Database& db, const Actor& actor);
-void update_actor(kartla::Database& db, const Actor& actor);  // details, not positions
-// Removes the actor, its relations, and every core link to or from it.
-void remove_actor(kartla::Database& db, std::int64_t id);
-void place_on_grid(kartla::Database& db, std::int64_t id, double interest, double influence);
-void remove_from_grid(kartla::Database& db, std::int64_t id);
-void move_on_network(kartla::Database& db, std::int64_t id, double x, double y);
-
-// --- relations
-// Throws std::invalid_argument for a self-link, an unknown type or missing actors.
-std::int64_t add_relation(kartla::Database& db, const Relation& relation);
-void update_relation(kartla::Database& db, const Relation& relation);
-void remove_relation(kartla::Database& db, std::int64_t id);
-
-// --- actor x problem; role "" removes the link. One role per actor and problem.
-void set_problem_role(kartla::Database& db, std::int64_t actor_id, std::int64_t problem_id, std::string_view role);
-
-// --- participants of the workshop who represent an actor (actor_id 0: none)
-void set_represented(kartla::Database& db, std::int64_t participant_id, std::int64_t actor_id);
-
-// --- the editable type list
-std::int64_t add_type(kartla::Database& db, std::string_view label);
-void rename_type(kartla::Database& db, std::int64_t id, std::string_view label);
-// Refuses (std::invalid_argument) while an actor still has the type.
-void remove_type(kartla::Database& db, std::int64_t id);
+// The type list, read: the id of a type by its key (0: none).
 std::int64_t type_id_by_key(kartla::Database& db, std::string_view key);
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
-namespace actor_map {
+namespace kartla::actor_map {
 
 namespace {
 
@@ -79,4 +79,4 @@ void write_svg(const Scene& scene, const std::filesystem::path& path) {
     if (!file.flush()) throw std::runtime_error("cannot write " + path.string());
 }
 
-}  // namespace actor_map
+}  // namespace kartla::actor_map

@@ -12,7 +12,7 @@
 #include <sstream>
 #include <type_traits>
 
-using namespace actor_map;
+using namespace kartla::actor_map;
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <random>
 #include <set>
 
-using namespace actor_map;
+using namespace kartla::actor_map;
 
 namespace {
 

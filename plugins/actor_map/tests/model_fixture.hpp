@@ -1,6 +1,7 @@
 #pragma once
 // An in-memory workshop with the actor map's tables, for model tests.
 #include "kartla/workshop.hpp"
+#include "model/edits.hpp"
 #include "model/schema.hpp"
 #include "model/store.hpp"
 
@@ -8,7 +9,7 @@
 
 #include <memory>
 
-namespace actor_map::testing {
+namespace kartla::actor_map::testing {
 
 inline std::unique_ptr<kartla::Workshop> workshop() {
     auto w = kartla::Workshop::in_memory();
@@ -39,4 +40,4 @@ inline std::int64_t link(kartla::Workshop& w, std::int64_t from, std::int64_t to
     return id;
 }
 
-}  // namespace actor_map::testing
+}  // namespace kartla::actor_map::testing

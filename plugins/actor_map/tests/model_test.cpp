@@ -4,8 +4,8 @@
 #include "model/gaps.hpp"
 #include "model_fixture.hpp"
 
-using namespace actor_map;
-using namespace actor_map::testing;
+using namespace kartla::actor_map;
+using namespace kartla::actor_map::testing;
 
 namespace {
 

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 namespace {
 
@@ -336,4 +336,4 @@ void ActorsView::draw() {
     for (auto& action : actions) action();
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

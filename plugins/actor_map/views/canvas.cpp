@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 ImU32 colour(Rgb rgb, float alpha) { return IM_COL32(rgb.r, rgb.g, rgb.b, int(alpha * 255)); }
 
@@ -128,4 +128,4 @@ bool tool_button(const char* label, bool active) {
     return pressed;
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

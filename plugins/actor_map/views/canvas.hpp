@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 ImU32 colour(Rgb rgb, float alpha = 1.0f);
 
@@ -48,4 +48,4 @@ void draw_node(ImDrawList* list, ImVec2 centre, Size size, const std::vector<std
 // A toolbar button that stays lit while its mode is on.
 bool tool_button(const char* label, bool active);
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 namespace {
 const ImVec4 kRed(0.78f, 0.16f, 0.16f, 1), kAmber(0.62f, 0.40f, 0.0f, 1);
@@ -105,4 +105,4 @@ void GapsView::draw() {
     if (pending) pending();
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

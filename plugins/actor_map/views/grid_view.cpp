@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 namespace {
 
@@ -168,4 +168,4 @@ void GridView::draw() {
     if (pending) pending();
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 bool MapWindow::draw_room() {
     if (!s_.workshop()) return false;
@@ -40,4 +40,4 @@ void MapWindow::draw() {
     ImGui::EndTabBar();
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 std::string_view next_role(std::string_view role) {
     if (role.empty()) return kRoleOwns;
@@ -117,4 +117,4 @@ void MatrixView::draw() {
     if (pending) pending();
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

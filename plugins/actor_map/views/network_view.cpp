@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 namespace {
 
@@ -413,4 +413,4 @@ void NetworkView::draw() {
     }
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <limits>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 namespace {
 
@@ -78,4 +78,4 @@ std::string UiState::type_name(const Snapshot& snapshot, const Actor& actor) {
     return type ? type_label(*type, translator()) : std::string(tr("Other"));
 }
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

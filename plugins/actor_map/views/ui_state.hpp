@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 struct Data {
     Snapshot snapshot;
@@ -65,4 +65,4 @@ private:
     bool cached_ = false;
 };
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

@@ -1,12 +1,13 @@
 #pragma once
 // The actor map's views. Each draws into a window the host has begun.
+#include "model/edits.hpp"
 #include "views/canvas.hpp"
 #include "views/ui_state.hpp"
 
 #include <functional>
 #include <optional>
 
-namespace actor_map::ui {
+namespace kartla::actor_map::views {
 
 // The list of actors and the form for the selected one (name, type, mandate,
 // resources, contact role, notes, who represents it), and the editable type list.
@@ -161,4 +162,4 @@ std::string_view next_role(std::string_view role);
 const char* role_msgid(std::string_view role);
 ImVec4 role_colour(std::string_view role);
 
-}  // namespace actor_map::ui
+}  // namespace kartla::actor_map::views

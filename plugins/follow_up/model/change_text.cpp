@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 namespace {
 
@@ -76,4 +76,4 @@ std::string change_details(const Change& c, const LabelIndex& labels, const Tran
     return out;
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

@@ -7,7 +7,7 @@
 #include <map>
 #include <string>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 using Translate = std::function<std::string(const char* msgid)>;
 
@@ -23,4 +23,4 @@ std::string change_type_text(const Change& change, const Translate& tr);
 // what they point at. Derived attributes (labels, the status log) are left out.
 std::string change_details(const Change& change, const LabelIndex& labels, const Translate& tr);
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

@@ -12,35 +12,9 @@
 #include <set>
 #include <stdexcept>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 namespace cd = kartla::core_data;
-
-std::vector<std::string> migrations() {
-    return {R"sql(
-CREATE TABLE follow_up_record(
-  id               INTEGER PRIMARY KEY,
-  meeting_id       INTEGER NOT NULL,
-  measure_id       INTEGER NOT NULL,
-  status           TEXT NOT NULL DEFAULT '',
-  light            TEXT NOT NULL DEFAULT '' CHECK (light IN ('', 'green', 'yellow', 'red')),
-  light_comment    TEXT NOT NULL DEFAULT '',
-  indicator_value  TEXT NOT NULL DEFAULT '',
-  indicator_date   TEXT NOT NULL DEFAULT '',
-  indicator_source TEXT NOT NULL DEFAULT '',
-  decision         TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'continue', 'change', 'stop', 'new_measure')),
-  decision_note    TEXT NOT NULL DEFAULT '',
-  UNIQUE (meeting_id, measure_id));
-CREATE TABLE follow_up_snapshot(
-  id         INTEGER PRIMARY KEY,
-  meeting_id INTEGER NOT NULL,
-  kind       TEXT NOT NULL,
-  entity_id  INTEGER NOT NULL,
-  label      TEXT NOT NULL DEFAULT '',
-  attributes TEXT NOT NULL DEFAULT '{}',
-  UNIQUE (meeting_id, kind, entity_id));
-)sql"};
-}
 
 std::vector<Entity> published_now(const EntitySource& source) {
     std::vector<Entity> out;
@@ -53,18 +27,6 @@ std::vector<Entity> published_now(const EntitySource& source) {
     return out;
 }
 
-std::int64_t start_meeting(Database& db, const cd::Meeting& meeting, const EntitySource& source) {
-    cd::Meeting m = meeting;
-    m.kind = "follow_up";
-    const std::int64_t id = cd::add_meeting(db, m);
-    for (const Entity& e : published_now(source)) {
-        nlohmann::json attributes(e.attributes);
-        db.run("INSERT INTO follow_up_snapshot(meeting_id, kind, entity_id, label, attributes) VALUES (?, ?, ?, ?, ?)", id,
-               e.kind, e.id, e.label, attributes.dump());
-    }
-    return id;
-}
-
 std::vector<cd::Meeting> follow_up_meetings(Database& db) {
     std::vector<cd::Meeting> out;
     for (auto& m : cd::meetings(db))
@@ -74,8 +36,6 @@ std::vector<cd::Meeting> follow_up_meetings(Database& db) {
 }
 
 namespace {
-
-bool is_status(std::string_view s) { return s.empty() || msgid_of(kStatusWords, s); }
 
 // A stored code, or "" (not set) when it is none of `words`: a hostile or newer
 // file cannot show anything else in the view or the report.
@@ -88,29 +48,7 @@ Record read_record(kartla::Statement& q) {
             q.text(5),  q.text(6),  q.text(7), code_in(kDecisionWords, q.text(8)), q.text(9)};
 }
 
-constexpr const char* kRecordColumns =
-    "meeting_id, measure_id, status, light, light_comment, indicator_value, indicator_date, indicator_source, "
-    "decision, decision_note";
-
 }  // namespace
-
-void save_record(Database& db, const Record& r) {
-    if (!is_status(r.status)) throw std::invalid_argument("unknown status: " + r.status);
-    if (!r.indicator_date.empty() && !kartla::dates::is_valid(r.indicator_date))
-        throw std::invalid_argument("the indicator date is not YYYY-MM-DD: " + r.indicator_date);
-    const auto meetings = follow_up_meetings(db);
-    if (std::none_of(meetings.begin(), meetings.end(), [&](auto& m) { return m.id == r.meeting_id; }))
-        throw std::invalid_argument("no follow-up meeting " + std::to_string(r.meeting_id));
-    // The CHECK constraints refuse an unknown light or decision.
-    db.run(std::string("INSERT INTO follow_up_record(") + kRecordColumns +
-               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, measure_id) DO UPDATE SET "
-               "status = excluded.status, light = excluded.light, light_comment = excluded.light_comment, "
-               "indicator_value = excluded.indicator_value, indicator_date = excluded.indicator_date, "
-               "indicator_source = excluded.indicator_source, decision = excluded.decision, "
-               "decision_note = excluded.decision_note",
-           r.meeting_id, r.measure_id, r.status, r.light, r.light_comment, r.indicator_value, r.indicator_date,
-           r.indicator_source, r.decision, r.decision_note);
-}
 
 std::optional<Record> record(Database& db, std::int64_t meeting_id, std::int64_t measure_id) {
     auto& q = db.prepare(std::string("SELECT ") + kRecordColumns +
@@ -234,4 +172,4 @@ std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view to
     return measures;
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

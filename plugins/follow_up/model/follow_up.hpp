@@ -3,8 +3,9 @@
 // (new status, light with comment, indicator value, decision) and a snapshot of
 // every published entity taken when the meeting starts, so "since the last
 // meeting" is the difference of two snapshots. Everything lives in this
-// plugin's own tables, keyed by the core meeting id and the measure entity id;
-// the action plan's tables are never written.
+// plugin's own tables (schema.hpp), keyed by the core meeting id and the measure
+// entity id; the action plan's tables are never written. This file reads them;
+// edits.hpp writes them.
 #include "kartla/core_data.hpp"
 #include "kartla/plugin_api.hpp"
 
@@ -14,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 using kartla::Database;
 using kartla::Entity;
@@ -22,8 +23,6 @@ using EntitySource = std::function<std::vector<Entity>(std::string_view kind)>;
 
 // The kinds a snapshot holds: what the meeting follows up on.
 inline constexpr std::string_view kSnapshotKinds[] = {"problem", "cause", "actor", "relation", "measure"};
-
-std::vector<std::string> migrations();
 
 struct Record {
     std::int64_t meeting_id = 0;
@@ -39,14 +38,13 @@ struct Record {
     bool operator==(const Record&) const = default;
 };
 
-// Starts a follow-up meeting: adds the core meeting (kind "follow_up") and
-// stores the snapshot of every published entity. Call inside one Workshop::edit.
-std::int64_t start_meeting(Database& db, const kartla::core_data::Meeting& meeting, const EntitySource& source);
+// The columns of follow_up_record in the order of Record's members (reading and saving).
+inline constexpr const char* kRecordColumns =
+    "meeting_id, measure_id, status, light, light_comment, indicator_value, indicator_date, indicator_source, "
+    "decision, decision_note";
 
 std::vector<kartla::core_data::Meeting> follow_up_meetings(Database& db);  // by date, then id
 
-// Saves (inserts or replaces) the record of one measure in one meeting; throws on a bad value.
-void save_record(Database& db, const Record& record);
 std::optional<Record> record(Database& db, std::int64_t meeting_id, std::int64_t measure_id);
 std::vector<Record> records(Database& db, std::int64_t meeting_id);
 // Every record of one measure, oldest meeting first (its follow-up history).
@@ -90,4 +88,4 @@ std::vector<StatusEntry> status_log(std::string_view published);
 std::vector<Entity> walk_order(std::vector<Entity> measures, std::string_view today);
 bool overdue(const Entity& measure, std::string_view today);
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

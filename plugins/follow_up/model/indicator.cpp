@@ -3,7 +3,7 @@
 #include <cctype>
 #include <map>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 std::optional<double> leading_number(std::string_view text) {
     std::size_t i = 0;
@@ -59,4 +59,4 @@ std::vector<kartla::doc::Chart> indicator_charts(Database& db, const std::vector
     return out;
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

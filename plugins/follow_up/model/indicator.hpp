@@ -9,7 +9,7 @@
 #include <optional>
 #include <string_view>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 // The number a value starts with: "41 anmälda" → 41, "4,5 %" → 4.5, "−3" → -3.
 // nullopt when there is none ("Ingen mätning").
@@ -30,4 +30,4 @@ std::optional<kartla::doc::Chart> indicator_chart(Database& db, const Entity& me
 // One chart per measure that has values, titled "measure — indicator", for a list of them.
 std::vector<kartla::doc::Chart> indicator_charts(Database& db, const std::vector<Entity>& measures, const Translate& tr);
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

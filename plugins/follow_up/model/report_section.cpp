@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 namespace doc = kartla::doc;
 namespace cd = kartla::core_data;
@@ -92,4 +92,4 @@ doc::Section report_section(Database& db, const EntitySource& source, const Tran
     return section;
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

@@ -7,8 +7,8 @@
 
 #include "kartla/document.hpp"
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 kartla::doc::Section report_section(Database& db, const EntitySource& source, const Translate& tr);
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

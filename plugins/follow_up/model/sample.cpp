@@ -1,10 +1,12 @@
 #include "sample.hpp"
 
+#include "edits.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <stdexcept>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 namespace cd = kartla::core_data;
 
@@ -78,4 +80,4 @@ void load_sample(kartla::Workshop& workshop, const nlohmann::json& sample, const
     for (const auto& meeting : sample.at("meetings")) load_meeting(workshop, meeting, source);
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

@@ -3,11 +3,11 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 // Loads assets/samples/follow_up.json: the follow-up meetings with their records
 // (and, for an earlier meeting, how measures stood then: `as_it_was`).
 // Measures are found by title among the published ones; unknown titles are skipped.
 void load_sample(kartla::Workshop& workshop, const nlohmann::json& sample, const EntitySource& source);
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

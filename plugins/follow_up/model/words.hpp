@@ -6,7 +6,7 @@
 #include <span>
 #include <string_view>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 struct Word {
     const char* code;
@@ -34,4 +34,4 @@ inline const char* msgid_of_any(std::string_view code) {
     return nullptr;
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

@@ -1,13 +1,15 @@
 // Follow-up meetings: records per meeting, snapshots, "since the last meeting", undo.
+#include "../model/edits.hpp"
 #include "../model/follow_up.hpp"
 #include "../model/indicator.hpp"
 #include "../model/report_section.hpp"
+#include "../model/schema.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-using namespace follow_up;
+using namespace kartla::follow_up;
 namespace cd = kartla::core_data;
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include <doctest/doctest.h>
 
-using namespace follow_up;
+using namespace kartla::follow_up;
 
 TEST_CASE("the sample has two follow-up meetings with records, indicator values over time and changes between them") {
     kartla::test::TempDir dir;

@@ -1,5 +1,6 @@
 // The follow-up view driven with injected input; assertions on what lands in the file.
 #include "../model/follow_up.hpp"
+#include "../model/schema.hpp"
 #include "../views/meeting_view.hpp"
 #include "headless.hpp"
 #include "temp_dir.hpp"
@@ -10,7 +11,7 @@
 
 #include <doctest/doctest.h>
 
-using namespace follow_up;
+using namespace kartla::follow_up;
 
 namespace {
 

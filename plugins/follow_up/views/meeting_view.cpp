@@ -1,5 +1,6 @@
 #include "meeting_view.hpp"
 
+#include "../model/edits.hpp"
 #include "../model/indicator.hpp"
 #include "../model/words.hpp"
 
@@ -8,7 +9,7 @@
 
 #include <fmt/format.h>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 namespace {
 
@@ -347,4 +348,4 @@ void MeetingView::draw_change_list() {
     }
 }
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

@@ -12,7 +12,7 @@
 #include <map>
 #include <optional>
 
-namespace follow_up {
+namespace kartla::follow_up {
 
 class MeetingView {
 public:
@@ -61,4 +61,4 @@ private:
     std::string error_;
 };
 
-}  // namespace follow_up
+}  // namespace kartla::follow_up

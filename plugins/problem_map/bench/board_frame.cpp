@@ -1,7 +1,7 @@
 // Benchmark (not a test): CPU time of one board frame at 500, 5,000 and 20,000
 // cards. Loads the real plugin into a host runtime with an in-memory workshop,
 // draws the problem picture window headless and times frames with the CPU clock.
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "host/runtime.hpp"
 #include "ui/fonts.hpp"

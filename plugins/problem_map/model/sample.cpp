@@ -1,6 +1,6 @@
 #include "sample.hpp"
 
-#include "actions.hpp"
+#include "edits.hpp"
 #include "snapshot.hpp"
 
 #include "kartla/core_data.hpp"
@@ -50,7 +50,7 @@ void load_lists(Context& c, const json& sample) {
     for (const auto& category : load_snapshot(c.w.db()).categories)
         c.categories[category.name.empty() ? category.msgid : category.name] = category.id;
     for (const auto& area : sample.at("areas"))
-        c.areas[area.at("name")] = actions::add_area(c.w, area.at("name").get<std::string>(),
+        c.areas[area.at("name")] = edits::add_area(c.w, area.at("name").get<std::string>(),
                                                      area.value("police_class", std::string()));
     for (const auto& p : core_data::participants(c.w.db())) c.participants[p.role] = p.id;
 }
@@ -65,7 +65,7 @@ void load_clusters(Context& c, const json& sample) {
         float x = cluster.at("x"), y = cluster.at("y");
         float width = kGap + float(columns) * (kCardWidth + kGap);
         float height = kClusterHeader + float(rows) * (kCardHeight + kGap);
-        c.clusters[name] = actions::create_cluster(c.w, name, x, y, width, height);
+        c.clusters[name] = edits::create_cluster(c.w, name, x, y, width, height);
         c.cluster_origin[name] = {x, y};
         c.cluster_columns[name] = columns;
     }
@@ -83,62 +83,62 @@ std::pair<float, float> next_position(Context& c, const std::string& cluster) {
 void load_causes(Context& c, Id card, Id parent, const json& causes) {
     for (const auto& cause : causes) {
         EditResult result;
-        Id id = actions::add_cause(c.w, card, parent, cause.at("text").get<std::string>(), &result);
+        Id id = edits::add_cause(c.w, card, parent, cause.at("text").get<std::string>(), &result);
         check(result);
-        check(actions::set_cause_nature(c.w, id, cause.value("nature", std::string("situational"))));
-        if (cause.contains("factor")) check(actions::set_cause_factor(c.w, id, cause.at("factor").get<std::string>()));
+        check(edits::set_cause_nature(c.w, id, cause.value("nature", std::string("situational"))));
+        if (cause.contains("factor")) check(edits::set_cause_factor(c.w, id, cause.at("factor").get<std::string>()));
         if (cause.contains("causes")) load_causes(c, card, id, cause.at("causes"));
     }
 }
 
 void load_triangle(Context& c, Id card, const json& t) {
-    using F = actions::TriangleField;
+    using F = edits::TriangleField;
     const std::pair<const char*, F> fields[] = {{"offender", F::Offender}, {"target", F::Target},
                                                 {"place", F::Place},       {"handler", F::Handler},
                                                 {"guardian", F::Guardian}, {"manager", F::Manager}};
     for (auto [key, field] : fields)
-        if (t.contains(key)) check(actions::set_triangle(c.w, card, field, t.at(key).get<std::string>()));
+        if (t.contains(key)) check(edits::set_triangle(c.w, card, field, t.at(key).get<std::string>()));
 }
 
 void load_problem(Context& c, const json& p) {
-    using T = actions::TextField;
-    using N = actions::NumberField;
+    using T = edits::TextField;
+    using N = edits::NumberField;
     std::string cluster = p.value("cluster", std::string());
     auto [x, y] = next_position(c, cluster);
     EditResult result;
-    Id id = actions::create_card(c.w, x, y, p.at("title").get<std::string>(), &result);
+    Id id = edits::create_card(c.w, x, y, p.at("title").get<std::string>(), &result);
     check(result);
     c.problems[p.at("key")] = id;
     const std::pair<const char*, T> texts[] = {{"description", T::Description}, {"place", T::Place},
                                                {"when_note", T::WhenNote},       {"target_group", T::TargetGroup},
                                                {"extent", T::Extent},            {"source_limitations", T::SourceLimitations}};
     for (auto [key, field] : texts)
-        if (p.contains(key)) check(actions::set_text(c.w, id, field, p.at(key).get<std::string>()));
-    if (p.contains("category")) check(actions::set_number(c.w, id, N::Category, lookup(c.categories, p.at("category"), "category")));
-    if (p.contains("area")) check(actions::set_number(c.w, id, N::Area, lookup(c.areas, p.at("area"), "area")));
-    if (p.contains("seasons")) check(actions::set_number(c.w, id, N::Seasons, bits(p.at("seasons"), kSeasons)));
-    if (p.contains("weekdays")) check(actions::set_number(c.w, id, N::Weekdays, bits(p.at("weekdays"), kWeekdays)));
-    if (p.contains("times")) check(actions::set_number(c.w, id, N::TimesOfDay, bits(p.at("times"), kTimesOfDay)));
-    if (p.contains("sources")) check(actions::set_number(c.w, id, N::Sources, bits(p.at("sources"), kSources)));
+        if (p.contains(key)) check(edits::set_text(c.w, id, field, p.at(key).get<std::string>()));
+    if (p.contains("category")) check(edits::set_number(c.w, id, N::Category, lookup(c.categories, p.at("category"), "category")));
+    if (p.contains("area")) check(edits::set_number(c.w, id, N::Area, lookup(c.areas, p.at("area"), "area")));
+    if (p.contains("seasons")) check(edits::set_number(c.w, id, N::Seasons, bits(p.at("seasons"), kSeasons)));
+    if (p.contains("weekdays")) check(edits::set_number(c.w, id, N::Weekdays, bits(p.at("weekdays"), kWeekdays)));
+    if (p.contains("times")) check(edits::set_number(c.w, id, N::TimesOfDay, bits(p.at("times"), kTimesOfDay)));
+    if (p.contains("sources")) check(edits::set_number(c.w, id, N::Sources, bits(p.at("sources"), kSources)));
     for (auto [key, field] : {std::pair{"severity", N::Severity}, std::pair{"impact", N::Impact},
                               std::pair{"influence", N::Influence}})
-        if (p.contains(key)) check(actions::set_number(c.w, id, field, p.at(key).get<int>()));
-    if (p.value("signal_crime", false)) check(actions::set_number(c.w, id, N::SignalCrime, 1));
-    if (p.value("prioritised", false)) check(actions::set_number(c.w, id, N::Prioritised, 1));
-    if (p.contains("trend")) check(actions::set_choice(c.w, id, actions::ChoiceField::Trend, p.at("trend").get<std::string>()));
+        if (p.contains(key)) check(edits::set_number(c.w, id, field, p.at(key).get<int>()));
+    if (p.value("signal_crime", false)) check(edits::set_number(c.w, id, N::SignalCrime, 1));
+    if (p.value("prioritised", false)) check(edits::set_number(c.w, id, N::Prioritised, 1));
+    if (p.contains("trend")) check(edits::set_choice(c.w, id, edits::ChoiceField::Trend, p.at("trend").get<std::string>()));
     if (p.contains("confidence"))
-        check(actions::set_choice(c.w, id, actions::ChoiceField::Confidence, p.at("confidence").get<std::string>()));
+        check(edits::set_choice(c.w, id, edits::ChoiceField::Confidence, p.at("confidence").get<std::string>()));
     if (p.contains("causes")) load_causes(c, id, 0, p.at("causes"));
     if (p.contains("triangle")) load_triangle(c, id, p.at("triangle"));
 }
 
 void load_votes(Context& c, const json& sample) {
-    if (sample.contains("dots_per_voter")) check(actions::set_dots_per_voter(c.w, sample.at("dots_per_voter")));
+    if (sample.contains("dots_per_voter")) check(edits::set_dots_per_voter(c.w, sample.at("dots_per_voter")));
     for (const auto& ballot : sample.at("votes")) {
         Voter voter{lookup(c.participants, ballot.at("participant"), "participant"), {}};
         for (const auto& [problem, dots] : ballot.at("dots").items())
             for (int i = 0; i < dots.get<int>(); ++i)
-                check(actions::add_dot(c.w, lookup(c.problems, problem, "problem"), voter));
+                check(edits::add_dot(c.w, lookup(c.problems, problem, "problem"), voter));
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Builds problem_map's part of the sample workshop (assets/samples/problem_map.json)
-// through the same actions the views use. The core sample (participants) is loaded first.
+// through the same edits the views use. The core sample (participants) is loaded first.
 #include "kartla/workshop.hpp"
 
 #include <nlohmann/json_fwd.hpp>

@@ -1,6 +1,6 @@
 #include "schema.hpp"
 
-namespace kartla::problem_map::schema {
+namespace kartla::problem_map {
 
 const std::vector<std::string>& migrations() {
     // The default categories are seeded here, not on first use: seeding inside an
@@ -103,4 +103,4 @@ INSERT INTO problem_map_setting(key, value) VALUES
     return steps;
 }
 
-}  // namespace kartla::problem_map::schema
+}  // namespace kartla::problem_map

@@ -1,6 +1,6 @@
 // Model tests: no window. Every assertion reads the workshop file (or the
-// snapshot loaded from it) after going through the same actions the views use.
-#include "model/actions.hpp"
+// snapshot loaded from it) after going through the same edits the views use.
+#include "model/edits.hpp"
 #include "model/entities.hpp"
 #include "model/queries.hpp"
 #include "model/sample.hpp"
@@ -49,12 +49,12 @@ TEST_CASE("the schema seeds the default categories without an undo step that cou
 
 TEST_CASE("a card dropped inside a cluster joins it, and leaves it when dropped outside") {
     auto w = fixture::workshop_with_tables();
-    Id cluster = actions::create_cluster(*w, "Centrum", 0, 0, 800, 600);
-    Id card = actions::create_card(*w, 2000, 2000, "Klotter på skolan");
+    Id cluster = edits::create_cluster(*w, "Centrum", 0, 0, 800, 600);
+    Id card = edits::create_card(*w, 2000, 2000, "Klotter på skolan");
     CHECK(number(*w, "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", card) == 0);
-    REQUIRE(actions::move_cards(*w, {{card, 100, 100}}));
+    REQUIRE(edits::move_cards(*w, {{card, 100, 100}}));
     CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == cluster);
-    REQUIRE(actions::move_cards(*w, {{card, 900, 100}}));
+    REQUIRE(edits::move_cards(*w, {{card, 900, 100}}));
     CHECK(number(*w, "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", card) == 0);
     REQUIRE(w->undo());
     CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == cluster);
@@ -62,16 +62,16 @@ TEST_CASE("a card dropped inside a cluster joins it, and leaves it when dropped 
 
 TEST_CASE("moving a cluster moves its cards and resizing re-evaluates membership") {
     auto w = fixture::workshop_with_tables();
-    Id cluster = actions::create_cluster(*w, "Östra Höjden", 0, 0, 800, 600);
-    Id inside = actions::create_card(*w, 50, 80);
-    Id outside = actions::create_card(*w, 1000, 80);
-    REQUIRE(actions::move_cluster(*w, cluster, 100, 50));
+    Id cluster = edits::create_cluster(*w, "Östra Höjden", 0, 0, 800, 600);
+    Id inside = edits::create_card(*w, 50, 80);
+    Id outside = edits::create_card(*w, 1000, 80);
+    REQUIRE(edits::move_cluster(*w, cluster, 100, 50));
     CHECK(number(*w, "SELECT x FROM problem_map_card WHERE id = ?", inside) == 150);
     CHECK(number(*w, "SELECT y FROM problem_map_card WHERE id = ?", inside) == 130);
     CHECK(number(*w, "SELECT x FROM problem_map_card WHERE id = ?", outside) == 1000);
-    REQUIRE(actions::resize_cluster(*w, cluster, 100, 50, 1400, 600));
+    REQUIRE(edits::resize_cluster(*w, cluster, 100, 50, 1400, 600));
     CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", outside) == cluster);
-    REQUIRE(actions::resize_cluster(*w, cluster, 100, 50, 300, 300));
+    REQUIRE(edits::resize_cluster(*w, cluster, 100, 50, 300, 300));
     CHECK(number(*w, "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", outside) == 0);
     CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", inside) == cluster);
 }
@@ -80,16 +80,16 @@ TEST_CASE("the list filters by category, area, severity, trend and text, Swedish
     auto w = fixture::workshop_with_tables();
     auto s0 = load_snapshot(w->db());
     Id drugs = category_named(s0, "Drugs"), fraud = category_named(s0, "Fraud");
-    Id area = actions::add_area(*w, "Östra Höjden", "vulnerable");
-    Id a = actions::create_card(*w, 0, 0, "Öppen narkotikaförsäljning");
-    Id b = actions::create_card(*w, 300, 0, "Bidragsbrott");
-    Id c = actions::create_card(*w, 600, 0, "Nedskräpning");
-    actions::set_number(*w, a, actions::NumberField::Category, drugs);
-    actions::set_number(*w, a, actions::NumberField::Area, area);
-    actions::set_number(*w, a, actions::NumberField::Severity, 5);
-    actions::set_choice(*w, a, actions::ChoiceField::Trend, "rising");
-    actions::set_number(*w, b, actions::NumberField::Category, fraud);
-    actions::set_text(*w, c, actions::TextField::Description, "Skräp vid ÅNGBÅTSBRYGGAN");
+    Id area = edits::add_area(*w, "Östra Höjden", "vulnerable");
+    Id a = edits::create_card(*w, 0, 0, "Öppen narkotikaförsäljning");
+    Id b = edits::create_card(*w, 300, 0, "Bidragsbrott");
+    Id c = edits::create_card(*w, 600, 0, "Nedskräpning");
+    edits::set_number(*w, a, edits::NumberField::Category, drugs);
+    edits::set_number(*w, a, edits::NumberField::Area, area);
+    edits::set_number(*w, a, edits::NumberField::Severity, 5);
+    edits::set_choice(*w, a, edits::ChoiceField::Trend, "rising");
+    edits::set_number(*w, b, edits::NumberField::Category, fraud);
+    edits::set_text(*w, c, edits::TextField::Description, "Skräp vid ÅNGBÅTSBRYGGAN");
     auto s = load_snapshot(w->db());
     auto ids = [&](const Filter& f) {
         std::vector<Id> out;
@@ -110,12 +110,12 @@ TEST_CASE("the list filters by category, area, severity, trend and text, Swedish
 
 TEST_CASE("face-down cards never match a text search") {
     auto w = fixture::workshop_with_tables();
-    REQUIRE(actions::start_silent_round(*w));
-    Id hidden = actions::create_card(*w, 0, 0, "Hemlig idé");
+    REQUIRE(edits::start_silent_round(*w));
+    Id hidden = edits::create_card(*w, 0, 0, "Hemlig idé");
     auto s = load_snapshot(w->db());
     CHECK(s.card(hidden)->hidden);
     CHECK(filtered(s, {-1, -1, 0, "", "hemlig"}).empty());
-    REQUIRE(actions::reveal_all(*w));
+    REQUIRE(edits::reveal_all(*w));
     s = load_snapshot(w->db());
     CHECK(filtered(s, {-1, -1, 0, "", "hemlig"}).size() == 1);
     CHECK_FALSE(s.settings.silent_round);
@@ -123,13 +123,13 @@ TEST_CASE("face-down cards never match a text search") {
 
 TEST_CASE("a face-down card is published to other plugins only once revealed") {
     auto w = fixture::workshop_with_tables();
-    Id open = actions::create_card(*w, 0, 0, "Klotter vid skolan");
-    REQUIRE(actions::start_silent_round(*w));
-    Id hidden = actions::create_card(*w, 0, 0, "Hemlig idé");
+    Id open = edits::create_card(*w, 0, 0, "Klotter vid skolan");
+    REQUIRE(edits::start_silent_round(*w));
+    Id hidden = edits::create_card(*w, 0, 0, "Hemlig idé");
     auto published = problem_entities(load_snapshot(w->db()));
     REQUIRE(published.size() == 1);
     CHECK(published[0].id == open);
-    REQUIRE(actions::reveal_all(*w));
+    REQUIRE(edits::reveal_all(*w));
     published = problem_entities(load_snapshot(w->db()));
     REQUIRE(published.size() == 2);
     CHECK(published[1].id == hidden);
@@ -138,13 +138,13 @@ TEST_CASE("a face-down card is published to other plugins only once revealed") {
 
 TEST_CASE("sorting by any column, both directions") {
     auto w = fixture::workshop_with_tables();
-    Id a = actions::create_card(*w, 0, 0, "Bränder i soprum");
-    Id b = actions::create_card(*w, 0, 0, "Åldringsbrott");
-    Id c = actions::create_card(*w, 0, 0, "Inbrott i förråd");
-    actions::set_number(*w, a, actions::NumberField::Severity, 2);
-    actions::set_number(*w, b, actions::NumberField::Severity, 4);
-    actions::set_number(*w, c, actions::NumberField::Severity, 3);
-    actions::set_choice(*w, a, actions::ChoiceField::Trend, "rising");
+    Id a = edits::create_card(*w, 0, 0, "Bränder i soprum");
+    Id b = edits::create_card(*w, 0, 0, "Åldringsbrott");
+    Id c = edits::create_card(*w, 0, 0, "Inbrott i förråd");
+    edits::set_number(*w, a, edits::NumberField::Severity, 2);
+    edits::set_number(*w, b, edits::NumberField::Severity, 4);
+    edits::set_number(*w, c, edits::NumberField::Severity, 3);
+    edits::set_choice(*w, a, edits::ChoiceField::Trend, "rising");
     auto s = load_snapshot(w->db());
     auto order = [&](Column col, bool asc) {
         auto rows = filtered(s, {});
@@ -167,16 +167,16 @@ TEST_CASE("dot voting: budget per voter, organisations, competition ranking") {
         police = core_data::add_participant(db, "Kommunpolis", "Polisen");
         school = core_data::add_participant(db, "Rektor", "Skolan");
     });
-    Id a = actions::create_card(*w, 0, 0, "A");
-    Id b = actions::create_card(*w, 0, 0, "B");
-    Id c = actions::create_card(*w, 0, 0, "C");
-    REQUIRE(actions::set_dots_per_voter(*w, 2));
+    Id a = edits::create_card(*w, 0, 0, "A");
+    Id b = edits::create_card(*w, 0, 0, "B");
+    Id c = edits::create_card(*w, 0, 0, "C");
+    REQUIRE(edits::set_dots_per_voter(*w, 2));
     Voter p{police, {}}, s2{school, {}};
-    REQUIRE(actions::add_dot(*w, a, p));
-    REQUIRE(actions::add_dot(*w, a, p));
-    CHECK_FALSE(actions::add_dot(*w, b, p));  // no dots left
-    REQUIRE(actions::add_dot(*w, b, s2));
-    REQUIRE(actions::add_dot(*w, c, s2));
+    REQUIRE(edits::add_dot(*w, a, p));
+    REQUIRE(edits::add_dot(*w, a, p));
+    CHECK_FALSE(edits::add_dot(*w, b, p));  // no dots left
+    REQUIRE(edits::add_dot(*w, b, s2));
+    REQUIRE(edits::add_dot(*w, c, s2));
     CHECK(number(*w, "SELECT dots FROM problem_map_vote WHERE card_id = ? AND participant_id = ?", a, police) == 2);
     auto s = load_snapshot(w->db());
     auto rows = ranking(s);
@@ -186,12 +186,12 @@ TEST_CASE("dot voting: budget per voter, organisations, competition ranking") {
     CHECK(rows[2].rank == 2);  // B and C tie
     CHECK(rows[0].voters == 1);
     CHECK(dots_used(s, p) == 2);
-    REQUIRE(actions::remove_dot(*w, a, p));
+    REQUIRE(edits::remove_dot(*w, a, p));
     CHECK(number(*w, "SELECT dots FROM problem_map_vote WHERE card_id = ?", a) == 1);
     Voter org{0, "Räddningstjänsten"};
-    REQUIRE(actions::add_dot(*w, c, org));
+    REQUIRE(edits::add_dot(*w, c, org));
     CHECK(text(*w, "SELECT organisation FROM problem_map_vote WHERE participant_id IS NULL") == "Räddningstjänsten");
-    CHECK_FALSE(actions::add_dot(*w, c, Voter{}));
+    CHECK_FALSE(edits::add_dot(*w, c, Voter{}));
     REQUIRE(w->undo());
     CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_vote WHERE participant_id IS NULL") == 0);
 }
@@ -199,21 +199,21 @@ TEST_CASE("dot voting: budget per voter, organisations, competition ranking") {
 TEST_CASE("entities: problems and causes with the agreed attributes") {
     auto w = fixture::workshop_with_tables();
     auto s0 = load_snapshot(w->db());
-    Id area = actions::add_area(*w, "Stationsområdet", "risk");
-    Id p = actions::create_card(*w, 0, 0, "Rån vid stationen");
-    Id q = actions::create_card(*w, 0, 0, "Skadegörelse");
-    actions::set_number(*w, p, actions::NumberField::Category, category_named(s0, "Violence and weapons"));
-    actions::set_number(*w, p, actions::NumberField::Area, area);
-    actions::set_number(*w, p, actions::NumberField::Severity, 4);
-    actions::set_number(*w, p, actions::NumberField::Prioritised, 1);
-    actions::set_choice(*w, p, actions::ChoiceField::Trend, "rising");
+    Id area = edits::add_area(*w, "Stationsområdet", "risk");
+    Id p = edits::create_card(*w, 0, 0, "Rån vid stationen");
+    Id q = edits::create_card(*w, 0, 0, "Skadegörelse");
+    edits::set_number(*w, p, edits::NumberField::Category, category_named(s0, "Violence and weapons"));
+    edits::set_number(*w, p, edits::NumberField::Area, area);
+    edits::set_number(*w, p, edits::NumberField::Severity, 4);
+    edits::set_number(*w, p, edits::NumberField::Prioritised, 1);
+    edits::set_choice(*w, p, edits::ChoiceField::Trend, "rising");
     Id voter;
     w->edit("participant", [&](Database& db) { voter = core_data::add_participant(db, "Kommunpolis", "Polisen"); });
-    actions::add_dot(*w, p, {voter, {}});
-    Id direct = actions::add_cause(*w, p, 0, "Dålig belysning");
-    Id under = actions::add_cause(*w, p, direct, "Ingen ansvarig för underhåll");
-    actions::set_cause_nature(*w, under, "social");
-    actions::set_cause_factor(*w, under, "missing_protective");
+    edits::add_dot(*w, p, {voter, {}});
+    Id direct = edits::add_cause(*w, p, 0, "Dålig belysning");
+    Id under = edits::add_cause(*w, p, direct, "Ingen ansvarig för underhåll");
+    edits::set_cause_nature(*w, under, "social");
+    edits::set_cause_factor(*w, under, "missing_protective");
     auto s = load_snapshot(w->db());
     auto problems = problem_entities(s);
     REQUIRE(problems.size() == 2);
@@ -248,11 +248,11 @@ TEST_CASE("entities: problems and causes with the agreed attributes") {
 
 TEST_CASE("the cause tree: depth, layout, re-parenting without cycles, deleting a branch and its links") {
     auto w = fixture::workshop_with_tables();
-    Id p = actions::create_card(*w, 0, 0, "Langning");
-    Id a = actions::add_cause(*w, p, 0, "A");
-    Id a1 = actions::add_cause(*w, p, a, "A1");
-    Id a2 = actions::add_cause(*w, p, a, "A2");
-    Id b = actions::add_cause(*w, p, 0, "B");
+    Id p = edits::create_card(*w, 0, 0, "Langning");
+    Id a = edits::add_cause(*w, p, 0, "A");
+    Id a1 = edits::add_cause(*w, p, a, "A1");
+    Id a2 = edits::add_cause(*w, p, a, "A2");
+    Id b = edits::add_cause(*w, p, 0, "B");
     auto s = load_snapshot(w->db());
     CHECK(cause_depth(s, p) == 2);
     auto layout = layout_cause_tree(s, p);
@@ -263,11 +263,11 @@ TEST_CASE("the cause tree: depth, layout, re-parenting without cycles, deleting 
     CHECK(layout[4].cause_id == b);
     CHECK(layout[4].row == doctest::Approx(2.0f));
     CHECK(layout[2].depth == 2);
-    CHECK_FALSE(actions::reparent_cause(*w, a, a1));  // under its own child
-    REQUIRE(actions::reparent_cause(*w, a2, b));
+    CHECK_FALSE(edits::reparent_cause(*w, a, a1));  // under its own child
+    REQUIRE(edits::reparent_cause(*w, a2, b));
     CHECK(number(*w, "SELECT parent_id FROM problem_map_cause WHERE id = ?", a2) == b);
     w->edit("link", [&](Database& db) { core_data::add_link(db, {"measure", 9}, {"cause", a1}, "addresses"); });
-    REQUIRE(actions::delete_cause(*w, a));
+    REQUIRE(edits::delete_cause(*w, a));
     CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_cause") == 2);
     CHECK(number(*w, "SELECT COUNT(*) FROM core_link") == 0);
     REQUIRE(w->undo());
@@ -277,17 +277,17 @@ TEST_CASE("the cause tree: depth, layout, re-parenting without cycles, deleting 
 
 TEST_CASE("deleting a card removes its votes, causes and links and undo brings them all back") {
     auto w = fixture::workshop_with_tables();
-    Id p = actions::create_card(*w, 0, 0, "Otrygghet i centrum");
-    Id cause = actions::add_cause(*w, p, 0, "Mörka gångtunnlar");
-    actions::set_triangle(*w, p, actions::TriangleField::Guardian, "Trygghetsvärdar");
+    Id p = edits::create_card(*w, 0, 0, "Otrygghet i centrum");
+    Id cause = edits::add_cause(*w, p, 0, "Mörka gångtunnlar");
+    edits::set_triangle(*w, p, edits::TriangleField::Guardian, "Trygghetsvärdar");
     Id voter;
     w->edit("participant", [&](Database& db) {
         voter = core_data::add_participant(db, "Kommunpolis", "Polisen");
         core_data::add_link(db, {"actor", 3}, {"problem", p}, "owns");
         core_data::add_link(db, {"measure", 4}, {"cause", cause}, "addresses");
     });
-    actions::add_dot(*w, p, {voter, {}});
-    REQUIRE(actions::delete_cards(*w, {p}));
+    edits::add_dot(*w, p, {voter, {}});
+    REQUIRE(edits::delete_cards(*w, {p}));
     CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_card") == 0);
     CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_vote") == 0);
     CHECK(number(*w, "SELECT COUNT(*) FROM problem_map_cause") == 0);
@@ -319,11 +319,11 @@ TEST_CASE("matrix cells map to fields and back, in both modes") {
     CHECK(matrix_fields(MatrixMode::ImpactInfluence, 3, kMatrixRows) == std::pair<int, int>{0, 0});
 
     auto w = fixture::workshop_with_tables();
-    Id id = actions::create_card(*w, 0, 0, "X");
-    REQUIRE(actions::set_matrix_cell(*w, id, MatrixMode::SeverityTrend, 0, 0));
+    Id id = edits::create_card(*w, 0, 0, "X");
+    REQUIRE(edits::set_matrix_cell(*w, id, MatrixMode::SeverityTrend, 0, 0));
     CHECK(number(*w, "SELECT severity FROM problem_map_card") == 5);
     CHECK(text(*w, "SELECT trend FROM problem_map_card") == "falling");
-    REQUIRE(actions::set_matrix_cell(*w, id, MatrixMode::ImpactInfluence, 4, 2));
+    REQUIRE(edits::set_matrix_cell(*w, id, MatrixMode::ImpactInfluence, 4, 2));
     CHECK(number(*w, "SELECT influence FROM problem_map_card") == 5);
     CHECK(number(*w, "SELECT impact FROM problem_map_card") == 3);
 }
@@ -366,9 +366,9 @@ bool none_overlap(const std::vector<Card>& cards) {
 TEST_CASE("twenty new cards land on twenty free places in view, around what is already there") {
     auto w = fixture::workshop_with_tables();
     const placement::Rect view{-100, -50, 1600, 900};
-    Id old_cluster = actions::create_cluster(*w, "Centrum", 300, 100, 600, 300);
-    Id loose = actions::create_card(*w, -60, 20, "Redan här");
-    for (int i = 0; i < 20; ++i) REQUIRE(actions::create_card_in_view(*w, view) != 0);
+    Id old_cluster = edits::create_cluster(*w, "Centrum", 300, 100, 600, 300);
+    Id loose = edits::create_card(*w, -60, 20, "Redan här");
+    for (int i = 0; i < 20; ++i) REQUIRE(edits::create_card_in_view(*w, view) != 0);
     auto s = load_snapshot(w->db());
     REQUIRE(s.cards.size() == 21);
     std::set<std::pair<float, float>> places;
@@ -388,7 +388,7 @@ TEST_CASE("twenty new cards land on twenty free places in view, around what is a
     // The same after undoing one: the freed place is taken again, not a new spot.
     float x = s.cards.back().x, y = s.cards.back().y;
     REQUIRE(w->undo());
-    REQUIRE(actions::create_card_in_view(*w, view) != 0);
+    REQUIRE(edits::create_card_in_view(*w, view) != 0);
     auto again = load_snapshot(w->db());
     CHECK(again.cards.back().x == x);
     CHECK(again.cards.back().y == y);
@@ -397,23 +397,23 @@ TEST_CASE("twenty new cards land on twenty free places in view, around what is a
 TEST_CASE("a new frame goes beside the others and takes only the cards selected first") {
     auto w = fixture::workshop_with_tables();
     const placement::Rect view{0, 0, 1800, 1000};
-    Id a = actions::create_card(*w, 40, 60, "A");
-    Id b = actions::create_card(*w, 320, 60, "B");
+    Id a = edits::create_card(*w, 40, 60, "A");
+    Id b = edits::create_card(*w, 320, 60, "B");
     // An empty frame where cards lie would once have swallowed them; now it goes clear of them.
-    Id first = actions::create_cluster_in_view(*w, "Kluster 1", view, 48, {}, 600, 400);
+    Id first = edits::create_cluster_in_view(*w, "Kluster 1", view, 48, {}, 600, 400);
     auto s = load_snapshot(w->db());
     CHECK(s.card(a)->cluster_id == 0);
     CHECK(s.card(b)->cluster_id == 0);
     const auto r1 = placement::cluster_rect(*s.cluster(first));
     for (const auto& card : s.cards) CHECK_FALSE(r1.overlaps(placement::card_rect(card)));
-    Id second = actions::create_cluster_in_view(*w, "Kluster 2", view, 48, {}, 600, 400);
+    Id second = edits::create_cluster_in_view(*w, "Kluster 2", view, 48, {}, 600, 400);
     s = load_snapshot(w->db());
     const auto r2 = placement::cluster_rect(*s.cluster(second));
     CHECK_FALSE(r1.overlaps(r2));
     CHECK(r2.y == r1.y);  // beside, in the same row
     CHECK(r2.x > r1.x);
     // With cards selected, the frame is made for them and they move into it.
-    Id third = actions::create_cluster_in_view(*w, "Kluster 3", view, 48, {a, b}, 600, 400);
+    Id third = edits::create_cluster_in_view(*w, "Kluster 3", view, 48, {a, b}, 600, 400);
     s = load_snapshot(w->db());
     CHECK(s.card(a)->cluster_id == third);
     CHECK(s.card(b)->cluster_id == third);
@@ -439,10 +439,10 @@ TEST_CASE("the topmost frame is the one a card joins and a press picks") {
     CHECK(order.back()->id == 4);
     // The model's drop follows the same rule.
     auto w = fixture::workshop_with_tables();
-    Id big = actions::create_cluster(*w, "Stor", 0, 0, 1000, 800);
-    Id small = actions::create_cluster(*w, "Liten", 100, 100, 300, 200);
-    Id card = actions::create_card(*w, 150 - kCardWidth / 2, 180 - kCardHeight / 2);
+    Id big = edits::create_cluster(*w, "Stor", 0, 0, 1000, 800);
+    Id small = edits::create_cluster(*w, "Liten", 100, 100, 300, 200);
+    Id card = edits::create_card(*w, 150 - kCardWidth / 2, 180 - kCardHeight / 2);
     CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == small);
-    REQUIRE(actions::move_cards(*w, {{card, 600, 500}}));
+    REQUIRE(edits::move_cards(*w, {{card, 600, 500}}));
     CHECK(number(*w, "SELECT cluster_id FROM problem_map_card WHERE id = ?", card) == big);
 }

@@ -1,6 +1,6 @@
 // The problem map's part of the workshop report, from a workshop built through
-// the same actions the views use.
-#include "model/actions.hpp"
+// the same edits the views use.
+#include "model/edits.hpp"
 #include "model/board_image.hpp"
 #include "model/report_section.hpp"
 #include "support.hpp"
@@ -32,13 +32,13 @@ std::pair<int, int> png_size(const std::string& png) {
 
 TEST_CASE("the report part: the board as a picture, prioritised problems with their cause tree, then the others") {
     auto w = fixture::workshop_with_tables();
-    actions::create_cluster(*w, "Centrum", 0, 0, 800, 600);
-    Id tunnel = actions::create_card(*w, 40, 80, "Otrygghet i gångtunneln");
-    actions::create_card(*w, 2400, 900, "Nedskräpning vid ån");
-    REQUIRE(actions::set_number(*w, tunnel, actions::NumberField::Prioritised, 1));
-    REQUIRE(actions::set_number(*w, tunnel, actions::NumberField::Severity, 4));
-    Id light = actions::add_cause(*w, tunnel, 0, "Dålig belysning");
-    actions::add_cause(*w, tunnel, light, "Ingen ansvarar för underhållet");
+    edits::create_cluster(*w, "Centrum", 0, 0, 800, 600);
+    Id tunnel = edits::create_card(*w, 40, 80, "Otrygghet i gångtunneln");
+    edits::create_card(*w, 2400, 900, "Nedskräpning vid ån");
+    REQUIRE(edits::set_number(*w, tunnel, edits::NumberField::Prioritised, 1));
+    REQUIRE(edits::set_number(*w, tunnel, edits::NumberField::Severity, 4));
+    Id light = edits::add_cause(*w, tunnel, 0, "Dålig belysning");
+    edits::add_cause(*w, tunnel, light, "Ingen ansvarar för underhållet");
     const Snapshot s = load_snapshot(w->db());
 
     const auto section = report_section(s, kEnglish);
@@ -70,7 +70,7 @@ TEST_CASE("an empty board gives no picture and says nothing was prioritised") {
 
 TEST_CASE("with --redact the board picture shows the masked titles, since its pixels cannot be masked later") {
     auto w = fixture::workshop_with_tables();
-    actions::create_card(*w, 0, 0, "Klotter, ring 070-123 45 67");
+    edits::create_card(*w, 0, 0, "Klotter, ring 070-123 45 67");
     const Snapshot plain_snapshot = load_snapshot(w->db());
     Snapshot masked_snapshot;
     {

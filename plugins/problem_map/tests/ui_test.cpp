@@ -1,6 +1,6 @@
 // Headless UI tests: the real plugin is loaded into a host runtime, its window is
 // drawn without a display, input is injected, and every check reads the file.
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 #include "model/queries.hpp"
 #include "support.hpp"
 
@@ -121,9 +121,9 @@ TEST_CASE("a card is created with the N key at the next free place, and the Dele
 
 TEST_CASE("dragging a card stores its new position, several selected cards move together, undo restores") {
     Ui ui;
-    Id a = actions::create_card(ui.w(), 0, 0, "A");
-    Id b = actions::create_card(ui.w(), 400, 0, "B");
-    Id c = actions::create_card(ui.w(), 0, 300, "C");
+    Id a = edits::create_card(ui.w(), 0, 0, "A");
+    Id b = edits::create_card(ui.w(), 400, 0, "B");
+    Id c = edits::create_card(ui.w(), 0, 300, "C");
     ui.show_all();
     float scale = ui.card_scale(a);
     ui.h.drag(ui.center(ui.card_probe(a)), ImVec2(ui.center(ui.card_probe(a)).x + 100, ui.center(ui.card_probe(a)).y + 50));
@@ -148,7 +148,7 @@ TEST_CASE("dragging a card stores its new position, several selected cards move 
 
 TEST_CASE("the wheel, the keys and dragging empty space pan and zoom the view without touching the file") {
     Ui ui;
-    Id a = actions::create_card(ui.w(), 0, 0, "A");
+    Id a = edits::create_card(ui.w(), 0, 0, "A");
     ui.w().clear_history();
     ui.show_all();
     float before = ui.card_scale(a);
@@ -171,7 +171,7 @@ TEST_CASE("the wheel, the keys and dragging empty space pan and zoom the view wi
 
 TEST_CASE("editing fields in the side panel with Swedish characters, each one undo step") {
     Ui ui;
-    Id a = actions::create_card(ui.w(), 0, 0, "");
+    Id a = edits::create_card(ui.w(), 0, 0, "");
     ui.show_all();
     ui.h.click_item(ui.card_probe(a));
     ui.h.frame(2);
@@ -218,8 +218,8 @@ TEST_CASE("editing fields in the side panel with Swedish characters, each one un
 
 TEST_CASE("a text field left by selecting another card saves to the card it belonged to") {
     Ui ui;
-    Id a = actions::create_card(ui.w(), 0, 0, "A");
-    Id b = actions::create_card(ui.w(), 400, 0, "B");
+    Id a = edits::create_card(ui.w(), 0, 0, "A");
+    Id b = edits::create_card(ui.w(), 400, 0, "B");
     ui.show_all();
     ui.h.click_item(ui.card_probe(a));
     ui.h.frame(2);
@@ -233,9 +233,9 @@ TEST_CASE("a text field left by selecting another card saves to the card it belo
 
 TEST_CASE("moving a cluster by its title bar moves its cards and a card dropped inside joins it") {
     Ui ui;
-    Id cluster = actions::create_cluster(ui.w(), "Östra Höjden", 0, 0, 700, 500);
-    Id inside = actions::create_card(ui.w(), 40, 80, "Inne");
-    Id loose = actions::create_card(ui.w(), 900, 80, "Ute");
+    Id cluster = edits::create_cluster(ui.w(), "Östra Höjden", 0, 0, 700, 500);
+    Id inside = edits::create_card(ui.w(), 40, 80, "Inne");
+    Id loose = edits::create_card(ui.w(), 900, 80, "Ute");
     ui.show_all();
     float scale = ui.card_scale(inside);
     std::string header = "problem_map.cluster." + std::to_string(cluster);
@@ -262,7 +262,7 @@ TEST_CASE("moving a cluster by its title bar moves its cards and a card dropped 
 
 TEST_CASE("a silent round keeps new cards face down until the facilitator reveals them all") {
     Ui ui;
-    actions::create_card(ui.w(), 0, 0, "Före rundan");
+    edits::create_card(ui.w(), 0, 0, "Före rundan");
     ui.show_all();
     ui.h.click_item("problem_map.board.silent_start");
     CHECK(text(ui.w(), "SELECT value FROM problem_map_setting WHERE key = 'silent_round'") == "1");
@@ -285,8 +285,8 @@ TEST_CASE("a silent round keeps new cards face down until the facilitator reveal
 TEST_CASE("dot voting per participant, the ranking, and marking prioritised problems") {
     Ui ui;
     ui.add_participants(3);
-    Id a = actions::create_card(ui.w(), 0, 0, "Langning");
-    Id b = actions::create_card(ui.w(), 300, 0, "Rån");
+    Id a = edits::create_card(ui.w(), 0, 0, "Langning");
+    Id b = edits::create_card(ui.w(), 300, 0, "Rån");
     ui.tab("problem_map.tab.priority");
     std::string more_a = "problem_map.vote.more." + std::to_string(a), more_b = "problem_map.vote.more." + std::to_string(b);
     ui.h.click_item(more_a);  // the first participant is chosen at start
@@ -322,9 +322,9 @@ TEST_CASE("dot voting per participant, the ranking, and marking prioritised prob
 
 TEST_CASE("dragging a card in the matrix changes the fields the matrix shows, in both modes") {
     Ui ui;
-    Id a = actions::create_card(ui.w(), 0, 0, "Bränder");
-    actions::set_number(ui.w(), a, actions::NumberField::Severity, 2);
-    actions::set_choice(ui.w(), a, actions::ChoiceField::Trend, "stable");
+    Id a = edits::create_card(ui.w(), 0, 0, "Bränder");
+    edits::set_number(ui.w(), a, edits::NumberField::Severity, 2);
+    edits::set_choice(ui.w(), a, edits::ChoiceField::Trend, "stable");
     ui.tab("problem_map.tab.matrix");
     std::string chip = "problem_map.matrix.card." + std::to_string(a);
     ui.h.drag(ui.center(chip), ui.center("problem_map.matrix.cell.2.0"));  // rising, severity 5
@@ -347,8 +347,8 @@ TEST_CASE("dragging a card in the matrix changes the fields the matrix shows, in
 
 TEST_CASE("the cause tree: add, edit, re-parent by dragging, delete, the triangle, and undo of each") {
     Ui ui;
-    Id p = actions::create_card(ui.w(), 0, 0, "Narkotikaförsäljning");
-    actions::set_number(ui.w(), p, actions::NumberField::Prioritised, 1);
+    Id p = edits::create_card(ui.w(), 0, 0, "Narkotikaförsäljning");
+    edits::set_number(ui.w(), p, edits::NumberField::Prioritised, 1);
     ui.tab("problem_map.tab.causes");
     ui.h.click_item("problem_map.causes.picker");
     ui.h.frame(2);  // a popup is measured, hidden, in its first frame
@@ -418,9 +418,9 @@ TEST_CASE("the cause tree: add, edit, re-parent by dragging, delete, the triangl
 
 TEST_CASE("the list filters by free text and sorts by a clicked column") {
     Ui ui;
-    actions::create_card(ui.w(), 0, 0, "Bränder i soprum");
-    Id b = actions::create_card(ui.w(), 0, 0, "Åldringsbrott via telefon");
-    actions::set_number(ui.w(), b, actions::NumberField::Severity, 5);
+    edits::create_card(ui.w(), 0, 0, "Bränder i soprum");
+    Id b = edits::create_card(ui.w(), 0, 0, "Åldringsbrott via telefon");
+    edits::set_number(ui.w(), b, edits::NumberField::Severity, 5);
     ui.tab("problem_map.tab.list");
     ui.h.click_item("problem_map.list.header.3");  // severity, ascending
     ui.h.click_item("problem_map.list.header.3");  // descending
@@ -523,10 +523,10 @@ TEST_CASE("twenty taps on New card give twenty cards on twenty free places, in v
 
 TEST_CASE("a press picks the topmost frame, and a dragged card shows the frame it will join") {
     Ui ui;
-    Id big = actions::create_cluster(ui.w(), "Stor", 0, 0, 1200, 800);
+    Id big = edits::create_cluster(ui.w(), "Stor", 0, 0, 1200, 800);
     // A smaller frame lies over the big one's title bar: its body covers part of that bar.
-    Id small = actions::create_cluster(ui.w(), "Liten", 200, -30, 400, 300);
-    Id card = actions::create_card(ui.w(), 1400, 400, "Kort");  // outside both frames
+    Id small = edits::create_cluster(ui.w(), "Liten", 200, -30, 400, 300);
+    Id card = edits::create_card(ui.w(), 1400, 400, "Kort");  // outside both frames
     ui.show_all();
     ImVec2 big_min, big_max, small_min, small_max;
     REQUIRE(ui::item_rect("problem_map.cluster." + std::to_string(big), big_min, big_max));

@@ -1,9 +1,11 @@
 #pragma once
 // The board: problem cards placed freely on a pan/zoom canvas, grouped by named
 // cluster frames, coloured by category, with a side panel for all fields.
+// Its code is split by concern: board_view.cpp (the frame), board_input.cpp
+// (pointer and keys), board_paint.cpp (the picture); board_style.hpp is what they share.
 #include "canvas.hpp"
 #include "card_panel.hpp"
-#include "context.hpp"
+#include "ui_state.hpp"
 #include "model/board_index.hpp"
 #include "model/placement.hpp"
 
@@ -21,7 +23,7 @@ enum class BoardMode { Console, Room };
 
 class BoardView {
 public:
-    BoardView(Context& context, CardPanel& panel, BoardMode mode = BoardMode::Console)
+    BoardView(UiState& context, CardPanel& panel, BoardMode mode = BoardMode::Console)
         : c_(context), panel_(panel), mode_(mode) {}
     void draw();
 
@@ -70,7 +72,7 @@ private:
     const BoardIndex& index_for(const std::shared_ptr<const Snapshot>& snapshot);
     std::vector<std::size_t> cards_to_draw(const Snapshot& s);
 
-    Context& c_;
+    UiState& c_;
     CardPanel& panel_;
     std::shared_ptr<const Snapshot> indexed_;
     std::unique_ptr<BoardIndex> index_;

@@ -2,7 +2,7 @@
 
 #include "fields.hpp"
 #include "labels.hpp"
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -10,8 +10,8 @@
 
 namespace kartla::problem_map::views {
 
-using actions::NumberField;
-using actions::TextField;
+using edits::NumberField;
+using edits::TextField;
 
 namespace {
 
@@ -28,12 +28,12 @@ void section(const char* title) {
 Commit CardPanel::text_commit(Id card, TextField field) {
     // Looks the workshop up when saving: the save may come a frame later.
     return [this, card, field](const std::string& value) {
-        if (c_.workshop()) actions::set_text(c_.host(), card, field, value);
+        if (c_.workshop()) edits::set_text(c_.host(), card, field, value);
     };
 }
 
 void CardPanel::set_number(Id card, int field, std::int64_t value) {
-    if (c_.workshop()) actions::set_number(c_.host(), card, NumberField(field), value);
+    if (c_.workshop()) edits::set_number(c_.host(), card, NumberField(field), value);
 }
 
 void CardPanel::draw(const Snapshot& s) {
@@ -49,12 +49,12 @@ void CardPanel::draw_cluster(const Snapshot& s, const Cluster& cluster) {
     ImGui::TextUnformatted(c_.tr("Cluster"));
     text_field(c_.tr("Name"), "problem_map.panel.cluster_name", cluster.name,
                [this, cluster_id = cluster.id](const std::string& v) {
-                   if (c_.workshop()) actions::rename_cluster(c_.host(), cluster_id, v);
+                   if (c_.workshop()) edits::rename_cluster(c_.host(), cluster_id, v);
                });
     ImGui::TextWrapped("%s", fmt::format(fmt::runtime(c_.tr("{} cards in this cluster.")),
                                          cluster_members(s, cluster.id).size()).c_str());
     ImGui::Spacing();
-    if (ui::big_button(c_.tr("Delete cluster (cards stay)")) && actions::delete_cluster(c_.host(), cluster.id))
+    if (ui::big_button(c_.tr("Delete cluster (cards stay)")) && edits::delete_cluster(c_.host(), cluster.id))
         c_.selection.clear();
     ui::mark_item("problem_map.panel.delete_cluster");
 }
@@ -114,7 +114,7 @@ void CardPanel::draw_card(const Snapshot& s, const Card& card) {
     draw_priority(card);
     ImGui::Spacing();
     ImGui::Separator();
-    if (ui::big_button(c_.tr("Delete card")) && actions::delete_cards(c_.host(), {id})) c_.selection.clear();
+    if (ui::big_button(c_.tr("Delete card")) && edits::delete_cards(c_.host(), {id})) c_.selection.clear();
     ui::mark_item("problem_map.panel.delete");
     ImGui::PopID();
 }
@@ -143,7 +143,7 @@ void CardPanel::draw_assessment(const Card& card) {
     caption(c_.tr("Trend"));
     int trend = std::max(0, index_of(kTrends, card.trend));
     if (choice_row("trend", trend, trend_labels(c_), "problem_map.panel.trend"))
-        actions::set_choice(c_.host(), id, actions::ChoiceField::Trend, kTrends[std::size_t(trend)]);
+        edits::set_choice(c_.host(), id, edits::ChoiceField::Trend, kTrends[std::size_t(trend)]);
     caption(c_.tr("Severity"));
     int severity = card.severity;
     if (choice_row("severity", severity, {c_.tr("Not assessed"), "1", "2", "3", "4", "5"}, "problem_map.panel.severity"))
@@ -166,7 +166,7 @@ void CardPanel::draw_sources(const Card& card) {
     caption(c_.tr("Confidence"));
     int confidence = std::max(0, index_of(kConfidences, card.confidence));
     if (choice_row("confidence", confidence, confidence_labels(c_), "problem_map.panel.confidence"))
-        actions::set_choice(c_.host(), id, actions::ChoiceField::Confidence, kConfidences[std::size_t(confidence)]);
+        edits::set_choice(c_.host(), id, edits::ChoiceField::Confidence, kConfidences[std::size_t(confidence)]);
 }
 
 void CardPanel::draw_priority(const Card& card) {

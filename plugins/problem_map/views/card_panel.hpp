@@ -1,14 +1,14 @@
 #pragma once
 // The side panel: every field of the selected card (or the selected cluster's name).
-#include "context.hpp"
 #include "fields.hpp"
-#include "model/actions.hpp"
+#include "ui_state.hpp"
+#include "model/edits.hpp"
 
 namespace kartla::problem_map::views {
 
 class CardPanel {
 public:
-    explicit CardPanel(Context& context) : c_(context) {}
+    explicit CardPanel(UiState& context) : c_(context) {}
     // Draws into the current window/child; `s` is this frame's snapshot.
     void draw(const Snapshot& s);
 
@@ -21,8 +21,8 @@ private:
     void draw_sources(const Card& card);
     void draw_priority(const Card& card);
     void set_number(Id card, int field, std::int64_t value);
-    Commit text_commit(Id card, actions::TextField field);
-    Context& c_;
+    Commit text_commit(Id card, edits::TextField field);
+    UiState& c_;
 };
 
 }  // namespace kartla::problem_map::views

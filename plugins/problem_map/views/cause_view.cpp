@@ -2,7 +2,7 @@
 
 #include "fields.hpp"
 #include "labels.hpp"
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
@@ -92,7 +92,7 @@ void CauseView::add_cause(Id problem, Id parent) {
     Workshop* w = c_.workshop();
     if (!w) return;
     EditResult result;
-    Id id = actions::add_cause(c_.host(), problem, parent, {}, &result);
+    Id id = edits::add_cause(c_.host(), problem, parent, {}, &result);
     if (result) {
         c_.selected_cause = id;
         focus_text_ = true;
@@ -109,7 +109,7 @@ void CauseView::draw_toolbar(const Snapshot& s, const Card& problem) {
     if (ui::big_button(c_.tr("Add underlying cause"))) add_cause(problem.id, selected->id);
     ui::mark_item("problem_map.causes.add_under");
     ImGui::SameLine();
-    if (ui::big_button(c_.tr("Delete cause")) && actions::delete_cause(c_.host(), selected->id))
+    if (ui::big_button(c_.tr("Delete cause")) && edits::delete_cause(c_.host(), selected->id))
         c_.selected_cause = 0;
     ui::mark_item("problem_map.causes.delete");
     ImGui::EndDisabled();
@@ -152,7 +152,7 @@ void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
         bool moved = std::abs(io.MousePos.x - io.MouseClickedPos[0].x) + std::abs(io.MousePos.y - io.MouseClickedPos[0].y) > 6;
         if (dragging_ && moved && target && target->cause_id != dragging_) {
             if (s.cause(dragging_) && s.cause(dragging_)->parent_id != target->cause_id)
-                actions::reparent_cause(c_.host(), dragging_, target->cause_id);
+                edits::reparent_cause(c_.host(), dragging_, target->cause_id);
         }
         dragging_ = 0;
         panning_ = false;
@@ -229,29 +229,29 @@ void CauseView::draw_cause_panel(const Snapshot& s, const Card& problem) {
         focus_text_ = false;
     }
     text_field(c_.tr("Cause"), "problem_map.causes.text", cause->text, [this, id](const std::string& v) {
-        if (c_.workshop()) actions::set_cause_text(c_.host(), id, v);
+        if (c_.workshop()) edits::set_cause_text(c_.host(), id, v);
     });
     caption(c_.tr("Kind of cause"));
     int nature = std::max(0, index_of(kNatures, cause->nature));
     if (choice_row("nature", nature, nature_labels(c_), "problem_map.causes.nature"))
-        actions::set_cause_nature(c_.host(), id, kNatures[std::size_t(nature)]);
+        edits::set_cause_nature(c_.host(), id, kNatures[std::size_t(nature)]);
     int factor = std::max(0, index_of(kFactors, cause->factor));
     if (choice_row("factor", factor, factor_labels(c_), "problem_map.causes.factor"))
-        actions::set_cause_factor(c_.host(), id, kFactors[std::size_t(factor)]);
+        edits::set_cause_factor(c_.host(), id, kFactors[std::size_t(factor)]);
     caption(c_.tr("Cause of"));
     const Cause* parent = s.cause(cause->parent_id);
     std::string preview = parent ? parent->text : fmt::format("{} ({})", problem.title, c_.tr("the problem"));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##parent", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (ImGui::Selectable(fmt::format("{} ({})", problem.title, c_.tr("the problem")).c_str(), cause->parent_id == 0))
-            actions::reparent_cause(c_.host(), id, 0);
+            edits::reparent_cause(c_.host(), id, 0);
         ui::mark_item("problem_map.causes.parent.0");
         for (const Cause* other : causes_of(s, problem.id)) {
             if (in_branch(s, id, other->id)) continue;  // not under itself
             ImGui::PushID(int(other->id));
             if (ImGui::Selectable(other->text.empty() ? c_.tr("(describe the cause)") : other->text.c_str(),
                                   other->id == cause->parent_id))
-                actions::reparent_cause(c_.host(), id, other->id);
+                edits::reparent_cause(c_.host(), id, other->id);
             ui::mark_item(fmt::format("problem_map.causes.parent.{}", other->id));
             ImGui::PopID();
         }
@@ -268,11 +268,11 @@ void CauseView::draw_triangle(const Snapshot& s, const Card& problem) {
     const Triangle* t = s.triangle(problem.id);
     Triangle empty;
     if (!t) t = &empty;
-    using F = actions::TriangleField;
+    using F = edits::TriangleField;
     Id card = problem.id;
     auto field = [&](const char* label, const char* probe, const std::string& value, F f) {
         text_field(label, probe, value, [this, card, f](const std::string& v) {
-            if (c_.workshop()) actions::set_triangle(c_.host(), card, f, v);
+            if (c_.workshop()) edits::set_triangle(c_.host(), card, f, v);
         });
     };
     ImGui::PushID("triangle");

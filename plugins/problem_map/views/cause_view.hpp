@@ -4,14 +4,14 @@
 // marked situational or social and risk factor or missing protective factor;
 // plus the problem analysis triangle as fields.
 #include "canvas.hpp"
-#include "context.hpp"
+#include "ui_state.hpp"
 #include "model/tree_layout.hpp"
 
 namespace kartla::problem_map::views {
 
 class CauseView {
 public:
-    explicit CauseView(Context& context) : c_(context) {}
+    explicit CauseView(UiState& context) : c_(context) {}
     void draw();
 
 private:
@@ -23,7 +23,7 @@ private:
     ImVec2 node_min(const TreeNode& node) const;  // world units
     const TreeNode* node_at(ImVec2 screen) const;
     void add_cause(Id problem, Id parent);
-    Context& c_;
+    UiState& c_;
     Canvas canvas_;
     std::vector<TreeNode> layout_;
     Id fitted_for_ = -1;

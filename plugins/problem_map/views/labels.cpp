@@ -5,36 +5,36 @@
 namespace kartla::problem_map::views {
 
 namespace {
-std::vector<const char*> translated(Context& c, std::initializer_list<const char*> msgids) {
+std::vector<const char*> translated(UiState& c, std::initializer_list<const char*> msgids) {
     std::vector<const char*> out;
     for (const char* msgid : msgids) out.push_back(c.tr(msgid));
     return out;
 }
 }  // namespace
 
-std::vector<const char*> trend_labels(Context& c) { return translated(c, {"Rising", "Stable", "Falling", "Unknown"}); }
-std::vector<const char*> police_class_labels(Context& c) {
+std::vector<const char*> trend_labels(UiState& c) { return translated(c, {"Rising", "Stable", "Falling", "Unknown"}); }
+std::vector<const char*> police_class_labels(UiState& c) {
     return translated(c, {"No police class", "Vulnerable area", "Risk area", "Especially vulnerable area"});
 }
-std::vector<const char*> confidence_labels(Context& c) {
+std::vector<const char*> confidence_labels(UiState& c) {
     return translated(c, {"Not assessed", "Low", "Medium", "High"});
 }
-std::vector<const char*> source_labels(Context& c) {
+std::vector<const char*> source_labels(UiState& c) {
     return translated(c, {"Police statistics", "Safety survey", "School survey", "NTU (national crime survey)",
                           "Municipal incident reports", "Rescue service", "Housing company",
                           "Staff or citizen dialogue", "Other source"});
 }
-std::vector<const char*> season_labels(Context& c) { return translated(c, {"Winter", "Spring", "Summer", "Autumn"}); }
-std::vector<const char*> weekday_labels(Context& c) {
+std::vector<const char*> season_labels(UiState& c) { return translated(c, {"Winter", "Spring", "Summer", "Autumn"}); }
+std::vector<const char*> weekday_labels(UiState& c) {
     return translated(c, {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"});
 }
-std::vector<const char*> time_labels(Context& c) { return translated(c, {"Morning", "Daytime", "Evening", "Night"}); }
-std::vector<const char*> nature_labels(Context& c) { return translated(c, {"Situational", "Social"}); }
-std::vector<const char*> factor_labels(Context& c) {
+std::vector<const char*> time_labels(UiState& c) { return translated(c, {"Morning", "Daytime", "Evening", "Night"}); }
+std::vector<const char*> nature_labels(UiState& c) { return translated(c, {"Situational", "Social"}); }
+std::vector<const char*> factor_labels(UiState& c) {
     return translated(c, {"Not marked", "Risk factor", "Missing protective factor"});
 }
 
-const char* trend_label(Context& c, const std::string& trend) {
+const char* trend_label(UiState& c, const std::string& trend) {
     int index = index_of(kTrends, trend);
     return trend_labels(c)[std::size_t(index < 0 ? 3 : index)];
 }
@@ -46,7 +46,7 @@ const char* trend_arrow(const std::string& trend) {
     return "?";
 }
 
-std::string area_label(Context& c, const Area& area) {
+std::string area_label(UiState& c, const Area& area) {
     int index = index_of(kPoliceClasses, area.police_class);
     if (index <= 0) return area.name;
     return area.name + " (" + police_class_labels(c)[std::size_t(index)] + ")";

@@ -2,13 +2,13 @@
 // The same problems as a table: sortable by any column, filtered by category,
 // area, severity, trend and free text (titles and descriptions).
 #include "card_panel.hpp"
-#include "context.hpp"
+#include "ui_state.hpp"
 
 namespace kartla::problem_map::views {
 
 class ListView {
 public:
-    ListView(Context& context, CardPanel& panel) : c_(context), panel_(panel) {}
+    ListView(UiState& context, CardPanel& panel) : c_(context), panel_(panel) {}
     void draw();
 
 private:
@@ -25,7 +25,7 @@ private:
         std::vector<const Card*> cards;
     };
     Rows rows_;
-    Context& c_;
+    UiState& c_;
     CardPanel& panel_;
     Filter filter_;
     std::string search_;

@@ -2,7 +2,7 @@
 
 #include "fields.hpp"
 #include "labels.hpp"
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -36,7 +36,7 @@ void ListsView::draw_categories(const Snapshot& s) {
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             std::uint32_t packed = (std::uint32_t(rgb[0] * 255 + 0.5f) << 16) | (std::uint32_t(rgb[1] * 255 + 0.5f) << 8) |
                                    std::uint32_t(rgb[2] * 255 + 0.5f);
-            actions::set_category_color(c_.host(), cat.id, packed);
+            edits::set_category_color(c_.host(), cat.id, packed);
         }
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -44,15 +44,15 @@ void ListsView::draw_categories(const Snapshot& s) {
         Id id = cat.id;
         std::string shown = category_name(cat, c_.translator());
         text_field("", fmt::format("problem_map.lists.category.{}", cat.id).c_str(), shown, [this, id](const std::string& v) {
-            if (c_.workshop()) actions::rename_category(c_.host(), id, v);
+            if (c_.workshop()) edits::rename_category(c_.host(), id, v);
         });
         ImGui::PopItemWidth();
         ImGui::EndGroup();
         ImGui::SameLine();
-        if (ImGui::Button(c_.tr("Remove"))) actions::delete_category(c_.host(), cat.id);
+        if (ImGui::Button(c_.tr("Remove"))) edits::delete_category(c_.host(), cat.id);
         ImGui::PopID();
     }
-    if (ui::big_button(c_.tr("Add category"))) actions::add_category(c_.host(), c_.tr("New category"), 0x607D8B);
+    if (ui::big_button(c_.tr("Add category"))) edits::add_category(c_.host(), c_.tr("New category"), 0x607D8B);
     ui::mark_item("problem_map.lists.add_category");
 }
 
@@ -65,22 +65,22 @@ void ListsView::draw_areas(const Snapshot& s) {
         Id id = area.id;
         text_field(c_.tr("Name"), fmt::format("problem_map.lists.area.{}", area.id).c_str(), area.name,
                    [this, id](const std::string& v) {
-                       if (c_.workshop()) actions::rename_area(c_.host(), id, v);
+                       if (c_.workshop()) edits::rename_area(c_.host(), id, v);
                    });
         int cls = std::max(0, index_of(kPoliceClasses, area.police_class));
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
         if (ImGui::BeginCombo("##class", classes[std::size_t(cls)])) {
             for (std::size_t i = 0; i < classes.size(); ++i)
                 if (ImGui::Selectable(classes[i], int(i) == cls))
-                    actions::set_area_class(c_.host(), id, kPoliceClasses[i]);
+                    edits::set_area_class(c_.host(), id, kPoliceClasses[i]);
             ImGui::EndCombo();
         }
         ImGui::SameLine();
-        if (ImGui::Button(c_.tr("Remove"))) actions::delete_area(c_.host(), id);
+        if (ImGui::Button(c_.tr("Remove"))) edits::delete_area(c_.host(), id);
         ImGui::Separator();
         ImGui::PopID();
     }
-    if (ui::big_button(c_.tr("Add area"))) actions::add_area(c_.host(), c_.tr("New area"), "");
+    if (ui::big_button(c_.tr("Add area"))) edits::add_area(c_.host(), c_.tr("New area"), "");
     ui::mark_item("problem_map.lists.add_area");
 }
 

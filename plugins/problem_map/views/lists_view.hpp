@@ -1,19 +1,19 @@
 #pragma once
 // The workshop's own lists, edited by the facilitator: problem categories
 // (name and colour) and areas (name and police area class).
-#include "context.hpp"
+#include "ui_state.hpp"
 
 namespace kartla::problem_map::views {
 
 class ListsView {
 public:
-    explicit ListsView(Context& context) : c_(context) {}
+    explicit ListsView(UiState& context) : c_(context) {}
     void draw();
 
 private:
     void draw_categories(const Snapshot& s);
     void draw_areas(const Snapshot& s);
-    Context& c_;
+    UiState& c_;
 };
 
 }  // namespace kartla::problem_map::views

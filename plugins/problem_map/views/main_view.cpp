@@ -1,6 +1,6 @@
 #include "main_view.hpp"
 
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -8,12 +8,12 @@
 
 namespace kartla::problem_map::views {
 
-MainView::MainView(Context& context)
+MainView::MainView(UiState& context)
     : c_(context), panel_(context), board_(context, panel_), room_board_(context, panel_, BoardMode::Room), list_(context, panel_), vote_(context), matrix_(context),
       causes_(context), lists_(context) {}
 
 void MainView::reveal_all() {
-    if (c_.workshop()) actions::reveal_all(c_.host());
+    if (c_.workshop()) edits::reveal_all(c_.host());
 }
 
 bool MainView::draw_room() {

@@ -4,17 +4,17 @@
 #include "board_view.hpp"
 #include "card_panel.hpp"
 #include "cause_view.hpp"
-#include "context.hpp"
 #include "list_view.hpp"
 #include "lists_view.hpp"
 #include "matrix_view.hpp"
+#include "ui_state.hpp"
 #include "vote_view.hpp"
 
 namespace kartla::problem_map::views {
 
 class MainView {
 public:
-    explicit MainView(Context& context);
+    explicit MainView(UiState& context);
     void draw();
     // The room view: the board drawn for the room while the facilitator is on the
     // board's tab; false on other tabs, which the room sees mirrored.
@@ -22,7 +22,7 @@ public:
     void reveal_all();
 
 private:
-    Context& c_;
+    UiState& c_;
     CardPanel panel_;
     BoardView board_;
     BoardView room_board_;

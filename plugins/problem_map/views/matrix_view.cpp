@@ -2,7 +2,7 @@
 
 #include "fields.hpp"
 #include "labels.hpp"
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -59,7 +59,7 @@ void MatrixView::draw() {
         ImGui::SameLine();
         if (choice_row("matrix_mode", choice, {c_.tr("Severity \u00d7 trend"), c_.tr("Impact \u00d7 ability to influence")},
                        "problem_map.matrix.mode"))
-            actions::set_matrix_mode(c_.host(), choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend);
+            edits::set_matrix_mode(c_.host(), choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend);
         ImGui::SameLine(0, ImGui::GetFontSize() * 2);
         ImGui::Checkbox(c_.tr("Only prioritised"), &only_prioritised_);
     }
@@ -160,7 +160,7 @@ void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
             if (moved && g.cell_at(drop, column, row)) {
                 MatrixCell now = matrix_cell(card, mode);
                 if (now.column != column || now.row != row || row == kMatrixRows)
-                    actions::set_matrix_cell(c_.host(), card.id, mode, column, row);
+                    edits::set_matrix_cell(c_.host(), card.id, mode, column, row);
             }
         }
         if (dragging) {

@@ -2,13 +2,13 @@
 // The priority matrix: severity × trend or impact × ability to influence, as
 // the facilitator chooses. Cards sit where their fields put them; dragging a
 // card to another cell changes those fields.
-#include "context.hpp"
+#include "ui_state.hpp"
 
 namespace kartla::problem_map::views {
 
 class MatrixView {
 public:
-    explicit MatrixView(Context& context) : c_(context) {}
+    explicit MatrixView(UiState& context) : c_(context) {}
     void draw();
     bool draw_room();
 
@@ -24,7 +24,7 @@ private:
     };
     void draw_grid(const Snapshot& s, const Grid& grid, MatrixMode mode);
     void draw_cards(const Snapshot& s, const Grid& grid, MatrixMode mode);
-    Context& c_;
+    UiState& c_;
     bool only_prioritised_ = false;
     bool room_ = false;  // drawing for the room: no controls
     Id dragging_ = 0;

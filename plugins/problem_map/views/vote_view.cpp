@@ -2,7 +2,7 @@
 
 #include "fields.hpp"
 #include "labels.hpp"
-#include "model/actions.hpp"
+#include "model/edits.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -47,13 +47,13 @@ void VoteView::draw_settings(const Snapshot& s) {
     ImGui::TextUnformatted(c_.tr("Dots per voter:"));
     ImGui::SameLine();
     if (ui::big_button(" \u2212 ##dots") && s.settings.dots_per_voter > 1)
-        actions::set_dots_per_voter(c_.host(), s.settings.dots_per_voter - 1);
+        edits::set_dots_per_voter(c_.host(), s.settings.dots_per_voter - 1);
     ui::mark_item("problem_map.vote.dots_less");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%d", s.settings.dots_per_voter);
     ImGui::SameLine();
-    if (ui::big_button(" + ##dots")) actions::set_dots_per_voter(c_.host(), s.settings.dots_per_voter + 1);
+    if (ui::big_button(" + ##dots")) edits::set_dots_per_voter(c_.host(), s.settings.dots_per_voter + 1);
     ui::mark_item("problem_map.vote.dots_more");
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     ImGui::AlignTextToFramePadding();
@@ -61,7 +61,7 @@ void VoteView::draw_settings(const Snapshot& s) {
     ImGui::SameLine();
     int by = s.settings.vote_by == VoteBy::Organisation ? 1 : 0;
     if (choice_row("vote_by", by, {c_.tr("Participant"), c_.tr("Organisation")}, "problem_map.vote.by"))
-        actions::set_vote_by(c_.host(), by ? VoteBy::Organisation : VoteBy::Participant);
+        edits::set_vote_by(c_.host(), by ? VoteBy::Organisation : VoteBy::Participant);
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     // Two presses: one stray touch must not wipe the room's votes (undo would bring them back, but not calmly).
     if (!confirm_clear_) {
@@ -70,7 +70,7 @@ void VoteView::draw_settings(const Snapshot& s) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.25f, 0.20f, 1));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         if (ui::big_button(c_.tr("Yes, clear all votes"))) {
-            actions::clear_votes(c_.host());
+            edits::clear_votes(c_.host());
             confirm_clear_ = false;
         }
         ImGui::PopStyleColor(2);
@@ -146,21 +146,21 @@ void VoteView::draw_ranking(const Snapshot& s) {
         ImGui::BeginDisabled(!have_voter);
         int mine = dots_given(s, current_, card->id);
         ImGui::BeginDisabled(mine == 0);
-        if (ImGui::Button(" \u2212 ")) actions::remove_dot(c_.host(), card->id, current_);
+        if (ImGui::Button(" \u2212 ")) edits::remove_dot(c_.host(), card->id, current_);
         ui::mark_item(fmt::format("problem_map.vote.less.{}", card->id));
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::Text("%d", mine);
         ImGui::SameLine();
         ImGui::BeginDisabled(left <= 0);
-        if (ImGui::Button(" + ")) actions::add_dot(c_.host(), card->id, current_);
+        if (ImGui::Button(" + ")) edits::add_dot(c_.host(), card->id, current_);
         ui::mark_item(fmt::format("problem_map.vote.more.{}", card->id));
         ImGui::EndDisabled();
         ImGui::EndDisabled();
         ImGui::TableSetColumnIndex(5);
         bool prioritised = card->prioritised;
         if (ImGui::Checkbox("##prioritised", &prioritised))
-            actions::set_number(c_.host(), card->id, actions::NumberField::Prioritised, prioritised ? 1 : 0);
+            edits::set_number(c_.host(), card->id, edits::NumberField::Prioritised, prioritised ? 1 : 0);
         ui::mark_item(fmt::format("problem_map.vote.prioritised.{}", card->id));
         ImGui::PopID();
     }

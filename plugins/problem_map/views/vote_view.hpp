@@ -1,7 +1,7 @@
 #pragma once
 // Prioritisation by dot voting: the facilitator sets the dots per voter, records
 // each participant's (or organisation's) dots, sees the ranking, marks priorities.
-#include "context.hpp"
+#include "ui_state.hpp"
 
 #include "kartla/core_data.hpp"
 
@@ -9,7 +9,7 @@ namespace kartla::problem_map::views {
 
 class VoteView {
 public:
-    explicit VoteView(Context& context) : c_(context) {}
+    explicit VoteView(UiState& context) : c_(context) {}
     void draw();
 
 private:
@@ -17,7 +17,7 @@ private:
     void draw_settings(const Snapshot& s);
     void draw_voters(const Snapshot& s);
     void draw_ranking(const Snapshot& s);
-    Context& c_;
+    UiState& c_;
     std::uint64_t voters_revision_ = 0;
     Workshop* voters_workshop_ = nullptr;
     std::vector<std::pair<Voter, std::string>> voters_;  // who, and how to show them

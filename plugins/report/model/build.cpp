@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-namespace report {
+namespace kartla::report {
 
 namespace doc = kartla::doc;
 
@@ -39,4 +39,4 @@ doc::Document build_report(kartla::Workshop& workshop, const kartla::ExportOptio
     return out;
 }
 
-}  // namespace report
+}  // namespace kartla::report

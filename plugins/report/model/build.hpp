@@ -7,7 +7,7 @@
 
 #include <vector>
 
-namespace report {
+namespace kartla::report {
 
 // `sections` come in the order to print (Host::report_sections); each gets the
 // export's options (redaction). A section that throws is replaced by a short
@@ -15,4 +15,4 @@ namespace report {
 kartla::doc::Document build_report(kartla::Workshop& workshop, const kartla::ExportOptions& options,
                                    const Translate& tr, const std::vector<kartla::ReportSectionSpec>& sections);
 
-}  // namespace report
+}  // namespace kartla::report

@@ -7,7 +7,7 @@
 
 #include "kartla/export_file.hpp"
 
-namespace report {
+namespace kartla::report {
 
 namespace fs = std::filesystem;
 
@@ -32,4 +32,4 @@ void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat f
     kartla::write_file_atomically(out, to_html(document, language));
 }
 
-}  // namespace report
+}  // namespace kartla::report

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-namespace report {
+namespace kartla::report {
 
 enum class ReportFormat { Html, Pdf };
 
@@ -13,4 +13,4 @@ enum class ReportFormat { Html, Pdf };
 void write_report(kartla::Host& host, kartla::Workshop& workshop, ReportFormat format,
                   const kartla::ExportOptions& options, const std::filesystem::path& out);
 
-}  // namespace report
+}  // namespace kartla::report

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-namespace report {
+namespace kartla::report {
 
 using namespace kartla::doc;
 
@@ -147,4 +147,4 @@ std::string to_html(const Document& document, const std::string& language) {
     return out;
 }
 
-}  // namespace report
+}  // namespace kartla::report

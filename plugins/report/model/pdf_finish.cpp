@@ -14,7 +14,7 @@
 #include <set>
 #include <stdexcept>
 
-namespace report {
+namespace kartla::report {
 
 namespace {
 
@@ -143,4 +143,4 @@ void finish_pdf(const std::filesystem::path& pdf, const PdfFinish& finish) {
     }
 }
 
-}  // namespace report
+}  // namespace kartla::report

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace report {
+namespace kartla::report {
 
 struct PdfFinish {
     std::string language;  // BCP 47: "sv" or "en"
@@ -30,4 +30,4 @@ std::string xmp_packet(const PdfFinish& finish);
 // the structure tree does not hold one Figure per alternative text.
 void finish_pdf(const std::filesystem::path& pdf, const PdfFinish& finish);
 
-}  // namespace report
+}  // namespace kartla::report

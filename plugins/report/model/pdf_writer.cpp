@@ -1,5 +1,9 @@
 // The PDF writer: a simple flowing layout on A4 pages. Pango shapes and wraps
 // the text (å ä ö, long compound words), cairo draws it into a PDF surface.
+// One file although it is over 450 lines: the page, its fonts, the limits on
+// what Pango is given and the tagged-PDF structure elements are one layout
+// state that every block, table and chart drawer below shares and advances;
+// split, each part would need that state in a header of its own.
 #include "writers.hpp"
 
 #include "pdf_finish.hpp"
@@ -17,7 +21,7 @@
 #include <numeric>
 #include <stdexcept>
 
-namespace report {
+namespace kartla::report {
 
 using namespace kartla::doc;
 
@@ -484,4 +488,4 @@ void write_pdf(const Document& document, const PdfInfo& info, const std::filesys
     finish_pdf(out, {info.language, document.title, info.author, info.subject, info.keywords, std::move(alts)});
 }
 
-}  // namespace report
+}  // namespace kartla::report

@@ -4,7 +4,7 @@
 
 #include <map>
 
-namespace report {
+namespace kartla::report {
 
 namespace cd = kartla::core_data;
 using namespace kartla::doc;
@@ -55,4 +55,4 @@ Section workshop_section(kartla::Database& db, const Translate& tr) {
     return section;
 }
 
-}  // namespace report
+}  // namespace kartla::report

@@ -7,10 +7,10 @@
 #include <functional>
 #include <string>
 
-namespace report {
+namespace kartla::report {
 
 using Translate = std::function<std::string(const char* msgid)>;
 
 kartla::doc::Section workshop_section(kartla::Database& db, const Translate& tr);
 
-}  // namespace report
+}  // namespace kartla::report

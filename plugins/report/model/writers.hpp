@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-namespace report {
+namespace kartla::report {
 
 using kartla::doc::Document;
 
@@ -23,4 +23,4 @@ void write_pdf(const Document& document, const PdfInfo& info, const std::filesys
 
 std::string base64(const std::string& bytes);
 
-}  // namespace report
+}  // namespace kartla::report

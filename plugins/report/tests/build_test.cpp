@@ -9,7 +9,7 @@
 
 #include <doctest/doctest.h>
 
-using namespace report;
+using namespace kartla::report;
 using namespace kartla::doc;
 
 namespace {

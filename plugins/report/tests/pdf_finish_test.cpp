@@ -12,7 +12,7 @@
 #include <fstream>
 #include <stdexcept>
 
-using namespace report;
+using namespace kartla::report;
 namespace fs = std::filesystem;
 
 TEST_CASE("a file qpdf cannot read: one error line, and the export leaves no file") {

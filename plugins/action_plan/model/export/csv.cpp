@@ -8,7 +8,7 @@
 
 #include "kartla/text_encode.hpp"
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 std::string to_csv(const Document& doc, char separator, std::string_view table_key) {
     const DataTable table = data_table(doc, table_key);
@@ -23,4 +23,4 @@ std::string to_csv(const Document& doc, char separator, std::string_view table_k
     return out;
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

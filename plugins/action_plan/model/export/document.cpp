@@ -9,7 +9,7 @@
 #include <set>
 #include <unordered_map>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 namespace cd = kartla::core_data;
 
@@ -212,4 +212,4 @@ std::vector<std::pair<const char*, std::string>> Header::lines() const {
             {"Exported", exported}};
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

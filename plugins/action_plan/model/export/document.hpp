@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 enum Column : std::size_t {
     ColId,
@@ -129,4 +129,4 @@ Document build_document(kartla::Workshop& workshop, const EntitySource& source, 
 Document build_document(kartla::Workshop& workshop, const EntitySelect& select, const kartla::ExportOptions& options,
                         const Translate& tr);
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

@@ -12,7 +12,7 @@
 #include <cstring>
 #include <ctime>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 namespace fs = std::filesystem;
 
@@ -114,4 +114,4 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, 
     return specs;
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 // Says what an export wrote and left out ("14 tasks, ..."): Host::show_message,
 // which the window shows and `kartla export` prints.
@@ -20,4 +20,4 @@ using Say = std::function<void(const std::string&)>;
 // without it they are listed through `source` and filtered.
 std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, EntitySelect select = {}, Say say = {});
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 namespace {
 
@@ -146,4 +146,4 @@ std::string to_html(const Document& doc) {
     return out;
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 namespace {
 
@@ -123,4 +123,4 @@ std::string to_ics(const Document& doc, const std::string& dtstamp, IcsCounts* c
     return out;
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

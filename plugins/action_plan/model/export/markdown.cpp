@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 namespace {
 
@@ -91,4 +91,4 @@ std::string to_markdown(const Document& doc) {
     return out;
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

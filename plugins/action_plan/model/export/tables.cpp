@@ -9,7 +9,7 @@
 #include <map>
 #include <stdexcept>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 TableCell TableCell::of_number(double value) {
     return {Kind::Number, fmt::format("{}", value), value};
@@ -179,4 +179,4 @@ DataTable data_table(const Document& doc, std::string_view key) {
     throw std::invalid_argument(fmt::format("unknown table '{}'", key));
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

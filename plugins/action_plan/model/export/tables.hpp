@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 struct TableCell {
     enum class Kind { Text, Number, Date };
@@ -43,4 +43,4 @@ bool is_table_key(std::string_view key);
 // Throws std::invalid_argument for a key not in kTableKeys.
 DataTable data_table(const Document& doc, std::string_view key);
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 std::string to_markdown(const Document& doc);
 // One table of tables.hpp ("measures", ...); throws std::invalid_argument for another key.
@@ -34,4 +34,4 @@ void write_xlsx(const Document& doc, const std::filesystem::path& out);
 void write_file(const std::filesystem::path& out, const std::string& bytes);
 std::string utc_timestamp_now();
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

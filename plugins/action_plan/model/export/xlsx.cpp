@@ -17,7 +17,7 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace action_plan::exporting {
+namespace kartla::action_plan::exporting {
 
 namespace {
 
@@ -277,4 +277,4 @@ void write_xlsx(const Document& doc, const std::filesystem::path& out) {
     check(workbook_close(book), "file");
 }
 
-}  // namespace action_plan::exporting
+}  // namespace kartla::action_plan::exporting

@@ -1,7 +1,7 @@
 #pragma once
 // What all problem_map views share: the host, the per-revision snapshot, the
 // selection (so the board, list and panel agree). Edits go through the host
-// (actions::…(host(), …)), which shows failures itself.
+// (edits::…(host(), …)), which shows failures itself.
 #include "model/queries.hpp"
 
 #include "kartla/plugin_api.hpp"
@@ -34,9 +34,9 @@ struct BoardFrame {
     ImVec2 pointer{0, 0};
 };
 
-class Context {
+class UiState {
 public:
-    explicit Context(Host& host) : host_(host) {}
+    explicit UiState(Host& host) : host_(host) {}
 
     const char* tr(const char* msgid) { return host_.tr(msgid); }
     Translate translator();

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kartla::problem_map::actions {
+namespace kartla::problem_map::edits {
 
 enum class TextField { Title, Description, Place, WhenNote, TargetGroup, Extent, SourceLimitations };
 enum class NumberField { Category, Area, Seasons, Weekdays, TimesOfDay, Severity, SignalCrime, Sources, Impact,
@@ -87,4 +87,4 @@ EditResult rename_area(Editor& w, Id area, std::string_view name);
 EditResult set_area_class(Editor& w, Id area, std::string_view police_class);
 EditResult delete_area(Editor& w, Id area);  // its cards keep their place text, lose the area
 
-}  // namespace kartla::problem_map::actions
+}  // namespace kartla::problem_map::edits

@@ -1,4 +1,4 @@
-#include "context.hpp"
+#include "ui_state.hpp"
 
 #include <algorithm>
 
@@ -22,16 +22,16 @@ void Selection::clear() {
     cluster = 0;
 }
 
-Translate Context::translator() {
+Translate UiState::translator() {
     return [this](const char* msgid) { return host_.tr(msgid); };
 }
 
-std::shared_ptr<const Snapshot> Context::snapshot() {
+std::shared_ptr<const Snapshot> UiState::snapshot() {
     Workshop* w = workshop();
     return w ? cache.get(*w) : nullptr;
 }
 
-bool Context::silent_round_running() {
+bool UiState::silent_round_running() {
     auto s = snapshot();
     return s && s->settings.silent_round;
 }

@@ -1,4 +1,9 @@
-#include "actions.hpp"
+// Every write of the problem picture, one Host::edit each. One file on purpose,
+// although it is over 450 lines: the edits share the placement rules (which
+// cluster a card joins), the settings and the row checks, and reading them side
+// by side is how one sees that every undo step restores what its edit changed.
+// The one-value edits are rows of the tables below, behind one helper (edit_row).
+#include "edits.hpp"
 
 #include "queries.hpp"
 
@@ -9,65 +14,106 @@
 #include <optional>
 #include <stdexcept>
 
-namespace kartla::problem_map::actions {
+namespace kartla::problem_map::edits {
 
 namespace {
-
-// Column names are never built from input: each field maps to a fixed statement.
-const char* text_sql(TextField field) {
-    switch (field) {
-        case TextField::Title: return "UPDATE problem_map_card SET title = ? WHERE id = ?";
-        case TextField::Description: return "UPDATE problem_map_card SET description = ? WHERE id = ?";
-        case TextField::Place: return "UPDATE problem_map_card SET place = ? WHERE id = ?";
-        case TextField::WhenNote: return "UPDATE problem_map_card SET when_note = ? WHERE id = ?";
-        case TextField::TargetGroup: return "UPDATE problem_map_card SET target_group = ? WHERE id = ?";
-        case TextField::Extent: return "UPDATE problem_map_card SET extent = ? WHERE id = ?";
-        case TextField::SourceLimitations: return "UPDATE problem_map_card SET source_limitations = ? WHERE id = ?";
-    }
-    throw std::logic_error("unknown text field");
-}
-
-const char* number_sql(NumberField field) {
-    switch (field) {
-        case NumberField::Category: return "UPDATE problem_map_card SET category_id = NULLIF(?, 0) WHERE id = ?";
-        case NumberField::Area: return "UPDATE problem_map_card SET area_id = NULLIF(?, 0) WHERE id = ?";
-        case NumberField::Seasons: return "UPDATE problem_map_card SET seasons = ? WHERE id = ?";
-        case NumberField::Weekdays: return "UPDATE problem_map_card SET weekdays = ? WHERE id = ?";
-        case NumberField::TimesOfDay: return "UPDATE problem_map_card SET times_of_day = ? WHERE id = ?";
-        case NumberField::Severity: return "UPDATE problem_map_card SET severity = ? WHERE id = ?";
-        case NumberField::SignalCrime: return "UPDATE problem_map_card SET signal_crime = ? WHERE id = ?";
-        case NumberField::Sources: return "UPDATE problem_map_card SET sources = ? WHERE id = ?";
-        case NumberField::Impact: return "UPDATE problem_map_card SET impact = ? WHERE id = ?";
-        case NumberField::Influence: return "UPDATE problem_map_card SET influence = ? WHERE id = ?";
-        case NumberField::Prioritised: return "UPDATE problem_map_card SET prioritised = ? WHERE id = ?";
-    }
-    throw std::logic_error("unknown number field");
-}
-
-const char* choice_sql(ChoiceField field) {
-    switch (field) {
-        case ChoiceField::Trend: return "UPDATE problem_map_card SET trend = ? WHERE id = ?";
-        case ChoiceField::Confidence: return "UPDATE problem_map_card SET confidence = ? WHERE id = ?";
-    }
-    throw std::logic_error("unknown choice field");
-}
-
-const char* triangle_sql(TriangleField field) {
-    switch (field) {
-        case TriangleField::Offender: return "UPDATE problem_map_triangle SET offender = ? WHERE card_id = ?";
-        case TriangleField::Target: return "UPDATE problem_map_triangle SET target = ? WHERE card_id = ?";
-        case TriangleField::Place: return "UPDATE problem_map_triangle SET place = ? WHERE card_id = ?";
-        case TriangleField::Handler: return "UPDATE problem_map_triangle SET handler = ? WHERE card_id = ?";
-        case TriangleField::Guardian: return "UPDATE problem_map_triangle SET guardian = ? WHERE card_id = ?";
-        case TriangleField::Manager: return "UPDATE problem_map_triangle SET manager = ? WHERE card_id = ?";
-    }
-    throw std::logic_error("unknown triangle field");
-}
 
 void require_row(Database& db, const char* what) {
     if (db.changes() == 0) throw std::runtime_error(std::string(what) + " no longer exists");
 }
 
+// An undo label kept in a table rather than written at its edit call: marked so
+// the translation test (tests/core/translation_coverage_test.cpp) finds it.
+constexpr const char* undo_label(const char* msgid) { return msgid; }
+
+constexpr const char* kEditProblem = undo_label("Edit problem");
+
+// An edit that sets one value of one row: its undo label, a fixed statement
+// (the value, then the row's id; column names are never built from input) and
+// what the row is called when it no longer exists (null: the statement makes sure it does).
+struct RowEdit {
+    const char* label;
+    const char* sql;
+    const char* row = "The card";
+};
+
+// The one helper behind every such edit.
+template <typename Value>
+EditResult edit_row(Editor& w, const RowEdit& e, const Value& value, Id id) {
+    return w.edit(e.label, [&](Database& db) {
+        db.run(e.sql, value, id);
+        if (e.row) require_row(db, e.row);
+    });
+}
+
+template <typename Field>
+struct FieldEdit {
+    Field field;
+    RowEdit edit;
+};
+
+template <typename Field, std::size_t N>
+const RowEdit& edit_of(const FieldEdit<Field> (&table)[N], Field field) {
+    for (const auto& entry : table)
+        if (entry.field == field) return entry.edit;
+    throw std::logic_error("unknown field");
+}
+
+// The card's fields, one row each.
+constexpr FieldEdit<TextField> kTextFields[] = {
+    {TextField::Title, {undo_label("Edit problem title"), "UPDATE problem_map_card SET title = ? WHERE id = ?"}},
+    {TextField::Description, {kEditProblem, "UPDATE problem_map_card SET description = ? WHERE id = ?"}},
+    {TextField::Place, {kEditProblem, "UPDATE problem_map_card SET place = ? WHERE id = ?"}},
+    {TextField::WhenNote, {kEditProblem, "UPDATE problem_map_card SET when_note = ? WHERE id = ?"}},
+    {TextField::TargetGroup, {kEditProblem, "UPDATE problem_map_card SET target_group = ? WHERE id = ?"}},
+    {TextField::Extent, {kEditProblem, "UPDATE problem_map_card SET extent = ? WHERE id = ?"}},
+    {TextField::SourceLimitations, {kEditProblem, "UPDATE problem_map_card SET source_limitations = ? WHERE id = ?"}},
+};
+
+constexpr FieldEdit<NumberField> kNumberFields[] = {
+    {NumberField::Category, {kEditProblem, "UPDATE problem_map_card SET category_id = NULLIF(?, 0) WHERE id = ?"}},
+    {NumberField::Area, {kEditProblem, "UPDATE problem_map_card SET area_id = NULLIF(?, 0) WHERE id = ?"}},
+    {NumberField::Seasons, {kEditProblem, "UPDATE problem_map_card SET seasons = ? WHERE id = ?"}},
+    {NumberField::Weekdays, {kEditProblem, "UPDATE problem_map_card SET weekdays = ? WHERE id = ?"}},
+    {NumberField::TimesOfDay, {kEditProblem, "UPDATE problem_map_card SET times_of_day = ? WHERE id = ?"}},
+    {NumberField::Severity, {kEditProblem, "UPDATE problem_map_card SET severity = ? WHERE id = ?"}},
+    {NumberField::SignalCrime, {kEditProblem, "UPDATE problem_map_card SET signal_crime = ? WHERE id = ?"}},
+    {NumberField::Sources, {kEditProblem, "UPDATE problem_map_card SET sources = ? WHERE id = ?"}},
+    {NumberField::Impact, {kEditProblem, "UPDATE problem_map_card SET impact = ? WHERE id = ?"}},
+    {NumberField::Influence, {kEditProblem, "UPDATE problem_map_card SET influence = ? WHERE id = ?"}},
+    {NumberField::Prioritised, {undo_label("Mark prioritised"), "UPDATE problem_map_card SET prioritised = ? WHERE id = ?"}},
+};
+
+constexpr FieldEdit<ChoiceField> kChoiceFields[] = {
+    {ChoiceField::Trend, {kEditProblem, "UPDATE problem_map_card SET trend = ? WHERE id = ?"}},
+    {ChoiceField::Confidence, {kEditProblem, "UPDATE problem_map_card SET confidence = ? WHERE id = ?"}},
+};
+
+// The triangle's row is made first if missing (set_triangle), so it never lacks.
+constexpr const char* kEditTriangle = undo_label("Edit problem triangle");
+constexpr FieldEdit<TriangleField> kTriangleFields[] = {
+    {TriangleField::Offender, {kEditTriangle, "UPDATE problem_map_triangle SET offender = ? WHERE card_id = ?", nullptr}},
+    {TriangleField::Target, {kEditTriangle, "UPDATE problem_map_triangle SET target = ? WHERE card_id = ?", nullptr}},
+    {TriangleField::Place, {kEditTriangle, "UPDATE problem_map_triangle SET place = ? WHERE card_id = ?", nullptr}},
+    {TriangleField::Handler, {kEditTriangle, "UPDATE problem_map_triangle SET handler = ? WHERE card_id = ?", nullptr}},
+    {TriangleField::Guardian, {kEditTriangle, "UPDATE problem_map_triangle SET guardian = ? WHERE card_id = ?", nullptr}},
+    {TriangleField::Manager, {kEditTriangle, "UPDATE problem_map_triangle SET manager = ? WHERE card_id = ?", nullptr}},
+};
+
+// Single values of causes, clusters and the workshop's lists.
+constexpr const char* kEditCause = undo_label("Edit cause");
+constexpr RowEdit kCauseText{kEditCause, "UPDATE problem_map_cause SET text = ? WHERE id = ?", "The cause"};
+constexpr RowEdit kCauseNature{kEditCause, "UPDATE problem_map_cause SET nature = ? WHERE id = ?", "The cause"};
+constexpr RowEdit kCauseFactor{kEditCause, "UPDATE problem_map_cause SET factor = ? WHERE id = ?", "The cause"};
+constexpr RowEdit kClusterName{undo_label("Rename cluster"), "UPDATE problem_map_cluster SET name = ? WHERE id = ?",
+                               "The cluster"};
+constexpr RowEdit kCategoryName{undo_label("Rename category"), "UPDATE problem_map_category SET name = ? WHERE id = ?",
+                                "The category"};
+constexpr RowEdit kCategoryColor{undo_label("Category colour"), "UPDATE problem_map_category SET color = ? WHERE id = ?",
+                                 "The category"};
+constexpr RowEdit kAreaName{undo_label("Rename area"), "UPDATE problem_map_area SET name = ? WHERE id = ?", "The area"};
+constexpr RowEdit kAreaClass{undo_label("Police area class"), "UPDATE problem_map_area SET police_class = ? WHERE id = ?",
+                             "The area"};
 std::vector<Cluster> stored_clusters(Database& db) {
     std::vector<Cluster> out;
     auto& q = db.prepare("SELECT id, x, y, w, h FROM problem_map_cluster ORDER BY id").with();
@@ -164,24 +210,15 @@ EditResult move_cards(Editor& w, const std::vector<CardPosition>& positions) {
 }
 
 EditResult set_text(Editor& w, Id card, TextField field, std::string_view value) {
-    return w.edit(field == TextField::Title ? "Edit problem title" : "Edit problem", [&](Database& db) {
-        db.run(text_sql(field), value, card);
-        require_row(db, "The card");
-    });
+    return edit_row(w, edit_of(kTextFields, field), value, card);
 }
 
 EditResult set_number(Editor& w, Id card, NumberField field, std::int64_t value) {
-    return w.edit(field == NumberField::Prioritised ? "Mark prioritised" : "Edit problem", [&](Database& db) {
-        db.run(number_sql(field), value, card);
-        require_row(db, "The card");
-    });
+    return edit_row(w, edit_of(kNumberFields, field), value, card);
 }
 
 EditResult set_choice(Editor& w, Id card, ChoiceField field, std::string_view value) {
-    return w.edit("Edit problem", [&](Database& db) {
-        db.run(choice_sql(field), value, card);
-        require_row(db, "The card");
-    });
+    return edit_row(w, edit_of(kChoiceFields, field), value, card);
 }
 
 EditResult delete_cards(Editor& w, const std::vector<Id>& cards) {
@@ -267,12 +304,7 @@ EditResult resize_cluster(Editor& w, Id cluster, float x, float y, float width, 
     });
 }
 
-EditResult rename_cluster(Editor& w, Id cluster, std::string_view name) {
-    return w.edit("Rename cluster", [&](Database& db) {
-        db.run("UPDATE problem_map_cluster SET name = ? WHERE id = ?", name, cluster);
-        require_row(db, "The cluster");
-    });
-}
+EditResult rename_cluster(Editor& w, Id cluster, std::string_view name) { return edit_row(w, kClusterName, name, cluster); }
 
 EditResult delete_cluster(Editor& w, Id cluster) {
     return w.edit("Delete cluster", [&](Database& db) {
@@ -373,26 +405,11 @@ Id add_cause(Editor& w, Id card, Id parent, std::string_view text, EditResult* r
     });
 }
 
-EditResult set_cause_text(Editor& w, Id cause, std::string_view text) {
-    return w.edit("Edit cause", [&](Database& db) {
-        db.run("UPDATE problem_map_cause SET text = ? WHERE id = ?", text, cause);
-        require_row(db, "The cause");
-    });
-}
+EditResult set_cause_text(Editor& w, Id cause, std::string_view text) { return edit_row(w, kCauseText, text, cause); }
 
-EditResult set_cause_nature(Editor& w, Id cause, std::string_view nature) {
-    return w.edit("Edit cause", [&](Database& db) {
-        db.run("UPDATE problem_map_cause SET nature = ? WHERE id = ?", nature, cause);
-        require_row(db, "The cause");
-    });
-}
+EditResult set_cause_nature(Editor& w, Id cause, std::string_view nature) { return edit_row(w, kCauseNature, nature, cause); }
 
-EditResult set_cause_factor(Editor& w, Id cause, std::string_view factor) {
-    return w.edit("Edit cause", [&](Database& db) {
-        db.run("UPDATE problem_map_cause SET factor = ? WHERE id = ?", factor, cause);
-        require_row(db, "The cause");
-    });
-}
+EditResult set_cause_factor(Editor& w, Id cause, std::string_view factor) { return edit_row(w, kCauseFactor, factor, cause); }
 
 EditResult reparent_cause(Editor& w, Id cause, Id parent) {
     return w.edit("Move cause", [&](Database& db) {
@@ -418,9 +435,10 @@ EditResult delete_cause(Editor& w, Id cause) {
 }
 
 EditResult set_triangle(Editor& w, Id card, TriangleField field, std::string_view value) {
-    return w.edit("Edit problem triangle", [&](Database& db) {
+    const RowEdit& e = edit_of(kTriangleFields, field);
+    return w.edit(e.label, [&](Database& db) {
         db.run("INSERT INTO problem_map_triangle(card_id) VALUES (?) ON CONFLICT(card_id) DO NOTHING", card);
-        db.run(triangle_sql(field), value, card);
+        db.run(e.sql, value, card);
     });
 }
 
@@ -434,17 +452,11 @@ Id add_category(Editor& w, std::string_view name, std::uint32_t color) {
 }
 
 EditResult rename_category(Editor& w, Id category, std::string_view name) {
-    return w.edit("Rename category", [&](Database& db) {
-        db.run("UPDATE problem_map_category SET name = ? WHERE id = ?", name, category);
-        require_row(db, "The category");
-    });
+    return edit_row(w, kCategoryName, name, category);
 }
 
 EditResult set_category_color(Editor& w, Id category, std::uint32_t color) {
-    return w.edit("Category colour", [&](Database& db) {
-        db.run("UPDATE problem_map_category SET color = ? WHERE id = ?", std::int64_t(color & 0xFFFFFF), category);
-        require_row(db, "The category");
-    });
+    return edit_row(w, kCategoryColor, std::int64_t(color & 0xFFFFFF), category);
 }
 
 EditResult delete_category(Editor& w, Id category) {
@@ -463,18 +475,10 @@ Id add_area(Editor& w, std::string_view name, std::string_view police_class) {
     });
 }
 
-EditResult rename_area(Editor& w, Id area, std::string_view name) {
-    return w.edit("Rename area", [&](Database& db) {
-        db.run("UPDATE problem_map_area SET name = ? WHERE id = ?", name, area);
-        require_row(db, "The area");
-    });
-}
+EditResult rename_area(Editor& w, Id area, std::string_view name) { return edit_row(w, kAreaName, name, area); }
 
 EditResult set_area_class(Editor& w, Id area, std::string_view police_class) {
-    return w.edit("Police area class", [&](Database& db) {
-        db.run("UPDATE problem_map_area SET police_class = ? WHERE id = ?", police_class, area);
-        require_row(db, "The area");
-    });
+    return edit_row(w, kAreaClass, police_class, area);
 }
 
 EditResult delete_area(Editor& w, Id area) {
@@ -484,4 +488,4 @@ EditResult delete_area(Editor& w, Id area) {
     });
 }
 
-}  // namespace kartla::problem_map::actions
+}  // namespace kartla::problem_map::edits

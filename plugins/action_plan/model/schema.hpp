@@ -1,0 +1,10 @@
+#pragma once
+// The plugin's tables, as forward migrations (one transaction each, applied by the core).
+#include <string>
+#include <vector>
+
+namespace kartla::action_plan {
+
+const std::vector<std::string>& migrations();
+
+}  // namespace kartla::action_plan
