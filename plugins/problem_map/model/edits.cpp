@@ -203,6 +203,53 @@ Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* resul
     });
 }
 
+Id create_card_from_phone(Editor& w, const PhoneCard& card, EditResult* result) {
+    return edit_returning_id(w, "New problem card from a phone", result, [&](Database& db) {
+        const auto cards = stored_card_places(db);
+        placement::Rect board{0, 0, 1600, 900};
+        if (!cards.empty()) {
+            board.x = std::min_element(cards.begin(), cards.end(), [](auto& a, auto& b) { return a.x < b.x; })->x;
+            board.y = std::min_element(cards.begin(), cards.end(), [](auto& a, auto& b) { return a.y < b.y; })->y;
+        }
+        const auto place = placement::free_card_place(cards, stored_clusters(db), board);
+        const bool face_down = setting(db, "silent_round") == "1";
+        const bool known_category =
+            card.category && db.scalar_int("SELECT count(*) FROM problem_map_category WHERE id = ?", card.category) > 0;
+        db.run("INSERT INTO problem_map_card(title, description, place, when_note, category_id, hidden) "
+               "VALUES (?, ?, ?, ?, ?, ?)",
+               card.title, card.description, card.place, card.when_note, optional_id(known_category ? card.category : 0),
+               face_down ? 1 : 0);
+        Id id = db.last_insert_id();
+        place_card(db, id, place.x, place.y);
+        return id;
+    });
+}
+
+const char* phone_dots_refusal(Database& db, std::string_view phone, Id card, int dots) {
+    if (setting(db, "phone_voting") != "1") return "Voting is closed.";
+    if (db.scalar_int("SELECT count(*) FROM problem_map_card WHERE id = ? AND hidden = 0", card) == 0)
+        return "The card is not there any more.";
+    const int budget = std::max(1, std::atoi(setting(db, "dots_per_voter").c_str()));
+    const int elsewhere = int(db.scalar_int(
+        "SELECT COALESCE(SUM(dots), 0) FROM problem_map_phone_vote WHERE phone = ? AND card_id <> ?", phone, card));
+    if (dots < 0 || elsewhere + dots > budget) return "No dots left.";
+    return nullptr;
+}
+
+EditResult set_phone_dots(Editor& w, std::string_view phone, Id card, int dots) {
+    return w.edit("A phone's dots", [&](Database& db) {
+        if (const char* refusal = phone_dots_refusal(db, phone, card, dots)) throw std::runtime_error(refusal);
+        db.run("DELETE FROM problem_map_phone_vote WHERE phone = ? AND card_id = ?", phone, card);
+        if (dots > 0)
+            db.run("INSERT INTO problem_map_phone_vote(card_id, phone, dots) VALUES (?, ?, ?)", card, phone, dots);
+    });
+}
+
+EditResult set_phone_voting(Editor& w, bool open) {
+    return w.edit(open ? "Open voting for phones" : "Close voting for phones",
+                  [&](Database& db) { put_setting(db, "phone_voting", open ? "1" : "0"); });
+}
+
 EditResult move_cards(Editor& w, const std::vector<CardPosition>& positions) {
     return w.edit(positions.size() == 1 ? "Move card" : "Move cards", [&](Database& db) {
         for (const auto& p : positions) place_card(db, p.id, p.x, p.y);
@@ -385,7 +432,10 @@ EditResult set_vote_by(Editor& w, VoteBy by) {
 }
 
 EditResult clear_votes(Editor& w) {
-    return w.edit("Clear all votes", [&](Database& db) { db.run("DELETE FROM problem_map_vote"); });
+    return w.edit("Clear all votes", [&](Database& db) {
+        db.run("DELETE FROM problem_map_vote");
+        db.run("DELETE FROM problem_map_phone_vote");
+    });
 }
 
 EditResult set_matrix_mode(Editor& w, MatrixMode mode) {

@@ -59,6 +59,22 @@ EditResult delete_cluster(Editor& w, Id cluster);  // its cards stay on the boar
 EditResult start_silent_round(Editor& w);
 EditResult reveal_all(Editor& w);  // turns every card face up and ends the round
 
+// --- phones in the room (docs/phones.md; model/phone_routes.* reads their requests)
+struct PhoneCard {
+    std::string title, description, place, when_note;
+    Id category = 0;  // 0: none; an unknown category is none too
+};
+// A card from a phone: face down during a silent round, on the first free place
+// of a board-sized grid from the board's top-left card, never over another.
+Id create_card_from_phone(Editor& w, const PhoneCard& card, EditResult* result = nullptr);
+// Sets this phone's dots on a card (0 takes them back). Refused while phone voting
+// is closed, for a card face down or gone, and beyond the room's dots per voter.
+EditResult set_phone_dots(Editor& w, std::string_view phone, Id card, int dots);
+// Why set_phone_dots would refuse (an English msgid), or nullptr. The phone's
+// request asks first, so a refusal goes to the phone, not onto the room's screen.
+const char* phone_dots_refusal(Database& db, std::string_view phone, Id card, int dots);
+EditResult set_phone_voting(Editor& w, bool open);
+
 // --- voting and priority
 EditResult add_dot(Editor& w, Id card, const Voter& voter);  // fails when the voter has no dots left
 EditResult remove_dot(Editor& w, Id card, const Voter& voter);

@@ -41,7 +41,9 @@ std::vector<Entity> filtered(std::vector<Entity> all, const EntityFilter& filter
 class Ranks {
 public:
     explicit Ranks(Database& db) {
-        auto& q = db.prepare("SELECT v.card_id, sum(v.dots) FROM problem_map_vote AS v "
+        // Everyone's dots, the phones' too, as the snapshot counts them.
+        auto& q = db.prepare("SELECT v.card_id, sum(v.dots) FROM (SELECT card_id, dots FROM problem_map_vote "
+                             "UNION ALL SELECT card_id, dots FROM problem_map_phone_vote) AS v "
                              "JOIN problem_map_card AS c ON c.id = v.card_id GROUP BY v.card_id").with();
         while (q.step()) {
             const int dots = int(q.int64(1));

@@ -99,7 +99,8 @@ std::vector<RankRow> compute_ranking(const Snapshot& s) {
     std::map<Id, std::set<std::string>> voters;
     for (const auto& vote : s.votes)
         voters[vote.card_id].insert(vote.voter.participant_id ? std::to_string(vote.voter.participant_id)
-                                                              : "o:" + vote.voter.organisation);
+                                    : !vote.voter.phone.empty() ? "p:" + vote.voter.phone
+                                                                : "o:" + vote.voter.organisation);
     std::vector<RankRow> rows;
     rows.reserve(s.cards.size());
     for (const auto& card : s.cards) rows.push_back({card.id, s.dots(card.id), int(voters[card.id].size()), 0});

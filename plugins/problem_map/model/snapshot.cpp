@@ -78,7 +78,10 @@ void load_cards(Database& db, Snapshot& s) {
 void load_votes(Database& db, Snapshot& s) {
     auto& q = db.prepare("SELECT id, card_id, COALESCE(participant_id, 0), organisation, dots FROM problem_map_vote "
                          "ORDER BY id").with();
-    while (q.step()) s.votes.push_back({q.int64(0), q.int64(1), Voter{q.int64(2), q.text(3)}, q.integer(4)});
+    while (q.step()) s.votes.push_back({q.int64(0), q.int64(1), Voter{q.int64(2), q.text(3), {}}, q.integer(4)});
+    // Phones' dots count like everyone's; their ids are negative so they never meet a vote's id.
+    auto& p = db.prepare("SELECT id, card_id, phone, dots FROM problem_map_phone_vote ORDER BY id").with();
+    while (p.step()) s.votes.push_back({-p.int64(0), p.int64(1), Voter{0, {}, p.text(2)}, p.integer(3)});
 }
 
 void load_causes(Database& db, Snapshot& s) {
@@ -105,6 +108,7 @@ void load_settings(Database& db, Snapshot& s) {
         else if (key == "matrix")
             s.settings.matrix = value == "impact_influence" ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend;
         else if (key == "silent_round") s.settings.silent_round = value == "1";
+        else if (key == "phone_voting") s.settings.phone_voting = value == "1";
     }
 }
 

@@ -86,10 +86,12 @@ struct Card {
     bool prioritised = false;
 };
 
-// A voter is a participant or, when the facilitator votes by organisation, an organisation.
+// A voter is a participant or, when the facilitator votes by organisation, an
+// organisation; or a phone in the room, by its anonymous id (docs/phones.md).
 struct Voter {
     Id participant_id = 0;
     std::string organisation;
+    std::string phone;
     bool operator==(const Voter&) const = default;
 };
 
@@ -125,6 +127,7 @@ struct Settings {
     VoteBy vote_by = VoteBy::Participant;
     MatrixMode matrix = MatrixMode::SeverityTrend;
     bool silent_round = false;
+    bool phone_voting = false;  // phones may give and move dots
 };
 
 template <std::size_t N>
