@@ -1,5 +1,6 @@
 // problem_map: entry point and registration only.
 #include "model/entities.hpp"
+#include "model/phone_routes.hpp"
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
@@ -28,6 +29,7 @@ public:
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});
         host.add_command({"problem_map.reveal_all", "Reveal all problem cards", {}, [this] { main_view_.reveal_all(); },
                           [this] { return ui_.silent_round_running(); }});
+        phone_routes::add_routes(host);
     }
 
 private:

@@ -1,0 +1,161 @@
+#include "phone_routes.hpp"
+
+#include "kartla/text_encode.hpp"
+
+#include <algorithm>
+
+namespace kartla::problem_map::phone_routes {
+
+namespace {
+
+std::size_t characters(std::string_view utf8) {
+    return std::size_t(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// A text field of the body: absent is empty; another type, or too long, refuses the card.
+bool read_text(const nlohmann::json& body, const char* key, std::size_t max_chars, bool keep_newlines,
+               std::string& out, CardReading& refusal) {
+    auto found = body.find(key);
+    if (found == body.end() || found->is_null()) return true;
+    if (!found->is_string()) {
+        refusal = {std::nullopt, 400, "The request is not valid JSON."};
+        return false;
+    }
+    // The strict reader let only valid UTF-8 through; control characters (NUL too) go, as from a paste.
+    out = text::without_control_chars(found->get<std::string>(), keep_newlines);
+    if (characters(out) > max_chars) {
+        refusal = {std::nullopt, 413, "The text is too long."};
+        return false;
+    }
+    return true;
+}
+
+std::string trimmed(std::string text) {
+    auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && space(text.back())) text.pop_back();
+    std::size_t start = 0;
+    while (start < text.size() && space(text[start])) ++start;
+    return text.substr(start);
+}
+
+std::string setting(Database& db, std::string_view key) {
+    return db.scalar_text("SELECT value FROM problem_map_setting WHERE key = ?", key);
+}
+
+nlohmann::json categories(Database& db, const Translate& tr) {
+    nlohmann::json out = nlohmann::json::array();
+    auto& q = db.prepare("SELECT id, name, msgid FROM problem_map_category ORDER BY position, id").with();
+    while (q.step()) {
+        Category category;
+        category.id = q.int64(0);
+        category.name = q.text(1);
+        category.msgid = q.text(2);
+        out.push_back({{"id", category.id}, {"name", category_name(category, tr)}});
+    }
+    return out;
+}
+
+}  // namespace
+
+CardReading read_card(const nlohmann::json& body) {
+    CardReading reading;
+    edits::PhoneCard card;
+    if (!read_text(body, "title", kMaxTitleChars, false, card.title, reading) ||
+        !read_text(body, "place", kMaxLineChars, false, card.place, reading) ||
+        !read_text(body, "when", kMaxLineChars, false, card.when_note, reading) ||
+        !read_text(body, "description", kMaxDescriptionChars, true, card.description, reading))
+        return reading;
+    card.title = trimmed(card.title);
+    if (card.title.empty()) return {std::nullopt, 400, "Write what happens first."};
+    if (auto category = body.find("category_id"); category != body.end() && !category->is_null()) {
+        if (!category->is_number_integer()) return {std::nullopt, 400, "The request is not valid JSON."};
+        card.category = std::max<Id>(0, category->get<Id>());
+    }
+    reading.card = std::move(card);
+    return reading;
+}
+
+nlohmann::json state(Database& db, std::string_view phone, const Translate& tr) {
+    const bool voting = setting(db, "phone_voting") == "1";
+    const int budget = std::max(1, std::atoi(setting(db, "dots_per_voter").c_str()));
+    const int used = int(db.scalar_int("SELECT COALESCE(SUM(dots), 0) FROM problem_map_phone_vote WHERE phone = ?", phone));
+    const bool any_dots = db.scalar_int("SELECT EXISTS (SELECT 1 FROM problem_map_vote) OR "
+                                        "EXISTS (SELECT 1 FROM problem_map_phone_vote)") != 0;
+    // Once voting is closed and dots were given, the room sees the ranking; before, the board's order.
+    const bool ranking = !voting && any_dots;
+    nlohmann::json cards = nlohmann::json::array();
+    // Face-down cards are never listed: a phone must not see another phone's card before the reveal.
+    auto& q = ranking
+                  ? db.prepare("SELECT c.id, c.title, v.dots, COALESCE(m.dots, 0) FROM "
+                               "(SELECT card_id, SUM(dots) AS dots FROM (SELECT card_id, dots FROM problem_map_vote "
+                               "UNION ALL SELECT card_id, dots FROM problem_map_phone_vote) GROUP BY card_id) AS v "
+                               "JOIN problem_map_card AS c ON c.id = v.card_id AND c.hidden = 0 "
+                               "LEFT JOIN problem_map_phone_vote AS m ON m.card_id = c.id AND m.phone = ?1 "
+                               "ORDER BY v.dots DESC, c.id LIMIT ?2")
+                        .with(phone, std::int64_t(kMaxCardsShown))
+                  : db.prepare("SELECT c.id, c.title, 0, COALESCE(m.dots, 0) FROM problem_map_card AS c "
+                               "LEFT JOIN problem_map_phone_vote AS m ON m.card_id = c.id AND m.phone = ?1 "
+                               "WHERE c.hidden = 0 ORDER BY c.id LIMIT ?2")
+                        .with(phone, std::int64_t(kMaxCardsShown));
+    while (q.step()) {
+        nlohmann::json card = {{"id", q.int64(0)}, {"title", q.text(1)}, {"my_dots", q.integer(3)}};
+        if (ranking) card["dots"] = q.integer(2);
+        cards.push_back(std::move(card));
+    }
+    return {{"silent_round", setting(db, "silent_round") == "1"},
+            {"voting", voting},
+            {"dots_per_phone", budget},
+            {"dots_left", std::max(0, budget - used)},
+            {"ranking", ranking},
+            {"categories", categories(db, tr)},
+            {"cards", std::move(cards)}};
+}
+
+int get_state(const Room& room, const PhoneRequest& request, nlohmann::json& reply) {
+    if (!room.workshop) return reply = {{"error", "Joining is closed."}}, 410;
+    reply = state(room.workshop->db(), request.phone_id, room.tr);
+    return 200;
+}
+
+int post_card(const Room& room, const PhoneRequest& request, nlohmann::json& reply) {
+    auto reading = read_card(request.body);
+    if (!reading.card) return reply = {{"error", reading.error}}, reading.status;
+    if (!room.workshop) return reply = {{"error", "Joining is closed."}}, 410;
+    const Id id = edits::create_card_from_phone(room.editor, *reading.card);
+    if (!id) return reply = {{"error", "Something went wrong."}}, 503;
+    const bool face_down = room.workshop->db().scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", id) == 1;
+    reply = {{"id", id}, {"face_down", face_down}};
+    return 201;
+}
+
+int post_votes(const Room& room, const PhoneRequest& request, nlohmann::json& reply) {
+    const auto card = request.body.find("card_id");
+    const auto dots = request.body.find("dots");
+    if (card == request.body.end() || !card->is_number_integer() || dots == request.body.end() ||
+        !dots->is_number_integer())
+        return reply = {{"error", "The request is not valid JSON."}}, 400;
+    if (!room.workshop) return reply = {{"error", "Joining is closed."}}, 410;
+    Database& db = room.workshop->db();
+    const Id card_id = card->get<Id>();
+    const int count = int(std::clamp<std::int64_t>(dots->get<std::int64_t>(), -1, 1000));
+    if (const char* refusal = edits::phone_dots_refusal(db, request.phone_id, card_id, count)) {
+        reply = state(db, request.phone_id, room.tr);
+        reply["error"] = refusal;
+        return 409;
+    }
+    if (!edits::set_phone_dots(room.editor, request.phone_id, card_id, count))
+        return reply = {{"error", "Something went wrong."}}, 503;
+    reply = state(db, request.phone_id, room.tr);
+    return 200;
+}
+
+void add_routes(Host& host) {
+    Host* h = &host;
+    // The workshop is asked for at each request: it may have been opened, closed or replaced since.
+    auto room = [h] { return Room{*h, h->workshop(), [h](const char* msgid) { return h->tr(msgid); }}; };
+    host.add_phone_route({"GET", "/state", [room](const PhoneRequest& r, nlohmann::json& reply) { return get_state(room(), r, reply); }});
+    host.add_phone_route({"POST", "/cards", [room](const PhoneRequest& r, nlohmann::json& reply) { return post_card(room(), r, reply); }});
+    host.add_phone_route({"POST", "/votes", [room](const PhoneRequest& r, nlohmann::json& reply) { return post_votes(room(), r, reply); }});
+}
+
+}  // namespace kartla::problem_map::phone_routes

@@ -1,0 +1,165 @@
+// The problem map's answers to phones (docs/phones.md), without a socket: a
+// card sent during a silent round lands face down and is never shown to a
+// phone, dots keep to the room's budget, and refusals leave the file unchanged.
+#include "model/edits.hpp"
+#include "model/phone_routes.hpp"
+#include "model/queries.hpp"
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace kartla;
+using namespace kartla::problem_map;
+using fixture::number;
+using fixture::text;
+
+namespace {
+
+const std::string kPhone = "0123456789abcdef0123456789abcdef";
+const std::string kOther = "fedcba9876543210fedcba9876543210";
+
+struct Setup {
+    std::unique_ptr<Workshop> w = fixture::workshop_with_tables();
+    phone_routes::Room room() { return {*w, w.get(), [](const char* m) { return m; }}; }
+
+    std::pair<int, nlohmann::json> post(int (*handler)(const phone_routes::Room&, const PhoneRequest&, nlohmann::json&),
+                                        const nlohmann::json& body, const std::string& phone = kPhone) {
+        nlohmann::json reply;
+        int status = handler(room(), PhoneRequest{phone, "sv", body}, reply);
+        return {status, reply};
+    }
+    nlohmann::json state(const std::string& phone = kPhone) {
+        nlohmann::json reply;
+        REQUIRE(phone_routes::get_state(room(), PhoneRequest{phone, "sv", nlohmann::json::object()}, reply) == 200);
+        return reply;
+    }
+    void set(const std::string& key, const std::string& value) {
+        REQUIRE(w->edit("test", [&](Database& db) {
+            db.run("INSERT INTO problem_map_setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   key, value);
+        }));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("phones: a card from a phone lands in the file with its fields, one undo step") {
+    Setup s;
+    auto [status, reply] = s.post(phone_routes::post_card, {{"title", "  Klotter vid Östra torget "},
+                                                            {"place", "Östra torget"},
+                                                            {"when", "kvällar"},
+                                                            {"description", "Rad ett\nrad två"},
+                                                            {"category_id", 3}});
+    CHECK(status == 201);
+    const Id id = reply["id"].get<Id>();
+    CHECK(text(*s.w, "SELECT title FROM problem_map_card WHERE id = " + std::to_string(id)) == "Klotter vid Östra torget");
+    CHECK(text(*s.w, "SELECT place || '|' || when_note || '|' || description FROM problem_map_card WHERE id = " +
+                         std::to_string(id)) == "Östra torget|kvällar|Rad ett\nrad två");
+    CHECK(number(*s.w, "SELECT category_id FROM problem_map_card WHERE id = " + std::to_string(id)) == 3);
+    CHECK(s.w->undo_step().msgid == "New problem card from a phone");
+    REQUIRE(s.w->undo());
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 0);
+}
+
+TEST_CASE("phones: during a silent round a phone's card is face down, and no phone sees it") {
+    Setup s;
+    REQUIRE(edits::start_silent_round(*s.w));
+    auto [status, reply] = s.post(phone_routes::post_card, {{"title", "Narkotikaförsäljning vid skolan"}}, kOther);
+    CHECK(status == 201);
+    CHECK(reply["face_down"] == true);
+    CHECK(number(*s.w, "SELECT hidden FROM problem_map_card") == 1);
+    auto seen = s.state();
+    CHECK(seen["silent_round"] == true);
+    CHECK(seen["cards"].empty());
+    CHECK(s.state(kOther)["cards"].empty());  // not even its sender's list shows it: the phone keeps its own
+    REQUIRE(edits::reveal_all(*s.w));
+    CHECK(s.state()["cards"].size() == 1);
+}
+
+TEST_CASE("phones: cards from phones never stack on the board") {
+    Setup s;
+    for (int i = 0; i < 20; ++i) CHECK(s.post(phone_routes::post_card, {{"title", "Kort " + std::to_string(i)}}).first == 201);
+    CHECK(number(*s.w, "SELECT count(DISTINCT x || ',' || y) FROM problem_map_card") == 20);
+}
+
+TEST_CASE("phones: a card is refused, and nothing added, when its title is missing, not text or too long") {
+    Setup s;
+    CHECK(s.post(phone_routes::post_card, nlohmann::json::object()).first == 400);
+    CHECK(s.post(phone_routes::post_card, {{"title", "   "}}).first == 400);
+    CHECK(s.post(phone_routes::post_card, {{"title", 42}}).first == 400);
+    CHECK(s.post(phone_routes::post_card, {{"title", "ok"}, {"category_id", "3"}}).first == 400);
+    CHECK(s.post(phone_routes::post_card, {{"title", std::string(201, 'a')}}).first == 413);
+    CHECK(s.post(phone_routes::post_card, {{"title", "ok"}, {"description", std::string(2001, 'b')}}).first == 413);
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 0);
+    // 200 characters are 200 letters, not bytes: å ä ö take two bytes each.
+    std::string swedish;
+    for (int i = 0; i < 200; ++i) swedish += "ö";
+    CHECK(s.post(phone_routes::post_card, {{"title", swedish}}).first == 201);
+}
+
+TEST_CASE("phones: control characters and an unknown category do not reach the file") {
+    Setup s;
+    auto [status, reply] = s.post(phone_routes::post_card, {{"title", std::string("Klotter\0\x07 vid torget", 22)},
+                                                            {"category_id", 999999}});
+    REQUIRE(status == 201);
+    CHECK(text(*s.w, "SELECT title FROM problem_map_card") == "Klotter vid torget");
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card WHERE category_id IS NULL") == 1);
+}
+
+TEST_CASE("phones: dots only while voting is open, within the room's budget, movable and taken back") {
+    Setup s;
+    const Id a = s.post(phone_routes::post_card, {{"title", "A"}}).second["id"].get<Id>();
+    const Id b = s.post(phone_routes::post_card, {{"title", "B"}}).second["id"].get<Id>();
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", a}, {"dots", 1}}).first == 409);  // voting closed
+    REQUIRE(edits::set_phone_voting(*s.w, true));
+    auto [status, reply] = s.post(phone_routes::post_votes, {{"card_id", a}, {"dots", 2}});
+    CHECK(status == 200);
+    CHECK(reply["dots_left"] == 1);
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", b}, {"dots", 2}}).first == 409);  // 2 + 2 > 3
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", b}, {"dots", 1}}).first == 200);
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", a}, {"dots", 0}}).first == 200);  // taken back
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", b}, {"dots", 3}}).first == 200);  // all on one
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", 12345}, {"dots", 1}}).first == 409);
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", a}, {"dots", -1}}).first == 409);
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", "a"}, {"dots", 1}}).first == 400);
+    CHECK(number(*s.w, "SELECT sum(dots) FROM problem_map_phone_vote WHERE phone = '" + kPhone + "'") == 3);
+    // Another phone has dots of its own; both count in the room's ranking, one voter each.
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", a}, {"dots", 1}}, kOther).first == 200);
+    auto snap = load_snapshot(s.w->db());
+    CHECK(snap.dots(b) == 3);
+    CHECK(snap.dots(a) == 1);
+    CHECK(rank_of(snap, b) == 1);
+    CHECK(ranking(snap).front().voters == 1);
+    REQUIRE(edits::set_phone_voting(*s.w, false));
+    auto shown = s.state();
+    CHECK(shown["ranking"] == true);
+    CHECK(shown["cards"][0]["id"] == b);
+    CHECK(shown["cards"][0]["dots"] == 3);
+    CHECK(shown["cards"][0]["my_dots"] == 3);
+}
+
+TEST_CASE("phones: clearing the votes clears the phones' dots too, and deleting a card its dots") {
+    Setup s;
+    const Id a = s.post(phone_routes::post_card, {{"title", "A"}}).second["id"].get<Id>();
+    REQUIRE(edits::set_phone_voting(*s.w, true));
+    REQUIRE(s.post(phone_routes::post_votes, {{"card_id", a}, {"dots", 2}}).first == 200);
+    REQUIRE(edits::delete_cards(*s.w, {a}));
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_phone_vote") == 0);
+    REQUIRE(s.w->undo());
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_phone_vote") == 1);
+    REQUIRE(edits::clear_votes(*s.w));
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_phone_vote") == 0);
+}
+
+TEST_CASE("phones: the state lists at most 300 cards, and the categories by name") {
+    Setup s;
+    REQUIRE(s.w->edit("many", [](Database& db) {
+        for (int i = 0; i < 350; ++i) db.run("INSERT INTO problem_map_card(title, x, y) VALUES (?, ?, 0)", "Kort", i * 300);
+    }));
+    auto shown = s.state();
+    CHECK(shown["cards"].size() == phone_routes::kMaxCardsShown);
+    CHECK(shown["categories"].size() == 11);
+    CHECK(shown["categories"][0]["name"] == "Organised crime");
+    CHECK(shown["dots_per_phone"] == 3);
+}
