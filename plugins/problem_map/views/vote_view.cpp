@@ -32,6 +32,7 @@ void VoteView::draw() {
     const Snapshot& s = *snapshot;
     refresh_voters(*w, s);
     draw_settings(s);
+    draw_phone_voting(s);
     float left = std::min(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.35f);
     ImGui::BeginChild("problem_map.vote.voters", ImVec2(left, 0), true);
     draw_voters(s);
@@ -78,6 +79,24 @@ void VoteView::draw_settings(const Snapshot& s) {
         if (ui::big_button(c_.tr("Keep the votes"))) confirm_clear_ = false;
     }
     ui::mark_item("problem_map.vote.clear");
+}
+
+// Phones in the room vote with their own dots, while the facilitator has it open (docs/phones.md).
+void VoteView::draw_phone_voting(const Snapshot& s) {
+    int phones = 0, dots = 0;
+    std::vector<std::string> seen;
+    for (const auto& vote : s.votes)
+        if (!vote.voter.phone.empty()) {
+            dots += vote.dots;
+            if (std::find(seen.begin(), seen.end(), vote.voter.phone) == seen.end()) seen.push_back(vote.voter.phone);
+        }
+    phones = int(seen.size());
+    if (ui::big_button(s.settings.phone_voting ? c_.tr("Close voting for phones") : c_.tr("Open voting for phones")))
+        edits::set_phone_voting(c_.host(), !s.settings.phone_voting);
+    ui::mark_item("problem_map.vote.phones");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(fmt::format("{} {} · {} {}", phones, c_.tr("phones have voted"), dots, c_.tr("dots")).c_str());
 }
 
 void VoteView::draw_voters(const Snapshot& s) {

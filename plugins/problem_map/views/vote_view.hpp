@@ -15,6 +15,7 @@ public:
 private:
     void refresh_voters(Workshop& w, const Snapshot& s);
     void draw_settings(const Snapshot& s);
+    void draw_phone_voting(const Snapshot& s);
     void draw_voters(const Snapshot& s);
     void draw_ranking(const Snapshot& s);
     UiState& c_;
