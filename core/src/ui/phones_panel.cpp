@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace kartla::ui {
 
@@ -34,6 +35,8 @@ void PhonesPanel::open_joining() {
     options.page_dir = paths::asset_dir() / "phones";
     if (chosen_interface_ >= 0 && chosen_interface_ < int(interfaces_.size()))
         options.bind = interfaces_[std::size_t(chosen_interface_)].address;
+    // Tests keep the server on loopback whatever network the machine has.
+    if (const char* bind = std::getenv("KARTLA_PHONES_BIND"); bind && *bind) options.bind = bind;
     problem_.clear();
     if (!server_.start(options, &problem_)) return;
     qr_ = phones::qr_code(server_.qr_text());
@@ -79,13 +82,15 @@ void PhonesPanel::draw_join_code(float size, bool room) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-    ImGui::TextUnformatted(runtime_.translate("Scan the code, or open this address:"));
-    big_text(server_.short_address(), room ? 2.5f : 2.0f, ink);
-    ImGui::TextUnformatted(runtime_.translate("and type the code:"));
-    big_text(server_.code(), room ? 3.0f : 2.5f, ink);
+    // The room reads it from the back row: everything larger there.
+    const float label = room ? 1.6f : 1.0f;
+    big_text(runtime_.translate("Scan the code, or open this address:"), label, ink);
+    big_text(server_.short_address(), room ? 3.0f : 2.0f, ink);
+    big_text(runtime_.translate("and type the code:"), label, ink);
+    big_text(server_.code(), room ? 4.0f : 2.5f, ink);
     mark_item("core.phones.code");
     ImGui::Spacing();
-    big_text(fmt::format("{} {}", server_.phones_connected(), runtime_.translate("phones connected")), 1.5f, ink);
+    big_text(fmt::format("{} {}", server_.phones_connected(), runtime_.translate("phones connected")), room ? 2.0f : 1.5f, ink);
     ImGui::EndGroup();
 }
 
@@ -140,7 +145,7 @@ void PhonesPanel::draw_closed() {
 bool PhonesPanel::draw_room() {
     if (!server_.running()) return false;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    draw_join_code(std::min(avail.x * 0.5f, avail.y * 0.9f), true);
+    draw_join_code(std::min(avail.x * 0.42f, avail.y * 0.9f), true);
     return true;
 }
 
