@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -66,8 +67,8 @@ struct PhoneFigures {
     long requests = 0, lost = 0, limited = 0;
 };
 
-// One phone: a card about every 1.2 s (the rate limit allows 1 a second), a dot
-// moved every 1.5 s, the state polled every 1.5 s, as the page does.
+// One phone, at a person's pace and inside the rate limit (1 edit a second): a
+// card every 3 s and a dot moved every 3 s, the state polled every 1.5 s as the page does.
 void phone(int port, const std::string& token, int index, double seconds, PhoneFigures& out) {
     std::mt19937 rng(std::uint32_t(index) * 7919u);
     const std::string id = fmt::format("{:032x}", 0x1000u + unsigned(index));
@@ -78,7 +79,8 @@ void phone(int port, const std::string& token, int index, double seconds, PhoneF
     const auto end = Clock::now() + std::chrono::duration<double>(seconds);
     std::vector<long> cards;
     int sent = 0;
-    auto next_card = Clock::now() + std::chrono::milliseconds(rng() % 1200);
+    auto next_card = Clock::now() + std::chrono::milliseconds(rng() % 3000);
+    bool vote_now = false;
     auto next_poll = Clock::now() + std::chrono::milliseconds(rng() % 1500);
     while (Clock::now() < end) {
         const auto now = Clock::now();
@@ -90,7 +92,7 @@ void phone(int port, const std::string& token, int index, double seconds, PhoneF
             ++out.requests;
             if (!answer || answer->status >= 500) ++out.lost;
             else if (answer->status == 429) ++out.limited;
-            next_card = now + std::chrono::milliseconds(1200);
+            next_card = now + std::chrono::milliseconds(3000);
         } else if (now >= next_poll) {
             auto answer = client.Get(base + "/state", headers);
             ++out.requests;
@@ -98,7 +100,8 @@ void phone(int port, const std::string& token, int index, double seconds, PhoneF
                 ++out.lost;
             } else if (answer->status == 200) {
                 auto state = nlohmann::json::parse(answer->body, nullptr, false);
-                if (state.is_object() && state.contains("cards") && !state["cards"].empty()) {
+                vote_now = !vote_now;  // every other poll: one dot moved every 3 s
+                if (vote_now && state.is_object() && state.contains("cards") && !state["cards"].empty()) {
                     const auto& list = state["cards"];
                     const auto& chosen = list[rng() % list.size()];
                     nlohmann::json vote = {{"card_id", chosen["id"]}, {"dots", int(rng() % 2)}};
@@ -178,7 +181,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: kartla_phones_bench PLUGIN_DIR FILE.kartla [PHONES=60] [SECONDS=20]\n");
         return 2;
     }
-    const fs::path plugins = argv[1], file = argv[2];
+    const fs::path plugins = fs::absolute(argv[1]), file = argv[2];  // plugins load from absolute paths only
     const int phones = argc > 3 ? std::max(1, std::atoi(argv[3])) : 60;
     const double seconds = argc > 4 ? std::max(2.0, std::atof(argv[4])) : 20.0;
 
@@ -186,7 +189,14 @@ int main(int argc, char** argv) {
     int to_child[2], from_child[2];
     if (pipe(to_child) != 0 || pipe(from_child) != 0) return 1;
     pid_t child = fork();
-    if (child == 0) _exit(run_phones(to_child[0], from_child[1], phones, seconds));
+    if (child == 0) {
+        close(to_child[1]);
+        close(from_child[0]);
+        _exit(run_phones(to_child[0], from_child[1], phones, seconds));
+    }
+    // Each side keeps only its own ends, so a read ends when the other side is done.
+    close(to_child[0]);
+    close(from_child[1]);
 
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -202,12 +212,17 @@ int main(int argc, char** argv) {
     Runtime runtime;
     runtime.echo_messages_to_stderr = false;
     runtime.load_plugins({plugins});
+    for (const auto& plugin : runtime.plugins())
+        if (plugin->status != PluginStatus::Loaded)
+            std::fprintf(stderr, "kartla_phones_bench: %s: %s\n", plugin->id.c_str(), plugin->message.c_str());
     auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return std::fprintf(stderr, "%s\n", e->message.c_str()), 1;
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
-    runtime.workshop()->db().exec(
-        "INSERT INTO problem_map_setting(key, value) VALUES ('phone_voting', '1') "
-        "ON CONFLICT(key) DO UPDATE SET value = '1'; UPDATE problem_map_card SET hidden = 0");
+    auto voting = runtime.workshop()->edit("Open voting for phones", [](Database& db) {
+        db.exec("INSERT INTO problem_map_setting(key, value) VALUES ('phone_voting', '1') "
+                "ON CONFLICT(key) DO UPDATE SET value = '1'; UPDATE problem_map_card SET hidden = 0");
+    });
+    if (!voting) return std::fprintf(stderr, "%s\n", voting.message.c_str()), 1;
     const ViewSpec* board = nullptr;
     for (const auto& view : runtime.views())
         if (view.spec.key == "problem_map.board") board = &view.spec;
@@ -225,15 +240,23 @@ int main(int argc, char** argv) {
     const auto idle = frames(server, *board, 3.0);
     const std::string hello = fmt::format("{} {}\n", server.port(), server.token());
     if (write(to_child[1], hello.data(), hello.size()) != ssize_t(hello.size())) return 1;
+    close(to_child[1]);
     const auto before = server.counts();
     const auto load_start = Clock::now();
     auto loaded = frames(server, *board, seconds);
     const long rss_loaded = rss_kb();
     const std::size_t connected = server.phones_connected();
+    // The phones' last requests are answered while their figures come back.
     std::string reply;
     char buffer[65536];
-    for (ssize_t n; (n = read(from_child[0], buffer, sizeof buffer)) > 0;) reply.append(buffer, std::size_t(n));
-    while (server.waiting()) server.pump();
+    fcntl(from_child[0], F_SETFL, O_NONBLOCK);
+    for (;;) {
+        server.pump();
+        ssize_t n = read(from_child[0], buffer, sizeof buffer);
+        if (n > 0) reply.append(buffer, std::size_t(n));
+        else if (n == 0) break;
+        else std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     int status = 0;
     waitpid(child, &status, 0);
     const double took = std::chrono::duration<double>(Clock::now() - load_start).count();

@@ -5,7 +5,8 @@
 #     cards with 2,000 measures each (bench/workshop_generator.cpp);
 #  3. runs kartla_bench: every export, the report, info, a summary of five files,
 #     open to first frame, board frames, edit -> durable, undo, redo, and as
-#     baselines a bare SQLite commit and a whole-file JSON save.
+#     baselines a bare SQLite commit and a whole-file JSON save;
+#  4. runs kartla_phones_bench: 60 phones against the room server on loopback.
 # Prints one table; writes the figures to build-bench/bench.json (or $1).
 # KARTLA_BENCH_SIZES="100 5000" picks the sizes, KARTLA_BENCH_REPEAT (3) the runs
 # per command-line figure (the median is shown).
@@ -18,7 +19,7 @@ repeat=${KARTLA_BENCH_REPEAT:-3}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S "$root" -B "$tree" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKARTLA_TESTS=OFF "${launcher[@]}" >/dev/null
-nice ninja -C "$tree" -j"$(nproc)" kartla kartla_bench kartla_generate >/dev/null
+nice ninja -C "$tree" -j"$(nproc)" kartla kartla_bench kartla_generate kartla_phones_bench >/dev/null
 bin="$tree/stage/bin"
 work=$(mktemp -d "${TMPDIR:-/tmp}/kartla-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -31,4 +32,7 @@ for n in $sizes; do
 done
 echo "generated ${sizes// /, } cards with 2,000 measures in $(( $(date +%s) - started )) s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bin/kartla_bench" "$bin/kartla" "$tree/stage/lib/kartla/plugins" "$work" "$json" "$repeat" "${files[@]}"
+# Phones in the room (docs/phones.md): 60 simulated phones over loopback for 20 s.
+cp "$work/sample.kartla" "$work/phones.kartla"
+"$bin/kartla_phones_bench" "$tree/stage/lib/kartla/plugins" "$work/phones.kartla" 60 20
 echo "total $(( $(date +%s) - started )) s"
