@@ -152,7 +152,9 @@ public:
     // Plugin schemas, kept per plugin id in the core table plugin_schema.
     int plugin_schema_version(std::string_view plugin_id);
     // Applies steps [current, steps.size()) each in its own transaction.
-    // Returns an error message when the file is newer than the plugin or read-only.
+    // Returns an error message when the file is newer than the plugin. A file
+    // opened read-only is upgraded in a private copy in memory instead: the file
+    // is never written, and the plugin reads its tables as it knows them.
     std::string migrate_plugin(std::string_view plugin_id, const std::vector<std::string>& steps);
 
 private:
@@ -165,6 +167,7 @@ private:
     EditResult apply_changeset(const std::vector<unsigned char>& changeset, bool invert);
     void changed();
     void release_advisory_lock();
+    void read_from_memory_copy();
 
     // Keeps tables that could not be verified (a plugin not loaded) out of every
     // statement; declared before db_ so that it outlives the connection.
@@ -178,6 +181,9 @@ private:
     std::uint64_t revision_;
     std::vector<Change> undo_;
     std::vector<Change> redo_;
+    // Last, so the members that inline accessors read keep their places.
+    std::vector<std::string> guarded_tables_;  // what schema_guard_ keeps out, for a copy's connection
+    bool memory_copy_ = false;                 // read-only, upgraded in memory (migrate_plugin)
 
     friend struct WorkshopOpener;
 };

@@ -4,6 +4,8 @@
 #include "kartla/workshop.hpp"
 
 #include "storage/file_identity.hpp"
+#include "storage/schema_guard.hpp"
+#include "storage/sqlite_settings.hpp"
 #include "exports/redacted_reading.hpp"
 #include "storage/touched_references.hpp"
 
@@ -260,8 +262,29 @@ void Workshop::clear_history() {
     redo_.clear();
 }
 
+// `kartla info` and `export` open a file read-only; one written by an older
+// plugin would otherwise lose that plugin's part of every answer. The whole file
+// is copied into memory, with the same settings and the same guard, and upgraded
+// there; storage stays read-only, so no edit is taken and the file is untouched.
+void Workshop::read_from_memory_copy() {
+    auto copy = std::make_unique<Database>(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sqlite_settings::apply_defensive(*copy);
+    sqlite3_backup* backup = sqlite3_backup_init(copy->handle(), "main", db_->handle(), "main");
+    if (!backup) throw SqliteError(sqlite3_errcode(copy->handle()), sqlite3_errmsg(copy->handle()));
+    int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) throw SqliteError(rc, sqlite3_errmsg(copy->handle()));
+    copy->exec("PRAGMA foreign_keys = ON");
+    auto guard = schema_guard::guard_tables(*copy, guarded_tables_);
+    db_ = std::move(copy);  // the file's connection closes before its guard goes
+    schema_guard_ = std::move(guard);
+    memory_copy_ = true;
+}
+
 void Workshop::continue_in(std::unique_ptr<Workshop> next) {
     std::swap(schema_guard_, next->schema_guard_);  // the copy's connection asks its own guard on every statement
+    std::swap(guarded_tables_, next->guarded_tables_);
+    std::swap(memory_copy_, next->memory_copy_);
     std::swap(db_, next->db_);
     std::swap(path_, next->path_);
     std::swap(storage_, next->storage_);
@@ -303,8 +326,8 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
         return fmt::format("this file was written by a newer version of the plugin (schema {}, the plugin knows {})",
                            current, steps.size());
     if (current == int(steps.size())) return {};
-    if (read_only()) return "the file is read-only and needs an upgrade for this plugin";
     try {
+        if (read_only() && !memory_copy_) read_from_memory_copy();
         for (int version = current; version < int(steps.size()); ++version) {
             Transaction tx(*db_);
             db_->exec(steps[std::size_t(version)]);

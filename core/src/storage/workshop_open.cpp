@@ -72,13 +72,15 @@ bool header_says_truncated(const fs::path& path) {
 // refuses the file, a missing one says it is damaged. On success the guard that
 // keeps unverified tables out of every statement is returned through `guard`.
 std::optional<OpenError> check_schema(Database& db, const fs::path& path, const SchemaCatalog& known,
-                                      std::shared_ptr<const void>& guard, schema_guard::Report* out = nullptr) {
+                                      std::shared_ptr<const void>& guard, schema_guard::Report* out = nullptr,
+                                      std::vector<std::string>* guarded = nullptr) {
     auto report = schema_guard::inspect(db, known);
     if (!report.clean()) return error(OpenProblem::ForeignSchema, schema_guard::refusal(report, display(path)));
     if (!report.missing.empty())
         return error(OpenProblem::Corrupt, fmt::format("{}: the workshop's tables are damaged (`{}` is missing)",
                                                        display(path), report.missing.front()));
     guard = schema_guard::guard_tables(db, report.unverified_tables);
+    if (guarded) *guarded = report.unverified_tables;
     if (out) *out = std::move(report);
     return std::nullopt;
 }
@@ -174,10 +176,12 @@ void migrate_core(Database& db) {
 
 struct WorkshopOpener {
     static std::unique_ptr<Workshop> make(std::unique_ptr<Database> db, fs::path path, StorageKind storage, int lock_fd,
-                                          std::shared_ptr<const void> guard = nullptr) {
+                                          std::shared_ptr<const void> guard = nullptr,
+                                          std::vector<std::string> guarded = {}) {
         auto workshop = std::unique_ptr<Workshop>(new Workshop(std::move(db), std::move(path), storage));
         workshop->lock_fd_ = lock_fd;
         workshop->schema_guard_ = std::move(guard);
+        workshop->guarded_tables_ = std::move(guarded);
         return workshop;
     }
 
@@ -204,8 +208,9 @@ struct WorkshopOpener {
             // Again on the connection that stays, before anything writes: the file
             // may have been replaced since it was validated.
             std::shared_ptr<const void> guard;
+            std::vector<std::string> guarded;
             if (!creating)
-                if (auto refused = check_schema(*db, path, known, guard)) {
+                if (auto refused = check_schema(*db, path, known, guard, nullptr, &guarded)) {
                     db.reset();
                     if (lock_fd >= 0) ::close(lock_fd);
                     return *refused;
@@ -218,7 +223,7 @@ struct WorkshopOpener {
                 if (creating) db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
                 migrate_core(*db);
             }
-            return make(std::move(db), path, storage, lock_fd, std::move(guard));
+            return make(std::move(db), path, storage, lock_fd, std::move(guard), std::move(guarded));
         } catch (const SqliteError& e) {
             if (lock_fd >= 0) ::close(lock_fd);
             int primary = e.code() & 0xff;
