@@ -1,14 +1,14 @@
-#include "kartla/privacy.hpp"
-
-#include <algorithm>
-#include <optional>
-
 // One file on purpose (about 500 lines): the matchers for identity and
 // coordination numbers, phone numbers and e-mail addresses share the bounded
 // byte helpers and the rules for where a hit may start and end below; split
 // apart, each would need them exported and the linear-scan argument would no
 // longer be readable in one place.
-//
+
+#include "kartla/privacy.hpp"
+
+#include <algorithm>
+#include <optional>
+
 // A hand-written byte scanner rather than std::regex: it runs on every
 // keystroke, std::regex backtracks (and can overflow the stack) on long
 // inputs, and we need checks a regex cannot express (calendar dates, Luhn).
