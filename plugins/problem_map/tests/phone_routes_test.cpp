@@ -100,7 +100,8 @@ TEST_CASE("phones: a card is refused, and nothing added, when its title is missi
 
 TEST_CASE("phones: control characters and an unknown category do not reach the file") {
     Setup s;
-    auto [status, reply] = s.post(phone_routes::post_card, {{"title", std::string("Klotter\0\x07 vid torget", 22)},
+    static constexpr char kTitle[] = "Klotter\0\x07 vid torget";  // a NUL and a bell inside
+    auto [status, reply] = s.post(phone_routes::post_card, {{"title", std::string(kTitle, sizeof kTitle - 1)},
                                                             {"category_id", 999999}});
     REQUIRE(status == 201);
     CHECK(text(*s.w, "SELECT title FROM problem_map_card") == "Klotter vid torget");
