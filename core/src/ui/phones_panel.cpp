@@ -39,9 +39,19 @@ void PhonesPanel::open_joining() {
     if (const char* bind = std::getenv("KARTLA_PHONES_BIND"); bind && *bind) options.bind = bind;
     problem_.clear();
     if (!server_.start(options, &problem_)) return;
+    joined_ = runtime_.workshop();
     qr_ = phones::qr_code(server_.qr_text());
     check_reachable();
     runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Phones can join at"), server_.url()));
+}
+
+void PhonesPanel::pump() {
+    if (server_.running() && runtime_.workshop() != joined_) {
+        close_joining();
+        runtime_.post_message(LogLevel::Warning, runtime_.translate("Joining was closed: another workshop is open."));
+        return;
+    }
+    server_.pump();
 }
 
 void PhonesPanel::close_joining() {

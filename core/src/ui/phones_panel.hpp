@@ -21,8 +21,10 @@ public:
     void open_joining();
     void close_joining();
     bool joining() const { return server_.running(); }
-    // Main thread, each frame: answers the phones' waiting requests.
-    void pump() { server_.pump(); }
+    // Main thread, each frame: answers the phones' waiting requests. Another
+    // workshop opened meanwhile closes joining first: phones of one meeting never
+    // write into another meeting's file.
+    void pump();
     phones::PhoneServer& server() { return server_; }
 
 private:
@@ -37,6 +39,7 @@ private:
     int chosen_interface_ = -1;
     std::string problem_;     // why joining could not start
     std::string reachable_;   // what the self-test found
+    const Workshop* joined_ = nullptr;  // the workshop the phones joined
 };
 
 }  // namespace kartla::ui
