@@ -14,11 +14,17 @@ namespace kartla::ui {
 
 namespace {
 
-// Text drawn larger than the current font, for the back row.
+// Text drawn larger than the current font, for the back row; smaller than
+// asked when the line would not fit, so it is never cut (300 % beside the agenda).
 void big_text(const std::string& text, float scale, ImU32 colour) {
     ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize() * scale;
-    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    float size = ImGui::GetFontSize() * scale;
+    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (extent.x > room && room > 1.0f) {
+        size *= room / extent.x;
+        extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    }
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddText(font, size, at, colour, text.c_str());
     ImGui::Dummy(extent);
@@ -79,6 +85,7 @@ void PhonesPanel::draw_join_code(float size, bool room) {
     const float module = std::floor(size / float(modules));
     const float side = module * float(modules);
     const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32(255, 255, 255, 255));
     for (int y = 0; y < qr_.size; ++y)
@@ -89,7 +96,8 @@ void PhonesPanel::draw_join_code(float size, bool room) {
             }
     ImGui::Dummy(ImVec2(side, side));
     mark_item("core.phones.qr");
-    ImGui::SameLine();
+    // Beside the code when there is room for the address, else below it.
+    if (width - side > side * 1.2f) ImGui::SameLine();
     ImGui::BeginGroup();
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     // The room reads it from the back row: everything larger there.
