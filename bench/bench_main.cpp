@@ -160,7 +160,7 @@ void board(Figures& f, const fs::path& plugins, const fs::path& file, int size) 
     const ViewSpec* view = board_of(runtime);
     if (!view) throw std::runtime_error("no problem_map.board view: plugins not found in " + plugins.string());
     const double start = now_ms();
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, true);
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) throw std::runtime_error(e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     frame(*view);
@@ -177,8 +177,12 @@ void board(Figures& f, const fs::path& plugins, const fs::path& file, int size) 
 
 // --- edits, undo and redo on the real file, as the window makes them
 
-void edits(Figures& f, const fs::path& file, int size, int count) {
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, true);
+void edits(Figures& f, const fs::path& plugins, const fs::path& file, int size, int count) {
+    // The plugins' schema, or their tables open unverified and every edit is refused.
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({plugins});
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) throw std::runtime_error(e->message);
     Workshop& w = *std::get<std::unique_ptr<Workshop>>(opened);
     std::vector<problem_map::Id> cards;
@@ -361,7 +365,7 @@ int main(int argc, char** argv) {
             const fs::path copy = work / fmt::format("edited-{}.kartla", size);
             fs::copy_file(file, copy, fs::copy_options::overwrite_existing);
             board(f, plugins, copy, size);
-            edits(f, copy, size, 300);
+            edits(f, plugins, copy, size, 300);
             bare_commit(f, copy, size, 300);
             json_save(f, copy, work / "out" / fmt::format("whole-{}.json", size), size);
             std::printf("  edit %.3f ms, bare commit %.3f ms, undo %.3f ms, Show all %.3f ms\n",

@@ -2,6 +2,7 @@
 // sample grown to CARDS problem cards and MEASURES measures (default 2,000).
 #include "workshop_generator.hpp"
 
+#include "host/runtime.hpp"
 #include "kartla/workshop.hpp"
 
 #include <cstdio>
@@ -19,7 +20,13 @@ int main(int argc, char** argv) {
     options.cards = std::atoi(argv[3]);
     if (argc > 4) options.measures = std::atoi(argv[4]);
     if (argc > 5) options.seed = std::uint32_t(std::strtoul(argv[5], nullptr, 10));
-    auto sample = Workshop::open(argv[1], OpenMode::ReadOnly);
+    // The plugins beside the program say which tables the file may hold: opened
+    // without them, their tables would be unverified, and never written.
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins(Runtime::default_plugin_dirs());
+    const SchemaCatalog known = runtime.known_schema();
+    auto sample = Workshop::open(argv[1], OpenMode::ReadOnly, false, known);
     if (auto* e = std::get_if<OpenError>(&sample)) {
         std::fprintf(stderr, "kartla_generate: %s\n", e->message.c_str());
         return 1;
@@ -28,7 +35,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kartla_generate: %s\n", copied.message.c_str());
         return 1;
     }
-    auto out = Workshop::open(argv[2]);
+    auto out = Workshop::open(argv[2], OpenMode::ReadWrite, false, known);
     if (auto* e = std::get_if<OpenError>(&out)) {
         std::fprintf(stderr, "kartla_generate: %s\n", e->message.c_str());
         return 1;
