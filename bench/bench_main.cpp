@@ -10,7 +10,7 @@
 #include "model/edits.hpp"
 
 #include "host/runtime.hpp"
-#include "ui/fonts.hpp"
+#include "bench_support.hpp"
 
 #include "kartla/keys.hpp"
 #include "kartla/plugin_api.hpp"
@@ -42,23 +42,11 @@ namespace {
 using namespace kartla;
 namespace fs = std::filesystem;
 
-double now_ms() {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double cpu_ms() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return -1;
-    std::sort(v.begin(), v.end());
-    const auto i = std::size_t(std::min(double(v.size() - 1), std::ceil(p / 100.0 * double(v.size())) - 1));
-    return v[std::max<std::size_t>(i, 0)];
-}
-double median(const std::vector<double>& v) { return percentile(v, 50); }
+using bench::cpu_ms;
+using bench::frame;
+using bench::median;
+using bench::now_ms;
+using bench::percentile;
 
 // Wall time of one run of a program, its output thrown away; -1 if it failed.
 double run_ms(const std::vector<std::string>& args) {
@@ -126,16 +114,6 @@ void command_line(Figures& f, const std::string& kartla, const fs::path& file, c
 }
 
 // --- the board, headless (as problem_map_bench_board_frame)
-
-void frame(const ViewSpec& view) {
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("Problem picture###problem_map.board");
-    view.draw();
-    ImGui::End();
-    ImGui::Render();
-}
 
 std::vector<double> frame_times(const ViewSpec& view, int frames) {
     std::vector<double> out;
@@ -345,16 +323,7 @@ int main(int argc, char** argv) {
         files.emplace_back(a.substr(0, colon), std::atoi(a.c_str() + colon + 1));
     }
 
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1600, 900);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 renderer
-    ui::build_fonts(1.0f);
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    bench::start_headless_imgui();
 
     Figures f;
     try {

@@ -8,7 +8,7 @@
 // own. Not a test: it asserts nothing. See scripts/bench.sh.
 #include "host/runtime.hpp"
 #include "phones/phone_server.hpp"
-#include "ui/fonts.hpp"
+#include "bench_support.hpp"
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -35,18 +35,9 @@ using namespace kartla;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-double cpu_ms() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return -1;
-    std::sort(v.begin(), v.end());
-    auto i = std::size_t(std::min(double(v.size() - 1), std::ceil(p / 100.0 * double(v.size())) - 1));
-    return v[i];
-}
+using bench::cpu_ms;
+using bench::frame;
+using bench::percentile;
 
 long rss_kb() {
     std::ifstream status("/proc/self/status");
@@ -148,16 +139,6 @@ int run_phones(int read_fd, int write_fd, int phones, double seconds) {
     return 0;
 }
 
-void frame(const ViewSpec& view) {
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("Problem picture###problem_map.board");
-    view.draw();
-    ImGui::End();
-    ImGui::Render();
-}
-
 // Frames at 60 a second for `seconds`, pumping the phones' requests before each as the shell does.
 std::vector<double> frames(phones::PhoneServer& server, const ViewSpec& view, double seconds) {
     std::vector<double> cpu;
@@ -198,16 +179,7 @@ int main(int argc, char** argv) {
     close(to_child[0]);
     close(from_child[1]);
 
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1600, 900);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    ui::build_fonts(1.0f);
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    bench::start_headless_imgui();
 
     Runtime runtime;
     runtime.echo_messages_to_stderr = false;
