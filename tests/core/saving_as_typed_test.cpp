@@ -214,10 +214,9 @@ TEST_CASE("a workshop file deleted or replaced while open is never written into,
     CHECK_FALSE(w->undo().ok);                                  // undo writes too: refused the same way
 
     auto copy = dir / "kopia.kartla";
-    REQUIRE(w->save_copy(copy));
+    REQUIRE(w->continue_in_copy(copy));
     auto reader = must(Workshop::open(copy, OpenMode::ReadOnly));
     CHECK(core_data::meta(reader->db(), "title") == "Sparat före");
-    w->continue_in(must(Workshop::open(copy)));
     CHECK(w->file_change() == Workshop::FileChange::None);
     CHECK(w->edit("title", [](Database& db) { core_data::set_meta(db, "title", "I kopian"); }));
     REQUIRE(w->undo());  // the history goes on in the copy

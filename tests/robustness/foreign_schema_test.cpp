@@ -290,9 +290,8 @@ TEST_CASE("going on in a saved copy keeps the copy's guard: unverified tables st
     REQUIRE(names > 0);
     auto workshop = std::move(std::get<std::unique_ptr<Workshop>>(Workshop::open(file, OpenMode::ReadWrite)));
     auto copy = dir / "kopia.kartla";
-    REQUIRE(workshop->save_copy(copy));
-    // As Save a copy does once the open file is gone: the copy, opened as any file, takes over.
-    workshop->continue_in(std::move(std::get<std::unique_ptr<Workshop>>(Workshop::open(copy, OpenMode::ReadWrite))));
+    // As Save a copy does once the open file is gone: the copy, opened as this file was, takes over.
+    REQUIRE(workshop->continue_in_copy(copy));
     auto& db = workshop->db();  // every statement below asks the guard that came with the copy
     CHECK(db.scalar_int("SELECT COUNT(*) FROM actor_map_actor WHERE name IS NOT NULL") == 0);
     CHECK_FALSE(workshop->edit("rename", [](Database& d) { d.exec("UPDATE actor_map_actor SET name = 'x'"); }).ok);

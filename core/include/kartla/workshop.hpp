@@ -113,10 +113,24 @@ public:
     // anew on each call, and before every edit, undo and redo: while the file is
     // gone nothing is written into it, since what goes into an unlinked file is
     // lost at close. The open connection still reads everything, so save_copy
-    // keeps the work.
-    std::string file_problem() const;
+    // keeps the work. The first call that finds the file gone lets go of the
+    // -wal beside its path, which SQLite would otherwise leave there for the
+    // next open to apply to whatever file has that name then: the WAL is
+    // finished (checkpointed) into the file kartla has open and removed, or,
+    // when it cannot be finished, set aside (see wal_note).
+    std::string file_problem();
     enum class FileChange { None, MovedOrDeleted, Replaced };
-    FileChange file_change() const;  // the same check, for a caller that words it itself
+    FileChange file_change();  // the same check, for a caller that words it itself
+
+    // What kartla did with a -wal that was not this file's (found at open) or
+    // that it let go when the file went: an English msgid and the file it names
+    // (the WAL's new name when it was set aside). Empty when there is nothing to say.
+    struct WalNote {
+        std::string msgid;
+        std::filesystem::path file;
+        bool empty() const { return msgid.empty(); }
+    };
+    const WalNote& wal_note() const;
 
     // A number that changes on every edit, undo and redo, and differs between
     // workshops: views cache derived state per revision.
@@ -140,11 +154,12 @@ public:
     EditResult redo();
     void clear_history();
 
-    // Goes on in `next`, a copy of this workshop just saved and opened (when this
-    // file is gone or read-only): its file takes the place of this one, while the
-    // undo history and the revision stay, so views keep what
-    // they show, text typed but not yet saved included.
-    void continue_in(std::unique_ptr<Workshop> next);
+    // Saves a copy to `target` and goes on in it (when this file is gone or
+    // read-only): the copy is opened as this file was, with the same plugins'
+    // schema trusted and the same advisory lock, so every plugin edits it as it
+    // edited this one; the undo history and the revision stay, so views keep
+    // what they show, text typed but not yet saved included.
+    EditResult continue_in_copy(const std::filesystem::path& target);
 
     // Consistent snapshot through the backup API; never a file copy of an open database.
     EditResult save_copy(const std::filesystem::path& target);
@@ -168,6 +183,9 @@ private:
     void changed();
     void release_advisory_lock();
     void read_from_memory_copy();
+    void let_go_of_wal(FileChange change);
+    std::string trust(std::string_view plugin_id, const std::vector<std::string>& steps);
+    void continue_in(Workshop& next);
 
     // Keeps tables that could not be verified (a plugin not loaded) out of every
     // statement; declared before db_ so that it outlives the connection.
@@ -184,6 +202,13 @@ private:
     // Last, so the members that inline accessors read keep their places.
     std::vector<std::string> guarded_tables_;  // what schema_guard_ keeps out, for a copy's connection
     bool memory_copy_ = false;                 // read-only, upgraded in memory (migrate_plugin)
+    // As this file was opened: the plugins' schema it trusts (what the open was
+    // given and what migrate_plugin made since) and the advisory lock, for a copy.
+    SchemaCatalog trusted_;
+    bool advisory_lock_ = false;
+    struct WalClaim;  // the -wal-owner record of this session (storage/wal_owner.hpp)
+    std::unique_ptr<WalClaim> wal_claim_;
+    WalNote wal_note_;
 
     friend struct WorkshopOpener;
 };

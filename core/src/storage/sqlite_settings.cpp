@@ -1,5 +1,7 @@
 #include "storage/sqlite_settings.hpp"
 
+#include "storage/wal_owner.hpp"
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -35,7 +37,8 @@ std::string read_only_uri(const std::filesystem::path& path) {
         else uri += fmt::format("%{:02X}", c);
     }
     std::error_code ec;
-    bool live_wal = std::filesystem::exists(path.string() + "-wal", ec);
+    // A WAL that was not written for this file (wal_owner.hpp) is never read: the file is read as it is.
+    bool live_wal = std::filesystem::exists(wal_owner::wal_of(path), ec) && wal_owner::belongs(path);
     return uri + (live_wal ? "?mode=ro" : "?mode=ro&immutable=1");
 }
 

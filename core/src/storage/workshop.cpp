@@ -8,12 +8,14 @@
 #include "storage/sqlite_settings.hpp"
 #include "exports/redacted_reading.hpp"
 #include "storage/touched_references.hpp"
+#include "storage/wal_owner.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <utility>
 #include <cstring>
@@ -133,13 +135,68 @@ Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, Sto
 }
 
 Workshop::~Workshop() {
-    db_.reset();  // closing the last connection checkpoints the WAL and removes it
+    // SQLite finishes and removes the WAL when the last connection closes, but
+    // not when the file at the path is another one by now: then it would leave
+    // the WAL there for the next open. A file gone since the last look is let go of first.
+    if (wal_claim_) file_change();
+    db_.reset();
+    if (wal_claim_ && !wal_claim_->let_go) wal_owner::release(path_, wal_claim_->record);
     release_advisory_lock();
     if (identity_fd_ >= 0) ::close(identity_fd_);  // after SQLite: see file_identity.hpp
 }
 
-Workshop::FileChange Workshop::file_change() const { return file_identity::check(identity_fd_, path_); }
-std::string Workshop::file_problem() const { return file_identity::describe(file_change(), path_); }
+Workshop::FileChange Workshop::file_change() {
+    auto change = file_identity::check(identity_fd_, path_);
+    if (change != FileChange::None) let_go_of_wal(change);
+    // A file moved back after kartla let go of its WAL stays gone for this
+    // connection: what it wrote now would go into a WAL no longer beside the file.
+    if (change == FileChange::None && wal_claim_ && wal_claim_->let_go) return wal_claim_->seen;
+    return change;
+}
+
+std::string Workshop::file_problem() { return file_identity::describe(file_change(), path_); }
+const Workshop::WalNote& Workshop::wal_note() const { return wal_note_; }
+
+// The file at the path is not the one this connection writes any more, but the
+// WAL is still found by that path. It is finished into the file kartla has open
+// (a moved file is then whole where it is now) and removed, so nothing of this
+// session waits beside the path for another file. When it cannot be finished
+// (another program reads it), it is set aside instead. Once: from then on this
+// connection only reads, until a copy takes over.
+void Workshop::let_go_of_wal(FileChange change) {
+    if (!wal_claim_ || wal_claim_->let_go) return;
+    wal_claim_->let_go = true;
+    wal_claim_->seen = change;
+    const auto& mine = wal_claim_->record;
+    if (!wal_owner::wal_is_mine(path_, mine)) {  // another open of the new file set it aside already
+        wal_owner::release(path_, mine);
+        return;
+    }
+    bool finished = false;
+    try {
+        finished = db_->scalar_int("PRAGMA wal_checkpoint(TRUNCATE)") == 0;  // its first column: 1 when busy
+    } catch (const SqliteError&) {
+        // not finished: set aside below
+    }
+    if (finished) {
+        std::error_code ec;
+        std::filesystem::remove(wal_owner::wal_of(path_), ec);  // empty now: it holds nothing
+        std::filesystem::remove(wal_owner::shm_of(path_), ec);
+        wal_owner::release(path_, mine);
+        wal_note_ = {change == FileChange::Replaced
+                         ? "The new file was left as it is: nothing of this session was written into it."
+                         : "Everything saved until then is in the file kartla had open, also where it was moved to.",
+                     {}};
+        return;
+    }
+    std::string problem;
+    if (auto aside = wal_owner::set_aside(path_, problem))
+        wal_note_ = {"kartla's unfinished changes were set aside so that they cannot mix into another file:", *aside};
+    else
+        wal_note_ = {"kartla's unfinished changes could not be set aside; do not open a file of this name before "
+                     "kartla is closed:",
+                     wal_owner::wal_of(path_)};
+}
 
 void Workshop::release_advisory_lock() {
     if (lock_fd_ < 0) return;
@@ -281,15 +338,28 @@ void Workshop::read_from_memory_copy() {
     memory_copy_ = true;
 }
 
-void Workshop::continue_in(std::unique_ptr<Workshop> next) {
-    std::swap(schema_guard_, next->schema_guard_);  // the copy's connection asks its own guard on every statement
-    std::swap(guarded_tables_, next->guarded_tables_);
-    std::swap(memory_copy_, next->memory_copy_);
-    std::swap(db_, next->db_);
-    std::swap(path_, next->path_);
-    std::swap(storage_, next->storage_);
-    std::swap(lock_fd_, next->lock_fd_);
-    std::swap(identity_fd_, next->identity_fd_);
+EditResult Workshop::continue_in_copy(const std::filesystem::path& target) {
+    file_change();  // a file gone lets go of its WAL before the copy is read
+    if (auto saved = save_copy(target); !saved) return saved;
+    // Trusted as this file was: opened without the plugins' schema, the copy's
+    // plugin tables would be unverified, and every plugin edit refused.
+    auto opened = open(target, OpenMode::ReadWrite, advisory_lock_, trusted_);
+    if (auto* e = std::get_if<OpenError>(&opened)) return failure(e->message);
+    continue_in(*std::get<std::unique_ptr<Workshop>>(opened));
+    return {};
+}
+
+void Workshop::continue_in(Workshop& next) {
+    std::swap(schema_guard_, next.schema_guard_);  // the copy's connection asks its own guard on every statement
+    std::swap(guarded_tables_, next.guarded_tables_);
+    std::swap(memory_copy_, next.memory_copy_);
+    std::swap(db_, next.db_);
+    std::swap(path_, next.path_);
+    std::swap(storage_, next.storage_);
+    std::swap(lock_fd_, next.lock_fd_);
+    std::swap(identity_fd_, next.identity_fd_);
+    std::swap(wal_claim_, next.wal_claim_);
+    std::swap(wal_note_, next.wal_note_);  // the copy's: nothing to say about the old file's WAL any more
     // `next` now holds the old file and closes it; the history applies to the copy as it did to the original.
 }
 
@@ -325,7 +395,7 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
     if (current > int(steps.size()))
         return fmt::format("this file was written by a newer version of the plugin (schema {}, the plugin knows {})",
                            current, steps.size());
-    if (current == int(steps.size())) return {};
+    if (current == int(steps.size())) return trust(plugin_id, steps);
     try {
         if (read_only() && !memory_copy_) read_from_memory_copy();
         for (int version = current; version < int(steps.size()); ++version) {
@@ -342,6 +412,15 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
     db_->clear_statement_cache();
     clear_history();  // changesets recorded against the old schema no longer apply
     changed();
+    return trust(plugin_id, steps);
+}
+
+// The file now holds this plugin's tables as `steps` make them: a copy is opened trusting them.
+std::string Workshop::trust(std::string_view plugin_id, const std::vector<std::string>& steps) {
+    auto& plugins = trusted_.plugins;
+    auto known = std::find_if(plugins.begin(), plugins.end(), [&](const auto& p) { return p.first == plugin_id; });
+    if (known == plugins.end()) plugins.emplace_back(std::string(plugin_id), steps);
+    else known->second = steps;
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include "kartla/workshop.hpp"
 #include "storage/schema_guard.hpp"
 #include "storage/sqlite_settings.hpp"
+#include "storage/wal_owner.hpp"
 #include "exports/redacted_reading.hpp"
 
 #include <fcntl.h>
@@ -50,8 +51,8 @@ std::string display(const fs::path& path) { return path.filename().string(); }
 // new header before the file grew, and SQLite completes it from the WAL on the next open.
 bool header_says_truncated(const fs::path& path) {
     std::error_code ec;
-    auto wal_size = fs::file_size(path.string() + "-wal", ec);
-    if (!ec && wal_size > 0) return false;
+    auto wal_size = fs::file_size(wal_owner::wal_of(path), ec);
+    if (!ec && wal_size > 0 && wal_owner::belongs(path)) return false;  // one not read does not complete it
     std::ifstream in(path, std::ios::binary);
     unsigned char header[100] = {};
     if (!in.read(reinterpret_cast<char*>(header), sizeof header)) return false;
@@ -199,11 +200,23 @@ struct WorkshopOpener {
         // An existing file is locked before SQLite touches it; a new one once it exists.
         if (!creating)
             if (auto in_use = lock_now()) return *in_use;
+        bool keeps_wal = !read_only && !network;
+        std::optional<wal_owner::Record> claimed;
+        auto claim = [&]() -> std::optional<OpenError> {  // before SQLite writes a frame, and again once the WAL exists
+            if (!keeps_wal) return std::nullopt;
+            claimed = wal_owner::claim(path);
+            if (claimed) return std::nullopt;
+            if (lock_fd >= 0) ::close(lock_fd);
+            return error(OpenProblem::CannotWrite,
+                         fmt::format("{}: cannot write {} beside it", display(path),
+                                     wal_owner::record_of(path).filename().string()));
+        };
         try {
             int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0);
             auto db = std::make_unique<Database>(read_only ? sqlite_settings::read_only_uri(path) : path.string(), flags);
             if (creating)
                 if (auto in_use = lock_now()) return *in_use;
+            if (auto refused = claim()) return *refused;
             sqlite_settings::apply_defensive(*db);
             // Again on the connection that stays, before anything writes: the file
             // may have been replaced since it was validated.
@@ -220,10 +233,16 @@ struct WorkshopOpener {
                                             : StorageKind::LocalWal;
             if (!read_only) {
                 sqlite_settings::apply_writer(*db, storage == StorageKind::NetworkExclusive);
+                db->scalar_int("PRAGMA user_version");  // SQLite makes the WAL at the first read
+                if (auto refused = claim()) return *refused;
                 if (creating) db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
                 migrate_core(*db);
             }
-            return make(std::move(db), path, storage, lock_fd, std::move(guard), std::move(guarded));
+            auto workshop = make(std::move(db), path, storage, lock_fd, std::move(guard), std::move(guarded));
+            workshop->trusted_ = known;
+            workshop->advisory_lock_ = lock;
+            if (claimed) workshop->wal_claim_ = std::make_unique<Workshop::WalClaim>(Workshop::WalClaim{*claimed});
+            return workshop;
         } catch (const SqliteError& e) {
             if (lock_fd >= 0) ::close(lock_fd);
             int primary = e.code() & 0xff;
@@ -232,6 +251,25 @@ struct WorkshopOpener {
                                                                               : OpenProblem::Corrupt;
             return error(problem, fmt::format("{}: {}", display(path), e.what()));
         }
+    }
+
+    // A WAL beside the file that was not written for it (wal_owner.hpp) is set
+    // aside before anything opens the file; a reader leaves it where it is and
+    // reads the file without it (sqlite_settings::read_only_uri).
+    static std::variant<Workshop::WalNote, OpenError> keep_out_stray_wal(const fs::path& path, bool read_only) {
+        if (wal_owner::belongs(path)) return Workshop::WalNote{};
+        if (read_only)
+            return Workshop::WalNote{"A change log (-wal) not written for this file was not read:",
+                                     wal_owner::wal_of(path)};
+        std::string problem;
+        auto aside = wal_owner::set_aside(path, problem);
+        if (!aside)
+            return error(OpenProblem::CannotWrite,
+                         fmt::format("{}: a change log beside it (-wal) was written for another file and could not be "
+                                     "set aside ({})",
+                                     display(path), problem));
+        return Workshop::WalNote{"A change log (-wal) not written for this file was set aside, not applied:",
+                                 *aside};
     }
 
     static void mark_redacted_revision(Workshop& workshop, bool redacted) {
@@ -247,10 +285,16 @@ void detail::mark_redacted_revision(Workshop& workshop, bool redacted) {
 OpenResult Workshop::open(const fs::path& given, OpenMode mode, bool take_advisory_lock, const SchemaCatalog& known) {
     std::error_code ec;
     fs::path path = fs::absolute(given, ec);
-    if (auto problem = validate(path, known)) return *problem;
     bool read_only = mode == OpenMode::ReadOnly || ::access(path.c_str(), W_OK) != 0 ||
                      ::access(path.parent_path().c_str(), W_OK) != 0;
-    return WorkshopOpener::open_checked(path, read_only, take_advisory_lock, false, known);
+    // Before SQLite (the validation's probe included) opens the file and applies the WAL beside it.
+    auto stray = WorkshopOpener::keep_out_stray_wal(path, read_only);
+    if (auto* refused = std::get_if<OpenError>(&stray)) return *refused;
+    if (auto problem = validate(path, known)) return *problem;
+    auto opened = WorkshopOpener::open_checked(path, read_only, take_advisory_lock, false, known);
+    if (auto* workshop = std::get_if<std::unique_ptr<Workshop>>(&opened))
+        (*workshop)->wal_note_ = std::get<Workshop::WalNote>(std::move(stray));
+    return opened;
 }
 
 OpenResult Workshop::create(const fs::path& given, bool take_advisory_lock) {
@@ -261,6 +305,7 @@ OpenResult Workshop::create(const fs::path& given, bool take_advisory_lock) {
     auto result = WorkshopOpener::open_checked(path, false, take_advisory_lock, true, {});
     if (auto* e = std::get_if<OpenError>(&result)) {
         fs::remove(path, ec);  // leave no half-made file behind
+        fs::remove(wal_owner::record_of(path), ec);
         return *e;
     }
     return result;

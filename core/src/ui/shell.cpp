@@ -205,11 +205,22 @@ void Shell::check_file() {
             break;
         case Workshop::FileChange::None: break;
     }
+    if (!problem.empty())
+        if (auto note = wal_note(); !note.empty()) problem += " " + note;  // what became of the WAL beside it
     if (problem.empty() && w->read_only())
         problem = fmt::format("{} {}", runtime_.translate(w->storage_note().c_str()),
                               runtime_.translate("Use Save a copy… to go on working in a copy."));
     if (problem != file_banner_ && !problem.empty()) runtime_.post_message(LogLevel::Warning, problem);
     file_banner_ = std::move(problem);
+}
+
+// What became of a -wal beside the file (Workshop::wal_note), in the room's language.
+std::string Shell::wal_note() const {
+    Workshop* w = runtime_.workshop();
+    if (!w || w->wal_note().empty()) return {};
+    const auto& note = w->wal_note();
+    std::string said = runtime_.translate(note.msgid.c_str());
+    return note.file.empty() ? said : fmt::format("{} {}", said, note.file.filename().string());
 }
 
 double Shell::wake_in() const {

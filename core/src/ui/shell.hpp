@@ -98,6 +98,7 @@ private:
     float draw_file_banner(ImVec2 origin, float width);  // returns its height; 0 when the file is fine
     void check_file();
     void save_copy_as(const std::filesystem::path& target);
+    std::string wal_note() const;
     void choose_copy_file();
     void draw_error_dialog();
     void handle_shortcuts();

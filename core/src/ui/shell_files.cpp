@@ -26,6 +26,7 @@ bool Shell::open_file(const fs::path& path) {
     settings_.remember_file(fs::absolute(path).string());
     save_settings();
     if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.post_message(LogLevel::Info, note);
+    if (auto note = wal_note(); !note.empty()) runtime_.post_message(LogLevel::Warning, note);
     return true;
 }
 
@@ -85,17 +86,18 @@ void Shell::choose_copy_file() {
 void Shell::save_copy_as(const fs::path& target) {
     Workshop* w = runtime_.workshop();
     if (!w) return;
-    bool continue_there = !w->file_problem().empty() || w->read_only();
-    auto result = w->save_copy(target);
+    if (w->file_problem().empty() && !w->read_only()) {
+        auto result = w->save_copy(target);
+        if (!result) return show_error(result.message);
+        return runtime_.post_message(LogLevel::Info,
+                                     fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
+    }
+    auto result = w->continue_in_copy(target);
     if (!result) return show_error(result.message);
-    runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
-    if (!continue_there) return;
-    auto opened = Workshop::open(target, OpenMode::ReadWrite, true);
-    if (auto* e = std::get_if<OpenError>(&opened)) return show_error(e->message);
-    w->continue_in(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     settings_.remember_file(fs::absolute(target).string());
     save_settings();
-    file_checked_at_ = -1000;  // the banner goes at once
+    // One state from now on: the banner goes at once, and the status bar says where kartla saves.
+    file_checked_at_ = -1000;
     runtime_.post_message(LogLevel::Info,
                           fmt::format("{} {}", runtime_.translate("kartla now saves into"), target.string()));
 }

@@ -38,7 +38,8 @@ void WorkshopPanel::reload_if_changed(Workshop& workshop) {
 void WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
     auto result = workshop.edit(label, change);  // translated when shown
     // On failure the typed text stays in the field (the cache is not reloaded), so nothing is lost.
-    error_ = result ? std::string() : result.message;
+    // A file gone is said once, by the window's banner, and ends with a copy; not here as well.
+    error_ = result || !workshop.file_problem().empty() ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
 }
 
