@@ -14,7 +14,16 @@ namespace kartla::ui {
 
 namespace fs = std::filesystem;
 
+// Pending text belongs to the open workshop: another file is opened only once it is written.
+bool Shell::text_pending_here() {
+    if (write_pending_text() == 0) return false;
+    show_error(runtime_.translate("Some typed text could not be saved yet. Use Save a copy… first, "
+                                  "then open the other file."));
+    return true;
+}
+
 bool Shell::open_file(const fs::path& path) {
+    if (text_pending_here()) return false;
     auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) {
         show_error(e->message);
@@ -54,6 +63,7 @@ bool Shell::open_cleaned_copy(const fs::path& chosen) {
 }
 
 bool Shell::create_file(const fs::path& path) {
+    if (text_pending_here()) return false;
     auto created = Workshop::create(path, true);
     if (auto* e = std::get_if<OpenError>(&created)) {
         show_error(e->message);
@@ -82,22 +92,33 @@ void Shell::choose_copy_file() {
 // what went into a file that was deleted meanwhile. When the open file cannot
 // take edits (gone, read-only), kartla goes on in the copy, so nothing typed from
 // now on is lost.
+//
+// Typed text is written first; text the open file could not take (disk full too)
+// is written into the copy, in which kartla then goes on, so the copy has it all.
 void Shell::save_copy_as(const fs::path& target) {
     Workshop* w = runtime_.workshop();
     if (!w) return;
-    bool continue_there = !w->file_problem().empty() || w->read_only();
+    bool continue_there = write_pending_text() > 0 || !w->file_problem().empty() || w->read_only();
     auto result = w->save_copy(target);
     if (!result) return show_error(result.message);
     runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
-    if (!continue_there) return;
-    auto opened = Workshop::open(target, OpenMode::ReadWrite, true);
+    if (!continue_there) return quit_if_asked_to();
+    auto opened = Workshop::open(target, OpenMode::ReadWrite, true, runtime_.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return show_error(e->message);
     w->continue_in(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    write_pending_text();
     settings_.remember_file(fs::absolute(target).string());
     save_settings();
     file_checked_at_ = -1000;  // the banner goes at once
     runtime_.post_message(LogLevel::Info,
                           fmt::format("{} {}", runtime_.translate("kartla now saves into"), target.string()));
+    quit_if_asked_to();
+}
+
+// After the quit question's Save a copy…: quit when the copy took every pending text, else ask again.
+void Shell::quit_if_asked_to() {
+    if (!std::exchange(quit_after_copy_, false)) return;
+    request_quit();
 }
 
 // Before anything leaves kartla, the room sees whether it holds personal data.
