@@ -13,6 +13,7 @@
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
+#include "kartla/widgets.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -143,6 +144,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
         int quit_frames = -1;
         std::string title;
         std::uint64_t drawn_revision = 0;
+        double last_frame_start = glfwGetTime(), last_frame_seconds = 0;
         while (quit_frames != 0) {
             if (glfwWindowShouldClose(window) && quit_frames < 0) {
                 shell.request_quit();
@@ -160,6 +162,11 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
                 frames_left = timed_out ? 1 : kFramesAfterEvent;
             }
             if (shell.fonts_dirty()) rebuild_fonts(shell, settings, runtime);
+            // On a slow machine a frame takes long: typed text due before this frame would
+            // end is written now, before its drawing work, not after it.
+            double frame_start = glfwGetTime();
+            ui::write_due_text(frame_start - last_frame_start + last_frame_seconds);
+            last_frame_start = frame_start;
             room.follow_screens(shell);
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
@@ -173,6 +180,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
                 layout.write(shell, settings, width, height);
             }
             room.frame(shell);
+            last_frame_seconds = glfwGetTime() - frame_start;
             deliver_waiting_input(window);
             if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
             // A save late in a frame (typed text) changed what views drawn before it show: draw once more.

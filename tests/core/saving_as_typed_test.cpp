@@ -15,6 +15,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 using namespace kartla;
@@ -42,6 +46,12 @@ struct Window {
     std::string on_disk(const std::string& sql, const fs::path& path) {
         auto reader = must(Workshop::open(path, OpenMode::ReadOnly));
         return reader->db().scalar_text(sql);
+    }
+    // A plugin's table as SQLite itself reads it (a Workshop opened without the plugins'
+    // schema reads unverified tables as NULL).
+    std::string plugin_on_disk(const std::string& sql, const fs::path& path) {
+        Database reader(path.string(), SQLITE_OPEN_READONLY);
+        return reader.scalar_text(sql);
     }
     std::string title_on_disk() { return on_disk("SELECT value FROM core_meta WHERE key = 'title'", file); }
     void leave_fields() {  // a click on the status bar, where there is no field
@@ -268,4 +278,116 @@ TEST_CASE("a save that fails (a full disk) keeps the text unsaved and tried agai
     win.shell->stage().show("core.privacy");
     win.ui.frame(3);
     CHECK(win.shell->stage().current() == "core.privacy");
+}
+
+// Issue 22: text that could not be written stays pending until it can be.
+
+TEST_CASE("a full disk, the focus moved to another field while full, then space freed: every character is written") {
+    Window win;
+    auto& db = win.w().db();
+    db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));  // the disk is full
+    std::string paste;
+    while (paste.size() < 100 * 1024) paste += "Otrygghet i gångtunneln vid Östra torget. ";
+    win.ui.click_item("workshop.meta.purpose");
+    win.ui.type(paste);
+    std::string place;  // long enough to need a page of its own: refused too
+    while (place.size() < 6000) place += "Östra torget. ";
+    win.ui.click_item("workshop.meta.place");  // the focus moves on while the disk is still full
+    win.ui.type(place);
+    win.ui.advance(0.25);
+    win.ui.frame(2);
+    CHECK(ui::pending_text_count() == 2);
+    CHECK(win.ui.has_item("text.not_saved"));
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'purpose'", win.file).empty());
+    CHECK(win.shell->window_title().find("kartla") != std::string::npos);
+
+    db.exec("PRAGMA max_page_count = 1073741823");  // space again: written with no key pressed
+    win.ui.advance(1.1);
+    win.ui.frame(2);
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'purpose'", win.file) == paste);
+    CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'place'", win.file) == place);
+    CHECK(ui::pending_text_count() == 0);
+    CHECK_FALSE(win.ui.has_item("text.not_saved"));
+}
+
+TEST_CASE("after the file was deleted the board's title editor stays open under the banner, and the copy gets every key") {
+    Window win(true);
+    win.shell->stage().show("problem_map.board");
+    win.ui.frame(3);
+    win.ui.click_item("problem_map.board.new_card");
+    win.ui.frame(3);
+    win.ui.type("Klotter ");
+    win.ui.advance(0.25);
+    REQUIRE(win.w().db().scalar_text("SELECT title FROM problem_map_card") == "Klotter ");
+
+    fs::remove(win.file);
+    win.ui.type("vid ");
+    win.ui.advance(2.5);  // the window looks at the file: the banner comes
+    win.ui.frame(2);
+    REQUIRE(win.ui.has_item("core.file_banner"));
+    CHECK(win.ui.has_item("problem_map.board.title_editor"));  // still open: the keys below go into it
+    win.ui.type("skolan");
+    win.ui.advance(0.25);
+    CHECK(ui::pending_text_count() == 1);
+
+    fs::path copy = win.dir / "kopia.kartla";
+    win.ui.click_item("core.file_banner.save_copy");
+    win.ui.frame(2);
+    win.ui.type(copy.string());
+    win.ui.key(keys::Enter);
+    win.ui.frame(3);
+    REQUIRE(win.w().path() == copy);
+    CHECK(win.plugin_on_disk("SELECT title FROM problem_map_card", copy) == "Klotter vid skolan");
+    CHECK(ui::pending_text_count() == 0);
+    // The copy takes plugin edits like the original did.
+    win.shell->stage().show("problem_map.board");
+    win.ui.frame(2);
+    win.ui.click_item("problem_map.board.new_card");
+    win.ui.frame(3);
+    win.ui.type("I kopian");
+    win.ui.key(keys::Enter);
+    win.ui.frame(2);
+    CHECK(win.plugin_on_disk("SELECT count(*) FROM problem_map_card WHERE title = 'I kopian'", copy) == "1");
+}
+
+TEST_CASE("quitting with text the file could not take asks first: Cancel, Save a copy…, Quit without saving") {
+    Window win;
+    fs::path moved = win.dir / "flyttad.kartla";
+    fs::rename(win.file, moved);
+    win.ui.click_item("workshop.meta.title");
+    win.ui.type("Trygghetsvandring");
+    win.ui.advance(0.25);
+    win.shell->request_quit();
+    win.ui.frame(5);  // the text's frame, then the question (a popup settles over two frames)
+    CHECK_FALSE(win.shell->quit_requested());
+    REQUIRE(win.shell->quit_question_open());
+    REQUIRE(win.ui.has_item("core.quit_question.cancel"));
+
+    SUBCASE("Cancel: nothing happens, the text stays") {
+        win.ui.click_item("core.quit_question.cancel");
+        win.ui.frame(2);
+        CHECK_FALSE(win.shell->quit_requested());
+        CHECK_FALSE(win.shell->quit_question_open());
+        CHECK(ui::pending_text_count() == 1);
+    }
+    SUBCASE("Save a copy…: the copy holds the text, then kartla quits") {
+        fs::path copy = win.dir / "kopia.kartla";
+        win.ui.click_item("core.quit_question.save_copy");
+        win.ui.frame(2);
+        win.ui.type(copy.string());
+        win.ui.key(keys::Enter);
+        win.ui.frame(4);
+        CHECK(win.on_disk("SELECT value FROM core_meta WHERE key = 'title'", copy) == "Trygghetsvandring");
+        CHECK(win.shell->quit_requested());
+    }
+    SUBCASE("Quit without saving") {
+        win.ui.click_item("core.quit_question.quit");
+        win.ui.frame(2);
+        CHECK(win.shell->quit_requested());
+        for (const auto& entry : fs::directory_iterator(win.file.parent_path())) {  // written nowhere, WAL included
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            CHECK_MESSAGE(bytes.find("Trygghetsvandring") == std::string::npos, entry.path());
+        }
+    }
 }

@@ -22,6 +22,40 @@ KARTLA_API bool input_text(const char* label, std::string& value, ImGuiInputText
 KARTLA_API bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
 KARTLA_API bool input_multiline(const char* label, std::string& value, float height_in_lines = 4.0f,
                                 ImGuiInputTextFlags flags = 0);
+// A text field bound to one stored value of the workshop: what every text field
+// that edits the workshop should use. `write` makes the one Host::edit and says
+// whether the text reached the workshop. Typed text that could not be written (the
+// file gone, the disk full, read-only) is never dropped: it stays pending, kept
+// under the field's ImGui id (push the entity's id, so each card or measure has its
+// own), shown in the field when it is drawn again (after another card was selected
+// and this one again), marked "Not saved" under it, and written as soon as the
+// workshop takes it (write_pending_text). Returns true in a frame in which its text
+// was written.
+using TextWrite = std::function<bool(const std::string&)>;
+struct TextFieldOptions {
+    float lines = 0;             // > 0: a multi-line field this many lines high
+    const char* hint = nullptr;  // shown while the field is empty
+    ImGuiInputTextFlags flags = 0;
+    std::string probe;  // mark_item key of the field itself (the notes under it come after it)
+    // Names the stored value when two fields edit it (a card's title on the board and
+    // in the card panel): they share one pending text. Empty: the field's ImGui id.
+    std::string key;
+};
+KARTLA_API bool text_field(const char* label, const std::string& stored, const TextWrite& write,
+                           const TextFieldOptions& options = {});
+// The text a text_field named `label` (in the current ID stack; or by its options'
+// key) keeps while it is visited or not yet written; nullptr when it shows the stored
+// value. For a view that shows the value in another form meanwhile (wrapped text).
+KARTLA_API const std::string* kept_text(const char* label, const std::string& key = {});
+// Pending text, for the host: how many fields hold text that could not be written;
+// try to write all of it now (after space was freed or a copy was saved; returns how
+// many are still pending); write typed text that will be due within `seconds_ahead`
+// (before a slow frame's drawing, so a slow frame does not hold it up); and forget
+// it all (the user chose to quit without saving).
+KARTLA_API std::size_t pending_text_count();
+KARTLA_API std::size_t write_pending_text();
+KARTLA_API void write_due_text(double seconds_ahead);
+KARTLA_API void discard_pending_text();
 // Saving as it is typed, for the host: whether a field holds typed text not yet
 // reported for saving, in how many seconds it will be (negative: none waits),
 // and a request that it be reported on its next frame (before a view switch).

@@ -15,15 +15,17 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 
 namespace kartla::ui {
 
+using field_saving::kPause;
+using field_saving::kRetry;
+
 namespace {
 
-constexpr double kPause = 0.2;  // seconds a typed key waits at most; a kill later than this loses nothing
-constexpr double kRetry = 1.0;  // seconds before a failed save is tried again
 // Characters that no field took wait this long after a click for the field it brings.
 // Short, so that a letter typed on the board well after a click never lands in a field.
 constexpr int kEarlyFrames = 4;
@@ -45,6 +47,7 @@ struct FieldState {
     int click_frame = -1000;
     double click_time = -1000;
     ImVector<ImWchar> early;  // characters no field has taken yet
+    std::map<ImGuiID, field_saving::PendingText> texts;  // see ui::text_field
 };
 
 std::uint64_t g_next_group = 1;
@@ -90,6 +93,7 @@ void on_new_frame(ImGuiContext* ctx, ImGuiContextHook*) {
 // After the frame's widgets, before ImGui drops what no field took.
 void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
     FieldState& s = states()[ctx];
+    field_saving::write_left_text();
     set_edit_group(0);  // a group lives for the frame in which its field reported a save
     std::uint64_t failed = take_failed_edit_group();
     for (Visit* v : {&s.current, &s.previous}) {
@@ -130,6 +134,13 @@ FieldState& state() {
 
 namespace field_saving {
 
+std::map<ImGuiID, PendingText>& pending_texts() { return state().texts; }
+
+std::uint64_t visit_group(ImGuiID field) {
+    const FieldState& s = state();
+    return s.current.field == field ? s.current.group : s.previous.field == field ? s.previous.group : 0;
+}
+
 bool should_save(bool confirmed) {
     FieldState& s = state();
     ImGuiID id = ImGui::GetItemID();
@@ -162,15 +173,23 @@ void track_text_input() { state(); }
 bool text_unsaved() {
     if (!ImGui::GetCurrentContext()) return false;
     const FieldState& s = state();
-    return s.current.unsaved || s.previous.unsaved;
+    if (s.current.unsaved || s.previous.unsaved) return true;
+    return std::any_of(s.texts.begin(), s.texts.end(), [](const auto& t) { return t.second.typed || t.second.failed; });
 }
 
 double text_save_due_in() {
     if (!ImGui::GetCurrentContext()) return -1;
     const FieldState& s = state();
-    const Visit& v = s.current.unsaved ? s.current : s.previous;
-    if (!v.unsaved) return -1;
-    double left = v.first_key + kPause - ImGui::GetTime();
+    double due = -1;
+    auto consider = [&](double at) { due = due < 0 ? at : std::min(due, at); };
+    for (const Visit* v : {&s.current, &s.previous})
+        if (v->unsaved) consider(v->first_key + kPause);
+    for (const auto& [id, text] : s.texts) {
+        if (text.typed) consider(text.first_key + kPause);
+        if (text.failed) consider(text.failed_at + kRetry);  // tried again, also with its field out of sight
+    }
+    if (due < 0) return -1;
+    double left = due - ImGui::GetTime();
     return left > 0 ? left : 0;
 }
 

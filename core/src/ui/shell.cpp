@@ -134,7 +134,53 @@ void Shell::request_quit() {
     // Leave any active text field first, so its value is committed this frame.
     ImGui::ClearActiveID();
     save_typed_text_now();  // also when asked between frames (the window's close button)
-    quit_requested_ = true;
+    quit_wanted_ = true;
+    quit_wanted_frame_ = ImGui::GetFrameCount();
+}
+
+// Typed text had its frame to be written: quit, or ask when some of it could not be.
+void Shell::decide_quit() {
+    if (!quit_wanted_ || ImGui::GetFrameCount() <= quit_wanted_frame_ + 1) return;
+    quit_wanted_ = false;
+    if (write_pending_text() == 0) quit_requested_ = true;
+    else quit_question_ = true;
+}
+
+void Shell::draw_quit_question() {
+    if (!quit_question_) return;
+    std::string title = fmt::format("{}###core.quit_question", runtime_.translate("Quit without saving?"));
+    if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
+    ImGui::TextUnformatted(fmt::format(fmt::runtime(runtime_.translate(
+                                           "{} fields hold text that could not be saved: the file cannot take it now. "
+                                           "If you quit now, that text is lost.")),
+                                       pending_text_count())
+                               .c_str());
+    ImGui::PopTextWrapPos();
+    mark_item("core.quit_question");
+    auto close = [&] {
+        quit_question_ = false;
+        ImGui::CloseCurrentPopup();
+    };
+    if (big_button(runtime_.translate("Save a copy…"))) {
+        close();
+        quit_after_copy_ = true;
+        choose_copy_file();
+    }
+    mark_item("core.quit_question.save_copy");
+    ImGui::SameLine();
+    if (big_button(runtime_.translate("Quit without saving"))) {
+        close();
+        discard_pending_text();
+        quit_requested_ = true;
+    }
+    mark_item("core.quit_question.quit");
+    ImGui::SameLine();
+    if (big_button(runtime_.translate("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close();
+    mark_item("core.quit_question.cancel");
+    ImGui::EndPopup();
 }
 
 void Shell::undo() {
@@ -234,6 +280,8 @@ double Shell::wake_in() const {
 void Shell::frame() {
     run_pending_plugin_retry();
     check_file();
+    // Typed text whose field is out of sight, and text the file could not take, is written as it falls due.
+    write_due_text(0);
     // Phones' requests first, with no field's edit group open: each is an undo step of its own.
     phones_panel_.pump();
     handle_shortcuts();
@@ -247,6 +295,7 @@ void Shell::frame() {
         file_dialog_.draw();
         draw_error_dialog();
         draw_plugin_start_question();
+        draw_quit_question();
     }
     palette_.draw(runtime_.translate("Command palette"), runtime_.translate("No command matches."));
     // F5 while typing: the text is saved first (in this frame or the next; a failed save does not hold it up).
@@ -254,6 +303,7 @@ void Shell::frame() {
         toggle_presenting_ = false;
         presenting_ = !presenting_;
     }
+    decide_quit();
 }
 
 void Shell::draw_windows() {
@@ -309,7 +359,8 @@ void Shell::draw_status_bar() {
             messages.clear();
         }
         Workshop* w = runtime_.workshop();
-        std::string message = now < status_until_              ? status_
+        std::string message = w && pending_text_count() > 0    ? runtime_.translate("Not saved: typed text is kept in its field until the file can take it.")
+                              : now < status_until_            ? status_
                               : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
                               : w && !file_banner_.empty()     ? runtime_.translate("Changes are not saved: the file is gone.")
                               : w && text_unsaved()            ? runtime_.translate("Saving…")

@@ -40,6 +40,9 @@ public:
     std::string room_window_title() const;
     // What the window system should do after this frame.
     bool quit_requested() const { return quit_requested_; }
+    // Quitting while typed text could not be written asks first: Save a copy…,
+    // Quit without saving, or Cancel.
+    bool quit_question_open() const { return quit_question_; }
     bool fonts_dirty() const { return fonts_dirty_; }
     void fonts_rebuilt() { fonts_dirty_ = false; }
     PhonesPanel& phones() { return phones_panel_; }  // "Let phones join"
@@ -101,6 +104,10 @@ private:
     std::string wal_note() const;
     void choose_copy_file();
     void draw_error_dialog();
+    void decide_quit();
+    bool text_pending_here();
+    void quit_if_asked_to();
+    void draw_quit_question();
     void handle_shortcuts();
     void undo();
     void redo();
@@ -134,6 +141,10 @@ private:
     bool error_dialog_opening_ = false;
     std::filesystem::path foreign_file_;  // refused for foreign objects; a cleaned copy is offered
     bool quit_requested_ = false;
+    bool quit_wanted_ = false;  // asked; decided once typed text had its frame to be written
+    int quit_wanted_frame_ = 0;
+    bool quit_question_ = false;
+    bool quit_after_copy_ = false;  // the quit question's Save a copy…: quit once the copy holds everything
     bool fonts_dirty_ = false;
     bool fullscreen_toggle_ = false;
     std::string retry_pending_;  // a held-back plugin to try again, between frames

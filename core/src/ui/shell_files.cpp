@@ -14,7 +14,16 @@ namespace kartla::ui {
 
 namespace fs = std::filesystem;
 
+// Pending text belongs to the open workshop: another file is opened only once it is written.
+bool Shell::text_pending_here() {
+    if (write_pending_text() == 0) return false;
+    show_error(runtime_.translate("Some typed text could not be saved yet. Use Save a copy… first, "
+                                  "then open the other file."));
+    return true;
+}
+
 bool Shell::open_file(const fs::path& path) {
+    if (text_pending_here()) return false;
     auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) {
         show_error(e->message);
@@ -55,6 +64,7 @@ bool Shell::open_cleaned_copy(const fs::path& chosen) {
 }
 
 bool Shell::create_file(const fs::path& path) {
+    if (text_pending_here()) return false;
     auto created = Workshop::create(path, true);
     if (auto* e = std::get_if<OpenError>(&created)) {
         show_error(e->message);
@@ -83,23 +93,36 @@ void Shell::choose_copy_file() {
 // what went into a file that was deleted meanwhile. When the open file cannot
 // take edits (gone, read-only), kartla goes on in the copy, so nothing typed from
 // now on is lost.
+//
+// Typed text is written first; text the open file could not take (disk full too)
+// is written into the copy, in which kartla then goes on, so the copy has it all.
 void Shell::save_copy_as(const fs::path& target) {
     Workshop* w = runtime_.workshop();
     if (!w) return;
-    if (w->file_problem().empty() && !w->read_only()) {
+    // Pending text makes the copy a continuation too: only there can it be written.
+    bool continue_there = write_pending_text() > 0 || !w->file_problem().empty() || w->read_only();
+    if (!continue_there) {
         auto result = w->save_copy(target);
         if (!result) return show_error(result.message);
-        return runtime_.post_message(LogLevel::Info,
-                                     fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
+        runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
+        return quit_if_asked_to();
     }
     auto result = w->continue_in_copy(target);
     if (!result) return show_error(result.message);
+    write_pending_text();
     settings_.remember_file(fs::absolute(target).string());
     save_settings();
     // One state from now on: the banner goes at once, and the status bar says where kartla saves.
     file_checked_at_ = -1000;
     runtime_.post_message(LogLevel::Info,
                           fmt::format("{} {}", runtime_.translate("kartla now saves into"), target.string()));
+    quit_if_asked_to();
+}
+
+// After the quit question's Save a copy…: quit when the copy took every pending text, else ask again.
+void Shell::quit_if_asked_to() {
+    if (!std::exchange(quit_after_copy_, false)) return;
+    request_quit();
 }
 
 // Before anything leaves kartla, the room sees whether it holds personal data.

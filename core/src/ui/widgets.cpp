@@ -5,6 +5,7 @@
 #include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <unordered_map>
@@ -31,7 +32,7 @@ bool has_personal_data(const std::string& value) {
 // Returns true when the user masked it (the value changed and must be saved).
 bool personal_data_warning(std::string& value) {
     if (!has_personal_data(value)) return false;
-    ImGui::PushID(&value);
+    ImGui::PushID(static_cast<int>(ImGui::GetItemID()));  // the field's own id: stable whatever holds its text
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.05f, 0.05f, 1.0f));
     ImGui::TextWrapped("%s", widget_text("Personal data? An identity number, phone number or e-mail address: "
                                          "workshop notes may become public documents."));
@@ -44,7 +45,9 @@ bool personal_data_warning(std::string& value) {
     return masked;
 }
 
-bool finish(std::string& value, bool entered) {
+}  // namespace
+
+bool field_saving::finish(std::string& value, bool entered) {
     bool commit = field_saving::should_save(entered);  // first: it asks about the field just drawn
     commit |= personal_data_warning(value);
     if (!commit) return false;
@@ -52,7 +55,6 @@ bool finish(std::string& value, bool entered) {
     if (value.size() > kMaxFieldBytes) value = text::truncate_utf8(value, kMaxFieldBytes);
     return true;
 }
-}  // namespace
 
 void set_widget_translator(std::function<const char*(const char*)> translate) { g_translate = std::move(translate); }
 
@@ -60,18 +62,18 @@ const char* widget_text(const char* msgid) { return g_translate ? g_translate(ms
 
 bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     bool entered = ImGui::InputText(label, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
-    return finish(value, entered);
+    return field_saving::finish(value, entered);
 }
 
 bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
     bool entered = ImGui::InputTextWithHint(label, hint, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
-    return finish(value, entered);
+    return field_saving::finish(value, entered);
 }
 
 bool input_multiline(const char* label, std::string& value, float height_in_lines, ImGuiInputTextFlags flags) {
     ImVec2 size(-1.0f, ImGui::GetTextLineHeight() * height_in_lines + ImGui::GetStyle().FramePadding.y * 2);
     ImGui::InputTextMultiline(label, &value, size, flags);
-    return finish(value, false);
+    return field_saving::finish(value, false);
 }
 
 void field_error(const std::string& message) {

@@ -35,12 +35,13 @@ void WorkshopPanel::reload_if_changed(Workshop& workshop) {
     loaded_revision_ = workshop.revision();
 }
 
-void WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
+bool WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
     auto result = workshop.edit(label, change);  // translated when shown
     // On failure the typed text stays in the field (the cache is not reloaded), so nothing is lost.
     // A file gone is said once, by the window's banner, and ends with a copy; not here as well.
     error_ = result || !workshop.file_problem().empty() ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
+    return bool(result);
 }
 
 void WorkshopPanel::draw() {
@@ -52,12 +53,12 @@ void WorkshopPanel::draw() {
     reload_if_changed(*workshop);
     if (workshop->read_only()) field_error(runtime_.translate("Read-only: changes are not saved."));
     if (!error_.empty()) field_error(error_);
-    draw_details(*workshop);
+    draw_details();
     draw_participants(*workshop);
     draw_meetings(*workshop);
 }
 
-void WorkshopPanel::draw_details(Workshop& workshop) {
+void WorkshopPanel::draw_details() {
     if (!ImGui::CollapsingHeader(runtime_.translate("Details"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     // Labels above the fields: they stay readable when the panel is narrow or the text is large.
     ImGui::PushItemWidth(-1);
@@ -65,9 +66,14 @@ void WorkshopPanel::draw_details(Workshop& workshop) {
         auto key = core_data::kMetaKeys[i];
         ImGui::TextUnformatted(runtime_.translate(meta_label(key)));
         std::string label = fmt::format("##meta.{}", key);
-        bool commit = key == "purpose" ? input_multiline(label.c_str(), meta_[i], 3) : input_text(label.c_str(), meta_[i]);
-        mark_item(fmt::format("workshop.meta.{}", key));
-        if (commit) save(workshop, "Edit workshop details", [&](Database& db) { core_data::set_meta(db, key, meta_[i]); });
+        // Looks the workshop up when it writes: text the file could not take is written later, maybe into a copy.
+        text_field(label.c_str(), meta_[i],
+                   [this, key](const std::string& text) {
+                       Workshop* w = runtime_.workshop();
+                       return w && save(*w, "Edit workshop details",
+                                        [&](Database& db) { core_data::set_meta(db, key, text); });
+                   },
+                   {.lines = key == "purpose" ? 3.0f : 0.0f, .probe = fmt::format("workshop.meta.{}", key)});
     }
     ImGui::PopItemWidth();
 }

@@ -16,11 +16,11 @@ public:
 
 private:
     void reload_if_changed(Workshop& workshop);
-    void draw_details(Workshop& workshop);
+    void draw_details();
     void draw_participants(Workshop& workshop);
     void draw_meetings(Workshop& workshop);
     void draw_attendance(Workshop& workshop, const core_data::Meeting& meeting, std::size_t row);
-    void save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change);
+    bool save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change);
 
     Runtime& runtime_;
     std::uint64_t loaded_revision_ = 0;

@@ -351,3 +351,43 @@ TEST_CASE("typing at once after New measure replaces the placeholder title, ever
     ui.headless.advance(0.25);  // saved as typed, not even confirmed
     CHECK(ui.world.db().scalar_text("SELECT title FROM action_plan_measure") == "Belysning vid Åtorget");
 }
+
+TEST_CASE("a description a full disk refused stays pending, marked not saved, through another measure, until there is space") {
+    Ui ui;
+    const auto first = views::add_measure(ui.state);
+    const auto second = views::add_measure(ui.state);
+    ui.state.selected = first;
+    ui.show(ui.editor);
+    auto& db = ui.world.db();
+    db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));  // the disk is full
+    std::string description;  // long enough to need a page of its own: refused
+    while (description.size() < 6000) description += "Belysning i gångtunneln. ";
+    ui.tap(field_key(Field::Description));
+    ui.headless.type(description);
+    ui.headless.advance(0.25);
+    CHECK(db.scalar_text("SELECT description FROM action_plan_measure WHERE id = ?", first).empty());
+    CHECK(kartla::ui::pending_text_count() == 1);
+    CHECK(ui.headless.has_item("text.not_saved"));
+
+    ui.state.selected = second;  // another measure, the field left while the disk is full
+    ui.headless.frame(3);
+    ui.tap(field_key(Field::Title));
+    ui.headless.key(kartla::keys::A, true);
+    std::string title;
+    while (title.size() < 6000) title += "Fältvandring ";
+    ui.headless.type(title);
+    ui.headless.key(kartla::keys::Enter);
+    CHECK(kartla::ui::pending_text_count() == 2);
+
+    ui.state.selected = first;  // back: the form shows the pending text, typing goes on after it
+    ui.headless.frame(3);
+    ui.tap(field_key(Field::Description));
+    ui.headless.key(kartla::keys::End, true);
+    ui.headless.type("vid Åtorget");
+    ui.headless.advance(0.25);
+
+    db.exec("PRAGMA max_page_count = 1073741823");
+    CHECK(kartla::ui::write_pending_text() == 0);
+    CHECK(db.scalar_text("SELECT description FROM action_plan_measure WHERE id = ?", first) == description + "vid Åtorget");
+    CHECK(db.scalar_text("SELECT title FROM action_plan_measure WHERE id = ?", second) == title);
+}

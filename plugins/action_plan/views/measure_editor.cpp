@@ -29,19 +29,19 @@ void section(const char* text) {
 void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
     label(state_.tr(msgid));
     ImGui::PushID(static_cast<int>(field));
-    std::string& value = draft_.*field_spec(field).member;
     // One frame after the scroll went back to the top: focusing an item out of
     // view would scroll to it instead.
     if (field == Field::Title && focus_title_ > 0 && --focus_title_ == 0) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool commit = multiline ? kartla::ui::input_multiline("##text", value, 3.0f)
-                                  : kartla::ui::input_text("##text", value);
-    kartla::ui::mark_item(fmt::format("action_plan.editor.field.{}", static_cast<int>(field)));
-    if (commit) {
-        const std::int64_t id = draft_.id;
-        const std::string text = value;
-        state_.host().edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, text); });
-    }
+    const std::int64_t id = draft_.id;
+    // The SDK's field: what the file could not take is kept, also when another measure is selected.
+    kartla::ui::text_field("##text", draft_.*field_spec(field).member,
+                           [this, id, field](const std::string& text) {
+                               return bool(state_.host().edit(
+                                   "Edit measure", [&](kartla::Database& db) { set_text(db, id, field, text); }));
+                           },
+                           {.lines = multiline ? 3.0f : 0.0f,
+                            .probe = fmt::format("action_plan.editor.field.{}", static_cast<int>(field))});
     ImGui::PopID();
 }
 

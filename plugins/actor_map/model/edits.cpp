@@ -43,6 +43,18 @@ void update_actor(Database& db, const Actor& a) {
            a.name, a.type_id, a.mandate, a.resources, a.contact_role, a.notes, a.id);
 }
 
+void set_actor_text(Database& db, std::int64_t id, ActorText field, std::string_view text) {
+    // A fixed statement per field: no column name is ever built from data.
+    static constexpr const char* kStatements[] = {
+        "UPDATE actor_map_actor SET name = ? WHERE id = ?",
+        "UPDATE actor_map_actor SET contact_role = ? WHERE id = ?",
+        "UPDATE actor_map_actor SET mandate = ? WHERE id = ?",
+        "UPDATE actor_map_actor SET resources = ? WHERE id = ?",
+        "UPDATE actor_map_actor SET notes = ? WHERE id = ?",
+    };
+    db.run(kStatements[static_cast<int>(field)], std::string(text), id);
+}
+
 void remove_actor(Database& db, std::int64_t id) {
     db.run("DELETE FROM actor_map_relation WHERE from_actor = ? OR to_actor = ?", id, id);
     core::remove_links_of(db, {"actor", id});

@@ -13,6 +13,9 @@ namespace kartla::actor_map {
 // --- actors
 std::int64_t add_actor(kartla::Database& db, const Actor& actor);
 void update_actor(kartla::Database& db, const Actor& actor);  // details, not positions
+// One text of an actor, as a field writes it while it is typed.
+enum class ActorText { Name, ContactRole, Mandate, Resources, Notes };
+void set_actor_text(kartla::Database& db, std::int64_t id, ActorText field, std::string_view text);
 // Removes the actor, its relations, and every core link to or from it.
 void remove_actor(kartla::Database& db, std::int64_t id);
 void place_on_grid(kartla::Database& db, std::int64_t id, double interest, double influence);

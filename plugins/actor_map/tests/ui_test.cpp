@@ -447,3 +447,43 @@ TEST_CASE("two taps connect two actors in Link mode, and a second tap on the fir
     tap(housing);
     CHECK(m.count("actor_map_relation") == 2);
 }
+
+TEST_CASE("a mandate a full disk refused stays pending, marked not saved, through another actor, until there is space") {
+    Meeting m;
+    auto police = m.add_actor("Polisen", 0, 0);
+    auto school = m.add_actor("Skolan", 200, 0);
+    auto fill_disk = [&] { m.db().exec("PRAGMA max_page_count = " + std::to_string(m.db().scalar_int("PRAGMA page_count"))); };
+    m.ui().click_item(fmt::format("actor_map.actors.row.{}", police));
+    m.ui().frame(2);
+    fill_disk();
+    m.ui().click_item("actor_map.actors.mandate");
+    m.ui().frame(3);
+    std::string mandate;
+    while (mandate.size() < 6000) mandate += "Ordningslagen; ";
+    m.ui().type(mandate);
+    m.ui().click_item(fmt::format("actor_map.actors.row.{}", school));  // leaving the field: refused, kept
+    m.ui().frame(2);
+    CHECK(m.db().scalar_text("SELECT mandate FROM actor_map_actor WHERE id = ?", police).empty());
+    CHECK(kartla::ui::pending_text_count() == 1);
+
+    std::string role;  // long enough to need a page of its own: refused
+    while (role.size() < 6000) role += "Rektor för Östra skolan. ";
+    m.ui().click_item("actor_map.actors.contact_role");  // the other actor's fields work meanwhile
+    m.ui().type(role);
+    m.ui().key(kartla::keys::Enter);
+    m.ui().frame(2);
+    CHECK(kartla::ui::pending_text_count() == 2);
+
+    m.ui().click_item(fmt::format("actor_map.actors.row.{}", police));  // back: the editor shows what is pending
+    m.ui().frame(3);
+    CHECK(m.ui().has_item("text.not_saved"));
+    m.ui().click_item("actor_map.actors.mandate");
+    m.ui().key(kartla::keys::End, true);
+    m.ui().type("kameraövervakning");
+    m.ui().advance(0.25);
+
+    m.db().exec("PRAGMA max_page_count = 1073741823");
+    CHECK(kartla::ui::write_pending_text() == 0);
+    CHECK(m.db().scalar_text("SELECT mandate FROM actor_map_actor WHERE id = ?", police) == mandate + "kameraövervakning");
+    CHECK(m.db().scalar_text("SELECT contact_role FROM actor_map_actor WHERE id = ?", school) == role);
+}

@@ -3,21 +3,13 @@
 #include "model/images.hpp"
 #include "views/views.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 
 namespace kartla::actor_map::views {
-
-namespace {
-
-bool same_details(const Actor& a, const Actor& b) {
-    return a.name == b.name && a.type_id == b.type_id && a.mandate == b.mandate && a.resources == b.resources &&
-           a.contact_role == b.contact_role && a.notes == b.notes;
-}
-
-}  // namespace
 
 void ActorsView::save_new(Creating& field, bool still_typing, const char* label, Create create, Rename rename,
                           Remove remove, Done done) {
@@ -80,13 +72,9 @@ void ActorsView::save_form() {
     pending_.push_back([this, saved] { s_.host().edit("Edit actor", [&](kartla::Database& db) { update_actor(db, saved); }); });
 }
 
-void ActorsView::sync_form(const Data& d, const Actor& actor) {
+void ActorsView::sync_form(const Actor& actor) {
     std::uint64_t revision = s_.workshop()->revision();
     if (form_actor_ != actor.id) {
-        // Typed into the previous actor's form and switched away: keep what was typed.
-        if (const Actor* previous = d.snapshot.actor(form_actor_); previous && !same_details(*previous, form_) &&
-                                                                    !form_.name.empty())
-            save_form();
         form_ = actor;
         form_actor_ = actor.id;
         form_revision_ = revision;
@@ -100,11 +88,14 @@ void ActorsView::sync_form(const Data& d, const Actor& actor) {
 // ImGui 1.86 cannot wrap words in a multi-line field, and a mandate cut off at the
 // right edge is useless on a projector. So a long text is shown wrapped in a frame,
 // and a tap turns it into the editor until the user leaves it.
-bool ActorsView::long_text_field(const std::string& id, const char* key, std::string& value) {
+bool ActorsView::long_text_field(const std::string& id, const char* key, const std::string& stored,
+                                 const kartla::ui::TextWrite& write) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    if (editing_ != key) {
+    std::string probe = std::string("actor_map.actors.") + key;
+    const std::string* kept = kartla::ui::kept_text(id.c_str());  // text not yet saved stays in its editor
+    if (editing_ != key && !kept) {
         float width = ImGui::GetContentRegionAvail().x, wrap = width - 2 * style.FramePadding.x;
-        const char* text = value.c_str();
+        const char* text = stored.c_str();
         ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
         float height = std::max(size.y, ImGui::GetTextLineHeight() * 2) + 2 * style.FramePadding.y;
         ImVec2 at = ImGui::GetCursorScreenPos();
@@ -112,6 +103,7 @@ bool ActorsView::long_text_field(const std::string& id, const char* key, std::st
             editing_ = key;
             focus_frames_ = 3;
         }
+        kartla::ui::mark_item(probe);
         ImDrawList* list = ImGui::GetWindowDrawList();
         list->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
         list->AddRect(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
@@ -119,23 +111,31 @@ bool ActorsView::long_text_field(const std::string& id, const char* key, std::st
                       ImGui::GetColorU32(ImGuiCol_Text), text, nullptr, wrap);
         return false;
     }
-    if (focus_frames_ == 3) ImGui::SetKeyboardFocusHere();
-    bool commit = kartla::ui::input_multiline(id.c_str(), value, 4.0f);
+    if (editing_ == key && focus_frames_ == 3) ImGui::SetKeyboardFocusHere();
+    bool written = kartla::ui::text_field(id.c_str(), stored, write, {.lines = 4.0f, .probe = probe});
+    bool active = ImGui::GetActiveID() == ImGui::GetID(id.c_str());
     if (focus_frames_ > 0) --focus_frames_;
-    else if (!ImGui::IsItemActive()) editing_.clear();  // left the field: show it wrapped again
-    return commit;
+    else if (editing_ == key && !active) editing_.clear();  // left the field: show it wrapped again
+    return written;
 }
 
-bool ActorsView::text_field(const char* label_msgid, const char* key, std::string& value, bool multiline) {
+void ActorsView::text_field(const char* label_msgid, const char* key, std::int64_t actor, ActorText field,
+                            const std::string& stored, bool multiline) {
     ImGui::TextUnformatted(s_.tr(label_msgid));
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string id = std::string("##") + key;
-    bool commit = multiline ? long_text_field(id, key, value) : kartla::ui::input_text(id.c_str(), value);
-    kartla::ui::mark_item(std::string("actor_map.actors.") + key);
-    if (!kartla::privacy::find_personal_data(value).empty())
+    kartla::ui::TextWrite write = [this, actor, field](const std::string& text) {
+        if (field == ActorText::Name && text.empty()) return true;  // an actor keeps its name; said under the field
+        return bool(s_.host().edit("Edit actor", [&](kartla::Database& db) { set_actor_text(db, actor, field, text); }));
+    };
+    if (multiline) long_text_field(id, key, stored, write);
+    else kartla::ui::text_field(id.c_str(), stored, write, {.probe = std::string("actor_map.actors.") + key});
+    const std::string* kept = kartla::ui::kept_text(id.c_str());
+    const std::string& shown = kept ? *kept : stored;
+    if (field == ActorText::Name && shown.empty()) kartla::ui::field_error(s_.tr("An actor needs a name."));
+    if (!kartla::privacy::find_personal_data(shown).empty())
         kartla::ui::field_error(s_.tr("This looks like personal data (an identity number, phone number or e-mail address). "
                                       "Record organisations and roles only."));
-    return commit;
 }
 
 void ActorsView::draw_list(const Data& d) {
@@ -190,14 +190,13 @@ void ActorsView::draw_participants(const Data& d, const Actor& actor) {
 void ActorsView::draw_details(const Data& d, const Actor& actor) {
     // Another actor: its form starts at the top; a new one is ready to be named.
     if (form_actor_ != actor.id) ImGui::SetScrollY(0);
-    sync_form(d, actor);
+    sync_form(actor);
     ImGui::PushID(int(actor.id));  // fields of different actors never share an ImGui id
     if (created_ == actor.id) {
         ImGui::SetKeyboardFocusHere();
         created_ = 0;
     }
-    if (text_field("Name", "name", form_.name, false) && !form_.name.empty()) save_form();
-    if (form_.name.empty()) kartla::ui::field_error(s_.tr("An actor needs a name."));
+    text_field("Name", "name", actor.id, ActorText::Name, actor.name, false);
 
     ImGui::TextUnformatted(s_.tr("Type"));
     ImGui::SetNextItemWidth(-FLT_MIN);
@@ -212,10 +211,10 @@ void ActorsView::draw_details(const Data& d, const Actor& actor) {
         ImGui::EndCombo();
     }
     kartla::ui::mark_item("actor_map.actors.type");
-    if (text_field("Contact role", "contact_role", form_.contact_role, false)) save_form();
-    if (text_field("Mandate and powers", "mandate", form_.mandate, true)) save_form();
-    if (text_field("Resources they bring", "resources", form_.resources, true)) save_form();
-    if (text_field("Notes", "notes", form_.notes, true)) save_form();
+    text_field("Contact role", "contact_role", actor.id, ActorText::ContactRole, actor.contact_role, false);
+    text_field("Mandate and powers", "mandate", actor.id, ActorText::Mandate, actor.mandate, true);
+    text_field("Resources they bring", "resources", actor.id, ActorText::Resources, actor.resources, true);
+    text_field("Notes", "notes", actor.id, ActorText::Notes, actor.notes, true);
 
     ImGui::Spacing();
     if (actor.on_grid)

@@ -4,6 +4,8 @@
 #include "views/canvas.hpp"
 #include "views/ui_state.hpp"
 
+#include "kartla/widgets.hpp"
+
 #include <functional>
 #include <optional>
 
@@ -38,15 +40,19 @@ private:
     void save_new_actor(bool still_typing);
     void save_new_type(bool still_typing);
 
-    void sync_form(const Data& d, const Actor& actor);
-    bool text_field(const char* label_msgid, const char* key, std::string& value, bool multiline);
-    bool long_text_field(const std::string& id, const char* key, std::string& value);
+    void sync_form(const Actor& actor);
+    // The actor's text fields: the SDK's ui::text_field, saved as typed, one value each.
+    void text_field(const char* label_msgid, const char* key, std::int64_t actor, ActorText field,
+                    const std::string& stored, bool multiline);
+    bool long_text_field(const std::string& id, const char* key, const std::string& stored,
+                         const kartla::ui::TextWrite& write);
     void save_form();
 
     UiState& s_;
     Creating new_actor_;
     Creating new_type_;
-    // Field copies of the selected actor, reloaded when the selection or the data changes.
+    // A copy of the selected actor for its type (its texts are the fields' own), reloaded
+    // when the selection or the data changes.
     Actor form_;
     std::uint64_t form_revision_ = 0;
     std::int64_t form_actor_ = 0;

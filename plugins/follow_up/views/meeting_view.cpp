@@ -67,8 +67,10 @@ void MeetingView::refresh(kartla::Workshop& w) {
     if (position_ >= cache_.measures.size()) position_ = 0;
 }
 
-void MeetingView::save(const char* label, const Record& record) {
-    if (host_.edit(label, [&](kartla::Database& db) { save_record(db, record); })) error_.clear();
+bool MeetingView::save(const char* label, const Record& record) {
+    bool ok = bool(host_.edit(label, [&](kartla::Database& db) { save_record(db, record); }));
+    if (ok) error_.clear();
+    return ok;
 }
 
 void MeetingView::draw() {
@@ -277,6 +279,23 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
     auto text_field = [&](const char* msgid, std::string Record::*member, const char* key) {
         ImGui::SetNextItemWidth(field);
         const std::string label = std::string(tr(msgid)) + "###" + key;
+        if (member != &Record::indicator_date) {
+            // The SDK's field: text the file could not take is kept per meeting and measure until it can.
+            ImGui::PushID(static_cast<int>(meeting_id_));
+            ImGui::PushID(static_cast<int>(m.id));
+            kartla::ui::text_field(label.c_str(), current.*member,
+                                   [this, meeting = meeting_id_, measure = m.id, member](const std::string& text) {
+                                       auto* workshop = host_.workshop();
+                                       if (!workshop) return false;
+                                       Record r = record(workshop->db(), meeting, measure).value_or(Record{meeting, measure});
+                                       r.*member = text;
+                                       return save("Record follow-up", r);
+                                   },
+                                   {.probe = std::string("follow_up.") + key});
+            ImGui::PopID();
+            ImGui::PopID();
+            return;
+        }
         if (kartla::ui::input_text(label.c_str(), draft_.*member)) {
             Record r = current;
             r.*member = draft_.*member;

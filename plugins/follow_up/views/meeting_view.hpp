@@ -44,7 +44,7 @@ private:
     void draw_change_list();
     void draw_indicator_charts();
     // One undo step through the host, which shows a failure itself.
-    void save(const char* label, const Record& record);
+    bool save(const char* label, const Record& record);
     const char* tr(const char* msgid) { return host_.tr(msgid); }
 
     kartla::Host& host_;

@@ -571,3 +571,81 @@ TEST_CASE("a press picks the topmost frame, and a dragged card shows the frame i
     CHECK(number(ui.w(), "SELECT COALESCE(cluster_id, 0) FROM problem_map_card WHERE id = ?", card) == big);
     CHECK_FALSE(ui.h.has_item("problem_map.cluster." + std::to_string(big) + ".joining"));
 }
+
+namespace {
+// The file cannot grow: what SQLite answers on a full disk.
+void fill_disk(Workshop& w) {
+    w.db().exec("PRAGMA max_page_count = " + std::to_string(w.db().scalar_int("PRAGMA page_count")));
+}
+void free_disk(Workshop& w) { w.db().exec("PRAGMA max_page_count = 1073741823"); }
+}  // namespace
+
+TEST_CASE("text a full disk refused stays pending in the card, marked not saved, through another card, until there is space") {
+    Ui ui;
+    Id a = edits::create_card(ui.w(), 0, 0, "A");
+    Id b = edits::create_card(ui.w(), 400, 0, "B");
+    ui.show_all();
+    ui.h.click_item(ui.card_probe(a));
+    ui.h.frame(2);
+    std::string paste;  // a long paste, as in issue 22 (100 KB)
+    while (paste.size() < 100 * 1024) paste += "Otrygghet i gångtunneln vid Östra torget, kvällstid. ";
+    fill_disk(ui.w());
+    ui.h.click_item("problem_map.panel.description");
+    ui.h.type(paste);
+    ui.h.advance(0.25);  // due: written, refused
+    CHECK(text(ui.w(), "SELECT description FROM problem_map_card WHERE id = ?", a).empty());
+    CHECK(ui::pending_text_count() == 1);
+    CHECK(ui.h.has_item("text.not_saved"));
+
+    // Another card while the disk is still full: the text is not dropped, and the other card's fields work.
+    ui.h.click_item(ui.card_probe(b));
+    ui.h.frame(2);
+    CHECK(ui::pending_text_count() == 1);
+    std::string place;  // long enough to need a page of its own: refused
+    while (place.size() < 6000) place += "Torget vid Åsen. ";
+    ui.h.click_item("problem_map.panel.place");
+    ui.h.type(place);
+    ui.h.key(keys::Enter);
+    CHECK(ui::pending_text_count() == 2);  // refused too, and kept
+
+    // Back on the first card: its field shows the pending text, and typing goes on after it.
+    ui.h.click_item(ui.card_probe(a));
+    ui.h.frame(2);
+    CHECK(ui.h.has_item("text.not_saved"));
+    ui.h.click_item("problem_map.panel.description");
+    ui.h.key(keys::End, true);  // Ctrl+End: the end of the text
+    ui.h.type("13 tecken här");
+    ui.h.advance(0.25);
+    CHECK(ui::pending_text_count() == 2);
+
+    free_disk(ui.w());
+    CHECK(ui::write_pending_text() == 0);  // what the host does once a second
+    CHECK(text(ui.w(), "SELECT description FROM problem_map_card WHERE id = ?", a) == paste + "13 tecken här");
+    CHECK(text(ui.w(), "SELECT place FROM problem_map_card WHERE id = ?", b) == place);
+    ui.h.frame(2);
+    CHECK_FALSE(ui.h.has_item("text.not_saved"));
+}
+
+TEST_CASE("the board's title editor stays open and keeps every key while a save is refused") {
+    Ui ui;
+    ui.h.double_click(ui.board_point(0.5f, 0.5f));
+    ui.h.frame(3);
+    REQUIRE(ui.h.has_item("problem_map.board.title_editor"));
+    Id card = ui.w().db().scalar_int("SELECT id FROM problem_map_card");
+    fill_disk(ui.w());
+    std::string title;  // long enough to need a page of its own: refused
+    while (title.size() < 6000) title += "Klotter vid skolan på Östra Höjden. ";
+    ui.h.type(title);
+    ui.h.advance(0.25);
+    ui.h.frame(3);
+    CHECK(ui::pending_text_count() == 1);
+    CHECK(ui.h.has_item("problem_map.board.title_editor"));  // still open: the rest of the title has somewhere to go
+    ui.h.type("Slut");
+    ui.h.advance(0.25);
+    ui.h.key(keys::Enter);  // leaves the editor; the text stays pending
+    ui.h.frame(3);
+    CHECK(ui::pending_text_count() == 1);
+    free_disk(ui.w());
+    ui::write_pending_text();
+    CHECK(text(ui.w(), "SELECT title FROM problem_map_card WHERE id = ?", card) == title + "Slut");
+}

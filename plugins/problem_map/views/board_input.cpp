@@ -3,12 +3,14 @@
 #include "board_view.hpp"
 
 #include "board_style.hpp"
+#include "fields.hpp"
 #include "model/edits.hpp"
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <set>
@@ -148,7 +150,6 @@ void BoardView::create_card_at(const Snapshot& s, ImVec2 center) {
     c_.selection.only(id);
     editing_ = id;
     editor_frames_ = 0;
-    title_buffer_.clear();
 }
 
 void BoardView::create_card_in_view() {
@@ -160,7 +161,6 @@ void BoardView::create_card_in_view() {
     c_.selection.only(id);
     editing_ = id;
     editor_frames_ = 0;
-    title_buffer_.clear();
 }
 
 placement::Rect BoardView::visible_world() const {
@@ -214,17 +214,20 @@ void BoardView::draw_title_editor(const Snapshot& frame) {
     float pad = 8 * scale;
     ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + 12 * scale));
     ImGui::SetNextItemWidth(std::max(kCardWidth * scale - pad * 2, ImGui::GetFontSize() * 8));
-    if (editor_frames_ == 0) {
-        title_buffer_ = card->title;
-        ImGui::SetKeyboardFocusHere();
-    }
+    if (editor_frames_ == 0) ImGui::SetKeyboardFocusHere();
     ++editor_frames_;
     Id id = card->id;
-    if (ui::input_text("##title_editor", title_buffer_) && title_buffer_ != card->title)
-        if (c_.workshop()) edits::set_text(c_.host(), id, edits::TextField::Title, title_buffer_);
-    ui::mark_item("problem_map.board.title_editor");
-    bool active = ImGui::IsItemActive();
-    if (ImGui::IsItemDeactivated() || (!active && editor_frames_ > 2)) editing_ = 0;
+    ImGui::PushID(int(id));
+    // The SDK's field keeps what the file could not take, also once the editor is closed.
+    ui::text_field("##title_editor", card->title,
+                   [this, id](const std::string& title) {
+                       return c_.workshop() && bool(edits::set_text(c_.host(), id, edits::TextField::Title, title));
+                   },
+                   {.probe = "problem_map.board.title_editor", .key = card_title_key(id)});
+    bool active = ImGui::GetActiveID() == ImGui::GetID("##title_editor");
+    ImGui::PopID();
+    // Closed when the user leaves it, not when something else (a banner) draws meanwhile.
+    if (!active && editor_frames_ > 2) editing_ = 0;
 }
 
 }  // namespace kartla::problem_map::views

@@ -94,7 +94,6 @@ private:
 
     Id editing_ = 0;  // card whose title is edited on the board
     int editor_frames_ = 0;
-    std::string title_buffer_;
 };
 
 }  // namespace kartla::problem_map::views

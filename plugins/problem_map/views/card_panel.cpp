@@ -28,7 +28,7 @@ void section(const char* title) {
 Commit CardPanel::text_commit(Id card, TextField field) {
     // Looks the workshop up when saving: the save may come a frame later.
     return [this, card, field](const std::string& value) {
-        if (c_.workshop()) edits::set_text(c_.host(), card, field, value);
+        return c_.workshop() && bool(edits::set_text(c_.host(), card, field, value));
     };
 }
 
@@ -49,7 +49,7 @@ void CardPanel::draw_cluster(const Snapshot& s, const Cluster& cluster) {
     ImGui::TextUnformatted(c_.tr("Cluster"));
     text_field(c_.tr("Name"), "problem_map.panel.cluster_name", cluster.name,
                [this, cluster_id = cluster.id](const std::string& v) {
-                   if (c_.workshop()) edits::rename_cluster(c_.host(), cluster_id, v);
+                   return c_.workshop() && bool(edits::rename_cluster(c_.host(), cluster_id, v));
                });
     ImGui::TextWrapped("%s", fmt::format(fmt::runtime(c_.tr("{} cards in this cluster.")),
                                          cluster_members(s, cluster.id).size()).c_str());
@@ -67,8 +67,8 @@ void CardPanel::draw_card(const Snapshot& s, const Card& card) {
     if (card.hidden) {
         ui::hint(c_.tr("Face down until the facilitator reveals all cards: title and description are hidden."));
     } else {
-        text_field(c_.tr("Title"), "problem_map.panel.title", card.title,
-                   text_commit(id, TextField::Title));
+        text_field(c_.tr("Title"), "problem_map.panel.title", card.title, text_commit(id, TextField::Title), 0.0f,
+                   card_title_key(id));
         text_field(c_.tr("Description"), "problem_map.panel.description", card.description,
                    text_commit(id, TextField::Description),
                    3.0f);

@@ -229,7 +229,7 @@ void CauseView::draw_cause_panel(const Snapshot& s, const Card& problem) {
         focus_text_ = false;
     }
     text_field(c_.tr("Cause"), "problem_map.causes.text", cause->text, [this, id](const std::string& v) {
-        if (c_.workshop()) edits::set_cause_text(c_.host(), id, v);
+        return c_.workshop() && bool(edits::set_cause_text(c_.host(), id, v));
     });
     caption(c_.tr("Kind of cause"));
     int nature = std::max(0, index_of(kNatures, cause->nature));
@@ -272,7 +272,7 @@ void CauseView::draw_triangle(const Snapshot& s, const Card& problem) {
     Id card = problem.id;
     auto field = [&](const char* label, const char* probe, const std::string& value, F f) {
         text_field(label, probe, value, [this, card, f](const std::string& v) {
-            if (c_.workshop()) edits::set_triangle(c_.host(), card, f, v);
+            return c_.workshop() && bool(edits::set_triangle(c_.host(), card, f, v));
         });
     };
     ImGui::PushID("triangle");

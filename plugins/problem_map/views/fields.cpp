@@ -2,66 +2,20 @@
 
 #include "kartla/widgets.hpp"
 
-#include <imgui_internal.h>
 #include <fmt/format.h>
-
-#include <unordered_map>
 
 namespace kartla::problem_map::views {
 
-namespace {
-
-struct Pending {
-    ImGuiID id = 0;
-    std::string value;
-    std::string stored;
-    Commit commit;
-};
-
-Pending& pending() {
-    static Pending p;
-    return p;
-}
-
-std::unordered_map<ImGuiID, std::string>& buffers() {
-    static std::unordered_map<ImGuiID, std::string> map;
-    return map;
-}
-
-}  // namespace
-
-void flush_pending_text() {
-    Pending& p = pending();
-    if (!p.id || ImGui::GetActiveID() == p.id) return;
-    Pending done = std::move(p);
-    p = Pending{};
-    if (done.value != done.stored && done.commit) done.commit(done.value);
-}
-
 void caption(const char* text) { ImGui::TextUnformatted(text); }
 
+std::string card_title_key(std::int64_t card) { return fmt::format("problem_map.card.{}.title", card); }
+
 void text_field(const char* label, const char* probe, const std::string& stored, const Commit& commit,
-                float multiline_lines) {
+                float multiline_lines, const std::string& key) {
     if (label && *label) caption(label);
     std::string hidden_label = fmt::format("##{}", probe ? probe : label);
-    ImGuiID id = ImGui::GetID(hidden_label.c_str());
-    std::string& buffer = buffers()[id];
-    bool active = ImGui::GetActiveID() == id;
-    if (!active) buffer = stored;
     ImGui::SetNextItemWidth(-1);
-    bool committed = multiline_lines > 0 ? ui::input_multiline(hidden_label.c_str(), buffer, multiline_lines)
-                                         : ui::input_text(hidden_label.c_str(), buffer);
-    if (probe) ui::mark_item(probe);
-    Pending& p = pending();
-    if (committed) {
-        if (p.id == id) p = Pending{};
-        if (buffer != stored) commit(buffer);
-    } else if (ImGui::IsItemActive()) {
-        p.id = id;
-        p.value = buffer;
-        p.stored = stored;
-        p.commit = commit;
-    }
+    ui::text_field(hidden_label.c_str(), stored, commit, {.lines = multiline_lines, .probe = probe ? probe : "", .key = key});
 }
 
 bool choice_row(const char* id, int& value, const std::vector<const char*>& labels, const char* probe) {

@@ -1,21 +1,27 @@
 #pragma once
-// Field helpers for the side panels: each stored value is edited in a local copy
-// and saved once when the user leaves the field, even when leaving means
-// selecting another card (so the field is never drawn again for this card).
+// Field helpers for the side panels. Text fields are the SDK's ui::text_field:
+// saved as typed, and text the file could not take is kept until it can, also
+// when another card is selected (push the card's id before drawing them).
+#include "kartla/widgets.hpp"
+
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace kartla::problem_map::views {
 
-using Commit = std::function<void(const std::string&)>;
+// Writes the text through one edit; false when the workshop did not take it.
+using Commit = ui::TextWrite;
 
-// Call once per frame before any text_field, so a field left unseen is saved.
-void flush_pending_text();
+// `key`: see ui::TextFieldOptions::key (empty: the field's own id).
 void text_field(const char* label, const char* probe, const std::string& stored, const Commit& commit,
-                float multiline_lines = 0.0f);
+                float multiline_lines = 0.0f, const std::string& key = {});
+// The one name of a card's title for fields that edit it (the board's editor, the card panel),
+// so text either of them could not save shows in both.
+std::string card_title_key(std::int64_t card);
 // A caption above a field, in the normal text colour (readable from afar).
 void caption(const char* text);
 // One button per choice in a row, the chosen one highlighted. Returns true when changed.

@@ -44,7 +44,7 @@ void ListsView::draw_categories(const Snapshot& s) {
         Id id = cat.id;
         std::string shown = category_name(cat, c_.translator());
         text_field("", fmt::format("problem_map.lists.category.{}", cat.id).c_str(), shown, [this, id](const std::string& v) {
-            if (c_.workshop()) edits::rename_category(c_.host(), id, v);
+            return c_.workshop() && bool(edits::rename_category(c_.host(), id, v));
         });
         ImGui::PopItemWidth();
         ImGui::EndGroup();
@@ -65,7 +65,7 @@ void ListsView::draw_areas(const Snapshot& s) {
         Id id = area.id;
         text_field(c_.tr("Name"), fmt::format("problem_map.lists.area.{}", area.id).c_str(), area.name,
                    [this, id](const std::string& v) {
-                       if (c_.workshop()) edits::rename_area(c_.host(), id, v);
+                       return c_.workshop() && bool(edits::rename_area(c_.host(), id, v));
                    });
         int cls = std::max(0, index_of(kPoliceClasses, area.police_class));
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);

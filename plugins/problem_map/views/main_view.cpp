@@ -30,7 +30,6 @@ void MainView::draw() {
         ui::hint(c_.tr("Open or create a workshop to map its problems."));
         return;
     }
-    flush_pending_text();
     struct TabSpec {
         Tab tab;
         const char* title;
