@@ -64,11 +64,15 @@ private:
 };
 
 // A start that died while starting `file`: a child process writes the marker and ends without removing it.
-void crash_while_starting(const fs::path& guard_folder, const fs::path& file) {
+// With `id`, it died after the library said who it is (as the loader marks it).
+void crash_while_starting(const fs::path& guard_folder, const fs::path& file, const std::string& id = {},
+                          const std::string& name = {}) {
     pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-        PluginStartGuard(guard_folder).starting(file.stem().string(), file);
+        PluginStartGuard guard(guard_folder);
+        guard.starting(file.stem().string(), file);
+        if (!id.empty()) guard.starting(id, file, name);
         ::_exit(0);
     }
     int status = 0;
@@ -176,6 +180,61 @@ TEST_CASE("--retry-plugin releases a held-back plugin at the start") {
     runtime.echo_messages_to_stderr = false;
     runtime.start_plugins({.retry = {"fixture_good"}}, config.path());
     CHECK(runtime.plugin_usable("fixture_good"));
+}
+
+TEST_CASE("a held-back plugin is named by its id, not its file, --retry-plugin takes either, and answers a name it does not know") {
+    test::Headless ui;
+    TempDir config, plugins;
+    fs::copy_file(fixture("fixture_good"), plugins / "gammal_kopia.kplug");  // a file named otherwise than its id
+    OnlyPluginsIn only(plugins.path());
+    fs::path file = fs::canonical(plugins / "gammal_kopia.kplug");
+    auto held_back_start = [&](std::vector<std::string> retry = {}) {
+        auto runtime = std::make_unique<Runtime>();
+        runtime->echo_messages_to_stderr = false;
+        runtime->start_plugins({.retry = std::move(retry)}, config.path());
+        return runtime;
+    };
+    crash_while_starting(config.path(), file, "fixture_good", "Good fixture");
+    {
+        auto runtime = held_back_start();
+        const PluginRecord* r = record(*runtime, "fixture_good");
+        REQUIRE(r);
+        CHECK(r->held_back);
+        CHECK(r->name == "Good fixture");
+        CHECK(record(*runtime, "gammal_kopia") == nullptr);
+        REQUIRE(runtime->held_back_to_ask().size() == 1);
+        CHECK(runtime->held_back_to_ask()[0].id == "fixture_good");
+        CHECK(runtime->held_back_to_ask()[0].shown() == "Good fixture");
+        CHECK(runtime->start_problems().empty());
+    }
+    {  // A name no held-back plugin has is said, with what is held back; the plugin stays out.
+        auto runtime = held_back_start({"fixture_gud"});
+        REQUIRE(runtime->start_problems().size() == 1);
+        CHECK(runtime->start_problems()[0] ==
+              "--retry-plugin fixture_gud: no plugin held back after a crash has that id or file name "
+              "(held back: fixture_good (gammal_kopia.kplug))");
+        CHECK(record(*runtime, "fixture_good")->held_back);
+    }
+    {  // By its id.
+        auto runtime = held_back_start({"fixture_good"});
+        CHECK(runtime->plugin_usable("fixture_good"));
+        CHECK(runtime->start_problems().empty());
+    }
+    crash_while_starting(config.path(), file, "fixture_good", "Good fixture");
+    for (const char* by_file : {"gammal_kopia.kplug", "gammal_kopia"}) {  // by its file's name
+        CAPTURE(by_file);
+        auto runtime = held_back_start({by_file});
+        CHECK(runtime->plugin_usable("fixture_good"));
+        CHECK(runtime->start_problems().empty());
+        crash_while_starting(config.path(), file, "fixture_good", "Good fixture");
+    }
+    // Nothing held back: the name is still answered, not ignored.
+    TempDir empty_config;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.start_plugins({.retry = {"fixture_good"}}, empty_config.path());
+    REQUIRE(runtime.start_problems().size() == 1);
+    CHECK(runtime.start_problems()[0].ends_with("(none is held back)"));
 }
 
 TEST_CASE("a marker of a kartla that is still starting is not taken for a crash, until it dies") {

@@ -7,7 +7,10 @@
 #include "ui/shell.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <grp.h>
 #include <imgui_internal.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -141,6 +144,87 @@ TEST_CASE("a plugin in a folder writable by others, or itself writable by others
     Runtime fourth;
     fourth.echo_messages_to_stderr = false;
     CHECK(fourth.load_plugin(open_dir / "fixture_good.kplug"));
+}
+
+namespace {
+
+// A group other than the test user's own private group, to give a folder to as
+// root:users would be (issue 22); empty when this user can hand files to none.
+std::optional<gid_t> shared_group() {
+    if (::getuid() == 0)
+        if (const struct group* users = ::getgrnam("users")) return users->gr_gid;
+    gid_t groups[64];
+    int n = ::getgroups(64, groups);
+    for (int i = 0; i < n; ++i)
+        if (groups[i] != ::getgid()) return groups[i];
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("a plugin in a folder writable by its group, or itself writable by its group, is refused with the reason") {
+    auto group = shared_group();
+    if (!group) {
+        MESSAGE("skipped: this user is in no group but its own, so it cannot make a group-shared folder");
+        return;
+    }
+    const std::string group_name = ::getgrgid(*group)->gr_name;
+    TempDir dir;
+    fs::path shared = dir / "shared";
+    fs::create_directories(shared);
+    fs::copy_file(kFixtures / "fixture_good.kplug", shared / "fixture_good.kplug");
+    REQUIRE(::chown(shared.c_str(), ::getuid(), *group) == 0);
+    fs::permissions(shared, fs::perms::owner_all | fs::perms::group_all | fs::perms::others_read |
+                                fs::perms::others_exec);  // chmod 775, as root:users 775 was
+
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({shared});
+    auto* refused = record(runtime, "fixture_good");
+    REQUIRE(refused != nullptr);
+    CHECK(refused->status == PluginStatus::Failed);
+    CHECK(refused->message == fmt::format("{} is writable by its group ({}), not only by its owner",
+                                          fs::canonical(shared).string(), group_name));
+    REQUIRE_FALSE(runtime.messages().empty());
+    CHECK(runtime.messages().back().text.find("was not loaded") != std::string::npos);
+
+    // The file itself writable by its group (chmod 664 in a private folder) is refused the same way.
+    fs::permissions(shared, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);  // chmod 755
+    fs::path plugin = fs::canonical(shared / "fixture_good.kplug");
+    REQUIRE(::chown(plugin.c_str(), ::getuid(), *group) == 0);
+    fs::permissions(plugin, fs::perms::group_write, fs::perm_options::add);
+    Runtime second;
+    second.echo_messages_to_stderr = false;
+    CHECK_FALSE(second.load_plugin(plugin));
+    CHECK(record(second, "fixture_good")->message ==
+          fmt::format("{} is writable by its group ({}), not only by its owner", plugin.string(), group_name));
+
+    // Without group write, folder and file alike, it loads.
+    fs::permissions(plugin, fs::perms::group_write, fs::perm_options::remove);
+    Runtime third;
+    third.echo_messages_to_stderr = false;
+    CHECK(third.load_plugin(plugin));
+}
+
+TEST_CASE("group write is no danger in the owner's own private group: a umask of 002 does not lock plugins out") {
+    const struct passwd* me = ::getpwuid(::getuid());
+    const struct group* own = me ? ::getgrgid(me->pw_gid) : nullptr;
+    if (!own || std::string(own->gr_name) != me->pw_name || (own->gr_mem && own->gr_mem[0])) {
+        MESSAGE("skipped: this user has no private group of its own");
+        return;
+    }
+    TempDir dir;
+    fs::path folder = dir / "mine";
+    fs::create_directories(folder);
+    fs::copy_file(kFixtures / "fixture_good.kplug", folder / "fixture_good.kplug");
+    REQUIRE(::chown(folder.c_str(), ::getuid(), me->pw_gid) == 0);
+    REQUIRE(::chown((folder / "fixture_good.kplug").c_str(), ::getuid(), me->pw_gid) == 0);
+    fs::permissions(folder, fs::perms::group_write, fs::perm_options::add);
+    fs::permissions(folder / "fixture_good.kplug", fs::perms::group_write, fs::perm_options::add);
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    CHECK(runtime.load_plugin(folder / "fixture_good.kplug"));
 }
 
 TEST_CASE("a plugin that throws while drawing is turned off, the frame, the workshop and other plugins go on") {

@@ -2,7 +2,9 @@
 # Safe start, through the real program (issue 13):
 # - a plugin that crashes kartla while it starts (SIGSEGV in create) kills the
 #   first start; the next start names it, leaves it out and works; it stays out
-#   until --retry-plugin ID, which tries it (and so crashes) again;
+#   until --retry-plugin ID (or its file name), which tries it (and so crashes)
+#   again; it is named by its id, not by its file's name (issue 22); a name no
+#   held-back plugin has is answered, not ignored;
 # - --safe-mode loads no plugin and says so; --disable-plugin ID leaves out one;
 # - the window after a crashed start opens, asks, and is kept as a screenshot.
 #   safe_start.sh KARTLA CRASHING_PLUGIN OUT
@@ -16,7 +18,8 @@ cd "$out"
 
 plugins=$out/plugins
 mkdir -m 700 "$plugins"
-cp "$crashing" "$plugins/"
+# Under a file name other than its id, as a copy someone renamed would be.
+cp "$crashing" "$plugins/kraschar.kplug"
 export KARTLA_PLUGIN_PATH=$plugins
 id=fixture_crashes_in_create
 guard=$XDG_CONFIG_HOME/kartla/safe-start
@@ -66,6 +69,18 @@ set -e
 [[ $code -ne 0 ]] || fail "--retry-plugin did not load it again (it exited 0)"
 "$kartla" info s.kartla >/dev/null 2>again.err || fail "the start after the retry failed"
 grep -q "the plugin $id" again.err || fail "the start after the retry did not name $id"
+# By its file's name it is tried again as well.
+set +e
+"$kartla" --retry-plugin kraschar.kplug info s.kartla >/dev/null 2>retry-file.err
+code=$?
+set -e
+[[ $code -ne 0 ]] || fail "--retry-plugin kraschar.kplug did not load it again (it exited 0)"
+# A name that no held-back plugin has is answered on stderr; the plugin stays out and the work is done.
+"$kartla" --retry-plugin no_such_plugin info s.kartla >unknown.json 2>unknown.err ||
+  fail "--retry-plugin with an unknown name failed: $(cat unknown.err)"
+grep -q -- "--retry-plugin no_such_plugin: no plugin held back after a crash has that id or file name (held back: $id (kraschar.kplug))" unknown.err ||
+  fail "an unknown --retry-plugin name was not answered: $(cat unknown.err)"
+[[ $(status_of unknown.json $id) == skipped ]] || fail "after an unknown --retry-plugin name $id is $(status_of unknown.json $id)"
 echo "command line: ok"
 
 # The window: in safe mode it says so in its title; after a crash it opens and asks.

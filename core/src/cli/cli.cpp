@@ -42,7 +42,8 @@ Usage:
 Options before or after any of these:
   --safe-mode                       start without any plugin
   --disable-plugin ID               leave one plugin out of this start (repeatable)
-  --retry-plugin ID                 try again a plugin that stopped an earlier start (see below)
+  --retry-plugin ID|FILE            try again a plugin that stopped an earlier start (see below),
+                                    named by its id or its file name
 
 A plugin that crashed kartla while it was starting is named at the next start and
 left out until it is tried again: with --retry-plugin ID, or in the window.
@@ -61,6 +62,7 @@ Runtime& loaded_runtime(Runtime& runtime) {
     runtime.start_plugins(plugin_options, paths::safe_start_dir());
     // What this start leaves out is said, not hidden: a line each on stderr.
     if (runtime.safe_mode()) *notes << "kartla: safe mode: no plugins were loaded\n";
+    for (const auto& problem : runtime.start_problems()) *notes << "kartla: " << problem << '\n';
     for (auto& plugin : runtime.plugins())
         if (plugin->held_back)
             *notes << fmt::format("kartla: the plugin {} ({}) was left out: {} (kartla --retry-plugin {})\n", plugin->id,
@@ -77,7 +79,8 @@ std::string take_plugin_options(std::vector<std::string>& args, PluginStartOptio
             options.safe_mode = true;
         } else if (a == "--disable-plugin" || a == "--retry-plugin") {
             if (i + 1 >= args.size() || args[i + 1].empty() || args[i + 1].starts_with("-"))
-                return fmt::format("{} needs a plugin id (as the Plugins menu or kartla info shows it)", a);
+                return fmt::format("{} needs a plugin id (as the Plugins menu or kartla info shows it){}", a,
+                                   a == "--retry-plugin" ? " or its file name" : "");
             (a == "--disable-plugin" ? options.disabled : options.retry).push_back(args[++i]);
         } else {
             rest.push_back(a);

@@ -2,8 +2,13 @@
 
 #include <elf.h>
 #include <fmt/format.h>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstring>
+#include <string>
 #include <fstream>
 
 namespace kartla {
@@ -47,7 +52,49 @@ std::string machine_name(int machine, int elf_class) {
     }
 }
 
+// Under /usr: root's, written only by the package manager or an administrator.
+// (Debian's /usr/local may be root:staff 2775, staff being its administrators.)
+bool system_folder(const std::filesystem::path& path) {
+    auto text = path.lexically_normal().string();
+    return text == "/usr" || text.starts_with("/usr/");
+}
+
+// The user private group of Debian and most distributions: named as its owner,
+// that owner's primary group, and nobody else in it.
+bool private_group(uid_t owner, gid_t group) {
+    const struct passwd* user = ::getpwuid(owner);
+    const struct group* entry = ::getgrgid(group);
+    if (!user || !entry || user->pw_gid != group || std::strcmp(user->pw_name, entry->gr_name) != 0) return false;
+    return !entry->gr_mem || !entry->gr_mem[0];
+}
+
+std::string group_name(gid_t group) {
+    const struct group* entry = ::getgrgid(group);
+    return entry ? entry->gr_name : std::to_string(group);
+}
+
+// Why someone other than the owner could change `path`; empty when nobody can.
+std::string writable_by_others(const std::filesystem::path& path, const struct stat& info) {
+    if (info.st_mode & S_IWOTH) return fmt::format("{} is writable by every user", path.string());
+    bool trusted_system = info.st_uid == 0 && system_folder(path);
+    if ((info.st_mode & S_IWGRP) && !trusted_system && !private_group(info.st_uid, info.st_gid))
+        return fmt::format("{} is writable by its group ({}), not only by its owner", path.string(),
+                           group_name(info.st_gid));
+    return {};
+}
+
 }  // namespace
+
+std::string unsafe_location(const std::filesystem::path& file) {
+    for (const std::filesystem::path& path : {file, file.parent_path()}) {
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) return fmt::format("{} cannot be read", path.string());
+        if (auto why = writable_by_others(path, info); !why.empty()) return why;
+        if (info.st_uid != 0 && info.st_uid != ::getuid())
+            return fmt::format("{} belongs to another user", path.string());
+    }
+    return {};
+}
 
 std::string foreign_library(const std::filesystem::path& file) {
     // e_ident, e_type and e_machine sit at the same offsets in 32- and 64-bit headers.

@@ -8,7 +8,6 @@
 
 #include <dlfcn.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,18 +24,6 @@ bool valid_plugin_id(std::string_view id) {
     return !id.empty() && id.size() <= 40 && id != "core" && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
-}
-
-// Someone other than the owner could have planted or replaced it.
-std::string unsafe_location(const fs::path& file) {
-    for (const fs::path& path : {file, file.parent_path()}) {
-        struct stat info {};
-        if (::stat(path.c_str(), &info) != 0) return fmt::format("{} cannot be read", path.string());
-        if (info.st_mode & S_IWOTH) return fmt::format("{} is writable by every user", path.string());
-        if (info.st_uid != 0 && info.st_uid != ::getuid())
-            return fmt::format("{} belongs to another user", path.string());
-    }
-    return {};
 }
 
 std::string check_descriptor(const PluginDescriptor* d) {
@@ -58,8 +45,13 @@ std::string check_descriptor(const PluginDescriptor* d) {
 // Removes this start's marker however loading one plugin ends, short of a crash.
 struct StartMarker {
     PluginStartGuard* guard;
-    StartMarker(PluginStartGuard* g, const std::string& id, const fs::path& file) : guard(g) {
+    fs::path file;
+    StartMarker(PluginStartGuard* g, const std::string& id, const fs::path& f) : guard(g), file(f) {
         if (guard) guard->starting(id, file);
+    }
+    // The library said who it is: a crash from here on names it by its id.
+    void known(const PluginDescriptor& d) const {
+        if (guard) guard->starting(d.id, file, d.name);
     }
     ~StartMarker() {
         if (guard) guard->started();
@@ -89,8 +81,20 @@ void Runtime::start_plugins(const PluginStartOptions& options, const fs::path& g
     skipped_ids_ = options.disabled;
     start_guard_ = std::make_unique<PluginStartGuard>(guard_folder);
     start_guard_->collect_crashes();
-    for (const auto& id : options.retry) start_guard_->release(id);
+    for (const auto& given : options.retry)
+        if (!start_guard_->release(given)) {
+            start_problems_.push_back(unknown_retry(given));
+            post_message(LogLevel::Warning, start_problems_.back());
+        }
     load_plugins(default_plugin_dirs());
+}
+
+std::string Runtime::unknown_retry(std::string_view given) const {
+    std::string held;
+    for (const auto& entry : start_guard_->held_back())
+        held += fmt::format("{}{} ({})", held.empty() ? "" : ", ", entry.id, entry.path.filename().string());
+    return fmt::format("--retry-plugin {}: no plugin held back after a crash has that id or file name ({})", given,
+                       held.empty() ? "none is held back" : "held back: " + held);
 }
 
 std::string Runtime::skip_reason(const std::string& id) const {
@@ -160,8 +164,10 @@ bool Runtime::load_plugin(const fs::path& given) {
         return false;
     };
     if (auto why = skip_reason(record->id); !why.empty()) return skip(why);
-    if (start_guard_ && start_guard_->held_back_entry(file)) {
+    if (auto* held = start_guard_ ? start_guard_->held_back_entry(file) : nullptr) {
         record->path = file;
+        record->id = held->id;  // as the crashed start learnt it from the library
+        record->name = held->name.empty() ? held->id : held->name;
         record->held_back = true;
         return skip("kartla stopped while starting it last time, so it is left out until it is tried again");
     }
@@ -174,11 +180,12 @@ bool Runtime::load_plugin(const fs::path& given) {
     if (!entry) return refuse(fmt::format("it has no {} entry point", kPluginEntrySymbol));
     const PluginDescriptor* descriptor = entry();
     if (auto wrong = check_descriptor(descriptor); !wrong.empty()) return refuse(wrong);
-    if (auto why = skip_reason(descriptor->id); !why.empty()) return skip(why);
+    marker.known(*descriptor);
     if (find(descriptor->id)) return refuse(fmt::format("a plugin with the id \"{}\" is loaded already", descriptor->id));
-
-    record->id = descriptor->id;
+    record->id = descriptor->id;  // from here on it is named by its id, whatever its file is called
     record->name = descriptor->name;
+    if (auto why = skip_reason(record->id); !why.empty()) return skip(why);
+
     record->version = descriptor->version;
     record->descriptor = descriptor;
     record->status = PluginStatus::Loaded;

@@ -44,6 +44,13 @@ bool write_file(const fs::path& path, const std::string& text) {
     return !ec;
 }
 
+// A plugin's name goes into line- and tab-separated files as one field.
+std::string one_field(std::string text) {
+    for (auto& c : text)
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    return text;
+}
+
 }  // namespace
 
 PluginStartGuard::PluginStartGuard(fs::path folder)
@@ -54,7 +61,9 @@ PluginStartGuard::PluginStartGuard(fs::path folder)
         std::istringstream fields(line);
         HeldBackPlugin entry;
         std::string path, acknowledged;
-        if (std::getline(fields, entry.id, '\t') && std::getline(fields, path, '\t') && std::getline(fields, acknowledged)) {
+        if (std::getline(fields, entry.id, '\t') && std::getline(fields, path, '\t') &&
+            std::getline(fields, acknowledged, '\t')) {
+            std::getline(fields, entry.name);  // absent in a list an older kartla wrote
             entry.path = path;
             entry.acknowledged = acknowledged == "1";
             held_back_.push_back(std::move(entry));
@@ -69,18 +78,19 @@ std::vector<HeldBackPlugin> PluginStartGuard::collect_crashes() {
         std::string name = item.path().filename().string();
         if (!name.starts_with(kMarkerPrefix) || name.ends_with(".new")) continue;
         std::ifstream in(item.path());
-        std::string pid, start_time, id, path;
+        std::string pid, start_time, id, path, plugin_name;
         if (!(in >> pid >> start_time) || !std::getline(in >> std::ws, id) || !std::getline(in, path)) {
             fs::remove(item.path(), ec);  // not ours, or cut short: it names nothing
             continue;
         }
+        std::getline(in, plugin_name);  // written once the library said who it is
         long number = std::strtol(pid.c_str(), nullptr, 10);
         if (number == ::getpid()) continue;
         if (!process_start_time(number).empty() && process_start_time(number) == start_time) continue;  // still starting
         fs::remove(item.path(), ec);
         bool known = std::any_of(held_back_.begin(), held_back_.end(), [&](auto& e) { return e.path == path; });
         if (!known) {
-            held_back_.push_back({id, path, false});
+            held_back_.push_back({id, path, false, plugin_name});
             found.push_back(held_back_.back());
         }
     }
@@ -94,9 +104,14 @@ const HeldBackPlugin* PluginStartGuard::held_back_entry(const fs::path& file) co
     return nullptr;
 }
 
-void PluginStartGuard::release(std::string_view id) {
-    std::erase_if(held_back_, [&](auto& entry) { return entry.id == id; });
+bool HeldBackPlugin::named(std::string_view given) const {
+    return !given.empty() && (given == id || given == path.filename().string() || given == path.stem().string());
+}
+
+bool PluginStartGuard::release(std::string_view given) {
+    if (std::erase_if(held_back_, [&](auto& entry) { return entry.named(given); }) == 0) return false;
     save();
+    return true;
 }
 
 void PluginStartGuard::acknowledge(std::string_view id) {
@@ -108,16 +123,17 @@ void PluginStartGuard::acknowledge(std::string_view id) {
 void PluginStartGuard::save() const {
     std::string text;
     for (auto& entry : held_back_)
-        text += fmt::format("{}\t{}\t{}\n", entry.id, entry.path.string(), entry.acknowledged ? 1 : 0);
+        text += fmt::format("{}\t{}\t{}\t{}\n", entry.id, entry.path.string(), entry.acknowledged ? 1 : 0, one_field(entry.name));
     std::error_code ec;
     fs::create_directories(folder_, ec);
     write_file(folder_ / kHeldBackFile, text);
 }
 
-void PluginStartGuard::starting(const std::string& id, const fs::path& file) {
+void PluginStartGuard::starting(const std::string& id, const fs::path& file, const std::string& name) {
     std::error_code ec;
     fs::create_directories(folder_, ec);
-    write_file(marker_, fmt::format("{} {}\n{}\n{}\n", ::getpid(), process_start_time(::getpid()), id, file.string()));
+    write_file(marker_,
+               fmt::format("{} {}\n{}\n{}\n{}\n", ::getpid(), process_start_time(::getpid()), id, file.string(), one_field(name)));
 }
 
 void PluginStartGuard::started() {

@@ -12,14 +12,19 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kartla {
 
 struct HeldBackPlugin {
-    std::string id;              // the file's stem, known before anything is loaded
+    std::string id;              // the plugin's id; its file's stem when it died before saying it
     std::filesystem::path path;  // the canonical file
     bool acknowledged = false;   // the window's user chose to start without it
+    std::string name;            // the plugin's name, as the window shows it; empty when not known
+    // `given` names it: its id, its file's name or that name without .kplug.
+    bool named(std::string_view given) const;
+    const std::string& shown() const { return name.empty() ? id : name; }  // in the window
 };
 
 class KARTLA_API PluginStartGuard {
@@ -30,10 +35,12 @@ public:
     std::vector<HeldBackPlugin> collect_crashes();
     const std::vector<HeldBackPlugin>& held_back() const { return held_back_; }
     const HeldBackPlugin* held_back_entry(const std::filesystem::path& file) const;
-    void release(std::string_view id);      // try it again
+    bool release(std::string_view given);   // try it again (HeldBackPlugin::named); false: none is so named
     void acknowledge(std::string_view id);  // "Start without it": no more asking
 
-    void starting(const std::string& id, const std::filesystem::path& file);
+    // Before its file is opened (`id` is then the file's stem), and again once
+    // the library said who it is, before any code of it beyond the entry runs.
+    void starting(const std::string& id, const std::filesystem::path& file, const std::string& name = {});
     void started();
 
 private:

@@ -64,6 +64,9 @@ public:
     // start guard's markers in guard_folder (normally paths::safe_start_dir()).
     void start_plugins(const PluginStartOptions& options, const std::filesystem::path& guard_folder);
     bool safe_mode() const { return safe_mode_; }
+    // What start_plugins could not do as asked (a --retry-plugin name that no
+    // held-back plugin has), in a sentence each; also posted as messages.
+    const std::vector<std::string>& start_problems() const { return start_problems_; }
     // Held-back plugins the window's user has not yet answered for (start without / try again).
     std::vector<HeldBackPlugin> held_back_to_ask() const;
     void start_without(std::string_view id);  // keep it held back, stop asking
@@ -148,9 +151,11 @@ private:
     void prepare_plugin_tables(PluginRecord& plugin);
     PluginRecord* find(std::string_view id);
     std::string skip_reason(const std::string& id) const;
+    std::string unknown_retry(std::string_view given) const;
 
     bool safe_mode_ = false;
     std::vector<std::string> skipped_ids_;
+    std::vector<std::string> start_problems_;
     std::unique_ptr<PluginStartGuard> start_guard_;  // only for the program's own start
 
     std::vector<std::unique_ptr<PluginRecord>> plugins_;

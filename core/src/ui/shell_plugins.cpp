@@ -72,10 +72,10 @@ void Shell::draw_plugin_start_question() {
     ImGui::TextUnformatted(fmt::format(fmt::runtime(runtime_.translate(
                                            "The last time kartla started, it stopped while starting the plugin "
                                            "\u201c{}\u201d ({}). kartla has started without it.")),
-                                       plugin.id, plugin.path.string())
+                                       plugin.shown(), plugin.path.string())
                                .c_str());
     ImGui::PopTextWrapPos();
-    if (big_button(fmt::format(fmt::runtime(runtime_.translate("Start without {}")), plugin.id).c_str())) {
+    if (big_button(fmt::format(fmt::runtime(runtime_.translate("Start without {}")), plugin.shown()).c_str())) {
         runtime_.start_without(plugin.id);
         ImGui::CloseCurrentPopup();
     }
