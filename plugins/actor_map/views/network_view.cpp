@@ -402,6 +402,7 @@ void NetworkView::draw() {
 
     ImGui::InvisibleButton("##network_canvas", size);
     kartla::ui::mark_item("actor_map.network.canvas");
+    kartla::ui::mark_item("scrolls.actor_map.network");  // it pans
     handle_input(d, ImGui::IsItemHovered());
     draw_picture(d, size);
     draw_selection_bar(d);

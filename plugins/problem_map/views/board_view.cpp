@@ -72,6 +72,7 @@ void BoardView::draw_for_room(const Snapshot& s) {
     fit_to_facilitator(s);
     ImGui::Dummy(canvas_.size);
     ui::mark_item("problem_map.room.board");
+    ui::mark_item("scrolls.problem_map.room.board");
     draw_picture(s, c_.board_frame.pointing);
     if (legend > 0) draw_legend_strip(s, canvas_.size.x, legend);
 }
@@ -208,6 +209,7 @@ void BoardView::draw_canvas(const Snapshot& s) {
                                ImGuiButtonFlags_AllowItemOverlap);
     ImGui::SetItemAllowOverlap();
     ui::mark_item("problem_map.board.canvas");
+    ui::mark_item("scrolls.problem_map.board");  // it pans: a card at its edge is not cut
     bool hovered = ImGui::IsItemHovered();
     if (ImGui::IsItemActivated()) handle_press(s);
     // A press becomes a drag once the mouse has moved past ImGui's threshold; the

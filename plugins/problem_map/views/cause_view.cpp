@@ -139,6 +139,7 @@ void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
     }
     ImGui::InvisibleButton("##tree", canvas_.size);
     ui::mark_item("problem_map.causes.canvas");
+    ui::mark_item("scrolls.problem_map.causes");  // it pans
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActivated()) {
         const TreeNode* hit = node_at(io.MousePos);
