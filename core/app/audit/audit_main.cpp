@@ -8,6 +8,7 @@
 #include <array>
 #include <chrono>
 #include <fstream>
+#include <regex>
 #include <map>
 #include <sstream>
 
@@ -20,7 +21,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: kartla audit-layout [FILE.kartla ...] [--empty] --out DIR [--plugin-dir DIR ...]\n"
     "         [--languages sv,en] [--percents 100,200,300] [--sizes 1920x1080,1280x720]\n"
-    "         [--pictures 100,200,300|none] [--no-long-texts]\n";
+    "         [--pictures 100,200,300|none] [--no-long-texts] [--views REGEX]\n";
 
 std::vector<std::string> split(const std::string& list) {
     std::vector<std::string> out;
@@ -50,6 +51,7 @@ std::string parse(const std::vector<std::string>& args, Request& r) {
         else if (a == "--percents") percents = split(value());
         else if (a == "--sizes") sizes = split(value());
         else if (a == "--pictures") pictures = split(value()), pictures_given = true;
+        else if (a == "--views") r.options.views = value();
         else if (a == "--empty") r.empty = true;
         else if (a == "--no-long-texts") r.long_texts = false;
         else if (a.starts_with("-")) return "unknown option " + a;
@@ -58,6 +60,11 @@ std::string parse(const std::vector<std::string>& args, Request& r) {
     if (!pictures_given) pictures = percents;
     if (r.options.out.empty()) return "--out DIR is needed";
     if (r.files.empty() && !r.empty) return "give a workshop file or --empty";
+    try {
+        std::regex check(r.options.views);
+    } catch (const std::regex_error&) {
+        return "--views needs a regular expression";
+    }
     try {
         for (const auto& p : pictures)
             if (p != "none") r.options.picture_percents.insert(std::stoi(p));

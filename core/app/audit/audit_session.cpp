@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <regex>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -33,7 +34,11 @@ const ImTextureID kFontTexture = reinterpret_cast<ImTextureID>(std::intptr_t(1))
 
 struct Context {
     ImGuiContext* context = ImGui::CreateContext();  // current only if it is the first
-    Context() { context->IO.IniFilename = nullptr; }
+    Context() {
+        context->IO.IniFilename = nullptr;
+        // As the OpenGL 3 renderer: large draw lists (a board of many cards) use vertex offsets.
+        context->IO.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    }
     ~Context() { ImGui::DestroyContext(context); }
 };
 
@@ -43,9 +48,11 @@ std::string file_name(const std::string& view) {
     for (std::size_t i = 0; i < view.size(); ++i) {
         unsigned char c = view[i];
         if (std::isalnum(c) || c == '.' || c == '-') out += char(c);
-        else if (c == 0xC3 && i + 1 < view.size()) {  // å ä ö Å Ä Ö é
+        else if (c == 0xC3 && i + 1 < view.size()) {  // å ä ö Å Ä Ö é; × and the rest: _
             unsigned char n = view[++i];
-            out += (n == 0xA5 || n == 0xA4 || n == 0x85 || n == 0x84) ? 'a' : (n == 0xB6 || n == 0x96) ? 'o' : 'e';
+            out += (n == 0xA5 || n == 0xA4 || n == 0x85 || n == 0x84) ? 'a' : (n == 0xB6 || n == 0x96) ? 'o'
+                   : n == 0xA9                                        ? 'e'
+                                                                      : '_';
         } else if (c < 0x80) out += '_';
     }
     return out;
@@ -63,8 +70,14 @@ void build_context_fonts(float scale) {
 
 std::vector<ScrollInfo> scrolls_of(const ImDrawData& data) {
     std::map<const ImDrawList*, ScrollInfo> by_list;
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-        by_list[w->DrawList] = {w->ScrollMax.x > 0, w->ScrollMax.y > 0};
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        ScrollInfo& info = by_list[w->DrawList];
+        for (ImGuiWindow* a = w; a; a = (a->Flags & ImGuiWindowFlags_ChildWindow) ? a->ParentWindow : nullptr) {
+            ImVec4 edges(a->InnerClipRect.Min.x, a->InnerClipRect.Min.y, a->InnerClipRect.Max.x, a->InnerClipRect.Max.y);
+            if (a->ScrollMax.x > 0) info.x.push_back(edges);
+            if (a->ScrollMax.y > 0) info.y.push_back(edges);
+        }
+    }
     std::vector<ScrollInfo> out;
     for (int i = 0; i < data.CmdListsCount; ++i) {
         auto found = by_list.find(data.CmdLists[i]);
@@ -73,9 +86,15 @@ std::vector<ScrollInfo> scrolls_of(const ImDrawData& data) {
     return out;
 }
 
-// Text fields (widgets.cpp) and canvases that pan (marked "scrolls.…" by their view).
+// Text fields (widgets.cpp), canvases that pan (marked "scrolls.…" by their view)
+// and tab bars too long for their width (their tabs scroll, with arrows).
 std::vector<ImVec4> scrolling_areas() {
     std::vector<ImVec4> out;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int n = 0; n < g.TabBars.GetMapSize(); ++n)
+        if (ImGuiTabBar* bar = g.TabBars.TryGetMapData(n))
+            if (bar->CurrFrameVisible == g.FrameCount && bar->WidthAllTabsIdeal > bar->BarRect.GetWidth())
+                out.emplace_back(bar->BarRect.Min.x, bar->BarRect.Min.y, bar->BarRect.Max.x, bar->BarRect.Max.y);
     ui::for_each_probe([&](const std::string& key, ImVec2 min, ImVec2 max) {
         if (key.rfind("text_field.", 0) == 0 || key.rfind("scrolls.", 0) == 0) out.emplace_back(min.x, min.y, max.x, max.y);
     });
@@ -99,9 +118,10 @@ public:
         : options_(options), label_(std::move(label)), shots_(shots) {
         runtime_ = std::make_unique<Runtime>();
         runtime_->echo_messages_to_stderr = false;
-        runtime_->ui_scale = [this] { return settings_.text_scale; };
+
         runtime_->load_plugins(options.plugin_dirs.empty() ? Runtime::default_plugin_dirs() : options.plugin_dirs);
         shell_ = std::make_unique<ui::Shell>(*runtime_, settings_);
+        runtime_->ui_scale = [this] { return shell_->drawn_text_scale(); };
         watch_translations();
         ui::set_probes_enabled(true);
     }
@@ -129,6 +149,12 @@ public:
 
     void run(const Configuration& c) {
         configure(c);
+        // A meeting in progress: the agenda's countdown runs, as the room sees it during a meeting.
+        if (!meeting_started_ && !shell_->agenda().runner().steps().empty()) {
+            shell_->agenda().toggle_timer();
+            frames(kSettleFrames);
+        }
+        meeting_started_ = true;
         for (const auto& view : main_views()) {
             settings_.current_view = view.spec.key;
             frames(kSettleFrames);
@@ -173,9 +199,9 @@ private:
         settings_.language = c.language;
         shell_->set_language(c.language);
         settings_.text_scale = float(c.percent) / 100.0f;
-        build_context_fonts(settings_.text_scale);
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(c.width), float(c.height));
+        build_context_fonts(shell_->drawn_text_scale());
         io.DeltaTime = 1.0f / 60.0f;
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::SetCurrentContext(room_.context);
@@ -188,8 +214,13 @@ private:
         frames(kSettleFrames);  // the new fonts and language settle, and untranslated strings show up
     }
 
+    // As the window does: the fonts are rebuilt between frames when the shell asks (presentation mode).
     void frames(int count) {
         for (int i = 0; i < count; ++i) {
+            if (shell_->fonts_dirty()) {
+                build_context_fonts(shell_->drawn_text_scale());
+                shell_->fonts_rebuilt();
+            }
             ui::clear_probes();
             ImGui::NewFrame();
             shell_->frame();
@@ -220,7 +251,12 @@ private:
 
     float room_least_pixels() const { return kRoomLeastPixels * float(config_.height) / 1080.0f; }
 
+    bool wanted(const std::string& view) const {
+        return options_.views.empty() || std::regex_search(view, std::regex(options_.views));
+    }
+
     void shoot(const std::string& view, float least_pixels = 0) {
+        if (!wanted(view)) return;
         const ImDrawData& data = *ImGui::GetDrawData();
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
         DrawScan scan = scan_draw_data(data, atlas);
@@ -288,6 +324,7 @@ private:
     // The room's screen (a projector of the same size): its own context and fonts,
     // the view's room drawing or the console's picture scaled to fit.
     void shoot_room(const std::string& key) {
+        if (!wanted("room:" + key)) return;
         frames(1);
         ui::MirroredView view = ui::capture_view(shell_->main_view_window().c_str());
         ImDrawData console_lists;
@@ -312,9 +349,17 @@ private:
         Painting painting = paint(layers, config_.width, config_.height, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
         CheckRules room_rules = rules(room_data, room_least_pixels());
         console_rules.display = size;
-        for (ImVec4& area : console_rules.scrolling_areas) {
-            ImVec2 min = layout.to_room(ImVec2(area.x, area.y)), max = layout.to_room(ImVec2(area.z, area.w));
-            area = ImVec4(min.x, min.y, max.x, max.y);
+        auto to_room = [&](ImVec4& r) {
+            ImVec2 min = layout.to_room(ImVec2(r.x, r.y)), max = layout.to_room(ImVec2(r.z, r.w));
+            r = ImVec4(min.x, min.y, max.x, max.y);
+        };
+        for (ImVec4& area : console_rules.scrolling_areas) to_room(area);
+        // A part of the view, enlarged to be read: its edges move with the facilitator's work, as a scrolled view's.
+        if (view.size.x * layout.scale > size.x + 1 || view.size.y * layout.scale > size.y - layout.offset.y + 1)
+            console_rules.scrolling_areas.emplace_back(0.0f, layout.offset.y, size.x, size.y);
+        for (ScrollInfo& scroll : console_rules.list_scrolls) {
+            for (ImVec4& e : scroll.x) to_room(e);
+            for (ImVec4& e : scroll.y) to_room(e);
         }
         std::vector<Defect> defects;
         if (layout.mirror) defects = check_layer(mirror_scan, painting.overlaps, 0, console_rules);
@@ -346,6 +391,7 @@ private:
     std::unique_ptr<Runtime> runtime_;
     std::unique_ptr<ui::Shell> shell_;
     Configuration config_;
+    bool meeting_started_ = false;
     std::set<std::string> english_, untranslated_, english_shown_;
 };
 

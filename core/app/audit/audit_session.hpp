@@ -26,6 +26,7 @@ struct AuditOptions {
     std::vector<Configuration> configurations;
     std::filesystem::path out;
     std::set<int> picture_percents;  // text sizes whose pictures are written
+    std::string views;  // a regular expression: only shots whose name it finds are judged (empty: all)
 };
 
 struct Shot {

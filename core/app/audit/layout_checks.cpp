@@ -23,7 +23,7 @@ bool visible(const DrawnGlyph& g, ImVec2 display) {
     return r.z - r.x > 0.5f && r.w - r.y > 0.5f;
 }
 
-bool inside(ImVec2 p, const ImVec4& r) { return p.x >= r.x && p.x <= r.z && p.y >= r.y && p.y <= r.w; }
+bool overlaps(const DrawnGlyph& g, const ImVec4& r) { return g.min.x < r.z && g.max.x > r.x && g.min.y < r.w && g.max.y > r.y; }
 
 // Cut: part of the glyph is not shown (past its clip rectangle, past the
 // screen, or trimmed on the CPU), except where the region scrolls.
@@ -37,11 +37,14 @@ bool glyph_cut(const DrawnGlyph& g, const CheckRules& rules) {
         (at_side ? across_x : across_y) = true;
     }
     if (!across_x && !across_y) return false;
-    ImVec2 centre((g.min.x + g.max.x) / 2, (g.min.y + g.max.y) / 2);
     for (const ImVec4& area : rules.scrolling_areas)
-        if (inside(centre, area)) return false;
+        if (overlaps(g, area)) return false;
     ScrollInfo scroll = g.list < int(rules.list_scrolls.size()) ? rules.list_scrolls[g.list] : ScrollInfo{};
-    return (across_x && !scroll.x) || (across_y && !scroll.y);
+    auto near = [](float a, float b) { return std::abs(a - b) <= 1.5f; };
+    bool scrolls_x = false, scrolls_y = false;
+    for (const ImVec4& e : scroll.x) scrolls_x = scrolls_x || near(clip.x, e.x) || near(clip.z, e.z);
+    for (const ImVec4& e : scroll.y) scrolls_y = scrolls_y || near(clip.y, e.y) || near(clip.w, e.w);
+    return (across_x && !scrolls_x) || (across_y && !scrolls_y);
 }
 
 int characters_before_ellipsis(const DrawScan& scan, const TextRun& run) {

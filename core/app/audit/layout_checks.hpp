@@ -20,10 +20,12 @@ struct Defect {
     std::string text;  // the text concerned, as drawn
 };
 
-// Where text may run past its clip rectangle because the region scrolls: a
-// window with a scroll range.
+// Where text may run past its clip rectangle because the region scrolls: the
+// edges of a window with a scroll range, or of an enclosing one (not a column's
+// edge inside it). Inner clip rectangles (x1, y1, x2, y2) of the windows that
+// scroll sideways and of those that scroll up and down.
 struct ScrollInfo {
-    bool x = false, y = false;
+    std::vector<ImVec4> x, y;
 };
 
 struct CheckRules {

@@ -119,6 +119,8 @@ float ViewStage::draw_view_bar(ImVec2 origin, float width, bool drawer) {
         }
         items.push_back(std::move(item));
     }
+    if (drawer && !drawer_open_ && drawer_summary_)
+        for (auto& item : drawer_summary_()) items.push_back(std::move(item));
     if (drawer) {
         ToolItem panels;
         panels.label = fmt::format("{}##bar.drawer", runtime_.translate("Side panels"));

@@ -4,7 +4,9 @@
 // that fills the stage; side views open in a column beside it.
 #include "host/runtime.hpp"
 #include "settings.hpp"
+#include "kartla/widgets.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,8 @@ public:
     // stage, opened and closed from the view bar.
     bool drawer_open() const { return drawer_open_; }
     void set_drawer_open(bool open) { drawer_open_ = open; }
+    // Items kept visible in the view bar while the drawer is closed (the agenda's clock).
+    void set_drawer_summary(std::function<std::vector<ToolItem>()> items) { drawer_summary_ = std::move(items); }
 
 private:
     struct Column {
@@ -50,6 +54,7 @@ private:
     Runtime& runtime_;
     Settings& settings_;
     bool drawer_open_ = false;
+    std::function<std::vector<ToolItem>()> drawer_summary_;
     std::string waiting_;  // a view to show once typed text is saved
     int waiting_since_ = 0;
 };

@@ -70,6 +70,13 @@ void BoardView::draw_for_room(const Snapshot& s) {
     canvas_.size.y -= legend > 0 ? legend + ImGui::GetStyle().ItemSpacing.y : 0.0f;
     if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
     fit_to_facilitator(s);
+    // Card titles never smaller than the room's text: with many cards the room sees
+    // fewer at a time, around the middle of what the facilitator shows.
+    if (float least = 1.0f / kTitleScale; canvas_.zoom < least) {
+        ImVec2 centre = canvas_.world_center();
+        canvas_.zoom = least;
+        canvas_.pan = ImVec2(centre.x - canvas_.size.x / 2 / canvas_.scale(), centre.y - canvas_.size.y / 2 / canvas_.scale());
+    }
     ImGui::Dummy(canvas_.size);
     ui::mark_item("problem_map.room.board");
     ui::mark_item("scrolls.problem_map.room.board");
