@@ -42,9 +42,9 @@ bool display_available() {
 }
 
 void rebuild_fonts(ui::Shell& shell, ui::Settings& settings, Runtime& runtime) {
-    if (auto message = ui::build_fonts(settings.text_scale); !message.empty())
+    if (auto message = ui::build_fonts(shell.drawn_text_scale()); !message.empty())
         runtime.post_message(LogLevel::Warning, message);
-    apply_theme(settings.text_scale, settings.theme);
+    apply_theme(shell.drawn_text_scale(), settings.theme);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     shell.fonts_rebuilt();
@@ -127,9 +127,9 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
     ui::Settings settings = ui::Settings::load(settings_file);
     {
         Runtime runtime;
-        runtime.ui_scale = [&] { return settings.text_scale; };
         runtime.start_plugins(plugins, paths::safe_start_dir());
         ui::Shell shell(runtime, settings, settings_file);
+        runtime.ui_scale = [&] { return shell.drawn_text_scale(); };
         shell.phones().server().wake = [] { glfwPostEmptyEvent(); };  // a phone's request waits for the next frame
         rebuild_fonts(shell, settings, runtime);
         if (!file.empty()) {

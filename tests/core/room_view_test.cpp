@@ -57,7 +57,7 @@ bool near(ImVec2 a, ImVec2 b) { return std::abs(a.x - b.x) < 0.01f && std::abs(a
 
 }  // namespace
 
-TEST_CASE("the room view mirrors the facilitator's main view, scaled to fill the room below the step's strip") {
+TEST_CASE("the room view mirrors the facilitator's main view below the step's strip, its text never smaller than the room's") {
     RoomFixture f;
     f.ui.click_item("agenda.start");
     REQUIRE(f.shell.agenda().runner().current() == 0);
@@ -73,15 +73,21 @@ TEST_CASE("the room view mirrors the facilitator's main view, scaled to fill the
 
     ui::RoomLayout layout = room_frame(f.room, f.shell, view);
     CHECK(f.ui.has_item("core.room.step"));  // the strip with the step and its countdown
-    // Below the strip, not stretched, as large as the room's screen allows, centred.
+    // Below the strip, not stretched. Fitted whole, the console's 20 px text would be 15 px on the
+    // room's 720 lines: the room sees a part of the view instead, from its top left (nobody points),
+    // with the text at least as large as the room's own (150 %: 30 px).
     ImVec2 drawn(view.size.x * layout.scale, view.size.y * layout.scale);
     CHECK(layout.offset.y > 0);
-    CHECK(layout.offset.y + drawn.y <= kRoomScreen.y + 0.5f);
-    CHECK(drawn.x <= kRoomScreen.x + 0.5f);
-    bool fills_width = std::abs(drawn.x - kRoomScreen.x) < 0.5f;
-    bool fills_height = std::abs(layout.offset.y + drawn.y - kRoomScreen.y) < 0.5f;
-    CHECK((fills_width || fills_height));
-    CHECK(layout.offset.x == doctest::Approx((kRoomScreen.x - drawn.x) / 2));
+    CHECK(view.font_pixels == doctest::Approx(20.0f));
+    CHECK(view.font_pixels * layout.scale >= 30.0f - 0.01f);
+    CHECK(drawn.x > kRoomScreen.x);
+    CHECK(layout.offset.x == doctest::Approx(0.0f));
+    // A view small enough is fitted whole and centred, as before.
+    ui::MirroredView small = view;
+    small.size = ImVec2(400, 200);
+    ui::RoomLayout fitted = ui::fit_view(small, ImVec2(0, 100), ImVec2(1280, 620), 30.0f);
+    CHECK(fitted.scale == doctest::Approx(3.1f));
+    CHECK(fitted.offset.x == doctest::Approx((1280 - 400 * 3.1f) / 2));
 
     // The renderer maps DisplayPos..+DisplaySize onto the framebuffer: the view's corners land on the layout.
     ImDrawData data = ui::mirror_draw_data(view, layout, kRoomScreen);

@@ -91,6 +91,8 @@ KARTLA_API void set_probes_enabled(bool enabled);
 KARTLA_API bool probes_enabled();  // so a view builds a probe's key only when a test reads it
 KARTLA_API void clear_probes();  // at the start of a frame, so the probes tell what the last frame drew
 KARTLA_API bool item_rect(const std::string& key, ImVec2& min, ImVec2& max);
+// A canvas that pans marks itself "scrolls.<view key>" (mark_rect), so the layout
+// audit knows that text at its edge scrolls into view and is not cut.
 // Every probe of the last frame, for the host's layout file (KARTLA_LAYOUT_FILE).
 KARTLA_API void for_each_probe(const std::function<void(const std::string& key, ImVec2 min, ImVec2 max)>& visit);
 }  // namespace kartla::ui

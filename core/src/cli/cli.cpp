@@ -37,6 +37,10 @@ Usage:
   kartla serve FILE [--bind ADDR] [--port N]
                                     let phones in the room add cards and vote (docs/phones.md);
                                     prints "join: URL"; stops on Ctrl+C or SIGTERM
+  kartla audit-layout [FILE ...] [--empty] --out DIR [--plugin-dir DIR] [--languages sv,en]
+                    [--percents 100,200,300] [--sizes 1920x1080,1280x720] [--pictures 200,300|none]
+                                    draw every view of every plugin and count what is cut, overlaps,
+                                    stacks, is untranslated or too small for the room (docs/layout-audit.md)
   kartla --help | --version
 
 Options before or after any of these:

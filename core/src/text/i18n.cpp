@@ -102,6 +102,11 @@ bool Translations::has(std::string_view msgid) const {
     return false;
 }
 
+void Translations::for_each(const std::function<void(const std::string&, const std::string&)>& visit) const {
+    for (const auto& [name, catalogue] : catalogues_)
+        for (const auto& [msgid, text] : catalogue) visit(msgid, text);
+}
+
 std::string system_language() {
     for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(variable);

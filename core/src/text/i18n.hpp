@@ -5,6 +5,7 @@
 #include "kartla/api.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <map>
@@ -22,6 +23,9 @@ public:
     const char* translate(const char* msgid) const { return translate_in("core", msgid); }
     const std::string& language() const { return language_; }
     bool has(std::string_view msgid) const;
+    // Every string of the loaded language as (msgid, translation): for the layout
+    // audit, which looks for English on a Swedish screen.
+    void for_each(const std::function<void(const std::string&, const std::string&)>& visit) const;
 
     // Adds the strings of one .po text to a component's catalogue; exposed for tests.
     std::size_t parse(std::string_view po_text, const std::string& component = "core");

@@ -161,6 +161,30 @@ void AgendaPanel::draw_meeting_choice() {
     mark_item("agenda.meeting");
 }
 
+std::vector<ToolItem> AgendaPanel::compact_items() {
+    Workshop* workshop = workshop_with_meetings();
+    if (!workshop || !runner_.current_step()) return {};
+    ToolItem clock;
+    clock.kind = ToolItem::Kind::Custom;
+    clock.pinned = true;
+    clock.custom_width = ImGui::CalcTextSize("00:00").x * 1.3f;
+    clock.custom = [this, width = clock.custom_width] {
+        // A box of its own: the clock centres itself in the width it is given.
+        ImGui::BeginChild("##agenda.compact_clock", ImVec2(width, ImGui::GetFontSize() * 1.3f), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs);
+        draw_big_clock(1.2f, false);
+        ImGui::EndChild();
+    };
+    clock.probe = "agenda.compact.clock";
+    ToolItem next;
+    next.label = runtime_.translate("Next step >");
+    next.enabled = runner_.current() + 1 < int(runner_.steps().size());
+    next.pinned = true;
+    next.pressed = [this, workshop] { runner_.next(*workshop); };
+    next.probe = "agenda.compact.next";
+    return {clock, next};
+}
+
 void AgendaPanel::draw_big_clock(float scale, bool with_message) {
     const auto& countdown = runner_.countdown();
     const agenda::Step* step = runner_.current_step();

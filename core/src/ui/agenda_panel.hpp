@@ -4,6 +4,7 @@
 // meeting's parking lot and decision log (a second side view).
 #include "meeting/agenda.hpp"
 #include "kartla/core_data.hpp"
+#include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
 
 #include <cstdint>
@@ -20,6 +21,9 @@ public:
     void draw_notes();  // the parking lot and decisions view's contents
     // The countdown alone, large, for the presentation mode; `scale` times the text size.
     void draw_big_clock(float scale, bool with_message = true);
+    // While a step runs: its countdown and "Next step" as toolbar items, for the view
+    // bar when the agenda itself is in the closed drawer (a narrow stage).
+    std::vector<ToolItem> compact_items();
     bool time_up() const { return runner_.current_step() && runner_.countdown().time_up(); }
 
     agenda::Runner& runner() { return runner_; }

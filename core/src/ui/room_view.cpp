@@ -54,19 +54,34 @@ MirroredView capture_view(const char* window_name) {
     add_window(window, view.lists);
     view.min = window->Pos;
     view.size = window->Size;
+    view.font_pixels = ImGui::GetFontSize();
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     capture_pointer(g, window, view);
     capture_focus(g, window, view);
     return view;
 }
 
-RoomLayout fit_view(const MirroredView& view, ImVec2 area_min, ImVec2 area_size) {
+namespace {
+// Where a part of the view larger than the area starts: around the facilitator's
+// control or pointer, else the view's top left; never past the view's edges.
+float crop_start(float area, float scaled, float view_min, float scale, bool has_spot, float spot) {
+    if (scaled <= area) return (area - scaled) * 0.5f;
+    float start = has_spot ? area * 0.5f - (spot - view_min) * scale : 0.0f;
+    return std::clamp(start, area - scaled, 0.0f);
+}
+}  // namespace
+
+RoomLayout fit_view(const MirroredView& view, ImVec2 area_min, ImVec2 area_size, float least_pixels) {
     RoomLayout layout;
     layout.view_min = view.min;
     if (view.empty() || area_size.x <= 0 || area_size.y <= 0) return layout;
     layout.scale = std::min(area_size.x / view.size.x, area_size.y / view.size.y);
-    layout.offset = ImVec2(area_min.x + (area_size.x - view.size.x * layout.scale) * 0.5f,
-                           area_min.y + (area_size.y - view.size.y * layout.scale) * 0.5f);
+    if (least_pixels > 0 && view.font_pixels > 0) layout.scale = std::max(layout.scale, least_pixels / view.font_pixels);
+    bool spot = view.has_focus || view.has_pointer;
+    ImVec2 at = view.has_focus ? ImVec2((view.focus_min.x + view.focus_max.x) / 2, (view.focus_min.y + view.focus_max.y) / 2)
+                               : view.pointer;
+    layout.offset = ImVec2(area_min.x + crop_start(area_size.x, view.size.x * layout.scale, view.min.x, layout.scale, spot, at.x),
+                           area_min.y + crop_start(area_size.y, view.size.y * layout.scale, view.min.y, layout.scale, spot, at.y));
     return layout;
 }
 

@@ -22,6 +22,7 @@ struct MirroredView {
     ImVec2 size{0, 0};
     bool has_pointer = false;  // the facilitator's mouse is over the view
     ImVec2 pointer{0, 0};
+    float font_pixels = 0;  // the console's text size when it drew the view
     bool has_focus = false;  // the control in use (a field being typed in), when it is not the whole view
     ImVec2 focus_min{0, 0};
     ImVec2 focus_max{0, 0};
@@ -34,7 +35,10 @@ struct MirroredView {
 KARTLA_API MirroredView capture_view(const char* window_name);
 
 // Where the mirrored view lands on the room's screen: one scale for both axes
-// (nothing stretched), centred in the area left below the strip.
+// (nothing stretched), centred in the area left below the strip. With
+// `least_pixels`, never so small that the console's text is drawn below it: the
+// room then sees a part of the view (around where the facilitator works, else
+// its top left) rather than all of it too small to read.
 struct RoomLayout {
     float scale = 1;
     ImVec2 offset{0, 0};  // the room position of the view's top-left corner
@@ -45,7 +49,7 @@ struct RoomLayout {
         return ImVec2(offset.x + (console.x - view_min.x) * scale, offset.y + (console.y - view_min.y) * scale);
     }
 };
-KARTLA_API RoomLayout fit_view(const MirroredView& view, ImVec2 area_min, ImVec2 area_size);
+KARTLA_API RoomLayout fit_view(const MirroredView& view, ImVec2 area_min, ImVec2 area_size, float least_pixels = 0);
 
 // Draw data that paints the mirrored lists at `layout` on a room screen of
 // `room_size` (points) and `framebuffer_scale`. It points into `view`.

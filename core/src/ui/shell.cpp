@@ -57,6 +57,7 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
         return translations_.translate_in(component, msgid);
     };
     runtime_.show_view = [this](std::string_view key) { stage_.show(key); };
+    stage_.set_drawer_summary([this] { return agenda_panel_.compact_items(); });
     set_widget_translator(runtime_.translate);
     track_text_input();  // characters typed right after a click wait for the field it opens
     // The workshop panel is a view like any plugin's, first on the stage.
@@ -301,7 +302,7 @@ void Shell::frame() {
     // F5 while typing: the text is saved first (in this frame or the next; a failed save does not hold it up).
     if (toggle_presenting_ && (!text_unsaved() || ImGui::GetFrameCount() > toggle_presenting_frame_ + 1)) {
         toggle_presenting_ = false;
-        presenting_ = !presenting_;
+        set_presenting(!presenting_);
     }
     decide_quit();
 }

@@ -70,6 +70,9 @@ public:
     void open_palette();
     std::vector<PaletteCommand> palette_commands();
     bool presenting() const { return presenting_; }
+    void set_presenting(bool on);
+    // The text size to build the fonts at (1.0 = 100 %): the user's, larger while presenting.
+    float drawn_text_scale() const;
     void set_theme(const std::string& theme);  // "light" (projector) or "dark"
     // The room view on a second screen (room_view.hpp). The window system reports
     // the screens, opens the room's window while room_view_wanted(), and calls

@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <ctime>
 
@@ -47,7 +48,7 @@ bool Shell::handle_meeting_shortcuts() {
             toggle_presenting_ = true;
             toggle_presenting_frame_ = ImGui::GetFrameCount();
         } else {
-            presenting_ = !presenting_;
+            set_presenting(!presenting_);
         }
         return true;
     }
@@ -56,10 +57,24 @@ bool Shell::handle_meeting_shortcuts() {
         return true;
     }
     if (presenting_ && pressed_key(keys::Escape)) {
-        presenting_ = false;
+        set_presenting(false);
         return true;
     }
     return false;
+}
+
+// The room reads this screen while presenting: its text at least as large as on
+// a room's own screen of this size (room_view.hpp), whatever the console's size.
+float Shell::drawn_text_scale() const {
+    if (!presenting_) return settings_.text_scale;
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    return std::max(settings_.text_scale, room_text_scale(int(display.x), int(display.y), 0, 0));
+}
+
+void Shell::set_presenting(bool on) {
+    if (presenting_ == on) return;
+    presenting_ = on;
+    fonts_dirty_ = true;  // the text size may change with it (drawn_text_scale)
 }
 
 void Shell::open_palette() {
@@ -91,7 +106,7 @@ std::vector<PaletteCommand> Shell::palette_commands() {
         {tr("Smaller text"), "Ctrl+-", [this] { set_text_scale(settings_.text_scale - 0.25f); }},
         {tr("Normal text size"), "Ctrl+0", [this] { set_text_scale(1.0f); }},
         {tr("Full screen"), "F11", [this] { fullscreen_toggle_ = true; }},
-        {tr("Presentation mode"), "F5", [this] { presenting_ = true; }},
+        {tr("Presentation mode"), "F5", [this] { set_presenting(true); }},
         {tr("Room view on the second screen"), "F6", [this] { toggle_room_view(); }, screens_ > 1},
         {fmt::format("{}: Svenska", tr("Language")), "", [this] { choose_language("sv"); }},
         {fmt::format("{}: English", tr("Language")), "", [this] { choose_language("en"); }},
@@ -139,7 +154,7 @@ void Shell::let_phones_join() {
 }
 
 void Shell::draw_meeting_menu_items() {
-    if (ImGui::MenuItem(runtime_.translate("Presentation mode"), "F5")) presenting_ = true;
+    if (ImGui::MenuItem(runtime_.translate("Presentation mode"), "F5")) set_presenting(true);
     if (ImGui::MenuItem(runtime_.translate("Room view on the second screen"), "F6", room_view_wanted(), screens_ > 1))
         toggle_room_view();
     if (ImGui::MenuItem(runtime_.translate("Command palette"), "Ctrl+K")) open_palette();
@@ -233,7 +248,8 @@ RoomLayout Shell::draw_room(const MirroredView& view) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     float strip = draw_step_strip(viewport->Pos, viewport->Size.x, false);
     ImVec2 area_min(viewport->Pos.x, viewport->Pos.y + strip), area_size(viewport->Size.x, viewport->Size.y - strip);
-    RoomLayout layout = fit_view(view, area_min, area_size);
+    // The console's text never smaller on the projector than the room's own.
+    RoomLayout layout = fit_view(view, area_min, area_size, ImGui::GetFontSize());
     if (runtime_.workshop() && stage_.draw_for_room(area_min, area_size)) {
         layout.mirror = false;  // the view drew itself for the room, large and without controls
         return layout;

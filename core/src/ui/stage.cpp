@@ -11,7 +11,14 @@
 namespace kartla::ui {
 
 namespace {
-constexpr float kSideShare = 0.34f;  // of the stage width, when a side view is open
+// The side column: a third of the stage, and never less than this many text
+// heights (a form needs room for its words at any text size).
+constexpr float kSideShare = 0.34f;
+constexpr float kSideEms = 24.0f;
+// A main view narrower than this many text heights beside the column could not be
+// used (letters stack, tables lose their titles): the column becomes a drawer
+// over the stage instead, opened from the view bar.
+constexpr float kLeastStageEms = 36.0f;
 constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -89,7 +96,7 @@ void ViewStage::draw_menu_items() {
 
 // One row however large the text: the views that do not fit go into "More", the one
 // on stage always shows (a wrapped bar took a third of a projector's height at 300 %).
-float ViewStage::draw_view_bar(ImVec2 origin, float width) {
+float ViewStage::draw_view_bar(ImVec2 origin, float width, bool drawer) {
     const ImGuiStyle& style = ImGui::GetStyle();
     float height = toolbar_height() + style.WindowPadding.y * 2;
     ImGui::SetNextWindowPos(origin);
@@ -112,15 +119,33 @@ float ViewStage::draw_view_bar(ImVec2 origin, float width) {
         }
         items.push_back(std::move(item));
     }
+    if (drawer && !drawer_open_ && drawer_summary_)
+        for (auto& item : drawer_summary_()) items.push_back(std::move(item));
+    if (drawer) {
+        ToolItem panels;
+        panels.label = fmt::format("{}##bar.drawer", runtime_.translate("Side panels"));
+        panels.pressed = [this] { drawer_open_ = !drawer_open_; };
+        panels.pinned = true;
+        if (drawer_open_) {
+            panels.colour = ImVec4(0.99f, 0.78f, 0.28f, 1);
+            panels.text_colour = ImVec4(0, 0, 0, 1);
+        }
+        panels.probe = "core.view_bar.drawer";
+        items.push_back(std::move(panels));
+    }
     toolbar("core.view_bar", items);
     ImGui::End();
     return height;
 }
 
+ViewStage::Column ViewStage::side_column(float width, bool any_side) const {
+    float font = ImGui::GetFontSize();
+    float side = std::min(width, std::max(width * kSideShare, font * kSideEms));
+    if (!any_side) return {0, false};
+    return {side, width - side < font * kLeastStageEms};
+}
+
 void ViewStage::draw(ImVec2 origin, ImVec2 size) {
-    float bar = draw_view_bar(origin, size.x);
-    origin.y += bar;
-    size.y -= bar;
     auto views = usable_views();
     std::string on_stage = current();
     // A plugin's side views (an editor, its checks) show beside that plugin's main views only;
@@ -133,15 +158,20 @@ void ViewStage::draw(ImVec2 origin, ImVec2 size) {
         if (v.spec.placement == ViewPlacement::Side && (v.plugin_id == stage_plugin || v.plugin_id == "core") &&
             side_open(v.spec))
             sides.push_back(&v);
-    float main_width = sides.empty() ? size.x : size.x * (1 - kSideShare);
+    Column column = side_column(size.x, !sides.empty());
+    float bar = draw_view_bar(origin, size.x, column.drawer);
+    origin.y += bar;
+    size.y -= bar;
+    float main_width = column.drawer ? size.x : size.x - column.width;
     for (const auto& v : views)
         // No title bar: the view bar above names the view, and at 300 % a title costs a line of the board.
         if (v.spec.key == on_stage) draw_window(v, origin, ImVec2(main_width, size.y), nullptr, ImGuiWindowFlags_NoTitleBar);
+    if (column.drawer && !drawer_open_) sides.clear();
     float side_height = sides.empty() ? 0 : size.y / float(sides.size());
     for (std::size_t i = 0; i < sides.size(); ++i) {
         bool open = true;
-        draw_window(*sides[i], ImVec2(origin.x + main_width, origin.y + side_height * float(i)),
-                    ImVec2(size.x - main_width, side_height), &open);
+        draw_window(*sides[i], ImVec2(origin.x + size.x - column.width, origin.y + side_height * float(i)),
+                    ImVec2(column.width, side_height), &open, 0, column.drawer);
         if (!open) settings_.open_views[sides[i]->spec.key] = false;
     }
     show_waiting();
@@ -183,11 +213,13 @@ bool ViewStage::draw_for_room(ImVec2 origin, ImVec2 size, bool over_mirror) {
 }
 
 void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
-                            ImGuiWindowFlags extra_flags) {
+                            ImGuiWindowFlags extra_flags, bool on_top) {
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
     std::string title = fmt::format("{}###{}", runtime_.translate_in(view.plugin_id, view.spec.title.c_str()), view.spec.key);
-    if (ImGui::Begin(title.c_str(), open, kFixed | extra_flags)) draw_guarded(view.plugin_id, "drawing", view.spec.draw);
+    bool visible = ImGui::Begin(title.c_str(), open, kFixed | extra_flags);
+    if (on_top) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());  // a drawer lies over the stage
+    if (visible) draw_guarded(view.plugin_id, "drawing", view.spec.draw);
     ImGui::End();
 }
 

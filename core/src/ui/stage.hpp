@@ -4,7 +4,9 @@
 // that fills the stage; side views open in a column beside it.
 #include "host/runtime.hpp"
 #include "settings.hpp"
+#include "kartla/widgets.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,11 +28,22 @@ public:
     void show(std::string_view key);
     std::string current();  // the key of the main view on the stage
     void draw_menu_items();  // for the View menu
+    // Where the side column is too wide for the stage, it is a drawer over the
+    // stage, opened and closed from the view bar.
+    bool drawer_open() const { return drawer_open_; }
+    void set_drawer_open(bool open) { drawer_open_ = open; }
+    // Items kept visible in the view bar while the drawer is closed (the agenda's clock).
+    void set_drawer_summary(std::function<std::vector<ToolItem>()> items) { drawer_summary_ = std::move(items); }
 
 private:
-    float draw_view_bar(ImVec2 origin, float width);  // returns its height
+    struct Column {
+        float width;  // of the side column (or the drawer)
+        bool drawer;  // over the stage instead of beside it
+    };
+    Column side_column(float width, bool any_side) const;
+    float draw_view_bar(ImVec2 origin, float width, bool drawer);  // returns its height
     void draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec2 size, bool* open,
-                     ImGuiWindowFlags extra_flags = 0);
+                     ImGuiWindowFlags extra_flags = 0, bool on_top = false);
     // Runs a plugin's drawing inside our window; if it throws, closes what it left open.
     void draw_guarded(const std::string& plugin_id, const char* what, const std::function<void()>& draw);
     bool side_open(const ViewSpec& view);
@@ -40,6 +53,8 @@ private:
 
     Runtime& runtime_;
     Settings& settings_;
+    bool drawer_open_ = false;
+    std::function<std::vector<ToolItem>()> drawer_summary_;
     std::string waiting_;  // a view to show once typed text is saved
     int waiting_since_ = 0;
 };

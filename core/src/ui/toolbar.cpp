@@ -41,6 +41,7 @@ void draw_inline(const ToolItem& item, float top) {
     ImGui::BeginDisabled(!item.enabled);
     switch (item.kind) {
         case ToolItem::Kind::Button:
+            track_text_input();  // as big_button: a button that opens a field keeps keys typed right after it
             push_colours(item);
             ImGui::SetCursorPosY(top);
             if (ImGui::Button(item.label.c_str(), ImVec2(0, height)) && item.pressed) item.pressed();

@@ -48,6 +48,8 @@ bool personal_data_warning(std::string& value) {
 }  // namespace
 
 bool field_saving::finish(std::string& value, bool entered) {
+    // A field's text scrolls inside it: the layout audit does not call it cut.
+    if (probes_enabled()) mark_item("text_field." + std::to_string(ImGui::GetItemID()));
     bool commit = field_saving::should_save(entered);  // first: it asks about the field just drawn
     commit |= personal_data_warning(value);
     if (!commit) return false;

@@ -63,16 +63,23 @@ void BoardView::card(const Measure& m) {
     float y = min.y + pad * 0.5f;
     draw->AddText(font, size, ImVec2(min.x + pad, y), text, m.title.c_str(), nullptr, wrap);
     y += title_height + line * 0.15f;
+    // One line each, cut with "…" where the column is narrow ("Due 2024-06" without its day
+    // would mislead); the whole line on hover and on touch-and-hold.
+    const float text_width = max.x - pad - (min.x + pad);
+    auto line_of = [&](const std::string& s, ImU32 colour) {
+        bool cut = false;
+        kartla::ui::draw_clipped_text(draw, font, size, ImVec2(min.x + pad, y), colour, s.c_str(), text_width, 1, &cut);
+        if (cut) kartla::ui::whole_text_tip(ImVec2(min.x, y), ImVec2(max.x, y + line), s.c_str());
+    };
     const std::string owner = m.owner_id ? actor_label(state_.plan(), m.owner_id, state_.translator())
                                          : state_.tr("No responsible owner");
-    draw->AddText(font, size, ImVec2(min.x + pad, y), muted, owner.c_str());
+    line_of(owner, muted);
     y += line;
     const std::string due = m.due.empty() ? state_.tr("No due date") : fmt::format("{} {}", state_.tr("Due"), m.due);
-    draw->AddText(font, size, ImVec2(min.x + pad, y), muted, due.c_str());
+    line_of(due, muted);
     for (const Finding* f : findings) {
         y += line;
-        const std::string warning = fmt::format("! {}", state_.tr(finding_short_msgid(f->kind)));
-        draw->AddText(font, size, ImVec2(min.x + pad, y), ImGui::ColorConvertFloat4ToU32(kWarningColour), warning.c_str());
+        line_of(fmt::format("! {}", state_.tr(finding_short_msgid(f->kind))), ImGui::ColorConvertFloat4ToU32(kWarningColour));
     }
     draw->PopClipRect();
     ImGui::PopID();

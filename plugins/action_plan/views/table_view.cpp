@@ -146,7 +146,10 @@ void TableView::draw() {
         ImGui::TableSetColumnIndex(static_cast<int>(c));
         ImGui::PushID(static_cast<int>(c));
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##filter", state_.tr("Filter"), &filters_[c]);
+        // The hint only where it fits whole: a narrow column's field says nothing rather than "Filte".
+        const char* hint = state_.tr("Filter");
+        bool fits = ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2 <= ImGui::GetContentRegionAvail().x;
+        ImGui::InputTextWithHint("##filter", fits ? hint : "", &filters_[c]);
         kartla::ui::mark_item(fmt::format("action_plan.table.filter.{}", c));
         ImGui::PopID();
     }
@@ -180,11 +183,12 @@ void TableView::draw() {
                 } else if (column == ColLight) {
                     light_dot(m.light);
                     ImGui::SameLine();
-                    ImGui::TextUnformatted(cell_text(state_, index, column).c_str());
+                    kartla::ui::clipped_text(cell_text(state_, index, column).c_str());
                 } else if (column == kChecksColumn) {
                     finding_count(state_, m);
                 } else {
-                    ImGui::TextUnformatted(cell_text(state_, index, column).c_str());
+                    // Cut with "…" at the column's edge, whole on hover and on touch-and-hold.
+                    kartla::ui::clipped_text(cell_text(state_, index, column).c_str());
                 }
             }
             ImGui::PopID();

@@ -1,5 +1,6 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
+#include "model/layout.hpp"
 #include "model/relation_types.hpp"
 #include "views/views.hpp"
 
@@ -20,13 +21,6 @@ float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
     float t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0f, 1.0f) : 0.0f;
     float cx = a.x + dx * t - p.x, cy = a.y + dy * t - p.y;
     return std::sqrt(cx * cx + cy * cy);
-}
-
-// Lines of gap notes drawn over the top of the canvas.
-int overlay_lines(const Data& d) {
-    int lines = d.gaps.isolated_actors.empty() ? 0 : 1;
-    if (!d.gaps.uncovered_problems.empty()) lines += 1 + int(d.gaps.uncovered_problems.size());
-    return lines;
 }
 
 float relation_thickness(int strength, float scale, float unit) { return float(relation_width(strength, scale, unit)); }
@@ -63,7 +57,7 @@ std::int64_t NetworkView::relation_at(const Data& d, ImVec2 screen) const {
     return best;
 }
 
-void NetworkView::fit(const Data& d) {
+void NetworkView::fit(const Data& d, float least_zoom) {
     if (d.snapshot.actors.empty()) {
         view_.pan = ImVec2(0, 0);
         view_.zoom = 1;
@@ -75,12 +69,11 @@ void NetworkView::fit(const Data& d) {
         x0 = std::min(x0, a.x - s.width / 2), x1 = std::max(x1, a.x + s.width / 2);
         y0 = std::min(y0, a.y - s.height / 2), y1 = std::max(y1, a.y + s.height / 2);
     }
-    // Room is kept for the gap notes at the top and the legend at the bottom.
-    float margin = 20 * view_.unit, line = ImGui::GetTextLineHeightWithSpacing();
-    float top = margin + line * float(overlay_lines(d)), bottom = margin + line;
-    float zx = (view_.canvas_size.x - 2 * margin) / float(x1 - x0), zy = (view_.canvas_size.y - top - bottom) / float(y1 - y0);
-    view_.zoom = std::clamp(std::min(zx, zy) / view_.unit, 0.15f, 1.5f);
-    view_.pan = ImVec2(-float((x0 + x1) / 2) * view_.scale(), -float((y0 + y1) / 2) * view_.scale() + (top - bottom) / 2);
+    // The gap notes and the legend have strips of their own above and below the canvas.
+    float margin = 20 * view_.unit;
+    float zx = (view_.canvas_size.x - 2 * margin) / float(x1 - x0), zy = (view_.canvas_size.y - 2 * margin) / float(y1 - y0);
+    view_.zoom = std::clamp(std::min(zx, zy) / view_.unit, least_zoom, std::max(1.5f, least_zoom));
+    view_.pan = ImVec2(-float((x0 + x1) / 2) * view_.scale(), -float((y0 + y1) / 2) * view_.scale());
 }
 
 // One row at any text size: what does not fit goes into "More" (kartla::ui::toolbar).
@@ -263,36 +256,45 @@ void NetworkView::draw_actors(const Data& d, ImDrawList* list) {
     }
 }
 
-void NetworkView::draw_overlay(const Data& d, ImDrawList* list) {
-    float pad = 10 * s_.ui_scale();
-    ImVec2 at(view_.origin.x + pad, view_.origin.y + pad);
+// The gap notes, above the canvas: never drawn over an actor (wrapped at any text size).
+void NetworkView::draw_notes(const Data& d) {
     if (d.snapshot.actors.empty()) {
-        list->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), s_.tr("No actors yet: add them in the Actors window."));
+        kartla::ui::hint(s_.tr("No actors yet: add them in the Actors window."));
         return;
     }
-    float line = ImGui::GetTextLineHeightWithSpacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kGapRed));
     if (!d.gaps.uncovered_problems.empty()) {
-        list->AddText(at, kGapRed, s_.tr("Prioritised problems nobody answers for:"));
-        for (const auto& problem : d.gaps.uncovered_problems) {
-            at.y += line;
-            list->AddText(ImVec2(at.x + pad, at.y), kGapRed, ("• " + problem.label).c_str());
-        }
-        at.y += line;
+        std::string text = s_.tr("Prioritised problems nobody answers for:");
+        for (const auto& problem : d.gaps.uncovered_problems) text += "\n• " + problem.label;
+        ImGui::TextWrapped("%s", text.c_str());
     }
     if (!d.gaps.isolated_actors.empty())
-        list->AddText(at, kGapRed, s_.tr("Dashed red outline: an actor with no relation and no problem."));
-    // A legend of the link types, bottom left.
-    ImVec2 legend(view_.origin.x + pad, view_.origin.y + view_.canvas_size.y - pad - line);
+        ImGui::TextWrapped("%s", s_.tr("Dashed red outline: an actor with no relation and no problem."));
+    ImGui::PopStyleColor();
+}
+
+// The link types in rows under the canvas, each with its line, dash and arrow;
+// measured first (draw false) so the canvas leaves room for it.
+float NetworkView::legend(ImVec2 at, float width, bool draw) {
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    float pad = 10 * s_.ui_scale(), line = ImGui::GetTextLineHeightWithSpacing(), w = ImGui::GetFontSize() * 2.2f;
+    float thickness = std::max(2.0f, ImGui::GetFontSize() * 0.18f);
+    ImVec2 p = at;
     for (const auto& type : relation_types()) {
-        ImU32 col = colour(type.colour);
-        float w = 36 * s_.ui_scale(), y = legend.y + line / 2 - 2;
-        if (type.dashed) dashed_line(list, ImVec2(legend.x, y), ImVec2(legend.x + w, y), col, 4, 8, 6);
-        else list->AddLine(ImVec2(legend.x, y), ImVec2(legend.x + w, y), col, 4);
-        if (type.directed) arrow_head(list, ImVec2(legend.x, y), ImVec2(legend.x + w, y), col, 4);
         const char* label = s_.tr(type.msgid.data());
-        list->AddText(ImVec2(legend.x + w + pad / 2, legend.y), ImGui::GetColorU32(ImGuiCol_Text), label);
-        legend.x += w + pad * 2.5f + ImGui::CalcTextSize(label).x;
+        float item = w + pad / 2 + ImGui::CalcTextSize(label).x;
+        if (p.x > at.x && p.x + item > at.x + width) p = ImVec2(at.x, p.y + line);
+        if (draw) {
+            ImU32 col = colour(type.colour);
+            float y = p.y + line / 2 - 2;
+            if (type.dashed) dashed_line(list, ImVec2(p.x, y), ImVec2(p.x + w, y), col, thickness, w / 4, w / 6);
+            else list->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, thickness);
+            if (type.directed) arrow_head(list, ImVec2(p.x, y), ImVec2(p.x + w, y), col, thickness);
+            list->AddText(ImVec2(p.x + w + pad / 2, p.y), ImGui::GetColorU32(ImGuiCol_Text), label);
+        }
+        p.x += item + pad * 2;
     }
+    return p.y + line - at.y;
 }
 
 void NetworkView::draw_selection_bar(const Data& d) {
@@ -360,7 +362,6 @@ void NetworkView::draw_picture(const Data& d, ImVec2 size) {
     list->AddRectFilled(view_.origin, max, IM_COL32(252, 252, 250, 255));
     draw_relations(d, list);
     draw_actors(d, list);
-    draw_overlay(d, list);
     list->PopClipRect();
     list->AddRect(view_.origin, max, ImGui::GetColorU32(ImGuiCol_Border));
 }
@@ -368,15 +369,21 @@ void NetworkView::draw_picture(const Data& d, ImVec2 size) {
 // The whole network, as large as the room's screen allows, at the room's text
 // size (its own ImGui context), with the facilitator's selection highlighted.
 void NetworkView::draw_for_room(const Data& d) {
+    draw_notes(d);
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    ImVec2 size(std::max(avail.x, 100.0f), std::max(avail.y, 100.0f));
+    float below = legend(ImGui::GetCursorScreenPos(), avail.x, false) + ImGui::GetStyle().ItemSpacing.y;
+    ImVec2 size(std::max(avail.x, 100.0f), std::max(avail.y - below, 100.0f));
     view_.origin = ImGui::GetCursorScreenPos();
     view_.canvas_size = size;
     view_.unit = s_.ui_scale();  // from the current context: the room's larger text
-    if (!d.snapshot.actors.empty()) fit(d);
+    // The actors' names never smaller than the room's text: a large network shows its middle.
+    if (!d.snapshot.actors.empty()) fit(d, ImGui::GetFontSize() / (float(kNodeFont) * view_.unit));
     ImGui::Dummy(size);
     kartla::ui::mark_item("actor_map.room.network");
+    kartla::ui::mark_item("scrolls.actor_map.room.network");
     draw_picture(d, size);
+    ImVec2 under = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size.x, legend(under, size.x, true)));
 }
 
 void NetworkView::draw() {
@@ -390,9 +397,11 @@ void NetworkView::draw() {
         return;
     }
     draw_toolbar(d);
+    draw_notes(d);
     float bar = ImGui::GetFrameHeightWithSpacing() * 2.2f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    ImVec2 size(std::max(avail.x, 100.0f), std::max(avail.y - bar, 100.0f));
+    float below = legend(ImGui::GetCursorScreenPos(), avail.x, false) + ImGui::GetStyle().ItemSpacing.y;
+    ImVec2 size(std::max(avail.x, 100.0f), std::max(avail.y - bar - below, 100.0f));
     view_.origin = ImGui::GetCursorScreenPos();
     view_.canvas_size = size;
     view_.unit = s_.ui_scale();
@@ -402,8 +411,11 @@ void NetworkView::draw() {
 
     ImGui::InvisibleButton("##network_canvas", size);
     kartla::ui::mark_item("actor_map.network.canvas");
+    kartla::ui::mark_item("scrolls.actor_map.network");  // it pans
     handle_input(d, ImGui::IsItemHovered());
     draw_picture(d, size);
+    ImVec2 under = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size.x, legend(under, size.x, true)));
     draw_selection_bar(d);
 
     if (pending_) {

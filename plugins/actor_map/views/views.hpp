@@ -96,9 +96,11 @@ private:
     void handle_input(const Data& d, bool hovered);
     void draw_relations(const Data& d, ImDrawList* list);
     void draw_actors(const Data& d, ImDrawList* list);
-    void draw_overlay(const Data& d, ImDrawList* list);
+    void draw_notes(const Data& d);
+    float legend(ImVec2 at, float width, bool draw);  // returns its height
     void draw_selection_bar(const Data& d);
-    void fit(const Data& d);
+    // The whole network in the canvas; never zoomed out below `least_zoom` (then its middle).
+    void fit(const Data& d, float least_zoom = 0.15f);
     std::int64_t actor_at(const Data& d, ImVec2 screen) const;
     std::int64_t relation_at(const Data& d, ImVec2 screen) const;
     void tap_to_link(const Data& d, std::int64_t actor);

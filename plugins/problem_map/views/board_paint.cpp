@@ -36,16 +36,19 @@ void BoardView::draw_clusters(const Snapshot& s, ImDrawList* dl) {
         if (!ImGui::IsRectVisible(min, max)) continue;
         bool selected = c_.selection.cluster == cl.id || joining.count(cl.id);
         float rounding = 10 * scale;
-        float header = std::max(kClusterHeader * scale, ImGui::GetFontSize() * 1.2f);
+        float header = std::max(kClusterHeader * scale, ImGui::GetFontSize() * 1.3f);
         dl->AddRectFilled(min, max, IM_COL32(226, 232, 240, 255), rounding);
         dl->AddRectFilled(min, ImVec2(max.x, min.y + header), IM_COL32(196, 207, 222, 255), rounding,
                           ImDrawFlags_RoundCornersTop);
         dl->AddRect(min, max, selected ? kSelected : IM_COL32(110, 122, 140, 255), rounding, 0, selected ? 4.0f : 2.0f);
-        float size = std::max(ImGui::GetFontSize() * 1.15f * canvas_.zoom, ImGui::GetFontSize() * 0.9f);
-        size = std::min(size, header * 0.8f);
-        ImVec4 clip(min.x, min.y, max.x - header, min.y + header);
-        dl->AddText(font, size, ImVec2(min.x + 12 * scale, min.y + (header - size) / 2), kInk, cl.name.c_str(), nullptr,
-                    0.0f, &clip);
+        // The room reads every name at least at its own text size.
+        float least = ImGui::GetFontSize() * (mode_ == BoardMode::Room ? 1.0f : 0.9f);
+        float size = std::min(std::max(ImGui::GetFontSize() * 1.15f * canvas_.zoom, least), header * 0.8f);
+        // One line, cut with "…"; the whole name on hover and on touch-and-hold.
+        ImVec2 at(min.x + 12 * scale, min.y + (header - size) / 2);
+        bool cut = false;
+        ui::draw_clipped_text(dl, font, size, at, kInk, cl.name.c_str(), max.x - header - at.x, 1, &cut);
+        if (cut && mode_ == BoardMode::Console) ui::whole_text_tip(min, ImVec2(max.x, min.y + header), cl.name.c_str());
         if (probes) ui::mark_rect(fmt::format("problem_map.cluster.{}", cl.id), min, ImVec2(max.x, min.y + header));
         if (joining.count(cl.id)) {  // the frame a dragged card will join, before it is dropped
             dl->AddRect(min, max, kJoining, rounding, 0, 6.0f);
@@ -130,7 +133,7 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
                     IM_COL32(255, 255, 255, 255), text, nullptr, 0, &clip);
         return;
     }
-    float small = font_size * 0.8f;
+    float small = mode_ == BoardMode::Room ? font_size : font_size * 0.8f;  // the room reads the footer too
     float footer = small + pad;
     // Whole lines only: a line cut through the middle cannot be read and looks broken.
     float title_top = min.y + strip + pad * 0.5f;
@@ -180,7 +183,7 @@ std::vector<std::pair<std::string, std::uint32_t>> BoardView::legend_chips(const
 }
 
 namespace {
-constexpr float kLegendText = 0.85f;  // of the interface text
+constexpr float kLegendText = 0.85f;  // of the interface text; the room's is its whole text size
 }  // namespace
 
 // Lays the chips out in at most two lines of `width`; returns the strip's height (0
@@ -189,7 +192,7 @@ constexpr float kLegendText = 0.85f;  // of the interface text
 float BoardView::layout_legend(const Snapshot& s, float width, std::vector<ImVec2>* offsets, std::size_t* left_out) const {
     auto chips = legend_chips(s);
     if (chips.empty()) return 0.0f;
-    float fs = ImGui::GetFontSize() * kLegendText;
+    float fs = ImGui::GetFontSize() * (mode_ == BoardMode::Room ? 1.0f : kLegendText);
     float swatch = fs * 0.9f, gap = fs * 0.9f, line = fs + ImGui::GetStyle().ItemSpacing.y * 0.6f;
     float right = width - 16;
     auto text_width = [&](const std::string& t) { return ImGui::GetFont()->CalcTextSizeA(fs, FLT_MAX, 0, t.c_str()).x; };
@@ -235,7 +238,7 @@ void BoardView::draw_legend_strip(const Snapshot& s, float width, float height) 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, ImVec2(min.x + width, min.y + height), IM_COL32(255, 255, 255, 235));
     ImFont* font = ImGui::GetFont();
-    float fs = ImGui::GetFontSize() * kLegendText, swatch = fs * 0.9f;
+    float fs = ImGui::GetFontSize() * (mode_ == BoardMode::Room ? 1.0f : kLegendText), swatch = fs * 0.9f;
     float end_x = min.x, end_y = min.y + 4;
     for (std::size_t i = 0; i < offsets.size(); ++i) {
         ImVec2 p(min.x + 8 + offsets[i].x, min.y + 4 + offsets[i].y);

@@ -70,8 +70,16 @@ void BoardView::draw_for_room(const Snapshot& s) {
     canvas_.size.y -= legend > 0 ? legend + ImGui::GetStyle().ItemSpacing.y : 0.0f;
     if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
     fit_to_facilitator(s);
+    // Card titles never smaller than the room's text: with many cards the room sees
+    // fewer at a time, around the middle of what the facilitator shows.
+    if (float least = 1.0f / kTitleScale; canvas_.zoom < least) {
+        ImVec2 centre = canvas_.world_center();
+        canvas_.zoom = least;
+        canvas_.pan = ImVec2(centre.x - canvas_.size.x / 2 / canvas_.scale(), centre.y - canvas_.size.y / 2 / canvas_.scale());
+    }
     ImGui::Dummy(canvas_.size);
     ui::mark_item("problem_map.room.board");
+    ui::mark_item("scrolls.problem_map.room.board");
     draw_picture(s, c_.board_frame.pointing);
     if (legend > 0) draw_legend_strip(s, canvas_.size.x, legend);
 }
@@ -208,6 +216,7 @@ void BoardView::draw_canvas(const Snapshot& s) {
                                ImGuiButtonFlags_AllowItemOverlap);
     ImGui::SetItemAllowOverlap();
     ui::mark_item("problem_map.board.canvas");
+    ui::mark_item("scrolls.problem_map.board");  // it pans: a card at its edge is not cut
     bool hovered = ImGui::IsItemHovered();
     if (ImGui::IsItemActivated()) handle_press(s);
     // A press becomes a drag once the mouse has moved past ImGui's threshold; the

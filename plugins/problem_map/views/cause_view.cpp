@@ -51,13 +51,19 @@ void CauseView::draw() {
     }
     if (!problem->prioritised) ui::hint(c_.tr("This problem is not marked as prioritised."));
     draw_toolbar(s, *problem);
-    float panel = ImGui::GetFontSize() * 22;
-    ImGui::BeginChild("problem_map.causes.tree", ImVec2(ImGui::GetContentRegionAvail().x - panel, 0), true,
+    // The panel beside the tree while the tree keeps 20 text heights of width; otherwise
+    // below it, and the view scrolls (at 300 % the tree had shrunk to nothing).
+    float fs = ImGui::GetFontSize(), panel = fs * 22;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    bool beside = avail.x >= panel + fs * 20;
+    float tree_height = beside ? 0.0f : std::max(avail.y * 0.6f, fs * 10);
+    ImGui::BeginChild("problem_map.causes.tree", ImVec2(beside ? avail.x - panel : avail.x, tree_height), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove);
     draw_tree(s, *problem);
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("problem_map.causes.panel", ImVec2(0, 0), true);
+    if (beside) ImGui::SameLine();
+    float panel_height = beside ? 0.0f : std::max(avail.y - tree_height - ImGui::GetStyle().ItemSpacing.y, fs * 16);
+    ImGui::BeginChild("problem_map.causes.panel", ImVec2(0, panel_height), true);
     draw_cause_panel(s, *problem);
     draw_triangle(s, *problem);
     ImGui::EndChild();
@@ -69,7 +75,7 @@ void CauseView::draw_problem_picker(const Snapshot& s) {
     ImGui::SameLine();
     const Card* current = s.card(c_.cause_problem);
     std::string preview = current ? current->title : c_.tr("Choose a problem");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 26);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 26, ImGui::GetContentRegionAvail().x));
     if (ImGui::BeginCombo("##problem", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (int pass = 0; pass < 2; ++pass)
             for (const auto& card : s.cards) {
@@ -99,22 +105,29 @@ void CauseView::add_cause(Id problem, Id parent) {
     }
 }
 
+// One row at any text size: what does not fit goes into "More" (ui::toolbar).
 void CauseView::draw_toolbar(const Snapshot& s, const Card& problem) {
-    if (ui::big_button(c_.tr("Add direct cause"))) add_cause(problem.id, 0);
-    ui::mark_item("problem_map.causes.add_direct");
-    ImGui::SameLine();
     const Cause* selected = s.cause(c_.selected_cause);
     if (selected && selected->card_id != problem.id) selected = nullptr;
-    ImGui::BeginDisabled(!selected);
-    if (ui::big_button(c_.tr("Add underlying cause"))) add_cause(problem.id, selected->id);
-    ui::mark_item("problem_map.causes.add_under");
-    ImGui::SameLine();
-    if (ui::big_button(c_.tr("Delete cause")) && edits::delete_cause(c_.host(), selected->id))
-        c_.selected_cause = 0;
-    ui::mark_item("problem_map.causes.delete");
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ui::big_button(c_.tr("Show whole tree"))) fitted_for_ = -1;
+    Id problem_id = problem.id, cause_id = selected ? selected->id : 0;
+    std::vector<ui::ToolItem> items(4);
+    items[0].label = c_.tr("Add direct cause");
+    items[0].pressed = [this, problem_id] { add_cause(problem_id, 0); };
+    items[0].probe = "problem_map.causes.add_direct";
+    items[1].label = c_.tr("Add underlying cause");
+    items[1].pressed = [this, problem_id, cause_id] { add_cause(problem_id, cause_id); };
+    items[1].enabled = cause_id != 0;
+    items[1].probe = "problem_map.causes.add_under";
+    items[2].label = c_.tr("Delete cause");
+    items[2].pressed = [this, cause_id] {
+        if (edits::delete_cause(c_.host(), cause_id)) c_.selected_cause = 0;
+    };
+    items[2].enabled = cause_id != 0;
+    items[2].probe = "problem_map.causes.delete";
+    items[3].label = c_.tr("Show whole tree");
+    items[3].pressed = [this] { fitted_for_ = -1; };
+    items[3].probe = "problem_map.causes.show_all";
+    ui::toolbar("problem_map.causes.toolbar", items);
 }
 
 void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
@@ -139,6 +152,7 @@ void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
     }
     ImGui::InvisibleButton("##tree", canvas_.size);
     ui::mark_item("problem_map.causes.canvas");
+    ui::mark_item("scrolls.problem_map.causes");  // it pans
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActivated()) {
         const TreeNode* hit = node_at(io.MousePos);

@@ -2,9 +2,12 @@
 
 #include "labels.hpp"
 
+#include "kartla/fitted_table.hpp"
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <functional>
 #include <imgui_stdlib.h>
 
 namespace kartla::problem_map::views {
@@ -12,10 +15,16 @@ namespace kartla::problem_map::views {
 namespace {
 
 template <typename Items, typename Name>
-void id_filter(const char* id, const char* any, const char* none, Id& value, const Items& items, Name name, float width) {
+std::string id_filter_label(const char* any, const char* none, Id value, const Items& items, Name name) {
     std::string current = value == -1 ? any : value == 0 ? none : std::string();
     for (const auto& item : items)
         if (item.id == value) current = name(item);
+    return current;
+}
+
+template <typename Items, typename Name>
+void id_filter(const char* id, const char* any, const char* none, Id& value, const Items& items, Name name, float width) {
+    std::string current = id_filter_label(any, none, value, items, name);
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo(id, current.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (ImGui::Selectable(any, value == -1)) value = -1;
@@ -27,6 +36,12 @@ void id_filter(const char* id, const char* any, const char* none, Id& value, con
         }
         ImGui::EndCombo();
     }
+}
+
+// A field or combo as wide as its text, so its words are never cut.
+float fitting_width(const std::string& text, float least) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::max(least, ImGui::CalcTextSize(text.c_str()).x + ImGui::GetFrameHeight() + style.FramePadding.x * 3);
 }
 
 }  // namespace
@@ -65,50 +80,73 @@ void ListView::draw() {
     }
 }
 
+// One row at any text size: what does not fit goes into "More" (ui::toolbar).
 void ListView::draw_filters(const Snapshot& s) {
-    float field = ImGui::GetFontSize() * 11;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (ImGui::InputTextWithHint("##search", c_.tr("Search titles and descriptions"), &search_)) filter_.text = search_;
-    ui::mark_item("problem_map.list.search");
-    ImGui::SameLine();
-    id_filter("##category", c_.tr("All categories"), c_.tr("No category"), filter_.category, s.categories,
-              [&](const Category& cat) { return category_name(cat, c_.translator()); }, field);
-    ui::mark_item("problem_map.list.category");
-    ImGui::SameLine();
-    id_filter("##area", c_.tr("All areas"), c_.tr("No area"), filter_.area, s.areas,
-              [&](const Area& a) { return area_label(c_, a); }, field);
-    ui::mark_item("problem_map.list.area");
-    ImGui::SameLine();
+    float field = ImGui::GetFontSize() * 6;
+    std::vector<ui::ToolItem> items;
+    auto custom = [&](const std::string& text, const char* probe, std::function<void(float)> draw) {
+        ui::ToolItem item;
+        item.kind = ui::ToolItem::Kind::Custom;
+        item.custom_width = fitting_width(text, field);
+        item.custom = [draw, width = item.custom_width] { draw(width); };
+        item.probe = probe;
+        items.push_back(std::move(item));
+    };
+    std::string search_hint = c_.tr("Search titles and descriptions");
+    custom(search_hint, "problem_map.list.search", [this, search_hint](float width) {
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::InputTextWithHint("##search", search_hint.c_str(), &search_)) filter_.text = search_;
+    });
+    auto category = [this](const Category& cat) { return category_name(cat, c_.translator()); };
+    custom(id_filter_label(c_.tr("All categories"), c_.tr("No category"), filter_.category, s.categories, category),
+           "problem_map.list.category", [this, &s, category](float width) {
+               id_filter("##category", c_.tr("All categories"), c_.tr("No category"), filter_.category, s.categories,
+                         category, width);
+           });
+    auto area = [this](const Area& a) { return area_label(c_, a); };
+    custom(id_filter_label(c_.tr("All areas"), c_.tr("No area"), filter_.area, s.areas, area), "problem_map.list.area",
+           [this, &s, area](float width) {
+               id_filter("##area", c_.tr("All areas"), c_.tr("No area"), filter_.area, s.areas, area, width);
+           });
     std::string severity = filter_.severity ? fmt::format("{} {}", c_.tr("Severity"), filter_.severity) : c_.tr("Any severity");
-    ImGui::SetNextItemWidth(field * 0.8f);
-    if (ImGui::BeginCombo("##severity", severity.c_str())) {
-        if (ImGui::Selectable(c_.tr("Any severity"), filter_.severity == 0)) filter_.severity = 0;
-        for (int i = 1; i <= 5; ++i)
-            if (ImGui::Selectable(fmt::format("{} {}", c_.tr("Severity"), i).c_str(), filter_.severity == i)) filter_.severity = i;
-        ImGui::EndCombo();
-    }
-    ui::mark_item("problem_map.list.severity");
-    ImGui::SameLine();
+    custom(severity, "problem_map.list.severity", [this, severity](float width) {
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::BeginCombo("##severity", severity.c_str())) {
+            if (ImGui::Selectable(c_.tr("Any severity"), filter_.severity == 0)) filter_.severity = 0;
+            for (int i = 1; i <= 5; ++i)
+                if (ImGui::Selectable(fmt::format("{} {}", c_.tr("Severity"), i).c_str(), filter_.severity == i))
+                    filter_.severity = i;
+            ImGui::EndCombo();
+        }
+    });
     auto trends = trend_labels(c_);
     int trend = index_of(kTrends, filter_.trend);
-    ImGui::SetNextItemWidth(field * 0.8f);
-    if (ImGui::BeginCombo("##trend", trend < 0 ? c_.tr("Any trend") : trends[std::size_t(trend)])) {
-        if (ImGui::Selectable(c_.tr("Any trend"), trend < 0)) filter_.trend.clear();
-        for (std::size_t i = 0; i < kTrends.size(); ++i)
-            if (ImGui::Selectable(trends[i], int(i) == trend)) filter_.trend = std::string(kTrends[i]);
-        ImGui::EndCombo();
-    }
-    ui::mark_item("problem_map.list.trend");
-    ImGui::SameLine();
-    ImGui::Checkbox(c_.tr("Details"), &show_details_);
-    ui::mark_item("problem_map.list.details");
+    std::string trend_text = trend < 0 ? c_.tr("Any trend") : trends[std::size_t(trend)];
+    custom(trend_text, "problem_map.list.trend", [this, trends, trend, trend_text](float width) {
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::BeginCombo("##trend", trend_text.c_str())) {
+            if (ImGui::Selectable(c_.tr("Any trend"), trend < 0)) filter_.trend.clear();
+            for (std::size_t i = 0; i < kTrends.size(); ++i)
+                if (ImGui::Selectable(trends[i], int(i) == trend)) filter_.trend = std::string(kTrends[i]);
+            ImGui::EndCombo();
+        }
+    });
+    ui::ToolItem details;
+    details.kind = ui::ToolItem::Kind::Toggle;
+    details.label = c_.tr("Details");
+    details.value = &show_details_;
+    details.probe = "problem_map.list.details";
+    items.push_back(std::move(details));
     if (filter_.active()) {
-        ImGui::SameLine();
-        if (ImGui::Button(c_.tr("Clear filters"))) {
+        ui::ToolItem clear;
+        clear.label = c_.tr("Clear filters");
+        clear.pressed = [this] {
             filter_ = Filter{};
             search_.clear();
-        }
+        };
+        items.push_back(std::move(clear));
     }
+    ui::toolbar("problem_map.list.filters", items);
 }
 
 void ListView::draw_table(const Snapshot& s) {
@@ -119,11 +157,12 @@ void ListView::draw_table(const Snapshot& s) {
         Column column;
         ImGuiTableColumnFlags flags;
         float weight = 0.0f;  // share of the free width for stretching columns
+        float least_ems = 0.0f;  // and the least width they keep (the table scrolls sideways below it)
     };
     const ColumnSpec columns[] = {
-        {"Title", Column::Title, ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 3.0f},
-        {"Category", Column::Category, ImGuiTableColumnFlags_WidthStretch, 1.5f},
-        {"Area", Column::Area, ImGuiTableColumnFlags_WidthStretch, 1.2f},
+        {"Title", Column::Title, ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 3.0f, 12.0f},
+        {"Category", Column::Category, ImGuiTableColumnFlags_WidthStretch, 1.5f, 6.0f},
+        {"Area", Column::Area, ImGuiTableColumnFlags_WidthStretch, 1.2f, 6.0f},
         {"Severity", Column::Severity, ImGuiTableColumnFlags_WidthFixed},
         {"Trend", Column::Trend, ImGuiTableColumnFlags_WidthFixed},
         {"Signal", Column::Signal, ImGuiTableColumnFlags_WidthFixed},
@@ -134,14 +173,11 @@ void ListView::draw_table(const Snapshot& s) {
     ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                             ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("problem_map.list", int(std::size(columns)), flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    float fs = ImGui::GetFontSize();
-    for (const auto& col : columns) {
-        // Fixed columns fit their header; the free width goes to title, category and area.
-        float width = col.weight > 0 ? col.weight : ImGui::CalcTextSize(c_.tr(col.title)).x + fs * 1.6f;
-        ImGui::TableSetupColumn(c_.tr(col.title), col.flags, width, ImGuiID(col.column));
-    }
+    // Fixed columns fit their header; the free width goes to title, category and area.
+    std::vector<ui::TableColumn> setup;
+    for (const auto& col : columns) setup.push_back({c_.tr(col.title), col.flags, col.weight, col.least_ems, ImGuiID(col.column)});
+    if (!ui::begin_fitted_table("problem_map.list", setup, flags)) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int i = 0; i < int(std::size(columns)); ++i) {
         ImGui::TableSetColumnIndex(i);
@@ -177,14 +213,14 @@ void ListView::draw_table(const Snapshot& s) {
                                                           packed_color(cat->color), 3);
                 ImGui::Dummy(ImVec2(sw, sw));
                 ImGui::SameLine();
-                ImGui::TextUnformatted(category_name(*cat, c_.translator()).c_str());
+                ui::clipped_text(category_name(*cat, c_.translator()).c_str());
             }
             ImGui::TableSetColumnIndex(2);
-            if (const Area* a = s.area(card.area_id)) ImGui::TextUnformatted(a->name.c_str());
+            if (const Area* a = s.area(card.area_id)) ui::clipped_text(a->name.c_str());
             ImGui::TableSetColumnIndex(3);
             if (card.severity) ImGui::Text("%d", card.severity);
             ImGui::TableSetColumnIndex(4);
-            ImGui::TextUnformatted(trend_label(c_, card.trend));
+            ui::clipped_text(trend_label(c_, card.trend));
             ImGui::TableSetColumnIndex(5);
             if (card.signal_crime) ImGui::TextUnformatted(c_.tr("Yes"));
             ImGui::TableSetColumnIndex(6);
@@ -195,7 +231,7 @@ void ListView::draw_table(const Snapshot& s) {
             if (card.prioritised) ImGui::TextUnformatted("\u2605");
             ImGui::TableSetColumnIndex(9);
             int conf = index_of(kConfidences, card.confidence);
-            if (conf > 0) ImGui::TextUnformatted(confidence_labels(c_)[std::size_t(conf)]);
+            if (conf > 0) ui::clipped_text(confidence_labels(c_)[std::size_t(conf)]);
         }
     }
     ImGui::EndTable();

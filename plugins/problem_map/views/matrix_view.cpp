@@ -64,20 +64,31 @@ void MatrixView::draw() {
         ImGui::Checkbox(c_.tr("Only prioritised"), &only_prioritised_);
     }
 
-    float label_w = ImGui::GetFontSize() * 7, label_h = ImGui::GetFrameHeight() * 1.2f;
+    float fs = ImGui::GetFontSize();
     ImVec2 start = ImGui::GetCursorScreenPos();
     ImVec2 avail = ImGui::GetContentRegionAvail();
+    // The row labels' column as wide as its longest label (never wrapped mid-word), up to a third of the width.
+    float label_w = 0;
+    for (int row = 0; row <= kMatrixRows; ++row) label_w = std::max(label_w, ImGui::CalcTextSize(row_label(mode, row).c_str()).x);
+    label_w = std::min(label_w + fs * 0.8f, avail.x / 3);
+    float label_h = ImGui::GetFrameHeight() * 1.2f;
     Grid grid;
     grid.columns = matrix_columns(mode);
-    grid.strip = std::max(ImGui::GetFontSize() * 3.5f, avail.y * 0.12f);
+    grid.strip = std::max(fs * 3.5f, avail.y * 0.12f);
     grid.origin = ImVec2(start.x + label_w, start.y + label_h);
-    grid.cell = ImVec2((avail.x - label_w - 8) / float(grid.columns),
-                       (avail.y - label_h - grid.strip - ImGui::GetFontSize() * 1.6f) / float(kMatrixRows));
-    if (grid.cell.x < 20 || grid.cell.y < 20) return;
+    grid.labels = label_w;
+    // Never smaller than a chip with its text: on a small screen the view scrolls instead of losing the grid.
+    grid.cell = ImVec2(std::max((avail.x - label_w - 8) / float(grid.columns), fs * 4.5f),
+                       std::max((avail.y - label_h - grid.strip - fs * 1.6f) / float(kMatrixRows), fs * 2.2f));
     draw_grid(s, grid, mode);
     draw_cards(s, grid, mode);
     ImGui::SetCursorScreenPos(ImVec2(start.x, grid.origin.y + grid.cell.y * kMatrixRows + grid.strip + 4));
     ImGui::Dummy(ImVec2(1, 1));
+}
+
+std::string MatrixView::row_label(MatrixMode mode, int row) {
+    if (row == kMatrixRows) return c_.tr("Not assessed");
+    return fmt::format("{} {}", mode == MatrixMode::SeverityTrend ? c_.tr("Severity") : c_.tr("Impact"), kMatrixRows - row);
 }
 
 void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
@@ -89,8 +100,12 @@ void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
         std::string label = mode == MatrixMode::SeverityTrend
                                 ? trends[std::size_t(index_of(kTrends, kTrendColumns[std::size_t(col)]))]
                                 : fmt::format("{} {}", c_.tr("Influence"), col + 1);
-        ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-        dl->AddText(ImVec2(g.origin.x + g.cell.x * (float(col) + 0.5f) - ts.x / 2, g.origin.y - ts.y - 6), kInk, label.c_str());
+        // Centred over its column, cut with "…" (whole on hover and hold) where the column is narrower.
+        float width = std::min(ImGui::CalcTextSize(label.c_str()).x, g.cell.x - 8);
+        ImVec2 at(g.origin.x + g.cell.x * (float(col) + 0.5f) - width / 2, g.origin.y - fs - 6);
+        bool cut = false;
+        ui::draw_clipped_text(dl, font, fs, at, kInk, label.c_str(), width + 1, 1, &cut);
+        if (cut) ui::whole_text_tip(at, ImVec2(at.x + width, at.y + fs), label.c_str());
         for (int row = 0; row < kMatrixRows; ++row) {
             ImVec2 min = g.cell_min(col, row);
             dl->AddRectFilled(min, ImVec2(min.x + g.cell.x, min.y + g.cell.y), cell_tint(col, row, g.columns));
@@ -98,19 +113,21 @@ void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
             ui::mark_rect(fmt::format("problem_map.matrix.cell.{}.{}", col, row), min, ImVec2(min.x + g.cell.x, min.y + g.cell.y));
         }
     }
-    for (int row = 0; row < kMatrixRows; ++row) {
-        std::string label = fmt::format("{} {}", mode == MatrixMode::SeverityTrend ? c_.tr("Severity") : c_.tr("Impact"),
-                                        kMatrixRows - row);
-        ImVec4 clip(g.origin.x - fs * 7, g.origin.y, g.origin.x - 4, g.origin.y + g.cell.y * kMatrixRows);
-        dl->AddText(font, fs, ImVec2(g.origin.x - fs * 6.8f, g.origin.y + g.cell.y * (float(row) + 0.5f) - fs / 2), kInk,
-                    label.c_str(), nullptr, fs * 6.5f, &clip);
-    }
+    float label_x = g.origin.x - g.labels;
+    auto row_text = [&](int row, float y) {
+        std::string label = row_label(mode, row);
+        bool cut = false;
+        ImVec2 at(label_x, y);
+        ui::draw_clipped_text(dl, font, fs, at, kInk, label.c_str(), g.origin.x - 4 - label_x, 1, &cut);
+        if (cut) ui::whole_text_tip(at, ImVec2(g.origin.x - 4, y + fs), label.c_str());
+    };
+    for (int row = 0; row < kMatrixRows; ++row) row_text(row, g.origin.y + g.cell.y * (float(row) + 0.5f) - fs / 2);
     ImVec2 strip_min(g.origin.x, g.origin.y + g.cell.y * kMatrixRows + 6);
     ImVec2 strip_max(g.origin.x + g.cell.x * float(g.columns), strip_min.y + g.strip - 6);
     dl->AddRectFilled(strip_min, strip_max, IM_COL32(232, 232, 236, 255));
     dl->AddRect(strip_min, strip_max, kGridLine);
     ui::mark_rect("problem_map.matrix.strip", strip_min, strip_max);
-    dl->AddText(font, fs, ImVec2(g.origin.x - fs * 6.8f, strip_min.y + 4), kInk, c_.tr("Not assessed"), nullptr, fs * 6.5f);
+    row_text(kMatrixRows, strip_min.y + 4);
     std::string axis = mode == MatrixMode::SeverityTrend ? c_.tr("Trend \u2192") : c_.tr("Ability to influence \u2192");
     dl->AddText(ImVec2(g.origin.x, strip_max.y + 4), IM_COL32(70, 70, 80, 255), axis.c_str());
     ui::mark_rect("problem_map.matrix.grid", g.origin, ImVec2(strip_max.x, strip_max.y));
@@ -177,9 +194,12 @@ void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
         bool selected = c_.selection.has(card.id);
         target->AddRect(min, max, selected ? IM_COL32(30, 90, 200, 255) : IM_COL32(60, 60, 70, 255), 5, 0, selected ? 3.0f : 1.0f);
         std::string text = (card.prioritised ? "\u2605 " : "") + (card.title.empty() ? std::string(c_.tr("(no title)")) : card.title);
-        ImVec4 clip(min.x + 12, min.y, max.x - 4, max.y);
+        // One line, cut with "…"; the whole title on hover and on touch-and-hold.
         float text_size = std::min(fs, chip_h * 0.9f);
-        target->AddText(font, text_size, ImVec2(min.x + 14, min.y + (chip_h - text_size) / 2), kInk, text.c_str(), nullptr, 0, &clip);
+        bool cut = false;
+        ui::draw_clipped_text(target, font, text_size, ImVec2(min.x + 14, min.y + (chip_h - text_size) / 2), kInk,
+                              text.c_str(), max.x - 4 - (min.x + 14), 1, &cut);
+        if (cut && !dragging) ui::whole_text_tip(min, max, text.c_str());
     }
 }
 

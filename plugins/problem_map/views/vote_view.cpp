@@ -4,6 +4,7 @@
 #include "labels.hpp"
 #include "model/edits.hpp"
 
+#include "kartla/fitted_table.hpp"
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
@@ -127,14 +128,16 @@ void VoteView::draw_ranking(const Snapshot& s) {
         ImGui::TextUnformatted(fmt::format(fmt::runtime(c_.tr("Dots left for the chosen voter: {}")), left).c_str());
     }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("problem_map.ranking", 6, flags)) return;
+    // The problem's title keeps at least 12 text heights (it wraps within them); narrower, the table scrolls sideways.
+    const std::vector<ui::TableColumn> columns = {
+        {c_.tr("Rank")},
+        {c_.tr("Problem"), ImGuiTableColumnFlags_WidthStretch, 1.0f, 12.0f},
+        {c_.tr("Dots"), ImGuiTableColumnFlags_WidthStretch, 0.6f, 4.0f},
+        {c_.tr("Voters")},
+        {c_.tr("Chosen voter")},
+        {c_.tr("Prioritised")}};
+    if (!ui::begin_fitted_table("problem_map.ranking", columns, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(c_.tr("Rank"), ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn(c_.tr("Problem"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(c_.tr("Dots"), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(c_.tr("Voters"), ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn(c_.tr("Chosen voter"), ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn(c_.tr("Prioritised"), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     auto rows = ranking(s);
     int most = rows.empty() ? 1 : std::max(1, rows.front().dots);
