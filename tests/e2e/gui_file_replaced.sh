@@ -172,7 +172,7 @@ start "$file"
 type_title "före flytten"
 mv "$file" "$moved"
 wait_for_title "(not saved)"
-grep -q "also where it was moved to" "$out/kartla-$case.log" || fail "($case) nothing said about the WAL"
+grep -q "is in the moved file" "$out/kartla-$case.log" || fail "($case) nothing said about the WAL"
 quit
 nothing_beside "$file"
 nothing_beside "$moved"  # the moved file alone, no WAL beside it: what it holds is in the file itself

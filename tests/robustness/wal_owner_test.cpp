@@ -90,6 +90,15 @@ void killed_after_edit(const fs::path& file, const std::string& title) {
     REQUIRE(fs::file_size(wal_owner::wal_of(file)) > 32);
 }
 
+// A workshop open for editing whose last edit is still in its WAL, not yet in the file.
+std::unique_ptr<Workshop> open_with_unfinished_edit(const fs::path& file, const std::string& title) {
+    make_workshop(file, "Före");
+    auto w = must(Workshop::open(file));
+    REQUIRE(w->edit("title", [&](Database& db) { core_data::set_meta(db, "title", title); }));
+    REQUIRE(fs::file_size(wal_owner::wal_of(file)) > 32);
+    return w;
+}
+
 }  // namespace
 
 TEST_CASE("a -wal another file wrote is set aside on open, renamed and unchanged, and the file opens as it is") {
@@ -160,14 +169,11 @@ TEST_CASE("a file replaced after kartla was killed opens as the replacement, and
 TEST_CASE("a file moved while open gets everything saved into it, and nothing stays beside the old name") {
     TempDir dir;
     auto file = dir / "trygghet.kartla";
-    make_workshop(file, "Före");
-    auto w = must(Workshop::open(file));
-    REQUIRE(w->edit("title", [](Database& db) { core_data::set_meta(db, "title", "Före flytten"); }));
-    REQUIRE(fs::file_size(wal_owner::wal_of(file)) > 32);  // the edit is in the WAL, not yet in the file
+    auto w = open_with_unfinished_edit(file, "Före flytten");
     auto moved = dir / "flyttad.kartla";
     fs::rename(file, moved);
     CHECK(w->file_change() == Workshop::FileChange::MovedOrDeleted);
-    CHECK(w->wal_note().msgid.find("also where it was moved to") != std::string::npos);
+    CHECK(w->wal_note().msgid.find("is in the moved file") != std::string::npos);
     CHECK(beside(file).empty());  // no -wal, -shm or record left for a file that comes to this name
     CHECK(title_of(*w) == "Före flytten");  // the open connection still reads it all
     // The moved file alone (no WAL beside it) holds the edit.
@@ -198,4 +204,21 @@ TEST_CASE("a file replaced while open, then closed: the replacement stays byte f
     CHECK(beside(file).empty());
     CHECK(bytes_of(file) == replacement);
     CHECK(title_of(*must(Workshop::open(file))) == "Före");
+}
+
+TEST_CASE("a file deleted while open leaves nothing beside its name, and a copy still gets every edit") {
+    TempDir dir;
+    auto file = dir / "trygghet.kartla";
+    auto w = open_with_unfinished_edit(file, "Före borttagningen");
+    fs::remove(file);
+    CHECK(w->file_change() == Workshop::FileChange::MovedOrDeleted);
+    CHECK(w->wal_note().empty());  // the banner says it; the copy is the way out
+    CHECK(beside(file).empty());
+    auto copy = dir / "kopia.kartla";
+    REQUIRE(w->continue_in_copy(copy));
+    CHECK(title_of(*must(Workshop::open(copy, OpenMode::ReadOnly))) == "Före borttagningen");
+    REQUIRE(w->edit("title", [](Database& db) { core_data::set_meta(db, "title", "I kopian"); }));
+    w.reset();
+    CHECK(beside(copy).empty());  // closed cleanly: SQLite finished its WAL, kartla removed its record
+    CHECK(title_of(*must(Workshop::open(copy))) == "I kopian");
 }

@@ -15,7 +15,12 @@ Workshop::FileChange check(int fd, const std::filesystem::path& path) {
     if (fd < 0 || ::fstat(fd, &open_file) != 0) return Change::None;  // cannot tell; a failing write says so itself
     if (::stat(path.c_str(), &named) != 0) return Change::MovedOrDeleted;
     if (named.st_dev != open_file.st_dev || named.st_ino != open_file.st_ino) return Change::Replaced;
-    return open_file.st_nlink > 0 ? Change::None : Change::MovedOrDeleted;
+    return has_a_name(fd) ? Change::None : Change::MovedOrDeleted;
+}
+
+bool has_a_name(int fd) {
+    struct stat open_file {};
+    return fd >= 0 && ::fstat(fd, &open_file) == 0 && open_file.st_nlink > 0;
 }
 
 std::string describe(Workshop::FileChange change, const std::filesystem::path& path) {

@@ -17,6 +17,8 @@ int open_identity(const std::filesystem::path& path);
 // Compares the file `path` names now with the one `fd` has open (device and
 // inode), and whether that one still has a name at all (link count).
 Workshop::FileChange check(int fd, const std::filesystem::path& path);
+// Whether the file `fd` has open still has a name somewhere (moved, not deleted).
+bool has_a_name(int fd);
 // A sentence for the user; empty for FileChange::None.
 std::string describe(Workshop::FileChange change, const std::filesystem::path& path);
 

@@ -183,10 +183,11 @@ void Workshop::let_go_of_wal(FileChange change) {
         std::filesystem::remove(wal_owner::wal_of(path_), ec);  // empty now: it holds nothing
         std::filesystem::remove(wal_owner::shm_of(path_), ec);
         wal_owner::release(path_, mine);
-        wal_note_ = {change == FileChange::Replaced
-                         ? "The new file was left as it is: nothing of this session was written into it."
-                         : "Everything saved until then is in the file kartla had open, also where it was moved to.",
-                     {}};
+        // A deleted file needs no word more than the banner's: the copy is the way out.
+        if (change == FileChange::Replaced)
+            wal_note_ = {"The new file was left as it is: nothing of this session was written into it.", {}};
+        else if (file_identity::has_a_name(identity_fd_))
+            wal_note_ = {"Everything saved until then is in the moved file.", {}};
         return;
     }
     std::string problem;
