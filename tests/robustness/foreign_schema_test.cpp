@@ -126,6 +126,20 @@ const char* const kContent[] = {
     "SELECT COUNT(*) FROM core_meeting",          "SELECT COUNT(*) FROM core_plugin_schema",
 };
 
+// The window as a user starts it, with the built plugins loaded.
+struct Window {
+    kartla::test::Headless ui;
+    Runtime runtime;
+    ui::Settings settings;
+    std::unique_ptr<ui::Shell> shell;
+    Window() {
+        runtime.echo_messages_to_stderr = false;
+        runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+        shell = std::make_unique<ui::Shell>(runtime, settings);
+        ui.set_ui([this] { shell->frame(); });
+    }
+};
+
 }  // namespace
 
 TEST_CASE("the command line refuses a file with each kind of foreign object and leaves it unchanged") {
@@ -173,13 +187,10 @@ TEST_CASE("the window refuses each kind, and its cleaned copy opens with the dat
         tamper(file, kind.sql);
         auto bytes = read_bytes(file);
 
-        kartla::test::Headless ui;
-        Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-        ui::Settings settings;
-        ui::Shell shell(runtime, settings);
-        ui.set_ui([&] { shell.frame(); });
+        Window window;
+        auto& ui = window.ui;
+        auto& runtime = window.runtime;
+        auto& shell = *window.shell;
         CHECK_FALSE(shell.open_file(file));
         CHECK(runtime.workshop() == nullptr);
         CHECK(shell.error_dialog().find(kind.named) != std::string::npos);
@@ -328,12 +339,9 @@ TEST_CASE("the window's cleaned copy can go to a chosen place, and the original 
     auto file = sample(dir, "Östra Höjden.kartla");
     tamper(file, "CREATE VIEW peek AS SELECT * FROM core_meta;");
     auto bytes = read_bytes(file);
-    kartla::test::Headless ui;
-    Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    ui::Settings settings;
-    ui::Shell shell(runtime, settings);
+    Window window;
+    auto& runtime = window.runtime;
+    auto& shell = *window.shell;
     CHECK_FALSE(shell.open_file(file));
     REQUIRE(shell.offers_cleaned_copy());
     fs::create_directory(dir / "rensat");
@@ -495,14 +503,11 @@ TEST_CASE("the window names a part whose plugin is not installed, and edits, und
     add_radar_part(dir, file);
     const auto points = dump(file, "radar_point"), notes = dump(file, "radar_note");
 
-    kartla::test::Headless ui;
-    Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    ui::Settings settings;
-    ui::Shell shell(runtime, settings);
+    Window window;
+    auto& ui = window.ui;
+    auto& runtime = window.runtime;
+    auto& shell = *window.shell;
     shell.set_language("sv");
-    ui.set_ui([&] { shell.frame(); });
     REQUIRE(shell.open_file(file));
     ui.frame(3);
     CHECK(ui.has_item("core.missing_plugins.radar"));
