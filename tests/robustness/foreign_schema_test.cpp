@@ -11,12 +11,16 @@
 #include "ui/shell.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 using namespace kartla;
@@ -122,6 +126,20 @@ const char* const kContent[] = {
     "SELECT COUNT(*) FROM core_meeting",          "SELECT COUNT(*) FROM core_plugin_schema",
 };
 
+// The window as a user starts it, with the built plugins loaded.
+struct Window {
+    kartla::test::Headless ui;
+    Runtime runtime;
+    ui::Settings settings;
+    std::unique_ptr<ui::Shell> shell;
+    Window() {
+        runtime.echo_messages_to_stderr = false;
+        runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+        shell = std::make_unique<ui::Shell>(runtime, settings);
+        ui.set_ui([this] { shell->frame(); });
+    }
+};
+
 }  // namespace
 
 TEST_CASE("the command line refuses a file with each kind of foreign object and leaves it unchanged") {
@@ -169,13 +187,10 @@ TEST_CASE("the window refuses each kind, and its cleaned copy opens with the dat
         tamper(file, kind.sql);
         auto bytes = read_bytes(file);
 
-        kartla::test::Headless ui;
-        Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-        ui::Settings settings;
-        ui::Shell shell(runtime, settings);
-        ui.set_ui([&] { shell.frame(); });
+        Window window;
+        auto& ui = window.ui;
+        auto& runtime = window.runtime;
+        auto& shell = *window.shell;
         CHECK_FALSE(shell.open_file(file));
         CHECK(runtime.workshop() == nullptr);
         CHECK(shell.error_dialog().find(kind.named) != std::string::npos);
@@ -323,12 +338,9 @@ TEST_CASE("the window's cleaned copy can go to a chosen place, and the original 
     auto file = sample(dir, "Östra Höjden.kartla");
     tamper(file, "CREATE VIEW peek AS SELECT * FROM core_meta;");
     auto bytes = read_bytes(file);
-    kartla::test::Headless ui;
-    Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    ui::Settings settings;
-    ui::Shell shell(runtime, settings);
+    Window window;
+    auto& runtime = window.runtime;
+    auto& shell = *window.shell;
     CHECK_FALSE(shell.open_file(file));
     REQUIRE(shell.offers_cleaned_copy());
     fs::create_directory(dir / "rensat");
@@ -344,4 +356,217 @@ TEST_CASE("the window's cleaned copy can go to a chosen place, and the original 
     CHECK_FALSE(shell.open_cleaned_copy(chosen));
     CHECK(shell.error_dialog().find("exists already") != std::string::npos);
     CHECK(runtime.workshop()->path() == chosen);  // the open copy stays open
+}
+
+// --- Trust, exactly right (issue 22, item 4): what opens although kartla did not create it.
+
+namespace {
+
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+// A table's rows and declaration as the sqlite3 program dumps them (indexes included).
+std::string dump(const fs::path& file, const std::string& table) {
+    auto ran = run("sqlite3 -readonly " + quoted(file) + " '.dump " + table + "'");
+    REQUIRE_MESSAGE(ran.exit_code == 0, ran.output);
+    return ran.output;
+}
+
+// A part made with "radar", a plugin this kartla has never seen, written with the sqlite3 program as
+// that plugin would have: its tables and an index under its prefix, and its row in core_plugin_schema.
+void add_radar_part(const TempDir& dir, const fs::path& file, const std::string& extra = {}) {
+    auto sql = dir / "radar.sql";
+    std::ofstream(sql) << "CREATE TABLE radar_point(id INTEGER PRIMARY KEY, label TEXT NOT NULL DEFAULT '',"
+                          " weight REAL CHECK (weight >= 0), seen TEXT DEFAULT (date('now')));\n"
+                          "CREATE INDEX radar_point_by_label ON radar_point(label);\n"
+                          "CREATE TABLE radar_note(point_id INTEGER NOT NULL REFERENCES radar_point(id), body TEXT);\n"
+                          "INSERT INTO radar_point(label, weight, seen) VALUES ('Otrygghet vid Åsens torg', 2.5, '2026-11-03'),"
+                          " ('Belysning – gångvägen', 0, NULL);\n"
+                          "INSERT INTO radar_note VALUES (1, 'Föreningen på Östra Höjden såg det först');\n"
+                          "INSERT INTO core_plugin_schema(plugin_id, version) VALUES ('radar', 3);\n"
+                       << extra;
+    auto ran = run("sqlite3 " + quoted(file) + " < " + quoted(sql));
+    REQUIRE_MESSAGE(ran.exit_code == 0, ran.output);
+}
+
+const char* const kRadarNotice =
+    "This workshop has a part made with radar, which is not installed here; it is kept unchanged.";
+
+// Runs of white space as one space: a PDF's text breaks lines where the page does.
+std::string squeezed(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        bool space = std::isspace(static_cast<unsigned char>(c));
+        if (!space) out += c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("SQLite's own statistics (ANALYZE with the sqlite3 program) open everywhere, and declared otherwise they are foreign") {
+    TempDir dir;
+    auto file = sample(dir, "Östra Höjden.kartla");
+    auto analyzed = run("sqlite3 " + quoted(file) + " ANALYZE");
+    REQUIRE_MESSAGE(analyzed.exit_code == 0, analyzed.output);
+    REQUIRE(count(file, "SELECT COUNT(*) FROM sqlite_stat1") > 0);
+    auto digest = sha256(file);
+    const std::string bin = KARTLA_TEST_BINARY;
+    auto info = run(bin + " info " + quoted(file));
+    CHECK_MESSAGE(info.exit_code == 0, info.output);
+    CHECK(info.output.find("\"status\": \"loaded\"") != std::string::npos);
+    auto plan = dir / "plan.md";
+    CHECK(run(bin + " export " + quoted(file) + " --format md -o " + quoted(plan)).exit_code == 0);
+    CHECK(sha256(file) == digest);  // accepted as it is, not dropped: a read changes nothing
+
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, false, runtime.known_schema());
+    REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
+    auto& workshop = *std::get<std::unique_ptr<Workshop>>(opened);
+    CHECK(workshop.edit("title", [](Database& d) { core_data::set_meta(d, "title", "Åsen efter ANALYZE"); }).ok);
+    std::get<std::unique_ptr<Workshop>>(opened).reset();
+    CHECK(count(file, "SELECT COUNT(*) FROM sqlite_stat1") > 0);
+
+    // The name alone is not SQLite's: a sqlite_stat1 that SQLite would never declare is refused.
+    tamper(file, "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
+                 "'CREATE TABLE sqlite_stat1(tbl,idx,stat CHECK (abs(stat) >= 0))' WHERE name = 'sqlite_stat1';");
+    auto refused = run(bin + " info " + quoted(file));
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.output.find("a table `sqlite_stat1` that kartla did not create") != std::string::npos);
+}
+
+TEST_CASE("a part made with a plugin that is not installed is named in info and every export, and kept byte for byte") {
+    TempDir dir;
+    auto file = sample(dir, "Östra Höjden.kartla");
+    add_radar_part(dir, file);
+    const auto points = dump(file, "radar_point"), notes = dump(file, "radar_note");
+    REQUIRE(points.find("Otrygghet vid Åsens torg") != std::string::npos);
+    const std::string bin = KARTLA_TEST_BINARY;
+
+    auto printed = dir / "info.json";
+    auto info = run(bin + " info " + quoted(file) + " > " + quoted(printed));
+    REQUIRE_MESSAGE(info.exit_code == 0, info.output);
+    auto json = nlohmann::json::parse(read_bytes(printed));
+    CHECK(json["missing_plugins"] == nlohmann::json::array({"radar"}));
+    for (const auto& plugin : json["plugins"]) CHECK(plugin["status"] == "loaded");
+
+    // Every export says so at its top, in the language asked for.
+    struct Case {
+        const char* format;
+        const char* language;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"md", "en", kRadarNotice},
+        {"md", "sv", "Den här workshopen har en del gjord med radar, som inte är installerat här; den behålls oförändrad."},
+        {"html", "en", kRadarNotice},
+        {"report-html", "en", kRadarNotice},
+        {"report-pdf", "en", kRadarNotice},
+        {"report-pdf", "sv", "Den här workshopen har en del gjord med radar, som inte är installerat här; den behålls oförändrad."},
+        {"meeting-md", "en", kRadarNotice},
+        {"xlsx", "en", kRadarNotice},
+        {"ics", "en", kRadarNotice},
+    };
+    // The text a reader of each format sees.
+    auto readable = [](const std::string& format, const fs::path& out) {
+        if (format == "report-pdf") return run("pdftotext -enc UTF-8 " + quoted(out) + " -").output;
+        if (format == "xlsx") return run("unzip -p " + quoted(out) + " xl/sharedStrings.xml").output;
+        std::string text = read_bytes(out);
+        if (format != "ics") return text;
+        std::string unfolded;  // RFC 5545: lines folded with CRLF and a space, ',' and ';' escaped
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text.compare(i, 3, "\r\n ") == 0) i += 2;
+            else if (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == ',' || text[i + 1] == ';')) continue;
+            else unfolded += text[i];
+        }
+        return unfolded;
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.format);
+        CAPTURE(c.language);
+        auto out = dir / fmt::format("export-{}-{}", c.format, c.language);
+        auto ran = run(bin + " export " + quoted(file) + " --format " + c.format + " --lang " + c.language + " -o " + quoted(out));
+        REQUIRE_MESSAGE(ran.exit_code == 0, ran.output);
+        CHECK(ran.output.find(std::string("kartla: ") + c.expected) != std::string::npos);  // and on stderr
+        CHECK(squeezed(readable(c.format, out)).find(c.expected) != std::string::npos);
+    }
+    CHECK(dump(file, "radar_point") == points);
+    CHECK(dump(file, "radar_note") == notes);
+}
+
+TEST_CASE("the window names a part whose plugin is not installed, and edits, undo, a copy and quitting leave it unchanged") {
+    TempDir dir;
+    auto file = sample(dir, "Östra Höjden.kartla");
+    add_radar_part(dir, file);
+    const auto points = dump(file, "radar_point"), notes = dump(file, "radar_note");
+
+    Window window;
+    auto& ui = window.ui;
+    auto& runtime = window.runtime;
+    auto& shell = *window.shell;
+    shell.set_language("sv");
+    REQUIRE(shell.open_file(file));
+    ui.frame(3);
+    CHECK(ui.has_item("core.missing_plugins.radar"));
+    CHECK(runtime.missing_plugin_notice("radar") ==
+          "Den här workshopen har en del gjord med radar, som inte är installerat här; den behålls oförändrad.");
+    auto& workshop = *runtime.workshop();
+    auto rename = [](Database& d) {
+        d.exec("UPDATE problem_map_card SET title = title || ' (ändrad)' WHERE id = (SELECT MIN(id) FROM problem_map_card)");
+    };
+    REQUIRE(workshop.edit(EditLabel{"problem_map", "Rename card"}, rename).ok);
+    REQUIRE(workshop.undo().ok);
+    REQUIRE(workshop.redo().ok);
+    // What kartla cannot read, it cannot change: not even on purpose.
+    CHECK_FALSE(workshop.edit("poke", [](Database& d) { d.exec("DELETE FROM radar_note"); }).ok);
+    auto copy = dir / "kopia.kartla";
+    REQUIRE(workshop.save_copy(copy).ok);
+    ui.frame(2);
+    shell.request_quit();
+    ui.frame(2);
+    runtime.set_workshop(nullptr);
+
+    CHECK(count(file, "SELECT COUNT(*) FROM problem_map_card WHERE title LIKE '% (ändrad)'") == 1);
+    CHECK(dump(file, "radar_point") == points);
+    CHECK(dump(file, "radar_note") == notes);
+    CHECK(dump(copy, "radar_point") == points);
+    CHECK(dump(copy, "radar_note") == notes);
+
+    // The cleaned copy of a file that also holds something foreign keeps the part as it was.
+    tamper(file, "CREATE VIEW peek AS SELECT * FROM core_meta;");
+    auto cleaned = dir / "rensad.kartla";
+    CHECK(schema_guard::write_cleaned_copy(file, cleaned, runtime.known_schema()).empty());
+    CHECK(dump(cleaned, "radar_point") == points);
+    CHECK(dump(cleaned, "radar_note") == notes);
+}
+
+TEST_CASE("an unknown plugin's part may hold plain tables and indexes only: code in it is refused as anywhere") {
+    TempDir dir;
+    auto pristine = sample(dir, "pristine.kartla");
+    const std::string bin = KARTLA_TEST_BINARY;
+    struct Case {
+        const char* sql;
+        const char* named;
+    };
+    const Case cases[] = {
+        {"CREATE TABLE radar_shout(x TEXT, y TEXT GENERATED ALWAYS AS (upper(x)) VIRTUAL);",
+         "a table `radar_shout` that kartla did not create"},
+        {"CREATE TRIGGER radar_wipe AFTER UPDATE ON problem_map_card BEGIN DELETE FROM actor_map_actor; END;",
+         "a trigger `radar_wipe` that kartla did not create"},
+        {"CREATE VIEW radar_peek AS SELECT * FROM core_meta;", "a view `radar_peek` that kartla did not create"},
+        {"CREATE VIRTUAL TABLE radar_search USING fts5(body);", "a virtual table `radar_search` that kartla did not create"},
+        {"CREATE TABLE stash(x);", "a table `stash` that kartla did not create"},  // not under its prefix
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.sql);
+        auto file = dir / "hostile.kartla";
+        fs::remove(file);
+        fs::copy_file(pristine, file);
+        add_radar_part(dir, file, c.sql);
+        auto ran = run(bin + " info " + quoted(file));
+        CHECK(ran.exit_code != 0);
+        CHECK(ran.output.find(c.named) != std::string::npos);
+    }
 }

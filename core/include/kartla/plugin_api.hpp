@@ -115,6 +115,11 @@ struct CommandSpec {
 struct ExportOptions {
     char csv_separator = ';';
     bool redact_personal_data = false;
+    // What the reader must know about the workshop as a whole, in the user's
+    // language, e.g. that a part made with a plugin not installed here is not
+    // in the export. Set by the host for every export; a document states each
+    // at its top.
+    std::vector<std::string> notices;
 };
 
 struct ExportSpec {

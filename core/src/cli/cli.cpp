@@ -163,6 +163,7 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     if (output.empty()) output = fs::path(file).replace_extension(exporter->extension).string();
     const std::size_t messages_before = runtime.messages().size();
+    for (const auto& notice : runtime.missing_plugin_notices(*runtime.workshop())) err << "kartla: " << notice << '\n';
     std::string problem;
     for (auto& entry : runtime.exports())
         if (&entry.spec == exporter)

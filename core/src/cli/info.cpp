@@ -42,6 +42,8 @@ nlohmann::json workshop_info(Runtime& runtime) {
         plugins.push_back(entry);
     }
     info["plugins"] = plugins;
+    // Parts of the file whose plugin is not installed here: kept, but read by nobody.
+    info["missing_plugins"] = runtime.missing_plugins(workshop);
     if (runtime.safe_mode()) info["safe_mode"] = true;
 
     auto entities = nlohmann::json::object();

@@ -12,9 +12,15 @@ public:
     void add_schema(std::vector<std::string> migrations) override { runtime_.set_schema(id_, std::move(migrations)); }
     void add_view(ViewSpec view) override { runtime_.add(id_, std::move(view)); }
     void add_command(CommandSpec command) override { runtime_.add(id_, std::move(command)); }
-    // Every export runs whole-or-nothing and, on request, redacted (kartla/export_file.hpp).
+    // Every export runs whole-or-nothing and, on request, redacted (kartla/export_file.hpp),
+    // and is told what it must say about the workshop as a whole (ExportOptions::notices).
     void add_export(ExportSpec exporter) override {
-        exporter.write = guarded_export(std::move(exporter.write), exporter.extension.empty());
+        exporter.write = [&runtime = runtime_, write = guarded_export(std::move(exporter.write), exporter.extension.empty())](
+                             Workshop& workshop, const ExportOptions& options, const std::filesystem::path& out) {
+            ExportOptions told = options;
+            told.notices = runtime.missing_plugin_notices(workshop);
+            write(workshop, told, out);
+        };
         runtime_.add(id_, std::move(exporter));
     }
     void add_entity_kind(EntityKindSpec kind) override { runtime_.add(id_, std::move(kind)); }

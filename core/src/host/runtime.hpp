@@ -85,6 +85,17 @@ public:
     Workshop* workshop() { return workshop_.get(); }
     std::unique_ptr<Workshop> take_workshop();
 
+    // --- parts of the workshop that no installed plugin reads
+    // The ids of the parts `workshop` holds (a plugin's row in
+    // core_plugin_schema) whose plugin is not installed here, not even as a
+    // failed or held-back one. Their tables open unverified and stay unchanged
+    // (storage/schema_guard.hpp). Empty in safe mode, which knows of no plugin.
+    std::vector<std::string> missing_plugins(Workshop& workshop) const;
+    // What the window shows and every export states about them, one sentence
+    // each, in the user's language (PluginHost::add_export fills ExportOptions::notices).
+    std::vector<std::string> missing_plugin_notices(Workshop& workshop) const;
+    std::string missing_plugin_notice(std::string_view id) const;
+
     // --- what plugins registered
     const std::vector<Tagged<ViewSpec>>& views() const { return views_; }
     const std::vector<Tagged<CommandSpec>>& commands() const { return commands_; }

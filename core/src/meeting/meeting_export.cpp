@@ -97,6 +97,7 @@ void write_meeting_markdown(Workshop& workshop, const ExportOptions& options, co
         if (auto value = core_data::meta(db, key); !value.empty()) out << "- " << tr(label) << ": " << w.cell(value) << '\n';
     };
     out << '\n';
+    for (const auto& notice : options.notices) out << "> " << w.cell(notice) << "\n\n";
     detail("Municipality / organisation", "organisation");
     detail("Facilitator (role)", "facilitator_role");
     detail("Purpose", "purpose");

@@ -45,16 +45,6 @@ bool same(const Object& a, const Object& b) {
     return lower(a.table) == lower(b.table) && normalise_sql(a.sql) == normalise_sql(b.sql);
 }
 
-// A plugin id the file names, usable as a table prefix: lower-case letters,
-// digits and underscores, never the core's or SQLite's own.
-bool plausible_plugin_id(const std::string& id) {
-    if (id.empty() || id.size() > 64 || !std::islower(static_cast<unsigned char>(id[0]))) return false;
-    if (id == "core" || id == "sqlite") return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-    });
-}
-
 // What the migrations create, built by running them in memory up to the file's versions.
 struct Expectation {
     std::vector<Object> objects;
@@ -128,6 +118,15 @@ bool unverifiable(const Object& o, const Expectation& e) {
     return o.type == "table" ? lower(o.name) == lower(o.table) : true;
 }
 
+// A generated column is computed when its row is read, and PRAGMA quick_check
+// reads it too, so a table kartla cannot verify must have none. Its DEFAULT
+// and CHECK expressions may stay: they run only on a write (never allowed to an
+// unverified table), and quick_check skips the CHECKs (quick_check below).
+bool computes_columns(Database& file, const Object& o) {
+    if (o.type != "table") return false;
+    return file.scalar_int("SELECT COUNT(*) FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3)", o.name) > 0;
+}
+
 int severity(const Foreign& f) {
     const auto& o = f.object;
     if (o.type == "trigger") return 0;
@@ -137,9 +136,22 @@ int severity(const Foreign& f) {
     return o.type == "table" ? 4 : 5;
 }
 
-bool sqlite_sequence(const Object& o) {
-    return o.type == "table" && o.name == "sqlite_sequence" &&
-           normalise_sql(o.sql) == "create table sqlite_sequence(name,seq)";
+// SQLite's own tables, exactly as SQLite declares them: sqlite_sequence
+// (AUTOINCREMENT) and the statistics ANALYZE writes. The statistics only steer
+// the query planner: no expression of theirs runs, a query gives the same rows
+// whatever they say, and this SQLite (built without STAT4) never reads stat2-4.
+// They are kept, not dropped, so a read-only open accepts them too and kartla
+// never changes a file for them (docs/reliability.md).
+bool sqlite_internal(const Object& o) {
+    static const std::map<std::string, std::string> declared{
+        {"sqlite_sequence", "create table sqlite_sequence(name,seq)"},
+        {"sqlite_stat1", "create table sqlite_stat1(tbl,idx,stat)"},
+        {"sqlite_stat2", "create table sqlite_stat2(tbl,idx,sampleno,sample)"},
+        {"sqlite_stat3", "create table sqlite_stat3(tbl,idx,neq,nlt,ndlt,sample)"},
+        {"sqlite_stat4", "create table sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)"},
+    };
+    auto it = declared.find(o.name);
+    return o.type == "table" && it != declared.end() && o.table == o.name && normalise_sql(o.sql) == it->second;
 }
 
 // "a trigger", "an index", "a virtual table": the object as a message names it.
@@ -261,6 +273,14 @@ void clean(const fs::path& target, const Report& report) {
 
 }  // namespace
 
+bool plausible_plugin_id(std::string_view id) {
+    if (id.empty() || id.size() > 64 || !std::islower(static_cast<unsigned char>(id[0]))) return false;
+    if (id == "core" || id == "sqlite") return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+    });
+}
+
 bool Object::virtual_table() const {
     return type == "table" && normalise_sql(sql).starts_with("create virtual table");
 }
@@ -314,10 +334,10 @@ Report inspect(Database& file, const SchemaCatalog& known) {
     auto present = schema_of(file);
     auto expected = expectation(file, present, known);
     for (const auto& o : present) {
-        if (sqlite_sequence(o)) continue;
+        if (sqlite_internal(o)) continue;
         if (const Object* e = find(expected.objects, key_of(o))) {
             if (!same(o, *e)) report.foreign.push_back({o, true});
-        } else if (unverifiable(o, expected)) {
+        } else if (unverifiable(o, expected) && !computes_columns(file, o)) {
             if (o.type == "table") report.unverified_tables.push_back(o.name);
         } else {
             report.foreign.push_back({o, false});

@@ -41,6 +41,12 @@ struct Report {
     bool clean() const { return foreign.empty(); }
 };
 
+// A plugin id a file names in core_plugin_schema that can own tables: lower-case
+// letters, digits and underscores, never the core's or SQLite's own prefix.
+// Only such an id's prefixed tables open unverified, and only such an id is
+// named as a part whose plugin is not installed.
+KARTLA_API bool plausible_plugin_id(std::string_view id);
+
 // Compares `file`'s schema with what kartla creates. Reads no table before its
 // declaration is verified. Throws SqliteError when the file cannot be read.
 KARTLA_API Report inspect(Database& file, const SchemaCatalog& known);

@@ -313,6 +313,9 @@ void Shell::draw_windows() {
     float banner = draw_file_banner(origin, size.x);
     origin.y += banner;
     size.y -= banner;
+    float notice = missing_parts_.draw(runtime_, origin, size.x);
+    origin.y += notice;
+    size.y -= notice;
     stage_.draw(origin, size);
 }
 

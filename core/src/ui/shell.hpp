@@ -5,6 +5,7 @@
 #include "agenda_panel.hpp"
 #include "command_palette.hpp"
 #include "file_dialog.hpp"
+#include "missing_parts_notice.hpp"
 #include "phones_panel.hpp"
 #include "privacy_panel.hpp"
 #include "room_view.hpp"
@@ -140,6 +141,7 @@ private:
     bool presenting_ = false;
     int screens_ = 1;
     FileDialog file_dialog_;
+    MissingPartsNotice missing_parts_;
     std::string error_dialog_;
     bool error_dialog_opening_ = false;
     std::filesystem::path foreign_file_;  // refused for foreign objects; a cleaned copy is offered

@@ -35,6 +35,10 @@ doc::Document build_report(kartla::Workshop& workshop, const kartla::ExportOptio
     if (out.title.empty()) out.title = tr("Workshop report");
     out.subtitle = tr("Workshop report") + " · " + kartla::core_data::meta(db, "organisation");
     out.sections.push_back(workshop_section(db, tr));
+    // What the host says of the workshop as a whole opens its first part, in HTML and PDF alike.
+    auto& first = out.sections.front().blocks;
+    for (auto notice = options.notices.rbegin(); notice != options.notices.rend(); ++notice)
+        first.insert(first.begin(), doc::Paragraph{*notice});
     for (const auto& spec : sections) out.sections.push_back(contributed(workshop, options, tr, spec));
     return out;
 }

@@ -146,13 +146,13 @@ std::vector<LogLine> log_lines(const Plan& plan, const Translate& tr) {
 
 }  // namespace
 
-Document build_document(kartla::Workshop& workshop, const Plan& plan, const kartla::ExportOptions& /*options*/,
+Document build_document(kartla::Workshop& workshop, const Plan& plan, const kartla::ExportOptions& options,
                         const Translate& tr) {
     auto& db = workshop.db();
     Document doc;
     doc.tr = tr;
     doc.header = {cd::meta(db, "title"), cd::meta(db, "organisation"), cd::meta(db, "date"), cd::meta(db, "place"),
-                  cd::organisations(db), dates::today()};
+                  cd::organisations(db), dates::today(), options.notices};
     doc.workshop_uid = workshop_uid(db);
     doc.language = std::string(tr("Action plan")) != "Action plan" ? "sv" : "en";  // as the report tells
     for (const char* msgid : kColumnMsgids) doc.column_titles.push_back(tr(msgid));
@@ -205,11 +205,13 @@ Document build_document(kartla::Workshop& workshop, const EntitySelect& select, 
 std::vector<std::pair<const char*, std::string>> Header::lines() const {
     std::string taking_part;
     for (const auto& o : organisations) taking_part += (taking_part.empty() ? "" : ", ") + o;
-    return {{"Organisation", organisation},
-            {"Date", date},
-            {"Place", place},
-            {"Participating organisations", taking_part},
-            {"Exported", exported}};
+    std::vector<std::pair<const char*, std::string>> out{{"Organisation", organisation},
+                                                          {"Date", date},
+                                                          {"Place", place},
+                                                          {"Participating organisations", taking_part},
+                                                          {"Exported", exported}};
+    for (const auto& notice : notices) out.emplace_back("Please note", notice);
+    return out;
 }
 
 }  // namespace kartla::action_plan::exporting

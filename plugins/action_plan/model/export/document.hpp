@@ -49,6 +49,7 @@ struct Header {
     std::string title, organisation, date, place;
     std::vector<std::string> organisations;  // taking part
     std::string exported;                     // today
+    std::vector<std::string> notices;         // what the host says of the workshop as a whole (ExportOptions)
 
     // The lines under the title, as (English msgid, value), the same in every document format.
     std::vector<std::pair<const char*, std::string>> lines() const;

@@ -31,8 +31,10 @@ const char* ics_status(const std::string& status) {
 std::string calendar_description(const Document& doc) {
     const auto& tr = doc.tr;
     const Header& h = doc.header;
-    std::string text = fmt::format("{}: {}\n{}: {}\n{}: {}\n{}: ", tr("Organisation"), h.organisation, tr("Date"),
-                                   h.date, tr("Place"), h.place, tr("Participating organisations"));
+    std::string text;
+    for (const auto& notice : h.notices) text += fmt::format("{}: {}\n\n", tr("Please note"), notice);
+    text += fmt::format("{}: {}\n{}: {}\n{}: {}\n{}: ", tr("Organisation"), h.organisation, tr("Date"), h.date,
+                        tr("Place"), h.place, tr("Participating organisations"));
     for (std::size_t i = 0; i < h.organisations.size(); ++i) text += (i ? ", " : "") + h.organisations[i];
     text += fmt::format("\n\n{}:\n", tr("Prioritised problems and causes"));
     for (const auto& section : doc.sections) {

@@ -207,10 +207,11 @@ void workshop_sheet(lxw_workbook* book, const Document& doc, const Formats& f) {
     worksheet_set_column(sheet, 1, 1, kValueWidth, nullptr);
     std::string organisations;
     for (const auto& o : h.organisations) organisations += (organisations.empty() ? "" : "\n") + o;
-    const std::pair<const char*, std::string> lines[] = {{"Action plan", h.title},   {"Organisation", h.organisation},
-                                                         {"Date", h.date},           {"Place", h.place},
-                                                         {"Participating organisations", organisations},
-                                                         {"Exported", h.exported}};
+    std::vector<std::pair<const char*, std::string>> lines{{"Action plan", h.title},   {"Organisation", h.organisation},
+                                                           {"Date", h.date},           {"Place", h.place},
+                                                           {"Participating organisations", organisations},
+                                                           {"Exported", h.exported}};
+    for (const auto& notice : h.notices) lines.emplace_back("Please note", notice);
     lxw_row_t r = 0;
     for (const auto& [msgid, value] : lines) {
         write_text(sheet, r, 0, tr(msgid), f.header);
