@@ -153,11 +153,8 @@ void Shell::draw_quit_question() {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
-    ImGui::TextUnformatted(fmt::format(fmt::runtime(runtime_.translate(
-                                           "{} fields hold text that could not be saved: the file cannot take it now. "
-                                           "If you quit now, that text is lost.")),
-                                       pending_text_count())
-                               .c_str());
+    ImGui::TextUnformatted(runtime_.translate("Typed text could not be saved: the file cannot take it now. It is "
+                                              "marked “Not saved” at its field. If you quit now, that text is lost."));
     ImGui::PopTextWrapPos();
     mark_item("core.quit_question");
     auto close = [&] {
