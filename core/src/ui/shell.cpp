@@ -140,6 +140,7 @@ void Shell::request_quit() {
 
 // Typed text had its frame to be written: quit, or ask when some of it could not be.
 void Shell::decide_quit() {
+    if (quit_after_copy_ && !file_dialog_.visible()) quit_after_copy_ = false;  // the copy's dialog was cancelled
     if (!quit_wanted_ || ImGui::GetFrameCount() <= quit_wanted_frame_ + 1) return;
     quit_wanted_ = false;
     if (write_pending_text() == 0) quit_requested_ = true;
