@@ -6,7 +6,9 @@
 #  3. runs kartla_bench: every export, the report, info, a summary of five files,
 #     open to first frame, board frames, edit -> durable, undo, redo, and as
 #     baselines a bare SQLite commit and a whole-file JSON save;
-#  4. runs kartla_phones_bench: 60 phones against the room server on loopback.
+#  4. runs kartla_phones_bench: 60 phones against the room server on loopback;
+#  5. runs kartla_typing_bench: keystroke -> durable in the real window under
+#     Xvfb, idle and under stress-ng --cpu 2 (KARTLA_TYPING_RUNS titles each, 30).
 # Prints one table; writes the figures to build-bench/bench.json (or $1).
 # KARTLA_BENCH_SIZES="100 5000" picks the sizes, KARTLA_BENCH_REPEAT (3) the runs
 # per command-line figure (the median is shown).
@@ -19,7 +21,7 @@ repeat=${KARTLA_BENCH_REPEAT:-3}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S "$root" -B "$tree" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKARTLA_TESTS=OFF "${launcher[@]}" >/dev/null
-nice ninja -C "$tree" -j"$(nproc)" kartla kartla_bench kartla_generate kartla_phones_bench >/dev/null
+nice ninja -C "$tree" -j"$(nproc)" kartla kartla_bench kartla_generate kartla_phones_bench kartla_typing_bench >/dev/null
 bin="$tree/stage/bin"
 work=$(mktemp -d "${TMPDIR:-/tmp}/kartla-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -35,4 +37,6 @@ echo "generated ${sizes// /, } cards with 2,000 measures in $(( $(date +%s) - st
 # Phones in the room (docs/phones.md): 60 simulated phones over loopback for 20 s.
 cp "$work/sample.kartla" "$work/phones.kartla"
 "$bin/kartla_phones_bench" "$tree/stage/lib/kartla/plugins" "$work/phones.kartla" 60 20
+# Typed text under CPU load (issue 22): the real window, Xvfb, xdotool, stress-ng.
+"$bin/kartla_typing_bench" "$bin/kartla" "${KARTLA_TYPING_RUNS:-30}"
 echo "total $(( $(date +%s) - started )) s"

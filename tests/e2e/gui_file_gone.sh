@@ -25,40 +25,8 @@ fail() {
 export KARTLA_LAYOUT_FILE=$out/layout.txt  # where the window drew its fields (lib/layout.sh)
 layout=$KARTLA_LAYOUT_FILE
 source "$(dirname "$0")/lib/layout.sh"
+source "$(dirname "$0")/lib/file_window.sh"
 title_of() { sqlite3 "$1" "SELECT value FROM core_meta WHERE key = 'title'"; }
-window_name() { xdotool getwindowname "$wid"; }
-# Polls until the window title contains $1 (the check runs every few seconds).
-wait_for_title() {
-  for _ in $(seq 60); do
-    [[ $(window_name) == *"$1"* ]] && return 0
-    sleep 0.1
-  done
-  fail "the window title never said '$1' (it is '$(window_name)')"
-}
-start() {
-  rm -f "$layout"  # the probes of the window before are no guide to this one
-  "$@" >"$out/kartla-$case.log" 2>&1 &
-  app=$!
-  wid=$(xdotool search --sync --onlyvisible --name 'kartla$' | head -1)
-  xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid"
-  sleep 0.5
-}
-quit() {
-  chord ctrl q
-  for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$app" 2>/dev/null && fail "kartla did not quit"
-  app=
-}
-# Save a copy: Ctrl+Shift+S, the name field has focus, a full path, Enter.
-save_copy() {
-  xdotool keydown ctrl keydown shift; sleep 0.15; xdotool key s; sleep 0.15; xdotool keyup shift keyup ctrl
-  sleep 0.8
-  xdotool type --delay 20 "$1"
-  xdotool key Return
-  for _ in $(seq 50); do [[ -f $1 ]] && break; sleep 0.1; done
-  [[ -f $1 ]] || fail "Save a copy wrote no $1"
-  sleep 0.5
-}
 
 for case in moved deleted; do
   mkdir -p "$out/$case"
@@ -94,18 +62,7 @@ done
 
 # (d) A read-only folder, seen by a user who is not root (root may write anywhere).
 case=readonly
-folder=$out/readonly
-mkdir -p "$folder" "$out/userhome"
-"$kartla" sample "$folder/delad.kartla" >/dev/null
-chmod 755 "$folder"
-chmod 644 "$folder/delad.kartla"
-chown nobody "$out/userhome"
-before=$(sha256sum "$folder/delad.kartla")
-export KARTLA_LAYOUT_FILE=$out/userhome/layout.txt  # a place the unprivileged user may write
-layout=$KARTLA_LAYOUT_FILE
-start setpriv --reuid=nobody --regid=nogroup --clear-groups \
-  env HOME="$out/userhome" XDG_CONFIG_HOME="$out/userhome/.config" XDG_DATA_HOME="$out/userhome/.local" \
-  "$kartla" "$folder/delad.kartla"
+start_readonly "$kartla"
 wait_for_title "(read-only)"
 sleep 0.5  # the banner is drawn, and the title's probe has moved below it
 click workshop.meta.title
@@ -113,7 +70,7 @@ xdotool key End
 xdotool type --delay 20 " nytt"
 sleep 0.6
 import -window root "$out/readonly.png"
-[[ $(sha256sum "$folder/delad.kartla") == "$before" ]] || fail "(readonly) the file changed"
+[[ $(sha256sum <"$folder/delad.kartla") == "$before" ]] || fail "(readonly) the file changed"
 ls "$folder" | grep -qv '^delad.kartla$' && fail "(readonly) something was written beside the file: $(ls "$folder")"
 copy=$out/userhome/egen.kartla
 save_copy "$copy"
@@ -126,5 +83,5 @@ xdotool type --delay 20 " i kopian"
 sleep 0.6
 quit
 [[ $(title_of "$copy") == *" nytt i kopian" ]] || fail "(readonly) the copy holds '$(title_of "$copy")'"
-[[ $(sha256sum "$folder/delad.kartla") == "$before" ]] || fail "(readonly) the file changed"
+[[ $(sha256sum <"$folder/delad.kartla") == "$before" ]] || fail "(readonly) the file changed"
 echo "gui_file_gone (readonly): said read-only, the file unchanged, the copy takes the edits"

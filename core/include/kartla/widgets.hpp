@@ -28,7 +28,7 @@ KARTLA_API bool input_multiline(const char* label, std::string& value, float hei
 // file gone, the disk full, read-only) is never dropped: it stays pending, kept
 // under the field's ImGui id (push the entity's id, so each card or measure has its
 // own), shown in the field when it is drawn again (after another card was selected
-// and this one again), marked "Not saved" under it, and written as soon as the
+// and this one again), marked "Not saved" on the field, and written as soon as the
 // workshop takes it (write_pending_text). Returns true in a frame in which its text
 // was written.
 using TextWrite = std::function<bool(const std::string&)>;
@@ -36,7 +36,7 @@ struct TextFieldOptions {
     float lines = 0;             // > 0: a multi-line field this many lines high
     const char* hint = nullptr;  // shown while the field is empty
     ImGuiInputTextFlags flags = 0;
-    std::string probe;  // mark_item key of the field itself (the notes under it come after it)
+    std::string probe;  // mark_item key of the field itself (a personal-data note may follow it)
     // Names the stored value when two fields edit it (a card's title on the board and
     // in the card panel): they share one pending text. Empty: the field's ImGui id.
     std::string key;

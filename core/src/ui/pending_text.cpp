@@ -14,6 +14,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <cfloat>
+
 namespace kartla::ui {
 
 namespace {
@@ -52,12 +54,25 @@ bool write(PendingText& text) {
     return ok;
 }
 
-void not_saved_note() {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.05f, 0.05f, 1.0f));
-    ImGui::TextWrapped("%s", widget_text("Not saved: the file cannot take it now. "
-                                         "The text is kept here and saved as soon as it can be."));
-    ImGui::PopStyleColor();
-    mark_item("text.not_saved");
+// Marks the field itself, red frame and a "Not saved" tab on its top edge, without
+// moving anything below it: a note under the field would push the next field down
+// in the very frame the click that left this one lands on it. The whole reason
+// shows on hover or touch-and-hold; the status bar says it too.
+void mark_not_saved(ImVec2 min, ImVec2 max) {
+    const ImU32 red = IM_COL32(178, 20, 20, 255);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRect(min, max, red, ImGui::GetStyle().FrameRounding, 0, 2.0f);
+    const char* label = widget_text("Not saved");
+    float size = ImGui::GetFontSize() * 0.8f;
+    ImVec2 text = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
+    float pad = size * 0.3f;
+    ImVec2 tab_max(max.x - pad * 2, min.y + text.y * 0.5f);
+    ImVec2 tab_min(tab_max.x - text.x - pad * 2, tab_max.y - text.y - pad);
+    list->AddRectFilled(tab_min, tab_max, red, size * 0.2f);
+    list->AddText(ImGui::GetFont(), size, ImVec2(tab_min.x + pad, tab_min.y + pad * 0.5f), IM_COL32_WHITE, label);
+    mark_rect("text.not_saved", tab_min, tab_max);
+    whole_text_tip(tab_min, max, widget_text("Not saved: the file cannot take it now. "
+                                             "The text is kept here and saved as soon as it can be."));
 }
 
 // A text with nothing left to write whose field is not being typed in needs no keeping.
@@ -91,6 +106,7 @@ bool text_field(const char* label, const std::string& stored, const TextWrite& w
     bool entered = draw_input(label, value, options);
     if (!options.probe.empty()) mark_item(options.probe);
     bool active = ImGui::IsItemActive(), edited = ImGui::IsItemEdited();  // before the notes under it
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     bool save = field_saving::finish(value, entered);
     if (found == texts.end()) {
         if (!active && !edited && !save) return false;  // only shown: nothing to keep
@@ -110,7 +126,7 @@ bool text_field(const char* label, const std::string& stored, const TextWrite& w
         text.first_key = ImGui::GetTime();
     }
     bool written = save && write(text);
-    if (text.failed) not_saved_note();
+    if (text.failed) mark_not_saved(min, max);
     if (done(text)) texts.erase(found);
     return written;
 }

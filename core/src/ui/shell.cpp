@@ -141,6 +141,7 @@ void Shell::request_quit() {
 
 // Typed text had its frame to be written: quit, or ask when some of it could not be.
 void Shell::decide_quit() {
+    if (quit_after_copy_ && !file_dialog_.visible()) quit_after_copy_ = false;  // the copy's dialog was cancelled
     if (!quit_wanted_ || ImGui::GetFrameCount() <= quit_wanted_frame_ + 1) return;
     quit_wanted_ = false;
     if (write_pending_text() == 0) quit_requested_ = true;
@@ -154,11 +155,8 @@ void Shell::draw_quit_question() {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
-    ImGui::TextUnformatted(fmt::format(fmt::runtime(runtime_.translate(
-                                           "{} fields hold text that could not be saved: the file cannot take it now. "
-                                           "If you quit now, that text is lost.")),
-                                       pending_text_count())
-                               .c_str());
+    ImGui::TextUnformatted(runtime_.translate("Typed text could not be saved: the file cannot take it now. It is "
+                                              "marked “Not saved” at its field. If you quit now, that text is lost."));
     ImGui::PopTextWrapPos();
     mark_item("core.quit_question");
     auto close = [&] {
