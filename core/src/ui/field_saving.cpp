@@ -130,6 +130,12 @@ FieldState& state() {
 
 namespace field_saving {
 
+void expect_field() {
+    FieldState& s = state();
+    s.click_frame = ImGui::GetFrameCount();
+    s.click_time = ImGui::GetTime();
+}
+
 bool should_save(bool confirmed) {
     FieldState& s = state();
     ImGuiID id = ImGui::GetItemID();

@@ -12,4 +12,8 @@ namespace kartla::ui::field_saving {
 // asked for a save, or (via `confirmed`) Enter or leaving the field.
 bool should_save(bool confirmed);
 
+// A field is about to take the keyboard (an add field after Enter): characters
+// typed meanwhile wait for it, as they do after a click.
+void expect_field();
+
 }  // namespace kartla::ui::field_saving

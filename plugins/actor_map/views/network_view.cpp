@@ -280,7 +280,7 @@ void NetworkView::draw_overlay(const Data& d, ImDrawList* list) {
         at.y += line;
     }
     if (!d.gaps.isolated_actors.empty())
-        list->AddText(at, kGapRed, s_.tr("Dashed red outline: an actor with no relation and no problem."));
+        list->AddText(at, kGapRed, s_.tr("Dashed red outline: an actor with no measure, problem or relation."));
     // A legend of the link types, bottom left.
     ImVec2 legend(view_.origin.x + pad, view_.origin.y + view_.canvas_size.y - pad - line);
     for (const auto& type : relation_types()) {

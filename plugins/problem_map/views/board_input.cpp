@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <set>
 
+#include <utility>
+
 namespace kartla::problem_map::views {
 
 using namespace board;
@@ -59,6 +61,7 @@ void BoardView::handle_press(const Snapshot& s) {
         return;
     }
     Hit hit = hit_test(s, io.MousePos);
+    first_press_card_ = std::exchange(press_card_, hit.kind == HitKind::Card ? hit.id : 0);
     bool additive = multi_select_ || io.KeyCtrl || io.KeyShift;
     switch (hit.kind) {
         case HitKind::Card:
@@ -176,10 +179,25 @@ void BoardView::create_cluster(const Snapshot& s) {
     float width = kCardWidth * 2 + 72, height = kCardHeight * 2 + kClusterHeader + 48;
     std::string name = fmt::format(fmt::runtime(c_.tr("Cluster {}")), s.clusters.size() + 1);
     Id id = edits::create_cluster_in_view(c_.host(), name, visible_world(), kClusterHeader, c_.selection.cards, width, height);
-    if (id) {
-        c_.selection.clear();
-        c_.selection.cluster = id;
+    if (!id) return;
+    c_.selection.clear();
+    c_.selection.cluster = id;
+    // Beside the other frames may be off screen: the view follows, so its cards never vanish.
+    auto fresh = c_.snapshot();
+    for (const auto& cluster : fresh ? fresh->clusters : s.clusters)
+        if (cluster.id == id) bring_into_view(ImVec2(cluster.x, cluster.y), ImVec2(cluster.x + cluster.w, cluster.y + cluster.h));
+}
+
+void BoardView::bring_into_view(ImVec2 min, ImVec2 max) {
+    const placement::Rect view = visible_world();
+    if (min.x >= view.x && min.y >= view.y && max.x <= view.x + view.w && max.y <= view.y + view.h) return;
+    if (max.x - min.x > view.w || max.y - min.y > view.h) {
+        canvas_.fit(min, max);  // larger than the view: all of it, smaller
+    } else {
+        // The same zoom, the rectangle in the middle.
+        canvas_.pan = ImVec2((min.x + max.x) / 2 - view.w / 2, (min.y + max.y) / 2 - view.h / 2);
     }
+    view_moved_ = true;
 }
 
 // The frames the cards being dragged would join if dropped now: the same rule as the drop.
