@@ -164,6 +164,12 @@ void BoardView::create_card_in_view() {
     editing_ = id;
     editor_frames_ = 0;
     title_buffer_.clear();
+    // A full view puts the card below it: the view follows, so it is typed into where it is seen.
+    auto fresh = c_.snapshot();
+    if (const Card* card = fresh ? fresh->card(id) : nullptr) {
+        const ImVec2 at = card_position(*card);
+        bring_into_view(at, ImVec2(at.x + kCardWidth, at.y + kCardHeight));
+    }
 }
 
 placement::Rect BoardView::visible_world() const {
@@ -189,13 +195,20 @@ void BoardView::create_cluster(const Snapshot& s) {
 }
 
 void BoardView::bring_into_view(ImVec2 min, ImVec2 max) {
-    const placement::Rect view = visible_world();
+    placement::Rect view = visible_world();
+    // The panel takes the board's right side once the new thing is selected.
+    view.w = std::min(view.w, std::max(stage_size_.x - card_panel_width(), kCardWidth * canvas_.scale()) / canvas_.scale());
     if (min.x >= view.x && min.y >= view.y && max.x <= view.x + view.w && max.y <= view.y + view.h) return;
-    if (max.x - min.x > view.w || max.y - min.y > view.h) {
+    constexpr float margin = 24;  // world units: the rectangle does not touch the edge
+    if (max.x - min.x + 2 * margin > view.w || max.y - min.y + 2 * margin > view.h) {
         canvas_.fit(min, max);  // larger than the view: all of it, smaller
     } else {
-        // The same zoom, the rectangle in the middle.
-        canvas_.pan = ImVec2((min.x + max.x) / 2 - view.w / 2, (min.y + max.y) / 2 - view.h / 2);
+        // The same zoom, moved no further than it takes: the rest of the board stays where the eye left it.
+        const auto shift = [margin](float lo, float hi, float from, float size) {
+            return lo - margin < from ? lo - margin - from : hi + margin > from + size ? hi + margin - from - size : 0.0f;
+        };
+        canvas_.pan.x += shift(min.x, max.x, view.x, view.w);
+        canvas_.pan.y += shift(min.y, max.y, view.y, view.h);
     }
     view_moved_ = true;
 }

@@ -36,7 +36,7 @@ void BoardView::draw() {
     }
     draw_toolbar(s);
     bool panel = c_.selection.single() || c_.selection.cluster || c_.selection.cards.size() > 1;
-    float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
+    float panel_width = panel ? card_panel_width() : 0.0f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
     stage_size_ = avail;
     float canvas_width = avail.x - panel_width;

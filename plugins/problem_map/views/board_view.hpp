@@ -57,8 +57,10 @@ private:
     void create_card_in_view();
     void create_cluster(const Snapshot& s);
     placement::Rect visible_world() const;
-    // Pans (or zooms out, when it is larger than the view) so the world rectangle is seen whole.
+    // Pans (or zooms out, when it is larger than the view) so the world rectangle is seen
+    // whole beside the card panel, which opens for what was just made.
     void bring_into_view(ImVec2 min, ImVec2 max);
+    static float card_panel_width() { return ImGui::GetFontSize() * 22; }
     std::set<Id> joining_clusters(const Snapshot& s) const;
     void delete_selection();
     void fit_all(const Snapshot& s, float min_zoom);
