@@ -66,9 +66,15 @@ private:
         for (const auto& link : snapshot.problem_links) wanted.ids.push_back(link.problem_id);
         bool available = false;
         auto problems = host_.entities_where("problem", wanted, &available);
-        auto coverage = kartla::coverage::compute(
-            w.db(), [this](std::string_view kind, bool* known) { return host_.entities(kind, known); });
-        return find_gaps(snapshot, std::move(coverage), problems, available);
+        auto from_host = [this](std::string_view kind, bool* known) { return host_.entities(kind, known); };
+        auto coverage = kartla::coverage::compute(w.db(), from_host);
+        // The linked problems fetched above are all the connection rule asks about.
+        auto unconnected = kartla::coverage::unconnected_actors(w.db(), [&](std::string_view kind, bool* known) {
+            if (kind != "problem") return from_host(kind, known);
+            if (known) *known = available;
+            return problems;
+        });
+        return find_gaps(std::move(coverage), unconnected);
     }
 
     kartla::Host& host_;

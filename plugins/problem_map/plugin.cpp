@@ -16,7 +16,8 @@ public:
     explicit ProblemMapPlugin(Host& host) : ui_(host), main_view_(ui_) {
         host.add_schema(migrations());
         host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); },
-                       kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }});
+                       kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }, views::MainView::tabs(),
+                       [this](std::string_view tab) { main_view_.show_tab(tab); }});
         host.add_entity_kind({"problem", [this](Workshop& w) { return problem_entities(*ui_.cache.get(w)); },
                               [](Workshop& w, const EntityFilter& f) { return select_problems(w.db(), f); }});
         host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*ui_.cache.get(w)); },

@@ -38,6 +38,22 @@ struct World {
     void link(std::string from_kind, std::int64_t from, std::string to_kind, std::int64_t to, const char* role) {
         REQUIRE(w->edit("link", [&](Database& db) { cd::add_link(db, {from_kind, from}, {to_kind, to}, role); }));
     }
+    void relation(std::int64_t id, std::int64_t from, std::int64_t to) {
+        published["relation"].push_back(
+            {"relation", id, "Relation", {{"from_actor_id", std::to_string(from)}, {"to_actor_id", std::to_string(to)}}});
+    }
+    std::vector<std::int64_t> unconnected() {
+        std::vector<std::int64_t> ids;
+        for (const auto& actor : coverage::unconnected_actors(w->db(), source())) ids.push_back(actor.id);
+        return ids;
+    }
+    coverage::EntitySource source() {
+        return [this](std::string_view kind, bool* available) {
+            auto found = published.find(kind);
+            if (available) *available = found != published.end();
+            return found == published.end() ? std::vector<Entity>{} : found->second;
+        };
+    }
     coverage::Coverage compute() {
         return coverage::compute(w->db(), [this](std::string_view kind, bool* available) {
             auto found = published.find(kind);
@@ -161,4 +177,37 @@ TEST_CASE("coverage: keys and words for each kind") {
     CHECK(std::string(coverage::gap_key(Gap::MeasuresWithoutOwner)) == "measures_without_owner");
     CHECK(std::string(coverage::gap_key(Gap::OwnerWithoutMeasure)) == "owner_without_measure");
     for (auto kind : coverage::kGapKinds) CHECK(std::string(coverage::gap_msgid(kind)).size() > 5);
+}
+
+// Issue 23: the gaps view listed actors that own measures or are partners as
+// "without relation and without problem". One rule now says who is connected.
+TEST_CASE("unconnected actors: measures, problems and relations connect an actor, nothing else does") {
+    World world;
+    for (std::int64_t id : {1, 2, 3, 4, 5, 6, 7, 8, 9}) world.actor(id);
+    world.problem(10, true);
+    world.measure(20);
+    world.measure(21);
+    world.measure(22, "cancelled");
+    world.published["relation"];
+    world.link("measure", 20, "actor", 1, "owner");      // owns a measure
+    world.link("measure", 21, "actor", 2, "partner");    // takes part in one
+    world.link("actor", 3, "problem", 10, "owns");       // owns a problem
+    world.link("actor", 4, "problem", 10, "contributes");
+    world.relation(30, 5, 6);                            // both ends of a relation
+    world.link("actor", 7, "problem", 10, "affected");   // only affected: says nothing of what it does
+    world.link("measure", 22, "actor", 8, "owner");      // a cancelled measure answers for nothing
+    world.link("actor", 9, "problem", 99, "owns");       // a problem that no longer exists
+    CHECK(world.unconnected() == std::vector<std::int64_t>{7, 8, 9});
+}
+
+TEST_CASE("unconnected actors: none without an actor plugin, and links of an unpublished kind are trusted") {
+    World world;
+    world.published.erase("actor");
+    CHECK(world.unconnected().empty());
+    World without_measures;
+    without_measures.actor(1);
+    without_measures.actor(2);
+    without_measures.published.erase("measure");
+    without_measures.link("measure", 5, "actor", 1, "owner");  // the plan is not loaded: its link still counts
+    CHECK(without_measures.unconnected() == std::vector<std::int64_t>{2});
 }

@@ -119,8 +119,11 @@ void check_folding(std::string_view content_line) {
 }
 
 // Each Markdown special must be preceded by an odd number of backslashes.
+// Every character with a meaning anywhere in a line is escaped; "+" and "-" only
+// where the line starts (a list item, a rule), so dates keep their hyphens.
 bool all_markdown_specials_escaped(std::string_view md) {
-    constexpr std::string_view specials = "\\`*_{}[]<>#+-!|~&$";
+    constexpr std::string_view specials = "\\`*_{}[]<>#!|~&$";
+    if (!md.empty() && (md.front() == '+' || md.front() == '-')) return false;
     for (std::size_t i = 0; i < md.size(); ++i) {
         if (md.substr(i, 4) == "<br>") { i += 3; continue; }
         if (md[i] == '\\') { ++i; continue; }  // skip the escaped character
@@ -344,7 +347,7 @@ TEST_CASE("html_escape keeps text, repairs UTF-8 and drops controls") {
 
 TEST_CASE("markdown_inline escapes every special character") {
     CHECK(t::markdown_inline("\\`*_{}[]<>#+-!|~&$") ==
-          "\\\\\\`\\*\\_\\{\\}\\[\\]\\<\\>\\#\\+\\-\\!\\|\\~\\&\\$");
+          "\\\\\\`\\*\\_\\{\\}\\[\\]\\<\\>\\#+-\\!\\|\\~\\&\\$");
     CHECK(t::markdown_inline("**fet** _kursiv_") == "\\*\\*fet\\*\\* \\_kursiv\\_");
     CHECK(t::markdown_inline("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))");
     CHECK(t::markdown_inline("<script>alert(1)</script>") ==
@@ -355,6 +358,16 @@ TEST_CASE("markdown_inline escapes every special character") {
 TEST_CASE("markdown_inline leaves ordinary Swedish prose readable") {
     CHECK(t::markdown_inline("Kl. 18.00 i Folkets hus, " + swedish + " " + emoji) ==
           "Kl. 18.00 i Folkets hus, " + swedish + " " + emoji);
+}
+
+// Issue 23: the plan's Markdown showed "2023\-12\-06". A hyphen or plus means
+// something only where a line starts.
+TEST_CASE("markdown_inline leaves dates, ranges and phone numbers as they are") {
+    CHECK(t::markdown_inline("2023-12-06") == "2023-12-06");
+    CHECK(t::markdown_inline("Kvällstid 18-22, vecka 12-14") == "Kvällstid 18-22, vecka 12-14");
+    CHECK(t::markdown_inline("Växel +46 31-123 45") == "Växel +46 31-123 45");
+    CHECK(t::markdown_inline("---") == "\\---");  // still no rule
+    CHECK(t::markdown_inline("-1 grad") == "\\-1 grad");
 }
 
 TEST_CASE("markdown_inline turns every line break into <br>") {
@@ -521,7 +534,7 @@ TEST_CASE("every encoder drops bidi controls, zero-width characters and the soft
     CHECK(t::ics_text(hostile) == shown);
     CHECK(t::ics_fold("X:" + hostile) == "X:" + shown + "\r\n");
     CHECK(t::csv_cell(hostile, ';') == shown);
-    CHECK(t::markdown_inline(hostile) == "Rapportgpj.exe 850709\\-9805 kommun x");
+    CHECK(t::markdown_inline(hostile) == "Rapportgpj.exe 850709-9805 kommun x");
     for (char32_t c : {U'\u00AD', U'\u061C', U'\u200B', U'\u200F', U'\u202A', U'\u202E', U'\u2060', U'\u2066', U'\u2069',
                        U'\uFEFF'})
         CHECK(t::is_invisible_format_char(c));

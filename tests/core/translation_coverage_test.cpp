@@ -3,6 +3,8 @@
 // a stray English label. The sources are scanned for tr("...") / translate("..."),
 // for the titles of views, commands and exports, and for the labels of edits
 // (undo steps), which the Edit menu translates when it shows them.
+#include "headless.hpp"
+#include "host/runtime.hpp"
 #include "meeting/agenda.hpp"
 #include "text/i18n.hpp"
 
@@ -126,6 +128,10 @@ std::map<std::string, std::string> msgids_in_sources() {
         // add_view({"key", "Title", ...}), add_command({...}), add_export({"format", "Label", ...}),
         // add_report_section({"key", "Title", ...})
         std::regex(R"re(add_(?:view|command|export|report_section)\(\s*\{\s*"[^"]*",\s*"((?:[^"\\]|\\.)*)")re"),
+        // the shared widgets' own words (the file dialog's buttons): widget_text("...")
+        std::regex(R"re(\bwidget_text\(\s*"((?:[^"\\]|\\.)*)"\s*\))re"),
+        // what failed, shown in a message: runtime.attempt(id, "The export failed", ...), guarded(id, "drawing", ...)
+        std::regex(R"re(\b(?:attempt|guarded)\(\s*[\w.>-]+,\s*"((?:[^"\\]|\\.)*)")re"),
     };
     std::map<std::string, std::string> found;
     labels_of_edits(found);
@@ -167,4 +173,32 @@ TEST_CASE("the usual agenda's step titles are translated") {
         INFO(step.title);
         CHECK(swedish.has(step.title));
     }
+}
+
+// What the plugins register is shown by the host in menus and the view bar,
+// whatever way the plugin built its labels (a table of exports, a loop): so the
+// registrations themselves are checked, from the real plugins as loaded.
+TEST_CASE("every view, tab, command, export and report section the plugins register has a Swedish title") {
+    kartla::Translations swedish;
+    swedish.load(kSource / "assets" / "i18n", "sv");
+    kartla::test::Headless ui;
+    kartla::Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    for (const char* id : {"problem_map", "actor_map", "action_plan", "follow_up", "report"})
+        REQUIRE(runtime.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(id) + ".kplug")));
+    runtime.set_workshop(kartla::Workshop::in_memory());
+    std::string missing;
+    const auto check = [&](const std::string& plugin, const std::string& what, const std::string& text) {
+        if (!text.empty() && !swedish.has(text)) missing += plugin + " " + what + ": \"" + text + "\"\n";
+    };
+    for (const auto& v : runtime.views()) {
+        check(v.plugin_id, "view", v.spec.title);
+        for (const auto& tab : v.spec.tabs) check(v.plugin_id, "tab", tab.title);
+    }
+    for (const auto& c : runtime.commands()) check(c.plugin_id, "command", c.spec.label);
+    for (const auto& e : runtime.exports()) check(e.plugin_id, "export", e.spec.label);
+    for (const auto& r : runtime.report_sections()) check("", "report section", r.title);
+    REQUIRE(runtime.exports().size() >= 10);  // the action plan's tables among them
+    INFO("registered titles without a Swedish translation:\n" << missing);
+    CHECK(missing.empty());
 }

@@ -93,6 +93,32 @@ TEST_CASE("Ctrl+Z outside a field undoes the last edit, Ctrl+Y redoes it") {
     CHECK(f.meta_on_disk("title") == "Andra");
 }
 
+TEST_CASE("roles typed one after another with Enter in the new-participant field become one participant each") {
+    PanelFixture f;
+    f.ui.click_item("workshop.new_participant");
+    for (const char* role : {"Kommunpolis", "Fältsekreterare", "Rektor på Åsenskolan"}) {
+        f.ui.type(role);
+        f.ui.key(keys::Enter);
+        f.ui.frame(2);
+    }
+    auto people = core_data::participants(f.runtime.workshop()->db());
+    REQUIRE(people.size() == 3);
+    CHECK(people[0].role == "Kommunpolis");
+    CHECK(people[1].role == "Fältsekreterare");
+    CHECK(people[2].role == "Rektor på Åsenskolan");
+}
+
+TEST_CASE("the button's new participant row takes what is typed next") {
+    PanelFixture f;
+    f.ui.click_item("workshop.add_participant");
+    f.ui.frame(3);
+    f.ui.type("Trygghetssamordnare");
+    f.ui.key(keys::Enter);
+    auto people = core_data::participants(f.runtime.workshop()->db());
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].role == "Trygghetssamordnare");
+}
+
 TEST_CASE("removing a participant is undoable") {
     PanelFixture f;
     f.ui.click_item("workshop.add_participant");

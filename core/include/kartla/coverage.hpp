@@ -66,6 +66,18 @@ using EntitySource = std::function<std::vector<Entity>(std::string_view kind, bo
 
 KARTLA_API Coverage compute(Database& db, const EntitySource& entities);
 
+// Actors connected to none of the work, by name: the one answer for the gaps
+// view, the network, the live checks, the reports and `kartla info`. An actor
+// is connected when it
+//   owns or takes part in a measure    measure -owner|partner-> actor, the measure not cancelled
+//   owns or contributes to a problem   actor -owns|contributes-> problem
+//   has a relation                     a published "relation" entity names it
+//                                      (attributes from_actor_id, to_actor_id)
+// Being only "affected" by a problem connects no one: the room asks who acts.
+// As for coverage, a link counts while its far end exists, and stored links of
+// a kind no loaded plugin publishes are trusted. Empty when no plugin publishes actors.
+KARTLA_API std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entities);
+
 // "no_owner_no_measure", "measures_without_owner", "owner_without_measure" (JSON keys).
 KARTLA_API const char* gap_key(Gap gap);
 // English msgid: "No owner and no measure", ...

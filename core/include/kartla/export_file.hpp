@@ -7,9 +7,32 @@
 
 #include <filesystem>
 #include <functional>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace kartla {
+
+// Why a file or folder could not be written: the target, the system's error
+// number, and the step that failed ("rename"). The host turns it into a
+// sentence in the UI's language (write_failure_msgid); what() stays English
+// for the command line and the log.
+class KARTLA_API WriteError : public std::runtime_error {
+public:
+    WriteError(std::filesystem::path target, const std::string& step, int error);
+    const std::filesystem::path& target() const { return target_; }
+    const std::string& step() const { return step_; }
+    int error() const { return error_; }
+
+private:
+    std::filesystem::path target_;
+    std::string step_;
+    int error_;
+};
+
+// An English msgid for the reason a WriteError names ("The folder does not
+// exist."), for the host to translate; nullptr when only the system's words fit.
+KARTLA_API const char* write_failure_msgid(int error);
 
 // Writes `bytes` to `target` whole or not at all: into a temporary file in the
 // same folder, fsync, rename over the target, fsync of the folder. On any

@@ -25,7 +25,8 @@ namespace kartla {
 // 4: Host is an Editor (Host::edit, the one way a plugin edits); the event bus
 //    (Host::publish/subscribe, Event) is gone.
 // 5: Host::add_phone_route (phones in the room).
-inline constexpr std::uint32_t kPluginAbiVersion = 5;
+// 6: ViewSpec::tabs and ViewSpec::show_tab (an agenda step opens a view's tab).
+inline constexpr std::uint32_t kPluginAbiVersion = 6;
 
 class Host;
 
@@ -81,6 +82,13 @@ struct EntityKindSpec {
 // views (an editor, a list of checks) open in a column beside it.
 enum class ViewPlacement { Main, Side };
 
+// A tab inside a main view, which an agenda step (or the palette) can open by
+// the name "<view key>/<tab key>": "problem_map.board/priority".
+struct ViewTab {
+    std::string key;    // stable: "priority"
+    std::string title;  // English msgid of the view's plugin: "Prioritise"
+};
+
 struct ViewSpec {
     std::string key;          // stable id, survives a language switch: "problem_map.board"
     std::string title;        // English msgid, translated by the host
@@ -96,6 +104,9 @@ struct ViewSpec {
     // nothing, to let the room see the facilitator's view mirrored instead (e.g.
     // on a tab without a room drawing). Empty: always mirrored.
     std::function<bool()> draw_room;
+    // Optional: the view's tabs, and how to bring one to the front (its key).
+    std::vector<ViewTab> tabs;
+    std::function<void(std::string_view tab)> show_tab;
 };
 
 struct Shortcut {

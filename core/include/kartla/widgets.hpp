@@ -56,6 +56,18 @@ KARTLA_API std::size_t pending_text_count();
 KARTLA_API std::size_t write_pending_text();
 KARTLA_API void write_due_text(double seconds_ahead);
 KARTLA_API void discard_pending_text();
+// A field that adds rows one after another (a new actor, type, participant,
+// area, category): Enter adds what was typed, empties the field and leaves the
+// cursor in it, so the room can dictate a list name by name. What it reports:
+//   Typed  the typed text should be saved now (a pause): a view that creates its
+//          row from the first pause, so that nothing typed is lost, creates or
+//          renames it from `text` (empty: typed and erased, take the row back);
+//   Added  the row is complete: `added` holds its text, trimmed (never empty), and
+//          the field is empty. Enter keeps the cursor in the field; leaving the
+//          field with text in it adds it too.
+enum class AddEvent { None, Typed, Added };
+KARTLA_API AddEvent add_field(const char* label, const char* hint, std::string& text, std::string& added);
+
 // Saving as it is typed, for the host: whether a field holds typed text not yet
 // reported for saving, in how many seconds it will be (negative: none waits),
 // and a request that it be reported on its next frame (before a view switch).

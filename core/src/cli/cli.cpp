@@ -167,9 +167,8 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
     std::string problem;
     for (auto& entry : runtime.exports())
         if (&entry.spec == exporter)
-            runtime.guarded(entry.plugin_id, "exporting", [&] { exporter->write(*runtime.workshop(), options, output); });
-    for (auto& plugin : runtime.plugins())
-        if (plugin->status == PluginStatus::Disabled) problem = plugin->message;
+            problem = runtime.attempt(entry.plugin_id, "The export failed",
+                                      [&] { exporter->write(*runtime.workshop(), options, output); });
     if (!problem.empty()) return fail(err, fmt::format("export failed: {}", problem));
     // A tabular export may have written a folder of files instead, and says so itself.
     if (fs::is_regular_file(output)) out << "Wrote " << output << '\n';

@@ -52,8 +52,10 @@ nlohmann::json workshop_info(Runtime& runtime) {
     info["entities"] = entities;
 
     // The prioritised problems with a gap, by kind (kartla::coverage says what each kind means).
-    const auto coverage = coverage::compute(
-        db, [&](std::string_view kind, bool* available) { return runtime.entities(kind, available); });
+    const coverage::EntitySource published = [&](std::string_view kind, bool* available) {
+        return runtime.entities(kind, available);
+    };
+    const auto coverage = coverage::compute(db, published);
     auto gaps = nlohmann::json::object();
     for (auto kind : coverage::kGapKinds) {
         auto ids = nlohmann::json::array();
@@ -61,6 +63,10 @@ nlohmann::json workshop_info(Runtime& runtime) {
         gaps[coverage::gap_key(kind)] = ids;
     }
     info["gaps"] = gaps;
+    // Actors connected to nothing: the same rule as the Gaps tab and the reports.
+    auto unconnected = nlohmann::json::array();
+    for (const auto& actor : coverage::unconnected_actors(db, published)) unconnected.push_back(actor.id);
+    info["unconnected_actors"] = unconnected;
 
     // Whether personal data slipped into the notes; the hits themselves are not printed.
     auto kinds = nlohmann::json::object();

@@ -20,9 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail(const fs::path& target, const char* what, int error) {
-    throw std::runtime_error("cannot write " + target.string() + ": " + what + " (" + std::strerror(error) + ")");
-}
+[[noreturn]] void fail(const fs::path& target, const char* what, int error) { throw WriteError(target, what, error); }
 
 // The mode a plain open(O_CREAT, 0666) would give, or the mode of the file it replaces.
 mode_t mode_for(const fs::path& target) {
@@ -77,10 +75,33 @@ void commit(Temporary& temporary, const fs::path& target) {
 
 }  // namespace
 
+WriteError::WriteError(fs::path target, const std::string& step, int error)
+    : std::runtime_error("cannot write " + target.string() + ": " + step + " (" + std::strerror(error) + ")"),
+      target_(std::move(target)),
+      step_(step),
+      error_(error) {}
+
+const char* write_failure_msgid(int error) {
+    switch (error) {
+        case ENOENT:
+        case ENOTDIR: return "The folder does not exist.";
+        case EACCES:
+        case EPERM: return "kartla may not write in that folder.";
+        case EROFS: return "The disk is read-only.";
+        case ENOSPC:
+        case EDQUOT: return "The disk is full.";
+        case ENAMETOOLONG: return "The name is too long.";
+        case EEXIST: return "A file of that name is in the way.";
+        default: return nullptr;
+    }
+}
+
 void write_file_atomically(const fs::path& target, const std::function<void(const fs::path& temporary)>& write) {
     Temporary temporary(target);
     try {
         write(temporary.path);
+    } catch (const WriteError& e) {
+        throw WriteError(target, e.step(), e.error());  // the user chose the target, not the temporary
     } catch (const std::exception& e) {
         // The user chose the target; the temporary's name would only confuse.
         std::string why = e.what();
@@ -95,7 +116,7 @@ void write_file_atomically(const fs::path& target, const std::function<void(cons
 void write_folder_atomically(const fs::path& target, const std::function<void(const fs::path& temporary)>& write) {
     std::error_code error;
     if (fs::exists(target, error) && !fs::is_directory(target, error))
-        throw std::runtime_error("cannot write " + target.string() + ": a file of that name is in the way");
+        throw WriteError(target, "a file of that name is in the way", EEXIST);
     const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
     const auto temporary_beside = [&](const char* why) {
         std::string name = (parent / ("." + target.filename().string() + ".XXXXXX")).string();
@@ -117,6 +138,8 @@ void write_folder_atomically(const fs::path& target, const std::function<void(co
             if (!fs::exists(target, error)) ::rename(aside.c_str(), target.c_str());
             if (fs::exists(target, error)) fs::remove_all(aside, error);  // the empty placeholder, never the user's folder
         }
+        if (auto* write_error = dynamic_cast<const WriteError*>(&e))
+            throw WriteError(target, write_error->step(), write_error->error());
         std::string why = e.what();
         const std::string hidden = temporary.string();
         for (auto at = why.find(hidden); at != std::string::npos; at = why.find(hidden, at + 1))

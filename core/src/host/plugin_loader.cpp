@@ -118,12 +118,27 @@ void Runtime::start_without(std::string_view id) {
 }
 
 bool Runtime::retry_plugin(std::string_view id) {
-    if (!start_guard_) return false;
-    auto held = std::find_if(plugins_.begin(), plugins_.end(), [&](auto& p) { return p->held_back && p->id == id; });
-    if (held == plugins_.end()) return false;
-    fs::path file = (*held)->path;
-    start_guard_->release(id);
-    plugins_.erase(held);  // a record only: nothing of it was ever loaded
+    auto record = std::find_if(plugins_.begin(), plugins_.end(), [&](auto& p) { return p->id == id; });
+    if (record == plugins_.end()) return false;
+    PluginRecord& plugin = **record;
+    if (plugin.status == PluginStatus::Disabled) {
+        // Turned off after a fault in drawing: a fresh instance, registering its parts anew.
+        // Its library stays mapped (RTLD_NODELETE), so the same file loads at once.
+        if (plugin.instance && plugin.descriptor) {
+            Plugin* instance = std::exchange(plugin.instance, nullptr);
+            try {
+                plugin.descriptor->destroy(instance);
+            } catch (...) {
+                // Its state was broken already; the new instance starts clean.
+            }
+        }
+    } else if (!plugin.held_back || !start_guard_) {
+        return false;
+    } else {
+        start_guard_->release(id);  // a record only: nothing of it was ever loaded
+    }
+    fs::path file = plugin.path;
+    plugins_.erase(record);
     return load_plugin(file);
 }
 

@@ -2,6 +2,7 @@
 
 #include "host/core_parts.hpp"
 #include "host/plugin_host.hpp"
+#include "kartla/export_file.hpp"
 
 #include <fmt/format.h>
 
@@ -85,7 +86,10 @@ void Runtime::disable_plugin(std::string_view id, std::string_view reason) {
     plugin->status = PluginStatus::Disabled;
     plugin->message = std::string(reason);
     drop_registrations(id);
-    post_message(LogLevel::Error, fmt::format("The plugin \"{}\" was turned off: {}", plugin->name, reason));
+    post_message(LogLevel::Error,
+                 fmt::format(fmt::runtime(translate("The plugin \u201c{}\u201d was turned off ({}). Plugins > Turn on again "
+                                                    "starts it again.")),
+                             translate_in(plugin->id, plugin->name.c_str()), reason));
     // The instance is kept, not destroyed: its code may be mid-frame or in a broken state.
 }
 
@@ -157,6 +161,27 @@ std::vector<Entity> Runtime::entities_where(std::string_view kind, const EntityF
         });
     }
     return out;
+}
+
+std::string Runtime::failure_reason(const std::exception& error) const {
+    if (auto* write = dynamic_cast<const WriteError*>(&error))
+        if (const char* msgid = write_failure_msgid(write->error()))
+            return fmt::format("{} ({})", translate(msgid), write->target().string());
+    return error.what();
+}
+
+std::string Runtime::attempt(std::string_view plugin_id, const char* failed_msgid, const std::function<void()>& action) {
+    std::string reason;
+    try {
+        action();
+        return {};
+    } catch (const std::exception& e) {
+        reason = failure_reason(e);
+    } catch (...) {
+        reason = translate("an unknown error");
+    }
+    post_message(LogLevel::Error, fmt::format("{}: {}", translate_in(plugin_id, failed_msgid), reason));
+    return reason;
 }
 
 void Runtime::post_message(LogLevel level, std::string text) {

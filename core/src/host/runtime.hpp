@@ -5,6 +5,8 @@
 #include "kartla/workshop.hpp"
 #include "host/plugin_start_guard.hpp"
 
+#include <fmt/format.h>
+
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -70,7 +72,8 @@ public:
     // Held-back plugins the window's user has not yet answered for (start without / try again).
     std::vector<HeldBackPlugin> held_back_to_ask() const;
     void start_without(std::string_view id);  // keep it held back, stop asking
-    bool retry_plugin(std::string_view id);   // release it and load it now (not while iterating plugins())
+    // A held-back or turned-off plugin, loaded again now (not while iterating plugins()).
+    bool retry_plugin(std::string_view id);
     // Returns false (and records why) when the file is refused or fails.
     bool load_plugin(const std::filesystem::path& file);
     void disable_plugin(std::string_view id, std::string_view reason);
@@ -130,18 +133,27 @@ public:
     Host& core_host();
 
     // Calls into plugins go through here: an exception disables the plugin.
+    // `what` is an English msgid ("drawing"), shown translated.
     template <typename Fn>
-    bool guarded(std::string_view plugin_id, std::string_view what, Fn&& fn) {
+    bool guarded(std::string_view plugin_id, const char* what, Fn&& fn) {
         try {
             fn();
             return true;
         } catch (const std::exception& e) {
-            disable_plugin(plugin_id, std::string(what) + ": " + e.what());
+            disable_plugin(plugin_id, fmt::format("{}: {}", translate(what), e.what()));
         } catch (...) {
-            disable_plugin(plugin_id, std::string(what) + ": unknown error");
+            disable_plugin(plugin_id, fmt::format("{}: {}", translate(what), translate("an unknown error")));
         }
         return false;
     }
+
+    // A user's action in a plugin (an export, a command): a failure is a message
+    // in the UI's language, "<failed_msgid>: <reason>", and changes nothing else;
+    // the plugin stays on (only a fault out of drawing or starting, `guarded`,
+    // turns one off). Returns the translated reason, empty when it went well.
+    std::string attempt(std::string_view plugin_id, const char* failed_msgid, const std::function<void()>& action);
+    // Why an action failed, in the UI's language where kartla knows the reason.
+    std::string failure_reason(const std::exception& error) const;
 
     // --- messages, translations
     void post_message(LogLevel level, std::string text);

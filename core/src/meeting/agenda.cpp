@@ -13,8 +13,8 @@ const std::vector<DefaultStep>& default_mapping_agenda() {
     static const std::vector<DefaultStep> steps = {
         {"Welcome and purpose", 10, "core.workshop"},
         {"Problem picture", 30, "problem_map.board"},
-        {"Prioritisation", 15, "problem_map.board"},
-        {"Causes", 25, "problem_map.board"},
+        {"Prioritisation", 15, "problem_map.board/priority"},
+        {"Causes", 25, "problem_map.board/causes"},
         {"Actors", 20, "actor_map.actors"},
         {"Measures", 30, "action_plan.table"},
         {"Wrap-up", 10, "core.workshop"},

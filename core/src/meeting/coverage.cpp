@@ -133,6 +133,32 @@ Coverage compute(Database& db, const EntitySource& entities) {
     return out;
 }
 
+std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entities) {
+    std::vector<Entity> actors;
+    if (!known(entities, "actor", &actors).available) return {};
+    std::vector<Entity> measures, relations;
+    const Known problems = known(entities, "problem");
+    Known live_measures = known(entities, "measure", &measures);
+    for (const auto& m : measures)
+        if (m.attribute("status") == "cancelled") live_measures.ids.erase(m.id);
+    known(entities, "relation", &relations);
+
+    std::set<std::int64_t> connected;
+    for (const char* role : {"owner", "partner"})
+        for (auto [measure, actor] : links(db, "measure", "actor", role))
+            if (live_measures.has(measure)) connected.insert(actor);
+    for (const char* role : {"owns", "contributes"})
+        for (auto [actor, problem] : links(db, "actor", "problem", role))
+            if (problems.has(problem)) connected.insert(actor);
+    for (const auto& relation : relations) {
+        connected.insert(number(relation.attribute("from_actor_id")));
+        connected.insert(number(relation.attribute("to_actor_id")));
+    }
+    std::erase_if(actors, [&](const Entity& actor) { return connected.count(actor.id) > 0; });
+    std::stable_sort(actors.begin(), actors.end(), [](const auto& a, const auto& b) { return a.label < b.label; });
+    return actors;
+}
+
 const char* gap_key(Gap gap) {
     switch (gap) {
         case Gap::None: return "none";

@@ -139,8 +139,11 @@ std::string quoted(std::string_view text, bool neutralise_formula) {
 
 // ---------------------------------------------------------------- Markdown helpers
 
+// Characters with a meaning anywhere in a line. "-" and "+" mean something only
+// where a line starts (a list item, a rule), so a date or a phone number keeps
+// its hyphens (block_marker_position escapes them there).
 bool is_markdown_special(char c) {
-    constexpr std::string_view specials = "\\`*_{}[]<>#+-!|~&$";
+    constexpr std::string_view specials = "\\`*_{}[]<>#!|~&$";
     return specials.find(c) != std::string_view::npos;
 }
 
@@ -153,10 +156,11 @@ std::string_view trim_whitespace(std::string_view text) {
 }
 
 // Index of a character that would open a block only at the start of a line
-// and that is not escaped everywhere: "=" (setext underline) or the
-// delimiter of an ordered-list marker ("12." / "12)"); npos if none.
+// and that is not escaped everywhere: "=" or "-" (setext underline, rule, list
+// item), "+" (list item) or the delimiter of an ordered-list marker
+// ("12." / "12)"); npos if none.
 std::size_t block_marker_position(std::string_view text) {
-    if (!text.empty() && text.front() == '=') return 0;
+    if (!text.empty() && (text.front() == '=' || text.front() == '-' || text.front() == '+')) return 0;
     std::size_t digits = 0;
     while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
     const bool is_list_marker =

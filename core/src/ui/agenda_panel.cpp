@@ -320,21 +320,29 @@ void AgendaPanel::draw_step_editor(Workshop& workshop, agenda::Step& step, std::
     // The view this step brings to the front: any main view on the stage.
     const char* none = runtime_.translate("(no view)");
     std::string current_title = none;
-    for (const auto& v : runtime_.views())
-        if (v.spec.key == step.view_key) current_title = runtime_.translate(v.spec.title.c_str());
+    // Each main view, and each of its tabs as "<view>: <tab>" (key "<view>/<tab>").
+    std::vector<std::pair<std::string, std::string>> choices;  // key, title
+    for (const auto& v : runtime_.views()) {
+        if (v.spec.placement != ViewPlacement::Main || !runtime_.plugin_usable(v.plugin_id)) continue;
+        const std::string title = runtime_.translate_in(v.plugin_id, v.spec.title.c_str());
+        choices.emplace_back(v.spec.key, title);
+        for (const auto& tab : v.spec.tabs)
+            choices.emplace_back(v.spec.key + "/" + tab.key,
+                                 fmt::format("{}: {}", title, runtime_.translate_in(v.plugin_id, tab.title.c_str())));
+    }
+    for (const auto& [key, title] : choices)
+        if (key == step.view_key) current_title = title;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##view", current_title.c_str())) {
         if (ImGui::Selectable(none, step.view_key.empty())) {
             step.view_key.clear();
             commit = true;
         }
-        for (const auto& v : runtime_.views()) {
-            if (v.spec.placement != ViewPlacement::Main || !runtime_.plugin_usable(v.plugin_id)) continue;
-            if (ImGui::Selectable(runtime_.translate(v.spec.title.c_str()), v.spec.key == step.view_key)) {
-                step.view_key = v.spec.key;
+        for (const auto& [key, title] : choices)
+            if (ImGui::Selectable(title.c_str(), key == step.view_key)) {
+                step.view_key = key;
                 commit = true;
             }
-        }
         ImGui::EndCombo();
     }
     mark_item(fmt::format("agenda.step.{}.view", row));

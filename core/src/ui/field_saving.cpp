@@ -141,6 +141,12 @@ std::uint64_t visit_group(ImGuiID field) {
     return s.current.field == field ? s.current.group : s.previous.field == field ? s.previous.group : 0;
 }
 
+void expect_field() {
+    FieldState& s = state();
+    s.click_frame = ImGui::GetFrameCount();
+    s.click_time = ImGui::GetTime();
+}
+
 bool should_save(bool confirmed) {
     FieldState& s = state();
     ImGuiID id = ImGui::GetItemID();

@@ -48,4 +48,8 @@ bool should_save(bool confirmed);
 // value repaired (valid UTF-8, no NUL, not too long) when it is to be saved (widgets.cpp).
 bool finish(std::string& value, bool entered);
 
+// A field is about to take the keyboard (an add field after Enter): characters
+// typed meanwhile wait for it, as they do after a click.
+void expect_field();
+
 }  // namespace kartla::ui::field_saving

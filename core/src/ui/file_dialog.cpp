@@ -45,11 +45,11 @@ void FileDialog::accept(const fs::path& chosen) {
     if (purpose_ != Purpose::Open && path.extension() != extension_) path += extension_;
     std::error_code ec;
     if (purpose_ == Purpose::Open && !fs::is_regular_file(path, ec)) {
-        error_ = "Choose an existing file.";
+        error_ = widget_text("Choose an existing file.");
         return;
     }
     if (purpose_ == Purpose::Create && fs::exists(path, ec)) {
-        error_ = "That file exists already; choose another name.";
+        error_ = widget_text("That file exists already; choose another name.");
         return;
     }
     visible_ = false;
@@ -101,10 +101,12 @@ void FileDialog::draw() {
     bool enter = ImGui::InputText("##name", &name_, ImGuiInputTextFlags_EnterReturnsTrue);
     mark_item("file_dialog.name");
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", error_.c_str());
-    bool ok = ImGui::Button(purpose_ == Purpose::Open ? "Open" : "Save") || enter;
+    bool ok = ImGui::Button(purpose_ == Purpose::Open ? widget_text("Open") : widget_text("Save")) || enter;
     mark_item("file_dialog.ok");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    bool cancel = ImGui::Button(widget_text("Cancel"));
+    mark_item("file_dialog.cancel");
+    if (cancel || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         visible_ = false;
         ImGui::CloseCurrentPopup();
     } else if (ok && !name_.empty()) {

@@ -96,8 +96,9 @@ void Shell::save_settings() const {
     if (!settings_file_.empty()) settings_.save(settings_file_);
 }
 
-void Shell::show_error(std::string message) {
+void Shell::show_error(std::string message, const char* title_msgid) {
     error_dialog_ = std::move(message);
+    error_title_ = title_msgid;
     error_dialog_opening_ = true;
     foreign_file_.clear();
 }
@@ -223,7 +224,7 @@ void Shell::handle_shortcuts() {
         const auto& s = command.spec.shortcut;
         if (!s.key || !pressed(s.key, s.ctrl, s.shift)) continue;
         if (command.spec.enabled && !command.spec.enabled()) continue;
-        runtime_.guarded(command.plugin_id, "running a command", [&] { command.spec.run(); });
+        runtime_.attempt(command.plugin_id, "The command failed", [&] { command.spec.run(); });
         break;
     }
 }
@@ -276,7 +277,23 @@ double Shell::wake_in() const {
     return wake;
 }
 
+// Escape closes what is open on top: a menu, a combo, a "More" list. A dialog
+// decides for itself what Escape means (Cancel, OK), so a popup under a modal
+// dialog stays until the dialog is answered.
+void Shell::close_popups_on_escape() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.OpenPopupStack.empty() || !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return;
+    int keep = g.OpenPopupStack.Size;
+    while (keep > 0) {
+        const ImGuiWindow* window = g.OpenPopupStack[keep - 1].Window;
+        if (window && (window->Flags & ImGuiWindowFlags_Modal)) break;
+        --keep;
+    }
+    if (keep < g.OpenPopupStack.Size) ImGui::ClosePopupToLevel(keep, true);
+}
+
 void Shell::frame() {
+    close_popups_on_escape();
     run_pending_plugin_retry();
     check_file();
     // Typed text whose field is out of sight, and text the file could not take, is written as it falls due.
@@ -377,7 +394,7 @@ void Shell::draw_status_bar() {
 void Shell::draw_error_dialog() {
     if (error_dialog_.empty()) return;
     const char* id = "###core.error";
-    std::string title = fmt::format("{}{}", runtime_.translate("Could not open the file"), id);
+    std::string title = fmt::format("{}{}", runtime_.translate(error_title_), id);
     if (error_dialog_opening_) {
         ImGui::OpenPopup(title.c_str());
         error_dialog_opening_ = false;
@@ -397,7 +414,10 @@ void Shell::draw_error_dialog() {
             mark_item("core.error.cleaned_copy");
             ImGui::SameLine();
         }
-        if (big_button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+        // The key that confirmed what failed (Enter in the file dialog) must not close this at once.
+        const bool key_closes = !ImGui::IsWindowAppearing() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                                                                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false));
+        if (big_button("OK") || key_closes) {
             error_dialog_.clear();
             foreign_file_.clear();
             ImGui::CloseCurrentPopup();

@@ -57,6 +57,7 @@ public:
     const std::string& language() const { return translations_.language(); }
 
     const std::string& error_dialog() const { return error_dialog_; }
+    const std::string& status_message() const { return status_; }  // the last message the status bar took
     // After a refusal for foreign schema objects: write a copy without them
     // (beside the original, or at `target`) and open it. The original is not changed.
     bool offers_cleaned_copy() const { return !foreign_file_.empty(); }
@@ -115,7 +116,9 @@ private:
     void handle_shortcuts();
     void undo();
     void redo();
-    void show_error(std::string message);
+    // A dialog with one message; the title names what failed (an English msgid).
+    void show_error(std::string message, const char* title_msgid = "Could not open the file");
+    void close_popups_on_escape();
     void choose_export_file(const std::string& format, bool redact);
     void draw_export_review();
     void save_settings() const;
@@ -143,6 +146,7 @@ private:
     FileDialog file_dialog_;
     MissingPartsNotice missing_parts_;
     std::string error_dialog_;
+    const char* error_title_ = "Could not open the file";
     bool error_dialog_opening_ = false;
     std::filesystem::path foreign_file_;  // refused for foreign objects; a cleaned copy is offered
     bool quit_requested_ = false;

@@ -143,10 +143,14 @@ void Shell::choose_export_file(const std::string& format, bool redact) {
                               if (entry.spec.format != format) continue;
                               ExportOptions options;
                               options.redact_personal_data = redact;
-                              bool ok = runtime_.guarded(entry.plugin_id, "exporting", [&] {
+                              // A failed export is a message (and the dialog): the plugin and the workshop stay as they were.
+                              std::string failed = runtime_.attempt(entry.plugin_id, "The export failed", [&] {
                                   entry.spec.write(*runtime_.workshop(), options, p);
                               });
-                              if (ok) runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
+                              if (!failed.empty())
+                                  show_error(failed, "The export failed");
+                              else
+                                  runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
                               break;
                           }
                       },
@@ -180,7 +184,7 @@ void Shell::draw_export_review() {
         choose_export_file(format, false);
     }
     mark_item("core.export_review.as_is");
-    if (big_button(runtime_.translate("Cancel"))) close();
+    if (big_button(runtime_.translate("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) close();
     ImGui::EndPopup();
 }
 

@@ -120,11 +120,6 @@ std::vector<PaletteCommand> Shell::palette_commands() {
         {tr("Close joining"), "", [this] { phones_panel_.close_joining(); }, phones_panel_.joining()},
         {tr("Quit"), "Ctrl+Q", [this] { request_quit(); }},
     };
-    for (const auto& entry : runtime_.exports()) {
-        std::string format = entry.spec.format;
-        out.push_back({fmt::format("{}: {}", tr("Export"), tr_in(entry.plugin_id, entry.spec.label.c_str())), "",
-                       [this, format] { export_to(format); }, open});
-    }
     for (const auto& v : runtime_.views()) {
         if (!runtime_.plugin_usable(v.plugin_id)) continue;
         std::string key = v.spec.key;
@@ -138,11 +133,17 @@ std::vector<PaletteCommand> Shell::palette_commands() {
                            // Looked up again: the plugin may have been disabled since the palette opened.
                            for (const auto& c : runtime_.commands())
                                if (c.spec.key == key) {
-                                   runtime_.guarded(c.plugin_id, "running a command", [&] { c.spec.run(); });
+                                   runtime_.attempt(c.plugin_id, "The command failed", [&] { c.spec.run(); });
                                    break;
                                }
                        },
                        enabled});
+    }
+    // Exports last: "uppf" means the follow-up view before the calendar of follow-up meetings.
+    for (const auto& entry : runtime_.exports()) {
+        std::string format = entry.spec.format;
+        out.push_back({fmt::format("{}: {}", tr("Export"), tr_in(entry.plugin_id, entry.spec.label.c_str())), "",
+                       [this, format] { export_to(format); }, open});
     }
     return out;
 }

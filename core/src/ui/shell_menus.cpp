@@ -26,7 +26,9 @@ void Shell::draw_menu_bar() {
 }
 
 void Shell::draw_file_menu() {
-    if (!ImGui::BeginMenu(runtime_.translate("File"))) return;
+    const bool open = ImGui::BeginMenu(runtime_.translate("File"));
+    mark_item("core.menu.file");
+    if (!open) return;
     if (ImGui::MenuItem(runtime_.translate("New…"), "Ctrl+N"))
         file_dialog_.show(FileDialog::Purpose::Create, runtime_.translate("New workshop"), ".kartla",
                           [this](const fs::path& p) { create_file(p); });
@@ -70,7 +72,9 @@ std::string Shell::redo_menu_text() {
 }
 
 void Shell::draw_edit_menu() {
-    if (!ImGui::BeginMenu(runtime_.translate("Edit"))) return;
+    const bool open = ImGui::BeginMenu(runtime_.translate("Edit"));
+    mark_item("core.menu.edit");
+    if (!open) return;
     Workshop* w = runtime_.workshop();
     if (ImGui::MenuItem(undo_menu_text().c_str(), "Ctrl+Z", false, w && w->can_undo())) undo();
     if (ImGui::MenuItem(redo_menu_text().c_str(), "Ctrl+Y", false, w && w->can_redo())) redo();
@@ -81,13 +85,15 @@ void Shell::draw_edit_menu() {
         if (ImGui::MenuItem(runtime_.translate_in(command.plugin_id, command.spec.label.c_str()),
                             shortcut_text(command.spec.shortcut).c_str(),
                             false, enabled))
-            runtime_.guarded(command.plugin_id, "running a command", [&] { command.spec.run(); });
+            runtime_.attempt(command.plugin_id, "The command failed", [&] { command.spec.run(); });
     }
     ImGui::EndMenu();
 }
 
 void Shell::draw_view_menu() {
-    if (!ImGui::BeginMenu(runtime_.translate("View"))) return;
+    const bool open = ImGui::BeginMenu(runtime_.translate("View"));
+    mark_item("core.menu.view");
+    if (!open) return;
     if (ImGui::BeginMenu(runtime_.translate("Text size"))) {
         for (float scale : kTextScales) {
             std::string label = fmt::format("{} %", int(scale * 100));

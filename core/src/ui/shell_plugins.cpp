@@ -42,10 +42,13 @@ void Shell::draw_plugins_menu() {
             ImGui::PopTextWrapPos();
             ImGui::Unindent();
         }
-        if (plugin->held_back) {
+        const bool turned_off = plugin->status == PluginStatus::Disabled;
+        if (plugin->held_back || turned_off) {
             ImGui::Indent();
-            std::string label = fmt::format("{}###core.plugins.retry.{}", runtime_.translate("Try again"), plugin->id);
+            std::string label = fmt::format("{}###core.plugins.retry.{}",
+                                            runtime_.translate(turned_off ? "Turn on again" : "Try again"), plugin->id);
             if (ImGui::MenuItem(label.c_str())) retry_pending_ = plugin->id;  // after the frame: the list changes
+            mark_item("core.plugins.retry." + plugin->id);
             ImGui::Unindent();
         }
     }

@@ -59,8 +59,13 @@ void ViewStage::show(std::string_view key) {
 
 void ViewStage::switch_to(std::string_view key) {
     waiting_.clear();
+    // "<view>/<tab>": the view, then its tab.
+    const auto slash = key.find('/');
+    const std::string_view tab = slash == std::string_view::npos ? std::string_view() : key.substr(slash + 1);
+    key = key.substr(0, slash);
     for (const auto& v : runtime_.views()) {
         if (v.spec.key != key) continue;
+        if (!tab.empty() && v.spec.show_tab) draw_guarded(v.plugin_id, "drawing", [&] { v.spec.show_tab(tab); });
         if (v.spec.placement == ViewPlacement::Main) {
             settings_.current_view = v.spec.key;
         } else {

@@ -93,6 +93,11 @@ void WorkshopPanel::draw_participants(Workshop& workshop) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
+            // A row added by the button: its role is typed at once.
+            if (focus_row_ == p.id) {
+                ImGui::SetKeyboardFocusHere();
+                focus_row_ = 0;
+            }
             bool commit = input_text("##role", p.role);
             mark_item(fmt::format("workshop.participant.{}.role", row));
             ImGui::TableNextColumn();
@@ -108,8 +113,18 @@ void WorkshopPanel::draw_participants(Workshop& workshop) {
         ImGui::EndTable();
     }
     if (remove) save(workshop, "Remove participant", [&](Database& db) { core_data::remove_participant(db, remove); });
-    if (big_button(runtime_.translate("+ Add participant")))
-        save(workshop, "Add participant", [](Database& db) { core_data::add_participant(db, "", ""); });
+    // Roles dictated one after another: Enter adds the row and keeps the cursor here.
+    std::string role;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    if (add_field("##new_participant", runtime_.translate("Role of a new participant"), new_role_, role) == AddEvent::Added)
+        save(workshop, "Add participant", [&](Database& db) { core_data::add_participant(db, role, ""); });
+    mark_item("workshop.new_participant");
+    ImGui::SameLine();
+    if (big_button(runtime_.translate("+ Add participant"))) {
+        std::int64_t added = 0;
+        save(workshop, "Add participant", [&](Database& db) { added = core_data::add_participant(db, "", ""); });
+        focus_row_ = added;
+    }
     mark_item("workshop.add_participant");
 }
 

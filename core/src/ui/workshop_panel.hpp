@@ -26,6 +26,8 @@ private:
     std::uint64_t loaded_revision_ = 0;
     std::vector<std::string> meta_;
     std::vector<core_data::Participant> participants_;
+    std::string new_role_;        // the "new participant" field
+    std::int64_t focus_row_ = 0;  // a participant just added by the button: its role field takes the keyboard
     std::vector<core_data::Meeting> meetings_;
     std::vector<std::vector<std::int64_t>> attendance_;  // per meeting, in meetings_ order
     std::string error_;

@@ -35,6 +35,7 @@ void coverage_checks(const Plan& plan, std::vector<Finding>& out) {
             f.gap = p.gap;
             out.push_back(f);
         }
+    for (const auto& actor : plan.unconnected_actors) out.push_back({CheckKind::UnconnectedActor, 0, actor.id});
 }
 
 void workload_checks(const Plan& plan, int threshold, std::vector<Finding>& out) {
@@ -87,6 +88,8 @@ std::string finding_text(const Finding& f, const Plan& plan, const Translate& tr
         case CheckKind::OwnerOverloaded:
             return fmt::format("{}: {} ({} {} {})", tr("Many measures due in the same month"),
                                actor_label(plan, f.entity_id, tr), f.count, tr("due in"), f.month);
+        case CheckKind::UnconnectedActor:
+            return fmt::format("{}: {}", tr("No measure, problem or relation"), actor_label(plan, f.entity_id, tr));
     }
     return {};
 }
@@ -99,6 +102,7 @@ const char* finding_short_msgid(CheckKind kind) {
         case CheckKind::OwnerOverloaded: return "Busy month for the owner";
         case CheckKind::ProblemGap: return "Prioritised problem with a gap";
         case CheckKind::UncoveredCause: return "Cause without a measure";
+        case CheckKind::UnconnectedActor: return "No measure, problem or relation";
     }
     return "";
 }
@@ -111,6 +115,7 @@ const char* check_kind_key(CheckKind kind) {
         case CheckKind::UncoveredCause: return "uncovered_cause";
         case CheckKind::Overdue: return "overdue";
         case CheckKind::OwnerOverloaded: return "owner_overloaded";
+        case CheckKind::UnconnectedActor: return "unconnected_actor";
     }
     return "";
 }

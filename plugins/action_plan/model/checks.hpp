@@ -16,12 +16,13 @@ enum class CheckKind {
     UncoveredCause,    // a cause of a prioritised problem no measure addresses
     Overdue,           // due before today and not done or cancelled
     OwnerOverloaded,   // an owner with many open measures due in the same month
+    UnconnectedActor,  // an actor with no measure, no problem and no relation (kartla::coverage)
 };
 
 struct Finding {
     CheckKind kind;
     std::int64_t measure_id = 0;  // for measure findings
-    std::int64_t entity_id = 0;   // problem, cause or owner actor
+    std::int64_t entity_id = 0;   // problem, cause, owner or unconnected actor
     std::string month;            // OwnerOverloaded: "2026-05"
     int count = 0;                // OwnerOverloaded: how many
     kartla::coverage::Gap gap = kartla::coverage::Gap::None;  // ProblemGap: which kind

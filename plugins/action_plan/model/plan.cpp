@@ -176,7 +176,7 @@ Plan load_plan(Database& db, const EntitySource& source) {
     plan.actors = fetch(source, "actor");
     // The plan's own measures and what was just fetched stand in for the host, so
     // the rule sees the measures even where no host publishes them (tests, CLI).
-    plan.coverage = kartla::coverage::compute(db, [&](std::string_view kind, bool* available) {
+    const kartla::coverage::EntitySource stand_in = [&](std::string_view kind, bool* available) {
         const Related* related = kind == "problem" ? &plan.problems
                                  : kind == "cause" ? &plan.causes
                                  : kind == "actor" ? &plan.actors
@@ -190,7 +190,9 @@ Plan load_plan(Database& db, const EntitySource& source) {
         std::vector<Entity> measures;
         for (const auto& m : plan.measures) measures.push_back({"measure", m.id, m.title, {{"status", m.status}}});
         return measures;
-    });
+    };
+    plan.coverage = kartla::coverage::compute(db, stand_in);
+    plan.unconnected_actors = kartla::coverage::unconnected_actors(db, stand_in);
     return plan;
 }
 
@@ -348,5 +350,15 @@ std::string status_words(std::string_view status, const Translate& tr) {
 }
 
 const char* ordinary_work_msgid(bool ordinary) { return ordinary ? "Part of ordinary work" : "One-off"; }
+
+std::string rank_prefix(const Plan& plan, const Entity& problem, const Translate& tr) {
+    const std::string rank = problem.attribute("rank");
+    if (rank.empty()) return {};
+    const auto prioritised = plan.prioritised_problems();
+    const auto sharing = std::count_if(prioritised.begin(), prioritised.end(),
+                                       [&](const Entity* other) { return other->attribute("rank") == rank; });
+    if (sharing > 1) return fmt::format(fmt::runtime(tr("Shared place {} ·")), rank);
+    return rank + ".";
+}
 
 }  // namespace kartla::action_plan

@@ -51,6 +51,8 @@ struct Plan {
     Related problems, causes, actors;
     // Who answers for each prioritised problem: the core's one rule, shared with the actor map.
     kartla::coverage::Coverage coverage;
+    // Actors connected to nothing, by the core's one rule (coverage::unconnected_actors).
+    std::vector<Entity> unconnected_actors;
 
     const Measure* measure(std::int64_t id) const;
     std::vector<const StatusChange*> log_of(std::int64_t measure_id) const;
@@ -82,6 +84,10 @@ std::string label_of(const Related& related, std::string_view kind_label, std::i
 std::string problem_label(const Plan& plan, std::int64_t id, const Translate& tr);
 std::string cause_label(const Plan& plan, std::int64_t id, const Translate& tr);
 std::string actor_label(const Plan& plan, std::int64_t id, const Translate& tr);  // "" for 0
+// A prioritised problem's place as a reader takes it: "2." when it is its own,
+// "Shared place 1 ·" (translated) when another prioritised problem has the same
+// rank, so two headings "1." never read as a numbering gone wrong; "" unranked.
+std::string rank_prefix(const Plan& plan, const Entity& problem, const Translate& tr);
 std::string join_labels(const std::vector<std::string>& labels, std::string_view separator = ", ");
 std::string partners_text(const Plan& plan, const Measure& m, const Translate& tr);
 

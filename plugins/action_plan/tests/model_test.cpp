@@ -227,3 +227,24 @@ TEST_CASE("dates") {
     CHECK(dates::compact("2026-05-31") == "20260531");
     CHECK(dates::month_of("2026-05-31") == "2026-05");
 }
+
+// Issue 23: two problems sharing first place showed as "1." and "1.", which reads
+// as a numbering gone wrong. A shared place says so; an own place stays "2.".
+TEST_CASE("a shared rank reads as shared, an own rank as a place") {
+    Plan plan;
+    plan.problems.available = true;
+    plan.problems.items = {
+        {"problem", 1, "Langning vid torget", {{"prioritised", "1"}, {"rank", "1"}}},
+        {"problem", 2, "Otrygghet vid stationen", {{"prioritised", "1"}, {"rank", "1"}}},
+        {"problem", 3, "Klotter i tunneln", {{"prioritised", "1"}, {"rank", "3"}}},
+        {"problem", 4, "Nedskräpning", {{"prioritised", "1"}}},
+        {"problem", 5, "Ej prioriterat med samma rang", {{"prioritised", "0"}, {"rank", "3"}}},
+    };
+    const Translate swedish = [](const char* msgid) {
+        return std::string(msgid) == "Shared place {} ·" ? "Delad plats {} ·" : msgid;
+    };
+    CHECK(rank_prefix(plan, plan.problems.items[0], swedish) == "Delad plats 1 ·");
+    CHECK(rank_prefix(plan, plan.problems.items[1], swedish) == "Delad plats 1 ·");
+    CHECK(rank_prefix(plan, plan.problems.items[2], swedish) == "3.");  // only prioritised problems share
+    CHECK(rank_prefix(plan, plan.problems.items[3], swedish).empty());
+}

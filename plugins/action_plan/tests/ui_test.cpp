@@ -229,6 +229,29 @@ TEST_CASE("timeline marks today and the checks panel lists findings and the expo
     ui.show(ui.preview);
 }
 
+// Issue 23: "Idag 2026-03-12" was drawn over the month label "2026-03".
+TEST_CASE("the timeline's today label and the month labels never overlap") {
+    Ui ui;
+    ui.world.edit([](kartla::Database& db) {
+        const auto id = create_measure(db, "Belysning vid torget", "2026-01-01");
+        set_text(db, id, Field::Start, "2026-02-01");
+        set_text(db, id, Field::Due, "2026-05-31");
+    });
+    ui.show(ui.timeline);
+    ImVec2 today_min, today_max;
+    REQUIRE(kartla::ui::item_rect("action_plan.timeline.today_label", today_min, today_max));
+    int months = 0;
+    for (const char* month : {"2026-02", "2026-03", "2026-04", "2026-05"}) {
+        ImVec2 min, max;
+        if (!kartla::ui::item_rect(fmt::format("action_plan.timeline.month.{}", month), min, max)) continue;
+        ++months;
+        CAPTURE(month);
+        const bool apart = max.x <= today_min.x || today_max.x <= min.x || max.y <= today_min.y || today_max.y <= min.y;
+        CHECK(apart);
+    }
+    CHECK(months >= 3);
+}
+
 namespace {
 
 // Where the editor's rows and fields are drawn: the owner and partner pickers and the fields below them.

@@ -33,9 +33,8 @@ void ByProblemView::measure_line(const Measure& m) {
 void ByProblemView::problem(const Entity& problem) {
     const Plan& plan = state_.plan();
     ImGui::PushID(static_cast<int>(problem.id));
-    const std::string rank = problem.attribute("rank");
-    const std::string heading =
-        rank.empty() ? problem.label : fmt::format("{}. {}", rank, problem.label);
+    const std::string rank = rank_prefix(plan, problem, state_.translator());
+    const std::string heading = rank.empty() ? problem.label : fmt::format("{} {}", rank, problem.label);
     if (ImGui::CollapsingHeader(heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::Indent();
         const auto direct = plan.measures_addressing_problem(problem.id);

@@ -17,6 +17,7 @@ constexpr std::pair<CheckKind, const char*> kGroups[] = {
     {CheckKind::MissingDue, "Measures without a due date"},
     {CheckKind::Overdue, "Overdue measures"},
     {CheckKind::OwnerOverloaded, "Owners with many measures due in the same month"},
+    {CheckKind::UnconnectedActor, "Actors connected to nothing: no measure, problem or relation"},
 };
 
 }  // namespace

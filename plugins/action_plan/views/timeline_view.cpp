@@ -59,7 +59,9 @@ void TimelineView::draw() {
     const float day_width = px(3.5f);
     const float label_width = px(300);
     const float row_height = ImGui::GetFrameHeightWithSpacing() * 1.1f;
-    const float header = ImGui::GetTextLineHeightWithSpacing() * 1.5f;
+    // Two lines above the rows: the months, and under them today's date, so the two never overlap.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float header = line * 2.3f;
     const ImVec2 canvas(label_width + float(range.last - range.first) * day_width + px(40),
                         header + row_height * float(dated.size()) + px(10));
 
@@ -74,7 +76,11 @@ void TimelineView::draw() {
     for (long month = range.first; month <= range.last; month = next_month(month)) {
         const float x = x_of(month);
         draw->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + canvas.y), grid);
-        draw->AddText(ImVec2(x + px(3), origin.y), text, dates::from_day_number(month).substr(0, 7).c_str());
+        const std::string label = dates::from_day_number(month).substr(0, 7);
+        draw->AddText(ImVec2(x + px(3), origin.y), text, label.c_str());
+        if (kartla::ui::probes_enabled())
+            kartla::ui::mark_rect("action_plan.timeline.month." + label, ImVec2(x + px(3), origin.y),
+                                  ImVec2(x + px(3) + ImGui::CalcTextSize(label.c_str()).x, origin.y + ImGui::GetTextLineHeight()));
     }
 
     for (std::size_t i = 0; i < dated.size(); ++i) {
@@ -112,8 +118,11 @@ void TimelineView::draw() {
     const float today_x = x_of(today);
     draw->AddLine(ImVec2(today_x, origin.y), ImVec2(today_x, origin.y + canvas.y), IM_COL32(210, 30, 30, 255), px(3));
     const std::string today_label = fmt::format("{} {}", state_.tr("Today"), state_.today());
-    draw->AddText(ImVec2(today_x + px(4), origin.y + ImGui::GetTextLineHeight() * 0.6f), IM_COL32(210, 30, 30, 255),
-                  today_label.c_str());
+    const ImVec2 today_at(today_x + px(4), origin.y + line);
+    draw->AddText(today_at, IM_COL32(210, 30, 30, 255), today_label.c_str());
+    const ImVec2 today_size = ImGui::CalcTextSize(today_label.c_str());
+    kartla::ui::mark_rect("action_plan.timeline.today_label", today_at,
+                          ImVec2(today_at.x + today_size.x, today_at.y + today_size.y));
     kartla::ui::mark_rect("action_plan.timeline.today", ImVec2(today_x - px(2), origin.y),
                           ImVec2(today_x + px(2), origin.y + canvas.y));
     ImGui::EndChild();

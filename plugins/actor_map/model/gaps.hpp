@@ -1,10 +1,10 @@
 #pragma once
-// Where nobody acts: prioritised problems nobody answers for (the core's
-// coverage rule, shared with the action plan, the reports and `kartla info`),
-// and actors that are connected to nothing (no relation and no problem).
+// Where nobody acts: prioritised problems nobody answers for and actors
+// connected to nothing, both as the core decides them (kartla/coverage.hpp:
+// coverage::compute and coverage::unconnected_actors), shared with the action
+// plan, the reports and `kartla info`.
 #include "kartla/coverage.hpp"
 #include "kartla/plugin_api.hpp"
-#include "model/store.hpp"
 
 #include <cstdint>
 #include <set>
@@ -15,7 +15,7 @@ namespace kartla::actor_map {
 struct Gaps {
     kartla::coverage::Coverage coverage;             // every prioritised problem, with its gap kind
     std::vector<kartla::Entity> uncovered_problems;  // no owner and no owned measure, by rank then title
-    std::vector<std::int64_t> isolated_actors;       // actor ids, by name
+    std::vector<std::int64_t> isolated_actors;       // actor ids, by name (coverage::unconnected_actors)
     std::set<std::int64_t> isolated_set;
 
     bool empty() const { return count() == 0; }
@@ -25,9 +25,9 @@ struct Gaps {
 
 bool is_prioritised(const kartla::Entity& problem);
 
-// `problems` may be empty when no plugin publishes them (problems_available false):
-// then a stored problem link still counts as a connection.
-Gaps find_gaps(const Snapshot& snapshot, kartla::coverage::Coverage coverage, const std::vector<kartla::Entity>& problems,
-               bool problems_available);
+Gaps find_gaps(kartla::coverage::Coverage coverage, const std::vector<kartla::Entity>& unconnected_actors);
+
+// Both answers from one source of entities (Host::entities, or a stand-in).
+Gaps find_gaps(kartla::Database& db, const kartla::coverage::EntitySource& entities);
 
 }  // namespace kartla::actor_map

@@ -97,7 +97,7 @@ void draw_legend(Scene& scene, const Gaps& gaps, const Translate& tr) {
         y += 30;
     }
     if (!gaps.isolated_actors.empty())
-        scene.text({kMargin, y, tr("Dashed red outline: an actor with no relation and no problem."), 18, kGapRed});
+        scene.text({kMargin, y, tr("Dashed red outline: an actor with no measure, problem or relation."), 18, kGapRed});
 }
 
 }  // namespace

@@ -31,6 +31,20 @@ void add_gaps(doc::Section& section, const Gaps& gaps, const Translate& tr) {
     section.blocks.push_back(std::move(list));
 }
 
+// The actors the Gaps tab marks, by name: the dashed outline in the picture is not
+// enough for a printed page read in black and white.
+void add_unconnected(doc::Section& section, const Snapshot& snapshot, const Gaps& gaps, const Translate& tr) {
+    if (gaps.isolated_actors.empty()) return;
+    section.blocks.push_back(doc::Heading{tr("Actors connected to nothing: no measure, problem or relation")});
+    doc::Bullets list;
+    for (std::int64_t id : gaps.isolated_actors)
+        if (const Actor* actor = snapshot.actor(id)) {
+            list.items.push_back(actor->name);
+            list.depth.push_back(0);
+        }
+    section.blocks.push_back(std::move(list));
+}
+
 }  // namespace
 
 doc::Section report_section(const Snapshot& snapshot, const Gaps& gaps, const Translate& tr) {
@@ -42,6 +56,7 @@ doc::Section report_section(const Snapshot& snapshot, const Gaps& gaps, const Tr
     section.blocks.push_back(doc::Image{png_bytes(network_scene(snapshot, gaps, tr)), tr("Actors and their relations")});
     section.blocks.push_back(doc::Image{png_bytes(grid_scene(snapshot, tr)), tr("Influence and interest")});
     add_gaps(section, gaps, tr);
+    add_unconnected(section, snapshot, gaps, tr);
     doc::Table table{{tr("Actor"), tr("Type")}, {3.0, 2.0}, {}};
     for (const auto& actor : snapshot.actors) {
         const ActorType* type = snapshot.type(actor.type_id);

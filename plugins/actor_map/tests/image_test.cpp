@@ -141,7 +141,7 @@ TEST_CASE("a redacted export's pictures get no personal data: every text the PNG
     {
         kartla::RedactedReading redacted(*w, true);  // as every redacted export reads the file
         const Snapshot s = load(w->db());
-        scenes.push_back(network_scene(s, find_gaps(s, {}, {}, false), identity()));
+        scenes.push_back(network_scene(s, find_gaps({}, {}), identity()));
         scenes.push_back(grid_scene(s, identity()));
     }
     std::size_t texts = 0;
@@ -164,7 +164,7 @@ TEST_CASE("a redacted export's pictures get no personal data: every text the PNG
     // And unredacted the same scenes do show the data, so the check above can fail.
     const Snapshot plain = load(w->db());
     bool shown = false;
-    for (const auto& shape : network_scene(plain, find_gaps(plain, {}, {}, false), identity()).shapes)
+    for (const auto& shape : network_scene(plain, find_gaps({}, {}), identity()).shapes)
         if (const auto* t = std::get_if<TextShape>(&shape))
             shown = shown || !kartla::privacy::find_personal_data(t->text + " " + t->title).empty();
     CHECK(shown);

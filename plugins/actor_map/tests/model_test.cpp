@@ -12,12 +12,13 @@ namespace {
 // The gaps as the plugin computes them, with the problems as a problem plugin would publish them.
 Gaps gaps_of(kartla::Workshop& w, const std::vector<kartla::Entity>& problems, bool available = true) {
     auto source = [&](std::string_view kind, bool* known) -> std::vector<kartla::Entity> {
-        if (known) *known = kind == "actor" || (kind == "problem" && available);
+        if (known) *known = kind == "actor" || kind == "relation" || (kind == "problem" && available);
         if (kind == "problem") return problems;
         if (kind == "actor") return actor_entities(w.db());
+        if (kind == "relation") return relation_entities(w.db());
         return {};
     };
-    return find_gaps(load(w.db()), kartla::coverage::compute(w.db(), source), problems, available);
+    return find_gaps(w.db(), source);
 }
 
 }  // namespace
@@ -160,7 +161,10 @@ TEST_CASE("gaps: prioritised problems without an owner and actors connected to n
     CHECK(gaps.isolated_actors == std::vector<std::int64_t>{alone});
 
     REQUIRE(w->edit("owner", [&](kartla::Database& db) { set_problem_role(db, police, 2, kRoleOwns); }));
+    // Only affected by a problem: nobody has said what it does, so still unconnected.
     REQUIRE(w->edit("affected", [&](kartla::Database& db) { set_problem_role(db, alone, 3, kRoleAffected); }));
+    CHECK(gaps_of(*w, problems).isolated_actors == std::vector<std::int64_t>{alone});
+    REQUIRE(w->edit("contributes", [&](kartla::Database& db) { set_problem_role(db, alone, 3, kRoleContributes); }));
     gaps = gaps_of(*w, problems);
     REQUIRE(gaps.uncovered_problems.size() == 1);
     CHECK(gaps.uncovered_problems[0].id == 1);

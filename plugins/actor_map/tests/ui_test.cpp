@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cfloat>
 #include <stdexcept>
@@ -21,9 +22,11 @@ namespace {
 
 class Meeting {
 public:
-    explicit Meeting(bool with_problems = true) {
+    // `with_plan`: the action plan is loaded too, so measures are real rows.
+    explicit Meeting(bool with_problems = true, bool with_plan = false) {
         runtime_.echo_messages_to_stderr = false;
         REQUIRE(runtime_.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / "actor_map.kplug"));
+        if (with_plan) REQUIRE(runtime_.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / "action_plan.kplug"));
         auto created = kartla::Workshop::create(dir_ / "möte.kartla");
         REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(created));
         runtime_.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(created)));
@@ -63,6 +66,22 @@ public:
         return actor_id(name);
     }
 
+    // `kartla info` on the file, as a second program reads it. The fixture's stand-in
+    // for the problem map is a table no plugin creates, which the command line rightly
+    // refuses; the real file would not have it, so it goes first.
+    std::string info() {
+        db().exec("DROP TABLE IF EXISTS test_problem");
+        db().exec("PRAGMA wal_checkpoint");
+        std::string command = fmt::format("'{}' info '{}'", KARTLA_TEST_BINARY, w().path().string());
+        FILE* pipe = popen(command.c_str(), "r");
+        REQUIRE(pipe);
+        std::string output;
+        char buffer[4096];
+        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+        CHECK(pclose(pipe) == 0);
+        return output;
+    }
+
     void show_tab(const char* tab) {
         ui_.click_item(fmt::format("actor_map.tab.{}", tab));
         ui_.frame(3);
@@ -98,6 +117,7 @@ private:
     void draw() {
         float x = 0;
         for (const auto& view : runtime_.views()) {
+            if (view.plugin_id != "actor_map") continue;  // the plan, when loaded, only stores measures here
             ImGui::SetNextWindowPos(ImVec2(x, 0));
             ImGui::SetNextWindowSize(ImVec2(800, 900));
             std::string title = view.spec.title + "###" + view.spec.key;
@@ -124,6 +144,25 @@ TEST_CASE("create an actor by typing its name, with Swedish letters") {
     CHECK(m.actor_id("Fältgruppen Östra Höjden") > 0);
     REQUIRE(m.w().undo());
     CHECK(m.count("actor_map_actor") == 0);
+}
+
+TEST_CASE("Enter adds an actor and leaves the cursor in the field: three actors typed one after another") {
+    Meeting m;
+    m.ui().click_item("actor_map.actors.new_name");
+    for (const char* name : {"Kommunstyrelsen", "Socialtjänsten", "Fältgruppen Östra Höjden"}) {
+        m.ui().type(name);
+        m.ui().advance(0.3);  // a pause: the actor is saved as typed before Enter
+        m.ui().key(kartla::keys::Enter);
+        m.ui().frame(2);
+    }
+    CHECK(m.count("actor_map_actor") == 3);
+    CHECK(m.actor_id("Kommunstyrelsen") > 0);
+    CHECK(m.actor_id("Socialtjänsten") > 0);
+    CHECK(m.actor_id("Fältgruppen Östra Höjden") > 0);
+    // Each is one undo step of its own.
+    REQUIRE(m.w().undo());
+    CHECK(m.count("actor_map_actor") == 2);
+    CHECK(m.actor_id("Socialtjänsten") > 0);
 }
 
 TEST_CASE("edit an actor's name and mandate in the form") {
@@ -302,6 +341,43 @@ TEST_CASE("the gap panel updates when an owner is added, and by kind when a meas
     CHECK_FALSE(m.ui().has_item("actor_map.gaps.problem.2"));
 }
 
+// Issue 23: actors that own measures or are partners were listed as connected to nothing.
+TEST_CASE("owning or taking part in a measure connects an actor: the gaps view, the report and kartla info agree") {
+    Meeting m(true, true);
+    auto owner = m.add_actor("Kommunpolisen", -300, 0);
+    auto partner = m.add_actor("Fritid och ungdom", 0, 0);
+    auto alone = m.add_actor("Brå", 300, 0);
+    REQUIRE(m.w().edit("plan", [&](kartla::Database& db) {
+        db.run("INSERT INTO action_plan_measure(id, title, status) VALUES (80, 'Kameror vid torget', 'decided')");
+        kartla::core_data::add_link(db, {"measure", 80}, {"actor", owner}, "owner");
+        kartla::core_data::add_link(db, {"measure", 80}, {"actor", partner}, "partner");
+    }));
+    m.show_tab("gaps");
+    m.redraw_fresh();
+    CHECK_FALSE(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", owner)));
+    CHECK_FALSE(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", partner)));
+    CHECK(m.ui().has_item(fmt::format("actor_map.gaps.actor.{}", alone)));
+
+    // The workshop report's part: the same one actor, by name.
+    std::vector<std::string> listed;
+    for (const auto& section : m.runtime().report_sections()) {
+        if (section.key != "actor_map.actors") continue;
+        auto built = section.build(m.w(), {});
+        bool under_heading = false;
+        for (const auto& block : built.blocks) {
+            if (auto* heading = std::get_if<kartla::doc::Heading>(&block))
+                under_heading = heading->text == "Actors connected to nothing: no measure, problem or relation";
+            else if (auto* bullets = std::get_if<kartla::doc::Bullets>(&block); bullets && under_heading)
+                listed = bullets->items;
+        }
+    }
+    CHECK(listed == std::vector<std::string>{"Brå"});
+
+    // kartla info, a second program reading the file: the same ids.
+    auto info = nlohmann::json::parse(m.info());
+    CHECK(info["unconnected_actors"] == nlohmann::json::array({alone}));
+}
+
 TEST_CASE("without the problem plugin the matrix says so and the rest works") {
     Meeting m(false);
     auto a = m.add_actor("Polisen", -300, 0);
@@ -324,19 +400,7 @@ TEST_CASE("kartla info counts actors and relations") {
     REQUIRE(m.w().edit("link", [&](kartla::Database& db) {
         db.run("INSERT INTO actor_map_relation(from_actor, to_actor) VALUES (?, ?)", a, b);
     }));
-    // The fixture's stand-in for the problem map is a table no plugin creates, which
-    // the command line rightly refuses; the real file would not have it.
-    m.w().db().exec("DROP TABLE test_problem");
-    m.w().db().exec("PRAGMA wal_checkpoint");
-    auto path = m.w().path();
-    // The command line opens the file read-only next to the open workshop, as a second program would.
-    std::string command = fmt::format("'{}' info '{}'", KARTLA_TEST_BINARY, path.string());
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string output;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-    CHECK(pclose(pipe) == 0);
+    const std::string output = m.info();
     CHECK(output.find("\"actor\": 2") != std::string::npos);
     CHECK(output.find("\"relation\": 1") != std::string::npos);
 }

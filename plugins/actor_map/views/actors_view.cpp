@@ -11,9 +11,8 @@
 
 namespace kartla::actor_map::views {
 
-void ActorsView::save_new(Creating& field, bool still_typing, const char* label, Create create, Rename rename,
-                          Remove remove, Done done) {
-    std::string text = field.text;
+void ActorsView::save_new(Creating& field, std::string text, bool still_typing, const char* label, Create create,
+                          Rename rename, Remove remove, Done done) {
     text.erase(0, text.find_first_not_of(' '));
     pending_.push_back([this, &field, still_typing, label, text, create, rename, remove, done] {
         std::int64_t id = field.id;
@@ -28,11 +27,21 @@ void ActorsView::save_new(Creating& field, bool still_typing, const char* label,
         }
         if (still_typing || !ok) return;  // a failed save keeps the text to try again
         if (field.id && done) done(field.id);
-        field = Creating{};
+        field.id = 0;  // the field (emptied by ui::add_field) is ready for the next one
     });
 }
 
-void ActorsView::save_new_actor(bool still_typing) {
+void ActorsView::add_new(Creating& field, const char* id, const char* hint,
+                         void (ActorsView::*save)(const std::string&, bool)) {
+    std::string added;
+    switch (kartla::ui::add_field(id, hint, field.text, added)) {
+        case kartla::ui::AddEvent::Typed: (this->*save)(field.text, true); break;
+        case kartla::ui::AddEvent::Added: (this->*save)(added, false); break;
+        case kartla::ui::AddEvent::None: break;
+    }
+}
+
+void ActorsView::save_new_actor(const std::string& text, bool still_typing) {
     Point near = s_.network_centre;
     auto create = [this, near](kartla::Database& db, const std::string& name) {
         Actor actor;
@@ -56,12 +65,13 @@ void ActorsView::save_new_actor(bool still_typing) {
         }
     };
     // Once named, the new actor's form is ready for the rest (its name field takes the focus).
-    save_new(new_actor_, still_typing, "Add actor", create, rename, remove_actor,
-             [this](std::int64_t id) { s_.selected_actor = created_ = id; });
+    // The new actor is shown in the form; the cursor stays in the "new actor" field for the next one.
+    save_new(new_actor_, text, still_typing, "Add actor", create, rename, remove_actor,
+             [this](std::int64_t id) { s_.selected_actor = id; });
 }
 
-void ActorsView::save_new_type(bool still_typing) {
-    save_new(new_type_, still_typing, "Add actor type",
+void ActorsView::save_new_type(const std::string& text, bool still_typing) {
+    save_new(new_type_, text, still_typing, "Add actor type",
              [](kartla::Database& db, const std::string& label) { return add_type(db, label); },
              [](kartla::Database& db, std::int64_t id, const std::string& label) { rename_type(db, id, label); },
              remove_type);
@@ -192,10 +202,6 @@ void ActorsView::draw_details(const Data& d, const Actor& actor) {
     if (form_actor_ != actor.id) ImGui::SetScrollY(0);
     sync_form(actor);
     ImGui::PushID(int(actor.id));  // fields of different actors never share an ImGui id
-    if (created_ == actor.id) {
-        ImGui::SetKeyboardFocusHere();
-        created_ = 0;
-    }
     text_field("Name", "name", actor.id, ActorText::Name, actor.name, false);
 
     ImGui::TextUnformatted(s_.tr("Type"));
@@ -268,11 +274,10 @@ void ActorsView::draw_types(const Data& d) {
         ImGui::PopID();
     }
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
-    if (kartla::ui::input_text_hint("##new_type", s_.tr("A new type"), new_type_.text))
-        save_new_type(ImGui::IsItemActive());
+    add_new(new_type_, "##new_type", s_.tr("A new type"), &ActorsView::save_new_type);
     ImGui::SameLine();
     if (ImGui::Button(s_.tr("Add type")) && !new_type_.text.empty())  // leaving the field saved it already
-        save_new_type(false);
+        save_new_type(std::exchange(new_type_.text, {}), false);
 }
 
 // For the room: the list beside the selected actor's mandate, resources and contact
@@ -309,12 +314,12 @@ void ActorsView::draw() {
     }
     const Data& d = s_.data();
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetFontSize() * 22));
-    if (kartla::ui::input_text_hint("##new_actor", s_.tr("Name of a new organisation, unit or role"), new_actor_.text))
-        save_new_actor(ImGui::IsItemActive());
+    add_new(new_actor_, "##new_actor", s_.tr("Name of a new organisation, unit or role"), &ActorsView::save_new_actor);
     kartla::ui::mark_item("actor_map.actors.new_name");
     ImGui::SameLine();
     // Leaving the field for this button saves what was typed; pressed later, it tries a failed save again.
-    if (kartla::ui::big_button(s_.tr("Add actor")) && !new_actor_.text.empty()) save_new_actor(false);
+    if (kartla::ui::big_button(s_.tr("Add actor")) && !new_actor_.text.empty())
+        save_new_actor(std::exchange(new_actor_.text, {}), false);
     kartla::ui::mark_item("actor_map.actors.add");
     kartla::ui::hint(s_.tr("Organisations, units and roles only: never private persons."));
 

@@ -78,10 +78,10 @@ void GapsView::draw() {
     }
     ImGui::Spacing();
     ImGui::Spacing();
-    ImGui::TextUnformatted(s_.tr("Actors with no relation and no problem"));
+    ImGui::TextUnformatted(s_.tr("Actors connected to nothing: no measure, problem or relation"));
     ImGui::Separator();
     if (d.gaps.isolated_actors.empty()) {
-        ImGui::TextColored(green, "%s", s_.tr("Every actor is connected to another actor or to a problem."));
+        ImGui::TextColored(green, "%s", s_.tr("Every actor has a measure, a problem or a relation."));
     } else {
         for (std::int64_t id : d.gaps.isolated_actors) {
             const Actor* actor = d.snapshot.actor(id);

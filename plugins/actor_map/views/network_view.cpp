@@ -269,7 +269,7 @@ void NetworkView::draw_notes(const Data& d) {
         ImGui::TextWrapped("%s", text.c_str());
     }
     if (!d.gaps.isolated_actors.empty())
-        ImGui::TextWrapped("%s", s_.tr("Dashed red outline: an actor with no relation and no problem."));
+        ImGui::TextWrapped("%s", s_.tr("Dashed red outline: an actor with no measure, problem or relation."));
     ImGui::PopStyleColor();
 }
 

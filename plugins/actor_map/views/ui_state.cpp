@@ -51,12 +51,11 @@ void UiState::reload(kartla::Workshop& w) {
     fresh.problems = host_.entities("problem", &fresh.problems_available);
     order_problems(fresh.problems);
     // The problems just read stand in for a second call to the problem plugin.
-    auto coverage = kartla::coverage::compute(w.db(), [&](std::string_view kind, bool* available) {
+    fresh.gaps = find_gaps(w.db(), [&](std::string_view kind, bool* available) {
         if (kind != "problem") return host_.entities(kind, available);
         if (available) *available = fresh.problems_available;
         return fresh.problems;
     });
-    fresh.gaps = find_gaps(fresh.snapshot, std::move(coverage), fresh.problems, fresh.problems_available);
     fresh.participants = kartla::core_data::participants(w.db());
     for (const auto& actor : fresh.snapshot.actors) {
         fresh.node_sizes[actor.id] = node_size(actor.name);

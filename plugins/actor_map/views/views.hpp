@@ -26,7 +26,7 @@ private:
     void draw_participants(const Data& d, const Actor& actor);
     // A "new ..." field saves as it is typed, like every text field: the actor (or
     // type) exists from the first pause and is renamed as typing goes on, all in
-    // one undo step; Enter or leaving the field makes it ready for the next one.
+    // one undo step; Enter adds it and leaves the cursor in the field for the next one.
     struct Creating {
         std::string text;
         std::int64_t id = 0;  // what this visit created, 0 until the first save
@@ -35,10 +35,12 @@ private:
     using Rename = std::function<void(kartla::Database&, std::int64_t, const std::string&)>;
     using Remove = std::function<void(kartla::Database&, std::int64_t)>;
     using Done = std::function<void(std::int64_t)>;  // the visit ended with this one created
-    void save_new(Creating& field, bool still_typing, const char* label, Create create, Rename rename, Remove remove,
-                  Done done = {});
-    void save_new_actor(bool still_typing);
-    void save_new_type(bool still_typing);
+    void save_new(Creating& field, std::string text, bool still_typing, const char* label, Create create, Rename rename,
+                  Remove remove, Done done = {});
+    void save_new_actor(const std::string& text, bool still_typing);
+    void save_new_type(const std::string& text, bool still_typing);
+    // The shared add field (ui::add_field) for one of the two, saved as typed by `save`.
+    void add_new(Creating& field, const char* id, const char* hint, void (ActorsView::*save)(const std::string&, bool));
 
     void sync_form(const Actor& actor);
     // The actor's text fields: the SDK's ui::text_field, saved as typed, one value each.
@@ -56,7 +58,6 @@ private:
     Actor form_;
     std::uint64_t form_revision_ = 0;
     std::int64_t form_actor_ = 0;
-    std::int64_t created_ = 0;  // the actor just added: its name field takes the focus once
     std::map<std::int64_t, std::string> type_labels_;  // edit buffers of the type list
     std::string editing_;  // the long-text field being edited; the others show their text wrapped
     int focus_frames_ = 0;

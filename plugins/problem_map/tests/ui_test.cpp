@@ -3,6 +3,7 @@
 #include "model/edits.hpp"
 #include "model/queries.hpp"
 #include "support.hpp"
+#include "views/board_style.hpp"
 
 #include "headless.hpp"
 #include "host/runtime.hpp"
@@ -101,6 +102,44 @@ TEST_CASE("a card is created by double-clicking empty space, titled inline, and 
     CHECK(text(ui.w(), "SELECT title FROM problem_map_card") == "");
     REQUIRE(ui.w().undo());
     CHECK(number(ui.w(), "SELECT COUNT(*) FROM problem_map_card") == 0);
+}
+
+TEST_CASE("a double-click on a card opens it and adds no card, and selecting or deselecting never moves the board") {
+    Ui ui(ImVec2(1600, 900));
+    Id card = edits::create_card(ui.w(), 0, 0, "Klotter vid torget");
+    ui.h.frame(3);  // fitted to the board on opening
+    const ImVec2 before = ui.center(ui.card_probe(card));
+    ui.h.click(before);  // selected: the card panel opens beside the board
+    ui.h.frame(3);
+    CHECK(ui.center(ui.card_probe(card)).x == doctest::Approx(before.x).epsilon(0.001));
+    CHECK(ui.center(ui.card_probe(card)).y == doctest::Approx(before.y).epsilon(0.001));
+    ui.h.click(ui.board_point(0.05f, 0.9f));  // deselected on empty board: the panel closes
+    ui.h.frame(3);
+    CHECK(ui.center(ui.card_probe(card)).x == doctest::Approx(before.x).epsilon(0.001));
+
+    ui.h.double_click(before);
+    ui.h.frame(3);
+    CHECK(number(ui.w(), "SELECT COUNT(*) FROM problem_map_card") == 1);
+    ui.h.type(" och stationen");  // the double-click opened the card's title
+    ui.h.key(keys::Enter);
+    CHECK(text(ui.w(), "SELECT title FROM problem_map_card").find("och stationen") != std::string::npos);
+}
+
+TEST_CASE("a new cluster placed beside frames off screen is brought into view") {
+    Ui ui(ImVec2(1600, 900));
+    // A frame far from where the facilitator looks: the next one goes beside it.
+    edits::create_cluster_in_view(ui.w(), "Torget", {6000, 6000, 800, 600}, views::board::kClusterHeader, {}, 400, 300);
+    ui.h.frame(2);
+    ui.h.click_item("problem_map.board.new_cluster");
+    ui.h.frame(3);
+    const Id newest = number(ui.w(), "SELECT MAX(id) FROM problem_map_cluster");
+    ImVec2 board_min, board_max, header_min, header_max;
+    REQUIRE(ui::item_rect("problem_map.board.canvas", board_min, board_max));
+    REQUIRE(ui::item_rect("problem_map.cluster." + std::to_string(newest), header_min, header_max));
+    CHECK(header_min.x >= board_min.x);
+    CHECK(header_min.y >= board_min.y);
+    CHECK(header_max.x <= board_max.x);
+    CHECK(header_max.y <= board_max.y);
 }
 
 TEST_CASE("a card is created with the N key at the next free place, and the Delete key removes it with undo") {

@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <set>
 
+#include <utility>
+
 namespace kartla::problem_map::views {
 
 using namespace board;
@@ -61,6 +63,7 @@ void BoardView::handle_press(const Snapshot& s) {
         return;
     }
     Hit hit = hit_test(s, io.MousePos);
+    first_press_card_ = std::exchange(press_card_, hit.kind == HitKind::Card ? hit.id : 0);
     bool additive = multi_select_ || io.KeyCtrl || io.KeyShift;
     switch (hit.kind) {
         case HitKind::Card:
@@ -161,6 +164,12 @@ void BoardView::create_card_in_view() {
     c_.selection.only(id);
     editing_ = id;
     editor_frames_ = 0;
+    // A full view puts the card below it: the view follows, so it is typed into where it is seen.
+    auto fresh = c_.snapshot();
+    if (const Card* card = fresh ? fresh->card(id) : nullptr) {
+        const ImVec2 at = card_position(*card);
+        bring_into_view(at, ImVec2(at.x + kCardWidth, at.y + kCardHeight));
+    }
 }
 
 placement::Rect BoardView::visible_world() const {
@@ -176,10 +185,32 @@ void BoardView::create_cluster(const Snapshot& s) {
     float width = kCardWidth * 2 + 72, height = kCardHeight * 2 + kClusterHeader + 48;
     std::string name = fmt::format(fmt::runtime(c_.tr("Cluster {}")), s.clusters.size() + 1);
     Id id = edits::create_cluster_in_view(c_.host(), name, visible_world(), kClusterHeader, c_.selection.cards, width, height);
-    if (id) {
-        c_.selection.clear();
-        c_.selection.cluster = id;
+    if (!id) return;
+    c_.selection.clear();
+    c_.selection.cluster = id;
+    // Beside the other frames may be off screen: the view follows, so its cards never vanish.
+    auto fresh = c_.snapshot();
+    for (const auto& cluster : fresh ? fresh->clusters : s.clusters)
+        if (cluster.id == id) bring_into_view(ImVec2(cluster.x, cluster.y), ImVec2(cluster.x + cluster.w, cluster.y + cluster.h));
+}
+
+void BoardView::bring_into_view(ImVec2 min, ImVec2 max) {
+    placement::Rect view = visible_world();
+    // The panel takes the board's right side once the new thing is selected.
+    view.w = std::min(view.w, std::max(stage_size_.x - card_panel_width(), kCardWidth * canvas_.scale()) / canvas_.scale());
+    if (min.x >= view.x && min.y >= view.y && max.x <= view.x + view.w && max.y <= view.y + view.h) return;
+    constexpr float margin = 24;  // world units: the rectangle does not touch the edge
+    if (max.x - min.x + 2 * margin > view.w || max.y - min.y + 2 * margin > view.h) {
+        canvas_.fit(min, max);  // larger than the view: all of it, smaller
+    } else {
+        // The same zoom, moved no further than it takes: the rest of the board stays where the eye left it.
+        const auto shift = [margin](float lo, float hi, float from, float size) {
+            return lo - margin < from ? lo - margin - from : hi + margin > from + size ? hi + margin - from - size : 0.0f;
+        };
+        canvas_.pan.x += shift(min.x, max.x, view.x, view.w);
+        canvas_.pan.y += shift(min.y, max.y, view.y, view.h);
     }
+    view_moved_ = true;
 }
 
 // The frames the cards being dragged would join if dropped now: the same rule as the drop.

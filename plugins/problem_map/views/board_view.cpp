@@ -36,8 +36,9 @@ void BoardView::draw() {
     }
     draw_toolbar(s);
     bool panel = c_.selection.single() || c_.selection.cluster || c_.selection.cards.size() > 1;
-    float panel_width = panel ? ImGui::GetFontSize() * 22 : 0.0f;
+    float panel_width = panel ? card_panel_width() : 0.0f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
+    stage_size_ = avail;
     float canvas_width = avail.x - panel_width;
     // At 300 % on a projector every line taken from the board counts: one line of chips when space is short.
     legend_lines_ = avail.y < ImGui::GetFontSize() * 14 ? 1 : 2;
@@ -201,12 +202,14 @@ void BoardView::draw_canvas(const Snapshot& s) {
     canvas_.font_scale = ImGui::GetFontSize() / 20.0f;
     if (canvas_.size.x < 10 || canvas_.size.y < 10) return;
     // Fit on opening, and again when the window changes size before anyone moved the view
-    // (e.g. going full screen on the projector).
-    bool resized = canvas_.size.x != fitted_size_.x || canvas_.size.y != fitted_size_.y;
+    // (e.g. going full screen on the projector). The card panel opening or closing is
+    // no resize: the board keeps every card where it was on screen, so a second click
+    // lands on the card the first one selected.
+    bool resized = stage_size_.x != fitted_size_.x || stage_size_.y != fitted_size_.y;
     if (fitted_for_ != c_.workshop() || (resized && !view_moved_)) {
         fit_all(s, kOpeningZoom);
         fitted_for_ = c_.workshop();
-        fitted_size_ = canvas_.size;
+        fitted_size_ = stage_size_;
         view_moved_ = false;
     }
     ImVec2 pan_before = canvas_.pan;
@@ -225,10 +228,14 @@ void BoardView::draw_canvas(const Snapshot& s) {
     if (ImGui::IsItemDeactivated()) finish_gesture(s);
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         Hit hit = hit_test(s, ImGui::GetIO().MousePos);
-        if (hit.kind == HitKind::None) create_card_at(s, canvas_.to_world(ImGui::GetIO().MousePos));
-        else if (hit.kind == HitKind::Card) {
-            editing_ = hit.id;
+        // A double-click begun on a card opens it, even if the card moved under the second click.
+        Id card = hit.kind == HitKind::Card ? hit.id : hit.kind == HitKind::None ? first_press_card_ : 0;
+        if (card) {
+            c_.selection.only(card);
+            editing_ = card;
             editor_frames_ = 0;
+        } else if (hit.kind == HitKind::None) {
+            create_card_at(s, canvas_.to_world(ImGui::GetIO().MousePos));
         }
     }
     if (gesture_ == Gesture::Pan && ImGui::IsItemActive()) {

@@ -57,6 +57,10 @@ private:
     void create_card_in_view();
     void create_cluster(const Snapshot& s);
     placement::Rect visible_world() const;
+    // Pans (or zooms out, when it is larger than the view) so the world rectangle is seen
+    // whole beside the card panel, which opens for what was just made.
+    void bring_into_view(ImVec2 min, ImVec2 max);
+    static float card_panel_width() { return ImGui::GetFontSize() * 22; }
     std::set<Id> joining_clusters(const Snapshot& s) const;
     void delete_selection();
     void fit_all(const Snapshot& s, float min_zoom);
@@ -87,6 +91,10 @@ private:
 
     Gesture gesture_ = Gesture::None;
     ImVec2 press_mouse_{0, 0};
+    // The card under this press and under the one before: a double-click whose
+    // first press was on a card opens that card, wherever the second one lands.
+    Id press_card_ = 0, first_press_card_ = 0;
+    ImVec2 stage_size_{0, 0};  // the board and its panel together: what a refit follows
     bool dragged_ = false;
     Id unselect_on_release_ = 0;
     Id gesture_cluster_ = 0;

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace kartla::problem_map::views {
 
 void ListsView::draw() {
@@ -52,7 +54,15 @@ void ListsView::draw_categories(const Snapshot& s) {
         if (ImGui::Button(c_.tr("Remove"))) edits::delete_category(c_.host(), cat.id);
         ImGui::PopID();
     }
-    if (ui::big_button(c_.tr("Add category"))) edits::add_category(c_.host(), c_.tr("New category"), 0x607D8B);
+    // Named one after another: Enter adds it and keeps the cursor in the field.
+    std::string name;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    if (ui::add_field("##new_category", c_.tr("Name of a new category"), new_category_, name) == ui::AddEvent::Added)
+        edits::add_category(c_.host(), name, 0x607D8B);
+    ui::mark_item("problem_map.lists.new_category");
+    ImGui::SameLine();
+    if (ui::big_button(c_.tr("Add category")))
+        edits::add_category(c_.host(), new_category_.empty() ? c_.tr("New category") : std::exchange(new_category_, {}), 0x607D8B);
     ui::mark_item("problem_map.lists.add_category");
 }
 
@@ -80,7 +90,14 @@ void ListsView::draw_areas(const Snapshot& s) {
         ImGui::Separator();
         ImGui::PopID();
     }
-    if (ui::big_button(c_.tr("Add area"))) edits::add_area(c_.host(), c_.tr("New area"), "");
+    std::string name;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    if (ui::add_field("##new_area", c_.tr("Name of a new area"), new_area_, name) == ui::AddEvent::Added)
+        edits::add_area(c_.host(), name, "");
+    ui::mark_item("problem_map.lists.new_area");
+    ImGui::SameLine();
+    if (ui::big_button(c_.tr("Add area")))
+        edits::add_area(c_.host(), new_area_.empty() ? c_.tr("New area") : std::exchange(new_area_, {}), "");
     ui::mark_item("problem_map.lists.add_area");
 }
 

@@ -8,6 +8,34 @@
 
 namespace kartla::problem_map::views {
 
+namespace {
+
+struct TabSpec {
+    Tab tab;
+    const char* key;    // "<view>/<key>" opens it from an agenda step; "problem_map.tab.<key>" is its probe
+    const char* title;  // msgid
+};
+
+constexpr TabSpec kTabs[] = {{Tab::Board, "board", "Board"},
+                             {Tab::List, "list", "List"},
+                             {Tab::Priority, "priority", "Prioritise"},
+                             {Tab::Matrix, "matrix", "Matrix"},
+                             {Tab::Causes, "causes", "Causes"},
+                             {Tab::Lists, "lists", "Categories and areas"}};
+
+}  // namespace
+
+std::vector<ViewTab> MainView::tabs() {
+    std::vector<ViewTab> out;
+    for (const auto& spec : kTabs) out.push_back({spec.key, spec.title});
+    return out;
+}
+
+void MainView::show_tab(std::string_view key) {
+    for (const auto& spec : kTabs)
+        if (key == spec.key) c_.show_tab(spec.tab);
+}
+
 MainView::MainView(UiState& context)
     : c_(context), panel_(context), board_(context, panel_), room_board_(context, panel_, BoardMode::Room), list_(context, panel_), vote_(context), matrix_(context),
       causes_(context), lists_(context) {}
@@ -30,17 +58,6 @@ void MainView::draw() {
         ui::hint(c_.tr("Open or create a workshop to map its problems."));
         return;
     }
-    struct TabSpec {
-        Tab tab;
-        const char* title;
-        const char* probe;
-    };
-    const TabSpec tabs[] = {{Tab::Board, "Board", "problem_map.tab.board"},
-                            {Tab::List, "List", "problem_map.tab.list"},
-                            {Tab::Priority, "Prioritise", "problem_map.tab.priority"},
-                            {Tab::Matrix, "Matrix", "problem_map.tab.matrix"},
-                            {Tab::Causes, "Causes", "problem_map.tab.causes"},
-                            {Tab::Lists, "Categories and areas", "problem_map.tab.lists"}};
     // Big tabs for a touch screen: the same padding for the bar and each tab, so sizes agree.
     ImVec2 tab_padding(ImGui::GetFontSize() * 0.8f, ImGui::GetStyle().FramePadding.y * 1.4f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_padding);
@@ -48,14 +65,15 @@ void MainView::draw() {
     bool open = ImGui::BeginTabBar("problem_map.tabs", ImGuiTabBarFlags_FittingPolicyScroll);
     ImGui::PopStyleVar();
     if (!open) return;
-    for (const auto& spec : tabs) {
+    for (const auto& spec : kTabs) {
         ImGuiTabItemFlags flags = 0;
         if (c_.open_tab_requested && c_.requested_tab == spec.tab) flags |= ImGuiTabItemFlags_SetSelected;
-        std::string label = fmt::format("{}###{}", c_.tr(spec.title), spec.probe);
+        const std::string probe = fmt::format("problem_map.tab.{}", spec.key);
+        std::string label = fmt::format("{}###{}", c_.tr(spec.title), probe);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_padding);
         bool selected = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
         ImGui::PopStyleVar();
-        ui::mark_item(spec.probe);
+        ui::mark_item(probe);
         if (!selected) continue;
         shown_tab_ = spec.tab;
         switch (spec.tab) {

@@ -20,6 +20,9 @@ public:
     // board's tab; false on other tabs, which the room sees mirrored.
     bool draw_room();
     void reveal_all();
+    // The tabs an agenda step can open (ViewSpec::tabs), and opening one by its key.
+    static std::vector<ViewTab> tabs();
+    void show_tab(std::string_view key);
 
 private:
     UiState& c_;

@@ -91,11 +91,11 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, 
                              write_csv(document(w, o), o.csv_separator, table, out);
                          }});
     specs.push_back({"csv-all", "Every table of the action plan as CSV, into a folder", "",
-                     [document, say](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                     [document, say, tr](Workshop& w, const ExportOptions& o, const fs::path& out) {
                          const auto written = write_csv(document(w, o), o.csv_separator, "all", out);
                          std::string names;  // the folder is the one the user chose; `out` is its stand-in until done
                          for (const auto& file : written) names += (names.empty() ? "" : ", ") + file.filename().string();
-                         if (say) say(fmt::format("{} tables: {}", written.size(), names));
+                         if (say) say(fmt::format(fmt::runtime(tr("{} tables: {}")), written.size(), names));
                      }});
     specs.push_back({"html", "Action plan as a printable page (.html)", ".html",
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
@@ -106,10 +106,10 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, 
                          write_xlsx(document(w, o), out);
                      }});
     specs.push_back({"ics", "Action plan and follow-up meetings as a calendar (.ics)", ".ics",
-                     [document, say](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                     [document, say, tr](Workshop& w, const ExportOptions& o, const fs::path& out) {
                          IcsCounts counts;
                          write_file(out, to_ics(document(w, o), utc_timestamp_now(), &counts));
-                         if (say) say(counts.summary());
+                         if (say) say(counts.summary(tr));
                      }});
     return specs;
 }

@@ -92,9 +92,10 @@ void follow_up_event(const Document& doc, const MeetingLine& meeting, const std:
 
 }  // namespace
 
-std::string IcsCounts::summary() const {
-    return fmt::format("{} tasks, one per measure ({} with a due date, {} with no date at all), {} follow-up meetings",
-                       tasks, with_due, undated, meetings);
+std::string IcsCounts::summary(const Translate& tr) const {
+    return fmt::format(
+        fmt::runtime(tr("{} tasks, one per measure ({} with a due date, {} with no date at all), {} follow-up meetings")),
+        tasks, with_due, undated, meetings);
 }
 
 std::string to_ics(const Document& doc, const std::string& dtstamp, IcsCounts* counts) {

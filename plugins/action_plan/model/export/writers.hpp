@@ -23,7 +23,7 @@ std::string to_html(const Document& doc);
 // What the calendar holds, for the person who exported it.
 struct IcsCounts {
     std::size_t tasks = 0, with_due = 0, undated = 0, meetings = 0;
-    std::string summary() const;  // one line, English like the rest of the command line
+    std::string summary(const Translate& tr) const;  // one line, in the UI's language
 };
 // dtstamp: "20260312T120000Z", the moment of export (RFC 5545 requires it).
 std::string to_ics(const Document& doc, const std::string& dtstamp, IcsCounts* counts = nullptr);
