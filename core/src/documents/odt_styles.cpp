@@ -20,6 +20,7 @@ struct StyleSpec {
     int outline;  // 0: not a heading
     double space_before, space_after;  // points
     const char* colour = "#111111";
+    bool centred = false;
 };
 
 void paragraph_style(XmlWriter& x, const StyleSpec& s) {
@@ -28,6 +29,7 @@ void paragraph_style(XmlWriter& x, const StyleSpec& s) {
     if (s.outline > 0) x.attr("style:default-outline-level", std::to_string(s.outline));
     x.open("style:paragraph-properties").attr("fo:margin-top", pt(s.space_before)).attr("fo:margin-bottom", pt(s.space_after));
     if (s.outline > 0) x.attr("fo:keep-with-next", "always");
+    if (s.centred) x.attr("fo:text-align", "center");
     x.close();
     x.open("style:text-properties").attr("fo:font-size", pt(s.size)).attr("fo:color", s.colour);
     if (s.bold) x.attr("fo:font-weight", "bold");
@@ -106,7 +108,7 @@ std::string styles(const Document& document) {
         {"Table_20_Contents", "Table Contents", kTableSize, false, 0, 0, 0},
         {"Table_20_Heading", "Table Heading", kTableSize, true, 0, 0, 0},
         {"List_20_Bullet", "List Bullet", kBodySize, false, 0, 0, 3},
-        {"Footer", "Footer", 8, false, 0, 0, 0, "#444444"},
+        {"Footer", "Footer", 8, false, 0, 0, 0, "#444444", true},  // centred, as the DOCX's
     };
     for (const auto& spec : specs) paragraph_style(x, spec);
     x.open("style:style").attr("style:name", "Strong").attr("style:display-name", "Strong Emphasis").attr("style:family", "text");
