@@ -1,10 +1,11 @@
-# kartla_add_test(<name> SOURCES ... [LIBS ...]): a doctest program, one process
-# per test case under ctest. Usable from any folder (plugins' tests too).
+# kartla_add_test(<name> SOURCES ... [LIBS ...] [LABELS ...]): a doctest program,
+# one process per test case under ctest. Usable from any folder (plugins' tests
+# too). LABELS mark slow tests that need a large program (ctest -LE to skip them).
 find_package(doctest REQUIRED)
 include(doctest)
 
 function(kartla_add_test name)
-  cmake_parse_arguments(T "" "" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(T "" "" "SOURCES;LIBS;LABELS" ${ARGN})
   # ctest splits test names at ';' and then silently runs nothing for either half.
   foreach(source IN LISTS T_SOURCES)
     file(STRINGS ${source} bad_names REGEX "TEST_CASE\\(\"[^\"]*;")
@@ -16,5 +17,9 @@ function(kartla_add_test name)
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
   target_link_libraries(${name} PRIVATE kartla_test_support ${T_LIBS})
   add_dependencies(${name} kartla kartla_assets)
-  doctest_discover_tests(${name} PROPERTIES ENVIRONMENT "KARTLA_ASSET_DIR=${KARTLA_OUT}/${CMAKE_INSTALL_DATADIR}/kartla")
+  set(labels)
+  if(T_LABELS)
+    set(labels LABELS "${T_LABELS}")
+  endif()
+  doctest_discover_tests(${name} PROPERTIES ENVIRONMENT "KARTLA_ASSET_DIR=${KARTLA_OUT}/${CMAKE_INSTALL_DATADIR}/kartla" ${labels})
 endfunction()

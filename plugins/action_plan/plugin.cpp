@@ -2,6 +2,7 @@
 #include "model/entities.hpp"
 #include "model/export/exporters.hpp"
 #include "model/measure.hpp"
+#include "model/plan_documents.hpp"
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
@@ -11,6 +12,8 @@
 #include "kartla/plugin_api.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <tuple>
 
 namespace kartla::action_plan {
 
@@ -44,6 +47,24 @@ public:
         host.add_report_section({"action_plan.measures", "Action plan", 30, [this, select](kartla::Workshop& w, const kartla::ExportOptions&) {
                                      return report_section(w, select, state_.translator());
                                  }});
+        // The åtgärdsplan's and the samverkansöverenskommelse's parts (plan_documents.hpp).
+        using Part = doc::Section (*)(const exporting::Document&);
+        const std::tuple<const char*, const char*, Part, DocumentKind> parts[] = {
+            {"action_plan.per_problem", "Measures per prioritised problem", measures_per_problem, DocumentKind::ActionPlan},
+            {"action_plan.goals", "Goals and indicators", goals_and_indicators, DocumentKind::ActionPlan},
+            {"action_plan.follow_up", "Follow-up plan", follow_up_plan, DocumentKind::ActionPlan},
+            {"action_plan.focus", "Problems in focus and their likely causes", problems_in_focus, DocumentKind::Agreement},
+            {"action_plan.agreed_goals", "Measurable goals", measurable_goals, DocumentKind::Agreement},
+            {"action_plan.period", "Follow-up and period", follow_up_and_period, DocumentKind::Agreement}};
+        int order = 30;
+        for (auto [key, title, build, kind] : parts)
+            host.add_report_section({key, title, order++,
+                                     [this, select, build](kartla::Workshop& w, const kartla::ExportOptions&) {
+                                         // The document redacts every text itself, so the plan is read unredacted here.
+                                         return build(exporting::build_document(w, select, kartla::ExportOptions{},
+                                                                                state_.translator()));
+                                     },
+                                     kind});
         host.add_sample_loader({30, [source](kartla::Workshop& w, const nlohmann::json& sample) {
                                     load_sample(w, sample, source);
                                 }});

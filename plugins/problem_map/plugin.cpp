@@ -2,6 +2,7 @@
 #include "model/entities.hpp"
 #include "model/phone_routes.hpp"
 #include "model/report_section.hpp"
+#include "model/situation_sections.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
 #include "views/main_view.hpp"
@@ -27,6 +28,18 @@ public:
                                      return report_section(*ui_.cache.get(w),
                                                            [&host](const char* m) { return host.tr(m); });
                                  }});
+        // The lägesbild's parts: the survey, its sources, the analysis (situation_sections.hpp).
+        const std::pair<const char*, doc::Section (*)(const Snapshot&, const Translate&)> situation[] = {
+            {"The problems: what, where, when and whom", survey_section},
+            {"Sources and their limitations", sources_section},
+            {"Analysis: causes and priorities", analysis_section}};
+        int order = 10;
+        for (auto [title, build] : situation)
+            host.add_report_section({std::string("problem_map.situation.") + std::to_string(order), title, order++,
+                                     [this, &host, build](Workshop& w, const ExportOptions&) {
+                                         return build(*ui_.cache.get(w), [&host](const char* m) { return host.tr(m); });
+                                     },
+                                     DocumentKind::SituationPicture});
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});
         host.add_command({"problem_map.reveal_all", "Reveal all problem cards", {}, [this] { main_view_.reveal_all(); },
                           [this] { return ui_.silent_round_running(); }});

@@ -2,7 +2,8 @@
 // A neutral document: sections of headings, paragraphs, facts, lists, tables,
 // images and charts. Plugins contribute their part of the workshop report in
 // this form (Host::add_report_section); the report plugin writes it as HTML and
-// PDF, so both documents always say the same thing and no plugin knows a format.
+// PDF, and the core as DOCX and ODT (document_files.hpp), so every document
+// says the same thing and no plugin knows a format.
 #include <string>
 #include <utility>
 #include <variant>
@@ -66,6 +67,17 @@ struct Document {
     std::string title;
     std::string subtitle;
     std::vector<Section> sections;
+    // The title page and the page footer of the paged formats, in the reader's language.
+    std::string language;  // BCP 47: "sv" or "en"
+    std::vector<std::pair<std::string, std::string>> title_facts;  // workshop, municipality, date of issue
+    std::string author;    // a role and an organisation, never a person
+    std::string issued;    // the date of issue, YYYY-MM-DD
+    std::string footer;    // beside the page number on every page ("Utfärdad 2026-12-06")
+    // The fixed words a writer adds, translated by the plugin that builds the document.
+    struct Words {
+        std::string page_of = "Page {} of {}";  // the page number: the page, then the pages
+        std::string date = "Date", value = "Value";  // the columns of a chart written as its table
+    } words;
 };
 
 }  // namespace kartla::doc

@@ -34,6 +34,12 @@ private:
 // exist."), for the host to translate; nullptr when only the system's words fit.
 KARTLA_API const char* write_failure_msgid(int error);
 
+// Where an export of `workshop` goes when no one says: beside it, named by the
+// export (FILE.plan.html, FILE.report.html, FILE.report.pdf, FILE.meeting.md),
+// so two exports of one workshop never take each other's file. The command
+// line and the window's Export dialog both ask this.
+KARTLA_API std::filesystem::path default_export_path(const std::filesystem::path& workshop, const ExportSpec& spec);
+
 // Writes `bytes` to `target` whole or not at all: into a temporary file in the
 // same folder, fsync, rename over the target, fsync of the folder. On any
 // failure the temporary file is removed, an existing target is left as it

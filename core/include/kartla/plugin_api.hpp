@@ -26,7 +26,9 @@ namespace kartla {
 //    (Host::publish/subscribe, Event) is gone.
 // 5: Host::add_phone_route (phones in the room).
 // 6: ViewSpec::tabs and ViewSpec::show_tab (an agenda step opens a view's tab).
-inline constexpr std::uint32_t kPluginAbiVersion = 6;
+// 7: ReportSectionSpec::document (the documents the law and Brå name),
+//    ExportSpec::file_tag (distinct suggested file names).
+inline constexpr std::uint32_t kPluginAbiVersion = 7;
 
 class Host;
 
@@ -138,6 +140,10 @@ struct ExportSpec {
     std::string label;      // English msgid for the menu
     std::string extension;  // ".md"; empty: `write` fills the folder `out` with files of its own
     std::function<void(Workshop&, const ExportOptions&, const std::filesystem::path& out)> write;
+    // What the suggested file is called: FILE.<file_tag><extension> ("plan" gives
+    // sample.plan.html). Empty: the format without its file type ("report-html"
+    // gives sample.report.html). See kartla::default_export_path.
+    std::string file_tag = {};
 };
 
 // Builds this plugin's part of the sample workshop from assets/samples/<plugin id>.json,
@@ -155,11 +161,21 @@ struct SampleSpec {
 // come already translated (Host::tr); the report redacts every text on
 // request, but not the pixels of an image: a part that draws text into a
 // picture masks it itself when `options.redact_personal_data` is set.
+//
+// Besides the workshop report, the report plugin writes the documents the law
+// (2023:196) and Brå's guidance name, each from the parts contributed to it:
+// the lägesbild (the survey of the problems and their analysis), the
+// åtgärdsplan (per prioritised problem, its causes, measures, goals and
+// follow-up) and a draft samverkansöverenskommelse between the municipality
+// and the police (problems in focus, goals, follow-up, period, signatures).
+enum class DocumentKind { Report, SituationPicture, ActionPlan, Agreement };
+
 struct ReportSectionSpec {
     std::string key;    // "problem_map.problems"
     std::string title;  // English msgid; names the part when building it fails
     int order = 50;
     std::function<doc::Section(Workshop&, const ExportOptions&)> build;
+    DocumentKind document = DocumentKind::Report;  // the document this part belongs to
 };
 
 // Phones in the room (docs/phones.md). A request reaches a plugin's route only

@@ -161,7 +161,7 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
     auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
-    if (output.empty()) output = fs::path(file).replace_extension(exporter->extension).string();
+    if (output.empty()) output = default_export_path(file, *exporter).string();
     const std::size_t messages_before = runtime.messages().size();
     for (const auto& notice : runtime.missing_plugin_notices(*runtime.workshop())) err << "kartla: " << notice << '\n';
     std::string problem;

@@ -4,6 +4,7 @@
 
 #include "kartla/core_data.hpp"
 #include "kartla/dates.hpp"
+#include "kartla/export_file.hpp"
 #include "kartla/widgets.hpp"
 #include "storage/schema_guard.hpp"
 
@@ -135,8 +136,7 @@ void Shell::export_to(const std::string& format) {
 void Shell::choose_export_file(const std::string& format, bool redact) {
     const ExportSpec* exporter = runtime_.find_export(format);
     if (!exporter || !runtime_.workshop()) return;
-    fs::path suggested = runtime_.workshop()->path();
-    suggested.replace_extension(exporter->extension);
+    const fs::path suggested = default_export_path(runtime_.workshop()->path(), *exporter);
     file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,
                       [this, format, redact](const fs::path& p) {
                           for (const auto& entry : runtime_.exports()) {

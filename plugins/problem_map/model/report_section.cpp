@@ -1,13 +1,13 @@
 #include "report_section.hpp"
 
 #include "board_image.hpp"
+#include "cause_list.hpp"
 #include "entities.hpp"
 
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 
 namespace kartla::problem_map {
 
@@ -33,28 +33,10 @@ doc::Facts facts_of(const Snapshot& s, const Card& card, const Translate& tr) {
         facts.items.emplace_back(tr("Category"), category_name(*category, tr));
     if (const Area* area = s.area(card.area_id)) facts.items.emplace_back(tr("Area"), area->name);
     if (card.severity) facts.items.emplace_back(tr("Severity (1–5)"), std::to_string(card.severity));
-    // An unknown trend says nothing worth a line in a printed report.
-    if (const char* trend = trend_msgid(card.trend); *trend && card.trend != "unknown")
-        facts.items.emplace_back(tr("Trend"), tr(trend));
+    // Every problem has its Trend row: "Unknown" tells the board the trend was not assessed.
+    const char* trend = trend_msgid(card.trend);
+    facts.items.emplace_back(tr("Trend"), tr(*trend ? trend : "Unknown"));
     return facts;
-}
-
-// Direct causes, each followed by its underlying ones, indented by depth.
-doc::Bullets cause_tree(const Snapshot& s, Id card, const Translate& tr) {
-    const auto causes = causes_of(s, card);
-    doc::Bullets out;
-    std::function<void(Id, int)> add = [&](Id parent, int depth) {
-        for (const Cause* c : causes) {
-            if (c->parent_id != parent) continue;
-            std::string text = c->text;
-            if (c->nature == "situational" || c->nature == "social") text += std::string(" (") + tr(c->nature.c_str()) + ")";
-            out.items.push_back(text);
-            out.depth.push_back(depth);
-            if (depth < 8) add(c->id, depth + 1);  // the bound guards against a cycle in a damaged file
-        }
-    };
-    add(0, 0);
-    return out;
 }
 
 }  // namespace
@@ -70,7 +52,7 @@ doc::Section report_section(const Snapshot& s, const Translate& tr) {
     for (const Card* card : prioritised) {
         section.blocks.push_back(doc::Heading{std::to_string(++number) + ". " + card->title});
         if (auto facts = facts_of(s, *card, tr); !facts.items.empty()) section.blocks.push_back(facts);
-        auto tree = cause_tree(s, card->id, tr);
+        auto tree = cause_list(s, card->id, tr, false);
         if (tree.items.empty()) section.blocks.push_back(doc::Paragraph{tr("No causes recorded.")});
         else section.blocks.push_back(tree);
     }

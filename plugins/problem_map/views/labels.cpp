@@ -1,38 +1,29 @@
 #include "labels.hpp"
 
+#include "model/words.hpp"
+
 #include <imgui.h>
 
 namespace kartla::problem_map::views {
 
 namespace {
-std::vector<const char*> translated(UiState& c, std::initializer_list<const char*> msgids) {
+template <std::size_t N>
+std::vector<const char*> translated(UiState& c, const std::array<const char*, N>& msgids) {
     std::vector<const char*> out;
     for (const char* msgid : msgids) out.push_back(c.tr(msgid));
     return out;
 }
 }  // namespace
 
-std::vector<const char*> trend_labels(UiState& c) { return translated(c, {"Rising", "Stable", "Falling", "Unknown"}); }
-std::vector<const char*> police_class_labels(UiState& c) {
-    return translated(c, {"No police class", "Vulnerable area", "Risk area", "Especially vulnerable area"});
-}
-std::vector<const char*> confidence_labels(UiState& c) {
-    return translated(c, {"Not assessed", "Low", "Medium", "High"});
-}
-std::vector<const char*> source_labels(UiState& c) {
-    return translated(c, {"Police statistics", "Safety survey", "School survey", "NTU (national crime survey)",
-                          "Municipal incident reports", "Rescue service", "Housing company",
-                          "Staff or citizen dialogue", "Other source"});
-}
-std::vector<const char*> season_labels(UiState& c) { return translated(c, {"Winter", "Spring", "Summer", "Autumn"}); }
-std::vector<const char*> weekday_labels(UiState& c) {
-    return translated(c, {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"});
-}
-std::vector<const char*> time_labels(UiState& c) { return translated(c, {"Morning", "Daytime", "Evening", "Night"}); }
-std::vector<const char*> nature_labels(UiState& c) { return translated(c, {"Situational", "Social"}); }
-std::vector<const char*> factor_labels(UiState& c) {
-    return translated(c, {"Not marked", "Risk factor", "Missing protective factor"});
-}
+std::vector<const char*> trend_labels(UiState& c) { return translated(c, kTrendWords); }
+std::vector<const char*> police_class_labels(UiState& c) { return translated(c, kPoliceClassWords); }
+std::vector<const char*> confidence_labels(UiState& c) { return translated(c, kConfidenceWords); }
+std::vector<const char*> source_labels(UiState& c) { return translated(c, kSourceWords); }
+std::vector<const char*> season_labels(UiState& c) { return translated(c, kSeasonWords); }
+std::vector<const char*> weekday_labels(UiState& c) { return translated(c, kWeekdayWords); }
+std::vector<const char*> time_labels(UiState& c) { return translated(c, kTimeWords); }
+std::vector<const char*> nature_labels(UiState& c) { return translated(c, kNatureWords); }
+std::vector<const char*> factor_labels(UiState& c) { return translated(c, kFactorWords); }
 
 const char* trend_label(UiState& c, const std::string& trend) {
     int index = index_of(kTrends, trend);

@@ -1,6 +1,8 @@
 #include "writers.hpp"
 
 #include "kartla/chart_geometry.hpp"
+#include "kartla/document_layout.hpp"
+#include "kartla/hyphenation.hpp"
 
 #include "kartla/text_encode.hpp"
 
@@ -17,7 +19,7 @@ namespace {
 
 using kartla::text::html_escape;
 
-const char* kStyle = R"(body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;color:#111;max-width:60em;margin:2em auto;padding:0 1em}
+const char* kStyle = R"(body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;color:#111;max-width:72em;margin:2em auto;padding:0 1em;overflow-wrap:break-word}
 h1{font-size:20pt;margin-bottom:.2em}h2{font-size:15pt;border-bottom:2px solid #245;margin-top:1.6em}h3{font-size:12pt;margin-bottom:.3em}
 .subtitle{color:#444;margin-top:0}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
 th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto;-webkit-hyphens:auto}
@@ -25,11 +27,22 @@ caption{text-align:left;font-weight:bold;padding:.2em 0}th{background:#e8edf2}
 dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}
 figure{margin:1em 0}figure.chart{display:inline-block;width:48%;margin:.5em 1.5% .5em 0;vertical-align:top}
 figure.chart svg{width:100%;height:auto}.baseline{color:#b35900;font-weight:bold}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
-@media print{body{margin:0;max-width:none}h2{break-before:page}h2:first-of-type{break-before:auto}
+@media print{body{margin:0;max-width:none}section+section{break-before:page}
 thead{display:table-header-group}tr,figure,svg{break-inside:avoid}@page{size:A4;margin:15mm}})";
+
+// The page's text column in points (72em of 11pt, about 1,050 px: a 1,200 px
+// screen, and A4 landscape in print): what the column widths are shared out
+// for, as the paged formats share out theirs.
+constexpr double kColumnPoints = 790, kTableFontPoints = 9.5;
 
 struct HtmlBlock {
     std::string& out;
+    // Soft hyphens at the language's legal breaks in table cells: a browser
+    // without a hyphenation dictionary (Chromium on Linux) breaks a long word
+    // there, with its hyphen, instead of anywhere.
+    const kartla::text::Hyphenator& hyphenator;
+    const std::string& language;
+    std::string cell(const std::string& text) const { return hyphenator.soft_hyphens(html_escape(text)); }
     void operator()(const Heading& h) const { out += "<h3>" + html_escape(h.text) + "</h3>\n"; }
     void operator()(const Paragraph& p) const { out += "<p>" + html_escape(p.text) + "</p>\n"; }
     void operator()(const Facts& f) const {
@@ -59,19 +72,21 @@ struct HtmlBlock {
     }
     void operator()(const Table& t) const {
         out += "<table>\n";
-        // The contributor's relative widths, so the HTML columns share the page as the PDF's do.
-        const double total = std::accumulate(t.widths.begin(), t.widths.end(), 0.0);
-        if (t.widths.size() == t.headers.size() && total > 0) {
+        // Widths from the content by the paged formats' rule (kartla/document_layout.hpp): each column
+        // at least as wide as its longest word.
+        const std::vector<double> widths = kartla::doc::column_widths(t, kColumnPoints, kTableFontPoints, language);
+        const double total = std::accumulate(widths.begin(), widths.end(), 0.0);
+        if (!widths.empty() && total > 0) {
             out += "<colgroup>";
-            for (double w : t.widths) out += fmt::format("<col style=\"width:{:.1f}%\">", 100 * w / total);
+            for (double w : widths) out += fmt::format("<col style=\"width:{:.1f}%\">", 100 * w / total);
             out += "</colgroup>\n";
         }
         out += "<thead><tr>";
-        for (const auto& h : t.headers) out += "<th scope=\"col\">" + html_escape(h) + "</th>";
+        for (const auto& h : t.headers) out += "<th scope=\"col\">" + cell(h) + "</th>";
         out += "</tr></thead>\n<tbody>\n";
         for (const auto& row : t.rows) {
             out += "<tr>";
-            for (const auto& cell : row) out += "<td>" + html_escape(cell) + "</td>";
+            for (const auto& text : row) out += "<td>" + cell(text) + "</td>";
             out += "</tr>\n";
         }
         out += "</tbody>\n</table>\n";
@@ -138,9 +153,12 @@ std::string to_html(const Document& document, const std::string& language) {
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n";
     out += "<title>" + html_escape(document.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
     out += "<h1>" + html_escape(document.title) + "</h1>\n<p class=\"subtitle\">" + html_escape(document.subtitle) + "</p>\n";
+    const kartla::text::Hyphenator hyphenator(language);
+    // What the paged formats' title page says: the workshop, the municipality, the date of issue.
+    if (!document.title_facts.empty()) HtmlBlock{out, hyphenator, language}(Facts{document.title_facts});
     for (const auto& section : document.sections) {
         out += "<section>\n<h2>" + html_escape(section.title) + "</h2>\n";
-        for (const auto& block : section.blocks) std::visit(HtmlBlock{out}, block);
+        for (const auto& block : section.blocks) std::visit(HtmlBlock{out, hyphenator, language}, block);
         out += "</section>\n";
     }
     out += "</body>\n</html>\n";

@@ -9,14 +9,19 @@
 #include "pdf_finish.hpp"
 
 #include "kartla/chart_geometry.hpp"
+#include "kartla/document_layout.hpp"
+#include "kartla/hyphenation.hpp"
 #include "kartla/text_encode.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <numeric>
 #include <stdexcept>
@@ -27,8 +32,9 @@ using namespace kartla::doc;
 
 namespace {
 
-constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points
-constexpr double kMargin = 50, kContentWidth = kPageWidth - 2 * kMargin, kBottom = kPageHeight - kMargin;
+constexpr double kPageWidth = 595.28, kPageHeight = 841.89;  // A4 in points, portrait
+constexpr double kMargin = 50, kContentWidth = kPageWidth - 2 * kMargin;
+constexpr double kTableFontSize = 9;  // kSmall and kTableHead
 constexpr double kCellPadding = 3;
 
 // Pango's time grows faster than the text (one 100,000-character word took
@@ -52,9 +58,9 @@ const Font kTitle{"DejaVu Sans Bold 20"}, kSection{"DejaVu Sans Bold 15"}, kHead
 
 class PdfPage {
 public:
-    PdfPage(const std::filesystem::path& out, std::string cut_note)
+    PdfPage(const std::filesystem::path& out, std::string cut_note, const std::string& language)
         : surface_(cairo_pdf_surface_create(out.c_str(), kPageWidth, kPageHeight)), cr_(cairo_create(surface_)),
-          cut_note_(std::move(cut_note)) {
+          cut_note_(std::move(cut_note)), language_(language), hyphenator_(language) {
         if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS)
             throw std::runtime_error("cannot write " + out.string());
     }
@@ -86,8 +92,11 @@ public:
     }
 
     // A laid-out text; the caller owns it. max_height > 0: ellipsized to that height.
+    // `hyphenate`: soft hyphens where the language allows a break (a table's
+    // narrow cells), so a long word breaks there with its hyphen shown.
     std::unique_ptr<PangoLayout, void (*)(void*)> layout(const std::string& text, Font font, double width,
-                                                         std::size_t limit = kMaxBlockBytes, double max_height = 0) {
+                                                         std::size_t limit = kMaxBlockBytes, double max_height = 0,
+                                                         bool hyphenate = false) {
         PangoLayout* layout = pango_cairo_create_layout(cr_);
         // The PDF's unit is the point (1/72 in); Pango would otherwise assume 96 dpi and draw a third too large.
         pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72.0);
@@ -101,7 +110,7 @@ public:
             pango_layout_set_height(layout, static_cast<int>(max_height * PANGO_SCALE));
             pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
         }
-        const std::string text_shown = shown(text, limit);
+        const std::string text_shown = hyphenate ? hyphenator_.soft_hyphens(shown(text, limit)) : shown(text, limit);
         pango_layout_set_text(layout, text_shown.c_str(), int(text_shown.size()));
         return {layout, g_object_unref};
     }
@@ -120,10 +129,10 @@ public:
     // fit; a block taller than the rest of the page flows on, line by line.
     void text(const std::string& text, Font font, double indent = 0, double space_after = 4,
               std::size_t limit = kMaxBlockBytes) {
-        auto l = layout(text, font, kContentWidth - indent, limit);
+        auto l = layout(text, font, content_width() - indent, limit);
         double h = height_of(l.get());
-        ensure(std::min(h, kBottom - kMargin));
-        if (y + h <= kBottom) {
+        ensure(std::min(h, bottom() - kMargin));
+        if (y + h <= bottom()) {
             draw(l.get(), kMargin + indent, y);
         } else {
             flow(l.get(), kMargin + indent);
@@ -139,7 +148,7 @@ public:
             PangoRectangle line{};
             pango_layout_iter_get_line_extents(iter, nullptr, &line);
             const double line_top = top + double(line.y) / PANGO_SCALE, line_h = double(line.height) / PANGO_SCALE;
-            if (line_top + line_h > kBottom) {
+            if (line_top + line_h > bottom()) {
                 new_page();
                 top = y - double(line.y) / PANGO_SCALE;
             }
@@ -150,16 +159,39 @@ public:
         pango_layout_iter_free(iter);
     }
     void ensure(double height) {
-        if (y + height > kBottom && y > kMargin + 1) new_page();
+        if (y + height > bottom() && y > kMargin + 1) new_page();
     }
-    void new_page() {
+    void new_page() { new_page(landscape()); }
+    // A new page, landscape or portrait from here on (a part whose table needs the width).
+    void new_page(bool landscape) {
         cairo_show_page(cr_);
+        if (landscape != this->landscape()) {
+            std::swap(width_, height_);
+            cairo_pdf_surface_set_size(surface_, width_, height_);
+        }
         y = kMargin;
+        ++page_number;
+        landscape_pages.push_back(landscape);
+    }
+    bool landscape() const { return width_ > height_; }
+    double content_width() const { return width_ - 2 * kMargin; }
+    double bottom() const { return height_ - kMargin; }
+    double height() const { return height_; }
+    // A cell never grows past one page, so a row always fits on a fresh one.
+    double max_cell_height() const { return bottom() - kMargin - 60; }
+    // A bookmark to where the cursor is, under `parent` (CAIRO_PDF_OUTLINE_ROOT for a part).
+    int bookmark(int parent, const std::string& text) {
+        const std::string name = kartla::text::truncate_utf8(metadata_text(text), kMaxLabelBytes);
+        const std::string target = fmt::format("page={} pos=[{:.1f} {:.1f}]", page_number, kMargin, y);
+        return cairo_pdf_surface_add_outline(surface_, parent, name.c_str(), target.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     }
     cairo_t* cr() { return cr_; }
     cairo_surface_t* surface() { return surface_; }
 
     double y = kMargin;
+    int page_number = 1;
+    std::vector<bool> landscape_pages{false};  // per page, for the footers drawn over them
+    int part_bookmark = CAIRO_PDF_OUTLINE_ROOT;  // the bookmark of the part being written
     // Charts go two to a row: the column the next one takes and where the row began.
     int chart_column = 0;
     double chart_row_top = 0, chart_row_bottom = 0;
@@ -170,10 +202,13 @@ private:
     cairo_surface_t* surface_;
     cairo_t* cr_;
     std::string cut_note_;
-};
+    double width_ = kPageWidth, height_ = kPageHeight;
+    std::string language_;
+    kartla::text::Hyphenator hyphenator_;
 
-// A cell never grows past one page, so a row always fits on a fresh one.
-constexpr double kMaxCellHeight = kBottom - kMargin - 60;
+public:
+    const std::string& language() const { return language_; }
+};
 
 // A heading is cut to a label's length, so it always fits on one page: cairo
 // 1.16 refuses the whole file (CAIRO_STATUS_TAG_ERROR) when a heading's tag
@@ -218,6 +253,7 @@ struct PdfBlock {
     void operator()(const Heading& h) const {
         page.ensure(60);  // keep a heading with what follows
         page.y += 4;
+        page.bookmark(page.part_bookmark, h.text);
         Tag tag(page.cr(), "H3");
         heading(page, h.text, kHeading, 3);
     }
@@ -229,8 +265,8 @@ struct PdfBlock {
         const double label_width = 135;
         for (const auto& [label, value] : f.items) {
             Tag tag(page.cr(), "P");
-            auto l = page.layout(label, kBold, label_width - 6, kMaxCellBytes, kMaxCellHeight);
-            auto v = page.layout(value, kBody, kContentWidth - label_width, kMaxBlockBytes, kMaxCellHeight);
+            auto l = page.layout(label, kBold, label_width - 6, kMaxCellBytes, page.max_cell_height());
+            auto v = page.layout(value, kBody, page.content_width() - label_width, kMaxBlockBytes, page.max_cell_height());
             double h = std::max(PdfPage::height_of(l.get()), PdfPage::height_of(v.get()));
             page.ensure(h);
             page.draw(l.get(), kMargin, page.y);
@@ -246,7 +282,7 @@ struct PdfBlock {
             double indent = 12.0 * (i < b.depth.size() ? b.depth[i] : 0);
             const char* mark = (i < b.depth.size() && b.depth[i] > 0) ? "–" : "•";
             auto m = page.layout(mark, kBody, 10);
-            auto l = page.layout(b.items[i], kBody, kContentWidth - indent - 12, kMaxBlockBytes, kMaxCellHeight);
+            auto l = page.layout(b.items[i], kBody, page.content_width() - indent - 12, kMaxBlockBytes, page.max_cell_height());
             double h = PdfPage::height_of(l.get());
             page.ensure(h);
             page.draw(m.get(), kMargin + indent, page.y);
@@ -255,12 +291,10 @@ struct PdfBlock {
         }
         page.y += 4;
     }
+    // From the content, by the rule every paged format shares (kartla/document_layout.hpp):
+    // each column as wide as its longest word at least.
     std::vector<double> column_widths(const Table& t) const {
-        std::vector<double> w = t.widths;
-        w.resize(t.headers.size(), 1.0);
-        double total = std::accumulate(w.begin(), w.end(), 0.0);
-        for (auto& x : w) x = x / total * kContentWidth;
-        return w;
+        return kartla::doc::column_widths(t, page.content_width(), kTableFontSize, page.language());
     }
     // One row; returns false when it had to move to a new page first (so the header repeats).
     void row(const std::vector<std::string>& cells, const std::vector<double>& widths, Font font, bool shaded) const {
@@ -268,7 +302,7 @@ struct PdfBlock {
         double h = 0;
         for (std::size_t c = 0; c < widths.size(); ++c) {
             layouts.push_back(page.layout(c < cells.size() ? cells[c] : "", font, widths[c] - 2 * kCellPadding,
-                                          kMaxCellBytes, kMaxCellHeight));
+                                          kMaxCellBytes, page.max_cell_height(), true));
             h = std::max(h, PdfPage::height_of(layouts.back().get()));
         }
         h += 2 * kCellPadding;
@@ -294,7 +328,8 @@ struct PdfBlock {
         double h = 0;
         for (std::size_t c = 0; c < widths.size(); ++c)
             h = std::max(h, PdfPage::height_of(page.layout(c < cells.size() ? cells[c] : "", font,
-                                                           widths[c] - 2 * kCellPadding, kMaxCellBytes, kMaxCellHeight)
+                                                           widths[c] - 2 * kCellPadding, kMaxCellBytes,
+                                                           page.max_cell_height(), true)
                                                    .get()));
         return h + 2 * kCellPadding;
     }
@@ -306,7 +341,7 @@ struct PdfBlock {
         row(t.headers, widths, kTableHead, true);
         for (const auto& r : t.rows) {
             double h = row_height(r, widths, kSmall);
-            if (page.y + h > kBottom) {
+            if (page.y + h > page.bottom()) {
                 page.new_page();
                 row(t.headers, widths, kTableHead, true);  // the header repeats on every page
             }
@@ -321,11 +356,11 @@ struct PdfBlock {
         cairo_surface_t* png = cairo_image_surface_create_from_png_stream(&PngReader::read, &reader);
         if (cairo_surface_status(png) == CAIRO_STATUS_SUCCESS) {
             double w = cairo_image_surface_get_width(png), h = cairo_image_surface_get_height(png);
-            double scale = std::min({kContentWidth / w, (kBottom - kMargin - 40) / h, 1.0});
+            double scale = std::min({page.content_width() / w, (page.bottom() - kMargin - 40) / h, 1.0});
             page.ensure(h * scale + 20);
             cairo_t* cr = page.cr();
             cairo_save(cr);
-            cairo_translate(cr, kMargin + (kContentWidth - w * scale) / 2, page.y);
+            cairo_translate(cr, kMargin + (page.content_width() - w * scale) / 2, page.y);
             cairo_scale(cr, scale, scale);
             cairo_set_source_surface(cr, png, 0, 0);
             cairo_paint(cr);
@@ -341,7 +376,7 @@ struct PdfBlock {
         Tag tag(page.cr(), "Figure");
         figure(chart.title);
         constexpr double kGap = 16, kChartHeight = 130;
-        const double width = (kContentWidth - kGap) / 2;
+        const double width = (page.content_width() - kGap) / 2;
         auto title = page.layout(chart.title, kBold, width, kMaxLabelBytes);
         auto legend = page.layout(chart.baseline_label.empty() ? "" : "- - -  " + chart.baseline_label, kSmall, width,
                                   kMaxLabelBytes);
@@ -356,7 +391,7 @@ struct PdfBlock {
             page.chart_row_top = page.y;
             page.chart_row_bottom = page.y;
         }
-        if (page.chart_row_top + height > kBottom) {  // the right half does not fit: a new row on a new page
+        if (page.chart_row_top + height > page.bottom()) {  // the right half does not fit: a new row on a new page
             page.y = page.chart_row_bottom;
             page.new_page();
             page.chart_row_top = page.chart_row_bottom = page.y;
@@ -434,10 +469,24 @@ struct PdfBlock {
 
 namespace {
 
-// Lays the document out and returns each figure's alternative text.
-std::vector<std::string> draw_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out,
-                                  const std::string& cut_note) {
-    PdfPage page(out, cut_note);
+struct Drawn {
+    std::vector<std::string> figure_alts;
+    std::vector<bool> landscape_pages;  // one per page
+};
+
+// A part goes on landscape pages when one of its tables cannot keep its words whole on a portrait one.
+bool needs_landscape(const Section& section) {
+    for (const auto& block : section.blocks)
+        if (const auto* table = std::get_if<Table>(&block);
+            table && kartla::doc::least_width(*table, kContentWidth, kTableFontSize) > kContentWidth)
+            return true;
+    return false;
+}
+
+// Lays the document out and returns each figure's alternative text and the number of pages.
+Drawn draw_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out,
+               const std::string& cut_note) {
+    PdfPage page(out, cut_note, info.language);
     cairo_surface_t* surface = page.surface();
     const auto meta = [&](cairo_pdf_metadata_t key, const std::string& value) {
         if (const std::string text = metadata_text(value); !text.empty())
@@ -458,10 +507,11 @@ std::vector<std::string> draw_pdf(const Document& document, const PdfInfo& info,
         Tag p(page.cr(), "P");
         page.text(document.subtitle, kBody, 0, 14);
     }
-    bool first = true;
+    // The title page: the workshop, the municipality, the date of issue.
+    if (!document.title_facts.empty()) PdfBlock{page, document.title}(Facts{document.title_facts});
     for (const auto& section : document.sections) {
-        if (!first) page.new_page();  // each part starts on its own page, as in the HTML print
-        first = false;
+        page.new_page(needs_landscape(section));  // each part starts on its own page, as in the HTML print
+        page.part_bookmark = page.bookmark(CAIRO_PDF_OUTLINE_ROOT, section.title);
         {
             Tag h2(page.cr(), "H2");
             heading(page, section.title, kSection, 8);
@@ -478,14 +528,63 @@ std::vector<std::string> draw_pdf(const Document& document, const PdfInfo& info,
     }
     }  // the document's structure closes before the file does
     page.finish();
-    return std::move(page.figure_alts);
+    return {std::move(page.figure_alts), std::move(page.landscape_pages)};
 }
+
+// "Page {} of {}" with the numbers; a translation that fmt cannot read still numbers the page.
+std::string page_of(const std::string& words, int page, int pages) {
+    try {
+        return fmt::format(fmt::runtime(words), page, pages);
+    } catch (const fmt::format_error&) {
+        return fmt::format("{} / {}", page, pages);
+    }
+}
+
+// The footers alone, one A4 page each: the document's footer and "Page N of M",
+// drawn over the report's pages by finish_pdf once their number is known.
+void write_footers(const std::filesystem::path& out, const Document& document, const std::vector<bool>& landscape) {
+    PdfPage page(out, "", document.language);
+    const int pages = int(landscape.size());
+    for (int number = 1; number <= pages; ++number) {
+        if (number > 1) page.new_page(landscape[std::size_t(number - 1)]);
+        const std::string text = (document.footer.empty() ? "" : document.footer + "   \xC2\xB7   ") +
+                                 page_of(document.words.page_of, number, pages);
+        auto layout = page.layout(text, kSmall, page.content_width(), kMaxLabelBytes, 24);
+        pango_layout_set_alignment(layout.get(), PANGO_ALIGN_CENTER);
+        page.draw(layout.get(), kMargin, page.height() - 34, 0.3, 0.3, 0.3);
+    }
+    page.finish();
+}
+
+// Now, UTC, as XMP writes it.
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+// The footers' file beside the export's temporary file, gone when the export is.
+struct TemporaryFile {
+    std::filesystem::path path;
+    ~TemporaryFile() {
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);
+    }
+};
 
 }  // namespace
 
 void write_pdf(const Document& document, const PdfInfo& info, const std::filesystem::path& out, const std::string& cut_note) {
-    std::vector<std::string> alts = draw_pdf(document, info, out, cut_note);  // cairo has closed the file
-    finish_pdf(out, {info.language, document.title, info.author, info.subject, info.keywords, std::move(alts)});
+    Drawn drawn = draw_pdf(document, info, out, cut_note);  // cairo has closed the file
+    TemporaryFile footers{std::filesystem::path(out.string() + ".footers")};
+    write_footers(footers.path, document, drawn.landscape_pages);
+    PdfFinish finish{info.language, document.title, info.author, info.subject, info.keywords, std::move(drawn.figure_alts)};
+    finish.created = utc_now();
+    finish.footers = footers.path;
+    finish_pdf(out, finish);
 }
 
 }  // namespace kartla::report

@@ -31,7 +31,8 @@ class Report(HTMLParser):
     def handle_endtag(self, tag):
         if self.stack and tag == self.stack[-1]:
             self.stack.pop()
-            (self.cells if tag == "td" else self.headings).append(self.text.strip())
+            # Soft hyphens mark where a long word may break; a reader's search ignores them.
+            (self.cells if tag == "td" else self.headings).append(self.text.replace("\u00ad", "").strip())
 
     def handle_data(self, data):
         self.text += data

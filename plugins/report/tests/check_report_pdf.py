@@ -9,46 +9,29 @@ Usage: check_report_pdf.py REPORT.pdf TITLES.txt HEADING..."""
 import re
 import subprocess
 import sys
-import tempfile
-from html.parser import HTMLParser
 
-FIRST_COLUMN_END = 50 + 495 * 3.4 / 14.6 + 1  # margin + the measure column's share of the width
+from pdf_text import words_of
 
-
-class Words(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.words, self.page, self.current = [], 0, None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "page":
-            self.page += 1
-        if tag == "word":
-            a = dict(attrs)
-            self.current = [self.page, float(a["ymin"]), float(a["xmin"]), ""]
-
-    def handle_endtag(self, tag):
-        if tag == "word" and self.current:
-            self.words.append(tuple(self.current))
-            self.current = None
-
-    def handle_data(self, data):
-        if self.current is not None:
-            self.current[3] += data
+SECOND_COLUMN_HEADER = "Ansvarig"  # the plan table's second column: the first ends where it begins
 
 
 def normal(text):
+    # A soft hyphen ends the first part of a word broken at the line's end: the word is whole again.
+    text = re.sub("\u00ad\\s*", "", text)
     return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).strip()
 
 
 def main():
     pdf, titles_file, headings = sys.argv[1], sys.argv[2], sys.argv[3:]
-    with tempfile.NamedTemporaryFile(suffix=".html") as out:
-        subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox-layout", pdf, out.name], check=True)
-        parser = Words()
-        parser.feed(open(out.name, encoding="utf-8").read())
-    everything = normal(" ".join(w[3] for w in parser.words))
-    first_column = normal(" ".join(w[3] for w in sorted(parser.words) if w[2] < FIRST_COLUMN_END))
+    parser = words_of(pdf)
+    everything = normal(" ".join(w[4] for w in parser.words))
+    # Column widths come from the content, so the measure column ends where the
+    # header of the next one begins, on each page the plan's tables are on.
+    ends = {}
+    for page, _, x, _, word in parser.words:
+        if word.replace("\u00ad", "") == SECOND_COLUMN_HEADER:
+            ends[page] = min(ends.get(page, x), x)
+    first_column = normal(" ".join(w[4] for w in sorted(parser.words) if w[0] in ends and w[2] < ends[w[0]] - 1))
     with open(titles_file, encoding="utf-8") as f:
         titles = [line.rstrip("\n") for line in f if line.strip()]
     failures = ["heading missing: " + h for h in headings if normal(h) not in everything]

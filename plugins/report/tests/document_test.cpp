@@ -1,8 +1,8 @@
 // The report as a document: `kartla export --format report-pdf|report-html` of
 // the sample, read back with pdftotext and Python's html.parser.
-#include "temp_dir.hpp"
+#include "sample_report.hpp"
 
-#include "host/runtime.hpp"
+#include "kartla/dates.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -14,66 +14,9 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using namespace kartla::report::test;
 
 namespace {
-
-int run(const std::string& command_line) {
-    const int status = std::system(command_line.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
-int run_kartla(const std::string& arguments, const fs::path& dir) {
-    return run(std::string("'") + KARTLA_TEST_BINARY + "' " + arguments + " > " + quoted(dir / "stdout") + " 2> " +
-               quoted(dir / "stderr"));
-}
-
-// Whitespace (line breaks inside wrapped table cells) collapsed to single spaces.
-std::string collapsed(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-        if (space && (out.empty() || out.back() == ' ')) continue;
-        out += space ? ' ' : c;
-    }
-    return out;
-}
-
-std::vector<std::string> measure_titles(const fs::path& workshop) {
-    kartla::Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    // The plugins' schema, or their tables open unverified and every title reads as NULL.
-    auto opened = kartla::Workshop::open(workshop, kartla::OpenMode::ReadOnly, false, runtime.known_schema());
-    REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(opened));
-    runtime.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(opened)));
-    std::vector<std::string> titles;
-    for (const auto& m : runtime.entities("measure")) {
-        REQUIRE_FALSE(m.label.empty());  // the checks below would pass on nothing
-        titles.push_back(m.label);
-    }
-    return titles;
-}
-
-struct SampleReport {
-    kartla::test::TempDir dir;
-    fs::path sample = dir / "sample.kartla";
-    std::vector<std::string> titles;
-    SampleReport() {
-        REQUIRE(run_kartla("sample " + quoted(sample), dir.path()) == 0);
-        titles = measure_titles(sample);
-        REQUIRE(titles.size() >= 10);
-    }
-    void write_titles() {
-        std::ofstream file(dir / "titles.txt", std::ios::binary);
-        for (const auto& t : titles) file << t << '\n';
-    }
-    void export_as(const std::string& format, const fs::path& out, const std::string& lang = "sv") {
-        REQUIRE_MESSAGE(run_kartla("export " + quoted(sample) + " --format " + format + " --lang " + lang + " -o " + quoted(out), dir.path()) == 0,
-                        kartla::test::read_bytes(dir / "stderr"));
-    }
-};
 
 // check_pdf_ua.py: what pdf_finish.cpp adds, read back by qpdf and pdfinfo.
 // `title` is text the XMP title must hold; `figures` < 0: any number.
@@ -196,19 +139,57 @@ TEST_CASE("the loaded plugins contribute their report sections in order, a disab
     kartla::Runtime runtime;
     runtime.echo_messages_to_stderr = false;
     runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    auto keys = [&] {
-        std::vector<std::string> out;
-        for (const auto& spec : runtime.core_host().report_sections()) out.push_back(spec.key);
+    // The parts of one document, in the order printed.
+    auto parts = [&](kartla::DocumentKind kind) {
+        std::vector<kartla::ReportSectionSpec> out;
+        for (const auto& spec : runtime.core_host().report_sections())
+            if (spec.document == kind) out.push_back(spec);
         return out;
     };
-    CHECK(keys() == std::vector<std::string>{"problem_map.problems", "actor_map.actors", "action_plan.measures",
-                                             "follow_up.changes"});
+    auto keys = [&](kartla::DocumentKind kind) {
+        std::vector<std::string> out;
+        for (const auto& spec : parts(kind)) out.push_back(spec.key);
+        return out;
+    };
+    using K = kartla::DocumentKind;
+    CHECK(keys(K::Report) == std::vector<std::string>{"problem_map.problems", "actor_map.actors", "action_plan.measures",
+                                                      "follow_up.changes"});
+    CHECK(keys(K::SituationPicture) == std::vector<std::string>{"problem_map.situation.10", "problem_map.situation.11",
+                                                                "problem_map.situation.12"});
+    CHECK(keys(K::ActionPlan) == std::vector<std::string>{"action_plan.per_problem", "action_plan.goals", "action_plan.follow_up"});
+    CHECK(keys(K::Agreement) == std::vector<std::string>{"action_plan.focus", "action_plan.agreed_goals", "action_plan.period"});
     // Titles come in their own plugin's words (its catalogue first).
     runtime.translate_in = [](std::string_view plugin, const char* msgid) {
         return plugin == "actor_map" && std::string_view(msgid) == "Actor map" ? "Aktörskarta" : msgid;
     };
-    CHECK(runtime.core_host().report_sections().at(1).title == "Aktörskarta");
-    CHECK(runtime.core_host().report_sections().at(0).title == "Problem picture");
+    CHECK(parts(K::Report).at(1).title == "Aktörskarta");
+    CHECK(parts(K::Report).at(0).title == "Problem picture");
     runtime.disable_plugin("actor_map", "a test turns it off");
-    CHECK(keys() == std::vector<std::string>{"problem_map.problems", "action_plan.measures", "follow_up.changes"});
+    CHECK(keys(K::Report) == std::vector<std::string>{"problem_map.problems", "action_plan.measures", "follow_up.changes"});
+}
+
+TEST_CASE("report-pdf of the sample is PDF/A-2 by what Debian can check: XMP, sRGB intent, fonts, bookmarks, Sida N av M and the date on every page") {
+    SampleReport s;
+    const fs::path pdf = s.dir / "rapport.pdf";
+    s.export_as("report-pdf", pdf);
+    const std::string issued = kartla::dates::today();
+    // Every prioritised problem is a bookmark of the plan part, the one without measures too.
+    const std::string problems =
+        python_problems("check_pdfa.py",
+                        quoted(pdf) + " Sida av " + issued +
+                            " 'Om kartläggningen' Möten Deltagare Problembild Åtgärdsplan Uppföljning"
+                            " --part Åtgärdsplan Uppföljning 'Öppen narkotikaförsäljning vid Höjdens torg'"
+                            " 'Rekrytering av barn till kriminella nätverk' 'Otrygghet vid resecentrum kvällstid'",
+                        s.dir.path());
+    CHECK_MESSAGE(problems.empty(), problems);
+}
+
+TEST_CASE("report-pdf of the sample splits no word without a hyphen: pdftotext's words against the HTML's, breaks only where Swedish allows") {
+    SampleReport s;
+    const fs::path pdf = s.dir / "rapport.pdf", html = s.dir / "rapport.html";
+    s.export_as("report-pdf", pdf);
+    s.export_as("report-html", html);
+    // The footer's words are the PDF's own; every other word comes from the same document's HTML.
+    const std::string problems = python_problems("check_pdf_words.py", quoted(pdf) + " " + quoted(html) + " Sida av utfärdad", s.dir.path());
+    CHECK_MESSAGE(problems.empty(), problems);
 }

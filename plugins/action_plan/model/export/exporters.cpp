@@ -3,6 +3,7 @@
 #include "tables.hpp"
 #include "writers.hpp"
 
+#include "kartla/document_files.hpp"
 #include "kartla/export_file.hpp"
 
 #include <fmt/format.h>
@@ -101,6 +102,14 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, 
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
                          write_file(out, to_html(document(w, o)));
                      }});
+    specs.push_back({"docx", "Action plan for Word (.docx)", ".docx",
+                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         kartla::doc::write_docx(to_neutral(document(w, o)), out);
+                     }});
+    specs.push_back({"odt", "Action plan for LibreOffice (.odt)", ".odt",
+                     [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                         kartla::doc::write_odt(to_neutral(document(w, o)), out);
+                     }});
     specs.push_back({"xlsx", "Action plan as a spreadsheet (.xlsx)", ".xlsx",
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
                          write_xlsx(document(w, o), out);
@@ -111,6 +120,8 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, 
                          write_file(out, to_ics(document(w, o), utc_timestamp_now(), &counts));
                          if (say) say(counts.summary(tr));
                      }});
+    // sample.plan.html, sample.plan-log.csv: beside the report's and the meeting's files, never over them.
+    for (auto& spec : specs) spec.file_tag = spec.format.starts_with("csv-") ? "plan-" + spec.format.substr(4) : "plan";
     return specs;
 }
 

@@ -28,6 +28,8 @@ struct IcsCounts {
 // dtstamp: "20260312T120000Z", the moment of export (RFC 5545 requires it).
 std::string to_ics(const Document& doc, const std::string& dtstamp, IcsCounts* counts = nullptr);
 void write_xlsx(const Document& doc, const std::filesystem::path& out);
+// The plan as the neutral document the core writes as DOCX and ODT (kartla/document_files.hpp).
+kartla::doc::Document to_neutral(const Document& doc);
 
 // Writes bytes to `out` whole or not at all (kartla::write_file_atomically),
 // throwing with a one-line reason on failure.

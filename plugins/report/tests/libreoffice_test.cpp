@@ -1,0 +1,57 @@
+// The editable documents opened by LibreOffice Writer (headless): it converts
+// them to PDF, and the DOCX to ODT, without a repair; the PDF's pages are A4
+// with "Sida N av M", nothing past the edge and no word split but at a legal
+// point with its hyphen, and LibreOffice reads the DOCX's headings as headings
+// in the HTML's outline. LibreOffice is large and
+// slow to start: one conversion run for every file, under the ctest label
+// "libreoffice" (`ctest -L libreoffice`, or `-LE libreoffice` to leave it out).
+#include "sample_report.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kartla::report::test;
+
+TEST_CASE("LibreOffice converts report-docx, report-odt, docx and odt: A4 pages, Sida N av M, tables inside the page, headings kept") {
+    SampleReport s;
+    const std::pair<const char*, const char*> exports[] = {
+        {"report-docx", "rapport.docx"}, {"report-odt", "rapport_odt.odt"}, {"docx", "plan.docx"}, {"odt", "plan_odt.odt"}};
+    std::string files;
+    for (auto [format, name] : exports) {
+        s.export_as(format, s.dir / name);
+        files += " " + quoted(s.dir / name);
+    }
+    s.export_as("report-html", s.dir / "rapport.html");
+    s.export_as("html", s.dir / "plan.html");
+    // Its own profile in the test's folder: no first-start dialog, nothing shared with a running LibreOffice.
+    const std::string office = "HOME=" + quoted(s.dir.path()) + " libreoffice --headless --norestore -env:UserInstallation=file://" +
+                               (s.dir / "profile").string();
+    REQUIRE(run(office + " --convert-to pdf --outdir " + quoted(s.dir / "pdf") + files + " > " + quoted(s.dir / "lo.txt") +
+                " 2>&1") == 0);
+    REQUIRE(run(office + " --convert-to odt --outdir " + quoted(s.dir / "odt") + " " + quoted(s.dir / "rapport.docx") + " " +
+                quoted(s.dir / "plan.docx") + " >> " + quoted(s.dir / "lo.txt") + " 2>&1") == 0);
+    for (auto [format, name] : exports) {
+        CAPTURE(format);
+        const fs::path pdf = s.dir / "pdf" / fs::path(name).replace_extension(".pdf");
+        REQUIRE_MESSAGE(fs::exists(pdf), kartla::test::read_bytes(s.dir / "lo.txt"));
+        const std::string problems = python_problems("check_libreoffice_pdf.py", quoted(pdf) + " Sida av", s.dir.path());
+        CHECK_MESSAGE(problems.empty(), problems);
+    }
+    // Words stay whole in Word's layout too: LibreOffice breaks them only at the soft hyphens we put
+    // where Swedish allows, and nowhere else (the words of its PDF against the same document's HTML;
+    // "Värde" heads the tables of a chart's values, which the HTML shows as a picture).
+    for (auto [pdf, html] : {std::pair{"rapport.pdf", "rapport.html"}, std::pair{"rapport_odt.pdf", "rapport.html"},
+                             std::pair{"plan.pdf", "plan.html"}, std::pair{"plan_odt.pdf", "plan.html"}}) {
+        CAPTURE(pdf);
+        const std::string problems = python_problems(
+            "check_pdf_words.py", quoted(s.dir / "pdf" / pdf) + " " + quoted(s.dir / html) + " Sida av utfärdad Värde", s.dir.path());
+        CHECK_MESSAGE(problems.empty(), problems);
+    }
+    // LibreOffice's own ODT of our DOCX: the headings it understood, against the HTML's outline.
+    for (auto [docx, html] : {std::pair{"rapport", "rapport.html"}, std::pair{"plan", "plan.html"}}) {
+        CAPTURE(docx);
+        const fs::path odt = s.dir / "odt" / (std::string(docx) + ".odt");
+        REQUIRE(fs::exists(odt));
+        const std::string problems = python_problems("check_documents.py", quoted(odt) + " " + quoted(s.dir / html) + " outline-only", s.dir.path());
+        CHECK_MESSAGE(problems.empty(), problems);
+    }
+}
