@@ -2,6 +2,7 @@
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <numeric>
@@ -122,7 +123,7 @@ void toolbar(const char* id, const std::vector<ToolItem>& items, float width) {
             if (!items[i].pinned && widths[i] + style.ItemSpacing.x <= left) shown[i] = true, left -= widths[i] + style.ItemSpacing.x;
     }
     ImGui::PushID(id);
-    float top = ImGui::GetCursorPosY();
+    float top = ImGui::GetCursorPosY(), top_on_screen = ImGui::GetCursorScreenPos().y;
     bool first = true, hidden_any = false;
     ImGui::BeginGroup();
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -145,6 +146,10 @@ void toolbar(const char* id, const std::vector<ToolItem>& items, float width) {
             ImGui::EndPopup();
         }
     }
+    // A checkbox centred in the row still counts the row's whole height below its own top:
+    // the row is as high as its buttons.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->DC.CursorMaxPos.y = std::min(window->DC.CursorMaxPos.y, top_on_screen + button_height());
     ImGui::EndGroup();
     mark_item(fmt::format("{}.row", id));
     ImGui::SetCursorPosY(top + button_height() + style.ItemSpacing.y);

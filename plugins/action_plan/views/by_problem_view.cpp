@@ -21,13 +21,14 @@ void ByProblemView::measure_line(const Measure& m) {
     const std::string text = fmt::format("{}  ·  {}{}{}  ·  {}  ·  {}", m.title, status_words(m.status, state_.translator()),
                                          light.empty() ? "" : "  ·  ", light, owner,
                                          m.due.empty() ? state_.tr("No due date") : m.due);
-    // Wrapped: the whole line is what the room reads (title, status, light, owner, due date).
+    // The findings first, then the line wrapped in the width left: the whole line is what the
+    // room reads (title, status, light, owner, due date), and nothing is drawn over it.
+    if (!findings_for_measure(state_.findings(), m).empty()) {
+        finding_count(state_, m);
+        ImGui::SameLine();
+    }
     if (kartla::ui::clipped_selectable("##measure", text.c_str(), state_.selected == m.id, 0)) state_.selected = m.id;
     kartla::ui::mark_item(fmt::format("action_plan.by_problem.measure.{}", m.id));
-    if (!findings_for_measure(state_.findings(), m).empty()) {
-        ImGui::SameLine();
-        finding_count(state_, m);
-    }
     ImGui::PopID();
 }
 
