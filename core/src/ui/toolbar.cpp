@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <numeric>
 
 namespace kartla::ui {
@@ -140,6 +141,12 @@ void toolbar(const char* id, const std::vector<ToolItem>& items, float width) {
         ImGui::SetCursorPosY(top);
         if (ImGui::Button(more_label.c_str(), ImVec2(0, button_height()))) ImGui::OpenPopup("more");
         mark_item(fmt::format("{}.more", id));
+        // Under its button, right-aligned, scrolling when long: a menu taller than the space
+        // left (300 % on 1080 lines) was placed over the button that opened it.
+        ImVec2 below(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+        const ImGuiViewport* screen = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(below, ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, screen->Pos.y + screen->Size.y - below.y));
         if (ImGui::BeginPopup("more")) {
             for (std::size_t i = 0; i < items.size(); ++i)
                 if (!shown[i]) draw_in_menu(items[i]);
