@@ -146,8 +146,22 @@ void AgendaPanel::draw_meeting_choice() {
     const core_data::Meeting* chosen = nullptr;
     for (const auto& m : meetings_)
         if (m.id == meeting_id_) chosen = &m;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##agenda.meeting", chosen ? chosen->title.c_str() : "")) {
+    // The chosen meeting's name drawn by us, cut with "…" and whole on touch-and-hold:
+    // a combo cuts its preview mid-letter.
+    const std::string name = chosen ? chosen->title : std::string();
+    ImDrawList* panel = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float text_width = width - ImGui::GetFrameHeight() - style.FramePadding.x * 2;
+    const ImVec2 text_at(at.x + style.FramePadding.x, at.y + style.FramePadding.y);
+    ImGui::SetNextItemWidth(width);
+    bool open = ImGui::BeginCombo("##agenda.meeting", "", ImGuiComboFlags_None);
+    bool cut = false;
+    draw_clipped_text(panel, ImGui::GetFont(), ImGui::GetFontSize(), text_at, ImGui::GetColorU32(ImGuiCol_Text),
+                      name.c_str(), text_width, 1, &cut);
+    if (!open && cut) whole_text_tip(at, ImVec2(at.x + width, at.y + ImGui::GetFrameHeight()), name.c_str());
+    if (open) {
         for (const auto& m : meetings_) {
             std::string label = fmt::format("{} {}##meeting.{}", m.date, m.title, m.id);
             if (ImGui::Selectable(label.c_str(), m.id == meeting_id_)) {

@@ -209,22 +209,24 @@ float Shell::draw_step_strip(ImVec2 origin, float width, bool always) {
     ImGui::SetWindowFontScale(1.0f);
     if (agenda_panel_.time_up()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), "%s", runtime_.translate("Time is up"));
     else if (always) ImGui::TextDisabled("%s", runtime_.translate("Esc returns to the controls"));
-    ImGui::SameLine(width * 0.6f);
-    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width * 0.22f);
-    ImGui::BeginChild("countdown", ImVec2(width * 0.22f, strip - ImGui::GetStyle().WindowPadding.y * 2), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs);
-    agenda_panel_.draw_big_clock(2.4f, false);
-    ImGui::EndChild();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
-    // The time of day, for a room that has to end on time.
-    ImGui::SameLine();
+    // The time of day at the right edge, for a room that has to end on time; the countdown
+    // between the title and it, as large as its box allows (at 300 % on 720 lines they overlapped).
     ImFont* font = ImGui::GetFont();
     float size = ImGui::GetFontSize() * 1.8f;
     std::string clock = time_of_day();
     ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, clock.c_str());
+    float box_left = width * 0.6f, box_right = width - text.x - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetFontSize();
+    float box = std::max(box_right - box_left, ImGui::GetFontSize());
+    float clock_scale = std::min(2.4f, box / ImGui::CalcTextSize("00:00").x);
+    ImGui::SameLine(box_left);
+    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+    ImGui::BeginGroup();
+    ImGui::BeginChild("countdown", ImVec2(box, strip - ImGui::GetStyle().WindowPadding.y * 2), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs);
+    agenda_panel_.draw_big_clock(clock_scale, false);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+    ImGui::SameLine();
     ImVec2 at(origin.x + width - text.x - ImGui::GetStyle().WindowPadding.x * 2, origin.y + (strip - text.y) / 2);
     ImGui::GetWindowDrawList()->AddText(font, size, at, ImGui::GetColorU32(ImGuiCol_TextDisabled), clock.c_str());
     mark_rect("core.room.time_of_day", at, ImVec2(at.x + text.x, at.y + text.y));

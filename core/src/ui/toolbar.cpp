@@ -2,8 +2,10 @@
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <numeric>
 
 namespace kartla::ui {
@@ -122,7 +124,7 @@ void toolbar(const char* id, const std::vector<ToolItem>& items, float width) {
             if (!items[i].pinned && widths[i] + style.ItemSpacing.x <= left) shown[i] = true, left -= widths[i] + style.ItemSpacing.x;
     }
     ImGui::PushID(id);
-    float top = ImGui::GetCursorPosY();
+    float top = ImGui::GetCursorPosY(), top_on_screen = ImGui::GetCursorScreenPos().y;
     bool first = true, hidden_any = false;
     ImGui::BeginGroup();
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -139,12 +141,22 @@ void toolbar(const char* id, const std::vector<ToolItem>& items, float width) {
         ImGui::SetCursorPosY(top);
         if (ImGui::Button(more_label.c_str(), ImVec2(0, button_height()))) ImGui::OpenPopup("more");
         mark_item(fmt::format("{}.more", id));
+        // Under its button, right-aligned, scrolling when long: a menu taller than the space
+        // left (300 % on 1080 lines) was placed over the button that opened it.
+        ImVec2 below(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+        const ImGuiViewport* screen = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(below, ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, screen->Pos.y + screen->Size.y - below.y));
         if (ImGui::BeginPopup("more")) {
             for (std::size_t i = 0; i < items.size(); ++i)
                 if (!shown[i]) draw_in_menu(items[i]);
             ImGui::EndPopup();
         }
     }
+    // A checkbox centred in the row still counts the row's whole height below its own top:
+    // the row is as high as its buttons.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->DC.CursorMaxPos.y = std::min(window->DC.CursorMaxPos.y, top_on_screen + button_height());
     ImGui::EndGroup();
     mark_item(fmt::format("{}.row", id));
     ImGui::SetCursorPosY(top + button_height() + style.ItemSpacing.y);

@@ -21,12 +21,14 @@ void ByProblemView::measure_line(const Measure& m) {
     const std::string text = fmt::format("{}  ·  {}{}{}  ·  {}  ·  {}", m.title, status_words(m.status, state_.translator()),
                                          light.empty() ? "" : "  ·  ", light, owner,
                                          m.due.empty() ? state_.tr("No due date") : m.due);
-    if (ImGui::Selectable(text.c_str(), state_.selected == m.id)) state_.selected = m.id;
-    kartla::ui::mark_item(fmt::format("action_plan.by_problem.measure.{}", m.id));
+    // The findings first, then the line wrapped in the width left: the whole line is what the
+    // room reads (title, status, light, owner, due date), and nothing is drawn over it.
     if (!findings_for_measure(state_.findings(), m).empty()) {
-        ImGui::SameLine();
         finding_count(state_, m);
+        ImGui::SameLine();
     }
+    if (kartla::ui::clipped_selectable("##measure", text.c_str(), state_.selected == m.id, 0)) state_.selected = m.id;
+    kartla::ui::mark_item(fmt::format("action_plan.by_problem.measure.{}", m.id));
     ImGui::PopID();
 }
 
@@ -42,7 +44,7 @@ void ByProblemView::problem(const Entity& problem) {
         for (const auto& [cause, depth] : causes) {
             ImGui::PushID(static_cast<int>(cause->id));
             if (depth > 0) ImGui::Indent(px(24) * float(depth));  // Indent(0) would use the default step
-            ImGui::Text("%s %s", depth == 0 ? state_.tr("Cause:") : state_.tr("Underlying cause:"), cause->label.c_str());
+            ImGui::TextWrapped("%s %s", depth == 0 ? state_.tr("Cause:") : state_.tr("Underlying cause:"), cause->label.c_str());
             ImGui::Indent();
             const auto measures = plan.measures_addressing_cause(cause->id);
             for (const Measure* m : measures) measure_line(*m);
@@ -50,7 +52,7 @@ void ByProblemView::problem(const Entity& problem) {
                 ImGui::PushStyleColor(ImGuiCol_Text, kWarningColour);
                 ImGui::TextUnformatted(state_.tr("No measure for this cause yet."));
                 ImGui::PopStyleColor();
-                ImGui::SameLine();
+                if (!room_) ImGui::SameLine();  // beside its button; the room has none, and the next cause goes below
             }
             if (!room_ && ImGui::Button(state_.tr("Add measure for this cause"))) add_measure(state_, problem.id, cause->id);
             if (!room_) kartla::ui::mark_item(fmt::format("action_plan.by_problem.add_for_cause.{}", cause->id));

@@ -81,11 +81,18 @@ bool TableView::draw_room() {
     if (!state_.refresh()) return false;
     constexpr int kRoomColumns[] = {ColTitle, ColOwner, ColDue, ColStatus, ColLight};
     constexpr float kShares[] = {3.0f, 2.0f, 1.0f, 1.2f, 1.0f};
+    constexpr float kLeastEms[] = {10.0f, 7.0f, 6.0f, 6.0f, 5.0f};  // narrower, a column's words stack
+    // As many columns as keep their least width, from the left: fewer columns rather than stacked letters.
+    std::size_t shown = 1;
+    float used = kLeastEms[0];
+    while (shown < std::size(kRoomColumns) &&
+           (used + kLeastEms[shown]) * ImGui::GetFontSize() <= ImGui::GetContentRegionAvail().x)
+        used += kLeastEms[shown++];
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##room_measures", static_cast<int>(std::size(kRoomColumns)), flags)) return true;
+    if (!ImGui::BeginTable("##room_measures", static_cast<int>(shown), flags)) return true;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (std::size_t c = 0; c < std::size(kRoomColumns); ++c)
+    for (std::size_t c = 0; c < shown; ++c)
         ImGui::TableSetupColumn(state_.tr(column_msgid(static_cast<Column>(kRoomColumns[c]))), ImGuiTableColumnFlags_WidthStretch,
                                 kShares[c]);
     ImGui::TableHeadersRow();
@@ -94,7 +101,7 @@ bool TableView::draw_room() {
         ImGui::TableNextRow();
         const bool selected = state_.selected == m.id;
         if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(ImGuiCol_Header));
-        for (std::size_t c = 0; c < std::size(kRoomColumns); ++c) {
+        for (std::size_t c = 0; c < shown; ++c) {
             ImGui::TableSetColumnIndex(static_cast<int>(c));
             if (kRoomColumns[c] == ColLight) {
                 light_dot(m.light);

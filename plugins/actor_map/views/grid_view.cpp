@@ -42,8 +42,13 @@ void draw_quadrants(UiState& s, ImDrawList* list, ImVec2 min, ImVec2 max) {
         list->AddRectFilled(qmin, qmax, q.fill);
         list->AddRect(qmin, qmax, IM_COL32(189, 189, 189, 255), 0, 0, 2);
         const char* label = s.tr(quadrant_msgid(q.high_interest ? 1 : 0, q.high_influence ? 1 : 0));
-        ImVec2 size = font->CalcTextSizeA(big, 1e9f, 0, label);
-        list->AddText(font, big, ImVec2((qmin.x + qmax.x - size.x) / 2, qmin.y + big * 0.4f), IM_COL32(110, 110, 110, 255), label);
+        // Inside its quadrant at any text size: smaller in a short one (never below the
+        // interface text), cut with "…" in a narrow one.
+        float size = std::max(std::min(big, (qmax.y - qmin.y) * 0.4f), ImGui::GetFontSize());
+        float room = qmax.x - qmin.x - size;
+        float width = std::min(font->CalcTextSizeA(size, 1e9f, 0, label).x, room);
+        kartla::ui::draw_clipped_text(list, font, size, ImVec2((qmin.x + qmax.x - width) / 2, qmin.y + size * 0.3f),
+                                      IM_COL32(110, 110, 110, 255), label, width + 1, 1);
     }
 }
 
@@ -67,7 +72,9 @@ void GridView::draw() {
     if (!room_)
         kartla::ui::hint(s_.tr("Drag actors into the grid: up for more influence, right for more interest. Drag one back to "
                                "the list to take it off the grid. Tap an actor to select it."));
-    const float unit = s_.ui_scale(), chip_scale = unit * 0.8f, pad = 8 * unit, line = ImGui::GetTextLineHeightWithSpacing();
+    // In the room, the actors' names at the room's own text size (its context's font), never smaller.
+    const float unit = room_ ? ImGui::GetFontSize() / float(kNodeFont) : s_.ui_scale();
+    const float chip_scale = room_ ? unit : unit * 0.8f, pad = 8 * unit, line = ImGui::GetTextLineHeightWithSpacing();
     ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     avail = ImVec2(std::max(avail.x, 300.0f), std::max(avail.y, 200.0f));
     float tray_w = std::min(ImGui::GetFontSize() * 13, avail.x * 0.3f);
