@@ -136,7 +136,9 @@ std::string check_export(std::string_view extension, const std::string& content,
     if (content.empty()) return "the file is empty";
     if (extension == ".png") return starts_with(content, "\x89PNG\r\n\x1a\n") ? "" : "not a PNG file";
     if (extension == ".pdf") return starts_with(content, "%PDF-") ? "" : "not a PDF file";
-    if (extension == ".xlsx") return starts_with(content, "PK\x03\x04") ? "" : "not an XLSX (zip) file";
+    // Office documents are zip files of XML: XLSX, DOCX and ODT.
+    if (extension == ".xlsx" || extension == ".docx" || extension == ".odt")
+        return starts_with(content, "PK\x03\x04") ? "" : "not an office document (zip) file";
     if (input_valid_utf8 && !text::is_valid_utf8(content)) return "invalid UTF-8 from valid input";
     std::string_view body = content;
     if (starts_with(body, text::utf8_bom)) body.remove_prefix(text::utf8_bom.size());  // the file's own, for Excel

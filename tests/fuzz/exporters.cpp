@@ -45,7 +45,9 @@ bool is_rendered(const ExportSpec& spec) {
 }
 
 bool is_text_format(const ExportSpec& spec) {
-    return spec.extension != ".png" && spec.extension != ".pdf" && spec.extension != ".xlsx";
+    for (const char* binary : {".png", ".pdf", ".xlsx", ".docx", ".odt"})
+        if (spec.extension == binary) return false;
+    return true;
 }
 
 constexpr ExportOptions kOptionSets[] = {{';', false}, {',', true}};
