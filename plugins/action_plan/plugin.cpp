@@ -59,7 +59,7 @@ public:
         int order = 30;
         for (auto [key, title, build, kind] : parts)
             host.add_report_section({key, title, order++,
-                                     [this, select, build](kartla::Workshop& w, const kartla::ExportOptions&) {
+                                     [this, select, build = build](kartla::Workshop& w, const kartla::ExportOptions&) {
                                          // The document redacts every text itself, so the plan is read unredacted here.
                                          return build(exporting::build_document(w, select, kartla::ExportOptions{},
                                                                                 state_.translator()));
