@@ -36,7 +36,7 @@ public:
         int order = 10;
         for (auto [title, build] : situation)
             host.add_report_section({std::string("problem_map.situation.") + std::to_string(order), title, order++,
-                                     [this, &host, build](Workshop& w, const ExportOptions&) {
+                                     [this, &host, build = build](Workshop& w, const ExportOptions&) {
                                          return build(*ui_.cache.get(w), [&host](const char* m) { return host.tr(m); });
                                      },
                                      DocumentKind::SituationPicture});

@@ -17,7 +17,8 @@ void check_both(SampleReport& s, const std::string& docx_format, const std::stri
     std::string names;
     for (const auto& text : title_page) names += " " + quoted(fs::path(text));
     for (const auto& [format, extension] : {std::pair{docx_format, ".docx"}, std::pair{odt_format, ".odt"}}) {
-        CAPTURE(format);
+        const std::string exported = format;  // clang 14 cannot capture a structured binding
+        CAPTURE(exported);
         const fs::path file = s.dir / (format + "_" + lang + extension);
         s.export_as(format, file, lang);
         const std::string problems = python_problems("check_documents.py", quoted(file) + " " + quoted(html) + names, s.dir.path());
