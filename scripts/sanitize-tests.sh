@@ -26,7 +26,11 @@ export KARTLA_UNDO_SEQUENCES=${KARTLA_UNDO_SEQUENCES:-200}
 
 cd "$build"
 started=$SECONDS
-if timeout --signal=TERM "$budget" ctest -j2 --output-on-failure --timeout "$budget"; then
+# The layout audit over every view (layout_audit.views) draws 1,000+ frames: 100 s in
+# the plain ctest stage, 270 s under ASan, where the plugins' UI tests, the audit's
+# fixture and hostile_files_test already draw every view. Left to the plain stage, so
+# CI stays near its 30 minutes.
+if timeout --signal=TERM "$budget" ctest -j2 --output-on-failure --timeout "$budget" -E '^layout_audit\.views$'; then
   echo "sanitizer run: all tests passed in $(( SECONDS - started ))s"
 else
   status=$?
