@@ -5,6 +5,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "host/paths.hpp"
+#include "top_strip.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -337,28 +338,17 @@ void Shell::draw_windows() {
 // Said plainly across the top, with the one way out that loses nothing.
 float Shell::draw_file_banner(ImVec2 origin, float width) {
     if (file_banner_.empty()) return 0;
-    ImGui::SetNextWindowPos(origin);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.72f, 0.11f, 0.11f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    begin_top_strip("###core.file_banner", origin, width, ImVec4(0.72f, 0.11f, 0.11f, 1.0f), ImVec4(1, 1, 1, 1));
+    ImGui::TextUnformatted(file_banner_.c_str());
+    mark_item("core.file_banner");
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1, 1, 1, 1));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.95f, 0.90f, 0.90f, 1));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.85f, 0.80f, 0.80f, 1));
-    ImGui::Begin("###core.file_banner", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::PushTextWrapPos(width - ImGui::GetStyle().WindowPadding.x);
-    ImGui::TextUnformatted(file_banner_.c_str());
-    ImGui::PopTextWrapPos();
-    mark_item("core.file_banner");
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.05f, 0.05f, 1));
     if (big_button(runtime_.translate("Save a copy…"))) choose_copy_file();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(4);
     mark_item("core.file_banner.save_copy");
-    float height = ImGui::GetWindowHeight();
-    ImGui::End();
-    ImGui::PopStyleColor(5);
-    return height;
+    return end_top_strip();
 }
 
 void Shell::draw_status_bar() {
