@@ -371,7 +371,7 @@ void Shell::draw_status_bar() {
         std::string message = w && pending_text_count() > 0    ? runtime_.translate("Not saved: typed text is kept in its field until the file can take it.")
                               : now < status_until_            ? status_
                               : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
-                              : w && !file_banner_.empty()     ? runtime_.translate("Changes are not saved: the file is gone.")
+                              : w && !file_banner_.empty()     ? runtime_.translate("Changes are not saved into the file: see the red banner above.")
                               : w && text_unsaved()            ? runtime_.translate("Saving…")
                               : w                              ? runtime_.translate("Every change is saved.")
                                                                : runtime_.translate("No workshop is open.");
