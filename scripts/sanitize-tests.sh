@@ -26,11 +26,17 @@ export KARTLA_UNDO_SEQUENCES=${KARTLA_UNDO_SEQUENCES:-200}
 
 cd "$build"
 started=$SECONDS
-# The layout audit over every view (layout_audit.views) draws 1,000+ frames: 100 s in
-# the plain ctest stage, 270 s under ASan, where the plugins' UI tests, the audit's
-# fixture and hostile_files_test already draw every view. Left to the plain stage, so
-# CI stays near its 30 minutes.
-if timeout --signal=TERM "$budget" ctest -j2 --output-on-failure --timeout "$budget" -E '^layout_audit\.views$'; then
+# Left to the plain ctest stage, so CI stays under its 30 minutes:
+# - the layout audit over every view (layout_audit.views) draws 1,000+ frames: 100 s
+#   plain, 270 s under ASan, where the plugins' UI tests, the audit's fixture and
+#   hostile_files_test already draw every view;
+# - the end-to-end tests (label e2e: the real program under Xvfb, driven by xdotool,
+#   one at a time): 320 s under ASan. The code they drive (shell, panels, file banner,
+#   pending text) runs here too, in the headless UI tests. Under ASan they measured
+#   little beyond Mesa's own leaks at exit, and their waits for a slow window made
+#   them flaky.
+if timeout --signal=TERM "$budget" ctest -j2 --output-on-failure --timeout "$budget" \
+     -E '^layout_audit\.views$' -LE '^e2e$'; then
   echo "sanitizer run: all tests passed in $(( SECONDS - started ))s"
 else
   status=$?

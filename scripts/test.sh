@@ -3,7 +3,8 @@
 #  1. ctest: unit, model, headless UI, end-to-end under Xvfb, 50 crash kills,
 #     1,000 undo/redo sequences, fuzz seeds and regressions;
 #  2. every fuzz target for a bounded time (clang, libFuzzer);
-#  3. the whole suite again (except the layout audit over every view) under ASan + UBSan.
+#  3. the whole suite again under ASan + UBSan, except the layout audit over every view
+#     and the end-to-end tests (both run once, in step 1).
 # Steps 2 and 3 share one instrumented build tree, build-asan/ (scripts/configure-asan.sh).
 # KARTLA_QUICK=1 runs step 1 only (for a quick check while developing).
 set -euo pipefail

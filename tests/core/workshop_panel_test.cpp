@@ -171,3 +171,19 @@ TEST_CASE("attendance is recorded per meeting by ticking participants") {
     f.ui.key(keys::Z, true);
     CHECK(core_data::attendees(f.runtime.workshop()->db(), meeting).empty());
 }
+
+TEST_CASE("in a read-only file a refused field adds no line: the next field stays under the finger") {
+    PanelFixture f;
+    auto opened = Workshop::open(f.file, OpenMode::ReadOnly);
+    REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
+    f.runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
+    f.ui.frame(2);
+    ImVec2 place_before = f.ui.item_center("workshop.meta.place");
+    f.ui.click_item("workshop.meta.purpose");
+    f.ui.type("trygghet i centrum");
+    f.ui.click_item("workshop.meta.organisation");  // leaves the purpose: refused, kept
+    f.ui.frame(2);
+    ImVec2 place_after = f.ui.item_center("workshop.meta.place");
+    CHECK(place_after.y == place_before.y);
+    CHECK(f.meta_on_disk("purpose").empty());
+}

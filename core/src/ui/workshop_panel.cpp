@@ -38,8 +38,11 @@ void WorkshopPanel::reload_if_changed(Workshop& workshop) {
 bool WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
     auto result = workshop.edit(label, change);  // translated when shown
     // On failure the typed text stays in the field (the cache is not reloaded), so nothing is lost.
-    // A file gone is said once, by the window's banner, and ends with a copy; not here as well.
-    error_ = result || !workshop.file_problem().empty() ? std::string() : result.message;
+    // A file gone is said once, by the window's banner, and ends with a copy; a read-only file once,
+    // by the line above the fields. Said again here, a new line would push the fields down under
+    // the finger that is about to tap the next one.
+    bool said_elsewhere = !workshop.file_problem().empty() || workshop.read_only();
+    error_ = result || said_elsewhere ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
     return bool(result);
 }

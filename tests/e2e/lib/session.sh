@@ -6,6 +6,7 @@
 #                              an X server on a display number it picks itself
 #                              (-displayfd), so tests running side by side or a
 #                              display left over never collide; exports DISPLAY.
+#                              Never resets between programs (-noreset).
 #                              On exit the server and the program in $app stop.
 
 fresh_session() {
@@ -27,7 +28,9 @@ start_x_server() {
   local fifo
   fifo=$(mktemp -u)
   mkfifo "$fifo"
-  "$@" -displayfd 3 3>"$fifo" >"$log" 2>&1 &
+  # -noreset: when the last program quits (or crashes) an X server resets, and a program
+  # started next that connects during the reset is refused ("Can't open display").
+  "$@" -noreset -displayfd 3 3>"$fifo" >"$log" 2>&1 &
   x_server_pid=$!
   trap stop_session EXIT
   local number=
