@@ -10,6 +10,7 @@
 #include "host/runtime.hpp"
 #include "theme.hpp"
 #include "kartla/keys.hpp"
+#include "ui/key_layout.hpp"
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
@@ -115,7 +116,8 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    static std::string ini_file = (paths::user_config_dir() / "layout.ini").string();
+    // Outlives the context (destroyed at the end of this function), which keeps a pointer to it.
+    std::string ini_file = (paths::user_config_dir() / "layout.ini").string();
     fs::create_directories(paths::user_config_dir());
     ImGui::GetIO().IniFilename = ini_file.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -129,7 +131,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
         Runtime runtime;
         runtime.start_plugins(plugins, paths::safe_start_dir());
         ui::Shell shell(runtime, settings, settings_file);
-        runtime.ui_scale = [&] { return shell.drawn_text_scale(); };
+        shell.give_plugins_text_scale();
         shell.phones().server().wake = [] { glfwPostEmptyEvent(); };  // a phone's request waits for the next frame
         rebuild_fonts(shell, settings, runtime);
         if (!file.empty()) {
