@@ -63,8 +63,13 @@ int layout_character(int key) {
     return 0;  // longer names are not one character a shortcut could name
 }
 
-void toggle_fullscreen(GLFWwindow* window) {
-    static int saved[4] = {100, 100, 1280, 800};
+// Where the window was before it went full screen, to go back there.
+struct WindowedPlace {
+    int saved[4] = {100, 100, 1280, 800};
+};
+
+void toggle_fullscreen(GLFWwindow* window, WindowedPlace& place) {
+    int* saved = place.saved;
     if (glfwGetWindowMonitor(window)) {
         glfwSetWindowMonitor(window, nullptr, saved[0], saved[1], saved[2], saved[3], 0);
         return;
@@ -121,13 +126,14 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
     fs::create_directories(paths::user_config_dir());
     ImGui::GetIO().IniFilename = ini_file.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    install_input_ordering(window);
     keys::set_layout(layout_character);
     ImGui_ImplOpenGL3_Init("#version 150");
 
     fs::path settings_file = paths::user_config_dir() / "settings.json";
     ui::Settings settings = ui::Settings::load(settings_file);
     {
+        InputOrdering input(window);  // before any event is polled
+        WindowedPlace windowed;
         Runtime runtime;
         runtime.start_plugins(plugins, paths::safe_start_dir());
         ui::Shell shell(runtime, settings, settings_file);
@@ -152,7 +158,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
                 shell.request_quit();
                 glfwSetWindowShouldClose(window, GLFW_FALSE);
             }
-            if (frames_left > 0 || quit_frames > 0 || input_waiting()) {
+            if (frames_left > 0 || quit_frames > 0 || input.waiting()) {
                 glfwPollEvents();
                 --frames_left;
             } else {
@@ -183,8 +189,8 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
             }
             room.frame(shell);
             last_frame_seconds = glfwGetTime() - frame_start;
-            deliver_waiting_input(window);
-            if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
+            input.deliver_waiting();
+            if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window, windowed);
             // A save late in a frame (typed text) changed what views drawn before it show: draw once more.
             if (Workshop* w = runtime.workshop(); w && w->revision() != drawn_revision) {
                 drawn_revision = w->revision();
