@@ -10,6 +10,7 @@
 #include "host/runtime.hpp"
 #include "theme.hpp"
 #include "kartla/keys.hpp"
+#include "ui/key_layout.hpp"
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
@@ -62,8 +63,13 @@ int layout_character(int key) {
     return 0;  // longer names are not one character a shortcut could name
 }
 
-void toggle_fullscreen(GLFWwindow* window) {
-    static int saved[4] = {100, 100, 1280, 800};
+// Where the window was before it went full screen, to go back there.
+struct WindowedPlace {
+    int saved[4] = {100, 100, 1280, 800};
+};
+
+void toggle_fullscreen(GLFWwindow* window, WindowedPlace& place) {
+    int* saved = place.saved;
     if (glfwGetWindowMonitor(window)) {
         glfwSetWindowMonitor(window, nullptr, saved[0], saved[1], saved[2], saved[3], 0);
         return;
@@ -115,21 +121,23 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    static std::string ini_file = (paths::user_config_dir() / "layout.ini").string();
+    // Outlives the context (destroyed at the end of this function), which keeps a pointer to it.
+    std::string ini_file = (paths::user_config_dir() / "layout.ini").string();
     fs::create_directories(paths::user_config_dir());
     ImGui::GetIO().IniFilename = ini_file.c_str();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    install_input_ordering(window);
     keys::set_layout(layout_character);
     ImGui_ImplOpenGL3_Init("#version 150");
 
     fs::path settings_file = paths::user_config_dir() / "settings.json";
     ui::Settings settings = ui::Settings::load(settings_file);
     {
+        InputOrdering input(window);  // before any event is polled
+        WindowedPlace windowed;
         Runtime runtime;
         runtime.start_plugins(plugins, paths::safe_start_dir());
         ui::Shell shell(runtime, settings, settings_file);
-        runtime.ui_scale = [&] { return shell.drawn_text_scale(); };
+        shell.give_plugins_text_scale();
         shell.phones().server().wake = [] { glfwPostEmptyEvent(); };  // a phone's request waits for the next frame
         rebuild_fonts(shell, settings, runtime);
         if (!file.empty()) {
@@ -150,7 +158,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
                 shell.request_quit();
                 glfwSetWindowShouldClose(window, GLFW_FALSE);
             }
-            if (frames_left > 0 || quit_frames > 0 || input_waiting()) {
+            if (frames_left > 0 || quit_frames > 0 || input.waiting()) {
                 glfwPollEvents();
                 --frames_left;
             } else {
@@ -181,8 +189,8 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
             }
             room.frame(shell);
             last_frame_seconds = glfwGetTime() - frame_start;
-            deliver_waiting_input(window);
-            if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window);
+            input.deliver_waiting();
+            if (shell.fullscreen_toggle_requested()) toggle_fullscreen(window, windowed);
             // A save late in a frame (typed text) changed what views drawn before it show: draw once more.
             if (Workshop* w = runtime.workshop(); w && w->revision() != drawn_revision) {
                 drawn_revision = w->revision();

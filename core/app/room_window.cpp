@@ -1,5 +1,6 @@
 #include "room_window.hpp"
 
+#include "host/context_data.hpp"
 #include "gl_frame.hpp"
 #include "theme.hpp"
 #include "ui/fonts.hpp"
@@ -96,6 +97,7 @@ bool RoomWindow::open(GLFWmonitor* monitor, const std::string& title) {
     }
     monitor_ = monitor;
     context_ = ImGui::CreateContext();
+    share_context_data(context_, ImGui::GetCurrentContext());  // the console's translation and probes
     ContextSwitch use(window_, context_);
     glfwSwapInterval(0);  // the console's swap already waits for the display
     ImGui::GetIO().IniFilename = nullptr;

@@ -3,6 +3,7 @@
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
+#include "ui/key_layout.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"

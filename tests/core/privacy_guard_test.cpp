@@ -4,7 +4,7 @@
 #include "cli/info.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
-#include "kartla/privacy_scan.hpp"
+#include "text/privacy_scan.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"

@@ -10,6 +10,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 #include "host/runtime.hpp"
 #include "ui/shell.hpp"
 
@@ -236,21 +237,26 @@ TEST_CASE("a workshop file deleted or replaced while open is never written into,
 TEST_CASE("edits of one group merge into one undo step, and typing then erasing leaves no step") {
     auto w = Workshop::in_memory();
     REQUIRE(w->edit("before", [](Database& db) { core_data::set_meta(db, "place", "Torget"); }));
-    set_edit_group(7001);
-    REQUIRE(w->edit("Edit title", [](Database& db) { core_data::set_meta(db, "title", "K"); }));
-    REQUIRE(w->edit("Edit title", [](Database& db) { core_data::set_meta(db, "title", "Klotter"); }));
-    set_edit_group(0);
+    const EditLabel title{"core", "Edit title"};
+    REQUIRE(w->edit(title, [](Database& db) { core_data::set_meta(db, "title", "K"); }, 7001));
+    REQUIRE(w->edit(title, [](Database& db) { core_data::set_meta(db, "title", "Klotter"); }, 7001));
     CHECK(w->undo_label() == "Edit title");
     REQUIRE(w->undo());
     CHECK(core_data::meta(w->db(), "title").empty());
     CHECK(w->undo_label() == "before");
 
     // A participant added and removed again within one group: nothing to undo.
-    set_edit_group(7002);
     std::int64_t id = 0;
-    REQUIRE(w->edit("add", [&](Database& db) { id = core_data::add_participant(db, "Rektor", "Skolan"); }));
-    REQUIRE(w->edit("remove", [&](Database& db) { core_data::remove_participant(db, id); }));
-    set_edit_group(0);
+    REQUIRE(w->edit({"core", "add"}, [&](Database& db) { id = core_data::add_participant(db, "Rektor", "Skolan"); }, 7002));
+    REQUIRE(w->edit({"core", "remove"}, [&](Database& db) { core_data::remove_participant(db, id); }, 7002));
+    CHECK(w->undo_label() == "before");
+    // Without a group, two edits stay two steps.
+    REQUIRE(w->edit("one", [](Database& db) { core_data::set_meta(db, "title", "Ett"); }));
+    REQUIRE(w->edit("two", [](Database& db) { core_data::set_meta(db, "title", "Två"); }));
+    CHECK(w->undo_label() == "two");
+    REQUIRE(w->undo());
+    CHECK(w->undo_label() == "one");
+    REQUIRE(w->undo());
     CHECK(w->undo_label() == "before");
 }
 

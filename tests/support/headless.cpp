@@ -1,5 +1,7 @@
 #include "headless.hpp"
 
+#include "host/context_data.hpp"
+
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "ui/fonts.hpp"
@@ -172,6 +174,7 @@ void Headless::key(int code, bool ctrl, bool shift) {
 RoomScreen::RoomScreen(ImVec2 display) {
     ImGuiContext* console = ImGui::GetCurrentContext();
     context_ = ImGui::CreateContext();  // leaves the console's context current
+    share_context_data(context_, console);  // as the window's room view: the console's probes
     ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;

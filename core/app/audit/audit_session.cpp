@@ -1,9 +1,11 @@
 #include "audit_session.hpp"
 
+#include "host/context_data.hpp"
 #include "host/paths.hpp"
 #include "host/runtime.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 #include "text/i18n.hpp"
 #include "theme.hpp"
 #include "ui/fonts.hpp"
@@ -116,12 +118,13 @@ class Session {
 public:
     Session(const AuditOptions& options, std::string label, std::vector<Shot>& shots)
         : options_(options), label_(std::move(label)), shots_(shots) {
+        share_context_data(room_.context, console_.context);  // the room draws with the console's state
         runtime_ = std::make_unique<Runtime>();
         runtime_->echo_messages_to_stderr = false;
 
         runtime_->load_plugins(options.plugin_dirs.empty() ? Runtime::default_plugin_dirs() : options.plugin_dirs);
         shell_ = std::make_unique<ui::Shell>(*runtime_, settings_);
-        runtime_->ui_scale = [this] { return shell_->drawn_text_scale(); };
+        shell_->give_plugins_text_scale();
         watch_translations();
         ui::set_probes_enabled(true);
     }
@@ -176,21 +179,25 @@ private:
         return out;
     }
 
-    // Notes every UI string asked for that has no translation in the language shown.
+    // Notes every UI string asked for that has no translation in the language shown:
+    // between the runtime and the shell, which stays the one that translates.
+    struct WatchedFrontend final : Frontend {
+        Frontend* shown = nullptr;
+        std::set<std::string>* untranslated = nullptr;
+        const char* translate_in(std::string_view component, const char* msgid) override {
+            const char* text = shown->translate_in(component, msgid);
+            if (text == msgid) untranslated->insert(ui_text_key(msgid));
+            return text;
+        }
+        float ui_scale() override { return shown->ui_scale(); }
+        void show_view(std::string_view key) override { shown->show_view(key); }
+    };
+
     void watch_translations() {
-        auto translate = runtime_->translate;
-        auto translate_in = runtime_->translate_in;
-        runtime_->translate = [this, translate](const char* msgid) {
-            const char* text = translate(msgid);
-            if (text == msgid) untranslated_.insert(ui_text_key(msgid));
-            return text;
-        };
-        runtime_->translate_in = [this, translate_in](std::string_view component, const char* msgid) {
-            const char* text = translate_in(component, msgid);
-            if (text == msgid) untranslated_.insert(ui_text_key(msgid));
-            return text;
-        };
-        ui::set_widget_translator(runtime_->translate);
+        watched_.shown = runtime_->frontend();
+        watched_.untranslated = &untranslated_;
+        runtime_->set_frontend(&watched_);
+        ui::set_widget_translator([this](const char* msgid) { return watched_.translate_in("core", msgid); });
     }
 
     void configure(const Configuration& c) {
@@ -393,6 +400,7 @@ private:
     Configuration config_;
     bool meeting_started_ = false;
     std::set<std::string> english_, untranslated_, english_shown_;
+    WatchedFrontend watched_;
 };
 
 }  // namespace

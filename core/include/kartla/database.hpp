@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -29,6 +30,9 @@ private:
 };
 
 class Database;
+namespace detail {
+struct TextFilterAccess;  // core/src/storage/redacted_reading.hpp
+}
 
 class KARTLA_API Statement {
 public:
@@ -67,8 +71,10 @@ public:
     int columns() const;
 
 private:
+    friend class Database;
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    const Database* owner_ = nullptr;  // whose text filter text() applies (a redacted export)
 };
 
 class KARTLA_API Database {
@@ -111,8 +117,13 @@ public:
     void clear_statement_cache();
 
 private:
+    friend class Statement;
+    friend struct detail::TextFilterAccess;
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+    // While set, every text read through this connection's statements passes it
+    // (redacted reading): kept with the connection, so no plugin's read can pass by it.
+    std::function<std::string(std::string)> text_filter_;
 };
 
 // Rolls back unless committed. BEGIN IMMEDIATE so a writer never upgrades a read lock mid-edit.

@@ -21,10 +21,8 @@ inline constexpr int LeftShift = 340, LeftControl = 341, LeftAlt = 342, RightShi
 // GLFW's codes name a key's place on a US keyboard, not what it types: on a
 // Swedish keyboard "+" is the key a US one has "-" on, on a German one Z and Y
 // trade places. Shortcuts therefore match the character the key types on the
-// user's layout, which the host reports through `character_of` (a key code to
-// a Unicode code point, upper case for letters; 0 for keys that type nothing).
+// user's layout, which the host reports (ui/key_layout.hpp in the core).
 // Without one (headless tests) a printable key types its own code.
-KARTLA_API void set_layout(std::function<int(int key)> character_of);
 KARTLA_API int character_of(int key);
 
 // True in the frame a key that types `character` was pressed, with Ctrl held

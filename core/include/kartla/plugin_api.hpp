@@ -28,7 +28,11 @@ namespace kartla {
 // 6: ViewSpec::tabs and ViewSpec::show_tab (an agenda step opens a view's tab).
 // 7: ReportSectionSpec::document (the documents the law and Brå name),
 //    ExportSpec::file_tag (distinct suggested file names).
-inline constexpr std::uint32_t kPluginAbiVersion = 7;
+// 8: no process-wide state behind the SDK: Workshop::edit takes the edit group
+//    (set_edit_group and take_failed_edit_group are gone), Statement and Database
+//    carry the redacted reading's text filter, and the host-only calls
+//    (set_widget_translator, text_unsaved, keys::set_layout) left the SDK.
+inline constexpr std::uint32_t kPluginAbiVersion = 8;
 
 class Host;
 

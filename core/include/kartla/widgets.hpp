@@ -68,17 +68,15 @@ KARTLA_API void discard_pending_text();
 enum class AddEvent { None, Typed, Added };
 KARTLA_API AddEvent add_field(const char* label, const char* hint, std::string& text, std::string& added);
 
-// Saving as it is typed, for the host: whether a field holds typed text not yet
-// reported for saving, in how many seconds it will be (negative: none waits),
-// and a request that it be reported on its next frame (before a view switch).
-KARTLA_API bool text_unsaved();
+// Saving as it is typed, for the host: in how many seconds typed text will be
+// reported for saving (negative: none waits), and a request that it be reported
+// on its next frame (before a view switch). More in ui/host_widgets.hpp (core).
 KARTLA_API double text_save_due_in();
 KARTLA_API void save_typed_text_now();
 // Starts watching the current ImGui context's text input (the shared fields also
 // do on first use): characters typed just after a click wait for the field it opens.
 KARTLA_API void track_text_input();
-// The host's translation, for the few texts the shared widgets show themselves.
-KARTLA_API void set_widget_translator(std::function<const char*(const char*)> translate);
+// The host's translation (ui/host_widgets.hpp), for the few texts the shared widgets show themselves.
 KARTLA_API const char* widget_text(const char* msgid);
 
 // A hint under a field, e.g. for a failed save: the typed value stays in the field.

@@ -54,13 +54,10 @@ struct EditResult {
 };
 
 // The saves of one gesture (a visit to a text field, saved as it is typed)
-// become one undo step: while a group is set, an edit merges into the previous
-// undo entry when that entry was made in the same group. 0: no group. The
-// shared text fields set it for the frame in which they report a save.
-KARTLA_API void set_edit_group(std::uint64_t group);
-// The group of the last edit that failed (disk full, file gone), cleared by
-// asking: the text fields then keep that text unsaved and try again.
-KARTLA_API std::uint64_t take_failed_edit_group();
+// become one undo step: an edit given a group merges into the previous undo
+// entry when that entry was made in the same group. 0: no group. The window's
+// text fields hand their visit's group to the edit that saves them (host/session.hpp).
+using EditGroup = std::uint64_t;
 
 // What an undo step is called: an English msgid and the component (plugin id,
 // or "core") whose catalogue translates it. Kept untranslated with the step and
@@ -136,9 +133,10 @@ public:
     // workshops: views cache derived state per revision.
     std::uint64_t revision() const { return revision_; }
 
-    // One user action = one transaction = one undo step. Any exception from
-    // `change` rolls everything back and is reported, never propagated.
-    EditResult edit(EditLabel label, const std::function<void(Database&)>& change);
+    // One user action = one transaction = one undo step (or a part of the step
+    // of `group`, see EditGroup). Any exception from `change` rolls everything
+    // back and is reported in the result, never propagated.
+    EditResult edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group = 0);
     // The same, labelled in the core's catalogue.
     EditResult edit(std::string_view label, const std::function<void(Database&)>& change) override {
         return edit(EditLabel{"core", std::string(label)}, change);
@@ -149,7 +147,6 @@ public:
     EditLabel undo_step() const;  // empty when there is nothing to undo
     EditLabel redo_step() const;
     std::string undo_label() const { return undo_step().msgid; }  // the untranslated msgid
-    std::string redo_label() const { return redo_step().msgid; }
     EditResult undo();
     EditResult redo();
     void clear_history();
@@ -178,7 +175,7 @@ private:
         std::vector<unsigned char> changeset;
     };
     Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
-    EditResult commit_edit(EditLabel label, const std::function<void(Database&)>& change);
+    EditResult commit_edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group);
     EditResult apply_changeset(const std::vector<unsigned char>& changeset, bool invert);
     void changed();
     void release_advisory_lock();

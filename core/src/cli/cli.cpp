@@ -58,12 +58,17 @@ Outcome fail(std::ostream& err, const std::string& line, int code = 1) {
     return Outcome{.exit_code = code};
 }
 
-PluginStartOptions plugin_options;  // taken from the arguments by run()
-std::ostream* notes = nullptr;      // where the start's notes go (run()'s err)
+// How a command starts its plugins: the options run() took from the arguments,
+// and where the start's notes go (run()'s err).
+struct Start {
+    const PluginStartOptions& plugins;
+    std::ostream& notes;
+};
 
-Runtime& loaded_runtime(Runtime& runtime) {
+Runtime& loaded_runtime(Runtime& runtime, const Start& start) {
+    std::ostream* notes = &start.notes;
     runtime.echo_messages_to_stderr = false;  // the CLI reports only its own one-line errors
-    runtime.start_plugins(plugin_options, paths::safe_start_dir());
+    runtime.start_plugins(start.plugins, paths::safe_start_dir());
     // What this start leaves out is said, not hidden: a line each on stderr.
     if (runtime.safe_mode()) *notes << "kartla: safe mode: no plugins were loaded\n";
     for (const auto& problem : runtime.start_problems()) *notes << "kartla: " << problem << '\n';
@@ -94,10 +99,10 @@ std::string take_plugin_options(std::vector<std::string>& args, PluginStartOptio
     return {};
 }
 
-Outcome info(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+Outcome info(const std::vector<std::string>& args, const Start& start, std::ostream& out, std::ostream& err) {
     if (args.size() != 2) return fail(err, "usage: kartla info FILE", 2);
     Runtime runtime;
-    loaded_runtime(runtime);
+    loaded_runtime(runtime, start);
     auto opened = Workshop::open(args[1], OpenMode::ReadOnly, false, runtime.known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
@@ -105,10 +110,10 @@ Outcome info(const std::vector<std::string>& args, std::ostream& out, std::ostre
     return {};
 }
 
-Outcome sample(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+Outcome sample(const std::vector<std::string>& args, const Start& start, std::ostream& out, std::ostream& err) {
     if (args.size() != 2) return fail(err, "usage: kartla sample OUT.kartla", 2);
     Runtime runtime;
-    loaded_runtime(runtime);
+    loaded_runtime(runtime, start);
     if (auto problem = build_sample(runtime, args[1]); !problem.empty()) return fail(err, problem);
     out << "Wrote the sample workshop to " << args[1] << '\n';
     return {};
@@ -120,19 +125,24 @@ std::string export_formats(Runtime& runtime) {
     return list.empty() ? "none (no plugin offers an export)" : list;
 }
 
-// Documents for people (the report) speak the user's language, like the window does.
-void use_language(Runtime& runtime, Translations& translations, const std::string& language) {
-    translations.load(paths::asset_dir() / "i18n", language.empty() ? system_language() : language);
-    runtime.translate = [&translations](const char* msgid) { return translations.translate(msgid); };
-    runtime.translate_in = [&translations](std::string_view component, const char* msgid) {
+// The command line's Frontend: the words of one language, nothing else.
+struct Words final : Frontend {
+    Translations translations;
+    const char* translate_in(std::string_view component, const char* msgid) override {
         return translations.translate_in(component, msgid);
-    };
+    }
+};
+
+// Documents for people (the report) speak the user's language, like the window does.
+void use_language(Runtime& runtime, Words& words, const std::string& language) {
+    words.translations.load(paths::asset_dir() / "i18n", language.empty() ? system_language() : language);
+    runtime.set_frontend(&words);
 }
 
-Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Translations translations;  // outlives the runtime that points at it
+Outcome export_file(const std::vector<std::string>& args, const Start& start, std::ostream& out, std::ostream& err) {
+    Words words;  // outlives the runtime that points at it
     Runtime runtime;
-    loaded_runtime(runtime);
+    loaded_runtime(runtime, start);
     std::string file, format, output, language, table;
     ExportOptions options;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -153,7 +163,7 @@ Outcome export_file(const std::vector<std::string>& args, std::ostream& out, std
         else return fail(err, fmt::format("export: unexpected argument '{}'", a), 2);
     }
     if (file.empty() || format.empty()) return fail(err, "usage: kartla export FILE --format F [-o OUT]", 2);
-    use_language(runtime, translations, language);
+    use_language(runtime, words, language);
     // A tabular export offers each table as a format of its own: "--format csv --table log" is "csv-log".
     if (!table.empty() && table != "measures") format += "-" + table;
     const ExportSpec* exporter = runtime.find_export(format);
@@ -189,15 +199,15 @@ bool write_text(const std::string& path, const std::string& text, std::ostream& 
     }
 }
 
-Outcome serve_file(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Translations translations;  // outlives the runtime that points at it
+Outcome serve_file(const std::vector<std::string>& args, const Start& start, std::ostream& out, std::ostream& err) {
+    Words words;  // outlives the runtime that points at it
     Runtime runtime;
-    loaded_runtime(runtime);
-    use_language(runtime, translations, "");
+    loaded_runtime(runtime, start);
+    use_language(runtime, words, "");
     return Outcome{.exit_code = serve(runtime, args, out, err)};
 }
 
-Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+Outcome summary_of(const std::vector<std::string>& args, const Start& start, std::ostream& out, std::ostream& err) {
     const char* usage =
         "usage: kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--redact]";
     std::vector<std::string> files;
@@ -217,7 +227,7 @@ Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std:
     }
     if (files.empty()) return fail(err, usage, 2);
     Runtime runtime;
-    loaded_runtime(runtime);
+    loaded_runtime(runtime, start);
     std::vector<summary::WorkshopSummary> workshops;
     for (const auto& file : files) {
         auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
@@ -240,8 +250,8 @@ Outcome summary_of(const std::vector<std::string>& args, std::ostream& out, std:
 
 Outcome run(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
     std::vector<std::string> args = given;
-    plugin_options = {};
-    notes = &err;
+    PluginStartOptions plugin_options;
+    const Start start{plugin_options, err};
     if (auto problem = take_plugin_options(args, plugin_options); !problem.empty()) return fail(err, problem, 2);
     if (args.empty()) return Outcome{.open_gui = true, .plugins = plugin_options};
     const auto& command = args[0];
@@ -253,11 +263,11 @@ Outcome run(const std::vector<std::string>& given, std::ostream& out, std::ostre
         out << "kartla " << KARTLA_VERSION << '\n';
         return {};
     }
-    if (command == "info") return info(args, out, err);
-    if (command == "sample") return sample(args, out, err);
-    if (command == "export") return export_file(args, out, err);
-    if (command == "summary") return summary_of(args, out, err);
-    if (command == "serve") return serve_file(args, out, err);
+    if (command == "info") return info(args, start, out, err);
+    if (command == "sample") return sample(args, start, out, err);
+    if (command == "export") return export_file(args, start, out, err);
+    if (command == "summary") return summary_of(args, start, out, err);
+    if (command == "serve") return serve_file(args, start, out, err);
     if (command.starts_with("-")) return fail(err, fmt::format("unknown option '{}'; see kartla --help", command), 2);
     if (args.size() > 1) return fail(err, "give one workshop file; see kartla --help", 2);
     return Outcome{.open_gui = true, .gui_file = command, .plugins = plugin_options};

@@ -2,7 +2,7 @@
 
 #include "kartla/core_data.hpp"
 #include "kartla/coverage.hpp"
-#include "kartla/privacy_scan.hpp"
+#include "text/privacy_scan.hpp"
 
 namespace kartla {
 

@@ -2,7 +2,7 @@
 
 #include "kartla/privacy.hpp"
 #include "kartla/workshop.hpp"
-#include "exports/redacted_reading.hpp"
+#include "storage/redacted_reading.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -171,17 +171,17 @@ void write_file_atomically(const fs::path& target, std::string_view bytes) {
     });
 }
 
-bool reading_redacted(Workshop& workshop) { return detail::has_text_filter(workshop.db().handle()); }
+bool reading_redacted(Workshop& workshop) { return detail::has_text_filter(workshop.db()); }
 
 RedactedReading::RedactedReading(Workshop& workshop, bool on) : workshop_(workshop), on_(on && !reading_redacted(workshop)) {
     if (!on_) return;
-    detail::set_text_filter(workshop_.db().handle(), [](std::string text) { return privacy::redact(text); });
+    detail::set_text_filter(workshop_.db(), [](std::string text) { return privacy::redact(text); });
     detail::mark_redacted_revision(workshop_, true);
 }
 
 RedactedReading::~RedactedReading() {
     if (!on_) return;
-    detail::set_text_filter(workshop_.db().handle(), {});
+    detail::set_text_filter(workshop_.db(), {});
     detail::mark_redacted_revision(workshop_, false);
 }
 

@@ -1,21 +1,31 @@
 #include "host/plugin_host.hpp"
 
+#include "host/typing.hpp"
+
 #include <fmt/format.h>
 
 namespace kartla {
 
+// A plugin's edit: its label in its own catalogue, in the undo step of the text
+// field whose save it is (host/typing.hpp), through the session's one edit path.
 EditResult PluginHost::edit(std::string_view label_msgid, const std::function<void(Database&)>& change) {
-    auto refuse = [this](const char* msgid) {
-        const char* text = runtime_.translate(msgid);
+    if (!workshop()) {  // none open, or this plugin's tables are not usable in it
+        const char* text = runtime_.translate(Session::refusal_msgid(Session::Refusal::NoWorkshop));
         show_message(text);
         return EditResult{false, false, text};
-    };
-    Workshop* w = workshop();
-    if (!w) return refuse("No workshop is open.");
-    if (w->read_only()) return refuse("Read-only: changes are not saved.");
-    auto result = w->edit(EditLabel{id_, std::string(label_msgid)}, change);
-    if (!result) show_message(result.message);
-    return result;
+    }
+    EditGroup group = typing::group();
+    Session::Outcome outcome = runtime_.session().edit(EditLabel{id_, std::string(label_msgid)}, change, group);
+    if (outcome.refused != Session::Refusal::None) {
+        const char* text = runtime_.translate(outcome.result.message.c_str());
+        show_message(text);
+        return EditResult{false, false, text};
+    }
+    if (!outcome.result) {
+        typing::failed(group);  // the field keeps its text and tries again
+        show_message(outcome.result.message);
+    }
+    return outcome.result;
 }
 
 void PluginHost::log(LogLevel level, std::string_view message) {

@@ -37,9 +37,7 @@ public:
     const char* tr(const char* msgid) override { return runtime_.translate_in(id_, msgid); }
     void log(LogLevel level, std::string_view message) override;
     void show_message(std::string_view message) override { runtime_.post_message(LogLevel::Info, std::string(message)); }
-    void show_view(std::string_view key) override {
-        if (runtime_.show_view) runtime_.show_view(key);
-    }
+    void show_view(std::string_view key) override { runtime_.show_view(key); }
     ImGuiContext* imgui_context() override;
     float ui_scale() override { return runtime_.ui_scale(); }
     void add_report_section(ReportSectionSpec section) override { runtime_.add(id_, std::move(section)); }

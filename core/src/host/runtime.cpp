@@ -19,7 +19,7 @@ Runtime::Runtime() : core_host_(std::make_unique<PluginHost>(*this, "core")) {
 }
 
 Runtime::~Runtime() {
-    workshop_.reset();
+    session_.take_workshop().reset();
     // Plugins go in reverse order; their libraries stay mapped (RTLD_NODELETE),
     // so no callback of theirs can outlive its code.
     for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) {
@@ -95,20 +95,17 @@ void Runtime::disable_plugin(std::string_view id, std::string_view reason) {
 
 void Runtime::prepare_plugin_tables(PluginRecord& plugin) {
     plugin.workshop_problem.clear();
-    if (!workshop_ || plugin.status != PluginStatus::Loaded) return;
-    plugin.workshop_problem = workshop_->migrate_plugin(plugin.id, plugin.migrations);
+    Workshop* workshop = session_.workshop();
+    if (!workshop || plugin.status != PluginStatus::Loaded) return;
+    plugin.workshop_problem = workshop->migrate_plugin(plugin.id, plugin.migrations);
     if (!plugin.workshop_problem.empty())
         post_message(LogLevel::Warning,
                      fmt::format("{}: its part of this workshop is not available ({})", plugin.name, plugin.workshop_problem));
 }
 
 void Runtime::set_workshop(std::unique_ptr<Workshop> workshop) {
-    workshop_ = std::move(workshop);
+    session_.set_workshop(std::move(workshop));
     for (auto& plugin : plugins_) prepare_plugin_tables(*plugin);
-}
-
-std::unique_ptr<Workshop> Runtime::take_workshop() {
-    return std::move(workshop_);
 }
 
 const ExportSpec* Runtime::find_export(std::string_view format) const {
@@ -131,12 +128,12 @@ std::vector<ReportSectionSpec> Runtime::report_sections() const {
 std::vector<Entity> Runtime::entities(std::string_view kind, bool* available) {
     if (available) *available = false;
     std::vector<Entity> out;
-    if (!workshop_) return out;
+    if (!workshop()) return out;
     for (auto& entry : entity_kinds_) {
         if (entry.spec.kind != kind || !plugin_usable(entry.plugin_id)) continue;
         if (available) *available = true;
         guarded(entry.plugin_id, "listing entities", [&] {
-            auto listed = entry.spec.list(*workshop_);
+            auto listed = entry.spec.list(*workshop());
             out.insert(out.end(), listed.begin(), listed.end());
         });
     }
@@ -146,17 +143,17 @@ std::vector<Entity> Runtime::entities(std::string_view kind, bool* available) {
 std::vector<Entity> Runtime::entities_where(std::string_view kind, const EntityFilter& filter, bool* available) {
     if (available) *available = false;
     std::vector<Entity> out;
-    if (!workshop_) return out;
+    if (!workshop()) return out;
     for (auto& entry : entity_kinds_) {
         if (entry.spec.kind != kind || !plugin_usable(entry.plugin_id)) continue;
         if (available) *available = true;
         guarded(entry.plugin_id, "listing entities", [&] {
             if (entry.spec.select) {
-                auto selected = entry.spec.select(*workshop_, filter);
+                auto selected = entry.spec.select(*workshop(), filter);
                 out.insert(out.end(), selected.begin(), selected.end());
                 return;
             }
-            for (auto& e : entry.spec.list(*workshop_))
+            for (auto& e : entry.spec.list(*workshop()))
                 if (filter.matches(e)) out.push_back(std::move(e));
         });
     }

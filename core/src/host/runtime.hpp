@@ -4,6 +4,7 @@
 #include "kartla/plugin_api.hpp"
 #include "kartla/workshop.hpp"
 #include "host/plugin_start_guard.hpp"
+#include "host/session.hpp"
 
 #include <fmt/format.h>
 
@@ -51,6 +52,21 @@ struct UserMessage {
     std::string text;
 };
 
+// What the runtime's holder gives plugins through their Host (host/plugin_host.hpp):
+// the words of the UI's language, the text zoom, bringing a view to the front.
+// The window's shell gives all three, the command line its translations. Without
+// one: the English msgids, 100 %, and no view to show.
+class Frontend {
+public:
+    // A component's string (a plugin's id, or "core"): its catalogue first (Translations::translate_in).
+    virtual const char* translate_in(std::string_view component, const char* msgid) = 0;
+    virtual float ui_scale() { return 1.0f; }
+    virtual void show_view(std::string_view) {}
+
+protected:
+    ~Frontend() = default;
+};
+
 class KARTLA_API Runtime {
 public:
     Runtime();
@@ -83,10 +99,11 @@ public:
     // core's tables (give it to Workshop::open).
     SchemaCatalog known_schema() const;
 
-    // --- the workshop
+    // --- the workshop: the session's (host/session.hpp); setting one prepares the plugins' tables in it
+    Session& session() { return session_; }
     void set_workshop(std::unique_ptr<Workshop> workshop);
-    Workshop* workshop() { return workshop_.get(); }
-    std::unique_ptr<Workshop> take_workshop();
+    Workshop* workshop() { return session_.workshop(); }
+    std::unique_ptr<Workshop> take_workshop() { return session_.take_workshop(); }
 
     // --- parts of the workshop that no installed plugin reads
     // The ids of the parts `workshop` holds (a plugin's row in
@@ -155,18 +172,21 @@ public:
     // Why an action failed, in the UI's language where kartla knows the reason.
     std::string failure_reason(const std::exception& error) const;
 
-    // --- messages, translations
+    // --- messages, translations (through the holder's Frontend, set_frontend; null: none)
     void post_message(LogLevel level, std::string text);
     std::deque<UserMessage>& messages() { return messages_; }
-    std::function<const char*(const char*)> translate = [](const char* msgid) { return msgid; };
-    // A plugin's own strings: its catalogue first (see Translations::translate_in).
-    std::function<const char*(std::string_view, const char*)> translate_in = [](std::string_view, const char* msgid) {
-        return msgid;
-    };
+    void set_frontend(Frontend* frontend) { frontend_ = frontend; }
+    Frontend* frontend() const { return frontend_; }
+    const char* translate(const char* msgid) const { return translate_in("core", msgid); }
+    const char* translate_in(std::string_view component, const char* msgid) const {
+        return frontend_ ? frontend_->translate_in(component, msgid) : msgid;
+    }
     // An undo step's label in the current language, from its component's catalogue.
     const char* step_text(const EditLabel& label) const { return translate_in(label.component, label.msgid.c_str()); }
-    std::function<float()> ui_scale = [] { return 1.0f; };
-    std::function<void(std::string_view)> show_view;  // set by the window's shell
+    float ui_scale() const { return frontend_ ? frontend_->ui_scale() : 1.0f; }
+    void show_view(std::string_view key) const {
+        if (frontend_) frontend_->show_view(key);
+    }
     bool echo_messages_to_stderr = true;
 
 private:
@@ -183,7 +203,7 @@ private:
 
     std::vector<std::unique_ptr<PluginRecord>> plugins_;
     std::unique_ptr<Host> core_host_;
-    std::unique_ptr<Workshop> workshop_;
+    Session session_;
     std::vector<Tagged<ViewSpec>> views_;
     std::vector<Tagged<CommandSpec>> commands_;
     std::vector<Tagged<ExportSpec>> exports_;
@@ -192,6 +212,7 @@ private:
     std::vector<Tagged<ReportSectionSpec>> report_sections_;
     std::vector<Tagged<PhoneRouteSpec>> phone_routes_;
     std::deque<UserMessage> messages_;
+    Frontend* frontend_ = nullptr;
     ImGuiContext* owned_context_ = nullptr;  // created when no window made one (command line)
 };
 

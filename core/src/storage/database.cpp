@@ -1,10 +1,8 @@
 #include "kartla/database.hpp"
 
-#include "exports/redacted_reading.hpp"
 
 #include <sqlite3.h>
 
-#include <unordered_map>
 
 namespace kartla {
 
@@ -13,17 +11,7 @@ namespace {
     const char* message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
     throw SqliteError(code, message ? message : sqlite3_errstr(code));
 }
-
-// Per connection, so no plugin's read can pass by it. The core is single-threaded.
-std::unordered_map<sqlite3*, detail::TextFilter> g_text_filters;
 }  // namespace
-
-void detail::set_text_filter(sqlite3* connection, TextFilter filter) {
-    if (filter) g_text_filters[connection] = std::move(filter);
-    else g_text_filters.erase(connection);
-}
-
-bool detail::has_text_filter(sqlite3* connection) { return g_text_filters.contains(connection); }
 
 SqliteError::SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
 
@@ -103,8 +91,7 @@ std::string Statement::text(int column) const {
     auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     int size = sqlite3_column_bytes(stmt_, column);
     std::string text = data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
-    if (!g_text_filters.empty())
-        if (auto found = g_text_filters.find(db_); found != g_text_filters.end()) return found->second(std::move(text));
+    if (owner_ && owner_->text_filter_) return owner_->text_filter_(std::move(text));
     return text;
 }
 
@@ -123,7 +110,6 @@ Database::Database(sqlite3* adopted) : db_(adopted) { sqlite3_extended_result_co
 
 Database::~Database() {
     cache_.clear();
-    detail::set_text_filter(db_, {});  // a later connection may get the same address
     sqlite3_close_v2(db_);
 }
 
@@ -143,6 +129,7 @@ Statement& Database::prepare(std::string_view sql) {
     auto found = cache_.find(key);
     if (found != cache_.end()) return *found->second;
     auto statement = std::make_unique<Statement>(db_, sql);
+    statement->owner_ = this;
     auto& ref = *statement;
     cache_.emplace(std::move(key), std::move(statement));
     return ref;

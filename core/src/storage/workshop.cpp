@@ -6,7 +6,7 @@
 #include "storage/file_identity.hpp"
 #include "storage/schema_guard.hpp"
 #include "storage/sqlite_settings.hpp"
-#include "exports/redacted_reading.hpp"
+#include "storage/redacted_reading.hpp"
 #include "storage/touched_references.hpp"
 #include "storage/wal_owner.hpp"
 
@@ -25,8 +25,6 @@ namespace kartla {
 namespace {
 
 std::atomic<std::uint64_t> g_revision{1};
-std::uint64_t g_edit_group = 0;  // the main thread's; see set_edit_group
-std::uint64_t g_failed_group = 0;
 constexpr std::size_t kUndoDepth = 1000;
 
 // Tables that hold bookkeeping rather than user content stay out of undo.
@@ -126,9 +124,6 @@ private:
 
 }  // namespace
 
-void set_edit_group(std::uint64_t group) { g_edit_group = group; }
-std::uint64_t take_failed_edit_group() { return std::exchange(g_failed_group, 0); }
-
 Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage)
     : db_(std::move(db)), path_(std::move(path)), storage_(storage), revision_(g_revision++) {
     if (storage_ != StorageKind::Memory) identity_fd_ = file_identity::open_identity(path_);
@@ -219,17 +214,15 @@ void Workshop::changed() {
     revision_ = g_revision++;
 }
 
-EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>& change) {
-    auto result = commit_edit(std::move(label), change);
-    if (!result && g_edit_group) g_failed_group = g_edit_group;
-    return result;
+EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group) {
+    return commit_edit(std::move(label), change, group);
 }
 
-EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Database&)>& change) {
+EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group) {
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     // Masked text read back and written would mask the file itself.
-    if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
+    if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
     try {
         Session session(db_->handle());
@@ -243,7 +236,7 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
         return failure(e.what());
     }
     if (changeset.empty()) return {};
-    if (g_edit_group != 0 && g_edit_group == last_group_ && !undo_.empty() && redo_.empty()) {
+    if (group != 0 && group == last_group_ && !undo_.empty() && redo_.empty()) {
         try {
             undo_.back().changeset = combine(undo_.back().changeset, changeset);
         } catch (const SqliteError&) {
@@ -251,13 +244,13 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
         }
         if (undo_.back().changeset.empty()) {  // typed and erased again: nothing to undo
             undo_.pop_back();
-            g_edit_group = 0;  // so the entry below is never grown by this group
+            group = 0;  // so the entry below is never grown by this group
         }
     } else {
         undo_.push_back(Change{std::move(label), std::move(changeset)});
         if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     }
-    last_group_ = g_edit_group;
+    last_group_ = group;
     redo_.clear();
     changed();
     return {};
@@ -267,7 +260,7 @@ EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     last_group_ = 0;  // an edit after undo or redo starts a new step
-    if (detail::has_text_filter(db_->handle())) return failure("The workshop cannot be changed while a redacted export runs.");
+    if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
     try {
         std::vector<unsigned char> data = changeset;
         if (invert) {

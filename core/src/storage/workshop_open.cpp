@@ -7,7 +7,7 @@
 #include "storage/schema_guard.hpp"
 #include "storage/sqlite_settings.hpp"
 #include "storage/wal_owner.hpp"
-#include "exports/redacted_reading.hpp"
+#include "storage/redacted_reading.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "kartla/privacy_scan.hpp"
+#include "text/privacy_scan.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

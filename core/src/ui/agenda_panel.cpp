@@ -1,5 +1,6 @@
 #include "agenda_panel.hpp"
 
+#include "host/typing.hpp"
 #include "kartla/widgets.hpp"
 
 #include <fmt/format.h>
@@ -37,11 +38,14 @@ void same_line_if_fits(const char* next_label) {
 
 AgendaPanel::AgendaPanel(Runtime& runtime)
     : runtime_(runtime), runner_(steady_seconds, [&runtime](std::string_view key) {
-          if (runtime.show_view) runtime.show_view(key);
+          runtime.show_view(key);
       }) {}
 
 void AgendaPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
-    auto result = workshop.edit(label, change);  // translated when shown
+    EditGroup group = typing::group();  // a field's save joins its visit's undo step
+    const EditLabel step{"core", label};  // in the core's catalogue, translated when shown
+    auto result = workshop.edit(step, change, group);
+    if (!result) typing::failed(group);
     error_ = result ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
 }

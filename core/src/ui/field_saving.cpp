@@ -10,14 +10,16 @@
 // them to the field that takes focus, in the order they were typed.
 #include "field_saving.hpp"
 
+#include "host/context_data.hpp"
+#include "host/typing.hpp"
+#include "ui/host_widgets.hpp"
+
 #include "kartla/widgets.hpp"
-#include "kartla/workshop.hpp"
 
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
 
 namespace kartla::ui {
 
@@ -48,14 +50,13 @@ struct FieldState {
     double click_time = -1000;
     ImVector<ImWchar> early;  // characters no field has taken yet
     std::map<ImGuiID, field_saving::PendingText> texts;  // see ui::text_field
+    // The next visit's group. Seeded from this state's address, so that visits in
+    // two contexts (two windows, tests) never share a group in one workshop.
+    EditGroup next_group = (EditGroup(reinterpret_cast<std::uintptr_t>(this)) << 16) + 1;
 };
 
-std::uint64_t g_next_group = 1;
-
-std::unordered_map<ImGuiContext*, FieldState>& states() {
-    static std::unordered_map<ImGuiContext*, FieldState> map;
-    return map;
-}
+// This context's state: made with the context's hooks on first use (host/context_data.hpp).
+FieldState& state_of(ImGuiContext* ctx);
 
 void note_click(ImGuiContext* ctx, FieldState& s) {
     if (ctx->IO.MouseClicked[0] || ctx->IO.MouseReleased[0]) {
@@ -78,7 +79,7 @@ void keep_early(ImVector<ImWchar>& early, ImVector<ImWchar>& queue) {
 // reach a field only once it was active at the start of a frame: those that
 // waited first, then what came since.
 void on_new_frame(ImGuiContext* ctx, ImGuiContextHook*) {
-    FieldState& s = states()[ctx];
+    FieldState& s = state_of(ctx);
     note_click(ctx, s);
     ImVector<ImWchar>& queue = ctx->IO.InputQueueCharacters;
     bool field_active = ctx->ActiveId != 0 && ctx->ActiveId == ctx->InputTextState.ID;
@@ -92,10 +93,10 @@ void on_new_frame(ImGuiContext* ctx, ImGuiContextHook*) {
 
 // After the frame's widgets, before ImGui drops what no field took.
 void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
-    FieldState& s = states()[ctx];
+    FieldState& s = state_of(ctx);
     field_saving::write_left_text();
-    set_edit_group(0);  // a group lives for the frame in which its field reported a save
-    std::uint64_t failed = take_failed_edit_group();
+    typing::swap_group(0);  // a group lives for the frame in which its field reported a save
+    EditGroup failed = typing::take_failed();
     for (Visit* v : {&s.current, &s.previous}) {
         if (failed && v->group == failed) {  // not saved after all (disk full, file gone): try again later
             v->unsaved = true;
@@ -110,25 +111,24 @@ void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
     else s.early.clear();  // no field came: dropped, as ImGui would
 }
 
-void on_shutdown(ImGuiContext* ctx, ImGuiContextHook*) { states().erase(ctx); }
-
-FieldState& state() {
-    ImGuiContext* ctx = ImGui::GetCurrentContext();
-    auto [it, inserted] = states().try_emplace(ctx);
-    if (inserted) {
+FieldState& state_of(ImGuiContext* ctx) {
+    bool made = false;
+    FieldState* s = context_data<FieldState>(ctx, &made);
+    if (made) {
+        typing::group();  // made now, not first inside a hook
+        ImGuiContext* owner = context_data_owner(ctx);  // whose frames these are
         ImGuiContextHook hook;
         hook.Type = ImGuiContextHookType_NewFramePost;
         hook.Callback = on_new_frame;
-        ImGui::AddContextHook(ctx, &hook);
+        ImGui::AddContextHook(owner, &hook);
         hook.Type = ImGuiContextHookType_EndFramePre;
         hook.Callback = on_end_frame;
-        ImGui::AddContextHook(ctx, &hook);
-        hook.Type = ImGuiContextHookType_Shutdown;
-        hook.Callback = on_shutdown;
-        ImGui::AddContextHook(ctx, &hook);
+        ImGui::AddContextHook(owner, &hook);
     }
-    return it->second;
+    return *s;
 }
+
+FieldState& state() { return state_of(ImGui::GetCurrentContext()); }
 
 }  // namespace
 
@@ -153,7 +153,7 @@ bool should_save(bool confirmed) {
     double now = ImGui::GetTime();
     if (ImGui::IsItemActive() && s.current.field != id) {
         s.previous = s.current;
-        s.current = Visit{id, g_next_group++, false, now, 0, false};
+        s.current = Visit{id, s.next_group++, false, now, 0, false};
     }
     Visit* visit = s.current.field == id ? &s.current : s.previous.field == id ? &s.previous : nullptr;
     if (visit) visit->seen_frame = ImGui::GetFrameCount();
@@ -167,7 +167,7 @@ bool should_save(bool confirmed) {
     if (visit) visit->left = !ImGui::IsItemActive();  // ends at the end of the frame, once saved
     if (save && visit) {
         visit->unsaved = false;
-        set_edit_group(visit->group);
+        typing::swap_group(visit->group);
     }
     return save;
 }

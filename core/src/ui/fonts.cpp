@@ -8,14 +8,14 @@ namespace kartla::ui {
 
 namespace {
 
-const char* find_font(const char* file) {
-    static std::string found;
+// The font file's path; empty when it is in none of the folders.
+std::string find_font(const char* file) {
     for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/local/share/fonts/truetype/dejavu/"}) {
-        found = std::string(dir) + file;
+        std::string found = std::string(dir) + file;
         std::error_code ec;
-        if (std::filesystem::exists(found, ec)) return found.c_str();
+        if (std::filesystem::exists(found, ec)) return found;
     }
-    return nullptr;
+    return {};
 }
 
 const ImWchar* glyph_ranges() {
@@ -32,15 +32,15 @@ const ImWchar* glyph_ranges() {
 std::string build_fonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const char* regular = find_font("DejaVuSans.ttf");
+    std::string regular = find_font("DejaVuSans.ttf");
     std::string message;
-    if (regular) {
+    if (!regular.empty()) {
         ImFontConfig config;
         config.OversampleH = 2;
         config.OversampleV = 1;
-        io.Fonts->AddFontFromFileTTF(regular, kBaseFontPixels * scale, &config, glyph_ranges());
-        if (const char* bold = find_font("DejaVuSans-Bold.ttf"))
-            io.Fonts->AddFontFromFileTTF(bold, kBaseFontPixels * scale * 1.25f, &config, glyph_ranges());
+        io.Fonts->AddFontFromFileTTF(regular.c_str(), kBaseFontPixels * scale, &config, glyph_ranges());
+        if (std::string bold = find_font("DejaVuSans-Bold.ttf"); !bold.empty())
+            io.Fonts->AddFontFromFileTTF(bold.c_str(), kBaseFontPixels * scale * 1.25f, &config, glyph_ranges());
     } else {
         ImFontConfig config;
         config.SizePixels = 13.0f * scale;

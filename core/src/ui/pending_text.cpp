@@ -6,6 +6,7 @@
 // The host writes what is pending as soon as the workshop takes it again, and
 // before a slow frame's drawing what is about to be due (write_due_text).
 #include "field_saving.hpp"
+#include "host/typing.hpp"
 
 #include "kartla/widgets.hpp"
 #include "kartla/workshop.hpp"
@@ -40,14 +41,14 @@ bool write(PendingText& text) {
         text.failed = false;
         return true;
     }
-    set_edit_group(text.group);  // joins the visit's undo step
+    EditGroup outer = typing::swap_group(text.group);  // joins the visit's undo step
     bool ok = false;
     try {
         ok = text.write && text.write(text.text);
     } catch (...) {
         ok = false;  // a plugin's write that throws keeps its text like any other failure
     }
-    set_edit_group(0);
+    typing::swap_group(outer);
     if (ok) text.written = text.text;
     text.failed = !ok;
     if (!ok) text.failed_at = ImGui::GetTime();

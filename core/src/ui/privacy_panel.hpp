@@ -1,7 +1,7 @@
 #pragma once
 // The privacy panel: every place in the workshop that looks like personal
 // data, with a one-tap mask, and the purge of deleted text.
-#include "kartla/privacy_scan.hpp"
+#include "text/privacy_scan.hpp"
 #include "host/runtime.hpp"
 
 #include <cstdint>

@@ -1,4 +1,8 @@
+// Probes belong to the ImGui context whose frames drew them (host/context_data.hpp):
+// a test's or the window's, never the process's.
 #include "kartla/widgets.hpp"
+
+#include "host/context_data.hpp"
 
 #include <unordered_map>
 #include <utility>
@@ -6,40 +10,51 @@
 namespace kartla::ui {
 
 namespace {
-bool g_enabled = false;
-std::unordered_map<std::string, std::pair<ImVec2, ImVec2>>& rects() {
-    static std::unordered_map<std::string, std::pair<ImVec2, ImVec2>> map;
-    return map;
-}
+struct Probes {
+    bool enabled = false;
+    std::unordered_map<std::string, std::pair<ImVec2, ImVec2>> rects;
+};
+
+Probes* probes() { return context_data<Probes>(); }
 }  // namespace
 
 void set_probes_enabled(bool enabled) {
-    g_enabled = enabled;
-    rects().clear();
+    if (Probes* p = probes()) {
+        p->enabled = enabled;
+        p->rects.clear();
+    }
 }
 
-bool probes_enabled() { return g_enabled; }
+bool probes_enabled() {
+    Probes* p = probes();
+    return p && p->enabled;
+}
 
-void clear_probes() { rects().clear(); }
+void clear_probes() {
+    if (Probes* p = probes()) p->rects.clear();
+}
 
 void mark_rect(const std::string& key, ImVec2 min, ImVec2 max) {
-    if (g_enabled) rects()[key] = {min, max};
+    if (Probes* p = probes(); p && p->enabled) p->rects[key] = {min, max};
 }
 
 void mark_item(const std::string& key) {
-    if (g_enabled) mark_rect(key, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (probes_enabled()) mark_rect(key, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 bool item_rect(const std::string& key, ImVec2& min, ImVec2& max) {
-    auto found = rects().find(key);
-    if (found == rects().end()) return false;
+    Probes* p = probes();
+    if (!p) return false;
+    auto found = p->rects.find(key);
+    if (found == p->rects.end()) return false;
     min = found->second.first;
     max = found->second.second;
     return true;
 }
 
 void for_each_probe(const std::function<void(const std::string&, ImVec2, ImVec2)>& visit) {
-    for (const auto& [key, rect] : rects()) visit(key, rect.first, rect.second);
+    if (Probes* p = probes())
+        for (const auto& [key, rect] : p->rects) visit(key, rect.first, rect.second);
 }
 
 }  // namespace kartla::ui

@@ -4,6 +4,7 @@
 #include "kartla/dates.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 #include "host/paths.hpp"
 #include "top_strip.hpp"
 
@@ -53,13 +54,9 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
       stage_(runtime, settings),
       agenda_panel_(runtime) {
     set_language(settings_.language.empty() ? system_language() : settings_.language);
-    runtime_.translate = [this](const char* msgid) { return translations_.translate(msgid); };
-    runtime_.translate_in = [this](std::string_view component, const char* msgid) {
-        return translations_.translate_in(component, msgid);
-    };
-    runtime_.show_view = [this](std::string_view key) { stage_.show(key); };
+    runtime_.set_frontend(this);
     stage_.set_drawer_summary([this] { return agenda_panel_.compact_items(); });
-    set_widget_translator(runtime_.translate);
+    set_widget_translator([this](const char* msgid) { return translations_.translate(msgid); });
     track_text_input();  // characters typed right after a click wait for the field it opens
     // The workshop panel is a view like any plugin's, first on the stage.
     runtime_.core_host().add_view(
@@ -79,14 +76,12 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
 Shell::~Shell() {
     if (Workshop* w = runtime_.workshop()) agenda_panel_.runner().save_spent(*w);  // a running step's time
     set_widget_translator(nullptr);
-    runtime_.translate = [](const char* msgid) { return msgid; };
-    runtime_.translate_in = [](std::string_view, const char* msgid) { return msgid; };
     runtime_.remove_view("core.workshop");
     runtime_.remove_view("core.privacy");
     runtime_.remove_view("core.phones");
     runtime_.remove_view("core.agenda");
     runtime_.remove_view("core.meeting_notes");
-    runtime_.show_view = nullptr;
+    runtime_.set_frontend(nullptr);
 }
 
 void Shell::set_language(const std::string& language) {

@@ -23,7 +23,9 @@
 
 namespace kartla::ui {
 
-class KARTLA_API Shell {
+// The shell is its runtime's Frontend: plugins read its language, and its text
+// scale once the window system asks (give_plugins_text_scale), through their Host.
+class KARTLA_API Shell : private Frontend {
 public:
     Shell(Runtime& runtime, Settings& settings, std::filesystem::path settings_file = {});
     ~Shell();
@@ -75,6 +77,8 @@ public:
     void set_presenting(bool on);
     // The text size to build the fonts at (1.0 = 100 %): the user's, larger while presenting.
     float drawn_text_scale() const;
+    // Plugins' Host::ui_scale follows drawn_text_scale (the window, the layout audit); otherwise 1.
+    void give_plugins_text_scale() { gives_text_scale_ = true; }
     void set_theme(const std::string& theme);  // "light" (projector) or "dark"
     // The room view on a second screen (room_view.hpp). The window system reports
     // the screens, opens the room's window while room_view_wanted(), and calls
@@ -93,6 +97,12 @@ public:
     const std::string& file_banner() const { return file_banner_; }
 
 private:
+    const char* translate_in(std::string_view component, const char* msgid) override {
+        return translations_.translate_in(component, msgid);
+    }
+    float ui_scale() override { return gives_text_scale_ ? drawn_text_scale() : 1.0f; }
+    void show_view(std::string_view key) override { stage_.show(key); }
+
     void draw_menu_bar();
     void draw_file_menu();
     void draw_edit_menu();
@@ -131,6 +141,7 @@ private:
     void choose_language(const std::string& code);
 
     Runtime& runtime_;
+    bool gives_text_scale_ = false;
     Settings& settings_;
     Translations translations_;
     std::filesystem::path settings_file_;

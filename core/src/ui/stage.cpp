@@ -1,6 +1,7 @@
 #include "stage.hpp"
 
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <fmt/format.h>
 #include <imgui_internal.h>

@@ -1,6 +1,8 @@
 #include "kartla/widgets.hpp"
 
 #include "field_saving.hpp"
+#include "host/context_data.hpp"
+#include "ui/host_widgets.hpp"
 
 #include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"
@@ -16,12 +18,20 @@ namespace {
 // Text over this size is refused by the field itself rather than by the database.
 constexpr std::size_t kMaxFieldBytes = 200'000;
 
-std::function<const char*(const char*)> g_translate;
+// What the widgets keep per ImGui context (host/context_data.hpp).
+struct WidgetState {
+    std::function<const char*(const char*)> translate;  // set by the host (set_widget_translator)
+    // Results per text, so fields that are only shown cost a hash lookup per frame.
+    std::unordered_map<std::string, bool> personal_data;
+};
 
-// Results per text, so fields that are only shown cost a hash lookup per frame.
+WidgetState* widget_state() { return context_data<WidgetState>(); }
+
 bool has_personal_data(const std::string& value) {
-    static std::unordered_map<std::string, bool> cache;
     if (value.size() < 5) return false;  // no e-mail, phone or identity number is shorter
+    WidgetState* state = widget_state();
+    if (!state) return privacy::contains_personal_data(value);
+    auto& cache = state->personal_data;
     auto found = cache.find(value);
     if (found != cache.end()) return found->second;
     if (cache.size() > 4096) cache.clear();
@@ -58,9 +68,14 @@ bool field_saving::finish(std::string& value, bool entered) {
     return true;
 }
 
-void set_widget_translator(std::function<const char*(const char*)> translate) { g_translate = std::move(translate); }
+void set_widget_translator(std::function<const char*(const char*)> translate) {
+    if (WidgetState* state = widget_state()) state->translate = std::move(translate);
+}
 
-const char* widget_text(const char* msgid) { return g_translate ? g_translate(msgid) : msgid; }
+const char* widget_text(const char* msgid) {
+    WidgetState* state = widget_state();
+    return state && state->translate ? state->translate(msgid) : msgid;
+}
 
 bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     bool entered = ImGui::InputText(label, &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);

@@ -1,5 +1,6 @@
 #include "workshop_panel.hpp"
 
+#include "host/typing.hpp"
 #include "kartla/dates.hpp"
 #include "kartla/widgets.hpp"
 
@@ -36,7 +37,10 @@ void WorkshopPanel::reload_if_changed(Workshop& workshop) {
 }
 
 bool WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
-    auto result = workshop.edit(label, change);  // translated when shown
+    EditGroup group = typing::group();  // a field's save joins its visit's undo step
+    const EditLabel step{"core", label};  // in the core's catalogue, translated when shown
+    auto result = workshop.edit(step, change, group);
+    if (!result) typing::failed(group);  // the field keeps its text and tries again
     // On failure the typed text stays in the field (the cache is not reloaded), so nothing is lost.
     // A file gone is said once, by the window's banner, and ends with a copy; a read-only file once,
     // by the line above the fields. Said again here, a new line would push the fields down under

@@ -79,10 +79,6 @@ void set_light(Database& db, std::int64_t id, std::string_view light) {
     db.run("UPDATE action_plan_measure SET light = ? WHERE id = ?", std::string(light), id);
 }
 
-void set_position(Database& db, std::int64_t id, std::int64_t position) {
-    db.run("UPDATE action_plan_measure SET position = ? WHERE id = ?", position, id);
-}
-
 void set_owner(Database& db, std::int64_t id, std::int64_t actor_id) {
     require_measure(db, id);
     for (const auto& old : cd::links_from(db, end_of(id), "actor", "owner")) cd::remove_link(db, end_of(id), old, "owner");

@@ -21,8 +21,6 @@ void set_priority(Database& db, std::int64_t id, int priority);
 void set_status(Database& db, std::int64_t id, std::string_view status, std::string_view date,
                 std::string_view note = {});
 void set_light(Database& db, std::int64_t id, std::string_view light);
-// Moves a measure before another on the board (0: to the end).
-void set_position(Database& db, std::int64_t id, std::int64_t position);
 
 void set_owner(Database& db, std::int64_t id, std::int64_t actor_id);  // 0 clears
 void set_partner(Database& db, std::int64_t id, std::int64_t actor_id, bool partner);

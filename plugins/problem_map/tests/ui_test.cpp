@@ -457,21 +457,33 @@ TEST_CASE("the cause tree: add, edit, re-parent by dragging, delete, the triangl
 
 TEST_CASE("the list filters by free text and sorts by a clicked column") {
     Ui ui;
-    edits::create_card(ui.w(), 0, 0, "Bränder i soprum");
-    Id b = edits::create_card(ui.w(), 0, 0, "Åldringsbrott via telefon");
-    edits::set_number(ui.w(), b, edits::NumberField::Severity, 5);
+    Id fire = edits::create_card(ui.w(), 0, 0, "Bränder i soprum");
+    Id phone = edits::create_card(ui.w(), 0, 0, "Åldringsbrott via telefon");
+    Id shed = edits::create_card(ui.w(), 0, 0, "Inbrott i förråd");
+    edits::set_number(ui.w(), fire, edits::NumberField::Severity, 4);
+    edits::set_number(ui.w(), phone, edits::NumberField::Severity, 5);
+    edits::set_number(ui.w(), shed, edits::NumberField::Severity, 2);
     ui.tab("problem_map.tab.list");
+    ui.h.frame(2);
+    REQUIRE(ui.h.has_item("problem_map.list.row.2"));  // all three before the filter
+    ui.h.click_item("problem_map.list.search");
+    ui.h.type("brott");
+    ui.h.frame(2);
+    CHECK(ui.h.has_item("problem_map.list.row.1"));
+    CHECK_FALSE(ui.h.has_item("problem_map.list.row.2"));  // the fire matches nothing typed
     ui.h.click_item("problem_map.list.header.3");  // severity, ascending
     ui.h.click_item("problem_map.list.header.3");  // descending
     ui.h.frame(2);
     ui.h.click_item("problem_map.list.details");
-    ui.h.click_item("problem_map.list.row.0");
+    ui.h.click_item("problem_map.list.row.1");
     ui.h.frame(2);
-    // The row clicked first is the most severe: its panel edits that card.
+    // Of the two left, the second by severity is the shed (2, after the phone's 5; the fire's 4 is filtered out).
     ui.h.click_item("problem_map.panel.place");
     ui.h.type("Hela kommunen");
     ui.h.key(keys::Enter);
-    CHECK(text(ui.w(), "SELECT place FROM problem_map_card WHERE id = ?", b) == "Hela kommunen");
+    CHECK(text(ui.w(), "SELECT place FROM problem_map_card WHERE id = ?", shed) == "Hela kommunen");
+    CHECK(text(ui.w(), "SELECT place FROM problem_map_card WHERE id = ?", phone).empty());
+    CHECK(text(ui.w(), "SELECT place FROM problem_map_card WHERE id = ?", fire).empty());
 }
 
 namespace {

@@ -159,9 +159,12 @@ TEST_CASE("the loaded plugins contribute their report sections in order, a disab
     CHECK(keys(K::ActionPlan) == std::vector<std::string>{"action_plan.per_problem", "action_plan.goals", "action_plan.follow_up"});
     CHECK(keys(K::Agreement) == std::vector<std::string>{"action_plan.focus", "action_plan.agreed_goals", "action_plan.period"});
     // Titles come in their own plugin's words (its catalogue first).
-    runtime.translate_in = [](std::string_view plugin, const char* msgid) {
-        return plugin == "actor_map" && std::string_view(msgid) == "Actor map" ? "Aktörskarta" : msgid;
-    };
+    struct OneWord final : kartla::Frontend {
+        const char* translate_in(std::string_view plugin, const char* msgid) override {
+            return plugin == "actor_map" && std::string_view(msgid) == "Actor map" ? "Aktörskarta" : msgid;
+        }
+    } words;
+    runtime.set_frontend(&words);
     CHECK(parts(K::Report).at(1).title == "Aktörskarta");
     CHECK(parts(K::Report).at(0).title == "Problem picture");
     runtime.disable_plugin("actor_map", "a test turns it off");

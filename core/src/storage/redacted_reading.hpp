@@ -6,17 +6,20 @@
 
 #include <functional>
 #include <string>
-
-struct sqlite3;
+#include <utility>
 
 namespace kartla::detail {
 
 using TextFilter = std::function<std::string(std::string)>;
 
-// Every Statement::text on `connection` returns filter(text) while one is set;
-// an empty filter removes it.
-void set_text_filter(sqlite3* connection, TextFilter filter);
-bool has_text_filter(sqlite3* connection);
+// Every Statement::text on `db`'s statements returns filter(text) while one is set;
+// an empty filter removes it. The filter is the connection's own (Database).
+struct TextFilterAccess {
+    static void set(Database& db, TextFilter filter) { db.text_filter_ = std::move(filter); }
+    static bool has(const Database& db) { return bool(db.text_filter_); }
+};
+inline void set_text_filter(Database& db, TextFilter filter) { TextFilterAccess::set(db, std::move(filter)); }
+inline bool has_text_filter(const Database& db) { return TextFilterAccess::has(db); }
 
 // Sets or clears a mark on the revision (its top bit, which the revision
 // counter never reaches), so state cached from the file under one reading is

@@ -1,6 +1,9 @@
 // Shortcuts by the character typed on the user's keyboard layout (see keys.hpp).
 #include "kartla/keys.hpp"
 
+#include "ui/key_layout.hpp"
+#include "host/context_data.hpp"
+
 #include <imgui.h>
 
 #include <iterator>
@@ -10,7 +13,13 @@ namespace kartla::keys {
 
 namespace {
 
-std::function<int(int)> g_layout;
+// Kept with the ImGui context whose keys they read (host/context_data.hpp).
+struct KeyState {
+    std::function<int(int)> layout;  // the host's keyboard layout (set_layout); none: a US layout
+    std::vector<int> characters;     // of the keys pressed in `frame` of `context`
+    int frame = -1;
+    ImGuiContext* context = nullptr;  // a room view's context shares this state (host/context_data.hpp)
+};
 
 constexpr bool printable(int key) { return key >= Space && key < 127; }
 
@@ -19,26 +28,30 @@ int upper(int c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; }
 // The characters of the keys pressed in this frame, found once per frame:
 // most frames have none, and a shortcut check is then one comparison.
 const std::vector<int>& characters_this_frame() {
-    static std::vector<int> characters;
-    static int frame = -1;
-    static ImGuiContext* context = nullptr;
-    if (frame == ImGui::GetFrameCount() && context == ImGui::GetCurrentContext()) return characters;
-    frame = ImGui::GetFrameCount();
-    context = ImGui::GetCurrentContext();
-    characters.clear();
+    KeyState& state = *context_data<KeyState>();
+    if (state.frame == ImGui::GetFrameCount() && state.context == ImGui::GetCurrentContext()) return state.characters;
+    state.frame = ImGui::GetFrameCount();
+    state.context = ImGui::GetCurrentContext();
+    state.characters.clear();
     const ImGuiIO& io = ImGui::GetIO();
     for (int key = 0; key < int(std::size(io.KeysDown)); ++key)
         if (io.KeysDownDuration[key] == 0.0f)  // went down this frame, as IsKeyPressed(key, false)
-            if (int c = character_of(key)) characters.push_back(c);
-    return characters;
+            if (int c = character_of(key)) state.characters.push_back(c);
+    return state.characters;
 }
 
 }  // namespace
 
-void set_layout(std::function<int(int key)> character_of) { g_layout = std::move(character_of); }
+void set_layout(std::function<int(int key)> character_of) {
+    if (KeyState* state = context_data<KeyState>()) {
+        state->layout = std::move(character_of);
+        state->frame = -1;
+    }
+}
 
 int character_of(int key) {
-    if (g_layout) return upper(g_layout(key));
+    KeyState* state = context_data<KeyState>();
+    if (state && state->layout) return upper(state->layout(key));
     return printable(key) ? upper(key) : 0;
 }
 
