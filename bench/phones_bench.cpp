@@ -204,6 +204,9 @@ int main(int argc, char** argv) {
     phones::ServerOptions options;
     options.bind = "127.0.0.1";
     options.page_dir = fs::path(KARTLA_BENCH_ASSET_DIR) / "phones";
+    // Every simulated phone comes from 127.0.0.1: the per-address limits would take them for one device.
+    options.per_address_connections = 0;
+    options.limits.new_phones_per_address = 1e9;
     std::string problem;
     if (!server.start(options, &problem)) return std::fprintf(stderr, "%s\n", problem.c_str()), 1;
 
