@@ -5,8 +5,11 @@ Usage: phone_page.py JOIN_URL WORKSHOP_FILE OUT_DIR [AXE_MIN_JS]
 Reads the workshop with sqlite3 (read-only) to check what arrived. Every wait is
 bounded; the server is on 127.0.0.1 only.
 """
+import json
 import os
 import sqlite3
+import urllib.error
+import urllib.request
 import sys
 import tempfile
 import time
@@ -17,6 +20,8 @@ from selenium.webdriver.common.by import By
 
 URL, FILE, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 AXE = sys.argv[4] if len(sys.argv) > 4 else ""
+CODE = os.environ.get("KARTLA_JOIN_CODE", "")
+SHORT = URL[:URL.rindex("/")]  # http://127.0.0.1:PORT: the address typed on a phone
 
 
 def query(sql, *args):
@@ -74,12 +79,47 @@ def check_axe(driver):
     print("phone_page: 0 accessibility violations (axe-core, WCAG 2.1 AA)")
 
 
+def join_by_code(driver):
+    """The short address, then the code typed as on the screen: the page and its files load without the token."""
+    driver.get(SHORT + "/")
+    field = wait_for("the code field", lambda: driver.find_element(By.ID, "code").is_displayed() and
+                     driver.find_element(By.ID, "code"))
+    field.send_keys(CODE.lower())  # typed on a phone: the case does not matter
+    driver.find_element(By.CSS_SELECTOR, "#join-form button[type=submit]").click()
+    wait_for("the join address after the code", lambda: driver.current_url == URL)
+    print("phone_page: joined by typing the code at " + SHORT)
+
+
+def post_card(body, phone):
+    request = urllib.request.Request(URL + "/cards", data=json.dumps(body).encode(), method="POST", headers={
+        "Content-Type": "application/json", "X-Kartla": "1", "X-Kartla-Phone": phone})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def same_card_twice():
+    """A phone that never heard the answer sends the card again: still one card in the file."""
+    card = {"title": "Skadegörelse vid busshållplatsen", "sent_id": "0123456789abcdef0123456789abcdee"}
+    phone = "abcdefabcdefabcdefabcdefabcdefab"
+    first, second = post_card(card, phone), post_card(card, phone)
+    count = query("SELECT count(*) FROM problem_map_card WHERE title = ?", card["title"])[0][0]
+    assert (first, second, count) == (201, 200, 1), "the same card twice: %r" % ((first, second, count),)
+    print("phone_page: the same card sent twice is one card")
+
+
 def main():
+    same_card_twice()
     cards_before = query("SELECT count(*) FROM problem_map_card")[0][0]
     driver = browser("sv-SE")
     try:
         driver.set_script_timeout(30)
-        driver.get(URL)
+        if CODE:
+            join_by_code(driver)
+        else:
+            driver.get(URL)
         wait_for("the page to connect", lambda: "Ansluten" in text(driver, "status"))
         assert "Tyst runda" in text(driver, "phase"), text(driver, "phase")
         driver.save_screenshot(os.path.join(OUT, "phone-sv.png"))
