@@ -110,6 +110,31 @@ def same_card_twice():
     print("phone_page: the same card sent twice is one card")
 
 
+def check_narrow(driver):
+    """The vote page on small phones: every + inside the screen, -, count and + lined up, no axe violation."""
+    for width, height in ((320, 568), (375, 667)):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        time.sleep(0.3)
+        rows = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#vote-list li')).map(li => {"
+            "  const b = li.querySelectorAll('button'); const d = li.querySelector('.dots');"
+            "  return [li.querySelector('.title').textContent, b[0].getBoundingClientRect().left,"
+            "          d.getBoundingClientRect().left, b[1].getBoundingClientRect().right]; });")
+        inner = driver.execute_script("return document.documentElement.clientWidth;")
+        assert rows, "no vote rows at %d px" % width
+        outside = [r[0] for r in rows if r[3] > inner + 0.5]
+        assert not outside, "at %d px the + runs off the screen for: %r" % (width, outside)
+        for column in (1, 2, 3):
+            assert max(r[column] for r in rows) - min(r[column] for r in rows) < 1, \
+                "at %d px the -, count and + do not line up: %r" % (width, rows)
+        driver.save_screenshot(os.path.join(OUT, "phone-sv-voting-%d.png" % width))
+        check_axe(driver)
+        print("phone_page: at %dx%d every + is inside the screen (%d rows, rightmost %.0f of %d px)" %
+              (width, height, len(rows), max(r[3] for r in rows), inner))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def main():
     same_card_twice()
     cards_before = query("SELECT count(*) FROM problem_map_card")[0][0]
@@ -146,6 +171,9 @@ def main():
         # The facilitator reveals the cards and opens voting (here straight into the file).
         db = sqlite3.connect(FILE, timeout=5)
         db.execute("UPDATE problem_map_card SET hidden = 0")
+        # The longest Swedish word the room is likely to write, for the narrow screens below.
+        db.execute("INSERT INTO problem_map_card(title, hidden) VALUES "
+                   "('Narkotikapåverkade ungdomsgängsmedlemmar vid centralstationen', 0)")
         db.execute("UPDATE problem_map_setting SET value = '0' WHERE key = 'silent_round'")
         db.execute("INSERT INTO problem_map_setting(key, value) VALUES ('phone_voting', '1') "
                    "ON CONFLICT(key) DO UPDATE SET value = '1'")
@@ -159,6 +187,7 @@ def main():
             first.find_elements(By.TAG_NAME, "button")[1].click()
             wait_for("%d dots left" % expected, lambda: text(driver, "dots-left").endswith(": %d" % expected))
         driver.save_screenshot(os.path.join(OUT, "phone-sv-voting.png"))
+        check_narrow(driver)
         first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
         first.find_elements(By.TAG_NAME, "button")[0].click()  # take one back
         wait_for("1 dot left", lambda: text(driver, "dots-left").endswith(": 1"))
