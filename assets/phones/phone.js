@@ -37,6 +37,8 @@
     "Waiting to be sent": "Väntar på att skickas",
     "Dots left": "Prickar kvar",
     "Your cards": "Dina kort",
+    "The meeting has a new address: ask for the new code. Your unsent cards stay on this phone.":
+      "Mötet har fått en ny adress: fråga efter den nya koden. Dina osända kort finns kvar i telefonen.",
     "Add a dot to": "Lägg en prick på",
     "Take a dot from": "Ta bort en prick från",
     "Write what happens first.": "Skriv först vad som händer.",
@@ -161,6 +163,11 @@
       sending = false;
       if (answer.status === 410) return showClosed();
       if (answer.status === 429 || answer.status === 503) return setTimeout(flush, 1500);
+      // Another address now (the facilitator chose a new one): the cards stay here, and the phone says so.
+      if (answer.status === 404) {
+        status(t("The meeting has a new address: ask for the new code. Your unsent cards stay on this phone."), true);
+        return;
+      }
       if (answer.status >= 200 && answer.status < 300) {
         remember(outbox.shift());
         $("outbox").className = "";
