@@ -128,6 +128,7 @@ def check_narrow(driver):
         for column in (1, 2, 3):
             assert max(r[column] for r in rows) - min(r[column] for r in rows) < 1, \
                 "at %d px the -, count and + do not line up: %r" % (width, rows)
+        driver.execute_script("document.querySelector('#vote-list li:last-child').scrollIntoView({block: 'center'});")
         driver.save_screenshot(os.path.join(OUT, "phone-sv-voting-%d.png" % width))
         check_axe(driver)
         print("phone_page: at %dx%d every + is inside the screen (%d rows, rightmost %.0f of %d px)" %
