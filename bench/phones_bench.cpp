@@ -5,7 +5,9 @@
 // request -> durable latency (the answer comes after the commit, synchronous=FULL),
 // requests lost, the frame time idle and under the load, and the server's memory
 // per phone. The phones run in a child process, so the server's figures are its
-// own. Not a test: it asserts nothing. See scripts/bench.sh.
+// own. With SLOW > 0, that many devices (127.0.0.2 and on) trickle a request a
+// header line a second the whole time, reconnecting when the server cuts them.
+// Not a test: it asserts nothing. See scripts/bench.sh.
 #include "host/runtime.hpp"
 #include "phones/phone_server.hpp"
 #include "bench_support.hpp"
@@ -14,6 +16,9 @@
 #include <httplib.h>
 #include <imgui.h>
 #include <nlohmann/json.hpp>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -24,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <string>
 #include <thread>
@@ -155,16 +161,73 @@ std::vector<double> frames(phones::PhoneServer& server, const ViewSpec& view, do
     return cpu;
 }
 
+// Devices that trickle: each holds a connection and sends one header line a second; a
+// connection the server cuts (its whole-request deadline) is opened again at once.
+class SlowDevices {
+public:
+    SlowDevices(int port, int count) {
+        if (count <= 0) return;
+        thread_ = std::thread([this, port, count] { run(port, count); });
+    }
+    ~SlowDevices() {
+        running_ = false;
+        if (thread_.joinable()) thread_.join();
+    }
+    long reconnects() const { return reconnects_; }
+
+private:
+    static int open(int port, int index) {
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        local.sin_addr.s_addr = htonl(0x7f000002u + std::uint32_t(index));
+        sockaddr_in server{};
+        server.sin_family = AF_INET;
+        server.sin_port = htons(std::uint16_t(port));
+        server.sin_addr.s_addr = htonl(0x7f000001u);
+        if (bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
+            connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server) != 0) {
+            close(fd);
+            return -1;
+        }
+        const std::string line = "POST /slow/cards HTTP/1.1\r\n";
+        send(fd, line.data(), line.size(), MSG_NOSIGNAL);
+        return fd;
+    }
+    void run(int port, int count) {
+        std::vector<int> fds(std::size_t(count), -1);
+        for (int second = 0; running_; ++second) {
+            for (int i = 0; i < count; ++i) {
+                auto& fd = fds[std::size_t(i)];
+                const std::string line = fmt::format("X-Slow-{}: a\r\n", second);
+                if (fd >= 0 && send(fd, line.data(), line.size(), MSG_NOSIGNAL | MSG_DONTWAIT) <= 0) {
+                    close(fd);
+                    fd = -1;
+                    ++reconnects_;
+                }
+                if (fd < 0) fd = open(port, i);
+            }
+            for (int i = 0; i < 10 && running_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        for (int fd : fds)
+            if (fd >= 0) close(fd);
+    }
+    std::thread thread_;
+    std::atomic<bool> running_{true};
+    std::atomic<long> reconnects_{0};
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: kartla_phones_bench PLUGIN_DIR FILE.kartla [PHONES=60] [SECONDS=20]\n");
+        std::fprintf(stderr, "usage: kartla_phones_bench PLUGIN_DIR FILE.kartla [PHONES=60] [SECONDS=20] [SLOW=0]\n");
         return 2;
     }
     const fs::path plugins = fs::absolute(argv[1]), file = argv[2];  // plugins load from absolute paths only
     const int phones = argc > 3 ? std::max(1, std::atoi(argv[3])) : 60;
     const double seconds = argc > 4 ? std::max(2.0, std::atof(argv[4])) : 20.0;
+    const int slow = argc > 5 ? std::clamp(std::atoi(argv[5]), 0, 250) : 0;
 
     // Fork before any thread exists: the phones' process shares nothing with the server's.
     int to_child[2], from_child[2];
@@ -204,6 +267,9 @@ int main(int argc, char** argv) {
     phones::ServerOptions options;
     options.bind = "127.0.0.1";
     options.page_dir = fs::path(KARTLA_BENCH_ASSET_DIR) / "phones";
+    // Every simulated phone comes from 127.0.0.1: the per-address limits would take them for one device.
+    options.per_address_connections = 0;
+    options.limits.new_phones_per_address = 1e9;
     std::string problem;
     if (!server.start(options, &problem)) return std::fprintf(stderr, "%s\n", problem.c_str()), 1;
 
@@ -214,6 +280,7 @@ int main(int argc, char** argv) {
     if (write(to_child[1], hello.data(), hello.size()) != ssize_t(hello.size())) return 1;
     close(to_child[1]);
     const auto before = server.counts();
+    auto trickling = std::make_unique<SlowDevices>(server.port(), slow);
     const auto load_start = Clock::now();
     auto loaded = frames(server, *board, seconds);
     const long rss_loaded = rss_kb();
@@ -233,7 +300,12 @@ int main(int argc, char** argv) {
     waitpid(child, &status, 0);
     const double took = std::chrono::duration<double>(Clock::now() - load_start).count();
     const auto after = server.counts();
+    const long slow_reconnects = trickling->reconnects();
+    trickling.reset();
+    const auto stop_start = Clock::now();
+    server.close_joining();
     server.stop();
+    const double stop_ms = std::chrono::duration<double, std::milli>(Clock::now() - stop_start).count();
 
     auto phones_json = nlohmann::json::parse(reply, nullptr, false);
     if (!phones_json.is_object()) return std::fprintf(stderr, "the phones reported nothing\n"), 1;
@@ -245,10 +317,14 @@ int main(int argc, char** argv) {
                 double(requests) / took, long(after.answered - before.answered));
     std::printf("  lost (no answer or 5xx)    %8ld; limited (429) %ld\n", phones_json["lost"].get<long>(),
                 phones_json["limited"].get<long>());
-    std::printf("  request -> durable         p50 %.2f ms, p99 %.2f ms, max %.2f ms (cards and dots)\n",
-                percentile(latency, 50), percentile(latency, 99), percentile(latency, 100));
+    std::printf("  request -> durable         p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (cards and dots)\n",
+                percentile(latency, 50), percentile(latency, 95), percentile(latency, 99), percentile(latency, 100));
+    if (slow > 0)
+        std::printf("  trickling devices          %8d held the whole time (%ld cut at the deadline and reopened)\n", slow,
+                    slow_reconnects);
+    std::printf("  close joining and stop     %.1f ms\n", stop_ms);
     std::printf("  frame CPU, idle            p50 %.3f ms, p95 %.3f ms\n", percentile(idle, 50), percentile(idle, 95));
-    std::printf("  frame CPU, 60 phones       p50 %.3f ms, p95 %.3f ms (their edits included)\n",
+    std::printf("  frame CPU, %3d phones      p50 %.3f ms, p95 %.3f ms (their edits included)\n", phones,
                 percentile(loaded, 50), percentile(loaded, 95));
     std::printf("  server memory              %+ld KB with %zu phones connected (%.1f KB a phone)\n",
                 rss_loaded - rss_idle, connected, connected ? double(rss_loaded - rss_idle) / double(connected) : 0.0);

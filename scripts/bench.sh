@@ -6,7 +6,9 @@
 #  3. runs kartla_bench: every export, the report, info, a summary of five files,
 #     open to first frame, board frames, edit -> durable, undo, redo, and as
 #     baselines a bare SQLite commit and a whole-file JSON save;
-#  4. runs kartla_phones_bench: 60 phones against the room server on loopback;
+#  4. runs kartla_phones_bench: 60 and 200 phones against the room server on
+#     loopback with the sample, 60 beside 50 trickling devices, and 60 on the
+#     largest generated board;
 #  5. runs kartla_typing_bench: keystroke -> durable in the real window under
 #     Xvfb, idle and under stress-ng --cpu 2 (KARTLA_TYPING_RUNS titles each, 30).
 # Prints one table; writes the figures to build-bench/bench.json (or $1).
@@ -34,8 +36,13 @@ for n in $sizes; do
 done
 echo "generated ${sizes// /, } cards with 2,000 measures in $(( $(date +%s) - started )) s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bin/kartla_bench" "$bin/kartla" "$tree/stage/lib/kartla/plugins" "$work" "$json" "$repeat" "${files[@]}"
-# Phones in the room (docs/phones.md): 60 simulated phones over loopback for 20 s.
-cp "$work/sample.kartla" "$work/phones.kartla"
+# Phones in the room (docs/phones.md): simulated phones over loopback for 20 s each run.
+for run in "60 0" "60 50" "200 0"; do
+  cp "$work/sample.kartla" "$work/phones.kartla"
+  "$bin/kartla_phones_bench" "$tree/stage/lib/kartla/plugins" "$work/phones.kartla" ${run% *} 20 ${run#* }
+done
+largest=${files[${#files[@]}-1]%%:*}
+cp "$largest" "$work/phones.kartla"
 "$bin/kartla_phones_bench" "$tree/stage/lib/kartla/plugins" "$work/phones.kartla" 60 20
 # Typed text under CPU load (issue 22): the real window, Xvfb, xdotool, stress-ng.
 "$bin/kartla_typing_bench" "$bin/kartla" "${KARTLA_TYPING_RUNS:-30}"

@@ -36,6 +36,9 @@
     "Sent.": "Skickat.",
     "Waiting to be sent": "Väntar på att skickas",
     "Dots left": "Prickar kvar",
+    "Your cards": "Dina kort",
+    "The meeting has a new address: ask for the new code. Your unsent cards stay on this phone.":
+      "Mötet har fått en ny adress: fråga efter den nya koden. Dina osända kort finns kvar i telefonen.",
     "Add a dot to": "Lägg en prick på",
     "Take a dot from": "Ta bort en prick från",
     "Write what happens first.": "Skriv först vad som händer.",
@@ -46,7 +49,10 @@
     "The card is not there any more.": "Kortet finns inte längre.",
     "The page is out of date: reload it.": "Sidan är inaktuell: ladda om den.",
     "The meeting is busy: try again.": "Mötet är upptaget: försök igen.",
-    "The meeting is full.": "Mötet är fullt.",
+    "The meeting is full: ask the facilitator to close joining and open it again.":
+      "Mötet är fullt: be mötesledaren stänga anslutningen och öppna den igen.",
+    "Too many new phones from this device: wait a minute, or ask the facilitator.":
+      "För många nya telefoner från den här enheten: vänta en minut, eller fråga mötesledaren.",
     "Not allowed.": "Inte tillåtet.",
     "Not found.": "Hittades inte.",
     "Something went wrong.": "Något gick fel.",
@@ -59,15 +65,19 @@
   for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].getAttribute("data-text"));
   document.title = "kartla";
 
-  // One anonymous random id per phone: one phone, one set of dots. crypto.getRandomValues
-  // works on plain HTTP, where randomUUID (secure contexts only) does not.
+  // 128 random bits as 32 hex digits. crypto.getRandomValues works on plain HTTP,
+  // where randomUUID (secure contexts only) does not.
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  // One anonymous random id per phone: one phone, one set of dots.
   function phoneId() {
     var id = null;
     try { id = localStorage.getItem("kartla.phone"); } catch (e) { /* private mode */ }
     if (!/^[0-9a-f]{32}$/.test(id || "")) {
-      var bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      id = Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+      id = randomId();
       try { localStorage.setItem("kartla.phone", id); } catch (e) { /* kept for this visit only */ }
     }
     document.cookie = "kartla_phone=" + id + "; path=/; SameSite=Strict; max-age=86400";
@@ -126,6 +136,25 @@
     try { localStorage.setItem("kartla.outbox." + base, JSON.stringify(outbox)); } catch (e) { /* memory only */ }
     $("outbox").textContent = outbox.length ? t("Waiting to be sent") + ": " + outbox.length : "";
   }
+  // The cards this phone sent, newest first: what the phone's user can see was taken.
+  var mine = [];
+  try { mine = JSON.parse(localStorage.getItem("kartla.mine." + base) || "[]"); } catch (e) { mine = []; }
+  function showMine() {
+    var list = $("mine");
+    list.textContent = "";
+    mine.forEach(function (title) {
+      var li = document.createElement("li");
+      li.textContent = title;
+      list.appendChild(li);
+    });
+    $("mine-section").hidden = !mine.length;
+  }
+  function remember(card) {
+    mine.unshift(card.title);
+    mine = mine.slice(0, 50);
+    try { localStorage.setItem("kartla.mine." + base, JSON.stringify(mine)); } catch (e) { /* memory only */ }
+    showMine();
+  }
   var sending = false;
   function flush() {
     if (sending || !outbox.length || closed) return;
@@ -134,8 +163,13 @@
       sending = false;
       if (answer.status === 410) return showClosed();
       if (answer.status === 429 || answer.status === 503) return setTimeout(flush, 1500);
+      // Another address now (the facilitator chose a new one): the cards stay here, and the phone says so.
+      if (answer.status === 404) {
+        status(t("The meeting has a new address: ask for the new code. Your unsent cards stay on this phone."), true);
+        return;
+      }
       if (answer.status >= 200 && answer.status < 300) {
-        outbox.shift();
+        remember(outbox.shift());
         $("outbox").className = "";
         status(t("Sent."));
       } else {
@@ -156,8 +190,9 @@
     event.preventDefault();
     var title = $("title").value.trim();
     if (!title) { status(t("Write what happens first."), true); $("title").focus(); return; }
+    // The card's own id, made here: sent again after a lost answer, it is still one card.
     var card = { title: title, place: $("place").value.trim(), when: $("when").value.trim(),
-                 description: $("description").value.trim() };
+                 description: $("description").value.trim(), sent_id: randomId() };
     var category = parseInt($("category").value, 10);
     if (category > 0) card.category_id = category;
     outbox.push(card);
@@ -277,5 +312,6 @@
   }
   window.addEventListener("online", flush);
   saveOutbox();
+  showMine();
   poll();
 })();

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <set>
 #include <vector>
 
@@ -151,6 +152,55 @@ TEST_CASE("phones: all phones together are limited too, and so are guesses of th
         if (g.check(head, now).status == 429) ++refused;
     }
     CHECK(refused == 20);
+}
+
+TEST_CASE("phones: one address cannot fill the meeting with made-up phone ids, and the full meeting says what to do") {
+    Limits limits;
+    limits.max_phones = 20;
+    auto g = gate(limits);
+    auto now = Clock::now();
+    int taken = 0, refused = 0;
+    for (int i = 0; i < 450; ++i) {
+        char id[33];
+        std::snprintf(id, sizeof id, "%032x", i);
+        auto head = post("/" + kToken + "/cards", id);
+        head.address = "192.168.1.66";
+        auto v = g.check(head, now);
+        if (v.status == 0) ++taken;
+        if (v.status == 429) ++refused;
+    }
+    CHECK(taken == int(limits.new_phones_per_address));
+    CHECK(refused == 450 - taken);
+    // The real phones of the room, one address each, still join; the twenty-first finds it full, and is told what helps.
+    for (int i = 0; i < 20 - taken; ++i) {
+        auto head = post("/" + kToken + "/cards", std::string(31, 'a') + char('a' + i % 6));
+        head.phone_id[0] = char('0' + i % 10);
+        head.phone_id[1] = char('0' + i / 10);
+        head.address = "192.168.1." + std::to_string(100 + i);
+        CHECK(g.check(head, now).status == 0);
+    }
+    auto last = post("/" + kToken + "/cards", "ffffffffffffffffffffffffffffffff");
+    last.address = "192.168.1.200";
+    auto full = g.check(last, now);
+    CHECK(full.status == 503);
+    CHECK(full.error.find("facilitator") != std::string::npos);
+    // A minute later the quiet ids are forgotten and the device may bring a new phone again.
+    auto later = post("/" + kToken + "/cards", "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
+    later.address = "192.168.1.66";
+    CHECK(g.check(later, now + 61s).status == 0);
+}
+
+TEST_CASE("phones: the code page's script and style are public, like the page, and nothing else is") {
+    auto g = gate();
+    auto now = Clock::now();
+    auto script = g.check(get("/phone.js"), now);
+    CHECK(script.status == 0);
+    CHECK(script.target == Target::Asset);
+    CHECK(script.name == "phone.js");
+    CHECK(g.check(get("/phone.css"), now).target == Target::Asset);
+    CHECK(g.check(get("/index.html"), now).status == 404);
+    CHECK(g.check(get("/state"), now).status == 404);
+    CHECK(g.check(post("/phone.js"), now).status != 0);
 }
 
 TEST_CASE("phones: the phones seen are counted, and a closed gate answers 410 to everything") {

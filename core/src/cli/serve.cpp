@@ -1,7 +1,7 @@
 #include "cli/serve.hpp"
 
 #include "host/paths.hpp"
-#include "phones/phone_server.hpp"
+#include "phones/phone_room.hpp"
 
 #include <fmt/format.h>
 
@@ -58,19 +58,16 @@ int serve(Runtime& runtime, const std::vector<std::string>& args, std::ostream& 
     if (auto* e = std::get_if<OpenError>(&opened)) return err << "kartla: " << e->message << '\n', 1;
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
 
-    phones::PhoneServer server(runtime);
+    phones::PhoneRoom room(runtime);
     std::string problem;
-    if (!server.start(options, &problem)) return err << "kartla: " << problem << '\n', 1;
+    if (!room.open(options, &problem)) return err << "kartla: " << problem << '\n', 1;
+    const phones::PhoneServer& server = room.server();
     catch_stop_signals();
     out << "join: " << server.url() << std::endl;
     err << fmt::format("kartla: phones can also open http://{} and type the code {}. Plain HTTP: anyone on this "
                        "network can read what is sent. Ctrl+C stops.\n",
                        server.short_address(), server.code());
-    while (!stop_requested) {
-        server.wait_for_requests(std::chrono::milliseconds(100));
-        server.pump();
-    }
-    server.stop();
+    room.serve_until(stop_requested);
     err << fmt::format("kartla: stopped; {} requests answered\n", server.counts().answered);
     return 0;
 }

@@ -1,10 +1,16 @@
 #include "phones/phone_server.hpp"
 
 #include "host/runtime.hpp"
+#include "phones/connection_deadlines.hpp"
 #include "phones/join_address.hpp"
 
 #include <fmt/format.h>
-#include <httplib.h>
+#include <microhttpd.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -15,11 +21,15 @@ namespace kartla::phones {
 namespace {
 
 constexpr auto kConnectedWindow = std::chrono::seconds(10);
+// stop() lets answers already given reach their phones for at most this long.
+constexpr auto kFlushWindow = std::chrono::milliseconds(120);
 
 // Text from a hostile file may be invalid UTF-8: replaced, never thrown.
 std::string dump(const nlohmann::json& value) {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+std::string error_body(std::string_view message) { return dump({{"error", message}}); }
 
 bool read_file(const std::filesystem::path& path, std::string& text) {
     std::ifstream in(path, std::ios::binary);
@@ -36,43 +46,44 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
     return text;
 }
 
-RequestHead head_of(const httplib::Request& req) {
+std::string header(MHD_Connection* connection, const char* name) {
+    const char* value = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
+    return value ? value : "";
+}
+
+std::string client_address(MHD_Connection* connection) {
+    const auto* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !info->client_addr) return {};
+    char text[INET6_ADDRSTRLEN] = {};
+    const sockaddr* address = info->client_addr;
+    if (address->sa_family == AF_INET)
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(address)->sin_addr, text, sizeof text);
+    else if (address->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr, text, sizeof text);
+    return text;
+}
+
+RequestHead head_of(MHD_Connection* connection, const char* url, const char* method) {
     RequestHead head;
-    head.method = req.method;
-    head.path = req.path;
-    head.host = req.get_header_value("Host");
-    head.origin = req.get_header_value("Origin");
-    head.content_type = req.get_header_value("Content-Type");
-    head.kartla_header = req.get_header_value("X-Kartla");
-    head.phone_id = req.get_header_value("X-Kartla-Phone");
-    const std::string length = req.get_header_value("Content-Length");
+    head.method = method;
+    head.path = url;
+    head.address = client_address(connection);
+    head.host = header(connection, "Host");
+    head.origin = header(connection, "Origin");
+    head.content_type = header(connection, "Content-Type");
+    head.kartla_header = header(connection, "X-Kartla");
+    head.phone_id = header(connection, "X-Kartla-Phone");
+    const std::string length = header(connection, "Content-Length");
     head.content_length = length.empty() ? 0 : std::size_t(std::strtoull(length.c_str(), nullptr, 10));
-    if (!length.empty() && length.find_first_not_of("0123456789") != std::string::npos) head.content_length = SIZE_MAX;
-    head.chunked = req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+    if (!length.empty() && (length.size() > 12 || length.find_first_not_of("0123456789") != std::string::npos))
+        head.content_length = SIZE_MAX;
+    // Any coding at all, in any case ("Chunked", "identity"): the page never sends one.
+    head.chunked = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
     return head;
 }
 
-std::string language_of(const httplib::Request& req) {
-    const std::string accept = req.get_header_value("Accept-Language");
-    return accept.rfind("sv", 0) == 0 ? "sv" : "en";
-}
-
-// Every answer: no caching (state changes), no sniffing, no referrer (the token is in the address).
-void common_headers(httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
-}
-
-void answer_json(httplib::Response& res, int status, const std::string& body) {
-    common_headers(res);
-    res.status = status;
-    res.set_content(body, "application/json; charset=utf-8");
-}
-
-void answer_error(httplib::Response& res, const Verdict& verdict) {
-    if (verdict.retry_after > 0) res.set_header("Retry-After", std::to_string(int(verdict.retry_after) + 1));
-    answer_json(res, verdict.status, dump({{"error", verdict.error}}));
+std::string language_of(MHD_Connection* connection) {
+    return header(connection, "Accept-Language").rfind("sv", 0) == 0 ? "sv" : "en";
 }
 
 std::vector<std::string> allowed_hosts(const std::string& bind, int port) {
@@ -82,12 +93,68 @@ std::vector<std::string> allowed_hosts(const std::string& bind, int port) {
     return hosts;
 }
 
+constexpr const char* kPagePolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+    "form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+// Every answer: no caching (state changes), no sniffing, no referrer (the token is in the address),
+// and one request per connection, so an idle phone holds nothing.
+MHD_Result send(MHD_Connection* connection, int status, const std::string& body, const char* type,
+                double retry_after = 0, bool page = false) {
+    MHD_Response* response = MHD_create_response_from_buffer(body.size(), const_cast<char*>(body.data()),
+                                                             MHD_RESPMEM_MUST_COPY);
+    if (!response) return MHD_NO;
+    MHD_add_response_header(response, "Content-Type", type);
+    MHD_add_response_header(response, "Cache-Control", "no-store");
+    MHD_add_response_header(response, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(response, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(response, "Connection", "close");
+    if (page) MHD_add_response_header(response, "Content-Security-Policy", kPagePolicy);
+    if (retry_after > 0) MHD_add_response_header(response, "Retry-After", std::to_string(int(retry_after) + 1).c_str());
+    const MHD_Result queued = MHD_queue_response(connection, unsigned(status), response);
+    MHD_destroy_response(response);
+    return queued;
+}
+
+MHD_Result send_json(MHD_Connection* connection, int status, const std::string& body, double retry_after = 0) {
+    return send(connection, status, body, "application/json; charset=utf-8", retry_after);
+}
+
+// libmicrohttpd's C callbacks, each handing over to the server.
+MHD_Result on_request_cb(void* server, MHD_Connection* connection, const char* url, const char* method,
+                         const char*, const char* upload, std::size_t* upload_size, void** context) {
+    return MHD_Result(static_cast<PhoneServer*>(server)->on_request(connection, url, method, upload, upload_size, context));
+}
+
+void on_completed_cb(void* server, MHD_Connection*, void** context, MHD_RequestTerminationCode) {
+    static_cast<PhoneServer*>(server)->on_completed(context);
+}
+
+void on_connection_cb(void* server, MHD_Connection* connection, void** context, MHD_ConnectionNotificationCode code) {
+    static_cast<PhoneServer*>(server)->on_connection(connection, context, code == MHD_CONNECTION_NOTIFY_STARTED);
+}
+
 }  // namespace
 
-struct PhoneServer::Pending {
-    std::string method, route, phone_id, language;
-    nlohmann::json body;
-    std::promise<std::pair<int, std::string>> answer;
+// One request: read on the server's thread, perhaps answered by the main thread.
+struct PhoneServer::Exchange {
+    RequestHead head;
+    Verdict verdict;
+    std::string language, body;
+    nlohmann::json json;
+    MHD_Connection* connection = nullptr;
+    ConnectionDeadlines::Handle deadline;
+    bool has_deadline = false;
+    Clock::time_point queued_at{};
+    bool suspended = false;
+    bool answered = false;  // set before the connection is resumed
+    int status = 0;
+    std::string reply;
+};
+
+// The connection's own record (its deadline), kept by libmicrohttpd beside the socket.
+struct PhoneServer::Connection {
+    ConnectionDeadlines::Handle deadline;
 };
 
 PhoneServer::PhoneServer(Runtime& runtime) : runtime_(runtime) {}
@@ -99,147 +166,236 @@ bool PhoneServer::start(const ServerOptions& options, std::string* error) {
     options_ = options;
     auto fail = [&](std::string why) {
         if (error) *error = std::move(why);
-        server_.reset();
         return false;
     };
     std::string page;
     if (!read_file(options.page_dir / "index.html", page) || !read_file(options.page_dir / "phone.js", script_) ||
         !read_file(options.page_dir / "phone.css", style_))
         return fail(fmt::format("the phone page is missing from {}", options.page_dir.string()));
-    token_ = random_token();
-    code_ = random_code();
+    token_ = options.token.empty() ? random_token() : options.token;
+    code_ = options.code.empty() ? random_code() : options.code;
     bind_ = options.bind.empty() ? default_bind_address() : options.bind;
     page_html_ = replace_all(page, "{{BASE}}", "/" + token_);
     code_page_html_ = replace_all(page, "{{BASE}}", "");
-
-    server_ = std::make_unique<httplib::Server>();
-    const std::size_t threads = options.threads;
-    server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server_->set_payload_max_length(options.limits.max_body_bytes);
-    server_->set_read_timeout(options.io_timeout.count(), 0);
-    server_->set_write_timeout(options.io_timeout.count(), 0);
-    // One request per connection: a kept-alive connection would hold a pool thread while it idles.
-    server_->set_keep_alive_max_count(1);
-    install_handlers();
-    port_ = options.port == 0 ? server_->bind_to_any_port(bind_) : (server_->bind_to_port(bind_, options.port) ? options.port : -1);
-    if (port_ <= 0) return fail(fmt::format("cannot listen on {} port {}", bind_, options.port));
-    gate_ = std::make_unique<RequestGate>(token_, code_, allowed_hosts(bind_, port_), options.limits);
     {
         std::lock_guard lock(queue_mutex_);
         stopping_ = false;
     }
+    deadlines_ = std::make_unique<ConnectionDeadlines>(options.request_deadline);
+    if (!bind_and_listen(error)) {
+        deadlines_.reset();
+        return false;
+    }
+    gate_ = std::make_unique<RequestGate>(token_, code_, allowed_hosts(bind_, port_), options.limits);
+    deadlines_->start();
     running_ = true;
-    listener_ = std::thread([this] { server_->listen_after_bind(); });
+    timeouts_ = std::thread([this] { watch_answer_timeouts(); });
     return true;
 }
 
-void PhoneServer::install_handlers() {
-    server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-        using R = httplib::Server::HandlerResponse;
-        const RequestHead head = head_of(req);
-        const Verdict verdict = gate_ ? gate_->check(head, Clock::now()) : Verdict{503, "Not ready."};
-        if (verdict.status) {
-            ++refused_;
-            answer_error(res, verdict);
-            return R::Handled;
-        }
-        switch (verdict.target) {
-        case Target::CodePage:
-        case Target::Page:
-            common_headers(res);
-            res.set_header("Content-Security-Policy",
-                           "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-                           "img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
-            res.set_content(verdict.target == Target::Page ? page_html_ : code_page_html_, "text/html; charset=utf-8");
-            return R::Handled;
-        case Target::Asset:
-            common_headers(res);
-            if (verdict.name == "phone.js") res.set_content(script_, "text/javascript; charset=utf-8");
-            else res.set_content(style_, "text/css; charset=utf-8");
-            return R::Handled;
-        case Target::Route:
-            if (req.method == "GET") {
-                int status = 0;
-                std::string reply;
-                answer_route("GET", verdict.name, head, language_of(req), nlohmann::json::object(), status, reply);
-                answer_json(res, status, reply);
-                return R::Handled;
-            }
-            return R::Unhandled;  // the body is read next, then the POST handler below answers
-        default:
-            return R::Unhandled;
-        }
-    });
-    server_->Post(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-        auto body = parse_body(req.body, options_.limits.max_json_depth);
-        if (!body) {
-            ++refused_;
-            return answer_json(res, 400, dump({{"error", "The request is not valid JSON."}}));
-        }
-        if (req.path == "/join") {
-            const auto code = body->find("code");
-            if (code == body->end() || !code->is_string() || !gate_->code_matches(code->get<std::string>()))
-                return answer_json(res, 403, dump({{"error", "That code is not right."}}));
-            return answer_json(res, 200, dump({{"url", "/" + token_}}));
-        }
-        const RequestHead head = head_of(req);
-        const std::string route = req.path.substr(token_.size() + 1);
-        int status = 0;
-        std::string reply;
-        answer_route("POST", route, head, language_of(req), std::move(*body), status, reply);
-        answer_json(res, status, reply);
-    });
+// libmicrohttpd listens on the address asked for: a port of 0 takes a free one.
+bool PhoneServer::bind_and_listen(std::string* error) {
+    sockaddr_storage address{};
+    const bool v6 = bind_.find(':') != std::string::npos;
+    if (v6) {
+        auto* a = reinterpret_cast<sockaddr_in6*>(&address);
+        a->sin6_family = AF_INET6;
+        a->sin6_port = htons(std::uint16_t(options_.port));
+        if (inet_pton(AF_INET6, bind_.c_str(), &a->sin6_addr) != 1) return error && (*error = "not an address: " + bind_, false);
+    } else {
+        auto* a = reinterpret_cast<sockaddr_in*>(&address);
+        a->sin_family = AF_INET;
+        a->sin_port = htons(std::uint16_t(options_.port));
+        if (inet_pton(AF_INET, bind_.c_str(), &a->sin_addr) != 1) return error && (*error = "not an address: " + bind_, false);
+    }
+    // ITC wakes the loop for a resumed connection and for stop; suspend/resume keeps a waiting request off every thread.
+    unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME | (v6 ? MHD_USE_IPv6 : 0);
+    daemon_ = MHD_start_daemon(
+        flags, 0, nullptr, nullptr, &on_request_cb, this,
+        MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
+        MHD_OPTION_THREAD_POOL_SIZE, std::max(1u, options_.threads),
+        MHD_OPTION_CONNECTION_LIMIT, options_.max_connections,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, options_.per_address_connections,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, options_.connection_memory,
+        MHD_OPTION_CONNECTION_TIMEOUT, unsigned(options_.io_timeout.count()),
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, options_.listen_backlog,
+        MHD_OPTION_STRICT_FOR_CLIENT, 1,
+        MHD_OPTION_NOTIFY_COMPLETED, &on_completed_cb, this,
+        MHD_OPTION_NOTIFY_CONNECTION, &on_connection_cb, this,
+        MHD_OPTION_END);
+    if (!daemon_) {
+        if (error) *error = fmt::format("cannot listen on {} port {}", bind_, options_.port);
+        return false;
+    }
+    const auto* info = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
+    port_ = info ? int(info->port) : options_.port;
+    return true;
 }
 
-// On a server thread: hands the request to the main thread and waits for its answer.
-void PhoneServer::answer_route(const std::string& method, const std::string& route, const RequestHead& head,
-                               std::string language, nlohmann::json body, int& status, std::string& reply) {
-    auto pending = std::make_shared<Pending>();
-    pending->method = method;
-    pending->route = route;
-    pending->phone_id = head.phone_id;
-    pending->language = std::move(language);
-    pending->body = std::move(body);
-    auto answer = pending->answer.get_future();
-    {
-        std::lock_guard lock(queue_mutex_);
-        if (stopping_) {
-            status = 503;
-            reply = dump({{"error", "Joining is closed."}});
-            return;
-        }
-        queue_.push_back(pending);
-    }
-    queue_changed_.notify_all();
-    if (wake) wake();
-    if (answer.wait_for(options_.answer_timeout) != std::future_status::ready) {
-        status = 503;
-        reply = dump({{"error", "The meeting is busy: try again."}});
+void PhoneServer::on_connection(MHD_Connection* connection, void** context, bool started) {
+    if (started) {
+        const auto* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *context = new Connection{deadlines_->add(info ? info->connect_fd : -1)};
         return;
     }
-    std::tie(status, reply) = answer.get();
+    // Before libmicrohttpd closes the socket: the deadline watch never touches a reused descriptor.
+    auto* record = static_cast<Connection*>(*context);
+    if (!record) return;
+    deadlines_->remove(record->deadline);
+    delete record;
+    *context = nullptr;
+}
+
+int PhoneServer::on_request(MHD_Connection* connection, const char* url, const char* method, const char* upload,
+                            std::size_t* upload_size, void** context) {
+    if (!*context) return on_head(connection, url, method, context);
+    auto& exchange = **static_cast<std::shared_ptr<Exchange>*>(*context);
+    if (exchange.answered) return send_json(connection, exchange.status, exchange.reply);
+    if (*upload_size > 0) {
+        // The declared length was checked before any byte of the body was read; this holds it whatever comes.
+        if (exchange.body.size() + *upload_size <= options_.limits.max_body_bytes) exchange.body.append(upload, *upload_size);
+        else exchange.verdict = Verdict{413, "The text is too long."};
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (exchange.suspended) return MHD_YES;  // woken before its answer: wait on
+    return on_body_done(connection, *static_cast<std::shared_ptr<Exchange>*>(*context));
+}
+
+// The headers are in, no byte of a body is read yet: the gate decides.
+int PhoneServer::on_head(MHD_Connection* connection, const char* url, const char* method, void** context) {
+    if (std::size_t(MHD_get_connection_values(connection, MHD_HEADER_KIND, nullptr, nullptr)) > options_.max_headers) {
+        ++refused_;
+        return send_json(connection, 431, error_body("Too many headers."));
+    }
+    const RequestHead head = head_of(connection, url, method);
+    const Verdict verdict = gate_ ? gate_->check(head, Clock::now()) : Verdict{503, "Not ready."};
+    if (verdict.status) {
+        ++refused_;
+        return send_json(connection, verdict.status, error_body(verdict.error), verdict.retry_after);
+    }
+    switch (verdict.target) {
+    case Target::CodePage:
+    case Target::Page:
+        return send(connection, 200, verdict.target == Target::Page ? page_html_ : code_page_html_,
+                    "text/html; charset=utf-8", 0, true);
+    case Target::Asset:
+        return verdict.name == "phone.js" ? send(connection, 200, script_, "text/javascript; charset=utf-8")
+                                          : send(connection, 200, style_, "text/css; charset=utf-8");
+    default:
+        break;
+    }
+    auto exchange = std::make_shared<Exchange>();
+    exchange->head = head;
+    exchange->verdict = verdict;
+    exchange->language = language_of(connection);
+    exchange->connection = connection;
+    *context = new std::shared_ptr<Exchange>(exchange);
+    if (head.method == "GET") {
+        exchange->json = nlohmann::json::object();
+        return queue_for_main_thread(connection, exchange);
+    }
+    return MHD_YES;  // the body is read next (at most the declared length, checked above)
+}
+
+int PhoneServer::on_body_done(MHD_Connection* connection, const std::shared_ptr<Exchange>& exchange) {
+    if (exchange->verdict.status) {
+        ++refused_;
+        return send_json(connection, exchange->verdict.status, error_body(exchange->verdict.error));
+    }
+    auto body = parse_body(exchange->body, options_.limits.max_json_depth);
+    if (!body) {
+        ++refused_;
+        return send_json(connection, 400, error_body("The request is not valid JSON."));
+    }
+    if (exchange->verdict.target == Target::JoinByCode) {
+        const auto code = body->find("code");
+        if (code == body->end() || !code->is_string() || !gate_->code_matches(code->get<std::string>()))
+            return send_json(connection, 403, error_body("That code is not right."));
+        return send_json(connection, 200, dump({{"url", "/" + token_}}));
+    }
+    exchange->json = std::move(*body);
+    return queue_for_main_thread(connection, exchange);
+}
+
+// The connection is suspended (it holds no thread and no deadline) until the main thread answers.
+int PhoneServer::queue_for_main_thread(MHD_Connection* connection, const std::shared_ptr<Exchange>& exchange) {
+    std::unique_lock lock(queue_mutex_);
+    if (stopping_) {
+        lock.unlock();
+        return send_json(connection, 503, error_body("Joining is closed."));
+    }
+    // Suspended before anyone can see it, so the main thread's resume always comes after.
+    MHD_suspend_connection(connection);
+    exchange->suspended = true;
+    ++suspended_;
+    if (const auto* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT); info && info->socket_context) {
+        exchange->deadline = static_cast<Connection*>(info->socket_context)->deadline;
+        exchange->has_deadline = true;
+        deadlines_->set_waiting(exchange->deadline, true);
+    }
+    exchange->queued_at = Clock::now();
+    queue_.push_back(exchange);
+    lock.unlock();
+    queue_changed_.notify_all();
+    if (wake) wake();
+    return MHD_YES;
+}
+
+// Any thread, once per exchange (whoever took it out of the queue): sets the answer and lets the loop send it.
+void PhoneServer::answer(const std::shared_ptr<Exchange>& exchange, int status, std::string reply) {
+    exchange->status = status;
+    exchange->reply = std::move(reply);
+    exchange->answered = true;
+    if (exchange->has_deadline) deadlines_->set_waiting(exchange->deadline, false);
+    MHD_resume_connection(exchange->connection);
+}
+
+void PhoneServer::on_completed(void** context) {
+    auto* exchange = static_cast<std::shared_ptr<Exchange>*>(*context);
+    if (!exchange) return;
+    if ((*exchange)->suspended) --suspended_;
+    delete exchange;
+    *context = nullptr;
+}
+
+// A request the main thread has not taken within answer_timeout is answered "busy" and
+// never reaches a plugin: a phone told to try again must not find its card made anyway.
+void PhoneServer::watch_answer_timeouts() {
+    std::unique_lock lock(queue_mutex_);
+    while (!stopping_) {
+        const auto now = Clock::now();
+        std::vector<std::shared_ptr<Exchange>> late;
+        while (!queue_.empty() && now - queue_.front()->queued_at > options_.answer_timeout) {
+            late.push_back(queue_.front());
+            queue_.pop_front();
+        }
+        for (auto& exchange : late) answer(exchange, 503, error_body("The meeting is busy: try again."));
+        queue_changed_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stopping_; });
+    }
 }
 
 std::size_t PhoneServer::pump() {
-    std::deque<std::shared_ptr<Pending>> batch;
+    std::deque<std::shared_ptr<Exchange>> batch;
     {
         std::lock_guard lock(queue_mutex_);
         batch.swap(queue_);
     }
-    for (auto& pending : batch) {
+    for (auto& exchange : batch) {
         int status = 404;
         nlohmann::json reply = nlohmann::json::object();
         const PhoneRouteSpec* found = nullptr;
         std::string plugin_id;
+        const std::string& route = exchange->verdict.name;
         for (const auto& entry : runtime_.phone_routes())
-            if (entry.spec.method == pending->method && entry.spec.path == pending->route) {
+            if (entry.spec.method == exchange->head.method && entry.spec.path == route) {
                 found = &entry.spec;
                 plugin_id = entry.plugin_id;
             }
         if (found) {
             // A copy: a route that throws turns its plugin off, which drops the registration.
             auto handle = found->handle;
-            PhoneRequest request{pending->phone_id, pending->language, pending->body};
+            PhoneRequest request{exchange->head.phone_id, exchange->language, exchange->json};
             if (!runtime_.guarded(plugin_id, "answering a phone", [&] { status = handle(request, reply); })) {
                 status = 500;
                 reply = {{"error", "Something went wrong."}};
@@ -248,7 +404,7 @@ std::size_t PhoneServer::pump() {
         } else {
             reply = {{"error", "Not found."}};
         }
-        pending->answer.set_value({status, dump(reply)});
+        answer(exchange, status, dump(reply));
     }
     return batch.size();
 }
@@ -268,15 +424,26 @@ void PhoneServer::close_joining() {
 }
 
 void PhoneServer::stop() {
-    if (!server_) return;
+    if (!daemon_) return;
     {
         std::lock_guard lock(queue_mutex_);
         stopping_ = true;
     }
-    pump();  // what was accepted is answered (and in the file) before the threads go
-    server_->stop();
-    if (listener_.joinable()) listener_.join();
-    server_.reset();
+    queue_changed_.notify_all();
+    if (timeouts_.joinable()) timeouts_.join();
+    // No new connection; what was accepted is answered (and in the file) before the loop goes.
+    listen_fd_ = MHD_quiesce_daemon(daemon_);
+    pump();
+    // Resumed connections send their answer (a few hundred bytes) and complete; a client that
+    // never reads is not waited for: libmicrohttpd must see no suspended connection when it stops.
+    const auto flush_until = Clock::now() + kFlushWindow;
+    while (suspended_ > 0 && Clock::now() < flush_until) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    MHD_stop_daemon(daemon_);
+    daemon_ = nullptr;
+    if (listen_fd_ >= 0) close(listen_fd_);
+    listen_fd_ = -1;
+    deadlines_->stop();
+    deadlines_.reset();
     gate_.reset();
     running_ = false;
 }
@@ -295,6 +462,8 @@ std::size_t PhoneServer::phones_connected() const {
     return gate_ ? gate_->phones_seen(Clock::now(), kConnectedWindow) : 0;
 }
 
-ServerCounts PhoneServer::counts() const { return {answered_.load(), refused_.load()}; }
+ServerCounts PhoneServer::counts() const {
+    return {answered_.load(), refused_.load(), deadlines_ ? deadlines_->cut_count() : 0};
+}
 
 }  // namespace kartla::phones

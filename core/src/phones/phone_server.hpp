@@ -1,9 +1,10 @@
 #pragma once
 // The room server: phones in the room join over the local network and add
-// cards and dots (docs/phones.md). httplib (Debian's libcpp-httplib) answers on
-// its own threads; every request that reaches a plugin's route waits in a queue
+// cards and dots (docs/phones.md). libmicrohttpd (Debian's libmicrohttpd) reads
+// requests on an event loop with limits on every connection; a request that
+// reaches a plugin's route is suspended (holding no thread) and waits in a queue
 // that the main thread answers between frames (pump), so it is an edit like any
-// other. Used by the window ("Let phones join") and by `kartla serve`.
+// other. Used through PhoneRoom by the window and by `kartla serve`.
 #include "phones/request_gate.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,9 +21,8 @@
 #include <string>
 #include <thread>
 
-namespace httplib {
-class Server;
-}
+struct MHD_Daemon;
+struct MHD_Connection;
 
 namespace kartla {
 class Runtime;
@@ -30,19 +30,29 @@ class Runtime;
 
 namespace kartla::phones {
 
+class ConnectionDeadlines;
+
 struct ServerOptions {
     std::string bind;           // an IPv4 or IPv6 address of this machine; "" = default_bind_address()
     int port = 0;               // 0: a free port
+    std::string token, code;    // "": fresh ones; else the address phones already hold (PhoneRoom)
     std::filesystem::path page_dir;  // the phone page: index.html, phone.js, phone.css
     Limits limits;
-    std::size_t threads = 16;   // httplib's pool; a connection holds one only while a request is read and answered
-    std::chrono::seconds io_timeout{3};  // a phone that sends slower than this is dropped
+    unsigned threads = 2;       // event loops; none ever waits for the main thread
+    std::chrono::seconds io_timeout{3};  // a connection silent this long is dropped
+    std::chrono::milliseconds request_deadline{5000};  // the whole request, headers and body, however trickled
     std::chrono::seconds answer_timeout{10};  // waiting for the main thread
+    unsigned max_connections = 512;          // open at once, all addresses
+    unsigned per_address_connections = 16;   // open at once from one address (0: no limit, the benchmark)
+    std::size_t connection_memory = 32 * 1024;  // the request line and headers must fit; else 431
+    std::size_t max_headers = 64;            // more header lines: 431
+    unsigned listen_backlog = 1024;          // a room's burst of phones waits here, not in retries
 };
 
 struct ServerCounts {
     std::size_t answered = 0;   // routes answered by a plugin
     std::size_t refused = 0;    // by the gate (4xx/5xx before any plugin saw it)
+    std::size_t cut = 0;        // connections cut at the whole-request deadline
 };
 
 class KARTLA_API PhoneServer {
@@ -56,7 +66,8 @@ public:
     bool start(const ServerOptions& options, std::string* error);
     // Stops new phones: every request is answered "joining is closed" (410) until stop().
     void close_joining();
-    void stop();  // waits for the server's threads; requests still queued are answered 503
+    // Answers what was accepted (in the file), then stops; within about 200 ms whatever the clients do.
+    void stop();
     bool running() const { return running_; }
 
     std::string url() const;            // "http://192.168.1.20:8080/TOKEN"
@@ -77,16 +88,28 @@ public:
     // Called from the server's threads when a request waits for pump() (the window wakes its loop).
     std::function<void()> wake;
 
+    struct Exchange;  // one request, from its head to its answer (phone_server.cpp)
+    struct Connection;
+    // libmicrohttpd's callbacks (on the server's threads).
+    int on_request(MHD_Connection* connection, const char* url, const char* method, const char* upload,
+                   std::size_t* upload_size, void** context);
+    void on_completed(void** context);
+    void on_connection(MHD_Connection* connection, void** context, bool started);
+
 private:
-    struct Pending;
-    void install_handlers();
-    void answer_route(const std::string& method, const std::string& route, const RequestHead& head,
-                      std::string language, nlohmann::json body, int& status, std::string& reply);
+    int on_head(MHD_Connection* connection, const char* url, const char* method, void** context);
+    int on_body_done(MHD_Connection* connection, const std::shared_ptr<Exchange>& exchange);
+    int queue_for_main_thread(MHD_Connection* connection, const std::shared_ptr<Exchange>& exchange);
+    void answer(const std::shared_ptr<Exchange>& exchange, int status, std::string reply);
+    void watch_answer_timeouts();
+    bool bind_and_listen(std::string* error);
 
     Runtime& runtime_;
-    std::unique_ptr<httplib::Server> server_;
+    MHD_Daemon* daemon_ = nullptr;
+    int listen_fd_ = -1;
     std::unique_ptr<RequestGate> gate_;
-    std::thread listener_;
+    std::unique_ptr<ConnectionDeadlines> deadlines_;
+    std::thread timeouts_;
     std::atomic<bool> running_{false};
     ServerOptions options_;
     std::string token_, code_, bind_;
@@ -95,9 +118,9 @@ private:
 
     mutable std::mutex queue_mutex_;
     std::condition_variable queue_changed_;
-    std::deque<std::shared_ptr<Pending>> queue_;
+    std::deque<std::shared_ptr<Exchange>> queue_;
     bool stopping_ = false;  // under queue_mutex_: no request is queued any more
-    std::atomic<std::size_t> answered_{0}, refused_{0};
+    std::atomic<std::size_t> answered_{0}, refused_{0}, suspended_{0};
 };
 
 }  // namespace kartla::phones

@@ -70,18 +70,33 @@ bool RequestGate::take(Bucket& bucket, double rate, double burst, Clock::time_po
     return false;
 }
 
-RequestGate::Phone* RequestGate::phone(const std::string& id, Clock::time_point now) {
-    auto found = phones_.find(id);
+// The phone's rate buckets; a new id is counted against its address, so one device
+// cannot fill the meeting with made-up ids and keep the real phones out.
+RequestGate::Phone* RequestGate::phone(const RequestHead& head, Clock::time_point now, Verdict& refusal) {
+    auto found = phones_.find(head.phone_id);
     if (found != phones_.end()) return &found->second;
     if (phones_.size() >= limits_.max_phones) {
         // Forget phones not heard from for a minute; a room never has this many at once.
         std::erase_if(phones_, [&](const auto& entry) { return now - entry.second.seen > std::chrono::minutes(1); });
-        if (phones_.size() >= limits_.max_phones) return nullptr;
+        if (phones_.size() >= limits_.max_phones) {
+            refusal = refuse(503, "The meeting is full: ask the facilitator to close joining and open it again.");
+            return nullptr;
+        }
+    }
+    if (new_phones_.size() > 4 * limits_.max_phones)
+        std::erase_if(new_phones_, [&](const auto& entry) { return now - entry.second.at > std::chrono::minutes(10); });
+    auto [bucket, fresh_address] = new_phones_.try_emplace(head.address);
+    if (fresh_address) bucket->second.tokens = limits_.new_phones_per_address;
+    double retry = 0;
+    if (!take(bucket->second, limits_.new_phone_per_second, limits_.new_phones_per_address, now, &retry)) {
+        refusal = refuse(429, "Too many new phones from this device: wait a minute, or ask the facilitator.");
+        refusal.retry_after = retry;
+        return nullptr;
     }
     Phone fresh;
     fresh.edits.tokens = limits_.edit_burst;
     fresh.reads.tokens = limits_.read_burst;
-    return &phones_.emplace(id, fresh).first->second;
+    return &phones_.emplace(head.phone_id, fresh).first->second;
 }
 
 Verdict RequestGate::check(const RequestHead& head, Clock::time_point now) {
@@ -102,6 +117,8 @@ Verdict RequestGate::check(const RequestHead& head, Clock::time_point now) {
 
     if (head.path.empty() || head.path[0] != '/') return refuse(404, "Not found.");
     if (head.path == "/" && head.method == "GET") return go(Target::CodePage);
+    // The code page's own script and style: public like the page, or there is no form to type the code in.
+    if (head.method == "GET" && is_asset(std::string_view(head.path).substr(1))) return go(Target::Asset, head.path.substr(1));
     const std::string base = "/" + token_;
     if (head.path == "/join" && head.method == "POST") {
         if (auto v = check_route(head, "", now); v.status) return v;
@@ -126,8 +143,9 @@ Verdict RequestGate::check_route(const RequestHead& head, const std::string& res
     }
     if (rest.empty()) return go(Target::Route);  // /join: no phone id yet
     if (!valid_phone_id(head.phone_id)) return refuse(400, "The page is out of date: reload it.");
-    Phone* p = phone(head.phone_id, now);
-    if (!p) return refuse(503, "The meeting is full.");
+    Verdict refusal;
+    Phone* p = phone(head, now, refusal);
+    if (!p) return refusal;
     p->seen = now;
     double retry = 0;
     bool edit = head.method == "POST";

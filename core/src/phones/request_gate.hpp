@@ -26,19 +26,22 @@ struct Limits {
     double total_per_second = 400.0;        // all phones together, and code guesses
     double total_burst = 800;
     std::size_t max_phones = 400;           // phones remembered at once (their rate buckets)
+    double new_phones_per_address = 8;      // new phone ids one address may bring at once (a phone, its
+    double new_phone_per_second = 1.0 / 30; // browsers, a private window), and one more every 30 s
 };
 
 // A request as the server sees it once the headers are in.
 struct RequestHead {
     std::string method;        // "GET", "POST", ...
     std::string path;          // without the query
+    std::string address;       // the client's IP address, "" when unknown
     std::string host;          // the Host header
     std::string origin;        // the Origin header, "" when absent
     std::string content_type;  // "" when absent
     std::string kartla_header; // X-Kartla: a cross-site form cannot send it
     std::string phone_id;      // X-Kartla-Phone
     std::size_t content_length = 0;
-    bool chunked = false;
+    bool chunked = false;      // any Transfer-Encoding header, whatever its value or case
 };
 
 enum class Target { None, CodePage, JoinByCode, Page, Asset, Route };
@@ -78,7 +81,7 @@ private:
     };
     bool take(Bucket& bucket, double rate, double burst, Clock::time_point now, double* retry_after);
     Verdict check_route(const RequestHead& head, const std::string& rest, Clock::time_point now);
-    Phone* phone(const std::string& id, Clock::time_point now);
+    Phone* phone(const RequestHead& head, Clock::time_point now, Verdict& refusal);
 
     std::string token_;
     std::string code_;
@@ -88,6 +91,7 @@ private:
     mutable std::mutex mutex_;
     Bucket total_;
     std::map<std::string, Phone> phones_;
+    std::map<std::string, Bucket> new_phones_;  // per client address
 };
 
 // The phone's anonymous id: 32 lower-case hex digits (128 random bits).

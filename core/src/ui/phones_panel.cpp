@@ -32,7 +32,7 @@ void big_text(const std::string& text, float scale, ImU32 colour) {
 
 }  // namespace
 
-PhonesPanel::PhonesPanel(Runtime& runtime) : runtime_(runtime), server_(runtime) {}
+PhonesPanel::PhonesPanel(Runtime& runtime) : runtime_(runtime), room_(runtime) {}
 
 void PhonesPanel::open_joining() {
     if (!runtime_.workshop()) return;
@@ -44,26 +44,22 @@ void PhonesPanel::open_joining() {
     // Tests keep the server on loopback whatever network the machine has.
     if (const char* bind = std::getenv("KARTLA_PHONES_BIND"); bind && *bind) options.bind = bind;
     problem_.clear();
-    if (!server_.start(options, &problem_)) return;
-    joined_ = runtime_.workshop();
-    qr_ = phones::qr_code(server_.qr_text());
+    if (!room_.open(options, &problem_)) return;
+    qr_ = phones::qr_code(server().qr_text());
     check_reachable();
-    runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Phones can join at"), server_.url()));
+    runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Phones can join at"), server().url()));
 }
 
 void PhonesPanel::pump() {
-    if (server_.running() && runtime_.workshop() != joined_) {
-        close_joining();
+    if (room_.pump() == phones::PhoneRoom::Pumped::ClosedForAnotherWorkshop) {
+        qr_ = {};
         runtime_.post_message(LogLevel::Warning, runtime_.translate("Joining was closed: another workshop is open."));
-        return;
     }
-    server_.pump();
 }
 
 void PhonesPanel::close_joining() {
-    if (!server_.running()) return;
-    server_.close_joining();
-    server_.stop();
+    if (!room_.open_now()) return;
+    room_.close();
     qr_ = {};
     runtime_.post_message(LogLevel::Info, runtime_.translate("Joining is closed."));
 }
@@ -71,7 +67,7 @@ void PhonesPanel::close_joining() {
 // The server answers its own address: what can be tested from here. Whether the
 // phones reach it depends on the network (a guest Wi-Fi may keep devices apart).
 void PhonesPanel::check_reachable() {
-    httplib::Client client(server_.bind_address(), server_.port());
+    httplib::Client client(server().bind_address(), server().port());
     client.set_connection_timeout(1, 0);
     client.set_read_timeout(1, 0);
     auto answer = client.Get("/");
@@ -103,19 +99,19 @@ void PhonesPanel::draw_join_code(float size, bool room) {
     // The room reads it from the back row: everything larger there.
     const float label = room ? 1.6f : 1.0f;
     big_text(runtime_.translate("Scan the code, or open this address:"), label, ink);
-    big_text(server_.short_address(), room ? 3.0f : 2.0f, ink);
+    big_text(server().short_address(), room ? 3.0f : 2.0f, ink);
     big_text(runtime_.translate("and type the code:"), label, ink);
-    big_text(server_.code(), room ? 4.0f : 2.5f, ink);
+    big_text(server().code(), room ? 4.0f : 2.5f, ink);
     mark_item("core.phones.code");
     ImGui::Spacing();
-    big_text(fmt::format("{} {}", server_.phones_connected(), runtime_.translate("phones connected")), room ? 2.0f : 1.5f, ink);
+    big_text(fmt::format("{} {}", server().phones_connected(), runtime_.translate("phones connected")), room ? 2.0f : 1.5f, ink);
     ImGui::EndGroup();
 }
 
 void PhonesPanel::draw() {
     if (!runtime_.workshop()) return hint(runtime_.translate("No workshop is open."));
     ImGui::PushTextWrapPos(0.0f);
-    if (!server_.running()) {
+    if (!room_.open_now()) {
         draw_closed();
         ImGui::PopTextWrapPos();
         return;
@@ -124,7 +120,7 @@ void PhonesPanel::draw() {
     draw_join_code(std::min(avail.x * 0.45f, avail.y * 0.7f), false);
     if (big_button(runtime_.translate("Close joining"))) close_joining();
     mark_item("core.phones.close");
-    ImGui::TextUnformatted(server_.url().c_str());
+    ImGui::TextUnformatted(server().url().c_str());
     if (reachable_ == "no")
         field_error(runtime_.translate("kartla cannot reach its own address: check the network, or use the laptop's hotspot."));
     hint(runtime_.translate("If phones cannot open the page, the guest network keeps devices apart: switch on the "
@@ -155,13 +151,18 @@ void PhonesPanel::draw_closed() {
     }
     if (big_button(runtime_.translate("Let phones join"))) open_joining();
     mark_item("core.phones.open");
+    // The address stays while joining is closed and opened again, so cards waiting on phones still arrive.
+    if (room_.keeps_address()) {
+        if (ImGui::Button(runtime_.translate("New address and code"))) room_.choose_new_address();
+        mark_item("core.phones.new_address");
+    }
     if (!problem_.empty()) field_error(fmt::format("{}: {}", runtime_.translate("Joining could not start"), problem_));
     hint(runtime_.translate("Plain HTTP: anyone on this network can read what the phones send. Ask the room not to "
                             "write names or personal data; every phone text is checked like text typed here."));
 }
 
 bool PhonesPanel::draw_room() {
-    if (!server_.running()) return false;
+    if (!room_.open_now()) return false;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     draw_join_code(std::min(avail.x * 0.42f, avail.y * 0.9f), true);
     return true;

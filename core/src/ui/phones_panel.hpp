@@ -4,7 +4,7 @@
 // how many phones are connected, and what plain HTTP on this network means.
 #include "host/runtime.hpp"
 #include "phones/join_address.hpp"
-#include "phones/phone_server.hpp"
+#include "phones/phone_room.hpp"
 #include "phones/qr_code.hpp"
 
 #include <string>
@@ -20,12 +20,12 @@ public:
     bool draw_room();  // the projector: the code to scan, nothing to press
     void open_joining();
     void close_joining();
-    bool joining() const { return server_.running(); }
+    bool joining() const { return room_.open_now(); }
     // Main thread, each frame: answers the phones' waiting requests. Another
     // workshop opened meanwhile closes joining first: phones of one meeting never
     // write into another meeting's file.
     void pump();
-    phones::PhoneServer& server() { return server_; }
+    phones::PhoneServer& server() { return room_.server(); }
 
 private:
     void draw_join_code(float size, bool room);
@@ -33,13 +33,12 @@ private:
     void check_reachable();
 
     Runtime& runtime_;
-    phones::PhoneServer server_;
+    phones::PhoneRoom room_;
     phones::QrCode qr_;
     std::vector<phones::NetworkInterface> interfaces_;
     int chosen_interface_ = -1;
     std::string problem_;     // why joining could not start
     std::string reachable_;   // what the self-test found
-    const Workshop* joined_ = nullptr;  // the workshop the phones joined
 };
 
 }  // namespace kartla::ui

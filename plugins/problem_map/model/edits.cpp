@@ -221,8 +221,15 @@ Id create_card_from_phone(Editor& w, const PhoneCard& card, EditResult* result) 
                face_down ? 1 : 0);
         Id id = db.last_insert_id();
         place_card(db, id, place.x, place.y);
+        if (!card.sent_id.empty())
+            db.run("INSERT INTO problem_map_phone_card(sent_id, card_id) VALUES (?, ?)", card.sent_id, id);
         return id;
     });
+}
+
+Id card_sent_as(Database& db, std::string_view sent_id) {
+    if (sent_id.empty()) return 0;
+    return db.scalar_int("SELECT card_id FROM problem_map_phone_card WHERE sent_id = ?", sent_id);
 }
 
 const char* phone_dots_refusal(Database& db, std::string_view phone, Id card, int dots) {

@@ -63,7 +63,10 @@ EditResult reveal_all(Editor& w);  // turns every card face up and ends the roun
 struct PhoneCard {
     std::string title, description, place, when_note;
     Id category = 0;  // 0: none; an unknown category is none too
+    std::string sent_id;  // made on the phone, 32 hex digits; "" for none
 };
+// The card a phone already sent with this id, or 0.
+Id card_sent_as(Database& db, std::string_view sent_id);
 // A card from a phone: face down during a silent round, on the first free place
 // of a board-sized grid from the board's top-left card, never over another.
 Id create_card_from_phone(Editor& w, const PhoneCard& card, EditResult* result = nullptr);

@@ -67,6 +67,12 @@ CardReading read_card(const nlohmann::json& body) {
         return reading;
     card.title = trimmed(card.title);
     if (card.title.empty()) return {std::nullopt, 400, "Write what happens first."};
+    if (auto sent = body.find("sent_id"); sent != body.end() && !sent->is_null()) {
+        const bool valid = sent->is_string() && sent->get<std::string>().size() == 32 &&
+                           sent->get<std::string>().find_first_not_of("0123456789abcdef") == std::string::npos;
+        if (!valid) return {std::nullopt, 400, "The page is out of date: reload it."};
+        card.sent_id = sent->get<std::string>();
+    }
     if (auto category = body.find("category_id"); category != body.end() && !category->is_null()) {
         if (!category->is_number_integer()) return {std::nullopt, 400, "The request is not valid JSON."};
         card.category = std::max<Id>(0, category->get<Id>());
@@ -121,6 +127,12 @@ int post_card(const Room& room, const PhoneRequest& request, nlohmann::json& rep
     auto reading = read_card(request.body);
     if (!reading.card) return reply = {{"error", reading.error}}, reading.status;
     if (!room.workshop) return reply = {{"error", "Joining is closed."}}, 410;
+    // Sent again (the phone never heard the answer): the card the meeting has, not a second one.
+    if (const Id known = edits::card_sent_as(room.workshop->db(), reading.card->sent_id)) {
+        const bool face_down = room.workshop->db().scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", known) == 1;
+        reply = {{"id", known}, {"face_down", face_down}, {"again", true}};
+        return 200;
+    }
     const Id id = edits::create_card_from_phone(room.editor, *reading.card);
     if (!id) return reply = {{"error", "Something went wrong."}}, 503;
     const bool face_down = room.workshop->db().scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", id) == 1;

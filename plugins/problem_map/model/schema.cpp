@@ -111,6 +111,13 @@ CREATE TABLE problem_map_phone_vote(
   UNIQUE (card_id, phone));
 INSERT INTO problem_map_setting(key, value) VALUES ('phone_voting', '0');
 )sql",
+        // A card from a phone carries an id the phone made (32 hex digits): a retry of a
+        // card the meeting already has (the answer was lost on the way) finds it here.
+        R"sql(
+CREATE TABLE problem_map_phone_card(
+  sent_id BLOB PRIMARY KEY CHECK (length(sent_id) = 32 AND sent_id NOT GLOB '*[^0-9a-f]*'),
+  card_id INTEGER NOT NULL REFERENCES problem_map_card(id) ON DELETE CASCADE);
+)sql",
     };
     return steps;
 }

@@ -62,6 +62,27 @@ TEST_CASE("phones: a card from a phone lands in the file with its fields, one un
     CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 0);
 }
 
+TEST_CASE("phones: the same card sent twice (its answer lost on the way) is one card, and after an undo it can come again") {
+    Setup s;
+    const nlohmann::json card = {{"title", "Klotter vid Östra torget"}, {"sent_id", "00000000000000000000000000000abc"}};
+    auto first = s.post(phone_routes::post_card, card);
+    auto again = s.post(phone_routes::post_card, card);
+    CHECK(first.first == 201);
+    CHECK(again.first == 200);
+    CHECK(again.second["id"] == first.second["id"]);
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 1);
+    // Another card with another id is another card; a malformed id is refused, not ignored.
+    CHECK(s.post(phone_routes::post_card, {{"title", "Klotter vid Östra torget"}, {"sent_id", std::string(32, 'f')}}).first == 201);
+    CHECK(s.post(phone_routes::post_card, {{"title", "x"}, {"sent_id", "NOT-HEX"}}).first == 400);
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 2);
+    // Undo takes the card and its id together: the phone's retry then makes it anew.
+    REQUIRE(s.w->undo());
+    REQUIRE(s.w->undo());
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 0);
+    CHECK(s.post(phone_routes::post_card, card).first == 201);
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 1);
+}
+
 TEST_CASE("phones: during a silent round a phone's card is face down, and no phone sees it") {
     Setup s;
     REQUIRE(edits::start_silent_round(*s.w));

@@ -5,8 +5,11 @@ Usage: phone_page.py JOIN_URL WORKSHOP_FILE OUT_DIR [AXE_MIN_JS]
 Reads the workshop with sqlite3 (read-only) to check what arrived. Every wait is
 bounded; the server is on 127.0.0.1 only.
 """
+import json
 import os
 import sqlite3
+import urllib.error
+import urllib.request
 import sys
 import tempfile
 import time
@@ -17,6 +20,8 @@ from selenium.webdriver.common.by import By
 
 URL, FILE, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 AXE = sys.argv[4] if len(sys.argv) > 4 else ""
+CODE = os.environ.get("KARTLA_JOIN_CODE", "")
+SHORT = URL[:URL.rindex("/")]  # http://127.0.0.1:PORT: the address typed on a phone
 
 
 def query(sql, *args):
@@ -74,12 +79,73 @@ def check_axe(driver):
     print("phone_page: 0 accessibility violations (axe-core, WCAG 2.1 AA)")
 
 
+def join_by_code(driver):
+    """The short address, then the code typed as on the screen: the page and its files load without the token."""
+    driver.get(SHORT + "/")
+    field = wait_for("the code field", lambda: driver.find_element(By.ID, "code").is_displayed() and
+                     driver.find_element(By.ID, "code"))
+    field.send_keys(CODE.lower())  # typed on a phone: the case does not matter
+    driver.find_element(By.CSS_SELECTOR, "#join-form button[type=submit]").click()
+    wait_for("the join address after the code", lambda: driver.current_url == URL)
+    print("phone_page: joined by typing the code at " + SHORT)
+
+
+def post_card(body, phone):
+    request = urllib.request.Request(URL + "/cards", data=json.dumps(body).encode(), method="POST", headers={
+        "Content-Type": "application/json", "X-Kartla": "1", "X-Kartla-Phone": phone})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def same_card_twice():
+    """A phone that never heard the answer sends the card again: still one card in the file."""
+    card = {"title": "Skadegörelse vid busshållplatsen", "sent_id": "0123456789abcdef0123456789abcdee"}
+    phone = "abcdefabcdefabcdefabcdefabcdefab"
+    first, second = post_card(card, phone), post_card(card, phone)
+    count = query("SELECT count(*) FROM problem_map_card WHERE title = ?", card["title"])[0][0]
+    assert (first, second, count) == (201, 200, 1), "the same card twice: %r" % ((first, second, count),)
+    print("phone_page: the same card sent twice is one card")
+
+
+def check_narrow(driver):
+    """The vote page on small phones: every + inside the screen, -, count and + lined up, no axe violation."""
+    for width, height in ((320, 568), (375, 667)):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        time.sleep(0.3)
+        rows = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#vote-list li')).map(li => {"
+            "  const b = li.querySelectorAll('button'); const d = li.querySelector('.dots');"
+            "  return [li.querySelector('.title').textContent, b[0].getBoundingClientRect().left,"
+            "          d.getBoundingClientRect().left, b[1].getBoundingClientRect().right]; });")
+        inner = driver.execute_script("return document.documentElement.clientWidth;")
+        assert rows, "no vote rows at %d px" % width
+        outside = [r[0] for r in rows if r[3] > inner + 0.5]
+        assert not outside, "at %d px the + runs off the screen for: %r" % (width, outside)
+        for column in (1, 2, 3):
+            assert max(r[column] for r in rows) - min(r[column] for r in rows) < 1, \
+                "at %d px the -, count and + do not line up: %r" % (width, rows)
+        driver.execute_script("document.querySelector('#vote-list li:last-child').scrollIntoView({block: 'center'});")
+        driver.save_screenshot(os.path.join(OUT, "phone-sv-voting-%d.png" % width))
+        check_axe(driver)
+        print("phone_page: at %dx%d every + is inside the screen (%d rows, rightmost %.0f of %d px)" %
+              (width, height, len(rows), max(r[3] for r in rows), inner))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def main():
+    same_card_twice()
     cards_before = query("SELECT count(*) FROM problem_map_card")[0][0]
     driver = browser("sv-SE")
     try:
         driver.set_script_timeout(30)
-        driver.get(URL)
+        if CODE:
+            join_by_code(driver)
+        else:
+            driver.get(URL)
         wait_for("the page to connect", lambda: "Ansluten" in text(driver, "status"))
         assert "Tyst runda" in text(driver, "phase"), text(driver, "phase")
         driver.save_screenshot(os.path.join(OUT, "phone-sv.png"))
@@ -106,6 +172,9 @@ def main():
         # The facilitator reveals the cards and opens voting (here straight into the file).
         db = sqlite3.connect(FILE, timeout=5)
         db.execute("UPDATE problem_map_card SET hidden = 0")
+        # The longest Swedish word the room is likely to write, for the narrow screens below.
+        db.execute("INSERT INTO problem_map_card(title, hidden) VALUES "
+                   "('Narkotikapåverkade ungdomsgängsmedlemmar vid centralstationen', 0)")
         db.execute("UPDATE problem_map_setting SET value = '0' WHERE key = 'silent_round'")
         db.execute("INSERT INTO problem_map_setting(key, value) VALUES ('phone_voting', '1') "
                    "ON CONFLICT(key) DO UPDATE SET value = '1'")
@@ -119,6 +188,7 @@ def main():
             first.find_elements(By.TAG_NAME, "button")[1].click()
             wait_for("%d dots left" % expected, lambda: text(driver, "dots-left").endswith(": %d" % expected))
         driver.save_screenshot(os.path.join(OUT, "phone-sv-voting.png"))
+        check_narrow(driver)
         first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
         first.find_elements(By.TAG_NAME, "button")[0].click()  # take one back
         wait_for("1 dot left", lambda: text(driver, "dots-left").endswith(": 1"))
