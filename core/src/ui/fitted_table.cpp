@@ -40,7 +40,11 @@ bool begin_fitted_table(const char* id, const std::vector<TableColumn>& columns,
                         ImVec2 outer_size) {
     float least = 0;
     for (const auto& c : columns) least += least_width(c) + ImGui::GetStyle().CellPadding.x * 2 + 1;
-    bool scroll = !fits(columns, ImGui::GetContentRegionAvail().x);
+    // A table that scrolls down may show its scrollbar, which takes its width from the columns
+    // (the last column of the English problem list was cut by it at 100 %).
+    float available = ImGui::GetContentRegionAvail().x;
+    if (flags & ImGuiTableFlags_ScrollY) available -= ImGui::GetStyle().ScrollbarSize;
+    bool scroll = !fits(columns, available);
     if (scroll) flags |= ImGuiTableFlags_ScrollX;
     if (!ImGui::BeginTable(id, int(columns.size()), flags, outer_size, scroll ? least : 0.0f)) return false;
     for (const auto& c : columns) {
