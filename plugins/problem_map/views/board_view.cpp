@@ -77,6 +77,12 @@ void BoardView::draw_for_room(const Snapshot& s) {
         ImVec2 centre = canvas_.world_center();
         canvas_.zoom = least;
         canvas_.pan = ImVec2(centre.x - canvas_.size.x / 2 / canvas_.scale(), centre.y - canvas_.size.y / 2 / canvas_.scale());
+        // No empty board above or left of the cards: the room's screen is for them.
+        if (ImVec2 lo, hi; content_bounds(s, lo, hi)) {
+            const float margin = 40.0f;
+            canvas_.pan.x = std::max(canvas_.pan.x, lo.x - margin);
+            canvas_.pan.y = std::max(canvas_.pan.y, lo.y - margin);
+        }
     }
     ImGui::Dummy(canvas_.size);
     ui::mark_item("problem_map.room.board");
