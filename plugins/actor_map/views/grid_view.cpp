@@ -98,7 +98,8 @@ void GridView::draw() {
             c.y = std::clamp(c.y, grid_min.y + half.y, std::max(grid_min.y + half.y, grid_max.y - half.y));
             chips.push_back({actor.id, c, half, d.chip_lines.at(actor.id)});
         } else {
-            auto lines = wrap_label(actor.name, kNodeFont, (tray_w - 2 * pad) / chip_scale - 2 * kNodePadding, 2);
+            // Three lines in the tray: with two, a name cut after its second word left "vid…".
+            auto lines = wrap_label(actor.name, kNodeFont, (tray_w - 2 * pad) / chip_scale - 2 * kNodePadding, 3);
             float height = float(double(lines.size()) * kNodeLineHeight + 1.5 * kNodePadding) * chip_scale;
             ImVec2 half((tray_w - 2 * pad) / 2, height / 2);
             if (tray_y + 2 * half.y > tray_max.y) {
