@@ -169,6 +169,14 @@ std::vector<std::string> wrap_label(std::string_view text, double font_size, dou
     if (lines.size() > max_lines) {
         lines.resize(max_lines);
         lines.back() = shorten(lines.back(), font_size, max_width);
+        // A last line of a letter or two and "…" ("d…") says nothing: the line before ends the label.
+        auto characters = [](const std::string& s) {
+            return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+        };
+        if (lines.size() > 1 && characters(lines.back()) - 1 < 4) {
+            lines.pop_back();
+            lines.back() = shorten(lines.back(), font_size, max_width);
+        }
     }
     return lines;
 }

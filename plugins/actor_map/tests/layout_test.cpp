@@ -158,3 +158,17 @@ TEST_CASE("link types differ by more than their colour") {
                    types[i].crossed != types[j].crossed));
         }
 }
+
+TEST_CASE("a label cut to its last lines never ends in a line of a letter or two and an ellipsis") {
+    const std::string name = "Samhällsbyggnadsförvaltningen – särskilt kvällstid och helger kring Östra Höjdens "
+                             "centrum, resecentrums södra entré och gång- och cykeltunneln under järnvägen";
+    for (double width : {120.0, 160.0, 200.0, 236.0}) {
+        CAPTURE(width);
+        auto lines = wrap_label(name, kNodeFont, width, 3);
+        REQUIRE(!lines.empty());
+        const std::string& last = lines.back();
+        std::size_t characters = 0;
+        for (char c : last) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        CHECK(characters >= 5);  // four letters and "…" at least
+    }
+}
