@@ -146,7 +146,14 @@ void GridView::draw() {
 
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(tray_min, tray_max, IM_COL32(240, 240, 236, 255), 6 * unit);
-    list->AddText(ImVec2(tray_min.x + pad, tray_min.y + pad / 2), ImGui::GetColorU32(ImGuiCol_Text), s_.tr("Not placed yet"));
+    {  // within the tray: wider, it ran into the grid's "↑ Influence" (300 % on 720 lines)
+        const char* title = s_.tr("Not placed yet");
+        const ImVec2 at(tray_min.x + pad, tray_min.y + pad / 2);
+        bool cut = false;
+        kartla::ui::draw_clipped_text(list, ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), title,
+                                      tray_max.x - pad - at.x, 1, &cut);
+        if (cut) kartla::ui::whole_text_tip(at, ImVec2(tray_max.x, at.y + line), title);
+    }
     if (hidden) {
         std::string more = fmt::format("+{}", hidden);
         list->AddText(ImVec2(tray_min.x + pad, tray_max.y - line), ImGui::GetColorU32(ImGuiCol_Text), more.c_str());
