@@ -416,9 +416,10 @@ void NetworkView::draw() {
     float bar = ImGui::GetFrameHeightWithSpacing() * 2.2f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float below = legend(ImGui::GetCursorScreenPos(), avail.x, false) + ImGui::GetStyle().ItemSpacing.y;
-    // The network keeps at least half the height at any text size; the legend and the
-    // selection bar go below it and the window scrolls to them (at 300 % they left a strip).
-    ImVec2 size(std::max(avail.x, 100.0f), std::max({avail.y - bar - below, avail.y * 0.55f, 100.0f}));
+    // The network keeps at least 45 % of the screen's height at any text size; the legend and
+    // the selection bar go below it and the window scrolls to them (at 300 % they left a strip).
+    const float least = ImGui::GetMainViewport()->Size.y * 0.45f;
+    ImVec2 size(std::max(avail.x, 100.0f), std::max({avail.y - bar - below, least, 100.0f}));
     view_.origin = ImGui::GetCursorScreenPos();
     view_.canvas_size = size;
     view_.unit = s_.ui_scale();
