@@ -341,10 +341,15 @@ private:
         ImFontAtlas& console_atlas = *ImGui::GetIO().Fonts;
 
         ImGui::SetCurrentContext(room_.context);
-        ui::clear_probes();
-        ImGui::NewFrame();
-        ui::RoomLayout layout = shell_->draw_room(view);
-        ImGui::Render();
+        // The room's screen redraws every frame as the console's does: settled, as the console's
+        // shots are (a child window learns its scroll range only after its first frame).
+        ui::RoomLayout layout;
+        for (int i = 0; i < kSettleFrames; ++i) {
+            ui::clear_probes();
+            ImGui::NewFrame();
+            layout = shell_->draw_room(view);
+            ImGui::Render();
+        }
         const ImDrawData& room_data = *ImGui::GetDrawData();
         ImFontAtlas& room_atlas = *ImGui::GetIO().Fonts;
         ImVec2 size(float(config_.width), float(config_.height));

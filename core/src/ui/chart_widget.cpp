@@ -27,11 +27,16 @@ void chart(const doc::Chart& data, ImVec2 size) {
     if (data.points.empty() || size.x < 40 || size.y < 40) return;
     // The geometry is laid out in points at 100 % text; scaling keeps the proportions at any text size.
     const float scale = ImGui::GetFontSize() / kBaseFontPixels;
-    const doc::ChartGeometry g = doc::chart_geometry(data, size.x / scale, size.y / scale);
+    // The geometry leaves room for labels 16 points high; ours are a text height (20), so the
+    // plot starts lower and the top value's label stays inside the chart's own space.
+    constexpr float kTallerLabels = 6;
+    const doc::ChartGeometry g = doc::chart_geometry(data, size.x / scale, size.y / scale - kTallerLabels);
+    origin.y += kTallerLabels * scale;
     auto at = [&](double x, double y) { return ImVec2(origin.x + float(x) * scale, origin.y + float(y) * scale); };
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ImGui::GetFont();
-    const float small = ImGui::GetFontSize() * 0.8f;
+    // Labels at the full text size: in the room view they are read from the back (at least 28 px there).
+    const float small = ImGui::GetFontSize();
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Separator);
 

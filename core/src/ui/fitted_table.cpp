@@ -1,6 +1,11 @@
 // Tables that keep their words at any text size (see widgets.hpp).
 #include "kartla/fitted_table.hpp"
 
+#include <imgui_internal.h>
+
+#include <cstdio>
+#include <string>
+
 namespace kartla::ui {
 
 namespace {
@@ -40,9 +45,21 @@ bool begin_fitted_table(const char* id, const std::vector<TableColumn>& columns,
                         ImVec2 outer_size) {
     float least = 0;
     for (const auto& c : columns) least += least_width(c) + ImGui::GetStyle().CellPadding.x * 2 + 1;
-    bool scroll = !fits(columns, ImGui::GetContentRegionAvail().x);
+    // A table that scrolls down may show its scrollbar, which takes its width from the columns
+    // (the last column of the English problem list was cut by it at 100 %).
+    float available = ImGui::GetContentRegionAvail().x;
+    if (flags & ImGuiTableFlags_ScrollY) available -= ImGui::GetStyle().ScrollbarSize;
+    bool scroll = !fits(columns, available);
     if (scroll) flags |= ImGuiTableFlags_ScrollX;
-    if (!ImGui::BeginTable(id, int(columns.size()), flags, outer_size, scroll ? least : 0.0f)) return false;
+    // ImGui sets a fixed column's width once per table: after a change of language or text
+    // size the old widths stayed ("Confidence" in the Swedish "Säkerhet"'s width, cut). The
+    // table's identity includes its labels and widths, so a new set-up starts afresh.
+    std::string key = id;
+    for (const auto& c : columns) key += "|" + c.label + "|" + std::to_string(int(least_width(c)));
+    if (scroll) key += "|scroll";
+    char unique[64];
+    std::snprintf(unique, sizeof unique, "%s##%08x", id, ImHashStr(key.c_str()));
+    if (!ImGui::BeginTable(unique, int(columns.size()), flags, outer_size, scroll ? least : 0.0f)) return false;
     for (const auto& c : columns) {
         if (scroll && stretches(c))  // no free width to share: each at its least
             ImGui::TableSetupColumn(c.label.c_str(), (c.flags & ~ImGuiTableColumnFlags_WidthStretch) |

@@ -27,7 +27,38 @@ const ImWchar* glyph_ranges() {
     return ranges;
 }
 
+// The compact chrome's font: the last one built at the cap's size, when the content's is larger.
+ImFont* chrome_font() {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (atlas->Fonts.Size < 2) return nullptr;
+    ImFont* last = atlas->Fonts.back();
+    const float cap = kBaseFontPixels * kChromeScaleCap;
+    if (last->FontSize != cap || atlas->Fonts[0]->FontSize <= cap) return nullptr;
+    return last;
+}
+
 }  // namespace
+
+bool compact_chrome() {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (atlas->Fonts.Size == 0 || !chrome_font()) return false;
+    return ImGui::GetMainViewport()->Size.y < kCompactLines * atlas->Fonts[0]->FontSize;
+}
+
+ChromeText::ChromeText() {
+    if (!compact_chrome()) return;
+    ImGui::PushFont(chrome_font());
+    pushed_ = true;
+}
+
+ChromeText::~ChromeText() {
+    if (pushed_) ImGui::PopFont();
+}
+
+float chrome_frame_height() {
+    ChromeText text;
+    return ImGui::GetFrameHeight();
+}
 
 std::string build_fonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
@@ -41,6 +72,8 @@ std::string build_fonts(float scale) {
         io.Fonts->AddFontFromFileTTF(regular.c_str(), kBaseFontPixels * scale, &config, glyph_ranges());
         if (std::string bold = find_font("DejaVuSans-Bold.ttf"); !bold.empty())
             io.Fonts->AddFontFromFileTTF(bold.c_str(), kBaseFontPixels * scale * 1.25f, &config, glyph_ranges());
+        if (scale > kChromeScaleCap)  // the compact chrome's text, last so the content's font stays the default
+            io.Fonts->AddFontFromFileTTF(regular.c_str(), kBaseFontPixels * kChromeScaleCap, &config, glyph_ranges());
     } else {
         ImFontConfig config;
         config.SizePixels = 13.0f * scale;

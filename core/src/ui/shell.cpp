@@ -6,6 +6,7 @@
 #include "kartla/widgets.hpp"
 #include "ui/host_widgets.hpp"
 #include "host/paths.hpp"
+#include "fonts.hpp"
 #include "top_strip.hpp"
 
 #include <fmt/format.h>
@@ -36,8 +37,8 @@ bool smaller_text_pressed() { return keys::character_pressed('-', true); }
 // viewport, because the viewport learns of the menu bar only one frame later.
 void work_area(ImVec2& origin, ImVec2& size) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    float menu = ImGui::GetFrameHeight();
-    float status = ImGui::GetFrameHeightWithSpacing();
+    float menu = chrome_frame_height();
+    float status = chrome_frame_height() + ImGui::GetStyle().ItemSpacing.y;
     origin = ImVec2(viewport->Pos.x, viewport->Pos.y + menu);
     size = ImVec2(viewport->Size.x, viewport->Size.y - menu - status);
 }
@@ -347,6 +348,7 @@ float Shell::draw_file_banner(ImVec2 origin, float width) {
 }
 
 void Shell::draw_status_bar() {
+    ChromeText chrome;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     float height = ImGui::GetFrameHeightWithSpacing();
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - height));

@@ -1,5 +1,6 @@
 // The shell's menu bar: File, Edit (undo and redo named by their step, the
 // plugins' commands), View; the Plugins menu is in shell_plugins.cpp.
+#include "fonts.hpp"
 #include "shell.hpp"
 
 #include "kartla/widgets.hpp"
@@ -16,6 +17,7 @@ constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f};
 }  // namespace
 
 void Shell::draw_menu_bar() {
+    ChromeText chrome;  // its menus too: they are for the facilitator, not the room
     if (!ImGui::BeginMainMenuBar()) return;
     draw_file_menu();
     draw_edit_menu();

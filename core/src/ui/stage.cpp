@@ -1,5 +1,7 @@
 #include "stage.hpp"
 
+#include "fonts.hpp"
+
 #include "kartla/widgets.hpp"
 #include "ui/host_widgets.hpp"
 
@@ -103,11 +105,16 @@ void ViewStage::draw_menu_items() {
 // One row however large the text: the views that do not fit go into "More", the one
 // on stage always shows (a wrapped bar took a third of a projector's height at 300 %).
 float ViewStage::draw_view_bar(ImVec2 origin, float width, bool drawer) {
+    ChromeText chrome;
     const ImGuiStyle& style = ImGui::GetStyle();
-    float height = toolbar_height() + style.WindowPadding.y * 2;
+    // Compact: a thin margin, not the window's padding, around the one row of buttons.
+    const float pad = compact_chrome() ? style.ItemSpacing.y / 2 : style.WindowPadding.y;
+    float height = toolbar_height() + pad * 2;
     ImGui::SetNextWindowPos(origin);
     ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, pad));
     ImGui::Begin("###core.view_bar", nullptr, kFixed | ImGuiWindowFlags_NoDecoration);
+    ImGui::PopStyleVar();
     std::string on_stage = current();
     std::vector<ToolItem> items;
     for (const auto& v : usable_views()) {

@@ -414,3 +414,36 @@ TEST_CASE("a description a full disk refused stays pending, marked not saved, th
     CHECK(db.scalar_text("SELECT description FROM action_plan_measure WHERE id = ?", first) == description + "vid Åtorget");
     CHECK(db.scalar_text("SELECT title FROM action_plan_measure WHERE id = ?", second) == title);
 }
+
+TEST_CASE("at 300 % the status board shows whole columns, a page at a time, never one cut by the window's edge") {
+    Ui ui;
+    ui.headless.rebuild_fonts(3.0f);
+    ui.show(ui.table);
+    ui.headless.click_item("action_plan.table.new");
+    REQUIRE(ui.count("SELECT count(*) FROM action_plan_measure") == 1);
+    ui.show(ui.board);
+    const float width = ImGui::GetIO().DisplaySize.x;
+    auto shown = [&] {
+        std::vector<std::string> out;
+        for (std::string_view status : kStatuses) {
+            ImVec2 min, max;
+            const std::string key = fmt::format("action_plan.board.column.{}", status);
+            if (!kartla::ui::item_rect(key, min, max)) continue;
+            CHECK_MESSAGE(max.x <= width, key);  // whole, inside the window
+            out.emplace_back(status);
+        }
+        return out;
+    };
+    std::vector<std::string> first = shown();
+    REQUIRE(!first.empty());
+    CHECK(first.size() < kStatuses.size());
+    CHECK(first.front() == "proposed");
+    CHECK(ui.headless.has_item(fmt::format("action_plan.board.card.{}", ui.world.db().scalar_int("SELECT id FROM action_plan_measure"))));
+    // The arrow pages on to the last column.
+    for (int i = 0; i < int(kStatuses.size()) && shown().back() != kStatuses.back(); ++i) {
+        ui.headless.click_item("action_plan.board.next");
+        ui.headless.frame(2);
+    }
+    CHECK(shown().back() == std::string(kStatuses.back()));
+    CHECK(shown().front() != "proposed");
+}

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cfloat>
 #include <cstring>
 
@@ -124,29 +125,60 @@ void BoardView::draw() {
     items[1].kind = kartla::ui::ToolItem::Kind::Note;
     items[1].label = state_.tr("Drag a card to another column to change its status.");
     kartla::ui::toolbar("action_plan.board.toolbar", items);
-    columns();
+    columns(true);
 }
 
 // For the room: the columns and their cards, without the button and the hint.
 bool BoardView::draw_room() {
     if (!state_.refresh()) return false;
-    columns();
+    columns(false);
     return true;
 }
 
-void BoardView::columns() {
-    // Columns keep a readable width; a narrow window scrolls sideways instead of squeezing them.
-    ImGui::BeginChild("columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+// Whole columns of a readable width, as many as fit; where not all fit, a page of them with
+// arrows to the others (a column cut by the window's edge broke its cards' words, and the
+// room cannot scroll).
+void BoardView::columns(bool controls) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float count = float(kStatuses.size());
-    const float width = std::max(px(210), (ImGui::GetContentRegionAvail().x - spacing * (count - 1)) / count);
-    const bool scrolls = width * count + spacing * (count - 1) > ImGui::GetContentRegionAvail().x + 1;
-    const float height = ImGui::GetContentRegionAvail().y - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
-    for (std::size_t i = 0; i < kStatuses.size(); ++i) {
-        if (i) ImGui::SameLine();
+    const std::size_t count = kStatuses.size();
+    const float least = px(210);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    std::size_t shown = std::size_t(std::max(1.0f, std::floor((avail + spacing) / (least + spacing))));
+    shown = std::min(shown, count);
+    first_column_ = std::min(first_column_, count - shown);
+    if (shown < count) page_bar(shown, controls);
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * float(shown - 1)) / float(shown);
+    ImGui::BeginChild("columns", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    const float height = ImGui::GetContentRegionAvail().y;
+    for (std::size_t i = first_column_; i < first_column_ + shown; ++i) {
+        if (i > first_column_) ImGui::SameLine();
         column(kStatuses[i], width, height);
     }
     ImGui::EndChild();
+}
+
+// "◀  Decided – Done (2–4 of 6)  ▶": which columns show, and the way to the others.
+void BoardView::page_bar(std::size_t shown, bool controls) {
+    const std::size_t count = kStatuses.size(), last = first_column_ + shown - 1;
+    if (controls) {
+        ImGui::BeginDisabled(first_column_ == 0);
+        if (ImGui::ArrowButton("##previous", ImGuiDir_Left)) --first_column_;
+        ImGui::EndDisabled();
+        kartla::ui::mark_item("action_plan.board.previous");
+        ImGui::SameLine();
+    }
+    const std::string label =
+        fmt::format("{} – {} ({}–{} / {})", state_.tr(status_msgid(kStatuses[first_column_])),
+                    state_.tr(status_msgid(kStatuses[last])), first_column_ + 1, last + 1, count);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+    if (controls) {
+        ImGui::SameLine();
+        ImGui::BeginDisabled(last + 1 >= count);
+        if (ImGui::ArrowButton("##next", ImGuiDir_Right)) ++first_column_;
+        ImGui::EndDisabled();
+        kartla::ui::mark_item("action_plan.board.next");
+    }
 }
 
 }  // namespace kartla::action_plan::views

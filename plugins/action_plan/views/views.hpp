@@ -38,10 +38,12 @@ public:
     bool draw_room();
 
 private:
-    void columns();
+    void columns(bool controls);
+    void page_bar(std::size_t shown, bool controls);
     void column(std::string_view status, float width, float height);
     void card(const Measure& m);
     UiState& state_;
+    std::size_t first_column_ = 0;  // where the columns do not all fit: the first one shown
 };
 
 class TimelineView {

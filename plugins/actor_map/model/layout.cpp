@@ -9,7 +9,9 @@ namespace kartla::actor_map {
 namespace {
 
 constexpr double kLongWord = 1.3;  // a word up to this times the line width stays whole
-constexpr double kGap = 28.0;  // free space kept between boxes
+// Free space kept between boxes: a link is at least this long, so its dash, dots or bars
+// and its arrow can be seen (at 28 the links were 10-30 px stubs between boxes that almost touched).
+constexpr double kGap = 72.0;
 constexpr double kGravity = 2.0;  // pulls every actor towards the middle; keeps loosely linked ones in view
 
 std::size_t utf8_length(std::string_view s) {
@@ -167,6 +169,14 @@ std::vector<std::string> wrap_label(std::string_view text, double font_size, dou
     if (lines.size() > max_lines) {
         lines.resize(max_lines);
         lines.back() = shorten(lines.back(), font_size, max_width);
+        // A last line of a letter or two and "…" ("d…") says nothing: the line before ends the label.
+        auto characters = [](const std::string& s) {
+            return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+        };
+        if (lines.size() > 1 && characters(lines.back()) - 1 < 4) {
+            lines.pop_back();
+            lines.back() = shorten(lines.back(), font_size, max_width);
+        }
     }
     return lines;
 }
@@ -184,7 +194,7 @@ std::vector<Point> force_layout(const std::vector<Size>& sizes, const std::vecto
     const std::size_t n = sizes.size();
     std::vector<Point> pos(n);
     if (n == 0) return pos;
-    const double k = 110.0;  // ideal distance between linked centres
+    const double k = 200.0;  // ideal distance between linked centres: a box and a visible link
     // A golden-angle spiral: distinct, evenly spread starting points with no randomness.
     for (std::size_t i = 0; i < n; ++i) {
         double r = k * 0.7 * std::sqrt(double(i) + 0.5), angle = double(i) * 2.399963229728653;

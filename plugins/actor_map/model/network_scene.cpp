@@ -9,7 +9,9 @@ namespace kartla::actor_map {
 
 namespace {
 
-constexpr double kMargin = 40, kTop = 80, kBottom = 150;
+// The legend's text at 28 px of 1920: about 9 pt where the report prints the picture a page
+// wide (at 20 px it was about 3 mm, unreadable); room below the network for three rows of it.
+constexpr double kMargin = 40, kTop = 80, kBottom = 230, kLegendText = 28, kLegendLine = 6;
 const Colour kInk{33, 33, 33}, kGapRed{198, 40, 40}, kMuted{97, 97, 97};
 
 struct Fit {
@@ -43,6 +45,21 @@ Point box_exit(Point centre, Size size, Point toward) {
     return {centre.x + dx * t, centre.y + dy * t};
 }
 
+// A link's line in its type's pattern, with the bars across a conflict's middle.
+void link(Scene& scene, Point a, Point b, const RelationType& type, double width) {
+    const Dash dash = dash_of(type.pattern, width);
+    scene.line({{a, b}, Colour::of(type.colour), width, dash.on, dash.off, type.directed});
+    if (!type.crossed) return;
+    double dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+    if (len < 1e-9) return;
+    dx /= len, dy /= len;
+    const double half = 4 + width * 2, apart = 3 + width * 1.2;
+    for (double side : {-1.0, 1.0}) {
+        Point m{(a.x + b.x) / 2 + dx * apart * side, (a.y + b.y) / 2 + dy * apart * side};
+        scene.line({{{m.x - dy * half, m.y + dx * half}, {m.x + dy * half, m.y - dx * half}}, Colour::of(type.colour), width});
+    }
+}
+
 void draw_relations(Scene& scene, const Snapshot& snapshot, const Fit& fit) {
     for (const auto& r : snapshot.relations) {
         const Actor* a = snapshot.actor(r.from);
@@ -53,11 +70,7 @@ void draw_relations(Scene& scene, const Snapshot& snapshot, const Fit& fit) {
         Size sa = node_size(a->name), sb = node_size(b->name);
         sa = {sa.width * fit.scale, sa.height * fit.scale};
         sb = {sb.width * fit.scale, sb.height * fit.scale};
-        scene.line({{box_exit(pa, sa, pb), box_exit(pb, sb, pa)},
-                    Colour::of(type.colour),
-                    relation_width(r.strength, fit.scale, 1.0),
-                    type.dashed,
-                    type.directed});
+        link(scene, box_exit(pa, sa, pb), box_exit(pb, sb, pa), type, relation_width(r.strength, fit.scale, 1.0));
     }
 }
 
@@ -82,22 +95,28 @@ void draw_actor(Scene& scene, const Snapshot& snapshot, const Actor& actor, bool
 }
 
 void draw_legend(Scene& scene, const Gaps& gaps, const Translate& tr) {
-    double y = kNetworkImageHeight - kBottom + 40, x = kMargin;
+    double y = kNetworkImageHeight - kBottom + 50, x = kMargin;
+    const double sample = 90;  // the length of each line in the legend
     for (const auto& type : relation_types()) {
-        scene.line({{{x, y - 7}, {x + 50, y - 7}}, Colour::of(type.colour), 4, type.dashed, type.directed});
         std::string label = tr(std::string(type.msgid).c_str());
-        scene.text({x + 60, y, label, 20, kInk});
-        x += 90 + estimate_text_width(label, 20);
+        const double item = sample + 14 + estimate_text_width(label, kLegendText);
+        if (x > kMargin && x + item > kNetworkImageWidth - kMargin) {
+            x = kMargin;
+            y += kLegendText * 1.6;
+        }
+        link(scene, {x, y - kLegendText * 0.35}, {x + sample, y - kLegendText * 0.35}, type, kLegendLine);
+        scene.text({x + sample + 14, y, label, kLegendText, kInk});
+        x += item + 40;
     }
-    y += 40;
+    y += kLegendText * 1.6;
     if (!gaps.uncovered_problems.empty()) {
         std::string list;
         for (const auto& p : gaps.uncovered_problems) list += (list.empty() ? "" : " · ") + p.label;
-        scene.text({kMargin, y, std::string(tr("Prioritised problems nobody answers for:")) + " " + list, 20, kGapRed, Anchor::Start, true});
-        y += 30;
+        scene.text({kMargin, y, std::string(tr("Prioritised problems nobody answers for:")) + " " + list, kLegendText, kGapRed, Anchor::Start, true});
+        y += kLegendText * 1.5;
     }
     if (!gaps.isolated_actors.empty())
-        scene.text({kMargin, y, tr("Dashed red outline: an actor with no measure, problem or relation."), 18, kGapRed});
+        scene.text({kMargin, y, tr("Dashed red outline: an actor with no measure, problem or relation."), kLegendText, kGapRed});
 }
 
 }  // namespace

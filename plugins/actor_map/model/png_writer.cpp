@@ -59,8 +59,8 @@ void draw(cairo_t* cr, const LineShape& l) {
     set_colour(cr, l.colour);
     cairo_set_line_width(cr, l.width);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    double dash[] = {l.width * 3 + 4, l.width * 2 + 4};
-    cairo_set_dash(cr, dash, l.dashed ? 2 : 0, 0);
+    double dash[] = {l.dash_on, l.dash_off};
+    cairo_set_dash(cr, dash, l.dash_on > 0 ? 2 : 0, 0);
     cairo_stroke(cr);
     if (!l.arrow) return;
     auto head = arrow_head(l);

@@ -6,11 +6,13 @@ namespace kartla::actor_map {
 
 const std::array<RelationType, 5>& relation_types() {
     static const std::array<RelationType, 5> types = {{
-        {"cooperates", "cooperates", false, false, {46, 125, 50}},
-        {"shares_information", "shares information", false, true, {21, 101, 192}},
-        {"funds", "funds or commissions", true, false, {123, 31, 162}},
-        {"conflict", "in conflict", false, false, {198, 40, 40}},
-        {"missing", "needed but missing", false, true, {120, 120, 120}},
+        // Each differs from the others by more than its colour: solid, long dashes, an arrow,
+        // bars across, dots.
+        {"cooperates", "cooperates", false, LinePattern::Solid, false, {46, 125, 50}},
+        {"shares_information", "shares information", false, LinePattern::Dashed, false, {21, 101, 192}},
+        {"funds", "funds or commissions", true, LinePattern::Solid, false, {123, 31, 162}},
+        {"conflict", "in conflict", false, LinePattern::Solid, true, {198, 40, 40}},
+        {"missing", "needed but missing", false, LinePattern::Dotted, false, {120, 120, 120}},
     }};
     return types;
 }
@@ -25,6 +27,15 @@ bool is_relation_type(std::string_view key) {
     for (const auto& type : relation_types())
         if (type.key == key) return true;
     return false;
+}
+
+Dash dash_of(LinePattern pattern, double width) {
+    switch (pattern) {
+        case LinePattern::Dashed: return {width * 3 + 4, width * 2 + 4};
+        case LinePattern::Dotted: return {width * 0.8, width * 1.8};  // round caps make these dots
+        case LinePattern::Solid: break;
+    }
+    return {};
 }
 
 double relation_width(int strength, double scale, double unit) {

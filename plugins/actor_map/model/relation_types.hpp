@@ -7,13 +7,24 @@
 
 namespace kartla::actor_map {
 
+// How a link's line is drawn, besides its colour: told apart in black and white too.
+enum class LinePattern { Solid, Dashed, Dotted };
+
 struct RelationType {
     std::string_view key;
     std::string_view msgid;
     bool directed;  // drawn with an arrow from the first actor to the second
-    bool dashed;
+    LinePattern pattern;
+    bool crossed;  // two short bars across the middle of the line: "broken" (a conflict)
     Rgb colour;  // line colour on screen and in images
 };
+
+// The dash and gap lengths of a pattern for a line `width` wide (0, 0: solid).
+// Screen and images alike.
+struct Dash {
+    double on = 0, off = 0;
+};
+Dash dash_of(LinePattern pattern, double width);
 
 const std::array<RelationType, 5>& relation_types();
 // The entry for a key; unknown keys (from a newer file) read as "cooperates".

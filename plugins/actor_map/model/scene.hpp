@@ -31,7 +31,7 @@ struct LineShape {
     std::vector<Point> points;
     Colour colour;
     double width = 1;
-    bool dashed = false;
+    double dash_on = 0, dash_off = 0;  // 0: solid
     bool arrow = false;  // an arrow head at the last point
 };
 

@@ -43,7 +43,7 @@ void write(std::string& out, const LineShape& l) {
     out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1f}\" stroke-linecap=\"round\"",
                        points(l.points), colour(l.colour), l.width);
     out += opacity("stroke-opacity", l.colour.alpha);
-    if (l.dashed) out += fmt::format(" stroke-dasharray=\"{:.1f} {:.1f}\"", l.width * 3 + 4, l.width * 2 + 4);
+    if (l.dash_on > 0) out += fmt::format(" stroke-dasharray=\"{:.1f} {:.1f}\"", l.dash_on, l.dash_off);
     out += "/>\n";
     if (l.arrow)
         if (auto head = arrow_head(l); !head.empty())

@@ -130,3 +130,45 @@ TEST_CASE("links are at least 3 px wide at 100 % however far out the view is, an
     CHECK(relation_width(2, 3.0, 1.0) > 2 * relation_width(2, 1.0, 1.0));  // zoomed in: thicker
     CHECK(relation_width(1, 0.2, 2.0) >= 6.0);  // at 200 % text, twice as wide
 }
+
+TEST_CASE("layout: every link between two boxes is long enough to be seen") {
+    Graph g = random_graph(14, 18, 14u);
+    auto pos = force_layout(g.sizes, g.edges);
+    // Where the line between two centres leaves a box, as the network draws it.
+    auto exit = [](Point c, Size s, Point toward) {
+        double dx = toward.x - c.x, dy = toward.y - c.y;
+        double tx = dx != 0 ? (s.width / 2) / std::abs(dx) : 1e300, ty = dy != 0 ? (s.height / 2) / std::abs(dy) : 1e300;
+        double t = std::min({tx, ty, 1.0});
+        return Point{c.x + dx * t, c.y + dy * t};
+    };
+    double shortest = 1e300;
+    for (const auto& e : g.edges) {
+        Point a = exit(pos[e.a], g.sizes[e.a], pos[e.b]), b = exit(pos[e.b], g.sizes[e.b], pos[e.a]);
+        shortest = std::min(shortest, std::hypot(a.x - b.x, a.y - b.y));
+    }
+    CHECK(shortest >= 60.0);
+}
+
+TEST_CASE("link types differ by more than their colour") {
+    const auto& types = relation_types();
+    for (std::size_t i = 0; i < types.size(); ++i)
+        for (std::size_t j = i + 1; j < types.size(); ++j) {
+            INFO(types[i].key << " and " << types[j].key);
+            CHECK((types[i].pattern != types[j].pattern || types[i].directed != types[j].directed ||
+                   types[i].crossed != types[j].crossed));
+        }
+}
+
+TEST_CASE("a label cut to its last lines never ends in a line of a letter or two and an ellipsis") {
+    const std::string name = "Samhällsbyggnadsförvaltningen – särskilt kvällstid och helger kring Östra Höjdens "
+                             "centrum, resecentrums södra entré och gång- och cykeltunneln under järnvägen";
+    for (double width : {120.0, 160.0, 200.0, 236.0}) {
+        CAPTURE(width);
+        auto lines = wrap_label(name, kNodeFont, width, 3);
+        REQUIRE(!lines.empty());
+        const std::string& last = lines.back();
+        std::size_t characters = 0;
+        for (char c : last) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        CHECK(characters >= 5);  // four letters and "…" at least
+    }
+}

@@ -551,3 +551,13 @@ TEST_CASE("a mandate a full disk refused stays pending, marked not saved, throug
     CHECK(m.db().scalar_text("SELECT mandate FROM actor_map_actor WHERE id = ?", police) == mandate + "kameraövervakning");
     CHECK(m.db().scalar_text("SELECT contact_role FROM actor_map_actor WHERE id = ?", school) == role);
 }
+
+TEST_CASE("at 300 % the network keeps a good part of the screen, not a strip between its toolbar and legend") {
+    Meeting m;
+    m.ui().rebuild_fonts(3.0f);
+    for (int i = 0; i < 6; ++i) m.add_actor(fmt::format("Aktör {}", i), i * 150.0, (i % 2) * 120.0);
+    m.show_tab("network");
+    ImVec2 min, max;
+    REQUIRE(kartla::ui::item_rect("actor_map.network.canvas", min, max));
+    CHECK(max.y - min.y >= ImGui::GetIO().DisplaySize.y * 0.45f - 1.0f);
+}

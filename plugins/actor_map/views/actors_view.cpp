@@ -246,7 +246,21 @@ void ActorsView::draw_details(const Data& d, const Actor& actor) {
 }
 
 void ActorsView::draw_types(const Data& d) {
-    if (!ImGui::CollapsingHeader(s_.tr("Actor types (an editable list)"))) return;
+    // The header's own label is clipped mid-letter where the window is narrow (300 %):
+    // drawn here instead, cut with "…" and whole on hover and touch-and-hold.
+    const char* title = s_.tr("Actor types (an editable list)");
+    const bool open = ImGui::CollapsingHeader("###actor_map.actors.types");
+    {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        const float x = min.x + style.FramePadding.x * 2 + ImGui::GetFontSize();  // past the arrow
+        bool cut = false;
+        kartla::ui::draw_clipped_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
+                                      ImVec2(x, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), title,
+                                      max.x - x - style.FramePadding.x, 1, &cut);
+        if (cut) kartla::ui::whole_text_tip(min, max, title);
+    }
+    if (!open) return;
     std::uint64_t revision = s_.workshop()->revision();
     if (types_revision_ != revision && !ImGui::IsAnyItemActive()) {
         type_labels_.clear();

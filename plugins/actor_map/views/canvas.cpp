@@ -111,10 +111,14 @@ void draw_node(ImDrawList* list, ImVec2 c, Size size, const std::vector<std::str
     ImFont* font = ImGui::GetFont();
     float line_h = float(kNodeLineHeight) * scale;
     float top = c.y - line_h * float(lines.size()) / 2 + (line_h - font_size) / 2;
+    // A line the canvas's edge cuts is left out: its remnant ("ger…") reads as a word of its own.
+    const ImVec2 clip_min = list->GetClipRectMin(), clip_max = list->GetClipRectMax();
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const char* text = lines[i].c_str();
         ImVec2 extent = font->CalcTextSizeA(font_size, 1e9f, 0, text);
-        list->AddText(font, font_size, ImVec2(c.x - extent.x / 2, top + line_h * float(i)), IM_COL32(25, 25, 25, 255), text);
+        ImVec2 at(c.x - extent.x / 2, top + line_h * float(i));
+        if (at.x < clip_min.x || at.y < clip_min.y || at.x + extent.x > clip_max.x || at.y + extent.y > clip_max.y) continue;
+        list->AddText(font, font_size, at, IM_COL32(25, 25, 25, 255), text);
     }
 }
 

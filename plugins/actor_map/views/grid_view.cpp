@@ -98,7 +98,8 @@ void GridView::draw() {
             c.y = std::clamp(c.y, grid_min.y + half.y, std::max(grid_min.y + half.y, grid_max.y - half.y));
             chips.push_back({actor.id, c, half, d.chip_lines.at(actor.id)});
         } else {
-            auto lines = wrap_label(actor.name, kNodeFont, (tray_w - 2 * pad) / chip_scale - 2 * kNodePadding, 2);
+            // Three lines in the tray: with two, a name cut after its second word left "vid…".
+            auto lines = wrap_label(actor.name, kNodeFont, (tray_w - 2 * pad) / chip_scale - 2 * kNodePadding, 3);
             float height = float(double(lines.size()) * kNodeLineHeight + 1.5 * kNodePadding) * chip_scale;
             ImVec2 half((tray_w - 2 * pad) / 2, height / 2);
             if (tray_y + 2 * half.y > tray_max.y) {
@@ -145,7 +146,14 @@ void GridView::draw() {
 
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(tray_min, tray_max, IM_COL32(240, 240, 236, 255), 6 * unit);
-    list->AddText(ImVec2(tray_min.x + pad, tray_min.y + pad / 2), ImGui::GetColorU32(ImGuiCol_Text), s_.tr("Not placed yet"));
+    {  // within the tray: wider, it ran into the grid's "↑ Influence" (300 % on 720 lines)
+        const char* title = s_.tr("Not placed yet");
+        const ImVec2 at(tray_min.x + pad, tray_min.y + pad / 2);
+        bool cut = false;
+        kartla::ui::draw_clipped_text(list, ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), title,
+                                      tray_max.x - pad - at.x, 1, &cut);
+        if (cut) kartla::ui::whole_text_tip(at, ImVec2(tray_max.x, at.y + line), title);
+    }
     if (hidden) {
         std::string more = fmt::format("+{}", hidden);
         list->AddText(ImVec2(tray_min.x + pad, tray_max.y - line), ImGui::GetColorU32(ImGuiCol_Text), more.c_str());

@@ -25,6 +25,23 @@ float segment_distance(ImVec2 p, ImVec2 a, ImVec2 b) {
 
 float relation_thickness(int strength, float scale, float unit) { return float(relation_width(strength, scale, unit)); }
 
+// A link's line in its type's pattern (solid, dashed, dotted; bars across a conflict),
+// as the exported images draw it (model/network_scene.cpp).
+void link_line(ImDrawList* list, ImVec2 a, ImVec2 b, const RelationType& type, ImU32 col, float thickness) {
+    const Dash dash = dash_of(type.pattern, thickness);
+    if (dash.on > 0) dashed_line(list, a, b, col, thickness, float(dash.on), float(dash.off));
+    else list->AddLine(a, b, col, thickness);
+    if (!type.crossed) return;
+    float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+    if (len < 1e-3f) return;
+    dx /= len, dy /= len;
+    const float half = 4 + thickness * 2, apart = 3 + thickness * 1.2f;
+    for (float side : {-1.0f, 1.0f}) {
+        ImVec2 m((a.x + b.x) / 2 + dx * apart * side, (a.y + b.y) / 2 + dy * apart * side);
+        list->AddLine(ImVec2(m.x - dy * half, m.y + dx * half), ImVec2(m.x + dy * half, m.y - dx * half), col, thickness);
+    }
+}
+
 }  // namespace
 
 ImVec2 NetworkView::actor_screen(const Actor& actor) const {
@@ -221,8 +238,7 @@ void NetworkView::draw_relations(const Data& d, ImDrawList* list) {
         float thickness = relation_thickness(r.strength, scale, view_.unit);
         if (r.id == s_.selected_relation) list->AddLine(from, to, kSelection, thickness + 8 * s_.ui_scale());
         ImU32 col = colour(type.colour);
-        if (type.dashed) dashed_line(list, from, to, col, thickness, thickness * 3 + 4, thickness * 2 + 4);
-        else list->AddLine(from, to, col, thickness);
+        link_line(list, from, to, type, col, thickness);
         if (type.directed) arrow_head(list, pa, to, col, thickness);
     }
     // The actor picked by a first tap, linked to the pointer until the second.
@@ -287,8 +303,7 @@ float NetworkView::legend(ImVec2 at, float width, bool draw) {
         if (draw) {
             ImU32 col = colour(type.colour);
             float y = p.y + line / 2 - 2;
-            if (type.dashed) dashed_line(list, ImVec2(p.x, y), ImVec2(p.x + w, y), col, thickness, w / 4, w / 6);
-            else list->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), col, thickness);
+            link_line(list, ImVec2(p.x, y), ImVec2(p.x + w, y), type, col, thickness);
             if (type.directed) arrow_head(list, ImVec2(p.x, y), ImVec2(p.x + w, y), col, thickness);
             list->AddText(ImVec2(p.x + w + pad / 2, p.y), ImGui::GetColorU32(ImGuiCol_Text), label);
         }
@@ -401,7 +416,10 @@ void NetworkView::draw() {
     float bar = ImGui::GetFrameHeightWithSpacing() * 2.2f;
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float below = legend(ImGui::GetCursorScreenPos(), avail.x, false) + ImGui::GetStyle().ItemSpacing.y;
-    ImVec2 size(std::max(avail.x, 100.0f), std::max(avail.y - bar - below, 100.0f));
+    // The network keeps at least 45 % of the screen's height at any text size; the legend and
+    // the selection bar go below it and the window scrolls to them (at 300 % they left a strip).
+    const float least = ImGui::GetMainViewport()->Size.y * 0.45f;
+    ImVec2 size(std::max(avail.x, 100.0f), std::max({avail.y - bar - below, least, 100.0f}));
     view_.origin = ImGui::GetCursorScreenPos();
     view_.canvas_size = size;
     view_.unit = s_.ui_scale();

@@ -700,3 +700,23 @@ TEST_CASE("the board's title editor stays open and keeps every key while a save 
     ui::write_pending_text();
     CHECK(text(ui.w(), "SELECT title FROM problem_map_card WHERE id = ?", card) == title + "Slut");
 }
+
+TEST_CASE("'Show all' at 200 % keeps card titles readable and shows the first cluster, not 7 px text") {
+    Ui ui(ImVec2(3200, 1800));  // wide, so the toolbar's "Show all" is not under "More"
+    ui.h.rebuild_fonts(2.0f);
+    for (int i = 0; i < 80; ++i) edits::create_card(ui.w(), float(i % 10) * 900, float(i / 10) * 900, "Klotter");
+    Id cluster = edits::create_cluster(ui.w(), "Trygghet i centrum", 4000, 9000, 1000, 600);
+    REQUIRE(cluster != 0);
+    Id inside = edits::create_card(ui.w(), 4100, 9100, "Otrygghet vid resecentrum");
+    ui.show_all();
+    // The title's pixels: the text size × the zoom × 1.1 (board_style.hpp); at least 0.6 of the zoom.
+    const float title_pixels = ui.card_scale(inside) * views::board::kTitleScale * 20.0f;
+    CHECK(title_pixels >= 0.6f * views::board::kTitleScale * 40.0f - 0.5f);
+    ImVec2 canvas_min, canvas_max, card_min, card_max;
+    REQUIRE(ui::item_rect("problem_map.board.canvas", canvas_min, canvas_max));
+    REQUIRE(ui::item_rect(ui.card_probe(inside), card_min, card_max));
+    CHECK(card_min.x >= canvas_min.x);
+    CHECK(card_min.y >= canvas_min.y);
+    CHECK(card_max.x <= canvas_max.x);
+    CHECK(card_max.y <= canvas_max.y);
+}

@@ -107,7 +107,12 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
     if (ui::probes_enabled()) ui::mark_rect(fmt::format("problem_map.card.{}", card.id), min, max);
     // Level of detail: too small for text to be read, a card is a filled rectangle
     // in its colour (the selection outlined), nothing else.
-    if (max.x - min.x < 6 || ImGui::GetFontSize() * canvas_.zoom * kTitleScale < kMinReadablePixels) {
+    // The room cannot pan: a card its screen cuts shows as its colour, not as broken words.
+    const ImVec2 canvas_max = add(canvas_.origin, canvas_.size);
+    const bool partly_shown = min.x < canvas_.origin.x || min.y < canvas_.origin.y || max.x > canvas_max.x ||
+                              max.y > canvas_max.y;
+    if (max.x - min.x < 6 || ImGui::GetFontSize() * canvas_.zoom * kTitleScale < kMinReadablePixels ||
+        (mode_ == BoardMode::Room && partly_shown)) {
         dl->AddRectFilled(min, max, card.hidden ? kFaceDown : packed_color(rgb));
         if (selected) dl->AddRect(min, max, kSelected, 0, 0, 3.0f);
         return;

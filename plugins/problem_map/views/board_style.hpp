@@ -11,6 +11,9 @@ inline constexpr float kClusterHeader = 48.0f;  // world units
 inline constexpr float kResizeHandle = 30.0f;
 inline constexpr float kOpeningZoom = 0.75f;     // the least zoom the board opens at: card text stays readable
 inline constexpr float kTitleScale = 1.1f;       // card titles a little larger than the interface text
+// "Show all" shrinks the board no further than card titles at 0.66 of the interface text
+// (13 px at 100 %, 40 px at 300 %): with more cards it shows the first cluster, not 7 px text.
+inline constexpr float kLeastShowAllZoom = 0.6f;
 inline constexpr float kMinReadablePixels = 8.0f;  // smaller text is not drawn at all: unreadable text is noise
 inline constexpr ImU32 kBoardBackground = IM_COL32(244, 241, 234, 255);
 inline constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);

@@ -77,6 +77,12 @@ void BoardView::draw_for_room(const Snapshot& s) {
         ImVec2 centre = canvas_.world_center();
         canvas_.zoom = least;
         canvas_.pan = ImVec2(centre.x - canvas_.size.x / 2 / canvas_.scale(), centre.y - canvas_.size.y / 2 / canvas_.scale());
+        // No empty board above or left of the cards: the room's screen is for them.
+        if (ImVec2 lo, hi; content_bounds(s, lo, hi)) {
+            const float margin = 40.0f;
+            canvas_.pan.x = std::max(canvas_.pan.x, lo.x - margin);
+            canvas_.pan.y = std::max(canvas_.pan.y, lo.y - margin);
+        }
     }
     ImGui::Dummy(canvas_.size);
     ui::mark_item("problem_map.room.board");
@@ -149,7 +155,7 @@ void BoardView::draw_toolbar(const Snapshot& s) {
             ImVec4(0.85f, 0.55f, 0.10f, 1);
     }
     button(c_.tr("Show all"), "problem_map.board.fit", [this, &s] {
-        fit_all(s, Canvas::kMinZoom);
+        fit_all(s, kLeastShowAllZoom);
         view_moved_ = true;
     });
     ImVec2 center = add(canvas_.origin, ImVec2(canvas_.size.x / 2, canvas_.size.y / 2));
@@ -190,10 +196,25 @@ void BoardView::fit_all(const Snapshot& s, float min_zoom) {
     ImVec2 lo, hi;
     content_bounds(s, lo, hi);
     canvas_.fit(lo, hi);
-    if (canvas_.zoom < min_zoom) {  // too much to show readably: show the top-left part instead
-        canvas_.zoom = min_zoom;
-        canvas_.pan = ImVec2(lo.x - 40, lo.y - 40);
+    if (canvas_.zoom >= min_zoom) return;
+    // Too much to show readably: fewer cards, not smaller ones. The clusters are what the
+    // room made of the cards, so they come first: the first cluster whole, or its top-left.
+    canvas_.zoom = min_zoom;
+    ImVec2 focus_lo = lo, focus_hi = hi;
+    const Cluster* first = nullptr;
+    for (const auto& cl : s.clusters)
+        if (!first || cl.y < first->y || (cl.y == first->y && cl.x < first->x)) first = &cl;
+    if (first) {
+        focus_lo = ImVec2(first->x, first->y);
+        focus_hi = ImVec2(first->x + first->w, first->y + first->h);
     }
+    const float margin = 40.0f, scale = canvas_.scale();
+    const ImVec2 view(canvas_.size.x / scale, canvas_.size.y / scale);
+    // Centred where the focus fits that way; from its top-left edge where it does not.
+    auto start = [margin](float from, float to, float shown) {
+        return to - from + margin * 2 <= shown ? (from + to - shown) / 2 : from - margin;
+    };
+    canvas_.pan = ImVec2(start(focus_lo.x, focus_hi.x, view.x), start(focus_lo.y, focus_hi.y, view.y));
 }
 
 void BoardView::draw_canvas(const Snapshot& s) {

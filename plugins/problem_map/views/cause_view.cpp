@@ -69,14 +69,35 @@ void CauseView::draw() {
     ImGui::EndChild();
 }
 
+namespace {
+
+// `text` as it fits in `width`, cut after a whole character with "…" where it does not.
+std::string fit_with_ellipsis(std::string text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    while (!text.empty() && ImGui::CalcTextSize((text + "\u2026").c_str()).x > width) {
+        text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // a whole å
+        if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0xC0) text.pop_back();
+    }
+    return text + "\u2026";
+}
+
+}  // namespace
+
 void CauseView::draw_problem_picker(const Snapshot& s) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c_.tr("Problem:"));
     ImGui::SameLine();
     const Card* current = s.card(c_.cause_problem);
-    std::string preview = current ? current->title : c_.tr("Choose a problem");
-    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 26, ImGui::GetContentRegionAvail().x));
-    if (ImGui::BeginCombo("##problem", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    const std::string whole = current ? current->title : c_.tr("Choose a problem");
+    const float width = std::min(ImGui::GetFontSize() * 26, ImGui::GetContentRegionAvail().x);
+    // The combo clips its preview mid-letter: a long title is cut with "…", whole on hover.
+    const std::string preview = fit_with_ellipsis(
+        whole, width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::SetNextItemWidth(width);
+    const bool open = ImGui::BeginCombo("##problem", preview.c_str(), ImGuiComboFlags_HeightLarge);
+    if (!open && preview != whole) ui::whole_text_tip(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), whole.c_str());
+    if (open) {
         for (int pass = 0; pass < 2; ++pass)
             for (const auto& card : s.cards) {
                 if (card.hidden || card.prioritised != (pass == 0)) continue;
