@@ -50,14 +50,8 @@ void link(Scene& scene, Point a, Point b, const RelationType& type, double width
     const Dash dash = dash_of(type.pattern, width);
     scene.line({{a, b}, Colour::of(type.colour), width, dash.on, dash.off, type.directed});
     if (!type.crossed) return;
-    double dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
-    if (len < 1e-9) return;
-    dx /= len, dy /= len;
-    const double half = 4 + width * 2, apart = 3 + width * 1.2;
-    for (double side : {-1.0, 1.0}) {
-        Point m{(a.x + b.x) / 2 + dx * apart * side, (a.y + b.y) / 2 + dy * apart * side};
-        scene.line({{{m.x - dy * half, m.y + dx * half}, {m.x + dy * half, m.y - dx * half}}, Colour::of(type.colour), width});
-    }
+    for (const Bar& bar : crossing_bars(a.x, a.y, b.x, b.y, width))
+        scene.line({{{bar.x0, bar.y0}, {bar.x1, bar.y1}}, Colour::of(type.colour), width});
 }
 
 void draw_relations(Scene& scene, const Snapshot& snapshot, const Fit& fit) {

@@ -1,6 +1,7 @@
 #include "model/relation_types.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kartla::actor_map {
 
@@ -36,6 +37,20 @@ Dash dash_of(LinePattern pattern, double width) {
         case LinePattern::Solid: break;
     }
     return {};
+}
+
+std::vector<Bar> crossing_bars(double ax, double ay, double bx, double by, double width) {
+    double dx = bx - ax, dy = by - ay;
+    const double length = std::sqrt(dx * dx + dy * dy);
+    if (length < 1e-6) return {};
+    dx /= length, dy /= length;
+    const double half = 4 + width * 2, apart = 3 + width * 1.2;
+    std::vector<Bar> bars;
+    for (double side : {-1.0, 1.0}) {
+        const double mx = (ax + bx) / 2 + dx * apart * side, my = (ay + by) / 2 + dy * apart * side;
+        bars.push_back({mx - dy * half, my + dx * half, mx + dy * half, my - dx * half});
+    }
+    return bars;
 }
 
 double relation_width(int strength, double scale, double unit) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 namespace kartla::actor_map {
 
@@ -25,6 +26,14 @@ struct Dash {
     double on = 0, off = 0;
 };
 Dash dash_of(LinePattern pattern, double width);
+
+// The two short bars across the middle of a crossed ("broken") link from (ax, ay) to
+// (bx, by) drawn `width` wide, each as {x0, y0, x1, y1}; none for a link of no length.
+// Screen and images alike.
+struct Bar {
+    double x0, y0, x1, y1;
+};
+std::vector<Bar> crossing_bars(double ax, double ay, double bx, double by, double width);
 
 const std::array<RelationType, 5>& relation_types();
 // The entry for a key; unknown keys (from a newer file) read as "cooperates".

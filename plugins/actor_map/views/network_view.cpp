@@ -32,14 +32,8 @@ void link_line(ImDrawList* list, ImVec2 a, ImVec2 b, const RelationType& type, I
     if (dash.on > 0) dashed_line(list, a, b, col, thickness, float(dash.on), float(dash.off));
     else list->AddLine(a, b, col, thickness);
     if (!type.crossed) return;
-    float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
-    if (len < 1e-3f) return;
-    dx /= len, dy /= len;
-    const float half = 4 + thickness * 2, apart = 3 + thickness * 1.2f;
-    for (float side : {-1.0f, 1.0f}) {
-        ImVec2 m((a.x + b.x) / 2 + dx * apart * side, (a.y + b.y) / 2 + dy * apart * side);
-        list->AddLine(ImVec2(m.x - dy * half, m.y + dx * half), ImVec2(m.x + dy * half, m.y - dx * half), col, thickness);
-    }
+    for (const Bar& bar : crossing_bars(a.x, a.y, b.x, b.y, thickness))
+        list->AddLine(ImVec2(float(bar.x0), float(bar.y0)), ImVec2(float(bar.x1), float(bar.y1)), col, thickness);
 }
 
 }  // namespace
