@@ -172,3 +172,16 @@ TEST_CASE("a label cut to its last lines never ends in a line of a letter or two
         CHECK(characters >= 5);  // four letters and "…" at least
     }
 }
+
+TEST_CASE("a conflict's two bars cross its link at the middle, square to it; a link of no length has none") {
+    auto bars = crossing_bars(0, 0, 100, 0, 2);
+    REQUIRE(bars.size() == 2);
+    for (const Bar& bar : bars) {
+        CHECK(bar.x0 == doctest::Approx(bar.x1));          // square to a level link
+        CHECK(std::abs(bar.x0 - 50) < 10);                 // near the middle
+        CHECK(bar.y0 == doctest::Approx(-bar.y1));         // across it, as far on each side
+        CHECK(std::abs(bar.y1 - bar.y0) > 2 * 2);          // longer than the line is wide
+    }
+    CHECK(bars[0].x0 != doctest::Approx(bars[1].x0));      // two bars, apart
+    CHECK(crossing_bars(5, 5, 5, 5, 2).empty());
+}
