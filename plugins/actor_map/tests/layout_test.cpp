@@ -173,7 +173,7 @@ TEST_CASE("a label cut to its last lines never ends in a line of a letter or two
     }
 }
 
-TEST_CASE("a conflict's two bars cross its link at the middle, square to it; a link of no length has none") {
+TEST_CASE("a conflict's two bars cross its link at the middle, square to it, and a link of no length has none") {
     auto bars = crossing_bars(0, 0, 100, 0, 2);
     REQUIRE(bars.size() == 2);
     for (const Bar& bar : bars) {
