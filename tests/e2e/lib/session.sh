@@ -45,6 +45,8 @@ start_x_server() {
   # report and the first client; wait until this display answers.
   local i
   for ((i = 0; i < 50; i++)); do
+    # Answered by this server, not one that happens to hold the number: it must still run.
+    kill -0 "$x_server_pid" 2>/dev/null || break
     xset q >/dev/null 2>&1 && return 0
     sleep 0.1
   done
