@@ -82,14 +82,20 @@ same_as_replacement() {
     fail "($case) $(basename "$1") is not byte for byte what the sync client put there"
 }
 
+# begin_case NAME: the sample in a folder of its own, a replacement made ready beside
+# it, the window open on it, and a title typed by the old session.
+begin_case() {
+  case=$1
+  mkdir -p "$out/$case"
+  file=$out/$case/underlag.kartla
+  "$kartla" sample "$file" >/dev/null
+  replacement_for
+  start "$file"
+  type_title "gammal session"
+}
+
 # (a) replaced while open, then quit
-case=replaced_quit
-mkdir -p "$out/$case"
-file=$out/$case/underlag.kartla
-"$kartla" sample "$file" >/dev/null
-replacement_for
-start "$file"
-type_title "gammal session"
+begin_case replaced_quit
 [[ -f $file-wal ]] || fail "($case) no WAL while kartla writes"
 mv "$out/$case/elsewhere.kartla" "$file"
 wait_for_title "(not saved)"
@@ -105,13 +111,7 @@ nothing_beside "$file"
 echo "gui_file_replaced ($case): the replacement unchanged, nothing of the old session beside it"
 
 # (b) replaced while open, kill -9 before kartla looked
-case=replaced_kill
-mkdir -p "$out/$case"
-file=$out/$case/underlag.kartla
-"$kartla" sample "$file" >/dev/null
-replacement_for
-start "$file"
-type_title "gammal session"
+begin_case replaced_kill
 kill -STOP "$app"  # so that it cannot look at the file between the rename and the kill
 mv "$out/$case/elsewhere.kartla" "$file"
 kill_now
@@ -134,13 +134,7 @@ nothing_beside "$file" "-wal-set-aside-"
 echo "gui_file_replaced ($case): the old WAL set aside as $(basename "$aside"), the replacement unchanged"
 
 # (c) replaced while open, kill -9 after the banner
-case=replaced_seen_kill
-mkdir -p "$out/$case"
-file=$out/$case/underlag.kartla
-"$kartla" sample "$file" >/dev/null
-replacement_for
-start "$file"
-type_title "gammal session"
+begin_case replaced_seen_kill
 mv "$out/$case/elsewhere.kartla" "$file"
 wait_for_title "(not saved)"
 kill_now
