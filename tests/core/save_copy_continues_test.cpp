@@ -5,6 +5,7 @@
 // were guarded as unverified). Driven through the real shell and the real
 // problem_map, actor_map and action_plan plugins.
 #include "headless.hpp"
+#include "must_open.hpp"
 #include "temp_dir.hpp"
 
 #include "kartla/core_data.hpp"
@@ -25,10 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::unique_ptr<Workshop> must(OpenResult opened) {
-    if (auto* e = std::get_if<OpenError>(&opened)) FAIL(e->message);
-    return std::move(std::get<std::unique_ptr<Workshop>>(opened));
-}
+using test::must;
 
 nlohmann::json sample_part(const std::string& name) {
     std::ifstream in(fs::path(KARTLA_TEST_SOURCE_DIR) / "assets" / "samples" / (name + ".json"));

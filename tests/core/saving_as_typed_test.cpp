@@ -5,6 +5,7 @@
 // file moved or deleted while open is said plainly and never written into.
 // Time passes through ImGui's clock (Headless::advance), never by sleeping.
 #include "headless.hpp"
+#include "must_open.hpp"
 #include "temp_dir.hpp"
 
 #include "kartla/core_data.hpp"
@@ -27,10 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::unique_ptr<Workshop> must(OpenResult opened) {
-    if (auto* e = std::get_if<OpenError>(&opened)) FAIL(e->message);
-    return std::move(std::get<std::unique_ptr<Workshop>>(opened));
-}
+using test::must;
 
 // The real shell around a workshop file, as the window has it.
 struct Window {

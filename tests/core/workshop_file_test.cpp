@@ -1,6 +1,7 @@
 // The workshop file: creation, reopening, migrations, and every kind of bad file.
 #include "kartla/core_data.hpp"
 #include "kartla/workshop.hpp"
+#include "must_open.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -14,10 +15,7 @@ using kartla::test::write_bytes;
 
 namespace {
 
-std::unique_ptr<Workshop> must(OpenResult result) {
-    if (auto* e = std::get_if<OpenError>(&result)) FAIL("open failed: " << e->message);
-    return std::move(std::get<std::unique_ptr<Workshop>>(result));
-}
+using test::must;
 
 OpenError refused(OpenResult result) {
     REQUIRE(std::holds_alternative<OpenError>(result));

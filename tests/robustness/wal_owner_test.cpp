@@ -5,6 +5,7 @@
 #include "kartla/workshop.hpp"
 #include "storage/sqlite_settings.hpp"
 #include "storage/wal_owner.hpp"
+#include "must_open.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -24,10 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::unique_ptr<Workshop> must(OpenResult opened) {
-    if (auto* e = std::get_if<OpenError>(&opened)) FAIL("could not open: " << e->message);
-    return std::move(std::get<std::unique_ptr<Workshop>>(opened));
-}
+using test::must;
 
 std::string bytes_of(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
