@@ -17,6 +17,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 
 URL, FILE, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 AXE = sys.argv[4] if len(sys.argv) > 4 else ""
@@ -63,6 +64,19 @@ def add_card(driver, title):
     field.clear()
     field.send_keys(title)
     driver.find_element(By.CSS_SELECTOR, "#card-form button[type=submit]").click()
+
+
+def tap_first_vote(driver, button):
+    """Taps button 0 (-) or 1 (+) of the first vote row. The page draws the list anew when a
+    poll brings news, so a row found a moment ago can be gone: find it again, as a thumb would."""
+    for _ in range(10):
+        try:
+            first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
+            first.find_elements(By.TAG_NAME, "button")[button].click()
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    raise AssertionError("the first vote row kept being redrawn under the tap")
 
 
 def check_axe(driver):
@@ -184,13 +198,11 @@ def main():
         first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
         card_title = first.find_element(By.CSS_SELECTOR, ".title").text
         for expected in (2, 1, 0):
-            first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
-            first.find_elements(By.TAG_NAME, "button")[1].click()
+            tap_first_vote(driver, 1)
             wait_for("%d dots left" % expected, lambda: text(driver, "dots-left").endswith(": %d" % expected))
         driver.save_screenshot(os.path.join(OUT, "phone-sv-voting.png"))
         check_narrow(driver)
-        first = driver.find_elements(By.CSS_SELECTOR, "#vote-list li")[0]
-        first.find_elements(By.TAG_NAME, "button")[0].click()  # take one back
+        tap_first_vote(driver, 0)  # take one back
         wait_for("1 dot left", lambda: text(driver, "dots-left").endswith(": 1"))
         dots = query("SELECT sum(v.dots) FROM problem_map_phone_vote AS v JOIN problem_map_card AS c "
                      "ON c.id = v.card_id WHERE c.title = ?", card_title)[0][0]
