@@ -94,8 +94,14 @@ TEST_CASE("kartla export --table: one table per CSV file with unique headers and
             CHECK(text.find("\r\n", header.size() + 5) != std::string::npos);  // rows follow
         }
         const std::string measures = kartla::test::read_bytes(folder / "measures.csv");
-        CHECK(measures.find(std::string(language) == "sv" ? "Åtgärd;Problem;Problem-id" : "Measure;Problems;Problem IDs") !=
+        CHECK(measures.find(std::string(language) == "sv" ? "ID;Åtgärd;Problem;Ansvarig" : "ID;Measure;Problems;Responsible") !=
               std::string::npos);
+        // A measure serving several problems is one row per problem, ids as numbers on both sides.
+        const std::string links = kartla::test::read_bytes(folder / "measure-problems.csv");
+        CHECK(links.find(std::string(language) == "sv" ? "Åtgärds-id;Problem-id;Åtgärd;Problem" : "Measure ID;Problem ID;Measure;Problem") !=
+              std::string::npos);
+        CHECK(links.find("\r\n4;1;") != std::string::npos);
+        CHECK(links.find("\r\n4;2;") != std::string::npos);
     }
     // One table on its own goes to the file named.
     REQUIRE(run("export '" + sample.string() + "' --format csv --table log -o '" + (dir / "log.csv").string() + "'",
