@@ -63,6 +63,11 @@ TEST_CASE("kartla export writes all five formats of the sample and kartla info c
     std::size_t todos = 0;
     for (std::size_t at = calendar.find("BEGIN:VTODO"); at != std::string::npos; at = calendar.find("BEGIN:VTODO", at + 1)) ++todos;
     CHECK(todos == 14);
+    // Beside them the due dates as all-day events, for Outlook, but the cancelled camera measure's.
+    CHECK_MESSAGE(said.find("12 due dates as all-day events, 2 follow-up meetings") != std::string::npos, said);
+    std::size_t events = 0;
+    for (std::size_t at = calendar.find("BEGIN:VEVENT"); at != std::string::npos; at = calendar.find("BEGIN:VEVENT", at + 1)) ++events;
+    CHECK(events == 12 + 2);
     const std::string markdown = kartla::test::read_bytes(dir / "plan.md");
     CHECK(markdown.find("Platssamverkan vid Höjdens torg") != std::string::npos);
     REQUIRE(run("info '" + sample.string() + "'", dir / "info.json", dir / "stderr") == 0);

@@ -53,7 +53,7 @@ void add_unconnected(doc::Section& section, const Snapshot& snapshot, const Gaps
 
 // The network in words: every relation, as the picture draws it (from, to, kind, strength).
 doc::Table relations_table(const Snapshot& snapshot, const Translate& tr) {
-    doc::Table table{{tr("From"), tr("To"), tr("Type"), tr("Strength (1–3)")}, {3.0, 3.0, 2.0, 1.2}, {}};
+    doc::Table table{{tr("From"), tr("To"), tr("Type"), tr("Strength (1–3)")}, {3.0, 3.0, 2.0, 1.6}, {}};
     table.rows.reserve(snapshot.relations.size());
     for (const auto& relation : snapshot.relations) {
         const Actor* from = snapshot.actor(relation.from);

@@ -140,7 +140,8 @@ std::string to_ics(const Document& doc, const std::string& dtstamp, bool due_eve
         tally.with_due += has_due;
         tally.undated += !has_due && !dates::is_valid(row.start);
         todo(doc, row, problems[index], dtstamp, out);
-        if (due_events && has_due) {
+        // A cancelled measure answers for nothing: its date stays in its task, not in the calendar's days.
+        if (due_events && has_due && row.status_key != "cancelled") {
             due_event(doc, row, problems[index], dtstamp, out);
             ++tally.due_events;
         }
