@@ -49,8 +49,9 @@ double detail_width(Column c) {
 
 // What the board reads on paper, after the id, the title and the problems: who, when, how it
 // stands and how it is measured, with their widths (a Swedish förvaltning's name on one line
-// where it can). Together 151 characters: A4 landscape at about 94 % (9.4 pt) in Arial or its
-// metric twin Liberation Sans, which LibreOffice puts in Arial's place.
+// where it can). Together 151 units of Calibri's digit (the workbook's default font, in which
+// spreadsheets measure columns): one A4 landscape page across at 100 %, 10 pt text, in Excel and
+// in LibreOffice with Calibri's and Arial's metric twins (Carlito, Liberation Sans).
 struct PrintedColumn {
     Column column;
     double width;
