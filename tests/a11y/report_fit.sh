@@ -2,7 +2,8 @@
 # The workshop report's HTML fits a 1,200 px screen and A4 paper and has a table
 # for every picture (check_report_fit.py), for the sample in Swedish and English
 # and for a workshop whose title, a problem, a measure and an actor are each one
-# 100,000-letter word. About 15 s: one Chromium, three pages printed.
+# 100,000-letter word. About 15 s idle, 35 s on a loaded CI machine: one Chromium, three pages
+# printed (the long word's over 600).
 # Usage: report_fit.sh KARTLA OUT_DIR
 set -euo pipefail
 kartla=$1 out=$2
