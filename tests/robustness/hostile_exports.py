@@ -321,7 +321,7 @@ def check_ics(name, data, redacted):
     if not uids:
         fail(f"{name}: no calendar entry to check (the hostile file should still have due dates)")
     for uid in uids:
-        if not re.fullmatch(r"kartla-(measure|meeting)-[0-9]+-[0-9a-z-]+@kartla\.invalid", uid):
+        if not re.fullmatch(r"kartla-(measure|due|meeting)-[0-9]+-[0-9a-z-]+@kartla\.invalid", uid):
             fail(f"{name}: UID {uid!r} is not kartla's own form")
     for line in text.split("\r\n"):
         if len(line.encode()) > 75:

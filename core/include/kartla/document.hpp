@@ -35,9 +35,13 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
 };
 
+// A picture says in `alt` what it shows ("The network: 12 actors, 21 relations,
+// listed in the table below"); its content follows it as a table, so a reader
+// who does not see it loses nothing.
 struct Image {
     std::string png;  // the PNG file's bytes
     std::string caption;
+    std::string alt;  // what the picture shows; the caption when empty
 };
 
 // A small line chart of one indicator over time: the measured values as
@@ -54,7 +58,13 @@ struct Chart {
     bool has_baseline = false;
     double baseline = 0;
     std::string baseline_label;  // "Baseline: 58 % otrygga", in the reader's language
+    std::string alt;  // what the chart shows (its course in words); the title when empty.
+                      // Every writer puts its values in a table beside it (chart_table).
 };
+
+// The text a reader who does not see the picture gets (HTML alt, PDF /Alt, DOCX descr).
+inline const std::string& alt_text(const Image& image) { return image.alt.empty() ? image.caption : image.alt; }
+inline const std::string& alt_text(const Chart& chart) { return chart.alt.empty() ? chart.title : chart.alt; }
 
 using Block = std::variant<Heading, Paragraph, Facts, Bullets, Table, Image, Chart>;
 

@@ -27,4 +27,8 @@ KARTLA_API double least_width(const Table& table, double available, double font_
 KARTLA_API std::vector<double> column_widths(const Table& table, double available, double font_size,
                                              std::string_view language = {});
 
+// A chart's values as a table (date, value), written beside every chart in
+// every format, so no reader needs the picture.
+KARTLA_API Table chart_table(const Chart& chart, const Document::Words& words);
+
 }  // namespace kartla::doc

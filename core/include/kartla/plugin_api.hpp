@@ -32,7 +32,9 @@ namespace kartla {
 //    (set_edit_group and take_failed_edit_group are gone), Statement and Database
 //    carry the redacted reading's text filter, and the host-only calls
 //    (set_widget_translator, text_unsaved, keys::set_layout) left the SDK.
-inline constexpr std::uint32_t kPluginAbiVersion = 8;
+// 9: doc::Image::alt and doc::Chart::alt (what a picture shows, for a reader who
+//    does not see it).
+inline constexpr std::uint32_t kPluginAbiVersion = 9;
 
 class Host;
 

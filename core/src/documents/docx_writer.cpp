@@ -88,7 +88,7 @@ private:
         double w = pixels.width * 0.75, h = pixels.height * 0.75;
         const double scale = std::min({1.0, page.text_width() / w, (page.height - 2 * files::Page::kMargin) * 0.6 / h});
         w *= scale, h *= scale;
-        const std::string id = std::to_string(images_.size()), alt = files::clean_text(image.caption, false);
+        const std::string id = std::to_string(images_.size()), alt = files::clean_text(alt_text(image), false);
         x_.open("w:p").open("w:pPr").leaf("w:keepNext").leaf("w:jc", {{"w:val", "center"}}).close();
         x_.open("w:r").open("w:drawing").open("wp:inline");
         for (const char* side : {"distT", "distB", "distL", "distR"}) x_.attr(side, "0");
@@ -111,7 +111,7 @@ private:
     // A chart is written as its values: no reader needs the picture, and a word processor could not redraw it.
     void write(const Chart& chart, const files::Page& page) {
         paragraph("Heading3", chart.title);
-        const Table values = files::chart_table(chart, document_.words);
+        const Table values = chart_table(chart, document_.words);
         table(values, files::column_widths(values, std::min(page.text_width(), 240.0), document_.language));
         if (!chart.baseline_label.empty()) paragraph("Caption", chart.baseline_label);
     }

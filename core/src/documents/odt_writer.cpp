@@ -33,7 +33,7 @@ std::vector<std::vector<double>> all_column_widths(const Document& document) {
             if (const auto* table = std::get_if<Table>(&block))
                 out.push_back(files::column_widths(*table, page.text_width(), document.language));
             if (const auto* chart = std::get_if<Chart>(&block))
-                out.push_back(files::column_widths(files::chart_table(*chart, document.words),
+                out.push_back(files::column_widths(chart_table(*chart, document.words),
                                                    std::min(page.text_width(), 240.0), document.language));
         }
     }
@@ -145,13 +145,13 @@ private:
         x_.leaf("draw:image", {{"xlink:href", "Pictures/image" + n + ".png"}, {"xlink:type", "simple"},
                                {"xlink:show", "embed"}, {"xlink:actuate", "onLoad"}});
         x_.open("svg:title").text(image.caption).close();
-        x_.open("svg:desc").text(image.caption).close();
+        x_.open("svg:desc").text(alt_text(image)).close();
         x_.close().close();
         paragraph("Caption", image.caption);
     }
     void write(const Chart& chart, const files::Page&) {
         heading("Heading_20_3", 3, chart.title);
-        table(files::chart_table(chart, document_.words));
+        table(chart_table(chart, document_.words));
         if (!chart.baseline_label.empty()) paragraph("Caption", chart.baseline_label);
     }
 

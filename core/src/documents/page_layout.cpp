@@ -134,6 +134,12 @@ std::vector<double> column_widths(const Table& table, double available, double f
     return widths;
 }
 
+Table chart_table(const Chart& chart, const Document::Words& words) {
+    Table table{{words.date, words.value}, {1, 1}, {}};
+    for (const auto& point : chart.points) table.rows.push_back({point.date, short_number(point.value)});
+    return table;
+}
+
 }  // namespace kartla::doc
 
 namespace kartla::doc::files {
@@ -155,12 +161,6 @@ PixelSize png_size(const std::string& png) {
         return v;
     };
     return {be32(16), be32(20)};  // IHDR's width and height follow the signature and the chunk's header
-}
-
-Table chart_table(const Chart& chart, const Document::Words& words) {
-    Table table{{words.date, words.value}, {1, 1}, {}};
-    for (const auto& point : chart.points) table.rows.push_back({point.date, short_number(point.value)});
-    return table;
 }
 
 std::vector<std::string> page_of_parts(const std::string& page_of) {

@@ -42,9 +42,6 @@ struct PixelSize {
 };
 PixelSize png_size(const std::string& png);
 
-// A chart as the table of its values (date, value), so no reader needs the picture.
-Table chart_table(const Chart& chart, const Document::Words& words);
-
 // "Page {} of {}" split around its two places: {"Page ", " of ", ""}.
 std::vector<std::string> page_of_parts(const std::string& page_of);
 

@@ -4,7 +4,8 @@
 Usage: check_exports.py normal|hostile DIR
 DIR holds plan.md, plan.csv, plan.html, plan.xlsx, plan.ics and expect.json
 (written by export_test.cpp). Exits non-zero with a message on the first failure.
-Run with Debian's /usr/bin/python3, which sees python3-openpyxl and python3-icalendar.
+Run with Debian's /usr/bin/python3, which sees python3-openpyxl, python3-icalendar, python3-vobject and
+libical's GObject bindings (gir1.2-ical-3.0).
 """
 import csv
 import datetime
@@ -45,7 +46,7 @@ def markdown_text(md):
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)
 
 
-CSV_TABLES = ("measures", "problems", "causes", "actors", "log")
+CSV_TABLES = ("measures", "problems", "causes", "actors", "log", "measure-problems", "measure-causes")
 
 
 def csv_rows(directory, name="plan.csv"):
@@ -56,7 +57,8 @@ def csv_rows(directory, name="plan.csv"):
     expect(rows, "CSV %s is empty" % name)
     header = rows[0]
     expect(len(set(header)) == len(header), "CSV %s repeats a header: %r" % (name, header))
-    expect(header[0] == "ID", "CSV %s does not start with the id: %r" % (name, header))
+    # A record's own id first; a link table has none, it starts with the measure's.
+    expect(header[0] in ("ID", "Measure ID"), "CSV %s does not start with the id: %r" % (name, header))
     for row in rows[1:]:
         expect(len(row) == len(header), "CSV %s row has %d cells, not %d" % (name, len(row), len(header)))
     return rows
@@ -140,6 +142,45 @@ def ics_read(directory):
     return calendar, todos
 
 
+def all_day(event):
+    """True when an event is a whole day as Outlook imports one: dates, DTEND the next day, free time."""
+    start, end = event.decoded("dtstart"), event.decoded("dtend")
+    return (not isinstance(start, datetime.datetime) and (end - start).days == 1
+            and str(event.get("transp")) == "TRANSPARENT" and str(event.get("x-microsoft-cdo-alldayevent")) == "TRUE")
+
+
+def check_due_events(dues, e):
+    """Each measure with a due date, but a cancelled one, is also an all-day event on that day, beside its task
+    (Outlook drops tasks)."""
+    with_due = [m for m in e["measures"] if m["due"] and m["status"] != "Cancelled"]
+    expect(len(dues) == len(with_due), "ICS has %d due-date events for %d measures with a due date" % (len(dues), len(with_due)))
+    for m in with_due:
+        event = [ev for ev in dues if str(ev.get("summary")).endswith(m["title"])]
+        expect(event, "ICS lacks the due-date event of %r" % m["title"])
+        expect(event[0].decoded("dtstart").isoformat() == m["due"], "ICS due-date event of %r is on the wrong day" % m["title"])
+        expect(all_day(event[0]), "ICS due-date event of %r is not an all-day event Outlook imports" % m["title"])
+        expect(m["owner"] in str(event[0].get("description")), "ICS due-date event of %r does not name the owner" % m["title"])
+
+
+def check_ics_parsers(raw, todos, events):
+    """Two more parsers than icalendar read the same numbers of tasks and events: vobject, and libical (which
+    Evolution uses; it marks what it cannot parse with X-LIC-ERROR)."""
+    import vobject
+    parsed = vobject.readOne(raw.decode("utf-8"))
+    counts = (len(parsed.contents.get("vtodo", [])), len(parsed.contents.get("vevent", [])))
+    expect(counts == (todos, events), "vobject reads %r tasks and events, not %r" % (counts, (todos, events)))
+    import gi
+    gi.require_version("ICalGLib", "3.0")
+    from gi.repository import ICalGLib
+    calendar = ICalGLib.Component.new_from_string(raw.decode("utf-8"))
+    expect(calendar is not None, "libical cannot parse the calendar")
+    text = calendar.as_ical_string()
+    expect("X-LIC-ERROR" not in text, "libical reports errors: %s" % text[text.find("X-LIC-ERROR"):][:200])
+    counts = (calendar.count_components(ICalGLib.ComponentKind.VTODO_COMPONENT),
+              calendar.count_components(ICalGLib.ComponentKind.VEVENT_COMPONENT))
+    expect(counts == (todos, events), "libical reads %r tasks and events, not %r" % (counts, (todos, events)))
+
+
 # ---------------------------------------------------------------- normal
 
 def check_normal(directory, e):
@@ -191,8 +232,13 @@ def check_normal(directory, e):
         expect(m["owner"] in description and m["problem"] in description, "ICS description of %r" % m["title"])
         expect(str(t.get("uid")).startswith("kartla-measure-"), "ICS UID")
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
-    expect(len(events) == len(e["follow_ups"]), "ICS has %d events for %d follow-up meetings" % (len(events), len(e["follow_ups"])))
-    for meeting, event in zip(e["follow_ups"], events):
+    meetings = [ev for ev in events if str(ev.get("uid")).startswith("kartla-meeting-")]
+    dues = [ev for ev in events if str(ev.get("uid")).startswith("kartla-due-")]
+    expect(len(meetings) + len(dues) == len(events), "ICS has events that are neither meetings nor due dates")
+    expect(len(meetings) == len(e["follow_ups"]), "ICS has %d events for %d follow-up meetings" % (len(meetings), len(e["follow_ups"])))
+    check_due_events(dues, e)
+    check_ics_parsers(read(directory, "plan.ics", "rb"), len(todos), len(events))
+    for meeting, event in zip(e["follow_ups"], meetings):
         expect(str(event.get("summary")) == meeting["title"], "ICS event is %r" % str(event.get("summary")))
         expect(event.decoded("dtstart").isoformat() == meeting["date"], "ICS event date of %r" % meeting["title"])
         expect((event.decoded("dtend") - event.decoded("dtstart")).days == 1, "ICS event of %r is not one day" % meeting["title"])
@@ -220,24 +266,30 @@ def check_csv_normal(directory, e):
     problems = csv_table(directory, "tables/problems.csv")
     expect([p["Problem"] for p in problems if p["Prioritised"] == "Yes"] == e["problems"], "CSV problems: %r" % problems)
     problem_ids = {p["ID"] for p in problems}
-    for r in table:  # the ids join: every problem a measure serves is a row of problems.csv
-        for pid in filter(None, r["Problem IDs"].split("; ")):
-            expect(pid in problem_ids, "CSV measure %s names problem %s that problems.csv lacks" % (r["ID"], pid))
+    measure_ids = {r["ID"] for r in table}
+    # The ids join: one row per measure and problem it serves, both in their own files.
+    links = csv_table(directory, "tables/measure-problems.csv")
+    for link in links:
+        expect(link["Measure ID"] in measure_ids and link["Problem ID"] in problem_ids,
+               "CSV link %r names a measure or problem the other files lack" % link)
+    for m in e["measures"]:
+        if m["problem"] != "Measures not linked to a problem":
+            expect(any(l["Measure"] == m["title"] and l["Problem"] == m["problem"] for l in links),
+                   "CSV measure-problems lacks %r for %r" % (m["title"], m["problem"]))
     causes = csv_table(directory, "tables/causes.csv")
     expect([c["Cause"] for c in causes] == e["causes"], "CSV causes: %r" % [c["Cause"] for c in causes])
     cause_ids = {c["ID"] for c in causes}
     expect(all(c["Problem ID"] in problem_ids for c in causes), "CSV causes do not join the problems")
     expect(all(c["Parent cause ID"] in cause_ids | {""} for c in causes), "CSV parent causes do not join")
-    for r in table:
-        for cid in filter(None, r["Cause IDs"].split("; ")):
-            expect(cid in cause_ids, "CSV measure %s names cause %s that causes.csv lacks" % (r["ID"], cid))
+    for link in csv_table(directory, "tables/measure-causes.csv"):
+        expect(link["Measure ID"] in measure_ids and link["Cause ID"] in cause_ids,
+               "CSV link %r names a measure or cause the other files lack" % link)
     actors = csv_table(directory, "tables/actors.csv")
     for m in e["measures"]:
         if m["owner"]:
             owner = [a for a in actors if a["Actor"] == m["owner"]]
             expect(owner and m["title"] in owner[0]["Responsible for"], "CSV actors: owner of %r" % m["title"])
     log = csv_table(directory, "tables/log.csv")
-    measure_ids = {r["ID"] for r in table}
     expect(log and all(r["Measure ID"] in measure_ids for r in log), "CSV status log does not join the measures")
 
 
@@ -255,7 +307,10 @@ def check_page_setup(sheet, e):
     footer = sheet.oddFooter
     expect("&P" in (footer.right.text or "") and "&N" in (footer.right.text or ""),
            "XLSX %s footer has no page N of M: %r" % (sheet.title, footer.right.text))
-    expect(e["title"] in (footer.left.text or ""), "XLSX %s footer lacks the workshop" % sheet.title)
+    expect(e["title"][:20] in (footer.left.text or ""), "XLSX %s footer lacks the workshop" % sheet.title)
+    expect(not (footer.center.text or ""), "XLSX %s footer has a centre part, which a spreadsheet lays over the others" % sheet.title)
+    for part in (footer.left.text or "", footer.right.text or ""):  # each under a third of the line
+        expect(len(part.replace("&&", "&")) <= 45, "XLSX %s footer part %r is longer than a third of the line" % (sheet.title, part))
     expect(sheet.freeze_panes == "A2", "XLSX %s freezes %r" % (sheet.title, sheet.freeze_panes))
     expect(sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), "XLSX %s has no filter" % sheet.title)
 
@@ -266,9 +321,60 @@ def xlsx_records(sheet):
     return [dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2)]
 
 
+def xlookup(value, keys, results):
+    """Excel's XLOOKUP(value; keys; results): the result beside the first key equal to value, same type."""
+    for key, result in zip(keys, results):
+        if key == value and type(key) is type(value):
+            return result
+    return None
+
+
+def check_xlsx_join(book, e):
+    """The link sheet joins the measures and problems with XLOOKUP over numeric ids, one row per measure and problem."""
+    measures, problems = book["Measures"], book["Problems"]
+    measure_ids = [c.value for c in measures["A"][1:]]
+    measure_titles = [c.value for c in measures["B"][1:]]
+    problem_ids = [c.value for c in problems["A"][1:]]
+    problem_titles = [c.value for c in problems["C"][1:]]
+    links = xlsx_records(book["Measure–problem"])
+    expect(links, "XLSX has no measure-problem links")
+    for link in links:
+        expect(isinstance(link["Measure ID"], int) and isinstance(link["Problem ID"], int),
+               "XLSX link ids are not numbers: %r" % link)
+        expect(xlookup(link["Measure ID"], measure_ids, measure_titles) == link["Measure"],
+               "XLOOKUP of measure %r gives %r" % (link["Measure ID"], xlookup(link["Measure ID"], measure_ids, measure_titles)))
+        expect(xlookup(link["Problem ID"], problem_ids, problem_titles) == link["Problem"],
+               "XLOOKUP of problem %r gives %r" % (link["Problem ID"], xlookup(link["Problem ID"], problem_ids, problem_titles)))
+    for m in e["measures"]:
+        if m["problem"] != "Measures not linked to a problem":
+            expect(any(l["Measure"] == m["title"] and l["Problem"] == m["problem"] for l in links),
+                   "XLSX link sheet lacks %r for %r" % (m["title"], m["problem"]))
+    for link in xlsx_records(book["Measure–cause"]):
+        expect(all(isinstance(link[k], int) for k in ("Measure ID", "Cause ID", "Problem ID")),
+               "XLSX cause link ids are not numbers: %r" % link)
+        expect(xlookup(link["Measure ID"], measure_ids, measure_titles) == link["Measure"], "XLOOKUP of a cause link's measure")
+
+
+def check_print_area(sheet):
+    """The measures print their main columns (up to the baseline), narrow enough for 9 pt on A4 landscape."""
+    area = sheet.print_area
+    expect(area, "XLSX measures have no print area")
+    area = area[0] if isinstance(area, list) else area  # openpyxl gives a list of ranges
+    last = area.split(":")[-1].lstrip("$").split("$")[0]
+    header = [c.value for c in sheet[1]]
+    printed = header[:openpyxl.utils.column_index_from_string(last)]
+    expect(printed[-1] == "Baseline" and "Due" in printed and "Responsible" in printed,
+           "XLSX measures print %r" % printed)
+    width = sum(sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(len(printed)))
+    # A4 landscape less the margins is 784 pt; a unit of width (padding included, as stored) is a digit of the
+    # default font, Calibri 11: 7 px, 5.25 pt. Fitted to the page, 10 pt text stays at 9 pt or more.
+    expect(width * 5.25 <= 784 / 0.9, "XLSX measures' printed columns are %.0f characters wide" % width)
+
+
 def check_xlsx_normal(directory, e):
     book = xlsx_read(directory)
-    expect(book.sheetnames == ["Measures", "Problems", "Causes", "Actors", "Status log", "Workshop"],
+    expect(book.sheetnames == ["Measures", "Problems", "Causes", "Actors", "Status log", "Measure–problem",
+                               "Measure–cause", "Workshop"],
            "XLSX sheets are %r" % book.sheetnames)
     for name in book.sheetnames[:-1]:
         check_page_setup(book[name], e)
@@ -279,6 +385,7 @@ def check_xlsx_normal(directory, e):
         expect(match, "XLSX lacks %r" % m["title"])
         r = match[0]
         expect(isinstance(r["ID"], int), "XLSX measure id %r is not a number" % r["ID"])
+        expect(list(r)[:3] == ["ID", "Measure", "Problems"], "XLSX measures do not start with the main columns: %r" % list(r))
         linked = m["problem"] != "Measures not linked to a problem"
         expect((r["Problems"] or "") == (m["problem"] if linked else ""), "XLSX problem of %r" % m["title"])
         expect((r["Responsible"] or "") == m["owner"], "XLSX owner of %r" % m["title"])
@@ -318,6 +425,8 @@ def check_xlsx_normal(directory, e):
            "XLSX status log has no typed rows: %r" % log)
     measure_ids = {r["ID"] for r in records}
     expect(all(r["Measure ID"] in measure_ids for r in log), "XLSX status log does not join the measures")
+    check_xlsx_join(book, e)
+    check_print_area(sheet)
     workshop_values = [c.value for row in book["Workshop"].iter_rows() for c in row]
     expect(e["title"] in workshop_values and e["place"] in workshop_values, "XLSX workshop sheet lacks the header")
 

@@ -63,6 +63,11 @@ TEST_CASE("kartla export writes all five formats of the sample and kartla info c
     std::size_t todos = 0;
     for (std::size_t at = calendar.find("BEGIN:VTODO"); at != std::string::npos; at = calendar.find("BEGIN:VTODO", at + 1)) ++todos;
     CHECK(todos == 14);
+    // Beside them the due dates as all-day events, for Outlook, but the cancelled camera measure's.
+    CHECK_MESSAGE(said.find("12 due dates as all-day events, 2 follow-up meetings") != std::string::npos, said);
+    std::size_t events = 0;
+    for (std::size_t at = calendar.find("BEGIN:VEVENT"); at != std::string::npos; at = calendar.find("BEGIN:VEVENT", at + 1)) ++events;
+    CHECK(events == 12 + 2);
     const std::string markdown = kartla::test::read_bytes(dir / "plan.md");
     CHECK(markdown.find("Platssamverkan vid Höjdens torg") != std::string::npos);
     REQUIRE(run("info '" + sample.string() + "'", dir / "info.json", dir / "stderr") == 0);
@@ -94,8 +99,14 @@ TEST_CASE("kartla export --table: one table per CSV file with unique headers and
             CHECK(text.find("\r\n", header.size() + 5) != std::string::npos);  // rows follow
         }
         const std::string measures = kartla::test::read_bytes(folder / "measures.csv");
-        CHECK(measures.find(std::string(language) == "sv" ? "Åtgärd;Problem;Problem-id" : "Measure;Problems;Problem IDs") !=
+        CHECK(measures.find(std::string(language) == "sv" ? "ID;Åtgärd;Problem;Ansvarig" : "ID;Measure;Problems;Responsible") !=
               std::string::npos);
+        // A measure serving several problems is one row per problem, ids as numbers on both sides.
+        const std::string links = kartla::test::read_bytes(folder / "measure-problems.csv");
+        CHECK(links.find(std::string(language) == "sv" ? "Åtgärds-id;Problem-id;Åtgärd;Problem" : "Measure ID;Problem ID;Measure;Problem") !=
+              std::string::npos);
+        CHECK(links.find("\r\n4;1;") != std::string::npos);
+        CHECK(links.find("\r\n4;2;") != std::string::npos);
     }
     // One table on its own goes to the file named.
     REQUIRE(run("export '" + sample.string() + "' --format csv --table log -o '" + (dir / "log.csv").string() + "'",

@@ -2,6 +2,7 @@
 #include "model/actor_types.hpp"
 #include "model/entities.hpp"
 #include "model/gaps.hpp"
+#include "model/report_section.hpp"
 #include "model_fixture.hpp"
 
 using namespace kartla::actor_map;
@@ -256,4 +257,25 @@ TEST_CASE("every built-in type, link type, role and quadrant has a Swedish trans
     for (auto role : {kRoleOwns, kRoleContributes, kRoleAffected}) CHECK(translated(role));
     for (double i : {0.2, 0.8})
         for (double f : {0.2, 0.8}) CHECK(translated(quadrant_msgid(i, f)));
+}
+
+TEST_CASE("the report part says in words what its two pictures show: the relations and the grid as tables") {
+    Snapshot snapshot;
+    snapshot.types = {{1, "police", "Police", true, 0}};
+    snapshot.actors = {{1, "Polisen", 1}, {2, "Skolan", 1}, {3, "Brå", 1}};
+    snapshot.actors[0].on_grid = true, snapshot.actors[0].influence = 0.9, snapshot.actors[0].interest = 0.8;
+    snapshot.actors[1].on_grid = true, snapshot.actors[1].influence = 0.2, snapshot.actors[1].interest = 0.7;
+    snapshot.relations = {{1, 1, 2, "shares_information", 3, ""}};
+    const auto tr = [](const char* msgid) { return std::string(msgid); };
+    const auto section = report_section(snapshot, Gaps{}, tr);
+    REQUIRE(section.blocks.size() >= 4);
+    const auto& network = std::get<kartla::doc::Image>(section.blocks[0]);
+    CHECK(network.alt.find("3 actors and 1 relations") != std::string::npos);
+    const auto& relations = std::get<kartla::doc::Table>(section.blocks[1]);
+    CHECK(relations.rows == std::vector<std::vector<std::string>>{{"Polisen", "Skolan", "shares information", "3"}});
+    const auto& grid = std::get<kartla::doc::Image>(section.blocks[2]);
+    CHECK(grid.alt.find("2 of 3 actors placed") != std::string::npos);
+    const auto& places = std::get<kartla::doc::Table>(section.blocks[3]);
+    CHECK(places.rows == std::vector<std::vector<std::string>>{{"Polisen", "90", "80", "Manage closely"},
+                                                               {"Skolan", "20", "70", "Keep informed"}});
 }

@@ -1,5 +1,9 @@
 #include "indicator.hpp"
 
+#include "kartla/chart_geometry.hpp"
+
+#include <fmt/format.h>
+
 #include <cctype>
 #include <map>
 
@@ -54,6 +58,13 @@ std::vector<kartla::doc::Chart> indicator_charts(Database& db, const std::vector
     for (const Entity& m : measures)
         if (auto chart = indicator_chart(db, m, tr)) {
             chart->title = chart->title.empty() ? m.label : m.label + " — " + chart->title;
+            // What the line shows, in words; the values themselves go in the table beside it.
+            const auto& first = chart->points.front();
+            const auto& last = chart->points.back();
+            chart->alt = fmt::format(fmt::runtime(tr("Line chart of {}: {} values from {} ({}) to {} ({}); they are listed "
+                                                     "in the table beside it.")),
+                                     chart->title, chart->points.size(), kartla::doc::short_number(first.value), first.date,
+                                     kartla::doc::short_number(last.value), last.date);
             out.push_back(std::move(*chart));
         }
     return out;

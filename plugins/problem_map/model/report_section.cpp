@@ -4,10 +4,10 @@
 #include "cause_list.hpp"
 #include "entities.hpp"
 
-
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace kartla::problem_map {
 
@@ -39,12 +39,58 @@ doc::Facts facts_of(const Snapshot& s, const Card& card, const Translate& tr) {
     return facts;
 }
 
+// The board in words: each cluster with its problems, as the picture groups them,
+// then the problems in no cluster. Cards still face down stay unread, as on the board.
+struct BoardInWords {
+    doc::Table table;
+    std::size_t more = 0;  // rows left out past `most`
+};
+
+BoardInWords board_table(const Snapshot& s, const Translate& tr, std::size_t most) {
+    BoardInWords out{{{tr("Cluster"), tr("Problem"), tr("Category"), tr("Prioritised")}, {2.0, 4.0, 2.0, 1.2}, {}}, 0};
+    std::unordered_map<Id, std::vector<const Card*>> by_cluster;
+    for (const auto& card : s.cards) by_cluster[s.cluster(card.cluster_id) ? card.cluster_id : 0].push_back(&card);
+    auto add = [&](const std::string& cluster, const std::vector<const Card*>& cards) {
+        for (const Card* card : cards) {
+            if (out.table.rows.size() == most) {
+                ++out.more;
+                continue;
+            }
+            const Category* category = s.category(card->category_id);
+            out.table.rows.push_back({cluster, card->hidden ? tr("(face down)") : card->title,
+                                      category && !card->hidden ? category_name(*category, tr) : std::string(),
+                                      card->prioritised ? tr("Yes") : std::string()});
+        }
+    };
+    for (const auto& cluster : s.clusters) add(cluster.name, by_cluster[cluster.id]);
+    add(tr("(no cluster)"), by_cluster[0]);
+    return out;
+}
+
+void add_board(doc::Section& section, const Snapshot& s, const Translate& tr, std::size_t most) {
+    auto png = board_png(s);
+    if (png.empty()) return;
+    const auto prioritised = std::count_if(s.cards.begin(), s.cards.end(), [](const Card& c) { return c.prioritised; });
+    section.blocks.push_back(doc::Image{
+        std::move(png), tr("The problem board"),
+        fmt::format(fmt::runtime(tr("The problem board: {} problems in {} clusters, {} of them prioritised (framed), "
+                                    "coloured by category; the clusters and their problems are listed in the table below.")),
+                    s.cards.size(), s.clusters.size(), prioritised)});
+    BoardInWords words = board_table(s, tr, most);
+    section.blocks.push_back(std::move(words.table));
+    if (words.more > 0)
+        section.blocks.push_back(doc::Paragraph{
+            fmt::format(fmt::runtime(tr("… and {} more problems, listed in the workshop file.")), words.more)});
+}
+
 }  // namespace
 
 doc::Section report_section(const Snapshot& s, const Translate& tr) {
     doc::Section section{tr("Problem picture"), {}};
-    if (auto png = board_png(s); !png.empty())
-        section.blocks.push_back(doc::Image{png, tr("The problem board")});
+    // A printed report lists problems up to a page or so; a board of imported
+    // incident notes would otherwise fill hundreds of pages.
+    constexpr std::size_t kMostListed = 200;
+    add_board(section, s, tr, kMostListed);
     const auto prioritised = prioritised_in_order(s);
     if (prioritised.empty()) section.blocks.push_back(doc::Paragraph{tr("No problem has been prioritised.")});
     else section.blocks.push_back(doc::Paragraph{tr("Prioritised problems, in the order of the vote, with their causes.")});
@@ -56,9 +102,6 @@ doc::Section report_section(const Snapshot& s, const Translate& tr) {
         if (tree.items.empty()) section.blocks.push_back(doc::Paragraph{tr("No causes recorded.")});
         else section.blocks.push_back(tree);
     }
-    // A printed report lists the other problems up to a page or so; a board of
-    // imported incident notes would otherwise fill hundreds of pages.
-    constexpr std::size_t kMostListed = 200;
     doc::Bullets others;
     std::size_t more = 0;
     for (const auto& card : s.cards)

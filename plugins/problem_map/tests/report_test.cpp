@@ -43,11 +43,18 @@ TEST_CASE("the report part: the board as a picture, prioritised problems with th
 
     const auto section = report_section(s, kEnglish);
     CHECK(section.title == "Problem picture");
-    REQUIRE(section.blocks.size() >= 5);
+    REQUIRE(section.blocks.size() >= 6);
     const auto& board = std::get<doc::Image>(section.blocks[0]);
     CHECK(board.caption == "The problem board");
-    CHECK(std::get<doc::Heading>(section.blocks[2]).text == "1. Otrygghet i gångtunneln");
-    const auto& tree = std::get<doc::Bullets>(section.blocks[4]);
+    // What the picture shows, in words: its alternative text, then its clusters with their problems.
+    CHECK(board.alt.find("2 problems in 1 clusters, 1 of them prioritised") != std::string::npos);
+    const auto& clusters = std::get<doc::Table>(section.blocks[1]);
+    CHECK(clusters.headers == std::vector<std::string>{"Cluster", "Problem", "Category", "Prioritised"});
+    REQUIRE(clusters.rows.size() == 2);
+    CHECK(clusters.rows[0] == std::vector<std::string>{"Centrum", "Otrygghet i gångtunneln", "", "Yes"});
+    CHECK(clusters.rows[1] == std::vector<std::string>{"(no cluster)", "Nedskräpning vid ån", "", ""});
+    CHECK(std::get<doc::Heading>(section.blocks[3]).text == "1. Otrygghet i gångtunneln");
+    const auto& tree = std::get<doc::Bullets>(section.blocks[5]);
     CHECK(tree.items == std::vector<std::string>{"Dålig belysning (situational)", "Ingen ansvarar för underhållet (situational)"});
     CHECK(tree.depth == std::vector<int>{0, 1});
     const auto& others = std::get<doc::Bullets>(section.blocks.back());

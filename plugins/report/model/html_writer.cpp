@@ -21,14 +21,14 @@ using kartla::text::html_escape;
 
 const char* kStyle = R"(body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;color:#111;max-width:72em;margin:2em auto;padding:0 1em;overflow-wrap:break-word}
 h1{font-size:20pt;margin-bottom:.2em}h2{font-size:15pt;border-bottom:2px solid #245;margin-top:1.6em}h3{font-size:12pt;margin-bottom:.3em}
-.subtitle{color:#444;margin-top:0}table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
+.subtitle{color:#444;margin-top:0}table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.4em 0 1em}
 th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top;overflow-wrap:break-word;hyphens:auto;-webkit-hyphens:auto}
 caption{text-align:left;font-weight:bold;padding:.2em 0}th{background:#e8edf2}
-dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}
-figure{margin:1em 0}figure.chart{display:inline-block;width:48%;margin:.5em 1.5% .5em 0;vertical-align:top}
-figure.chart svg{width:100%;height:auto}.baseline{color:#b35900;font-weight:bold}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
-@media print{body{margin:0;max-width:none}section+section{break-before:page}
-thead{display:table-header-group}tr,figure,svg{break-inside:avoid}@page{size:A4;margin:15mm}})";
+dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2em 1em}dt{font-weight:bold}dd{margin:0;min-width:0}
+figure{margin:1em 0}div.chart{display:inline-block;width:48%;margin:.5em 1.5% .5em 0;vertical-align:top}div.chart figure{margin:0}
+div.chart svg{width:100%;height:auto}.baseline{color:#b35900;font-weight:bold}figure img{max-width:100%;border:1px solid #ccc}figcaption{color:#444;font-size:10pt}
+@media print{body{margin:0;max-width:none}section{break-before:page}
+thead{display:table-header-group}tr,figure,svg,div.chart{break-inside:avoid}@page{size:A4;margin:15mm}})";
 
 // The page's text column in points (72em of 11pt, about 1,050 px: a 1,200 px
 // screen, and A4 landscape in print): what the column widths are shared out
@@ -42,6 +42,7 @@ struct HtmlBlock {
     // there, with its hyphen, instead of anywhere.
     const kartla::text::Hyphenator& hyphenator;
     const std::string& language;
+    const Document::Words& words;
     std::string cell(const std::string& text) const { return hyphenator.soft_hyphens(html_escape(text)); }
     void operator()(const Heading& h) const { out += "<h3>" + html_escape(h.text) + "</h3>\n"; }
     void operator()(const Paragraph& p) const { out += "<p>" + html_escape(p.text) + "</p>\n"; }
@@ -92,16 +93,16 @@ struct HtmlBlock {
         out += "</tbody>\n</table>\n";
     }
     void operator()(const Image& image) const {
-        out += "<figure><img alt=\"" + html_escape(image.caption) + "\" src=\"data:image/png;base64," +
+        out += "<figure><img alt=\"" + html_escape(alt_text(image)) + "\" src=\"data:image/png;base64," +
                base64(image.png) + "\"><figcaption>" + html_escape(image.caption) + "</figcaption></figure>\n";
     }
     // Inline SVG: allowed by the page's strict CSP, sharp in print, no script.
     void operator()(const Chart& chart) const {
         constexpr double kWidth = 480, kHeight = 200;
         const ChartGeometry g = chart_geometry(chart, kWidth, kHeight);
-        out += fmt::format("<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
+        out += fmt::format("<div class=\"chart\"><figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
                            "role=\"img\" aria-label=\"{}\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n",
-                           kWidth, kHeight, html_escape(chart.title));
+                           kWidth, kHeight, html_escape(alt_text(chart)));
         for (const auto& tick : g.ticks)
             out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ddd\"/>"
                                "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"#444\">{}</text>\n",
@@ -124,6 +125,8 @@ struct HtmlBlock {
         if (!chart.baseline_label.empty())
             out += "<br><span class=\"baseline\">- - -</span> " + html_escape(chart.baseline_label);
         out += "</figcaption></figure>\n";
+        (*this)(chart_table(chart, words));  // the values in text, beside the picture
+        out += "</div>\n";
     }
 };
 
@@ -155,10 +158,10 @@ std::string to_html(const Document& document, const std::string& language) {
     out += "<h1>" + html_escape(document.title) + "</h1>\n<p class=\"subtitle\">" + html_escape(document.subtitle) + "</p>\n";
     const kartla::text::Hyphenator hyphenator(language);
     // What the paged formats' title page says: the workshop, the municipality, the date of issue.
-    if (!document.title_facts.empty()) HtmlBlock{out, hyphenator, language}(Facts{document.title_facts});
+    if (!document.title_facts.empty()) HtmlBlock{out, hyphenator, language, document.words}(Facts{document.title_facts});
     for (const auto& section : document.sections) {
         out += "<section>\n<h2>" + html_escape(section.title) + "</h2>\n";
-        for (const auto& block : section.blocks) std::visit(HtmlBlock{out, hyphenator, language}, block);
+        for (const auto& block : section.blocks) std::visit(HtmlBlock{out, hyphenator, language, document.words}, block);
         out += "</section>\n";
     }
     out += "</body>\n</html>\n";

@@ -246,6 +246,7 @@ struct PngReader {
 struct PdfBlock {
     PdfPage& page;
     const std::string& section;  // what a figure without a caption shows, at least
+    const Document::Words& words;  // a chart's values table's headers
 
     // The text the HTML gives the same figure as alt or aria-label.
     void figure(const std::string& alt) const { page.figure_alts.push_back(alt.empty() ? section : alt); }
@@ -297,7 +298,8 @@ struct PdfBlock {
         return kartla::doc::column_widths(t, page.content_width(), kTableFontSize, page.language());
     }
     // One row; returns false when it had to move to a new page first (so the header repeats).
-    void row(const std::vector<std::string>& cells, const std::vector<double>& widths, Font font, bool shaded) const {
+    void row(const std::vector<std::string>& cells, const std::vector<double>& widths, Font font, bool shaded,
+             double left = kMargin) const {
         std::vector<std::unique_ptr<PangoLayout, void (*)(void*)>> layouts;
         double h = 0;
         for (std::size_t c = 0; c < widths.size(); ++c) {
@@ -308,7 +310,7 @@ struct PdfBlock {
         h += 2 * kCellPadding;
         cairo_t* cr = page.cr();
         Tag tr(cr, "TR");
-        double x = kMargin;
+        double x = left;
         for (std::size_t c = 0; c < widths.size(); ++c) {
             Tag cell(cr, shaded ? "TH" : "TD");
             cairo_rectangle(cr, x, page.y, widths[c], h);
@@ -351,7 +353,7 @@ struct PdfBlock {
     }
     void operator()(const Image& image) const {
         Tag tag(page.cr(), "Figure");
-        figure(image.caption);
+        figure(alt_text(image));
         PngReader reader{image.png};
         cairo_surface_t* png = cairo_image_surface_create_from_png_stream(&PngReader::read, &reader);
         if (cairo_surface_status(png) == CAIRO_STATUS_SUCCESS) {
@@ -371,17 +373,20 @@ struct PdfBlock {
         page.text(image.caption, kSmall, 0, 10);
     }
 
-    // A chart takes half the width, so two indicators sit side by side.
+    // A chart takes half the width, so two indicators sit side by side, each
+    // with the table of its values under it.
     void operator()(const Chart& chart) const {
-        Tag tag(page.cr(), "Figure");
-        figure(chart.title);
         constexpr double kGap = 16, kChartHeight = 130;
         const double width = (page.content_width() - kGap) / 2;
         auto title = page.layout(chart.title, kBold, width, kMaxLabelBytes);
         auto legend = page.layout(chart.baseline_label.empty() ? "" : "- - -  " + chart.baseline_label, kSmall, width,
                                   kMaxLabelBytes);
         const double title_h = PdfPage::height_of(title.get()), legend_h = PdfPage::height_of(legend.get());
-        const double height = title_h + 4 + kChartHeight + legend_h + 10;
+        const Table values = chart_table(chart, words);
+        const std::vector<double> value_widths = kartla::doc::column_widths(values, width, kTableFontSize);
+        double values_h = row_height(values.headers, value_widths, kTableHead);
+        for (const auto& r : values.rows) values_h += row_height(r, value_widths, kSmall);
+        const double height = title_h + 4 + kChartHeight + legend_h + 10 + values_h + 8;
         double x = kMargin;
         if (page.chart_column == 1) {
             x += width + kGap;
@@ -400,12 +405,22 @@ struct PdfBlock {
         }
         // The plot first and its caption under it, so the plots of a row line up.
         double y = page.y;
-        draw_chart(chart, x, y, width, kChartHeight);
-        y += kChartHeight + 2;
-        page.draw(title.get(), x, y);
-        y += title_h + 1;
-        page.draw(legend.get(), x, y, 0.70, 0.35, 0.0);
-        page.chart_row_bottom = std::max(page.chart_row_bottom, y + legend_h + 12);
+        {
+            Tag tag(page.cr(), "Figure");
+            figure(alt_text(chart));
+            draw_chart(chart, x, y, width, kChartHeight);
+            y += kChartHeight + 2;
+            page.draw(title.get(), x, y);
+            y += title_h + 1;
+            page.draw(legend.get(), x, y, 0.70, 0.35, 0.0);
+        }
+        page.y = y + legend_h + 6;
+        {
+            Tag table(page.cr(), "Table");
+            row(values.headers, value_widths, kTableHead, true, x);
+            for (const auto& r : values.rows) row(r, value_widths, kSmall, false, x);
+        }
+        page.chart_row_bottom = std::max(page.chart_row_bottom, page.y + 12);
         page.chart_column = 1 - page.chart_column;
         page.y = page.chart_column == 1 ? page.chart_row_top : page.chart_row_bottom;
     }
@@ -508,7 +523,7 @@ Drawn draw_pdf(const Document& document, const PdfInfo& info, const std::filesys
         page.text(document.subtitle, kBody, 0, 14);
     }
     // The title page: the workshop, the municipality, the date of issue.
-    if (!document.title_facts.empty()) PdfBlock{page, document.title}(Facts{document.title_facts});
+    if (!document.title_facts.empty()) PdfBlock{page, document.title, document.words}(Facts{document.title_facts});
     for (const auto& section : document.sections) {
         page.new_page(needs_landscape(section));  // each part starts on its own page, as in the HTML print
         page.part_bookmark = page.bookmark(CAIRO_PDF_OUTLINE_ROOT, section.title);
@@ -521,7 +536,7 @@ Drawn draw_pdf(const Document& document, const PdfInfo& info, const std::filesys
                 page.chart_column = 0;  // a half-filled row of charts ends here
                 page.y = page.chart_row_bottom;
             }
-            std::visit(PdfBlock{page, section.title}, block);
+            std::visit(PdfBlock{page, section.title, document.words}, block);
         }
         if (page.chart_column == 1) page.y = page.chart_row_bottom;
         page.chart_column = 0;

@@ -1,5 +1,6 @@
 // The editable documents opened by LibreOffice Writer (headless): it converts
-// them to PDF, and the DOCX to ODT, without a repair; the PDF's pages are A4
+// them to PDF, and the DOCX to ODT, without a repair (and Calc prints the plan's
+// XLSX: check_xlsx_print.py); the PDF's pages are A4
 // with "Sida N av M", nothing past the edge and no word split but at a legal
 // point with its hyphen, and LibreOffice reads the DOCX's headings as headings
 // in the HTML's outline. LibreOffice is large and
@@ -11,7 +12,7 @@
 
 using namespace kartla::report::test;
 
-TEST_CASE("LibreOffice converts report-docx, report-odt, docx and odt: A4 pages, Sida N av M, tables inside the page, headings kept") {
+TEST_CASE("LibreOffice converts report-docx, report-odt, docx, odt and xlsx: A4 pages, Sida N av M, tables inside the page, headings kept, measures printed at 9 pt") {
     SampleReport s;
     const std::pair<const char*, const char*> exports[] = {
         {"report-docx", "rapport.docx"}, {"report-odt", "rapport_odt.odt"}, {"docx", "plan.docx"}, {"odt", "plan_odt.odt"}};
@@ -20,6 +21,9 @@ TEST_CASE("LibreOffice converts report-docx, report-odt, docx and odt: A4 pages,
         s.export_as(format, s.dir / name);
         files += " " + quoted(s.dir / name);
     }
+    // The plan's spreadsheet printed by LibreOffice Calc, in the same run (one start of LibreOffice).
+    s.export_as("xlsx", s.dir / "plan_xlsx.xlsx");
+    files += " " + quoted(s.dir / "plan_xlsx.xlsx");
     s.export_as("report-html", s.dir / "rapport.html");
     s.export_as("html", s.dir / "plan.html");
     // Its own profile in the test's folder: no first-start dialog, nothing shared with a running LibreOffice.
@@ -35,6 +39,14 @@ TEST_CASE("LibreOffice converts report-docx, report-odt, docx and odt: A4 pages,
         const fs::path pdf = s.dir / "pdf" / fs::path(name).replace_extension(".pdf");
         REQUIRE_MESSAGE(fs::exists(pdf), kartla::test::read_bytes(s.dir / "lo.txt"));
         const std::string problems = python_problems("check_libreoffice_pdf.py", quoted(pdf) + " Sida av", s.dir.path());
+        CHECK_MESSAGE(problems.empty(), problems);
+    }
+    // The printed measures: the main columns at 9 pt or more on A4 landscape, the technical ones
+    // ("Kostnad") left for the screen, and footers whose parts do not run into each other.
+    {
+        const fs::path pdf = s.dir / "pdf" / "plan_xlsx.pdf";
+        REQUIRE_MESSAGE(fs::exists(pdf), kartla::test::read_bytes(s.dir / "lo.txt"));
+        const std::string problems = python_problems("check_xlsx_print.py", quoted(pdf) + " Utgångsvärde Kostnad", s.dir.path());
         CHECK_MESSAGE(problems.empty(), problems);
     }
     // Words stay whole in Word's layout too: LibreOffice breaks them only at the soft hyphens we put

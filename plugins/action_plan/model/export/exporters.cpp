@@ -33,7 +33,7 @@ std::vector<std::string> table_keys(const std::string& wanted) {
         const std::size_t end = std::min(wanted.find(',', start), wanted.size());
         const std::string key = wanted.substr(start, end - start);
         if (!is_table_key(key))
-            throw std::invalid_argument("unknown table '" + key + "' (tables: measures, problems, causes, actors, log, all)");
+            throw std::invalid_argument("unknown table '" + key + "' (tables: measures, problems, causes, actors, log, measure-problems, measure-causes, all)");
         keys.push_back(key);
         start = end + 1;
     }
@@ -82,10 +82,13 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, 
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
                          write_csv(document(w, o), o.csv_separator, "measures", out);
                      }});
-    const std::pair<const char*, const char*> tables[] = {{"problems", "Problems of the action plan as CSV (.csv)"},
-                                                          {"causes", "Causes of the action plan as CSV (.csv)"},
-                                                          {"actors", "Actors of the action plan as CSV (.csv)"},
-                                                          {"log", "Status log of the action plan as CSV (.csv)"}};
+    const std::pair<const char*, const char*> tables[] = {
+        {"problems", "Problems of the action plan as CSV (.csv)"},
+        {"causes", "Causes of the action plan as CSV (.csv)"},
+        {"actors", "Actors of the action plan as CSV (.csv)"},
+        {"log", "Status log of the action plan as CSV (.csv)"},
+        {"measure-problems", "Measures and the problems they serve, one row each, as CSV (.csv)"},
+        {"measure-causes", "Measures and the causes they address, one row each, as CSV (.csv)"}};
     for (const auto& [key, label] : tables)
         specs.push_back({std::string("csv-") + key, label, ".csv",
                          [document, table = std::string(key)](Workshop& w, const ExportOptions& o, const fs::path& out) {
@@ -114,14 +117,23 @@ std::vector<kartla::ExportSpec> export_specs(EntitySource source, Translate tr, 
                      [document](Workshop& w, const ExportOptions& o, const fs::path& out) {
                          write_xlsx(document(w, o), out);
                      }});
-    specs.push_back({"ics", "Action plan and follow-up meetings as a calendar (.ics)", ".ics",
-                     [document, say, tr](Workshop& w, const ExportOptions& o, const fs::path& out) {
-                         IcsCounts counts;
-                         write_file(out, to_ics(document(w, o), utc_timestamp_now(), &counts));
-                         if (say) say(counts.summary(tr));
-                     }});
-    // sample.plan.html, sample.plan-log.csv: beside the report's and the meeting's files, never over them.
-    for (auto& spec : specs) spec.file_tag = spec.format.starts_with("csv-") ? "plan-" + spec.format.substr(4) : "plan";
+    // The calendar: by default each due date also as an all-day event, which Outlook
+    // imports (it drops tasks); ics-tasks for calendars that show tasks and want no copies.
+    for (const bool due_events : {true, false})
+        specs.push_back({due_events ? "ics" : "ics-tasks",
+                         due_events ? "Action plan and follow-up meetings as a calendar, due dates as events (.ics)"
+                                    : "Action plan as calendar tasks only, no due-date events (.ics)",
+                         ".ics", [document, say, tr, due_events](Workshop& w, const ExportOptions& o, const fs::path& out) {
+                             IcsCounts counts;
+                             write_file(out, to_ics(document(w, o), utc_timestamp_now(), due_events, &counts));
+                             if (say) say(counts.summary(tr));
+                         }});
+    // sample.plan.html, sample.plan-log.csv, sample.plan-tasks.ics: beside the report's and the meeting's files and
+    // each other, never over them.
+    for (auto& spec : specs) {
+        const auto dash = spec.format.find('-');
+        spec.file_tag = dash == std::string::npos ? "plan" : "plan-" + spec.format.substr(dash + 1);
+    }
     return specs;
 }
 

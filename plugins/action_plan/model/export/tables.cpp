@@ -31,69 +31,107 @@ namespace {
 
 using Cell = TableCell;
 
-std::string ids_text(const std::vector<std::int64_t>& ids) {
-    std::string out;
-    for (auto id : ids) out += (out.empty() ? "" : "; ") + std::to_string(id);
-    return out;
-}
-
-// Spreadsheet widths: wide for prose, narrow for words and numbers, so that
-// the whole table fits one landscape page across.
-double measure_width(Column c) {
+// The widths of the columns after the printed ones: wide for prose, narrow for words.
+double detail_width(Column c) {
     switch (c) {
-        case ColTitle: return 24;
         case ColDescription: return 28;
+        case ColCauses:
         case ColGoal:
         case ColExpectedEffect: return 20;
-        case ColOwner:
-        case ColPartners:
         case ColResources:
-        case ColIndicator:
         case ColFollowUp:
         case ColLightComment: return 15;
-        case ColStart:
-        case ColDue: return 11;
         case ColPriority:
         case ColEffectTerm: return 9;
         default: return 11;
     }
 }
 
-// The measure columns after the id, the title and the links, in the plan's order.
-constexpr Column kMeasureDetailColumns[] = {
-    ColDescription, ColPrevention, ColWorkForm,      ColGoalType, ColGoal,     ColOwner,    ColPartners,
-    ColStart,       ColDue,        ColResources,     ColCost,     ColEffectTerm, ColExpectedEffect,
-    ColIndicator,   ColBaseline,   ColFollowUp,      ColPriority, ColStatus,   ColLight,    ColLightComment};
+// What the board reads on paper, after the id, the title and the problems: who, when, how it
+// stands and how it is measured, with their widths (a Swedish förvaltning's name on one line
+// where it can). Together 151 units of Calibri's digit (the workbook's default font, in which
+// spreadsheets measure columns): one A4 landscape page across at 100 %, 10 pt text, in Excel and
+// in LibreOffice with Calibri's and Arial's metric twins (Carlito, Liberation Sans).
+struct PrintedColumn {
+    Column column;
+    double width;
+};
+constexpr PrintedColumn kMeasureMainColumns[] = {{ColOwner, 18},  {ColPartners, 16}, {ColStart, 10},     {ColDue, 11},
+                                                 {ColStatus, 11}, {ColLight, 12},    {ColIndicator, 15}, {ColBaseline, 13}};
+// The rest of the plan, after the printed columns, for filtering on screen.
+constexpr Column kMeasureDetailColumns[] = {ColCauses,     ColGoalType,  ColGoal,        ColDescription,
+                                            ColPrevention, ColWorkForm,  ColResources,   ColCost,
+                                            ColEffectTerm, ColExpectedEffect, ColFollowUp, ColPriority,
+                                            ColLightComment};
 
 DataTable measures(const Document& doc) {
     const auto& tr = doc.tr;
     DataTable t{"measures", tr("Measures"), {}, {}, {}, {}};
-    auto column = [&](std::string header, double width) {
-        t.headers.push_back(std::move(header));
+    auto column = [&](Column c, double width) {
+        if (c == ColLight) t.light_column = t.headers.size();
+        t.headers.push_back(doc.column_titles[c]);
         t.widths.push_back(width);
     };
-    column(doc.column_titles[ColId], 6);
-    column(doc.column_titles[ColTitle], measure_width(ColTitle));
-    column(doc.column_titles[ColProblems], 20);
-    column(tr("Problem IDs"), 9);
-    column(doc.column_titles[ColCauses], 20);
-    column(tr("Cause IDs"), 9);
-    for (Column c : kMeasureDetailColumns) {
-        if (c == ColLight) t.light_column = t.headers.size();
-        column(doc.column_titles[c], measure_width(c));
-    }
+    column(ColId, 5);
+    column(ColTitle, 22);
+    column(ColProblems, 18);
+    for (const auto& printed : kMeasureMainColumns) column(printed.column, printed.width);
+    t.printed_columns = t.headers.size();
+    for (Column c : kMeasureDetailColumns) column(c, detail_width(c));
     std::map<std::int64_t, std::string> problem_labels;
     for (const auto& s : doc.sections) problem_labels[s.id] = s.label;
+    auto cell = [](const MeasureRow& row, Column c) {
+        return c == ColStart || c == ColDue ? Cell::of_date(row.cell(c)) : Cell::of_text(row.cell(c));
+    };
     for (const MeasureRow& row : doc.rows) {
         std::vector<std::string> problems;
         for (auto id : row.problem_ids) problems.push_back(problem_labels[id]);
         std::vector<Cell> cells{Cell::of_id(row.id), Cell::of_text(row.cell(ColTitle)),
-                                Cell::of_text(join_labels(problems, "; ")), Cell::of_text(ids_text(row.problem_ids)),
-                                Cell::of_text(row.cell(ColCauses)), Cell::of_text(ids_text(row.cause_ids))};
-        for (Column c : kMeasureDetailColumns)
-            cells.push_back(c == ColStart || c == ColDue ? Cell::of_date(row.cell(c)) : Cell::of_text(row.cell(c)));
+                                Cell::of_text(join_labels(problems, "; "))};
+        for (const auto& printed : kMeasureMainColumns) cells.push_back(cell(row, printed.column));
+        for (Column c : kMeasureDetailColumns) cells.push_back(cell(row, c));
         t.rows.push_back(std::move(cells));
     }
+    return t;
+}
+
+// One row per measure and problem it serves: ids as numbers, a join with a lookup.
+DataTable measure_problems(const Document& doc) {
+    const auto& tr = doc.tr;
+    DataTable t{"measure-problems",
+                tr("Measure–problem"),
+                {tr("Measure ID"), tr("Problem ID"), tr("Measure"), tr("Problem")},
+                {11, 10, 40, 40},
+                {},
+                {}};
+    std::map<std::int64_t, std::string> problem_labels;
+    for (const auto& s : doc.sections) problem_labels[s.id] = s.label;
+    for (const MeasureRow& row : doc.rows)
+        for (auto id : row.problem_ids)
+            t.rows.push_back({Cell::of_id(row.id), Cell::of_id(id), Cell::of_text(row.cell(ColTitle)),
+                              Cell::of_text(problem_labels[id])});
+    return t;
+}
+
+// One row per measure and cause it addresses, with the cause's problem.
+DataTable measure_causes(const Document& doc) {
+    const auto& tr = doc.tr;
+    DataTable t{"measure-causes",
+                tr("Measure–cause"),
+                {tr("Measure ID"), tr("Cause ID"), tr("Problem ID"), tr("Measure"), tr("Cause")},
+                {11, 9, 10, 40, 40},
+                {},
+                {}};
+    std::map<std::int64_t, std::pair<std::int64_t, std::string>> causes;  // cause id -> problem id, label
+    for (const auto& s : doc.sections)
+        for (const auto& cause : s.causes) causes[cause.id] = {s.id, cause.label};
+    for (const MeasureRow& row : doc.rows)
+        for (auto id : row.cause_ids) {
+            const auto found = causes.find(id);
+            t.rows.push_back({Cell::of_id(row.id), Cell::of_id(id), Cell::of_id(found == causes.end() ? 0 : found->second.first),
+                              Cell::of_text(row.cell(ColTitle)),
+                              Cell::of_text(found == causes.end() ? std::string() : found->second.second)});
+        }
     return t;
 }
 
@@ -176,6 +214,8 @@ DataTable data_table(const Document& doc, std::string_view key) {
     if (key == "causes") return causes(doc);
     if (key == "actors") return actors(doc);
     if (key == "log") return status_log(doc);
+    if (key == "measure-problems") return measure_problems(doc);
+    if (key == "measure-causes") return measure_causes(doc);
     throw std::invalid_argument(fmt::format("unknown table '{}'", key));
 }
 

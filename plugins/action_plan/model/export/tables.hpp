@@ -34,10 +34,16 @@ struct DataTable {
     std::vector<double> widths;        // column widths in characters, for the spreadsheet
     std::vector<std::vector<TableCell>> rows;
     std::optional<std::size_t> light_column;  // coloured by a conditional format in XLSX
+    // The main columns, first: what a printed page holds (XLSX's print area); 0: all.
+    // The technical ones follow them for filtering and joining on screen.
+    std::size_t printed_columns = 0;
 };
 
 // The table keys in the order a folder of tables or the workbook holds them.
-inline constexpr std::string_view kTableKeys[] = {"measures", "problems", "causes", "actors", "log"};
+// The link tables write a measure aimed at several problems (or causes) one row
+// per problem, so every id column is a number and the tables join by lookup.
+inline constexpr std::string_view kTableKeys[] = {"measures", "problems",         "causes",        "actors",
+                                                  "log",      "measure-problems", "measure-causes"};
 
 bool is_table_key(std::string_view key);
 // Throws std::invalid_argument for a key not in kTableKeys.

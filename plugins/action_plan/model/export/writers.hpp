@@ -22,11 +22,13 @@ std::vector<std::filesystem::path> write_csv(const Document& doc, char separator
 std::string to_html(const Document& doc);
 // What the calendar holds, for the person who exported it.
 struct IcsCounts {
-    std::size_t tasks = 0, with_due = 0, undated = 0, meetings = 0;
+    std::size_t tasks = 0, with_due = 0, undated = 0, due_events = 0, meetings = 0;
     std::string summary(const Translate& tr) const;  // one line, in the UI's language
 };
 // dtstamp: "20260312T120000Z", the moment of export (RFC 5545 requires it).
-std::string to_ics(const Document& doc, const std::string& dtstamp, IcsCounts* counts = nullptr);
+// due_events: each due date also as an all-day event beside its task, for
+// calendars that import no tasks (Outlook, Microsoft 365).
+std::string to_ics(const Document& doc, const std::string& dtstamp, bool due_events, IcsCounts* counts = nullptr);
 void write_xlsx(const Document& doc, const std::filesystem::path& out);
 // The plan as the neutral document the core writes as DOCX and ODT (kartla/document_files.hpp).
 kartla::doc::Document to_neutral(const Document& doc);

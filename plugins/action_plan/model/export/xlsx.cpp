@@ -1,8 +1,9 @@
 // XLSX through libxlsxwriter, for filtering on screen and for printing: one
 // sheet per table (tables.hpp) with a frozen, filtering header row, numbers
 // and dates typed as such, rows as tall as their wrapped text, and a page
-// setup that prints landscape, one page wide, the header row on every page and
-// a footer naming the workshop and "page N of M". Every user text goes through
+// setup that prints landscape, one page wide (the measures' main columns: the
+// print area), the header row on every page and a footer naming the workshop
+// and "page N of M". Every user text goes through
 // write_string, so it is stored as a string and never read as a formula.
 #include "tables.hpp"
 #include "writers.hpp"
@@ -127,9 +128,16 @@ void write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const TableC
 }
 
 // In a footer '&' starts a code ("&P" is the page): a title's own '&' is doubled.
-std::string footer_text(const std::string& text) {
+// Cut to `letters`, so the footer's left and right parts never meet.
+std::string footer_text(const std::string& text, std::size_t letters = 60) {
+    std::string clean = kartla::text::without_control_chars(text, false);
+    std::size_t at = 0;
+    for (std::size_t n = 0; at < clean.size() && n < letters; ++n)
+        do ++at;
+        while (at < clean.size() && (static_cast<unsigned char>(clean[at]) & 0xC0) == 0x80);
+    if (at < clean.size()) clean = clean.substr(0, at) + "…";
     std::string out;
-    for (char c : kartla::text::truncate_utf8(kartla::text::without_control_chars(text, false), 60)) {
+    for (char c : clean) {
         if (c == '&') out += '&';
         out += c;
     }
@@ -137,7 +145,9 @@ std::string footer_text(const std::string& text) {
 }
 
 // Landscape A4, as many pages down as it takes but one across, the header row
-// on every page, and a footer: the workshop and its date, the export date, the page.
+// on every page, and a footer in two parts that cannot meet, each under a third
+// of the line: left the workshop and its date, right the export date and the
+// page. A spreadsheet centres the middle part over the others, so it stays empty.
 void page_setup(lxw_worksheet* sheet, const Document& doc, bool repeat_header) {
     worksheet_set_landscape(sheet);
     worksheet_set_paper(sheet, 9);  // A4
@@ -145,11 +155,12 @@ void page_setup(lxw_worksheet* sheet, const Document& doc, bool repeat_header) {
     worksheet_set_margins(sheet, 0.4, 0.4, 0.55, 0.6);
     if (repeat_header) check(worksheet_repeat_rows(sheet, 0, 0), "print titles");
     const Header& h = doc.header;
-    std::string left = footer_text(h.title);
-    if (!h.date.empty()) left += (left.empty() ? "" : ", ") + footer_text(h.date);
+    constexpr std::size_t kFooterLetters = 40;  // a third of A4 landscape at the footer's 10 pt
+    std::string left = footer_text(h.title, h.date.empty() ? kFooterLetters : kFooterLetters - 12);
+    if (!h.date.empty()) left += (left.empty() ? "" : ", ") + footer_text(h.date, 10);
     // "Page &P of &N" is our own translation and keeps its codes.
-    const std::string footer = fmt::format("&L{}&C{} {}&R{}", left, footer_text(doc.tr("Exported")),
-                                           footer_text(h.exported), doc.tr("Page &P of &N"));
+    const std::string footer = fmt::format("&L{}&R{} {} · {}", left, footer_text(doc.tr("Exported"), 12),
+                                           footer_text(h.exported, 10), doc.tr("Page &P of &N"));
     check(worksheet_set_footer(sheet, footer.c_str()), "footer");
 }
 
@@ -195,6 +206,9 @@ void table_sheet(lxw_workbook* book, const Document& doc, const DataTable& table
     worksheet_freeze_panes(sheet, 1, 0);
     light_formats(sheet, doc, table, r, f);
     page_setup(sheet, doc, true);
+    // Paper gets the main columns, at a size that reads (the technical ones are for the screen).
+    if (table.printed_columns > 0 && table.printed_columns < table.headers.size())
+        check(worksheet_print_area(sheet, 0, 0, r, static_cast<lxw_col_t>(table.printed_columns - 1)), "print area");
 }
 
 void workshop_sheet(lxw_workbook* book, const Document& doc, const Formats& f) {
