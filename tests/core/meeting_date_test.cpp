@@ -103,7 +103,7 @@ TEST_CASE("a file of core schema 2 with two dates is migrated to one") {
         auto w = open(empty);
         auto& db = w->db();
         CHECK(db.scalar_int("PRAGMA user_version") == kCoreSchemaVersion);
-        CHECK(kCoreSchemaVersion == 3);
+        CHECK(kCoreSchemaVersion == 4);
         CHECK(db.scalar_text("SELECT date FROM core_meeting WHERE id = 1") == "2026-03-12");
         CHECK(db.scalar_text("SELECT date FROM core_meeting WHERE id = 2") == "2026-06-01");
         CHECK(db.scalar_int("SELECT count(*) FROM core_meta WHERE key = 'date'") == 0);

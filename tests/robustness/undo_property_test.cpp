@@ -42,7 +42,8 @@ std::uint64_t env_number(const char* name, std::uint64_t fallback) {
 
 std::vector<std::string> table_names(Database& db) {
     std::vector<std::string> names;
-    auto& s = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    auto& s = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                       "AND name <> 'core_history' ORDER BY name")
                   .with();
     while (s.step()) names.push_back(s.text(0));
     return names;
