@@ -20,6 +20,8 @@ namespace kartla::merge {
 
 namespace {
 
+constexpr const char* kDamaged = "Nothing was merged: the other copy's history is damaged.";
+
 struct ValueFree {
     void operator()(sqlite3_value* v) const { sqlite3_value_free(v); }
 };
@@ -241,7 +243,7 @@ Changeset combine(const std::vector<const history::Entry*>& entries) {
     for (const auto* e : entries)
         if (int rc = sqlite3changegroup_add(group, int(e->changeset.size()), const_cast<unsigned char*>(e->changeset.data()));
             rc != SQLITE_OK)
-            throw std::runtime_error("the other copy's history is damaged");
+            throw std::runtime_error(kDamaged);
     int size = 0;
     void* data = nullptr;
     if (int rc = sqlite3changegroup_output(group, &size, &data); rc != SQLITE_OK) throw SqliteError(rc, "combining");
@@ -256,7 +258,7 @@ Changeset combine(const std::vector<const history::Entry*>& entries) {
 std::string check_fits(Schema& schema, Changeset& changeset) {
     sqlite3_changeset_iter* it = nullptr;
     if (sqlite3changeset_start(&it, int(changeset.bytes.size()), changeset.bytes.data()) != SQLITE_OK)
-        return "the other copy's history is damaged";
+        return kDamaged;
     std::set<std::string> checked;
     std::string problem;
     int rc;
@@ -272,11 +274,11 @@ std::string check_fits(Schema& schema, Changeset& changeset) {
         bool fits = shape && int(shape->columns.size()) == columns;
         for (int i = 0; fits && i < columns; ++i) fits = (key[i] != 0) == shape->key[std::size_t(i)];
         if (!fits) {
-            problem = fmt::format("the other copy's changes do not fit this file's table `{}`", table);
+            problem = "Nothing was merged: the other copy's changes do not fit this file's tables.";
             break;
         }
     }
-    if (sqlite3changeset_finalize(it) != SQLITE_OK && problem.empty()) problem = "the other copy's history is damaged";
+    if (sqlite3changeset_finalize(it) != SQLITE_OK && problem.empty()) problem = kDamaged;
     (void)rc;
     return problem;
 }
@@ -622,8 +624,8 @@ Divergence diverge(const std::vector<history::Entry>& mine, const std::vector<hi
     for (const auto& e : mine) known.insert(e.id);
     auto first_shared = std::find_if(theirs.begin(), theirs.end(), [&](const auto& e) { return known.count(e.id) > 0; });
     if (first_shared == theirs.end()) {
-        d.refusal = "The two files have no edit in common: they are different workshops, or copies that parted more "
-                    "than " + std::to_string(history::kMaxEntries) + " edits ago. Nothing was merged.";
+        d.refusal = "The two files have no edit in common: they are different workshops, or copies that parted too "
+                    "long ago. Nothing was merged.";
         return d;
     }
     std::int64_t last_shared_mine = 0;  // where, in this copy's order, the copies last agree
@@ -707,7 +709,7 @@ Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices) {
         auto changeset = combine(divergence.effects);
         Schema schema(mine.db());
         if (auto problem = check_fits(schema, changeset); !problem.empty()) {
-            outcome.refusal = "Nothing was merged: " + problem + ".";
+            outcome.refusal = problem;
             return outcome;
         }
         outcome.changes = changeset.changes;
@@ -718,7 +720,7 @@ Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices) {
         });
         if (!result && outcome.unchosen.empty()) outcome.refusal = "Nothing was merged: " + result.message;
     } catch (const std::exception& e) {
-        outcome.refusal = std::string("Nothing was merged: ") + e.what();
+        outcome.refusal = e.what() == std::string(kDamaged) ? kDamaged : std::string("Nothing was merged: ") + e.what();
     }
     return outcome;
 }
