@@ -226,3 +226,24 @@ TEST_CASE("a hostile other copy whose history does not fit this file's tables is
     CHECK(outcome.refusal == "Nothing was merged: the other copy's changes do not fit this file's tables.");
     CHECK(mine->db().scalar_int("SELECT count(*) FROM mtest_card") == 0);
 }
+
+TEST_CASE("a merge undone can be merged again, and does not undo the other copy's work when merged back") {
+    Copies copies("mtest", kSchema);
+    auto card = add_card(copies.base(), "Klotter");
+    auto mine = copies.copy("mine.kartla");
+    auto theirs = copies.copy("theirs.kartla");
+    set(*theirs, card, "title", "Klotter vid stationen");
+    auto before = content_dump(mine->db());
+    REQUIRE(merge::merge(*mine, *theirs, {}).merged());
+    REQUIRE(mine->undo());
+    CHECK(content_dump(mine->db()) == before);
+    // Merged back, this copy's taking and giving back is nothing to the other copy.
+    auto back = merge::merge(*theirs, *mine, {});
+    CHECK(back.merged());
+    CHECK(title(*theirs, card) == "Klotter vid stationen");
+    // And the other copy's change comes in again when asked.
+    auto again = merge::merge(*mine, *theirs, {});
+    CHECK(again.merged());
+    CHECK(title(*mine, card) == "Klotter vid stationen");
+    CHECK(merge::merge(*mine, *theirs, {}).changes == 0);  // and now it is here for good
+}

@@ -32,6 +32,12 @@ void record(Database& db, std::string_view kind, const EditLabel& label, const s
     if (merging)
         db.run("UPDATE core_history SET via = (SELECT id FROM core_history WHERE seq = ?) WHERE via = ?",
                db.last_insert_id(), kPendingVia);
+    // A merge undone no longer holds the other copy's entries (they count as unknown, so
+    // that copy can be merged again); redone, it holds them again.
+    if (label.component == "core" && label.msgid == kMergeLabel && (kind == "undo" || kind == "redo"))
+        db.run(fmt::format("UPDATE core_history SET via = -via WHERE kind IN ('other', 'choice') AND via = (SELECT via "
+                           "FROM core_history WHERE kind = 'other' AND via {} ORDER BY seq DESC LIMIT 1)",
+                           kind == "undo" ? "> 0" : "< -1"));
     if ((seq + 1) % kCompactEvery == 0) compact(db);
 }
 

@@ -30,6 +30,11 @@ inline constexpr std::int64_t kMaxEntries = 20'000;
 inline constexpr std::int64_t kMaxChangesetBytes = 32 << 20;
 inline constexpr std::int64_t kCompactEvery = 256;  // entries between two compactions
 
+// The label of a merge's undo step (storage/merge.hpp): undoing it lets go of
+// the other copy's entries it brought (their `via` turns negative: they count as
+// unknown), so that copy can be merged again; redoing it takes them back.
+inline constexpr const char* kMergeLabel = "Merge another copy";
+
 // The marker of entries that a merge brings in and the edit in progress owns.
 inline constexpr std::int64_t kPendingVia = -1;
 

@@ -618,10 +618,20 @@ struct Divergence {
     std::string refusal;
 };
 
+std::vector<unsigned char> inverse(const std::vector<unsigned char>& changeset) {
+    int size = 0;
+    void* data = nullptr;
+    if (sqlite3changeset_invert(int(changeset.size()), changeset.data(), &size, &data) != SQLITE_OK) return {};
+    std::vector<unsigned char> out(static_cast<unsigned char*>(data), static_cast<unsigned char*>(data) + size);
+    sqlite3_free(data);
+    return out;
+}
+
 Divergence diverge(const std::vector<history::Entry>& mine, const std::vector<history::Entry>& theirs) {
     Divergence d;
     std::unordered_set<std::int64_t> known;
-    for (const auto& e : mine) known.insert(e.id);
+    for (const auto& e : mine)
+        if (e.kind != "other" || e.via >= 0) known.insert(e.id);  // not those of a merge undone here
     auto first_shared = std::find_if(theirs.begin(), theirs.end(), [&](const auto& e) { return known.count(e.id) > 0; });
     if (first_shared == theirs.end()) {
         d.refusal = "The two files have no edit in common: they are different workshops, or copies that parted too "
@@ -641,12 +651,22 @@ Divergence diverge(const std::vector<history::Entry>& mine, const std::vector<hi
         return e.seq > last_shared_mine && e.kind == "schema";
     });
     bool schema_there = false;
+    std::vector<std::vector<unsigned char>> skipped;  // changesets of merges skipped, and their inverses
     for (const auto* e : d.theirs_new) {
         if (e->kind == "schema") schema_there = true;
         bool brought_here = e->kind == "merge" && std::all_of(theirs.begin(), theirs.end(), [&](const auto& o) {
             return o.via != e->id || known.count(o.id);
         });
-        if ((e->kind != "edit" && e->kind != "undo" && e->kind != "redo" && e->kind != "merge") || brought_here) continue;
+        if (brought_here && e->has_changeset) {
+            skipped.push_back(e->changeset);
+            skipped.push_back(inverse(e->changeset));
+        }
+        // Undoing or redoing such a merge there is skipped with it: its changeset is the merge's, or its inverse.
+        bool undoes_skipped = (e->kind == "undo" || e->kind == "redo") && e->has_changeset &&
+                              std::find(skipped.begin(), skipped.end(), e->changeset) != skipped.end();
+        if ((e->kind != "edit" && e->kind != "undo" && e->kind != "redo" && e->kind != "merge") || brought_here ||
+            undoes_skipped)
+            continue;
         if (schema_there || schema_here) {
             d.refusal = "One of the copies was upgraded to a newer kartla after they parted, and the other copy's "
                         "changes were made before: merge them before upgrading. Nothing was merged.";
@@ -665,8 +685,9 @@ Divergence diverge(const std::vector<history::Entry>& mine, const std::vector<hi
 // The other copy's entries, and the choices made, become this copy's history (as part of the merge entry).
 void record_theirs(Database& db, const Divergence& d, const Outcome& outcome, const Choices& choices) {
     for (const auto* e : d.theirs_new)
-        db.run("INSERT OR IGNORE INTO core_history(id, parent, made_at, kind, component, label, via) "
-               "VALUES (?, ?, ?, 'other', ?, ?, ?)",
+        db.run("INSERT INTO core_history(id, parent, made_at, kind, component, label, via) "
+               "VALUES (?, ?, ?, 'other', ?, ?, ?) "
+               "ON CONFLICT(id) DO UPDATE SET via = excluded.via WHERE kind = 'other'",  // brought before, and undone
                e->id, e->parent, e->made_at, e->component, e->label, history::kPendingVia);
     for (const auto& c : outcome.conflicts) {
         auto chosen = choices.find(c.key);
@@ -677,8 +698,8 @@ void record_theirs(Database& db, const Divergence& d, const Outcome& outcome, co
                                {"chosen", chosen != choices.end() && chosen->second == Choice::Theirs ? "theirs" : "mine"}};
         db.run("INSERT INTO core_history(id, made_at, kind, component, label, via, note) "
                "VALUES ((random() & 9223372036854775807) | 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'choice', 'core', "
-               "'Merge another copy', ?, ?)",
-               history::kPendingVia, dump(note));
+               "?, ?, ?)",
+               history::kMergeLabel, history::kPendingVia, dump(note));
     }
 }
 
@@ -714,7 +735,7 @@ Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices) {
         }
         outcome.changes = changeset.changes;
         if (divergence.theirs_new.empty()) return outcome;  // this copy has everything the other has
-        auto result = mine.replay_edit({"core", "Merge another copy"}, [&](Database& db) {
+        auto result = mine.replay_edit({"core", history::kMergeLabel}, [&](Database& db) {
             Applying(db, theirs.db(), choices, outcome).run(changeset);
             record_theirs(db, divergence, outcome, choices);
         });
