@@ -2,6 +2,7 @@
 // Two copies of one workshop file for the merge tests: a "plugin" table set
 // (mtest) created through the plugins' migration path, and the copies opened
 // as kartla opens any file, with that schema trusted.
+#include "content_dump.hpp"
 #include "kartla/workshop.hpp"
 #include "must_open.hpp"
 #include "temp_dir.hpp"
@@ -11,9 +12,6 @@
 #include <vector>
 
 namespace kartla::test {
-
-// Every row of every content table, sorted, typed by quote(): two workshops with the same dump hold the same.
-std::string content_dump(Database& db);
 
 class Copies {
 public:

@@ -117,3 +117,24 @@ TEST_CASE("purging deleted text removes it from the history's bytes too") {
     // The history's ids stay: a copy made before the purge still finds its common ancestor.
     CHECK(history::entries(w.db(), false).size() >= 3);
 }
+
+TEST_CASE("the saves of one gesture are one entry of the history, as they are one undo step") {
+    kartla::test::Copies copies("mtest", kSchema);
+    auto& w = copies.base();
+    auto card = add_card(w, "");
+    auto before = history::entries(w.db(), false).size();
+    auto first_id = std::int64_t(0);
+    for (const char* typed : {"K", "Kl", "Klo", "Klotter"}) {
+        w.edit({"core", "Rename card"},
+               [&](Database& db) { db.run("UPDATE mtest_card SET title = ? WHERE id = ?", std::string(typed), card); }, 7);
+        if (!first_id) first_id = history::entries(w.db(), false).back().id;
+    }
+    auto entries = history::entries(w.db(), true);
+    CHECK(entries.size() == before + 1);
+    CHECK(entries.back().id != first_id);  // a copy made after "K" does not hold this entry as it is now
+    // Typed and erased again: nothing to undo, nothing in the history.
+    for (const char* typed : {"Klotter!", "Klotter"})
+        w.edit({"core", "Rename card"},
+               [&](Database& db) { db.run("UPDATE mtest_card SET title = ? WHERE id = ?", std::string(typed), card); }, 8);
+    CHECK(history::entries(w.db(), false).size() == before + 1);
+}

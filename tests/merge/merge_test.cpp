@@ -200,6 +200,16 @@ TEST_CASE("the other copy is opened with the same trust checks as any file") {
     auto opened = other_copy::open(copies.dir() / "theirs.kartla", *mine, copies.known());
     REQUIRE(std::holds_alternative<std::string>(opened));
     CHECK(std::get<std::string>(opened).find("evil") != std::string::npos);
+    {
+        auto newer = copies.copy("newer.kartla");
+    }
+    {
+        Database raw((copies.dir() / "newer.kartla").string(), 0x2 /* SQLITE_OPEN_READWRITE */);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    auto refused = other_copy::open(copies.dir() / "newer.kartla", *mine, copies.known());
+    REQUIRE(std::holds_alternative<std::string>(refused));
+    CHECK(std::get<std::string>(refused).find("newer kartla") != std::string::npos);
     auto itself = other_copy::open(mine->path(), *mine, copies.known());
     CHECK(std::holds_alternative<std::string>(itself));
 }

@@ -41,6 +41,21 @@ void record(Database& db, std::string_view kind, const EditLabel& label, const s
     if ((seq + 1) % kCompactEvery == 0) compact(db);
 }
 
+void record_grown(Database& db, const std::vector<unsigned char>& changeset) {
+    auto newest = db.scalar_int("SELECT max(seq) FROM core_history");
+    if (changeset.empty()) {
+        db.run("DELETE FROM core_history WHERE seq = ?", newest);
+        return;
+    }
+    db.prepare(fmt::format("UPDATE core_history SET id = {}, made_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+                           "changeset = ? WHERE seq = ?",
+                           kNewId))
+        .with()
+        .bind_blob(1, changeset)
+        .bind(2, newest)
+        .run();
+}
+
 void record_schema_change(Database& db, std::string_view component, int version) {
     // A file read without upgrading the core (read-only) has no history to add to.
     if (db.scalar_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'core_history'") == 0) return;

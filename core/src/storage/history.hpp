@@ -54,6 +54,12 @@ struct Entry {
 // become its own. Compacts every kCompactEvery entries.
 void record(Database& db, std::string_view kind, const EditLabel& label, const std::vector<unsigned char>& changeset);
 
+// In the edit's transaction: the newest entry (the edit of the same gesture,
+// see EditGroup) now holds `changeset`, the gesture so far. It gets a new id,
+// since a copy made mid-gesture holds the entry as it was then; typed and erased
+// again (empty), it goes.
+void record_grown(Database& db, const std::vector<unsigned char>& changeset);
+
 // A plugin or the core upgraded its tables: changesets made before no longer fit.
 void record_schema_change(Database& db, std::string_view component, int version);
 

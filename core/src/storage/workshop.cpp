@@ -233,6 +233,7 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     // Masked text read back and written would mask the file itself.
     if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
+    std::optional<std::vector<unsigned char>> grown;  // the previous step and this one as one
     try {
         std::optional<Replay> replaying;
         if (replay) replaying.emplace(*db_);
@@ -244,8 +245,17 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
             TouchedReferences references(*db_, changeset.data(), int(changeset.size()));
             Replay::check_foreign_keys(references, 0);
         }
+        // The saves of one gesture grow one undo step, and one entry of the history with it.
+        if (!changeset.empty() && group != 0 && group == last_group_ && !undo_.empty() && redo_.empty()) {
+            try {
+                grown = combine(undo_.back().changeset, changeset);
+            } catch (const SqliteError&) {
+                // committed all the same: two steps
+            }
+        }
         // In the same transaction: an edit is in the file's history exactly when it is in the file.
-        history::record(*db_, "edit", label, changeset);
+        if (grown) history::record_grown(*db_, *grown);
+        else history::record(*db_, "edit", label, changeset);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);
@@ -253,12 +263,8 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
         return failure(e.what());
     }
     if (changeset.empty()) return {};
-    if (group != 0 && group == last_group_ && !undo_.empty() && redo_.empty()) {
-        try {
-            undo_.back().changeset = combine(undo_.back().changeset, changeset);
-        } catch (const SqliteError&) {
-            undo_.push_back(Change{label, std::move(changeset)});  // committed all the same: two steps
-        }
+    if (grown) {
+        undo_.back().changeset = std::move(*grown);
         if (undo_.back().changeset.empty()) {  // typed and erased again: nothing to undo
             undo_.pop_back();
             group = 0;  // so the entry below is never grown by this group
