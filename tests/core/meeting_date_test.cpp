@@ -21,7 +21,7 @@ namespace {
 
 void edit(Workshop& w, const std::function<void(Database&)>& change) { REQUIRE(w.edit("test", change)); }
 
-// A file as kartla with core schema 2 wrote it (schema 3 added no tables), with `sql` run in it.
+// A file as kartla with core schema 2 wrote it (schema 3 added no tables, 4 the history), with `sql` run in it.
 std::filesystem::path version_2_file(const test::TempDir& dir, const std::string& name, const std::string& sql) {
     auto file = dir / name;
     {
@@ -29,7 +29,7 @@ std::filesystem::path version_2_file(const test::TempDir& dir, const std::string
         REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(created));
     }
     Database db(file.string(), SQLITE_OPEN_READWRITE);
-    db.exec(sql + "; PRAGMA user_version = 2;");
+    db.exec(sql + "; DROP TABLE core_history; PRAGMA user_version = 2;");
     return file;
 }
 
