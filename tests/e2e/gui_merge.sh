@@ -74,13 +74,13 @@ done
 stop
 view core.workshop
 start "plan-LAPTOP-7.kartla" laptop.log
-retitle "Trygghetsvandring – bärbara datorn"
+retitle "Trygghetsvandring, bärbara datorn"
 stop
-[[ $(title_of "plan-LAPTOP-7.kartla") == "Trygghetsvandring – bärbara datorn" ]] || fail "the laptop's title was not saved"
+[[ $(title_of "plan-LAPTOP-7.kartla") == "Trygghetsvandring, bärbara datorn" ]] || fail "the laptop's title was not saved"
 
 # This file's own title.
 start plan.kartla main.log
-retitle "Trygghetsvandring – huvudfilen"
+retitle "Trygghetsvandring, huvudfilen"
 stop
 
 # (a) The command line.
@@ -95,14 +95,14 @@ import json, sys
 c = json.load(open(sys.argv[1]))["conflicts"]
 assert len(c) == 1, c
 assert c[0]["kind"] == "both_changed" and c[0]["table"] == "core_meta" and c[0]["column"] == "value", c
-assert c[0]["mine"] == "Trygghetsvandring – huvudfilen" and c[0]["theirs"] == "Trygghetsvandring – bärbara datorn", c
+assert c[0]["mine"] == "Trygghetsvandring, huvudfilen" and c[0]["theirs"] == "Trygghetsvandring, bärbara datorn", c
 PY
 "$kartla" merge plan.kartla "plan-LAPTOP-7.kartla" -o cli.kartla --all theirs >merge.out 2>merge.err ||
   fail "(a) --all theirs: $(cat merge.err)"
-[[ $(title_of cli.kartla) == "Trygghetsvandring – bärbara datorn" ]] || fail "(a) title: $(title_of cli.kartla)"
+[[ $(title_of cli.kartla) == "Trygghetsvandring, bärbara datorn" ]] || fail "(a) title: $(title_of cli.kartla)"
 [[ $(sqlite3 cli.kartla "SELECT count(*) FROM problem_map_card WHERE title = 'Mopedåkning på gångvägen'") == 1 ]] ||
   fail "(a) the phone's card is not in the merged file"
-[[ $(title_of plan.kartla) == "Trygghetsvandring – huvudfilen" ]] || fail "(a) the merge changed A"
+[[ $(title_of plan.kartla) == "Trygghetsvandring, huvudfilen" ]] || fail "(a) the merge changed A"
 leftovers=$(ls | grep -E 'merging|-wal|-shm' || true)
 [[ -z $leftovers ]] || fail "(a) files left beside the merged one: $leftovers"
 "$kartla" sample other.kartla >/dev/null
@@ -126,7 +126,7 @@ click core.merge.apply
 sleep 0.5
 import -window root merged.png
 stop
-[[ $(title_of plan.kartla) == "Trygghetsvandring – bärbara datorn" ]] || fail "(b) title: $(title_of plan.kartla)"
+[[ $(title_of plan.kartla) == "Trygghetsvandring, bärbara datorn" ]] || fail "(b) title: $(title_of plan.kartla)"
 [[ $(sqlite3 plan.kartla "SELECT count(*) FROM problem_map_card WHERE title = 'Mopedåkning på gångvägen'") == 1 ]] ||
   fail "(b) the phone's card is not in the merged file"
 [[ $(sqlite3 plan.kartla "SELECT count(*) FROM core_history WHERE kind = 'choice' AND note LIKE '%huvudfilen%'") == 1 ]] ||
