@@ -304,13 +304,14 @@ TEST_CASE("the dump sees every kind of difference") {
 // (ON DELETE CASCADE / SET NULL) could be undone but not redone.
 TEST_CASE("redo of a delete that cascades: a participant who attended a meeting") {
     auto workshop = Workshop::in_memory();
-    REQUIRE(workshop->edit("setup", [](Database& db) {
+    std::int64_t participant = 0;
+    REQUIRE(workshop->edit("setup", [&](Database& db) {
         auto meeting = core_data::add_meeting(db, {0, "mapping", "Kartläggningsmöte", "2026-03-12", "", ""});
-        auto participant = core_data::add_participant(db, "Kommunpolis", "Polisen");
+        participant = core_data::add_participant(db, "Kommunpolis", "Polisen");
         db.run("INSERT INTO core_attendance(meeting_id, participant_id) VALUES (?, ?)", meeting, participant);
     }));
     auto before = content_dump(workshop->db());
-    REQUIRE(workshop->edit("remove", [](Database& db) { core_data::remove_participant(db, 1); }));
+    REQUIRE(workshop->edit("remove", [&](Database& db) { core_data::remove_participant(db, participant); }));
     auto after = content_dump(workshop->db());
     CHECK(workshop->db().scalar_int("SELECT count(*) FROM core_attendance") == 0);
     REQUIRE(workshop->undo().ok);
