@@ -14,7 +14,7 @@ set -euo pipefail
 budget=${1:-300}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build-asan
-targets=(open_workshop sample_source text_encoders exporters rendered_exports phone_request)
+targets=(open_workshop sample_source text_encoders exporters rendered_exports phone_request merge_copies)
 per_target=$(( budget / ${#targets[@]} ))
 (( per_target >= 1 )) || per_target=1
 

@@ -285,7 +285,8 @@ TEST_CASE("a workshop from before the agenda is migrated when opened, and read-o
     {
         // Back to the first core schema, as an older kartla wrote it.
         Database db(file.string(), SQLITE_OPEN_READWRITE);
-        db.exec("DROP TABLE core_agenda_step; DROP TABLE core_meeting_note; PRAGMA user_version = 1;");
+        db.exec("DROP TABLE core_agenda_step; DROP TABLE core_meeting_note; DROP TABLE core_history; "
+                "PRAGMA user_version = 1;");
     }
     {
         auto opened = Workshop::open(file, OpenMode::ReadOnly);

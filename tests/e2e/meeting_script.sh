@@ -103,20 +103,21 @@ click_until problem_map.board.new_cluster file_says "SELECT count(*) >= 1 FROM p
 shot board
 
 # The vote: the participant gives the first card a dot and it is prioritised.
+card=$(sql "SELECT id FROM problem_map_card WHERE title = 'Klotter vid gångtunneln'")  # a kartla_key(), not 1
 click_until problem_map.tab.priority has_probe problem_map.vote.voter.0
 click problem_map.vote.voter.0
-click_until problem_map.vote.more.1 file_says "SELECT sum(dots) >= 1 FROM problem_map_vote WHERE card_id = 1" 1
-click_until problem_map.vote.prioritised.1 file_says "SELECT prioritised FROM problem_map_card WHERE id = 1" 1
+click_until problem_map.vote.more.$card file_says "SELECT sum(dots) >= 1 FROM problem_map_vote WHERE card_id = $card" 1
+click_until problem_map.vote.prioritised.$card file_says "SELECT prioritised FROM problem_map_card WHERE id = $card" 1
 shot vote
 
 # A cause of the prioritised problem.
 click_until problem_map.tab.causes has_probe problem_map.causes.picker
-click_until problem_map.causes.picker has_probe problem_map.causes.pick.1
-click problem_map.causes.pick.1
-click_until problem_map.causes.add_direct file_says "SELECT count(*) FROM problem_map_cause WHERE card_id = 1" 1
+click_until problem_map.causes.picker has_probe problem_map.causes.pick.$card
+click problem_map.causes.pick.$card
+click_until problem_map.causes.add_direct file_says "SELECT count(*) FROM problem_map_cause WHERE card_id = $card" 1
 type_text "Dålig belysning"
 xdotool key Return
-expect "the cause" "SELECT text FROM problem_map_cause WHERE card_id = 1" "Dålig belysning"
+expect "the cause" "SELECT text FROM problem_map_cause WHERE card_id = $card" "Dålig belysning"
 shot cause
 
 # An actor.

@@ -29,6 +29,9 @@ int rendered_exports(const std::uint8_t* data, std::size_t size);
 // Any bytes as a phone's request to the room server: the request gate and the
 // strict JSON reader (docs/phones.md).
 int phone_request(const std::uint8_t* data, std::size_t size);
+// Any bytes as the other copy of a merge: its whole file, or forged changesets in
+// the history of a real copy (storage/merge.hpp; docs/merging.md).
+int merge_copies(const std::uint8_t* data, std::size_t size);
 
 [[noreturn]] inline void fail(const char* target, const std::string& what) {
     std::fprintf(stderr, "fuzz property broken in %s: %s\n", target, what.c_str());

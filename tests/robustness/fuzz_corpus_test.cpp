@@ -45,6 +45,10 @@ TEST_CASE("fuzz inputs: workshop files from arbitrary bytes") {
     CHECK(feed("open_workshop", kartla::fuzz::open_workshop) >= 5);
 }
 
+TEST_CASE("fuzz inputs: hostile other copies of a merge") {
+    CHECK(feed("merge_copies", kartla::fuzz::merge_copies) >= 4);
+}
+
 TEST_CASE("fuzz inputs: the sample source") { CHECK(feed("sample_source", kartla::fuzz::sample_source) >= 5); }
 
 TEST_CASE("fuzz inputs: text encoders and the personal-data guard") {

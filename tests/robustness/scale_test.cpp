@@ -8,6 +8,7 @@
 #include "cli/info.hpp"
 #include "host/runtime.hpp"
 #include "cli/sample.hpp"
+#include "content_dump.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -16,29 +17,10 @@
 #include <random>
 
 using namespace kartla;
+using kartla::test::content_dump;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Every row of every table, sorted, each value typed by quote().
-std::string dump(Database& db) {
-    std::vector<std::string> tables;
-    auto& names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").with();
-    while (names.step()) tables.push_back(names.text(0));
-    std::string out;
-    for (const auto& table : tables) {
-        std::string columns;
-        auto& info = db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid").with(table);
-        while (info.step()) columns += (columns.empty() ? "" : " || '|' || ") + ("quote(\"" + info.text(0) + "\")");
-        std::vector<std::string> rows;
-        auto& select = db.prepare("SELECT " + columns + " FROM \"" + table + "\"").with();
-        while (select.step()) rows.push_back(select.text(0));
-        std::sort(rows.begin(), rows.end());
-        out += "## " + table + "\n";
-        for (auto& row : rows) out += row + "\n";
-    }
-    return out;
-}
 
 struct Fixture {
     test::TempDir dir;
@@ -92,22 +74,22 @@ void random_edits(Workshop& w, std::mt19937& rng, int count) {
 void check_undo_redo(Workshop& w, int edits) {
     std::mt19937 rng(42);
     w.clear_history();
-    const auto before = dump(w.db());
+    const auto before = content_dump(w.db());
     random_edits(w, rng, edits);
-    const auto after = dump(w.db());
+    const auto after = content_dump(w.db());
     int steps = 0;  // an edit that changed nothing is no step
     for (; w.can_undo(); ++steps) {
         auto undone = w.undo();
         REQUIRE_MESSAGE(undone.ok, undone.message);
     }
     CHECK(steps > edits / 2);
-    REQUIRE(dump(w.db()) == before);
+    REQUIRE(content_dump(w.db()) == before);
     CHECK(w.db().scalar_int("SELECT count(*) FROM pragma_foreign_key_check") == 0);
     for (int i = 0; i < steps; ++i) {
         auto redone = w.redo();
         REQUIRE_MESSAGE(redone.ok, redone.message);
     }
-    REQUIRE(dump(w.db()) == after);
+    REQUIRE(content_dump(w.db()) == after);
     CHECK(w.db().scalar_int("SELECT count(*) FROM pragma_foreign_key_check") == 0);
 }
 

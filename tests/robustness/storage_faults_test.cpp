@@ -110,8 +110,9 @@ TEST_CASE("full disk: undo and redo that need space fail cleanly and work once t
     TempDir dir;
     auto workshop = create_or_fail(dir / "undo-full.kartla");
     auto big = long_text(32 * 1024);
-    REQUIRE(workshop->edit("add", [&](Database& db) { core_data::add_participant(db, "Rektor", big); }));
-    REQUIRE(workshop->edit("remove", [&](Database& db) { core_data::remove_participant(db, 1); }));
+    std::int64_t principal = 0;
+    REQUIRE(workshop->edit("add", [&](Database& db) { principal = core_data::add_participant(db, "Rektor", big); }));
+    REQUIRE(workshop->edit("remove", [&](Database& db) { core_data::remove_participant(db, principal); }));
     workshop->db().exec("VACUUM");  // give the freed pages back, so bringing the row back needs new ones
     fill_disk(*workshop);
     auto undone = workshop->undo();  // brings the 32 KB row back: needs pages

@@ -9,6 +9,7 @@
 // KARTLA_UNDO_SEQUENCES=1.
 #include "kartla/core_data.hpp"
 #include "kartla/workshop.hpp"
+#include "content_dump.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -22,6 +23,7 @@
 #include <vector>
 
 using namespace kartla;
+using kartla::test::content_dump;
 
 namespace {
 
@@ -38,31 +40,6 @@ const std::vector<std::string> kPluginSchema = {
 std::uint64_t env_number(const char* name, std::uint64_t fallback) {
     const char* value = std::getenv(name);
     return value && *value ? std::strtoull(value, nullptr, 10) : fallback;
-}
-
-std::vector<std::string> table_names(Database& db) {
-    std::vector<std::string> names;
-    auto& s = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                  .with();
-    while (s.step()) names.push_back(s.text(0));
-    return names;
-}
-
-// Every row of every table, sorted, each value typed by quote().
-std::string dump(Database& db) {
-    std::string out;
-    for (const auto& table : table_names(db)) {
-        std::string columns;
-        auto& info = db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid").with(table);
-        while (info.step()) columns += (columns.empty() ? "" : " || '|' || ") + ("quote(\"" + info.text(0) + "\")");
-        std::vector<std::string> rows;
-        auto& select = db.prepare("SELECT " + columns + " FROM \"" + table + "\"").with();
-        while (select.step()) rows.push_back(select.text(0));
-        std::sort(rows.begin(), rows.end());
-        out += "## " + table + "\n";
-        for (auto& row : rows) out += row + "\n";
-    }
-    return out;
 }
 
 // The first lines where two dumps differ, rather than two pages of rows.
@@ -216,12 +193,12 @@ struct Sequence {
         bool will_throw = false;
         auto change = edits.next(will_throw);
         std::string label = "edit " + std::to_string(++label_counter);
-        std::string before = will_throw ? dump(workshop->db()) : std::string();
+        std::string before = will_throw ? content_dump(workshop->db()) : std::string();
         auto result = workshop->edit(label, change);
         if (will_throw) {
             // A failed edit leaves no trace at all.
             REQUIRE_FALSE(result.ok);
-            REQUIRE_SAME_DUMP(dump(workshop->db()), before, "after a failed edit");
+            REQUIRE_SAME_DUMP(content_dump(workshop->db()), before, "after a failed edit");
             REQUIRE(workshop->undo_label() != label);
             return false;
         }
@@ -254,29 +231,29 @@ void run_sequence(std::uint64_t seed, const std::filesystem::path& file, bool ev
     Sequence s{fresh_workshop(file), EditGenerator(seed * 0x9E3779B97F4A7C15ULL + 1)};
     for (int i = 0; i < total - after; ++i) s.edit();
 
-    std::vector<std::string> states{dump(s.workshop->db())};
+    std::vector<std::string> states{content_dump(s.workshop->db())};
     int steps = 0;
     for (int i = 0; i < after; ++i)
         if (s.edit()) {
             ++steps;
-            if (every_step) states.push_back(dump(s.workshop->db()));
+            if (every_step) states.push_back(content_dump(s.workshop->db()));
         }
-    std::string newest = dump(s.workshop->db());
+    std::string newest = content_dump(s.workshop->db());
     if (!every_step) states.push_back(newest);
 
     for (int i = steps; i > 0; --i) {
         auto undone = s.workshop->undo();
         REQUIRE_MESSAGE(undone.ok, "undo " << (steps - i + 1) << " of " << steps << ": " << undone.message);
-        if (every_step) REQUIRE_SAME_DUMP(dump(s.workshop->db()), states[std::size_t(i - 1)], "after undo " << (steps - i + 1));
+        if (every_step) REQUIRE_SAME_DUMP(content_dump(s.workshop->db()), states[std::size_t(i - 1)], "after undo " << (steps - i + 1));
     }
-    REQUIRE_SAME_DUMP(dump(s.workshop->db()), states.front(), "after undoing " << steps << " steps");
+    REQUIRE_SAME_DUMP(content_dump(s.workshop->db()), states.front(), "after undoing " << steps << " steps");
     for (int i = 1; i <= steps; ++i) {
         auto redone = s.workshop->redo();
         REQUIRE_MESSAGE(redone.ok, "redo " << i << " of " << steps << ": " << redone.message);
-        if (every_step) REQUIRE_SAME_DUMP(dump(s.workshop->db()), states[std::size_t(i)], "after redo " << i);
+        if (every_step) REQUIRE_SAME_DUMP(content_dump(s.workshop->db()), states[std::size_t(i)], "after redo " << i);
     }
     REQUIRE_FALSE(s.workshop->can_redo());
-    REQUIRE_SAME_DUMP(dump(s.workshop->db()), newest, "after redoing " << steps << " steps");
+    REQUIRE_SAME_DUMP(content_dump(s.workshop->db()), newest, "after redoing " << steps << " steps");
     REQUIRE(s.workshop->db().scalar_int("SELECT count(*) FROM pragma_foreign_key_check") == 0);
     REQUIRE(s.workshop->db().scalar_text("PRAGMA integrity_check") == "ok");
 
@@ -312,35 +289,36 @@ TEST_CASE("undo k then redo k restores every table exactly, over random edit seq
 TEST_CASE("the dump sees every kind of difference") {
     auto workshop = Workshop::in_memory();
     REQUIRE(workshop->migrate_plugin("rtest", kPluginSchema).empty());
-    auto before = dump(workshop->db());
+    auto before = content_dump(workshop->db());
     REQUIRE(workshop->edit("x", [](Database& db) { db.run("INSERT INTO rtest_card(title, data) VALUES ('1', 1.0)"); }));
-    auto with_real = dump(workshop->db());
+    auto with_real = content_dump(workshop->db());
     CHECK(with_real != before);
     // The BLOB column has no affinity, so 1 stays an integer and 1.0 a real.
     REQUIRE(workshop->edit("y", [](Database& db) { db.run("UPDATE rtest_card SET data = 1"); }));
-    CHECK(dump(workshop->db()) != with_real);
+    CHECK(content_dump(workshop->db()) != with_real);
     REQUIRE(workshop->undo().ok);
-    CHECK(dump(workshop->db()) == with_real);
+    CHECK(content_dump(workshop->db()) == with_real);
 }
 
 // Found by the random sequences: deletes that fire foreign-key actions
 // (ON DELETE CASCADE / SET NULL) could be undone but not redone.
 TEST_CASE("redo of a delete that cascades: a participant who attended a meeting") {
     auto workshop = Workshop::in_memory();
-    REQUIRE(workshop->edit("setup", [](Database& db) {
+    std::int64_t participant = 0;
+    REQUIRE(workshop->edit("setup", [&](Database& db) {
         auto meeting = core_data::add_meeting(db, {0, "mapping", "Kartläggningsmöte", "2026-03-12", "", ""});
-        auto participant = core_data::add_participant(db, "Kommunpolis", "Polisen");
+        participant = core_data::add_participant(db, "Kommunpolis", "Polisen");
         db.run("INSERT INTO core_attendance(meeting_id, participant_id) VALUES (?, ?)", meeting, participant);
     }));
-    auto before = dump(workshop->db());
-    REQUIRE(workshop->edit("remove", [](Database& db) { core_data::remove_participant(db, 1); }));
-    auto after = dump(workshop->db());
+    auto before = content_dump(workshop->db());
+    REQUIRE(workshop->edit("remove", [&](Database& db) { core_data::remove_participant(db, participant); }));
+    auto after = content_dump(workshop->db());
     CHECK(workshop->db().scalar_int("SELECT count(*) FROM core_attendance") == 0);
     REQUIRE(workshop->undo().ok);
-    REQUIRE_SAME_DUMP(dump(workshop->db()), before, "after undo");
+    REQUIRE_SAME_DUMP(content_dump(workshop->db()), before, "after undo");
     auto redone = workshop->redo();
     REQUIRE_MESSAGE(redone.ok, redone.message);
-    REQUIRE_SAME_DUMP(dump(workshop->db()), after, "after redo");
+    REQUIRE_SAME_DUMP(content_dump(workshop->db()), after, "after redo");
 }
 
 TEST_CASE("redo of a delete that sets children's references to NULL") {
@@ -351,14 +329,14 @@ TEST_CASE("redo of a delete that sets children's references to NULL") {
         db.run("INSERT INTO rtest_card(id, title, parent_id) VALUES (2, 'Barn', 1)");
         db.run("INSERT INTO rtest_vote(card_id, voter) VALUES (1, 'Polisen')");
     }));
-    auto before = dump(workshop->db());
+    auto before = content_dump(workshop->db());
     REQUIRE(workshop->edit("remove", [](Database& db) { db.run("DELETE FROM rtest_card WHERE id = 1"); }));
-    auto after = dump(workshop->db());
+    auto after = content_dump(workshop->db());
     REQUIRE(workshop->undo().ok);
-    REQUIRE_SAME_DUMP(dump(workshop->db()), before, "after undo");
+    REQUIRE_SAME_DUMP(content_dump(workshop->db()), before, "after undo");
     auto redone = workshop->redo();
     REQUIRE_MESSAGE(redone.ok, redone.message);
-    REQUIRE_SAME_DUMP(dump(workshop->db()), after, "after redo");
+    REQUIRE_SAME_DUMP(content_dump(workshop->db()), after, "after redo");
 }
 
 // Triggers are off on every connection (a workshop file's trigger would be a
@@ -372,13 +350,13 @@ TEST_CASE("a trigger from a plugin's migration never runs, and undo and redo rep
                                                "INSERT INTO rtrig_log(item_id, what) VALUES (new.id, 'added'); END;"})
                 .empty());
     REQUIRE(workshop->edit("add", [](Database& db) { db.run("INSERT INTO rtrig_item(label) VALUES ('Östra Höjden')"); }));
-    auto after = dump(workshop->db());
+    auto after = content_dump(workshop->db());
     CHECK(workshop->db().scalar_int("SELECT count(*) FROM rtrig_log") == 0);
     REQUIRE(workshop->undo().ok);
     CHECK(workshop->db().scalar_int("SELECT count(*) FROM rtrig_item") == 0);
     auto redone = workshop->redo();
     REQUIRE_MESSAGE(redone.ok, redone.message);
-    REQUIRE_SAME_DUMP(dump(workshop->db()), after, "after redo");
+    REQUIRE_SAME_DUMP(content_dump(workshop->db()), after, "after redo");
     // Still off for the next edit, and the foreign keys back on after the replay.
     REQUIRE(workshop->edit("add", [](Database& db) { db.run("INSERT INTO rtrig_item(label) VALUES ('Centrum')"); }));
     CHECK(workshop->db().scalar_int("SELECT count(*) FROM rtrig_log") == 0);
@@ -404,11 +382,11 @@ TEST_CASE("an undo that would leave a reference to a missing row is refused and 
     REQUIRE(workshop->edit("add", [](Database& db) { db.run("INSERT INTO rtest_card(id, title) VALUES (1, 'Älvkajen')"); }));
     // A row the history does not know points at the card (written outside any edit).
     workshop->db().run("INSERT INTO rtest_vote(card_id, voter) VALUES (1, 'Räddningstjänsten')");
-    auto before = dump(workshop->db());
+    auto before = content_dump(workshop->db());
     auto undone = workshop->undo();
     CHECK_FALSE(undone.ok);
     CHECK(undone.message.find("missing rows") != std::string::npos);
-    REQUIRE_SAME_DUMP(dump(workshop->db()), before, "after the refused undo");
+    REQUIRE_SAME_DUMP(content_dump(workshop->db()), before, "after the refused undo");
     CHECK(workshop->can_undo());
     CHECK(workshop->db().scalar_int("PRAGMA foreign_keys") == 1);
 }
@@ -424,7 +402,7 @@ TEST_CASE("a redo that would write a reference to a missing row is refused and c
     REQUIRE(workshop->undo().ok);
     // The parent goes outside the history; redoing the child would point at nothing.
     workshop->db().run("DELETE FROM rtest_card WHERE id = 1");
-    auto before = dump(workshop->db());
+    auto before = content_dump(workshop->db());
     CHECK_FALSE(workshop->redo().ok);
-    REQUIRE_SAME_DUMP(dump(workshop->db()), before, "after the refused redo");
+    REQUIRE_SAME_DUMP(content_dump(workshop->db()), before, "after the refused redo");
 }

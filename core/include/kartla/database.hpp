@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -49,6 +50,7 @@ public:
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind_null(int index);
     Statement& bind(int index, std::optional<std::int64_t> value);
+    Statement& bind_blob(int index, const std::vector<unsigned char>& bytes);
 
     // Binds all arguments from position 1 on, after a reset.
     template <typename... Args>
@@ -68,6 +70,7 @@ public:
     double real(int column) const;
     std::string text(int column) const;
     bool is_null(int column) const;
+    std::vector<unsigned char> blob(int column) const;
     int columns() const;
 
 private:

@@ -17,7 +17,7 @@
 namespace kartla {
 
 inline constexpr std::int32_t kApplicationId = 0x4B52544C;  // "KRTL"
-inline constexpr int kCoreSchemaVersion = 3;  // = core_schema::migrations().size()
+inline constexpr int kCoreSchemaVersion = 4;  // = core_schema::migrations().size()
 
 enum class OpenProblem {
     NotFound,        // no such file
@@ -142,6 +142,12 @@ public:
         return edit(EditLabel{"core", std::string(label)}, change);
     }
 
+    // One undo step like edit(), for a change that replays rows recorded elsewhere
+    // (a merge of another copy): foreign-key actions and triggers are off while
+    // `change` runs, since the recorded rows already hold what they did; `change`
+    // itself makes the references whole, and the commit is refused if it did not.
+    EditResult replay_edit(EditLabel label, const std::function<void(Database&)>& change);
+
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     EditLabel undo_step() const;  // empty when there is nothing to undo
@@ -175,8 +181,9 @@ private:
         std::vector<unsigned char> changeset;
     };
     Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
-    EditResult commit_edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group);
-    EditResult apply_changeset(const std::vector<unsigned char>& changeset, bool invert);
+    EditResult commit_edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group,
+                           bool replay = false);
+    EditResult apply_changeset(const Change& step, bool invert);
     void changed();
     void release_advisory_lock();
     void read_from_memory_copy();

@@ -2,6 +2,7 @@
 
 #include "text/i18n.hpp"
 #include "cli/info.hpp"
+#include "cli/merge_command.hpp"
 #include "host/paths.hpp"
 #include "host/runtime.hpp"
 #include "cli/sample.hpp"
@@ -34,6 +35,9 @@ Usage:
                                     (formats: see kartla export --help)
   kartla summary A.kartla B.kartla ... [--csv OUT] [--md OUT] [--today YYYY-MM-DD] [--separator ,] [--redact]
                                     an overview across workshops (Markdown on stdout without --csv/--md)
+  kartla merge A.kartla B.kartla -o OUT.kartla [--choices FILE.json] [--all mine|theirs]
+                                    A with what copy B changed since the two parted, into OUT
+                                    (docs/merging.md); conflicts to choose: JSON on stdout, exit code 3
   kartla serve FILE [--bind ADDR] [--port N]
                                     let phones in the room add cards and vote (docs/phones.md);
                                     prints "join: URL"; stops on Ctrl+C or SIGTERM
@@ -268,6 +272,11 @@ Outcome run(const std::vector<std::string>& given, std::ostream& out, std::ostre
     if (command == "export") return export_file(args, start, out, err);
     if (command == "summary") return summary_of(args, start, out, err);
     if (command == "serve") return serve_file(args, start, out, err);
+    if (command == "merge") {
+        Runtime runtime;
+        loaded_runtime(runtime, start);
+        return Outcome{.exit_code = merge_copies(runtime, args, out, err)};
+    }
     if (command.starts_with("-")) return fail(err, fmt::format("unknown option '{}'; see kartla --help", command), 2);
     if (args.size() > 1) return fail(err, "give one workshop file; see kartla --help", 2);
     return Outcome{.open_gui = true, .gui_file = command, .plugins = plugin_options};

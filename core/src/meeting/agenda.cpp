@@ -38,8 +38,8 @@ std::vector<Step> steps(Database& db, std::int64_t meeting_id) {
 
 std::int64_t add_step(Database& db, std::int64_t meeting_id, std::string_view title, int minutes,
                       std::string_view view_key) {
-    db.run("INSERT INTO core_agenda_step(meeting_id, position, title, minutes, view_key) VALUES "
-           "(?, (SELECT COALESCE(MAX(position), 0) + 1 FROM core_agenda_step WHERE meeting_id = ?), ?, ?, ?)",
+    db.run("INSERT INTO core_agenda_step(id, meeting_id, position, title, minutes, view_key) VALUES "
+           "(kartla_key(), ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM core_agenda_step WHERE meeting_id = ?), ?, ?, ?)",
            meeting_id, meeting_id, title, std::max(minutes, 0), view_key);
     return db.last_insert_id();
 }
@@ -88,7 +88,7 @@ std::vector<Note> notes(Database& db, std::int64_t meeting_id, NoteKind kind) {
 
 std::int64_t add_note(Database& db, std::int64_t meeting_id, NoteKind kind, std::string_view text) {
     std::string key = note_kind_key(kind);
-    db.run("INSERT INTO core_meeting_note(meeting_id, kind, text, position) VALUES (?, ?, ?, "
+    db.run("INSERT INTO core_meeting_note(id, meeting_id, kind, text, position) VALUES (kartla_key(), ?, ?, ?, "
            "(SELECT COALESCE(MAX(position), 0) + 1 FROM core_meeting_note WHERE meeting_id = ? AND kind = ?))",
            meeting_id, key, text, meeting_id, key);
     return db.last_insert_id();

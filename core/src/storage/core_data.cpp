@@ -10,8 +10,8 @@ std::vector<Participant> participants(Database& db) {
 }
 
 std::int64_t add_participant(Database& db, std::string_view role, std::string_view organisation) {
-    db.run("INSERT INTO core_participant(role, organisation, position) "
-           "VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM core_participant))",
+    db.run("INSERT INTO core_participant(id, role, organisation, position) "
+           "VALUES (kartla_key(), ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM core_participant))",
            role, organisation);
     return db.last_insert_id();
 }
@@ -50,7 +50,7 @@ std::int64_t add_meeting(Database& db, const Meeting& m) {
         if (date.empty()) date = waiting;
         db.run("DELETE FROM core_meta WHERE key = 'date'");
     }
-    db.run("INSERT INTO core_meeting(kind, title, date, place, notes) VALUES (?, ?, ?, ?, ?)",
+    db.run("INSERT INTO core_meeting(id, kind, title, date, place, notes) VALUES (kartla_key(), ?, ?, ?, ?, ?)",
            m.kind.empty() ? std::string("mapping") : m.kind, m.title, date, m.place, m.notes);
     return db.last_insert_id();
 }
@@ -113,7 +113,7 @@ std::vector<std::string> organisations(Database& db) {
 }
 
 void add_link(Database& db, const LinkEnd& from, const LinkEnd& to, std::string_view role) {
-    db.run("INSERT OR IGNORE INTO core_link(from_kind, from_id, to_kind, to_id, role) VALUES (?, ?, ?, ?, ?)", from.kind,
+    db.run("INSERT OR IGNORE INTO core_link(id, from_kind, from_id, to_kind, to_id, role) VALUES (kartla_key(), ?, ?, ?, ?, ?)", from.kind,
            from.id, to.kind, to.id, role);
 }
 

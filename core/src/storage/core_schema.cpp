@@ -71,6 +71,25 @@ UPDATE core_meeting SET date = (SELECT value FROM core_meta WHERE key = 'date')
    AND EXISTS (SELECT 1 FROM core_meta WHERE key = 'date' AND value <> '');
 DELETE FROM core_meta WHERE key = 'date' AND EXISTS (SELECT 1 FROM core_meeting);
 )sql",
+        // 4: the file's own history, so that two copies of it find their common
+        // ancestor and one can be merged into the other (storage/history.hpp). The
+        // first entry is the same in every copy made from this file from now on,
+        // and differs between workshops.
+        R"sql(
+CREATE TABLE core_history(
+  seq       INTEGER PRIMARY KEY,
+  id        INTEGER NOT NULL UNIQUE,
+  parent    INTEGER NOT NULL DEFAULT 0,
+  made_at   TEXT NOT NULL DEFAULT '',
+  kind      TEXT NOT NULL CHECK (kind IN ('start', 'edit', 'undo', 'redo', 'merge', 'other', 'choice', 'schema')),
+  component TEXT NOT NULL DEFAULT '',
+  label     TEXT NOT NULL DEFAULT '',
+  via       INTEGER NOT NULL DEFAULT 0,
+  note      TEXT NOT NULL DEFAULT '',
+  changeset BLOB);
+INSERT INTO core_history(id, made_at, kind) VALUES
+  ((random() & 9223372036854775807) | 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'start');
+)sql",
     };
     return steps;
 }

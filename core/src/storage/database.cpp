@@ -1,5 +1,7 @@
 #include "kartla/database.hpp"
 
+#include "storage/row_keys.hpp"
+
 
 #include <sqlite3.h>
 
@@ -63,6 +65,14 @@ Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
     return value ? bind(index, *value) : bind_null(index);
 }
 
+Statement& Statement::bind_blob(int index, const std::vector<unsigned char>& bytes) {
+    // An empty vector is an empty blob, not NULL.
+    static const unsigned char nothing = 0;
+    int rc = sqlite3_bind_blob64(stmt_, index, bytes.empty() ? &nothing : bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) fail(db_, rc);
+    return *this;
+}
+
 bool Statement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -85,6 +95,12 @@ void Statement::reset() {
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+std::vector<unsigned char> Statement::blob(int column) const {
+    auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, column));
+    int size = sqlite3_column_bytes(stmt_, column);
+    return data ? std::vector<unsigned char>(data, data + size) : std::vector<unsigned char>();
+}
+
 int Statement::columns() const { return sqlite3_column_count(stmt_); }
 
 std::string Statement::text(int column) const {
@@ -104,9 +120,13 @@ Database::Database(const std::string& uri_or_path, int flags) {
         throw SqliteError(rc, message);
     }
     sqlite3_extended_result_codes(db_, 1);
+    row_keys::register_function(db_);
 }
 
-Database::Database(sqlite3* adopted) : db_(adopted) { sqlite3_extended_result_codes(db_, 1); }
+Database::Database(sqlite3* adopted) : db_(adopted) {
+    sqlite3_extended_result_codes(db_, 1);
+    row_keys::register_function(db_);
+}
 
 Database::~Database() {
     cache_.clear();

@@ -4,6 +4,7 @@
 #include "kartla/workshop.hpp"
 
 #include "storage/file_identity.hpp"
+#include "storage/history.hpp"
 #include "storage/schema_guard.hpp"
 #include "storage/sqlite_settings.hpp"
 #include "storage/redacted_reading.hpp"
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
 #include <atomic>
 #include <utility>
 #include <cstring>
@@ -27,9 +29,11 @@ namespace {
 std::atomic<std::uint64_t> g_revision{1};
 constexpr std::size_t kUndoDepth = 1000;
 
-// Tables that hold bookkeeping rather than user content stay out of undo.
+// Tables that hold bookkeeping rather than user content stay out of undo (the
+// history holds the changesets themselves).
 int record_table(void*, const char* table) {
-    return std::strcmp(table, "core_plugin_schema") != 0 && std::strncmp(table, "local_", 6) != 0 &&
+    return std::strcmp(table, "core_plugin_schema") != 0 && std::strcmp(table, "core_history") != 0 &&
+           std::strncmp(table, "local_", 6) != 0 &&
            std::strncmp(table, "sqlite_", 7) != 0;
 }
 
@@ -218,17 +222,40 @@ EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>&
     return commit_edit(std::move(label), change, group);
 }
 
-EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group) {
+EditResult Workshop::replay_edit(EditLabel label, const std::function<void(Database&)>& change) {
+    return commit_edit(std::move(label), change, 0, true);
+}
+
+EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group,
+                                 bool replay) {
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     // Masked text read back and written would mask the file itself.
     if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
+    std::optional<std::vector<unsigned char>> grown;  // the previous step and this one as one
     try {
+        std::optional<Replay> replaying;
+        if (replay) replaying.emplace(*db_);
         Session session(db_->handle());
         Transaction tx(*db_);
         change(*db_);
         changeset = session.changeset();
+        if (replay) {
+            TouchedReferences references(*db_, changeset.data(), int(changeset.size()));
+            Replay::check_foreign_keys(references, 0);
+        }
+        // The saves of one gesture grow one undo step, and one entry of the history with it.
+        if (!changeset.empty() && group != 0 && group == last_group_ && !undo_.empty() && redo_.empty()) {
+            try {
+                grown = combine(undo_.back().changeset, changeset);
+            } catch (const SqliteError&) {
+                // committed all the same: two steps
+            }
+        }
+        // In the same transaction: an edit is in the file's history exactly when it is in the file.
+        if (grown) history::record_grown(*db_, *grown);
+        else history::record(*db_, "edit", label, changeset);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);
@@ -236,12 +263,8 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
         return failure(e.what());
     }
     if (changeset.empty()) return {};
-    if (group != 0 && group == last_group_ && !undo_.empty() && redo_.empty()) {
-        try {
-            undo_.back().changeset = combine(undo_.back().changeset, changeset);
-        } catch (const SqliteError&) {
-            undo_.push_back(Change{label, std::move(changeset)});  // committed all the same: two steps
-        }
+    if (grown) {
+        undo_.back().changeset = std::move(*grown);
         if (undo_.back().changeset.empty()) {  // typed and erased again: nothing to undo
             undo_.pop_back();
             group = 0;  // so the entry below is never grown by this group
@@ -256,7 +279,8 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     return {};
 }
 
-EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset, bool invert) {
+EditResult Workshop::apply_changeset(const Change& step, bool invert) {
+    const auto& changeset = step.changeset;
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     last_group_ = 0;  // an edit after undo or redo starts a new step
@@ -278,6 +302,7 @@ EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset
         int rc = sqlite3changeset_apply(db_->handle(), int(data.size()), data.data(), nullptr, abort_on_conflict, nullptr);
         if (rc != SQLITE_OK) throw SqliteError(rc, "the workshop changed in a way that cannot be undone");
         Replay::check_foreign_keys(references, broken_before);
+        history::record(*db_, invert ? "undo" : "redo", step.label, data);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);
@@ -288,7 +313,7 @@ EditResult Workshop::apply_changeset(const std::vector<unsigned char>& changeset
 
 EditResult Workshop::undo() {
     if (undo_.empty()) return failure("Nothing to undo.");
-    auto result = apply_changeset(undo_.back().changeset, true);
+    auto result = apply_changeset(undo_.back(), true);
     if (!result) return result;
     redo_.push_back(std::move(undo_.back()));
     undo_.pop_back();
@@ -297,7 +322,7 @@ EditResult Workshop::undo() {
 
 EditResult Workshop::redo() {
     if (redo_.empty()) return failure("Nothing to redo.");
-    auto result = apply_changeset(redo_.back().changeset, false);
+    auto result = apply_changeset(redo_.back(), false);
     if (!result) return result;
     undo_.push_back(std::move(redo_.back()));
     redo_.pop_back();
@@ -398,6 +423,7 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
             db_->run("INSERT INTO core_plugin_schema(plugin_id, version) VALUES (?, ?) "
                      "ON CONFLICT(plugin_id) DO UPDATE SET version = excluded.version",
                      plugin_id, version + 1);
+            history::record_schema_change(*db_, plugin_id, version + 1);
             tx.commit();
         }
     } catch (const SqliteError& e) {

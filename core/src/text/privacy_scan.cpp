@@ -1,5 +1,7 @@
 #include "text/privacy_scan.hpp"
 
+#include "storage/history.hpp"
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -92,6 +94,8 @@ EditResult purge_deleted_text(Workshop& workshop) {
     try {
         workshop.clear_history();
         auto& db = workshop.db();
+        // The file's history holds every old value its edits replaced: its changesets go too.
+        history::forget_changesets(db);
         db.clear_statement_cache();  // VACUUM needs no statement in progress
         db.exec("PRAGMA secure_delete = ON");
         db.exec("VACUUM");

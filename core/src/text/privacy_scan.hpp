@@ -25,7 +25,8 @@ KARTLA_API std::vector<CellHit> scan_workshop(Database& db);
 // One undoable edit that masks every hit in the cell (or in every cell).
 KARTLA_API EditResult mask_cell(Workshop& workshop, const CellHit& hit);
 KARTLA_API EditResult mask_all(Workshop& workshop);
-// Forgets undo history (it holds the old text), checkpoints the WAL and
+// Forgets undo history and the changesets of the file's history (both hold
+// the old text; the history's ids stay, storage/history.hpp), checkpoints the WAL and
 // vacuums with secure_delete, so deleted text is gone from the file's bytes.
 KARTLA_API EditResult purge_deleted_text(Workshop& workshop);
 

@@ -306,6 +306,7 @@ void Shell::frame() {
         draw_status_bar();
         draw_export_review();
         file_dialog_.draw();
+        merge_panel_.draw();
         draw_error_dialog();
         draw_plugin_start_question();
         draw_quit_question();
@@ -328,6 +329,9 @@ void Shell::draw_windows() {
     float notice = missing_parts_.draw(runtime_, origin, size.x);
     origin.y += notice;
     size.y -= notice;
+    float copies = merge_panel_.draw_notice(origin, size.x);
+    origin.y += copies;
+    size.y -= copies;
     stage_.draw(origin, size);
 }
 

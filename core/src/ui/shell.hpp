@@ -5,6 +5,7 @@
 #include "agenda_panel.hpp"
 #include "command_palette.hpp"
 #include "file_dialog.hpp"
+#include "merge_panel.hpp"
 #include "missing_parts_notice.hpp"
 #include "phones_panel.hpp"
 #include "privacy_panel.hpp"
@@ -49,6 +50,7 @@ public:
     bool fonts_dirty() const { return fonts_dirty_; }
     void fonts_rebuilt() { fonts_dirty_ = false; }
     PhonesPanel& phones() { return phones_panel_; }  // "Let phones join"
+    MergePanel& merge_panel() { return merge_panel_; }  // File > Merge another copy…
     bool fullscreen_toggle_requested() { return std::exchange(fullscreen_toggle_, false); }
     void set_text_scale(float scale);
     void request_quit();
@@ -156,6 +158,7 @@ private:
     int screens_ = 1;
     FileDialog file_dialog_;
     MissingPartsNotice missing_parts_;
+    MergePanel merge_panel_{runtime_};  // and the notice of sync programs' conflict copies
     std::string error_dialog_;
     const char* error_title_ = "Could not open the file";
     bool error_dialog_opening_ = false;

@@ -45,6 +45,9 @@ void Shell::draw_file_menu() {
     Workshop* workshop = runtime_.workshop();
     if (ImGui::MenuItem(runtime_.translate("Save a copy as…"), "Ctrl+Shift+S", false, workshop != nullptr))
         choose_copy_file();
+    if (ImGui::MenuItem(runtime_.translate("Merge another copy…"), nullptr, false, workshop && !workshop->read_only()))
+        file_dialog_.show(FileDialog::Purpose::Open, runtime_.translate("Merge another copy"), ".kartla",
+                          [this](const fs::path& p) { merge_panel_.start(p); });
     if (ImGui::BeginMenu(runtime_.translate("Export"), workshop != nullptr && !runtime_.exports().empty())) {
         for (const auto& entry : runtime_.exports())
             if (ImGui::MenuItem(runtime_.translate_in(entry.plugin_id, entry.spec.label.c_str()))) export_to(entry.spec.format);

@@ -34,9 +34,9 @@ cd::LinkEnd end_of(std::int64_t id) { return {kMeasureKind, id}; }
 
 std::int64_t create_measure(Database& db, std::string_view title, std::string_view today) {
     const auto position = db.scalar_int("SELECT coalesce(max(position), 0) + 1 FROM action_plan_measure");
-    db.run("INSERT INTO action_plan_measure(title, position) VALUES (?, ?)", std::string(title), position);
+    db.run("INSERT INTO action_plan_measure(id, title, position) VALUES (kartla_key(), ?, ?)", std::string(title), position);
     const auto id = db.last_insert_id();
-    db.run("INSERT INTO action_plan_status_log(measure_id, date, from_status, to_status) VALUES (?, ?, '', 'proposed')",
+    db.run("INSERT INTO action_plan_status_log(id, measure_id, date, from_status, to_status) VALUES (kartla_key(), ?, ?, '', 'proposed')",
            id, std::string(today));
     return id;
 }
@@ -70,7 +70,7 @@ void set_status(Database& db, std::int64_t id, std::string_view status, std::str
     if (previous == status) return;
     db.run("UPDATE action_plan_measure SET status = ? WHERE id = ?", std::string(status), id);
     // std::string, not string_view: an empty view may have no data pointer and bind as NULL.
-    db.run("INSERT INTO action_plan_status_log(measure_id, date, from_status, to_status, note) VALUES (?, ?, ?, ?, ?)",
+    db.run("INSERT INTO action_plan_status_log(id, measure_id, date, from_status, to_status, note) VALUES (kartla_key(), ?, ?, ?, ?, ?)",
            id, std::string(date), previous, std::string(status), std::string(note));
 }
 

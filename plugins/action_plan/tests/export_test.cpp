@@ -178,10 +178,12 @@ TEST_CASE("iCalendar UIDs are stable across exports and differ between measures"
     kartla::test::TempDir dir;
     World w;
     w.register_exports();
-    w.edit([](kartla::Database& db) {
+    std::int64_t first_id = 0;
+    w.edit([&](kartla::Database& db) {
         for (const char* title : {"A", "B"}) {
             const auto id = create_measure(db, title, "2026-03-12");
             set_text(db, id, Field::Due, "2026-12-31");
+            if (!first_id) first_id = id;
         }
     });
     auto uids = [&](const fs::path& file) {
@@ -192,7 +194,7 @@ TEST_CASE("iCalendar UIDs are stable across exports and differ between measures"
         return out;
     };
     w.export_to("ics", dir / "one.ics");
-    w.edit([](kartla::Database& db) { set_text(db, 1, Field::Title, "A, renamed"); });
+    w.edit([&](kartla::Database& db) { set_text(db, first_id, Field::Title, "A, renamed"); });
     w.export_to("ics", dir / "two.ics");
     const auto first = uids(dir / "one.ics"), second = uids(dir / "two.ics");
     REQUIRE(first.size() == 4);  // two tasks, and their due dates as two events

@@ -134,15 +134,17 @@ TEST_CASE("create a measure, link problem and cause, pick owner and partners, se
 
 TEST_CASE("the table filters by a column and selects by tapping a row") {
     Ui ui;
-    ui.world.edit([](kartla::Database& db) {
-        const auto a = create_measure(db, "Fältarbete", "2026-03-12");
+    std::int64_t a = 0, b = 0;
+    ui.world.edit([&](kartla::Database& db) {
+        a = create_measure(db, "Fältarbete", "2026-03-12");
         set_owner(db, a, kSocial);
-        const auto b = create_measure(db, "Belysning", "2026-03-12");
+        b = create_measure(db, "Belysning", "2026-03-12");
         set_owner(db, b, kHousing);
     });
+    const auto row_a = "action_plan.table.row." + std::to_string(a), row_b = "action_plan.table.row." + std::to_string(b);
     ui.show(ui.table);
-    CHECK(ui.headless.has_item("action_plan.table.row.1"));
-    CHECK(ui.headless.has_item("action_plan.table.row.2"));
+    CHECK(ui.headless.has_item(row_a));
+    CHECK(ui.headless.has_item(row_b));
     // Column 1 is the title; the filter folds case, including Swedish letters.
     ui.headless.click_item("action_plan.table.filter.1");
     ui.headless.type("FÄLT");
@@ -150,25 +152,26 @@ TEST_CASE("the table filters by a column and selects by tapping a row") {
     kartla::ui::set_probes_enabled(false);
     kartla::ui::set_probes_enabled(true);  // forget last frames' rects
     ui.headless.frame(2);
-    CHECK_FALSE(ui.headless.has_item("action_plan.table.row.2"));
-    REQUIRE(ui.headless.has_item("action_plan.table.row.1"));
-    ui.headless.click_item("action_plan.table.row.1");
-    CHECK(ui.state.selected == 1);
+    CHECK_FALSE(ui.headless.has_item(row_b));
+    REQUIRE(ui.headless.has_item(row_a));
+    ui.headless.click_item(row_a);
+    CHECK(ui.state.selected == a);
 }
 
 TEST_CASE("for the room the table shows the facilitator's filter and selection, without controls") {
     Ui ui;
-    ui.world.edit([](kartla::Database& db) {
+    std::int64_t third = 0;
+    ui.world.edit([&](kartla::Database& db) {
         create_measure(db, "Fältarbete", "2026-03-12");
         create_measure(db, "Belysning", "2026-03-12");
-        create_measure(db, "Fältgrupp kvällstid", "2026-03-12");
+        third = create_measure(db, "Fältgrupp kvällstid", "2026-03-12");
     });
     ui.show(ui.table);
     ui.headless.click_item("action_plan.table.filter.1");
     ui.headless.type("fält");
     ui.headless.frame(3);
-    ui.headless.click_item("action_plan.table.row.3");
-    REQUIRE(ui.state.selected == 3);
+    ui.headless.click_item("action_plan.table.row." + std::to_string(third));
+    REQUIRE(ui.state.selected == third);
 
     kartla::test::RoomScreen room;
     bool drawn = false;
@@ -213,19 +216,20 @@ TEST_CASE("by problem: a cause without a measure offers one, linked to the cause
 
 TEST_CASE("timeline marks today and the checks panel lists findings and the export preview draws") {
     Ui ui;
-    ui.world.edit([](kartla::Database& db) {
-        const auto id = create_measure(db, "Försenad", "2026-01-01");
-        set_text(db, id, Field::Start, "2026-01-10");
-        set_text(db, id, Field::Due, "2026-02-28");
+    std::int64_t late = 0;
+    ui.world.edit([&](kartla::Database& db) {
+        late = create_measure(db, "Försenad", "2026-01-01");
+        set_text(db, late, Field::Start, "2026-01-10");
+        set_text(db, late, Field::Due, "2026-02-28");
     });
     ui.show(ui.timeline);
     CHECK(ui.headless.has_item("action_plan.timeline.today"));
-    CHECK(ui.headless.has_item("action_plan.timeline.row.1"));
+    CHECK(ui.headless.has_item("action_plan.timeline.row." + std::to_string(late)));
     ui.show(ui.checks);
     CHECK(ui.headless.has_item("action_plan.checks.overdue.0"));
     CHECK(ui.headless.has_item("action_plan.checks.missing_owner.0"));
     ui.headless.click_item("action_plan.checks.overdue.0");
-    CHECK(ui.state.selected == 1);
+    CHECK(ui.state.selected == late);
     ui.show(ui.preview);
 }
 

@@ -30,8 +30,8 @@ void check_relation(Database& db, const Relation& r) {
 
 std::int64_t add_actor(Database& db, const Actor& a) {
     std::int64_t type = a.type_id ? a.type_id : type_id_by_key(db, "other");
-    db.run("INSERT INTO actor_map_actor(name, type_id, mandate, resources, contact_role, notes, grid_placed, interest, "
-           "influence, net_x, net_y) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.run("INSERT INTO actor_map_actor(id, name, type_id, mandate, resources, contact_role, notes, grid_placed, interest, "
+           "influence, net_x, net_y) VALUES (kartla_key(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
            a.name, type, a.mandate, a.resources, a.contact_role, a.notes, a.on_grid ? 1 : 0, clamp01(a.interest),
            clamp01(a.influence), a.x, a.y);
     return db.last_insert_id();
@@ -76,7 +76,7 @@ void move_on_network(Database& db, std::int64_t id, double x, double y) {
 
 std::int64_t add_relation(Database& db, const Relation& r) {
     check_relation(db, r);
-    db.run("INSERT INTO actor_map_relation(from_actor, to_actor, type, strength, note) VALUES (?, ?, ?, ?, ?)", r.from,
+    db.run("INSERT INTO actor_map_relation(id, from_actor, to_actor, type, strength, note) VALUES (kartla_key(), ?, ?, ?, ?, ?)", r.from,
            r.to, r.type, r.strength, r.note);
     return db.last_insert_id();
 }
@@ -109,7 +109,7 @@ std::int64_t add_type(Database& db, std::string_view label) {
     std::int64_t sort = db.scalar_int("SELECT coalesce(max(sort), 0) + 10 FROM actor_map_type");
     std::int64_t next = db.scalar_int("SELECT coalesce(max(id), 0) + 1 FROM actor_map_type");
     // User types get a generated key: labels change, keys published to other plugins must not.
-    db.run("INSERT INTO actor_map_type(key, label, builtin, sort) VALUES (?, ?, 0, ?)", "custom_" + std::to_string(next),
+    db.run("INSERT INTO actor_map_type(id, key, label, builtin, sort) VALUES (kartla_key(), ?, ?, 0, ?)", "custom_" + std::to_string(next),
            label, sort);
     return db.last_insert_id();
 }

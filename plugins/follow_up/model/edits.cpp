@@ -25,7 +25,7 @@ std::int64_t start_meeting(Database& db, const cd::Meeting& meeting, const Entit
     const std::int64_t id = cd::add_meeting(db, m);
     for (const Entity& e : published_now(source)) {
         nlohmann::json attributes(e.attributes);
-        db.run("INSERT INTO follow_up_snapshot(meeting_id, kind, entity_id, label, attributes) VALUES (?, ?, ?, ?, ?)", id,
+        db.run("INSERT INTO follow_up_snapshot(id, meeting_id, kind, entity_id, label, attributes) VALUES (kartla_key(), ?, ?, ?, ?, ?)", id,
                e.kind, e.id, e.label, attributes.dump());
     }
     return id;
@@ -39,8 +39,8 @@ void save_record(Database& db, const Record& r) {
     if (std::none_of(meetings.begin(), meetings.end(), [&](auto& m) { return m.id == r.meeting_id; }))
         throw std::invalid_argument("no follow-up meeting " + std::to_string(r.meeting_id));
     // The CHECK constraints refuse an unknown light or decision.
-    db.run(std::string("INSERT INTO follow_up_record(") + kRecordColumns +
-               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, measure_id) DO UPDATE SET "
+    db.run(std::string("INSERT INTO follow_up_record(id, ") + kRecordColumns +
+               ") VALUES (kartla_key(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, measure_id) DO UPDATE SET "
                "status = excluded.status, light = excluded.light, light_comment = excluded.light_comment, "
                "indicator_value = excluded.indicator_value, indicator_date = excluded.indicator_date, "
                "indicator_source = excluded.indicator_source, decision = excluded.decision, "

@@ -148,7 +148,7 @@ std::string setting(Database& db, std::string_view key) {
 }
 
 void put_setting(Database& db, std::string_view key, std::string_view value) {
-    db.run("INSERT INTO problem_map_setting(key, value) VALUES (?, ?) "
+    db.run("INSERT INTO problem_map_setting(id, key, value) VALUES (kartla_key(), ?, ?) "
            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
            key, value);
 }
@@ -185,7 +185,7 @@ Id create_card(Editor& w, float x, float y, std::string_view title, EditResult* 
     return edit_returning_id(w, "New problem card", result, [&](Database& db) {
         bool face_down = setting(db, "silent_round") == "1";
         // A default string_view has no data and would bind as NULL: bind a string.
-        db.run("INSERT INTO problem_map_card(title, hidden) VALUES (?, ?)", std::string(title), face_down ? 1 : 0);
+        db.run("INSERT INTO problem_map_card(id, title, hidden) VALUES (kartla_key(), ?, ?)", std::string(title), face_down ? 1 : 0);
         Id id = db.last_insert_id();
         place_card(db, id, x, y);
         return id;
@@ -196,7 +196,7 @@ Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* resul
     return edit_returning_id(w, "New problem card", result, [&](Database& db) {
         const auto place = placement::free_card_place(stored_card_places(db), stored_clusters(db), view);
         bool face_down = setting(db, "silent_round") == "1";
-        db.run("INSERT INTO problem_map_card(title, hidden) VALUES ('', ?)", face_down ? 1 : 0);
+        db.run("INSERT INTO problem_map_card(id, title, hidden) VALUES (kartla_key(), '', ?)", face_down ? 1 : 0);
         Id id = db.last_insert_id();
         place_card(db, id, place.x, place.y);
         return id;
@@ -215,8 +215,8 @@ Id create_card_from_phone(Editor& w, const PhoneCard& card, EditResult* result) 
         const bool face_down = setting(db, "silent_round") == "1";
         const bool known_category =
             card.category && db.scalar_int("SELECT count(*) FROM problem_map_category WHERE id = ?", card.category) > 0;
-        db.run("INSERT INTO problem_map_card(title, description, place, when_note, category_id, hidden) "
-               "VALUES (?, ?, ?, ?, ?, ?)",
+        db.run("INSERT INTO problem_map_card(id, title, description, place, when_note, category_id, hidden) "
+               "VALUES (kartla_key(), ?, ?, ?, ?, ?, ?)",
                card.title, card.description, card.place, card.when_note, optional_id(known_category ? card.category : 0),
                face_down ? 1 : 0);
         Id id = db.last_insert_id();
@@ -248,7 +248,7 @@ EditResult set_phone_dots(Editor& w, std::string_view phone, Id card, int dots) 
         if (const char* refusal = phone_dots_refusal(db, phone, card, dots)) throw std::runtime_error(refusal);
         db.run("DELETE FROM problem_map_phone_vote WHERE phone = ? AND card_id = ?", phone, card);
         if (dots > 0)
-            db.run("INSERT INTO problem_map_phone_vote(card_id, phone, dots) VALUES (?, ?, ?)", card, phone, dots);
+            db.run("INSERT INTO problem_map_phone_vote(id, card_id, phone, dots) VALUES (kartla_key(), ?, ?, ?)", card, phone, dots);
     });
 }
 
@@ -305,7 +305,7 @@ EditResult set_matrix_cell(Editor& w, Id card, MatrixMode mode, int column, int 
 Id create_cluster(Editor& w, std::string_view name, float x, float y, float width, float height) {
     // A frame takes no cards by being drawn over them: cards join one when moved into it.
     return edit_returning_id(w, "New cluster", nullptr, [&](Database& db) {
-        db.run("INSERT INTO problem_map_cluster(name, x, y, w, h) VALUES (?, ?, ?, ?, ?)", name, double(x), double(y),
+        db.run("INSERT INTO problem_map_cluster(id, name, x, y, w, h) VALUES (kartla_key(), ?, ?, ?, ?, ?)", name, double(x), double(y),
                double(width), double(height));
         return db.last_insert_id();
     });
@@ -321,7 +321,7 @@ Id create_cluster_in_view(Editor& w, std::string_view name, const placement::Rec
         }
         // The chosen cards leave their places, so they do not stand in the way.
         const auto at = placement::free_cluster_place(stored_card_places(db, members), stored_clusters(db), view, width, height);
-        db.run("INSERT INTO problem_map_cluster(name, x, y, w, h) VALUES (?, ?, ?, ?, ?)", name, double(at.x),
+        db.run("INSERT INTO problem_map_cluster(id, name, x, y, w, h) VALUES (kartla_key(), ?, ?, ?, ?, ?)", name, double(at.x),
                double(at.y), double(width), double(height));
         const Id id = db.last_insert_id();
         for (std::size_t i = 0; i < members.size(); ++i) {
@@ -410,7 +410,7 @@ EditResult add_dot(Editor& w, Id card, const Voter& voter) {
         if (auto row = vote_row(db, card, voter)) {
             db.run("UPDATE problem_map_vote SET dots = dots + 1 WHERE id = ?", *row);
         } else {
-            db.run("INSERT INTO problem_map_vote(card_id, participant_id, organisation, dots) VALUES (?, ?, ?, 1)", card,
+            db.run("INSERT INTO problem_map_vote(id, card_id, participant_id, organisation, dots) VALUES (kartla_key(), ?, ?, ?, 1)", card,
                    optional_id(voter.participant_id), voter.organisation);
         }
     });
@@ -455,7 +455,7 @@ Id add_cause(Editor& w, Id card, Id parent, std::string_view text, EditResult* r
     return edit_returning_id(w, "Add cause", result, [&](Database& db) {
         if (parent && db.scalar_int("SELECT card_id FROM problem_map_cause WHERE id = ?", parent) != card)
             throw std::invalid_argument("The parent cause belongs to another problem.");
-        db.run("INSERT INTO problem_map_cause(card_id, parent_id, text, position) VALUES (?, ?, ?, "
+        db.run("INSERT INTO problem_map_cause(id, card_id, parent_id, text, position) VALUES (kartla_key(), ?, ?, ?, "
                "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_cause WHERE card_id = ?))",
                card, optional_id(parent), std::string(text), card);
         return db.last_insert_id();
@@ -494,14 +494,14 @@ EditResult delete_cause(Editor& w, Id cause) {
 EditResult set_triangle(Editor& w, Id card, TriangleField field, std::string_view value) {
     const RowEdit& e = edit_of(kTriangleFields, field);
     return w.edit(e.label, [&](Database& db) {
-        db.run("INSERT INTO problem_map_triangle(card_id) VALUES (?) ON CONFLICT(card_id) DO NOTHING", card);
+        db.run("INSERT INTO problem_map_triangle(id, card_id) VALUES (kartla_key(), ?) ON CONFLICT(card_id) DO NOTHING", card);
         db.run(e.sql, value, card);
     });
 }
 
 Id add_category(Editor& w, std::string_view name, std::uint32_t color) {
     return edit_returning_id(w, "Add category", nullptr, [&](Database& db) {
-        db.run("INSERT INTO problem_map_category(name, color, position) VALUES (?, ?, "
+        db.run("INSERT INTO problem_map_category(id, name, color, position) VALUES (kartla_key(), ?, ?, "
                "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_category))",
                name, std::int64_t(color));
         return db.last_insert_id();
@@ -525,7 +525,7 @@ EditResult delete_category(Editor& w, Id category) {
 
 Id add_area(Editor& w, std::string_view name, std::string_view police_class) {
     return edit_returning_id(w, "Add area", nullptr, [&](Database& db) {
-        db.run("INSERT INTO problem_map_area(name, police_class, position) VALUES (?, ?, "
+        db.run("INSERT INTO problem_map_area(id, name, police_class, position) VALUES (kartla_key(), ?, ?, "
                "(SELECT COALESCE(MAX(position), 0) + 1 FROM problem_map_area))",
                name, police_class);
         return db.last_insert_id();

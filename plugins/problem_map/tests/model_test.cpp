@@ -367,8 +367,13 @@ TEST_CASE("twenty new cards land on twenty free places in view, around what is a
     auto w = fixture::workshop_with_tables();
     const placement::Rect view{-100, -50, 1600, 900};
     Id old_cluster = edits::create_cluster(*w, "Centrum", 300, 100, 600, 300);
-    Id loose = edits::create_card(*w, -60, 20, "Redan här");
-    for (int i = 0; i < 20; ++i) REQUIRE(edits::create_card_in_view(*w, view) != 0);
+    edits::create_card(*w, -60, 20, "Redan här");
+    Id first_new = 0;
+    for (int i = 0; i < 20; ++i) {
+        Id made = edits::create_card_in_view(*w, view);
+        REQUIRE(made != 0);
+        if (!first_new) first_new = made;
+    }
     auto s = load_snapshot(w->db());
     REQUIRE(s.cards.size() == 21);
     std::set<std::pair<float, float>> places;
@@ -380,7 +385,8 @@ TEST_CASE("twenty new cards land on twenty free places in view, around what is a
         CHECK(card.cluster_id == 0);
         CHECK_FALSE(placement::card_rect(card).overlaps(placement::cluster_rect(*s.cluster(old_cluster))));
     }
-    const Card* first = s.card(loose + 1);
+    const Card* first = s.card(first_new);
+    REQUIRE(first);
     CHECK(first->x >= view.x);
     CHECK(first->y >= view.y);
     CHECK(first->x + kCardWidth <= view.x + view.w);

@@ -1,0 +1,103 @@
+// The window's side of merging (ui/merge_panel.hpp): a sync program's conflict
+// copy beside the open file is named, merged from the notice, and a conflict is
+// chosen side by side.
+#include "headless.hpp"
+#include "temp_dir.hpp"
+#include "ui/shell.hpp"
+
+#include "kartla/core_data.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kartla;
+
+namespace {
+
+std::string role_of(Workshop& w, std::int64_t participant) {
+    return w.db().scalar_text("SELECT role FROM core_participant WHERE id = ?", participant);
+}
+
+void set_role(Workshop& w, std::int64_t participant, const std::string& role) {
+    auto done = w.edit("Change role", [&](Database& db) {
+        auto all = core_data::participants(db);
+        for (auto p : all)
+            if (p.id == participant) {
+                p.role = role;
+                core_data::update_participant(db, p);
+            }
+    });
+    REQUIRE_MESSAGE(done.ok, done.message);
+}
+
+}  // namespace
+
+TEST_CASE("a conflict copy beside the open file is named, merged from the notice, and its conflict chosen") {
+    test::TempDir dir;
+    test::Headless ui;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    ui::Settings settings;
+    ui::Shell shell(runtime, settings);
+    REQUIRE(shell.create_file(dir / "plan.kartla"));
+    auto& mine = *runtime.workshop();
+    std::int64_t coordinator = 0;
+    mine.edit("Add participant", [&](Database& db) { coordinator = core_data::add_participant(db, "Samordnare", "Kommunen"); });
+    // The sync client's copy: edited on another machine.
+    REQUIRE(mine.save_copy(dir / "plan-LAPTOP-7.kartla"));
+    {
+        auto opened = Workshop::open(dir / "plan-LAPTOP-7.kartla", OpenMode::ReadWrite, false, runtime.known_schema());
+        auto& theirs = *std::get<std::unique_ptr<Workshop>>(opened);
+        set_role(theirs, coordinator, "Trygghetssamordnare");
+        theirs.edit("Add participant", [](Database& db) { core_data::add_participant(db, "Analytiker", "Brå"); });
+    }
+    set_role(mine, coordinator, "Samordnare för brottsförebyggande");
+
+    ui.set_ui([&] { shell.frame(); });
+    ui.frame(2);
+    REQUIRE(ui.has_item("core.sync_conflicts"));
+    ui.click_item("core.sync_conflicts.merge.0");
+    ui.frame(2);
+    auto& panel = shell.merge_panel();
+    REQUIRE(panel.showing());
+    REQUIRE(panel.conflicts().size() == 1);
+    CHECK(panel.conflicts()[0].column == "role");
+    CHECK(ui.has_item("core.merge.conflict.0.mine"));
+    CHECK(ui.has_item("core.merge.conflict.0.theirs"));
+    CHECK(core_data::participants(mine.db()).size() == 1);  // nothing merged before the choice
+
+    ui.click_item("core.merge.apply");  // not yet: every conflict needs its choice
+    ui.frame(2);
+    CHECK(panel.showing());
+    ui.click_item("core.merge.conflict.0.theirs");
+    ui.frame(2);
+    ui.click_item("core.merge.apply");
+    ui.frame(2);
+    CHECK_FALSE(panel.showing());
+    CHECK(role_of(mine, coordinator) == "Trygghetssamordnare");
+    CHECK(core_data::participants(mine.db()).size() == 2);
+    CHECK(mine.undo_step().msgid == "Merge another copy");
+    // The version not chosen is kept in the history.
+    CHECK(mine.db().scalar_text("SELECT note FROM core_history WHERE kind = 'choice'").find("Samordnare för brottsförebyggande") !=
+          std::string::npos);
+    REQUIRE(mine.undo());
+    CHECK(role_of(mine, coordinator) == "Samordnare för brottsförebyggande");
+}
+
+TEST_CASE("a copy of another workshop is refused in the window with a plain message") {
+    test::TempDir dir;
+    test::Headless ui;
+    Runtime runtime;
+    runtime.echo_messages_to_stderr = false;
+    ui::Settings settings;
+    ui::Shell shell(runtime, settings);
+    {
+        auto other = Workshop::create(dir / "annan.kartla");
+        REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(other));
+    }
+    REQUIRE(shell.create_file(dir / "plan.kartla"));
+    ui.set_ui([&] { shell.frame(); });
+    shell.merge_panel().start(dir / "annan.kartla");
+    ui.frame(2);
+    CHECK(ui.has_item("core.merge.problem"));
+    CHECK(shell.merge_panel().problem().find("no edit in common") != std::string::npos);
+}
