@@ -80,9 +80,9 @@ TEST_CASE("the same file opened for writing is upgraded in place, once") {
     auto opened = Workshop::open(file, OpenMode::ReadWrite, false, runtime.known_schema());
     REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
-    CHECK(runtime.workshop()->plugin_schema_version("problem_map") == 3);  // phones' dots (2), phones' card ids (3)
+    CHECK(runtime.workshop()->plugin_schema_version("problem_map") == 4);  // phones' dots (2), card ids (3), position index (4)
     runtime.set_workshop(nullptr);
     Database db(file.string(), SQLITE_OPEN_READONLY);
-    CHECK(db.scalar_int("SELECT version FROM core_plugin_schema WHERE plugin_id = 'problem_map'") == 3);
+    CHECK(db.scalar_int("SELECT version FROM core_plugin_schema WHERE plugin_id = 'problem_map'") == 4);
     CHECK(db.scalar_text("SELECT value FROM problem_map_setting WHERE key = 'phone_voting'") == "0");
 }

@@ -63,20 +63,42 @@ private:
     std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> buckets_;
 };
 
+// The first free cell of rows [first_row, end_row) of a grid from (x0, y0), `columns` wide, rows going down.
+std::optional<Place> first_free_in(const Occupancy& occupied, float x0, float y0, int columns, int first_row,
+                                   int end_row, float cell_w, float cell_h, float w, float h) {
+    for (int row = first_row; row < end_row; ++row)
+        for (int column = 0; column < columns; ++column) {
+            const Rect r{x0 + float(column) * cell_w, y0 + float(row) * cell_h, w, h};
+            if (occupied.is_free(r)) return Place{r.x, r.y};
+        }
+    return std::nullopt;
+}
+
+// The most rows any search looks at: every occupied cell is taken by at least one item.
+int row_bound(std::size_t items, int columns) {
+    return int(std::min<std::size_t>(items * 4 + 4, 1'000'000 / std::size_t(std::max(columns, 1)) + 1));
+}
+
 // The first free cell of a grid from (x0, y0), `columns` wide, rows going down.
-// The bound on rows is generous: every occupied cell is taken by at least one item.
 Place first_free(float x0, float y0, int columns, float cell_w, float cell_h, float w, float h,
                  const std::vector<Card>& cards, const std::vector<Cluster>& clusters) {
     const Occupancy occupied(cards, clusters, kCardWidth + kGap, kCardHeight + kGap);
-    const std::size_t items = cards.size() + clusters.size();
-    const int rows = int(std::min<std::size_t>(items * 4 + 4, 1'000'000 / std::size_t(std::max(columns, 1)) + 1));
-    for (int row = 0; row < rows; ++row)
-        for (int column = 0; column < columns; ++column) {
-            const Rect r{x0 + float(column) * cell_w, y0 + float(row) * cell_h, w, h};
-            if (occupied.is_free(r)) return {r.x, r.y};
-        }
+    const int rows = row_bound(cards.size() + clusters.size(), columns);
+    if (auto place = first_free_in(occupied, x0, y0, columns, 0, rows, cell_w, cell_h, w, h)) return *place;
     return {x0, y0 + float(rows) * cell_h};  // below everything
 }
+
+// A card's cell on the board's one lattice, whatever the view: cards added while
+// the view pans or the board narrows still line up.
+struct CardLattice {
+    float x0, y0;
+    int columns;
+    static constexpr float cell_w = kCardWidth + kGap, cell_h = kCardHeight + kGap;
+    explicit CardLattice(const Rect& view)
+        : x0(kGap + std::ceil((view.x - kGap / 2) / cell_w) * cell_w),
+          y0(kGap + std::ceil((view.y - kGap / 2) / cell_h) * cell_h),
+          columns(std::max(1, int(std::floor((view.x + view.w - x0 + kGap) / cell_w)))) {}
+};
 
 }  // namespace
 
@@ -84,13 +106,27 @@ Rect card_rect(const Card& card) { return {card.x, card.y, kCardWidth, kCardHeig
 Rect cluster_rect(const Cluster& cluster) { return {cluster.x, cluster.y, cluster.w, cluster.h}; }
 
 Place free_card_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view) {
-    // The cells lie on one lattice of the whole board, whatever the view: cards
-    // added while the view pans or the board narrows still line up.
-    const float cell_w = kCardWidth + kGap, cell_h = kCardHeight + kGap;
-    const float x0 = kGap + std::ceil((view.x - kGap / 2) / cell_w) * cell_w;
-    const float y0 = kGap + std::ceil((view.y - kGap / 2) / cell_h) * cell_h;
-    const int columns = std::max(1, int(std::floor((view.x + view.w - x0 + kGap) / cell_w)));
-    return first_free(x0, y0, columns, cell_w, cell_h, kCardWidth, kCardHeight, cards, clusters);
+    const CardLattice grid(view);
+    return first_free(grid.x0, grid.y0, grid.columns, grid.cell_w, grid.cell_h, kCardWidth, kCardHeight, cards, clusters);
+}
+
+Place free_card_place_near(const CardsMeeting& cards_meeting, const std::vector<Cluster>& clusters, const Rect& view) {
+    const CardLattice grid(view);
+    // A band is the view's height (at least a few rows): the first one is all a room's board needs.
+    const int band = std::max(4, int(std::ceil(view.h / grid.cell_h)));
+    const int most_rows = row_bound(1'000'000, grid.columns);
+    for (int first = 0; first < most_rows; first += band) {
+        const float top = grid.y0 + float(first) * grid.cell_h;
+        const float width = float(grid.columns) * grid.cell_w, height = float(band) * grid.cell_h;
+        // Reaching back a card's size and a gap: a card whose corner lies outside still covers a cell inside.
+        const Rect asked{grid.x0 - kCardWidth - kGap, top - kCardHeight - kGap, width + kCardWidth + 2 * kGap,
+                         height + kCardHeight + 2 * kGap};
+        const Occupancy occupied(cards_meeting(asked), clusters, grid.cell_w, grid.cell_h);
+        if (auto place = first_free_in(occupied, grid.x0, grid.y0, grid.columns, first, first + band, grid.cell_w,
+                                       grid.cell_h, kCardWidth, kCardHeight))
+            return *place;
+    }
+    return {grid.x0, grid.y0 + float(most_rows) * grid.cell_h};
 }
 
 Place free_cluster_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view,
