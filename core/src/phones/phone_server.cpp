@@ -120,6 +120,15 @@ MHD_Result send_json(MHD_Connection* connection, int status, const std::string& 
     return send(connection, status, body, "application/json; charset=utf-8", retry_after);
 }
 
+// What a publication was read from: the workshop's revision (every edit made here) and
+// SQLite's data_version, which moves when another program wrote the file (a facilitator's
+// script, or the end-to-end test opening voting beside `kartla serve`). One number, so a
+// change of either publishes again.
+std::uint64_t state_version(Workshop& workshop) {
+    const auto written_elsewhere = std::uint64_t(workshop.db().scalar_int("PRAGMA data_version"));
+    return (workshop.revision() << 24) ^ written_elsewhere;
+}
+
 // libmicrohttpd's C callbacks, each handing over to the server.
 MHD_Result on_request_cb(void* server, MHD_Connection* connection, const char* url, const char* method,
                          const char*, const char* upload, std::size_t* upload_size, void** context) {
@@ -416,8 +425,8 @@ bool PhoneServer::answer_read(MHD_Connection* connection, const RequestHead& hea
 // its revision moved (or the routes changed); then its phones are answered from that. Done
 // before an edit's answer leaves, so a phone that polls after its edit sees the edit.
 void PhoneServer::publish_reads() {
-    const Workshop* workshop = runtime_.workshop();
-    const std::uint64_t revision = workshop ? workshop->revision() : 0;
+    Workshop* workshop = runtime_.workshop();
+    const std::uint64_t revision = workshop ? state_version(*workshop) : 0;
     const auto& routes = runtime_.phone_routes();
     if (reads_ && workshop == published_workshop_ && revision == published_revision_ &&
         routes.size() == published_routes_)

@@ -111,18 +111,23 @@ Place free_card_place(const std::vector<Card>& cards, const std::vector<Cluster>
 }
 
 Place free_card_place_near(const CardsMeeting& cards_meeting, const std::vector<Cluster>& clusters, const Rect& view) {
-    const CardLattice grid(view);
-    // A band is the view's height (at least a few rows): the first one is all a room's board needs.
-    const int band = std::max(4, int(std::ceil(view.h / grid.cell_h)));
+    CardLattice grid(view);
+    // Where a card can be read however far the view is zoomed out: its left columns, a few
+    // rows at a time, so each band asks for a few hundred cards at most, wherever it looks.
+    constexpr int kMostColumns = 16, kBandRows = 8;
+    grid.columns = std::min(grid.columns, kMostColumns);
     const int most_rows = row_bound(1'000'000, grid.columns);
-    for (int first = 0; first < most_rows; first += band) {
+    const float width = float(grid.columns) * grid.cell_w, height = float(kBandRows) * grid.cell_h;
+    for (int first = 0; first < most_rows; first += kBandRows) {
         const float top = grid.y0 + float(first) * grid.cell_h;
-        const float width = float(grid.columns) * grid.cell_w, height = float(band) * grid.cell_h;
         // Reaching back a card's size and a gap: a card whose corner lies outside still covers a cell inside.
         const Rect asked{grid.x0 - kCardWidth - kGap, top - kCardHeight - kGap, width + kCardWidth + 2 * kGap,
                          height + kCardHeight + 2 * kGap};
-        const Occupancy occupied(cards_meeting(asked), clusters, grid.cell_w, grid.cell_h);
-        if (auto place = first_free_in(occupied, grid.x0, grid.y0, grid.columns, first, first + band, grid.cell_w,
+        std::vector<Cluster> near;
+        for (const auto& cluster : clusters)
+            if (!(cluster.w >= 0 && cluster.h >= 0) || cluster_rect(cluster).overlaps(asked)) near.push_back(cluster);
+        const Occupancy occupied(cards_meeting(asked), near, grid.cell_w, grid.cell_h);
+        if (auto place = first_free_in(occupied, grid.x0, grid.y0, grid.columns, first, first + kBandRows, grid.cell_w,
                                        grid.cell_h, kCardWidth, kCardHeight))
             return *place;
     }

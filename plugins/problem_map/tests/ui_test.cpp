@@ -13,6 +13,7 @@
 #include "kartla/widgets.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cfloat>
@@ -83,7 +84,8 @@ public:
     const ViewSpec& view() const { return view_; }
     // A card from a phone through the plugin's own route, as the room server calls it between frames.
     Id phone_card(const std::string& title) {
-        const nlohmann::json body = {{"title", title}};
+        // The page sends an id it made with each card (32 hex digits): the file knows the card came from a phone.
+        const nlohmann::json body = {{"title", title}, {"sent_id", fmt::format("{:032x}", ++phone_cards_)}};
         for (const auto& route : runtime_.phone_routes())
             if (route.spec.method == "POST" && route.spec.path == "/cards") {
                 nlohmann::json reply;
@@ -106,6 +108,7 @@ public:
 private:
     Runtime runtime_;
     ViewSpec view_;
+    int phone_cards_ = 0;
 };
 
 }  // namespace
