@@ -117,8 +117,9 @@ Place free_card_place_near(const CardsMeeting& cards_meeting, const std::vector<
     constexpr int kMostColumns = 16, kBandRows = 8;
     grid.columns = std::min(grid.columns, kMostColumns);
     const int most_rows = row_bound(1'000'000, grid.columns);
+    const int view_rows = std::max(1, int(std::ceil((view.y + view.h - grid.y0) / grid.cell_h)));
     const float width = float(grid.columns) * grid.cell_w, height = float(kBandRows) * grid.cell_h;
-    for (int first = 0; first < most_rows; first += kBandRows) {
+    auto free_in_band = [&](int first) {
         const float top = grid.y0 + float(first) * grid.cell_h;
         // Reaching back a card's size and a gap: a card whose corner lies outside still covers a cell inside.
         const Rect asked{grid.x0 - kCardWidth - kGap, top - kCardHeight - kGap, width + kCardWidth + 2 * kGap,
@@ -127,10 +128,17 @@ Place free_card_place_near(const CardsMeeting& cards_meeting, const std::vector<
         for (const auto& cluster : clusters)
             if (!(cluster.w >= 0 && cluster.h >= 0) || cluster_rect(cluster).overlaps(asked)) near.push_back(cluster);
         const Occupancy occupied(cards_meeting(asked), near, grid.cell_w, grid.cell_h);
-        if (auto place = first_free_in(occupied, grid.x0, grid.y0, grid.columns, first, first + kBandRows, grid.cell_w,
-                                       grid.cell_h, kCardWidth, kCardHeight))
-            return *place;
-    }
+        return first_free_in(occupied, grid.x0, grid.y0, grid.columns, first, first + kBandRows, grid.cell_w, grid.cell_h,
+                             kCardWidth, kCardHeight);
+    };
+    // In view, the first free cell, band by band.
+    int first = 0;
+    for (; first < view_rows; first += kBandRows)
+        if (auto place = free_in_band(first)) return *place;
+    // Below a full view, bands at doubling distances: a full board of 50,000 cards costs a
+    // handful of bands, not one per row of cards (the card then lies below the full rows).
+    for (int distance = kBandRows; first < most_rows; first += distance, distance *= 2)
+        if (auto place = free_in_band(first)) return *place;
     return {grid.x0, grid.y0 + float(most_rows) * grid.cell_h};
 }
 

@@ -415,13 +415,29 @@ TEST_CASE("a place asked near the view finds what the whole board finds, asking 
         asked_most = std::max(asked_most, out.size());
         return out;
     };
-    for (const placement::Rect view : {placement::Rect{0, 0, 1600, 900}, placement::Rect{40'000, 30'000, 1600, 900},
-                                       placement::Rect{-5'000, -3'000, 1200, 700}, placement::Rect{1000, 500, 300, 100}}) {
+    auto free = [&](placement::Place p) {
+        const Card placed{.id = 0, .x = p.x, .y = p.y};
+        return std::none_of(board.begin(), board.end(), [&](const Card& c) {
+            return placement::card_rect(c).overlaps(placement::card_rect(placed));
+        });
+    };
+    // A view with a free place: the place the whole board gives.
+    for (const placement::Rect view : {placement::Rect{-5'000, -3'000, 1200, 700}, placement::Rect{52'000, 0, 1600, 900},
+                                       placement::Rect{1000, 35'500, 1600, 900}}) {
         INFO(view.x, " ", view.y);
         const auto whole = placement::free_card_place(board, frames, view);
         const auto near = placement::free_card_place_near(meeting, frames, view);
         CHECK(near.x == whole.x);
         CHECK(near.y == whole.y);
+    }
+    // A full view: a free place below the full rows, in the view's columns.
+    for (const placement::Rect view : {placement::Rect{0, 0, 1600, 900}, placement::Rect{40'000, 30'000, 1600, 900}}) {
+        INFO(view.x, " ", view.y);
+        const auto near = placement::free_card_place_near(meeting, frames, view);
+        CHECK(free(near));
+        CHECK(near.y >= 250 * cell_h);
+        CHECK(near.x >= view.x);
+        CHECK(near.x + kCardWidth <= view.x + view.w);
     }
     // A band of rows at a time: never more than a few hundred of the 50,000.
     CHECK(asked_most < 300);
