@@ -119,7 +119,8 @@ Place free_card_place_near(const CardsMeeting& cards_meeting, const std::vector<
     const int most_rows = row_bound(1'000'000, grid.columns);
     const int view_rows = std::max(1, int(std::ceil((view.y + view.h - grid.y0) / grid.cell_h)));
     const float width = float(grid.columns) * grid.cell_w, height = float(kBandRows) * grid.cell_h;
-    auto free_in_band = [&](int first) {
+    auto free_in_band = [&](int band) {
+        const int first = band * kBandRows;
         const float top = grid.y0 + float(first) * grid.cell_h;
         // Reaching back a card's size and a gap: a card whose corner lies outside still covers a cell inside.
         const Rect asked{grid.x0 - kCardWidth - kGap, top - kCardHeight - kGap, width + kCardWidth + 2 * kGap,
@@ -132,14 +133,27 @@ Place free_card_place_near(const CardsMeeting& cards_meeting, const std::vector<
                              kCardWidth, kCardHeight);
     };
     // In view, the first free cell, band by band.
-    int first = 0;
-    for (; first < view_rows; first += kBandRows)
-        if (auto place = free_in_band(first)) return *place;
-    // Below a full view, bands at doubling distances: a full board of 50,000 cards costs a
-    // handful of bands, not one per row of cards (the card then lies below the full rows).
-    for (int distance = kBandRows; first < most_rows; first += distance, distance *= 2)
-        if (auto place = free_in_band(first)) return *place;
-    return {grid.x0, grid.y0 + float(most_rows) * grid.cell_h};
+    const int view_bands = (view_rows + kBandRows - 1) / kBandRows, most_bands = most_rows / kBandRows;
+    for (int band = 0; band < view_bands; ++band)
+        if (auto place = free_in_band(band)) return *place;
+    // Below a full view: bands at doubling distances until one has room, then halving back
+    // to a band with room right below a full one. A full board of 50,000 cards costs a few
+    // bands a card, and the cards still fill the rows below the full ones one after another.
+    int full = view_bands - 1, distance = 1;
+    std::optional<Place> found;
+    int found_band = 0;
+    while (!found && full + distance < most_bands) {
+        found_band = full + distance;
+        found = free_in_band(found_band);
+        if (!found) full = found_band, distance *= 2;
+    }
+    if (!found) return {grid.x0, grid.y0 + float(most_rows) * grid.cell_h};
+    while (found_band - full > 1) {
+        const int middle = full + (found_band - full) / 2;
+        if (auto place = free_in_band(middle)) found = place, found_band = middle;
+        else full = middle;
+    }
+    return *found;
 }
 
 Place free_cluster_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view,
