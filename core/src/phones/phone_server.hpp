@@ -44,7 +44,8 @@ struct ServerOptions {
     std::string token, code;    // "": fresh ones; else the address phones already hold (PhoneRoom)
     std::filesystem::path page_dir;  // the phone page: index.html, phone.js, phone.css
     Limits limits;
-    unsigned threads = 2;       // event loops; none ever waits for the main thread
+    unsigned threads = 4;       // event loops, none waiting for the main thread; they answer the reads too,
+                                // so one busy with a poll does not hold up the requests of the others
     std::chrono::seconds io_timeout{3};  // a connection silent this long is dropped
     std::chrono::milliseconds request_deadline{5000};  // the whole request, headers and body, however trickled
     std::chrono::seconds answer_timeout{10};  // waiting for the main thread

@@ -121,10 +121,9 @@ std::vector<Cluster> stored_clusters(Database& db) {
     return out;
 }
 
-// Only the rectangles matter for placement.
-std::vector<Card> stored_card_places(Database& db, const std::vector<Id>& except = {}) {
+// Only the rectangles matter for placement: the rows' id, x and y, but those in `except`.
+std::vector<Card> card_places(Statement& q, const std::vector<Id>& except = {}) {
     std::vector<Card> out;
-    auto& q = db.prepare("SELECT id, x, y FROM problem_map_card").with();
     while (q.step()) {
         if (std::find(except.begin(), except.end(), q.int64(0)) != except.end()) continue;
         Card card;
@@ -136,20 +135,15 @@ std::vector<Card> stored_card_places(Database& db, const std::vector<Id>& except
     return out;
 }
 
+std::vector<Card> stored_card_places(Database& db, const std::vector<Id>& except = {}) {
+    return card_places(db.prepare("SELECT id, x, y FROM problem_map_card").with(), except);
+}
+
 // The cards whose top-left corner lies in the rectangle, read through the index on
 // position (problem_map_card_position): a few rows however large the board.
 std::vector<Card> stored_cards_meeting(Database& db, const placement::Rect& r) {
-    std::vector<Card> out;
-    auto& q = db.prepare("SELECT id, x, y FROM problem_map_card WHERE y >= ?1 AND y <= ?2 AND x >= ?3 AND x <= ?4")
-                  .with(double(r.y), double(r.y + r.h), double(r.x), double(r.x + r.w));
-    while (q.step()) {
-        Card card;
-        card.id = q.int64(0);
-        card.x = float(q.real(1));
-        card.y = float(q.real(2));
-        out.push_back(std::move(card));
-    }
-    return out;
+    return card_places(db.prepare("SELECT id, x, y FROM problem_map_card WHERE y >= ?1 AND y <= ?2 AND x >= ?3 AND x <= ?4")
+                           .with(double(r.y), double(r.y + r.h), double(r.x), double(r.x + r.w)));
 }
 
 // A new card's place: the first free one in view, asking only for the cards near it.
