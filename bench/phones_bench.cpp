@@ -61,7 +61,8 @@ long rss_kb() {
 
 struct PhoneFigures {
     std::vector<double> latency_ms;  // POST -> answer (after the commit)
-    long requests = 0, lost = 0, limited = 0;
+    std::vector<double> poll_ms;     // GET /state -> answer (from the published state, off the main thread)
+    long requests = 0, lost = 0, limited = 0, cards = 0;  // cards: answered 201, a new card
 };
 
 // One phone, at a person's pace and inside the rate limit (1 edit a second): a
@@ -89,9 +90,12 @@ void phone(int port, const std::string& token, int index, double seconds, PhoneF
             ++out.requests;
             if (!answer || answer->status >= 500) ++out.lost;
             else if (answer->status == 429) ++out.limited;
+            else if (answer->status == 201) ++out.cards;
             next_card = now + std::chrono::milliseconds(3000);
         } else if (now >= next_poll) {
+            const auto asked = Clock::now();
             auto answer = client.Get(base + "/state", headers);
+            out.poll_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - asked).count());
             ++out.requests;
             if (!answer || answer->status >= 500) {
                 ++out.lost;
@@ -129,12 +133,15 @@ int run_phones(int read_fd, int write_fd, int phones, double seconds) {
     for (int i = 0; i < phones; ++i)
         threads.emplace_back(phone, port, std::string(token), i, seconds, std::ref(figures[std::size_t(i)]));
     for (auto& t : threads) t.join();
-    nlohmann::json all = {{"latency", nlohmann::json::array()}, {"requests", 0}, {"lost", 0}, {"limited", 0}};
+    nlohmann::json all = {{"latency", nlohmann::json::array()}, {"polls", nlohmann::json::array()},
+                          {"requests", 0}, {"lost", 0}, {"limited", 0}, {"cards", 0}};
     for (auto& f : figures) {
         for (double l : f.latency_ms) all["latency"].push_back(l);
+        for (double l : f.poll_ms) all["polls"].push_back(l);
         all["requests"] = all["requests"].get<long>() + f.requests;
         all["lost"] = all["lost"].get<long>() + f.lost;
         all["limited"] = all["limited"].get<long>() + f.limited;
+        all["cards"] = all["cards"].get<long>() + f.cards;
     }
     const std::string text = all.dump() + "\n";
     for (std::size_t done = 0; done < text.size();) {
@@ -146,19 +153,24 @@ int run_phones(int read_fd, int write_fd, int phones, double seconds) {
 }
 
 // Frames at 60 a second for `seconds`, pumping the phones' requests before each as the shell does.
-std::vector<double> frames(phones::PhoneServer& server, const ViewSpec& view, double seconds) {
-    std::vector<double> cpu;
+struct FrameFigures {
+    std::vector<double> cpu;      // the whole frame: the phones' edits, then the board
+    std::vector<double> edits;    // of which answering the phones' edits (pump)
+};
+FrameFigures frames(phones::PhoneServer& server, const ViewSpec& view, double seconds) {
+    FrameFigures out;
     const auto end = Clock::now() + std::chrono::duration<double>(seconds);
     auto next = Clock::now();
     while (Clock::now() < end) {
         const double start = cpu_ms();
         server.pump();  // as Shell::frame does: the phones' edits are part of the frame
+        out.edits.push_back(cpu_ms() - start);
         frame(view);
-        cpu.push_back(cpu_ms() - start);
+        out.cpu.push_back(cpu_ms() - start);
         next += std::chrono::microseconds(16667);
         std::this_thread::sleep_until(next);
     }
-    return cpu;
+    return out;
 }
 
 // Devices that trickle: each holds a connection and sends one header line a second; a
@@ -273,6 +285,10 @@ int main(int argc, char** argv) {
     std::string problem;
     if (!server.start(options, &problem)) return std::fprintf(stderr, "%s\n", problem.c_str()), 1;
 
+    auto phones_cards = [&runtime] {
+        return runtime.workshop()->db().scalar_int("SELECT count(*) FROM problem_map_card WHERE title LIKE 'Telefon %'");
+    };
+    const std::int64_t cards_before = phones_cards();
     for (int i = 0; i < 10; ++i) frame(*board);
     const long rss_idle = rss_kb();
     const auto idle = frames(server, *board, 3.0);
@@ -309,7 +325,11 @@ int main(int argc, char** argv) {
 
     auto phones_json = nlohmann::json::parse(reply, nullptr, false);
     if (!phones_json.is_object()) return std::fprintf(stderr, "the phones reported nothing\n"), 1;
+    // Every card a phone was told is made is in the file once: fewer is lost, more is duplicated.
+    const long acknowledged = phones_json["cards"].get<long>();
+    const long in_file = long(phones_cards() - cards_before);
     std::vector<double> latency = phones_json["latency"].get<std::vector<double>>();
+    std::vector<double> polls = phones_json["polls"].get<std::vector<double>>();
     const long requests = phones_json["requests"].get<long>();
     std::printf("%d phones for %.0f s over loopback, the board of %s drawn at 60 frames a second\n", phones, seconds,
                 file.filename().c_str());
@@ -317,15 +337,23 @@ int main(int argc, char** argv) {
                 double(requests) / took, long(after.answered - before.answered));
     std::printf("  lost (no answer or 5xx)    %8ld; limited (429) %ld\n", phones_json["lost"].get<long>(),
                 phones_json["limited"].get<long>());
+    std::printf("  cards                      %8ld acknowledged, %ld in the file: %ld lost, %ld duplicated\n", acknowledged,
+                in_file, std::max(0L, acknowledged - in_file), std::max(0L, in_file - acknowledged));
     std::printf("  request -> durable         p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (cards and dots)\n",
                 percentile(latency, 50), percentile(latency, 95), percentile(latency, 99), percentile(latency, 100));
+    std::printf("  state poll                 p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (%ld answered off the main thread, "
+                "%ld publications)\n",
+                percentile(polls, 50), percentile(polls, 95), percentile(polls, 99), long(after.read - before.read),
+                long(after.published - before.published));
     if (slow > 0)
         std::printf("  trickling devices          %8d held the whole time (%ld cut at the deadline and reopened)\n", slow,
                     slow_reconnects);
     std::printf("  close joining and stop     %.1f ms\n", stop_ms);
-    std::printf("  frame CPU, idle            p50 %.3f ms, p95 %.3f ms\n", percentile(idle, 50), percentile(idle, 95));
+    std::printf("  frame CPU, idle            p50 %.3f ms, p95 %.3f ms\n", percentile(idle.cpu, 50), percentile(idle.cpu, 95));
     std::printf("  frame CPU, %3d phones      p50 %.3f ms, p95 %.3f ms (their edits included)\n", phones,
-                percentile(loaded, 50), percentile(loaded, 95));
+                percentile(loaded.cpu, 50), percentile(loaded.cpu, 95));
+    std::printf("    of which their edits     p50 %.3f ms, p95 %.3f ms (the rest: the board, reloaded per revision)\n",
+                percentile(loaded.edits, 50), percentile(loaded.edits, 95));
     std::printf("  server memory              %+ld KB with %zu phones connected (%.1f KB a phone)\n",
                 rss_loaded - rss_idle, connected, connected ? double(rss_loaded - rss_idle) / double(connected) : 0.0);
     runtime.set_workshop(nullptr);

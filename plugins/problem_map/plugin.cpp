@@ -43,7 +43,8 @@ public:
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});
         host.add_command({"problem_map.reveal_all", "Reveal all problem cards", {}, [this] { main_view_.reveal_all(); },
                           [this] { return ui_.silent_round_running(); }});
-        phone_routes::add_routes(host);
+        // Phones' cards go where the room looks: the facilitator's board as last drawn.
+        phone_routes::add_routes(host, [this] { return ui_.room_view(); });
     }
 
 private:

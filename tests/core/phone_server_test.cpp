@@ -18,6 +18,7 @@
 #include <atomic>
 #include <csignal>
 #include <future>
+#include <mutex>
 #include <thread>
 
 using namespace kartla;
@@ -31,6 +32,9 @@ struct Room {
     Runtime runtime;
     phones::PhoneServer server{runtime};
     int notes = 0;
+    std::atomic<int> publications{0};
+    std::mutex published_mutex;
+    std::string published_purpose;
 
     Room() {
         // The server closes on a body it refused; the client's next write must fail, not end the test.
@@ -45,9 +49,21 @@ struct Room {
             reply["saved"] = bool(result);
             return result ? 200 : 409;
         }});
-        runtime.core_host().add_phone_route({"GET", "/state", [this](const PhoneRequest& request, nlohmann::json& reply) {
-            reply["purpose"] = core_data::meta(runtime.workshop()->db(), "purpose");
-            reply["phone"] = request.phone_id;
+        runtime.core_host().add_phone_route({"GET", "/state", [](const PhoneRequest& request, nlohmann::json& reply) {
+            reply["phone"] = request.phone_id;  // a GET runs on the server's threads: it reads no workshop
+            return 200;
+        }});
+        // A read: published on the main thread (no phone), answered on the server's threads.
+        runtime.core_host().add_phone_route({"GET", "/published", [this](const PhoneRequest& request, nlohmann::json& reply) {
+            if (request.phone_id.empty()) {
+                ++publications;
+                std::lock_guard lock(published_mutex);
+                published_purpose = core_data::meta(runtime.workshop()->db(), "purpose");
+                return 200;
+            }
+            std::lock_guard lock(published_mutex);
+            reply["purpose"] = published_purpose;
+            reply["language"] = request.language;
             return 200;
         }});
         phones::ServerOptions options;
@@ -116,10 +132,40 @@ TEST_CASE("phone server: the join address ends in the token, and a POST there ed
     CHECK(room.purpose() == "Trygghet på Östra torget");
     CHECK(room.runtime.workshop()->can_undo());  // an edit like any other: one undo step
     CHECK(room.server.phones_connected() == 1);
-    auto state = while_pumping(room, [&] { return client(room).Get(base(room) + "/state", phone_headers()); });
+    auto state = while_pumping(room, [&] { return client(room).Get(base(room) + "/published", phone_headers()); });
     REQUIRE(state);
     CHECK(nlohmann::json::parse(state->body)["purpose"] == "Trygghet på Östra torget");
     CHECK(state->get_header_value("Cache-Control") == "no-store");
+}
+
+TEST_CASE("phone server: a poll is answered without the main thread, from what it published for the revision") {
+    Room room;
+    auto c = client(room);
+    auto sv = phone_headers();
+    sv.emplace("Accept-Language", "sv-SE,sv;q=0.9");
+    // Nobody pumps: an answer that waited for the main thread would not come.
+    auto first = c.Get(base(room) + "/published", sv);
+    REQUIRE(first);
+    CHECK(first->status == 200);
+    CHECK(nlohmann::json::parse(first->body)["language"] == "sv");
+    auto english = c.Get(base(room) + "/published", phone_headers());
+    REQUIRE(english);
+    CHECK(nlohmann::json::parse(english->body)["language"] == "en");
+    const int published = room.publications;
+    CHECK(published == 1);  // once for the revision, at start, however many phones ask
+    // An edit's answer leaves only after the next publication: the poll after it sees it.
+    auto saved = while_pumping(room, [&] {
+        return c.Post(base(room) + "/purpose", phone_headers(), R"({"text": "Trygghet på torget"})", "application/json");
+    });
+    REQUIRE(saved);
+    CHECK(saved->status == 200);
+    auto after = c.Get(base(room) + "/published", sv);
+    REQUIRE(after);
+    CHECK(nlohmann::json::parse(after->body)["purpose"] == "Trygghet på torget");
+    CHECK(room.publications == published + 1);
+    room.server.pump();  // nothing moved: nothing published again
+    CHECK(room.publications == published + 1);
+    CHECK(room.server.counts().read == 3);
 }
 
 TEST_CASE("phone server: the page and its files are served, with a policy that loads nothing from elsewhere") {

@@ -31,7 +31,7 @@ void load_every_plugin(Runtime& runtime) {
         if (entry.path().extension() == ".kplug") REQUIRE(runtime.load_plugin(entry.path()));
 }
 
-// The sample as the problem map before phones wrote it: schema 1, no table of phones' dots or cards.
+// The sample as the problem map before phones wrote it: schema 1, no table of phones' dots or cards, no index on position.
 fs::path sample_before_phones(const test::TempDir& dir) {
     auto file = dir / "förra året.kartla";
     {
@@ -40,7 +40,7 @@ fs::path sample_before_phones(const test::TempDir& dir) {
         REQUIRE(build_sample(runtime, file).empty());
     }
     Database db(file.string(), SQLITE_OPEN_READWRITE);
-    db.exec("DROP TABLE problem_map_phone_card; DROP TABLE problem_map_phone_vote; DELETE FROM problem_map_setting WHERE key = 'phone_voting'; "
+    db.exec("DROP INDEX problem_map_card_position; DROP TABLE problem_map_phone_card; DROP TABLE problem_map_phone_vote; DELETE FROM problem_map_setting WHERE key = 'phone_voting'; "
             "UPDATE core_plugin_schema SET version = 1 WHERE plugin_id = 'problem_map'; PRAGMA wal_checkpoint(TRUNCATE);");
     return file;
 }
@@ -80,9 +80,9 @@ TEST_CASE("the same file opened for writing is upgraded in place, once") {
     auto opened = Workshop::open(file, OpenMode::ReadWrite, false, runtime.known_schema());
     REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
-    CHECK(runtime.workshop()->plugin_schema_version("problem_map") == 3);  // phones' dots (2), phones' card ids (3)
+    CHECK(runtime.workshop()->plugin_schema_version("problem_map") == 4);  // phones' dots (2), card ids (3), position index (4)
     runtime.set_workshop(nullptr);
     Database db(file.string(), SQLITE_OPEN_READONLY);
-    CHECK(db.scalar_int("SELECT version FROM core_plugin_schema WHERE plugin_id = 'problem_map'") == 3);
+    CHECK(db.scalar_int("SELECT version FROM core_plugin_schema WHERE plugin_id = 'problem_map'") == 4);
     CHECK(db.scalar_text("SELECT value FROM problem_map_setting WHERE key = 'phone_voting'") == "0");
 }

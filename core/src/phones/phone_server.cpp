@@ -120,6 +120,15 @@ MHD_Result send_json(MHD_Connection* connection, int status, const std::string& 
     return send(connection, status, body, "application/json; charset=utf-8", retry_after);
 }
 
+// What a publication was read from: the workshop's revision (every edit made here) and
+// SQLite's data_version, which moves when another program wrote the file (a facilitator's
+// script, or the end-to-end test opening voting beside `kartla serve`). One number, so a
+// change of either publishes again.
+std::uint64_t state_version(Workshop& workshop) {
+    const auto written_elsewhere = std::uint64_t(workshop.db().scalar_int("PRAGMA data_version"));
+    return (workshop.revision() << 24) ^ written_elsewhere;
+}
+
 // libmicrohttpd's C callbacks, each handing over to the server.
 MHD_Result on_request_cb(void* server, MHD_Connection* connection, const char* url, const char* method,
                          const char*, const char* upload, std::size_t* upload_size, void** context) {
@@ -182,8 +191,12 @@ bool PhoneServer::start(const ServerOptions& options, std::string* error) {
         stopping_ = false;
     }
     deadlines_ = std::make_unique<ConnectionDeadlines>(options.request_deadline);
+    published_workshop_ = nullptr;
+    publish_reads();  // before the first phone can ask
     if (!bind_and_listen(error)) {
         deadlines_.reset();
+        std::lock_guard lock(reads_mutex_);
+        reads_.reset();
         return false;
     }
     gate_ = std::make_unique<RequestGate>(token_, code_, allowed_hosts(bind_, port_), options.limits);
@@ -290,6 +303,10 @@ int PhoneServer::on_head(MHD_Connection* connection, const char* url, const char
     exchange->verdict = verdict;
     exchange->language = language_of(connection);
     exchange->connection = connection;
+    if (head.method == "GET") {
+        int result = MHD_NO;
+        if (answer_read(connection, head, verdict, &result)) return result;
+    }
     *context = new std::shared_ptr<Exchange>(exchange);
     if (head.method == "GET") {
         exchange->json = nlohmann::json::object();
@@ -375,12 +392,70 @@ void PhoneServer::watch_answer_timeouts() {
     }
 }
 
+// The server's thread: a read answered from what its route last published, never waiting for the main thread.
+bool PhoneServer::answer_read(MHD_Connection* connection, const RequestHead& head, const Verdict& verdict, int* result) {
+    std::shared_ptr<const ReadRoutes> reads;
+    {
+        std::lock_guard lock(reads_mutex_);
+        reads = reads_;
+    }
+    if (!reads) return false;
+    const ReadRoute* found = nullptr;
+    for (const auto& route : *reads)
+        if (route.path == verdict.name) found = &route;
+    if (!found) return false;
+    const nlohmann::json empty = nlohmann::json::object();
+    const PhoneRequest request{head.phone_id, language_of(connection), empty};
+    nlohmann::json reply = nlohmann::json::object();
+    int status = 500;
+    try {
+        status = found->answer(request, reply);
+    } catch (...) {
+        // Not runtime_.guarded: that turns a plugin off, which only the main thread may do.
+        status = 500;
+        reply = {{"error", "Something went wrong."}};
+    }
+    ++answered_;
+    ++read_;
+    *result = send_json(connection, status, dump(reply));
+    return true;
+}
+
+// Main thread: each GET route called with no phone, to read the workshop as it is now, when
+// its revision moved (or the routes changed); then its phones are answered from that. Done
+// before an edit's answer leaves, so a phone that polls after its edit sees the edit.
+void PhoneServer::publish_reads() {
+    Workshop* workshop = runtime_.workshop();
+    const std::uint64_t revision = workshop ? state_version(*workshop) : 0;
+    const auto& routes = runtime_.phone_routes();
+    if (reads_ && workshop == published_workshop_ && revision == published_revision_ &&
+        routes.size() == published_routes_)
+        return;
+    auto reads = std::make_shared<ReadRoutes>();
+    const nlohmann::json empty = nlohmann::json::object();
+    for (const auto& entry : routes) {
+        if (entry.spec.method != "GET") continue;
+        auto handle = entry.spec.handle;  // a copy: a failing plugin is turned off, dropping its registration
+        nlohmann::json ignored = nlohmann::json::object();
+        if (runtime_.guarded(entry.plugin_id, "answering a phone", [&] { handle(PhoneRequest{"", "", empty}, ignored); }))
+            reads->push_back({entry.spec.path, std::move(handle)});
+    }
+    published_workshop_ = workshop;
+    published_revision_ = revision;
+    published_routes_ = runtime_.phone_routes().size();
+    ++published_;
+    std::lock_guard lock(reads_mutex_);
+    reads_ = std::move(reads);
+}
+
 std::size_t PhoneServer::pump() {
     std::deque<std::shared_ptr<Exchange>> batch;
     {
         std::lock_guard lock(queue_mutex_);
         batch.swap(queue_);
     }
+    std::vector<std::pair<int, std::string>> answers;
+    answers.reserve(batch.size());
     for (auto& exchange : batch) {
         int status = 404;
         nlohmann::json reply = nlohmann::json::object();
@@ -404,8 +479,11 @@ std::size_t PhoneServer::pump() {
         } else {
             reply = {{"error", "Not found."}};
         }
-        answer(exchange, status, dump(reply));
+        answers.emplace_back(status, dump(reply));
     }
+    // Published before any answer leaves: a phone that polls after its edit's answer sees the edit.
+    if (daemon_) publish_reads();
+    for (std::size_t i = 0; i < batch.size(); ++i) answer(batch[i], answers[i].first, std::move(answers[i].second));
     return batch.size();
 }
 
@@ -445,6 +523,12 @@ void PhoneServer::stop() {
     deadlines_->stop();
     deadlines_.reset();
     gate_.reset();
+    {
+        // The answers hold plugin code and data: gone before a plugin or the workshop can go.
+        std::lock_guard lock(reads_mutex_);
+        reads_.reset();
+    }
+    published_workshop_ = nullptr;
     running_ = false;
 }
 
@@ -463,7 +547,7 @@ std::size_t PhoneServer::phones_connected() const {
 }
 
 ServerCounts PhoneServer::counts() const {
-    return {answered_.load(), refused_.load(), deadlines_ ? deadlines_->cut_count() : 0};
+    return {answered_.load(), read_.load(), published_.load(), refused_.load(), deadlines_ ? deadlines_->cut_count() : 0};
 }
 
 }  // namespace kartla::phones

@@ -1,11 +1,17 @@
 #pragma once
 // The room server: phones in the room join over the local network and add
 // cards and dots (docs/phones.md). libmicrohttpd (Debian's libmicrohttpd) reads
-// requests on an event loop with limits on every connection; a request that
+// requests on an event loop with limits on every connection; an edit that
 // reaches a plugin's route is suspended (holding no thread) and waits in a queue
 // that the main thread answers between frames (pump), so it is an edit like any
-// other. Used through PhoneRoom by the window and by `kartla serve`.
+// other. A read (a GET: a phone's poll) never waits for the main thread: the
+// route is called once on the main thread with no phone whenever the workshop's
+// revision moved, to publish what the phones are answered from, and then on the
+// server's threads for each phone (docs/plugins.md, "Phone routes"). Used
+// through PhoneRoom by the window and by `kartla serve`.
 #include "phones/request_gate.hpp"
+
+#include "kartla/plugin_api.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,7 +44,8 @@ struct ServerOptions {
     std::string token, code;    // "": fresh ones; else the address phones already hold (PhoneRoom)
     std::filesystem::path page_dir;  // the phone page: index.html, phone.js, phone.css
     Limits limits;
-    unsigned threads = 2;       // event loops; none ever waits for the main thread
+    unsigned threads = 4;       // event loops, none waiting for the main thread; they answer the reads too,
+                                // so one busy with a poll does not hold up the requests of the others
     std::chrono::seconds io_timeout{3};  // a connection silent this long is dropped
     std::chrono::milliseconds request_deadline{5000};  // the whole request, headers and body, however trickled
     std::chrono::seconds answer_timeout{10};  // waiting for the main thread
@@ -50,7 +57,9 @@ struct ServerOptions {
 };
 
 struct ServerCounts {
-    std::size_t answered = 0;   // routes answered by a plugin
+    std::size_t answered = 0;   // routes answered by a plugin (reads included)
+    std::size_t read = 0;       // of those, answered on the server's threads from a published snapshot
+    std::size_t published = 0; // publications (once per revision while joining is open)
     std::size_t refused = 0;    // by the gate (4xx/5xx before any plugin saw it)
     std::size_t cut = 0;        // connections cut at the whole-request deadline
 };
@@ -80,7 +89,8 @@ public:
     std::size_t phones_connected() const;  // phones heard from in the last 10 seconds
     ServerCounts counts() const;
 
-    // Main thread: answers the requests waiting for a plugin; returns how many.
+    // Main thread: answers the edits waiting for a plugin, then publishes what the
+    // reads answer from when the workshop's revision moved; returns how many edits.
     std::size_t pump();
     std::size_t waiting() const;  // requests waiting for pump()
     // Main thread, `kartla serve`: waits until a request waits (or the timeout).
@@ -103,6 +113,21 @@ private:
     void answer(const std::shared_ptr<Exchange>& exchange, int status, std::string reply);
     void watch_answer_timeouts();
     bool bind_and_listen(std::string* error);
+    // A read route answered here, on the server's thread; false when the path has none.
+    bool answer_read(MHD_Connection* connection, const RequestHead& head, const Verdict& verdict, int* result);
+    void publish_reads();
+
+    // The GET routes as last published: replaced whole by the main thread, called by the server's threads.
+    struct ReadRoute {
+        std::string path;
+        std::function<int(const PhoneRequest&, nlohmann::json& reply)> answer;
+    };
+    using ReadRoutes = std::vector<ReadRoute>;
+    mutable std::mutex reads_mutex_;
+    std::shared_ptr<const ReadRoutes> reads_;
+    const void* published_workshop_ = nullptr;  // main thread: what reads_ was published for
+    std::uint64_t published_revision_ = 0;
+    std::size_t published_routes_ = 0;
 
     Runtime& runtime_;
     MHD_Daemon* daemon_ = nullptr;
@@ -120,7 +145,7 @@ private:
     std::condition_variable queue_changed_;
     std::deque<std::shared_ptr<Exchange>> queue_;
     bool stopping_ = false;  // under queue_mutex_: no request is queued any more
-    std::atomic<std::size_t> answered_{0}, refused_{0}, suspended_{0};
+    std::atomic<std::size_t> answered_{0}, refused_{0}, suspended_{0}, read_{0}, published_{0};
 };
 
 }  // namespace kartla::phones

@@ -121,10 +121,9 @@ std::vector<Cluster> stored_clusters(Database& db) {
     return out;
 }
 
-// Only the rectangles matter for placement.
-std::vector<Card> stored_card_places(Database& db, const std::vector<Id>& except = {}) {
+// Only the rectangles matter for placement: the rows' id, x and y, but those in `except`.
+std::vector<Card> card_places(Statement& q, const std::vector<Id>& except = {}) {
     std::vector<Card> out;
-    auto& q = db.prepare("SELECT id, x, y FROM problem_map_card").with();
     while (q.step()) {
         if (std::find(except.begin(), except.end(), q.int64(0)) != except.end()) continue;
         Card card;
@@ -134,6 +133,23 @@ std::vector<Card> stored_card_places(Database& db, const std::vector<Id>& except
         out.push_back(std::move(card));
     }
     return out;
+}
+
+std::vector<Card> stored_card_places(Database& db, const std::vector<Id>& except = {}) {
+    return card_places(db.prepare("SELECT id, x, y FROM problem_map_card").with(), except);
+}
+
+// The cards whose top-left corner lies in the rectangle, read through the index on
+// position (problem_map_card_position): a few rows however large the board.
+std::vector<Card> stored_cards_meeting(Database& db, const placement::Rect& r) {
+    return card_places(db.prepare("SELECT id, x, y FROM problem_map_card WHERE y >= ?1 AND y <= ?2 AND x >= ?3 AND x <= ?4")
+                           .with(double(r.y), double(r.y + r.h), double(r.x), double(r.x + r.w)));
+}
+
+// A new card's place: the first free one in view, asking only for the cards near it.
+placement::Place free_place_in(Database& db, const placement::Rect& view) {
+    return placement::free_card_place_near([&db](const placement::Rect& r) { return stored_cards_meeting(db, r); },
+                                           stored_clusters(db), view);
 }
 
 // A card joins the topmost frame its centre lies in: the frame the board shows on top there.
@@ -194,7 +210,7 @@ Id create_card(Editor& w, float x, float y, std::string_view title, EditResult* 
 
 Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* result) {
     return edit_returning_id(w, "New problem card", result, [&](Database& db) {
-        const auto place = placement::free_card_place(stored_card_places(db), stored_clusters(db), view);
+        const auto place = free_place_in(db, view);
         bool face_down = setting(db, "silent_round") == "1";
         db.run("INSERT INTO problem_map_card(id, title, hidden) VALUES (kartla_key(), '', ?)", face_down ? 1 : 0);
         Id id = db.last_insert_id();
@@ -203,15 +219,9 @@ Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* resul
     });
 }
 
-Id create_card_from_phone(Editor& w, const PhoneCard& card, EditResult* result) {
+Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view, EditResult* result) {
     return edit_returning_id(w, "New problem card from a phone", result, [&](Database& db) {
-        const auto cards = stored_card_places(db);
-        placement::Rect board{0, 0, 1600, 900};
-        if (!cards.empty()) {
-            board.x = std::min_element(cards.begin(), cards.end(), [](auto& a, auto& b) { return a.x < b.x; })->x;
-            board.y = std::min_element(cards.begin(), cards.end(), [](auto& a, auto& b) { return a.y < b.y; })->y;
-        }
-        const auto place = placement::free_card_place(cards, stored_clusters(db), board);
+        const auto place = free_place_in(db, view);
         const bool face_down = setting(db, "silent_round") == "1";
         const bool known_category =
             card.category && db.scalar_int("SELECT count(*) FROM problem_map_category WHERE id = ?", card.category) > 0;
@@ -371,8 +381,23 @@ EditResult start_silent_round(Editor& w) {
     return w.edit("Start silent round", [&](Database& db) { put_setting(db, "silent_round", "1"); });
 }
 
-EditResult reveal_all(Editor& w) {
+EditResult reveal_all(Editor& w, const std::optional<placement::Rect>& view) {
     return w.edit("Reveal all cards", [&](Database& db) {
+        if (view) {
+            std::vector<Card> outside;
+            auto& q = db.prepare("SELECT c.id, c.x, c.y FROM problem_map_card AS c JOIN problem_map_phone_card AS p "
+                                 "ON p.card_id = c.id WHERE c.hidden = 1 ORDER BY c.id").with();
+            while (q.step()) {
+                const placement::Rect at{float(q.real(1)), float(q.real(2)), kCardWidth, kCardHeight};
+                if (!(at.x >= view->x && at.y >= view->y && at.x + at.w <= view->x + view->w && at.y + at.h <= view->y + view->h))
+                    outside.push_back({.id = q.int64(0)});
+            }
+            // One at a time: each asks for the free places as the ones before left them.
+            for (const auto& card : outside) {
+                const auto place = free_place_in(db, *view);
+                place_card(db, card.id, place.x, place.y);
+            }
+        }
         db.run("UPDATE problem_map_card SET hidden = 0 WHERE hidden = 1");
         put_setting(db, "silent_round", "0");
     });

@@ -6,6 +6,7 @@
 
 #include "kartla/workshop.hpp"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -57,7 +58,10 @@ EditResult delete_cluster(Editor& w, Id cluster);  // its cards stay on the boar
 
 // --- silent brainstorm
 EditResult start_silent_round(Editor& w);
-EditResult reveal_all(Editor& w);  // turns every card face up and ends the round
+// Turns every card face up and ends the round. A card from a phone still face down
+// outside `view` (the board the room sees) first moves to a free place in it: the
+// room sees every phone's card the moment it is revealed, none off screen.
+EditResult reveal_all(Editor& w, const std::optional<placement::Rect>& view = std::nullopt);
 
 // --- phones in the room (docs/phones.md; model/phone_routes.* reads their requests)
 struct PhoneCard {
@@ -67,9 +71,14 @@ struct PhoneCard {
 };
 // The card a phone already sent with this id, or 0.
 Id card_sent_as(Database& db, std::string_view sent_id);
+// Where a phone's card goes when no board is on a screen (`kartla serve`): a screen's worth at the origin.
+inline constexpr placement::Rect kPhoneCardsWithoutView{0, 0, 1600, 900};
 // A card from a phone: face down during a silent round, on the first free place
-// of a board-sized grid from the board's top-left card, never over another.
-Id create_card_from_phone(Editor& w, const PhoneCard& card, EditResult* result = nullptr);
+// of `view` (the facilitator's board as the room sees it), never over another.
+// Asks only for the cards near that place (the index on position): a card costs
+// the same on a board of 50,000 cards as on one of 15.
+Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view = kPhoneCardsWithoutView,
+                          EditResult* result = nullptr);
 // Sets this phone's dots on a card (0 takes them back). Refused while phone voting
 // is closed, for a card face down or gone, and beyond the room's dots per voter.
 EditResult set_phone_dots(Editor& w, std::string_view phone, Id card, int dots);

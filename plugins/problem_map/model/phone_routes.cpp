@@ -42,15 +42,15 @@ std::string setting(Database& db, std::string_view key) {
     return db.scalar_text("SELECT value FROM problem_map_setting WHERE key = ?", key);
 }
 
-nlohmann::json categories(Database& db, const Translate& tr) {
-    nlohmann::json out = nlohmann::json::array();
+std::vector<Category> categories(Database& db) {
+    std::vector<Category> out;
     auto& q = db.prepare("SELECT id, name, msgid FROM problem_map_category ORDER BY position, id").with();
     while (q.step()) {
         Category category;
         category.id = q.int64(0);
         category.name = q.text(1);
         category.msgid = q.text(2);
-        out.push_back({{"id", category.id}, {"name", category_name(category, tr)}});
+        out.push_back(std::move(category));
     }
     return out;
 }
@@ -81,40 +81,64 @@ CardReading read_card(const nlohmann::json& body) {
     return reading;
 }
 
-nlohmann::json state(Database& db, std::string_view phone, const Translate& tr) {
-    const bool voting = setting(db, "phone_voting") == "1";
-    const int budget = std::max(1, std::atoi(setting(db, "dots_per_voter").c_str()));
-    const int used = int(db.scalar_int("SELECT COALESCE(SUM(dots), 0) FROM problem_map_phone_vote WHERE phone = ?", phone));
+RoomState read_room(Database& db, std::string_view only_phone) {
+    RoomState room;
+    room.silent_round = setting(db, "silent_round") == "1";
+    room.voting = setting(db, "phone_voting") == "1";
+    room.dots_per_phone = std::max(1, std::atoi(setting(db, "dots_per_voter").c_str()));
     const bool any_dots = db.scalar_int("SELECT EXISTS (SELECT 1 FROM problem_map_vote) OR "
                                         "EXISTS (SELECT 1 FROM problem_map_phone_vote)") != 0;
     // Once voting is closed and dots were given, the room sees the ranking; before, the board's order.
-    const bool ranking = !voting && any_dots;
-    nlohmann::json cards = nlohmann::json::array();
+    room.ranking = !room.voting && any_dots;
+    room.categories = categories(db);
     // Face-down cards are never listed: a phone must not see another phone's card before the reveal.
-    auto& q = ranking
-                  ? db.prepare("SELECT c.id, c.title, v.dots, COALESCE(m.dots, 0) FROM "
+    auto& q = room.ranking
+                  ? db.prepare("SELECT c.id, c.title, v.dots FROM "
                                "(SELECT card_id, SUM(dots) AS dots FROM (SELECT card_id, dots FROM problem_map_vote "
                                "UNION ALL SELECT card_id, dots FROM problem_map_phone_vote) GROUP BY card_id) AS v "
                                "JOIN problem_map_card AS c ON c.id = v.card_id AND c.hidden = 0 "
-                               "LEFT JOIN problem_map_phone_vote AS m ON m.card_id = c.id AND m.phone = ?1 "
-                               "ORDER BY v.dots DESC, c.id LIMIT ?2")
-                        .with(phone, std::int64_t(kMaxCardsShown))
-                  : db.prepare("SELECT c.id, c.title, 0, COALESCE(m.dots, 0) FROM problem_map_card AS c "
-                               "LEFT JOIN problem_map_phone_vote AS m ON m.card_id = c.id AND m.phone = ?1 "
-                               "WHERE c.hidden = 0 ORDER BY c.id LIMIT ?2")
-                        .with(phone, std::int64_t(kMaxCardsShown));
-    while (q.step()) {
-        nlohmann::json card = {{"id", q.int64(0)}, {"title", q.text(1)}, {"my_dots", q.integer(3)}};
-        if (ranking) card["dots"] = q.integer(2);
+                               "ORDER BY v.dots DESC, c.id LIMIT ?1")
+                        .with(std::int64_t(kMaxCardsShown))
+                  : db.prepare("SELECT id, title, 0 FROM problem_map_card WHERE hidden = 0 ORDER BY id LIMIT ?1")
+                        .with(std::int64_t(kMaxCardsShown));
+    while (q.step()) room.cards.push_back({q.int64(0), q.text(1), q.integer(2)});
+    auto& dots = only_phone.empty()
+                     ? db.prepare("SELECT phone, card_id, dots FROM problem_map_phone_vote").with()
+                     : db.prepare("SELECT phone, card_id, dots FROM problem_map_phone_vote WHERE phone = ?").with(only_phone);
+    while (dots.step()) room.phone_dots[dots.text(0)].emplace_back(dots.int64(1), dots.integer(2));
+    return room;
+}
+
+nlohmann::json state_for(const RoomState& room, std::string_view phone, const Translate& tr) {
+    static const std::vector<std::pair<Id, int>> none;
+    const auto found = room.phone_dots.find(std::string(phone));
+    const auto& mine = found == room.phone_dots.end() ? none : found->second;
+    int used = 0;
+    for (const auto& given : mine) used += given.second;
+    auto my_dots = [&mine](Id card) {
+        for (const auto& given : mine)
+            if (given.first == card) return given.second;
+        return 0;
+    };
+    nlohmann::json cards = nlohmann::json::array();
+    for (const auto& listed : room.cards) {
+        nlohmann::json card = {{"id", listed.id}, {"title", listed.title}, {"my_dots", my_dots(listed.id)}};
+        if (room.ranking) card["dots"] = listed.dots;
         cards.push_back(std::move(card));
     }
-    return {{"silent_round", setting(db, "silent_round") == "1"},
-            {"voting", voting},
-            {"dots_per_phone", budget},
-            {"dots_left", std::max(0, budget - used)},
-            {"ranking", ranking},
-            {"categories", categories(db, tr)},
+    nlohmann::json names = nlohmann::json::array();
+    for (const auto& category : room.categories) names.push_back({{"id", category.id}, {"name", category_name(category, tr)}});
+    return {{"silent_round", room.silent_round},
+            {"voting", room.voting},
+            {"dots_per_phone", room.dots_per_phone},
+            {"dots_left", std::max(0, room.dots_per_phone - used)},
+            {"ranking", room.ranking},
+            {"categories", std::move(names)},
             {"cards", std::move(cards)}};
+}
+
+nlohmann::json state(Database& db, std::string_view phone, const Translate& tr) {
+    return state_for(read_room(db, phone), phone, tr);
 }
 
 int get_state(const Room& room, const PhoneRequest& request, nlohmann::json& reply) {
@@ -133,7 +157,7 @@ int post_card(const Room& room, const PhoneRequest& request, nlohmann::json& rep
         reply = {{"id", known}, {"face_down", face_down}, {"again", true}};
         return 200;
     }
-    const Id id = edits::create_card_from_phone(room.editor, *reading.card);
+    const Id id = edits::create_card_from_phone(room.editor, *reading.card, room.view);
     if (!id) return reply = {{"error", "Something went wrong."}}, 503;
     const bool face_down = room.workshop->db().scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", id) == 1;
     reply = {{"id", id}, {"face_down", face_down}};
@@ -161,11 +185,43 @@ int post_votes(const Room& room, const PhoneRequest& request, nlohmann::json& re
     return 200;
 }
 
-void add_routes(Host& host) {
+void PublishedState::publish(Workshop* workshop, const Translate& tr) {
+    std::shared_ptr<const RoomState> read;
+    if (workshop) {
+        auto room = std::make_shared<RoomState>(read_room(workshop->db()));
+        // Named now, on the main thread: the server's threads never call into the host.
+        for (auto& category : room->categories) {
+            category.name = category_name(category, tr);
+            category.msgid.clear();
+        }
+        read = std::move(room);
+    }
+    std::lock_guard lock(mutex_);
+    room_ = std::move(read);
+}
+
+int PublishedState::answer(std::string_view phone, nlohmann::json& reply) const {
+    std::shared_ptr<const RoomState> room;
+    {
+        std::lock_guard lock(mutex_);
+        room = room_;
+    }
+    if (!room) return reply = {{"error", "Joining is closed."}}, 410;
+    reply = state_for(*room, phone, nullptr);
+    return 200;
+}
+
+void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view) {
     Host* h = &host;
+    auto tr = [h](const char* msgid) { return h->tr(msgid); };
     // The workshop is asked for at each request: it may have been opened, closed or replaced since.
-    auto room = [h] { return Room{*h, h->workshop(), [h](const char* msgid) { return h->tr(msgid); }}; };
-    host.add_phone_route({"GET", "/state", [room](const PhoneRequest& r, nlohmann::json& reply) { return get_state(room(), r, reply); }});
+    auto room = [h, tr, view] { return Room{*h, h->workshop(), tr, view().value_or(edits::kPhoneCardsWithoutView)}; };
+    auto published = std::make_shared<PublishedState>();
+    host.add_phone_route({"GET", "/state", [h, tr, published](const PhoneRequest& r, nlohmann::json& reply) {
+                              if (!r.phone_id.empty()) return published->answer(r.phone_id, reply);
+                              published->publish(h->workshop(), tr);  // the main thread (PhoneServer)
+                              return 200;
+                          }});
     host.add_phone_route({"POST", "/cards", [room](const PhoneRequest& r, nlohmann::json& reply) { return post_card(room(), r, reply); }});
     host.add_phone_route({"POST", "/votes", [room](const PhoneRequest& r, nlohmann::json& reply) { return post_votes(room(), r, reply); }});
 }

@@ -10,8 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace kartla::problem_map::phone_routes {
 
@@ -28,7 +32,25 @@ struct CardReading {
 };
 CardReading read_card(const nlohmann::json& body);
 
-// What one phone shows: the phase, its dots, the categories and the revealed cards.
+// What every phone's view is made from, read in one go: the phase, the categories,
+// the cards phones may see (at most kMaxCardsShown) and the phones' dots.
+struct RoomState {
+    bool silent_round = false, voting = false, ranking = false;
+    int dots_per_phone = 1;
+    std::vector<Category> categories;
+    struct Listed {
+        Id id = 0;
+        std::string title;
+        int dots = 0;  // everyone's, when `ranking`
+    };
+    std::vector<Listed> cards;  // revealed only, in the order phones show them
+    // Each phone's dots, by card: all phones, or the one asked for.
+    std::unordered_map<std::string, std::vector<std::pair<Id, int>>> phone_dots;
+};
+// `only_phone` empty: every phone's dots (a snapshot for all polls).
+RoomState read_room(Database& db, std::string_view only_phone = {});
+// What one phone shows, in its language (`tr`): the phase, its dots, the categories and the revealed cards.
+nlohmann::json state_for(const RoomState& room, std::string_view phone, const Translate& tr);
 nlohmann::json state(Database& db, std::string_view phone, const Translate& tr);
 
 // What a handler works with: the plugin's Host in the program, a workshop in tests.
@@ -36,14 +58,31 @@ struct Room {
     Editor& editor;       // makes the edits
     Workshop* workshop;   // null: none open
     Translate tr;
+    placement::Rect view = edits::kPhoneCardsWithoutView;  // where new cards go: the board the room sees
 };
 
-// The routes' handlers, on the main thread. Each returns the HTTP status.
+// The edits' handlers, on the main thread. Each returns the HTTP status.
 int get_state(const Room& room, const PhoneRequest& request, nlohmann::json& reply);
 int post_card(const Room& room, const PhoneRequest& request, nlohmann::json& reply);
 int post_votes(const Room& room, const PhoneRequest& request, nlohmann::json& reply);
 
-// Registers GET /state, POST /cards and POST /votes.
-void add_routes(Host& host);
+// GET /state as the room server calls it: with no phone on the main thread whenever the
+// workshop's revision moved (the room is read once, for all phones), then on the server's
+// threads for each phone, answered from that publication. Never touches the workshop then.
+class PublishedState {
+public:
+    // Main thread: the room as it is now (no workshop: joining is closed), the category names in `tr`'s words.
+    void publish(Workshop* workshop, const Translate& tr);
+    // Any thread: what `phone` shows, from the last publication; the HTTP status.
+    int answer(std::string_view phone, nlohmann::json& reply) const;
+
+private:
+    mutable std::mutex mutex_;
+    std::shared_ptr<const RoomState> room_;  // null: none open, or not published yet
+};
+
+// Registers GET /state, POST /cards and POST /votes. `view`: the world rectangle the
+// facilitator's board shows (none without a window), where phones' cards go.
+void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view);
 
 }  // namespace kartla::problem_map::phone_routes

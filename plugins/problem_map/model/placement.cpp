@@ -63,20 +63,42 @@ private:
     std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> buckets_;
 };
 
+// The first free cell of rows [first_row, end_row) of a grid from (x0, y0), `columns` wide, rows going down.
+std::optional<Place> first_free_in(const Occupancy& occupied, float x0, float y0, int columns, int first_row,
+                                   int end_row, float cell_w, float cell_h, float w, float h) {
+    for (int row = first_row; row < end_row; ++row)
+        for (int column = 0; column < columns; ++column) {
+            const Rect r{x0 + float(column) * cell_w, y0 + float(row) * cell_h, w, h};
+            if (occupied.is_free(r)) return Place{r.x, r.y};
+        }
+    return std::nullopt;
+}
+
+// The most rows any search looks at: every occupied cell is taken by at least one item.
+int row_bound(std::size_t items, int columns) {
+    return int(std::min<std::size_t>(items * 4 + 4, 1'000'000 / std::size_t(std::max(columns, 1)) + 1));
+}
+
 // The first free cell of a grid from (x0, y0), `columns` wide, rows going down.
-// The bound on rows is generous: every occupied cell is taken by at least one item.
 Place first_free(float x0, float y0, int columns, float cell_w, float cell_h, float w, float h,
                  const std::vector<Card>& cards, const std::vector<Cluster>& clusters) {
     const Occupancy occupied(cards, clusters, kCardWidth + kGap, kCardHeight + kGap);
-    const std::size_t items = cards.size() + clusters.size();
-    const int rows = int(std::min<std::size_t>(items * 4 + 4, 1'000'000 / std::size_t(std::max(columns, 1)) + 1));
-    for (int row = 0; row < rows; ++row)
-        for (int column = 0; column < columns; ++column) {
-            const Rect r{x0 + float(column) * cell_w, y0 + float(row) * cell_h, w, h};
-            if (occupied.is_free(r)) return {r.x, r.y};
-        }
+    const int rows = row_bound(cards.size() + clusters.size(), columns);
+    if (auto place = first_free_in(occupied, x0, y0, columns, 0, rows, cell_w, cell_h, w, h)) return *place;
     return {x0, y0 + float(rows) * cell_h};  // below everything
 }
+
+// A card's cell on the board's one lattice, whatever the view: cards added while
+// the view pans or the board narrows still line up.
+struct CardLattice {
+    float x0, y0;
+    int columns;
+    static constexpr float cell_w = kCardWidth + kGap, cell_h = kCardHeight + kGap;
+    explicit CardLattice(const Rect& view)
+        : x0(kGap + std::ceil((view.x - kGap / 2) / cell_w) * cell_w),
+          y0(kGap + std::ceil((view.y - kGap / 2) / cell_h) * cell_h),
+          columns(std::max(1, int(std::floor((view.x + view.w - x0 + kGap) / cell_w)))) {}
+};
 
 }  // namespace
 
@@ -84,13 +106,54 @@ Rect card_rect(const Card& card) { return {card.x, card.y, kCardWidth, kCardHeig
 Rect cluster_rect(const Cluster& cluster) { return {cluster.x, cluster.y, cluster.w, cluster.h}; }
 
 Place free_card_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view) {
-    // The cells lie on one lattice of the whole board, whatever the view: cards
-    // added while the view pans or the board narrows still line up.
-    const float cell_w = kCardWidth + kGap, cell_h = kCardHeight + kGap;
-    const float x0 = kGap + std::ceil((view.x - kGap / 2) / cell_w) * cell_w;
-    const float y0 = kGap + std::ceil((view.y - kGap / 2) / cell_h) * cell_h;
-    const int columns = std::max(1, int(std::floor((view.x + view.w - x0 + kGap) / cell_w)));
-    return first_free(x0, y0, columns, cell_w, cell_h, kCardWidth, kCardHeight, cards, clusters);
+    const CardLattice grid(view);
+    return first_free(grid.x0, grid.y0, grid.columns, grid.cell_w, grid.cell_h, kCardWidth, kCardHeight, cards, clusters);
+}
+
+Place free_card_place_near(const CardsMeeting& cards_meeting, const std::vector<Cluster>& clusters, const Rect& view) {
+    CardLattice grid(view);
+    // Where a card can be read however far the view is zoomed out: its left columns, a few
+    // rows at a time, so each band asks for a few hundred cards at most, wherever it looks.
+    constexpr int kMostColumns = 16, kBandRows = 8;
+    grid.columns = std::min(grid.columns, kMostColumns);
+    const int most_rows = row_bound(1'000'000, grid.columns);
+    const int view_rows = std::max(1, int(std::ceil((view.y + view.h - grid.y0) / grid.cell_h)));
+    const float width = float(grid.columns) * grid.cell_w, height = float(kBandRows) * grid.cell_h;
+    auto free_in_band = [&](int band) {
+        const int first = band * kBandRows;
+        const float top = grid.y0 + float(first) * grid.cell_h;
+        // Reaching back a card's size and a gap: a card whose corner lies outside still covers a cell inside.
+        const Rect asked{grid.x0 - kCardWidth - kGap, top - kCardHeight - kGap, width + kCardWidth + 2 * kGap,
+                         height + kCardHeight + 2 * kGap};
+        std::vector<Cluster> near;
+        for (const auto& cluster : clusters)
+            if (!(cluster.w >= 0 && cluster.h >= 0) || cluster_rect(cluster).overlaps(asked)) near.push_back(cluster);
+        const Occupancy occupied(cards_meeting(asked), near, grid.cell_w, grid.cell_h);
+        return first_free_in(occupied, grid.x0, grid.y0, grid.columns, first, first + kBandRows, grid.cell_w, grid.cell_h,
+                             kCardWidth, kCardHeight);
+    };
+    // In view, the first free cell, band by band.
+    const int view_bands = (view_rows + kBandRows - 1) / kBandRows, most_bands = most_rows / kBandRows;
+    for (int band = 0; band < view_bands; ++band)
+        if (auto place = free_in_band(band)) return *place;
+    // Below a full view: bands at doubling distances until one has room, then halving back
+    // to a band with room right below a full one. A full board of 50,000 cards costs a few
+    // bands a card, and the cards still fill the rows below the full ones one after another.
+    int full = view_bands - 1, distance = 1;
+    std::optional<Place> found;
+    int found_band = 0;
+    while (!found && full + distance < most_bands) {
+        found_band = full + distance;
+        found = free_in_band(found_band);
+        if (!found) full = found_band, distance *= 2;
+    }
+    if (!found) return {grid.x0, grid.y0 + float(most_rows) * grid.cell_h};
+    while (found_band - full > 1) {
+        const int middle = full + (found_band - full) / 2;
+        if (auto place = free_in_band(middle)) found = place, found_band = middle;
+        else full = middle;
+    }
+    return *found;
 }
 
 Place free_cluster_place(const std::vector<Card>& cards, const std::vector<Cluster>& clusters, const Rect& view,

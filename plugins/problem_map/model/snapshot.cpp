@@ -140,6 +140,8 @@ Snapshot load_snapshot(Database& db) {
     load_causes(db, s);
     load_triangles(db, s);
     load_settings(db, s);
+    s.face_down_from_phones = int(db.scalar_int("SELECT count(*) FROM problem_map_phone_card AS p JOIN problem_map_card AS c "
+                                                "ON c.id = p.card_id WHERE c.hidden = 1"));
     build_index(s.cards, s.card_index);
     build_index(s.categories, s.category_index);
     build_index(s.areas, s.area_index);

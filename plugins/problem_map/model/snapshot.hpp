@@ -27,6 +27,7 @@ struct Snapshot {
     std::vector<Cause> causes;
     std::vector<Triangle> triangles;
     Settings settings;
+    int face_down_from_phones = 0;  // cards phones sent during the silent round, still face down
 
     // Indexes into the vectors above, by id.
     std::unordered_map<Id, std::size_t> card_index, category_index, area_index, cluster_index, cause_index;

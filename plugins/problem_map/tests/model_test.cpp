@@ -400,6 +400,61 @@ TEST_CASE("twenty new cards land on twenty free places in view, around what is a
     CHECK(again.cards.back().y == y);
 }
 
+TEST_CASE("a place asked near the view finds what the whole board finds, asking for a few cards of 50,000") {
+    // 50,000 cards on the lattice, a few holes, and a frame: the view's rows are full for a while.
+    std::vector<Card> board;
+    const float cell_w = kCardWidth + placement::kGap, cell_h = kCardHeight + placement::kGap;
+    for (int i = 0; i < 50'000; ++i) {
+        if (i == 48'123 || i == 700) continue;
+        Card card;
+        card.id = i + 1;
+        card.x = placement::kGap + float(i % 200) * cell_w;
+        card.y = placement::kGap + float(i / 200) * cell_h;
+        board.push_back(card);
+    }
+    const std::vector<Cluster> frames{{1, "Centrum", 30, 30, 500, 300}};
+    std::size_t asked_most = 0;
+    const placement::CardsMeeting meeting = [&](const placement::Rect& r) {
+        std::vector<Card> out;
+        for (const auto& card : board)
+            if (card.x >= r.x && card.x <= r.x + r.w && card.y >= r.y && card.y <= r.y + r.h) out.push_back(card);
+        asked_most = std::max(asked_most, out.size());
+        return out;
+    };
+    auto free = [&](placement::Place p) {
+        const Card placed{.id = 0, .x = p.x, .y = p.y};
+        return std::none_of(board.begin(), board.end(), [&](const Card& c) {
+            return placement::card_rect(c).overlaps(placement::card_rect(placed));
+        });
+    };
+    // A view with a free place: the place the whole board gives.
+    for (const placement::Rect view : {placement::Rect{-5'000, -3'000, 1200, 700}, placement::Rect{52'000, 0, 1600, 900},
+                                       placement::Rect{1000, 35'500, 1600, 900}}) {
+        INFO(view.x, " ", view.y);
+        const auto whole = placement::free_card_place(board, frames, view);
+        const auto near = placement::free_card_place_near(meeting, frames, view);
+        CHECK(near.x == whole.x);
+        CHECK(near.y == whole.y);
+    }
+    // A full view: a free place below the full rows, in the view's columns.
+    for (const placement::Rect view : {placement::Rect{0, 0, 1600, 900}, placement::Rect{40'000, 30'000, 1600, 900}}) {
+        INFO(view.x, " ", view.y);
+        const auto near = placement::free_card_place_near(meeting, frames, view);
+        CHECK(free(near));
+        CHECK(near.y >= 250 * cell_h);
+        CHECK(near.x >= view.x);
+        CHECK(near.x + kCardWidth <= view.x + view.w);
+    }
+    // A band of rows at a time: never more than a few hundred of the 50,000.
+    CHECK(asked_most < 300);
+    // However far the view is zoomed out: a card goes where it can be read, asking as little.
+    asked_most = 0;
+    const auto far_out = placement::free_card_place_near(meeting, frames, {0, 0, 60'000, 40'000});
+    CHECK(far_out.y > 249 * cell_h);  // below the full rows, in the view's left columns
+    CHECK(far_out.x < 16 * cell_w);
+    CHECK(asked_most < 300);
+}
+
 TEST_CASE("a new frame goes beside the others and takes only the cards selected first") {
     auto w = fixture::workshop_with_tables();
     const placement::Rect view{0, 0, 1800, 1000};

@@ -7,6 +7,7 @@
 #include "support.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 using namespace kartla;
@@ -184,4 +185,82 @@ TEST_CASE("phones: the state lists at most 300 cards, and the categories by name
     CHECK(shown["categories"].size() == 11);
     CHECK(shown["categories"][0]["name"] == "Organised crime");
     CHECK(shown["dots_per_phone"] == 3);
+}
+
+TEST_CASE("phones: a poll is answered from the state published for the revision, the same as read now") {
+    Setup s;
+    s.set("phone_voting", "1");
+    CHECK(s.post(phone_routes::post_card, {{"title", "Klotter vid Östra torget"}}).first == 201);
+    const Id card = number(*s.w, "SELECT max(id) FROM problem_map_card");
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", card}, {"dots", 2}}).first == 200);
+    phone_routes::PublishedState published;
+    nlohmann::json mine, other;
+    CHECK(published.answer(kPhone, mine) == 410);  // nothing published yet
+    published.publish(s.w.get(), [](const char* m) { return std::string_view(m) == "Organised crime" ? "Organiserad" : m; });
+    REQUIRE(published.answer(kPhone, mine) == 200);
+    REQUIRE(published.answer(kOther, other) == 200);
+    CHECK(other["dots_left"] == 3);
+    auto expected = s.state(kOther);
+    expected["categories"] = other["categories"];
+    CHECK(other == expected);
+    // The category names were put in words when published (the server's threads never call the host).
+    CHECK(mine["categories"][0]["name"] == "Organiserad");
+    mine["categories"] = s.state()["categories"];
+    CHECK(mine == s.state());
+    // Published is published: an edit since shows in the next publication, not in this one.
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", card}, {"dots", 0}}).first == 200);
+    REQUIRE(published.answer(kPhone, mine) == 200);
+    CHECK(mine["dots_left"] == 1);
+    published.publish(s.w.get(), nullptr);
+    REQUIRE(published.answer(kPhone, mine) == 200);
+    CHECK(mine["dots_left"] == 3);
+    // No workshop: joining is closed.
+    published.publish(nullptr, nullptr);
+    CHECK(published.answer(kPhone, mine) == 410);
+}
+
+TEST_CASE("phones: a phone's card goes to the first free place of the board the room sees, never over a card") {
+    Setup s;
+    // The facilitator's board looks at (5000, 3000); a card is already in its first cell.
+    const placement::Rect view{5000, 3000, 1600, 900};
+    REQUIRE(s.w->edit("one", [&](Database& db) {
+        db.run("INSERT INTO problem_map_card(title, x, y) VALUES ('Där', ?, ?)", 5016.0, 3024.0);
+    }));
+    phone_routes::Room room{*s.w, s.w.get(), nullptr, view};
+    nlohmann::json reply;
+    REQUIRE(phone_routes::post_card(room, PhoneRequest{kPhone, "sv", nlohmann::json{{"title", "Ny"}}}, reply) == 201);
+    const Id id = reply["id"].get<Id>();
+    const double x = number(*s.w, "SELECT x FROM problem_map_card WHERE id = " + std::to_string(id));
+    const double y = number(*s.w, "SELECT y FROM problem_map_card WHERE id = " + std::to_string(id));
+    CHECK(x >= view.x);
+    CHECK(x + kCardWidth <= view.x + view.w);
+    CHECK(y >= view.y);
+    CHECK(y + kCardHeight <= view.y + view.h);
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card WHERE abs(x - 5016) < 240 AND abs(y - 3024) < 120") == 1);
+}
+
+TEST_CASE("phones: on reveal, the phones' cards are in the view the room sees, none off screen or stacked") {
+    Setup s;
+    s.set("silent_round", "1");
+    // The cards came while the board looked elsewhere; a card made at the screen is there too.
+    const placement::Rect earlier{0, 0, 1600, 900}, now{8000, 4000, 1600, 900};
+    phone_routes::Room room{*s.w, s.w.get(), nullptr, earlier};
+    for (int i = 0; i < 6; ++i) {
+        const nlohmann::json card = {{"title", "Kort " + std::to_string(i)}, {"sent_id", fmt::format("{:032x}", i + 1)}};
+        nlohmann::json reply;
+        REQUIRE(phone_routes::post_card(room, PhoneRequest{kPhone, "sv", card}, reply) == 201);
+    }
+    const Id by_hand = edits::create_card(*s.w, 100, 600, "Vid skärmen");
+    REQUIRE(edits::reveal_all(*s.w, now));
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card WHERE hidden = 1") == 0);
+    const std::string inside = fmt::format("x >= {} AND y >= {} AND x + {} <= {} AND y + {} <= {}", now.x, now.y, kCardWidth,
+                                           now.x + now.w, kCardHeight, now.y + now.h);
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card AS c JOIN problem_map_phone_card AS p ON p.card_id = c.id "
+                       "WHERE " + inside) == 6);
+    CHECK(number(*s.w, "SELECT count(DISTINCT x || ',' || y) FROM problem_map_card") == 7);
+    // Only the phones' cards moved; one undo step puts everything back, face down.
+    CHECK(number(*s.w, "SELECT x FROM problem_map_card WHERE id = ?", by_hand) == 100);
+    REQUIRE(s.w->undo());
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card WHERE hidden = 1") == 7);
+    CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card WHERE " + inside) == 0);
 }

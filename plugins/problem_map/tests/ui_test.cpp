@@ -13,6 +13,8 @@
 #include "kartla/widgets.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cfloat>
 #include <cmath>
@@ -80,12 +82,33 @@ public:
     }
 
     const ViewSpec& view() const { return view_; }
+    // A card from a phone through the plugin's own route, as the room server calls it between frames.
+    Id phone_card(const std::string& title) {
+        // The page sends an id it made with each card (32 hex digits): the file knows the card came from a phone.
+        const nlohmann::json body = {{"title", title}, {"sent_id", fmt::format("{:032x}", ++phone_cards_)}};
+        for (const auto& route : runtime_.phone_routes())
+            if (route.spec.method == "POST" && route.spec.path == "/cards") {
+                nlohmann::json reply;
+                REQUIRE(route.spec.handle(PhoneRequest{"0123456789abcdef0123456789abcdef", "sv", body}, reply) == 201);
+                return reply["id"].get<Id>();
+            }
+        FAIL("no POST /cards route");
+        return 0;
+    }
+    // Whether the card is drawn whole inside the board on screen.
+    bool on_screen(Id card) {
+        ImVec2 board_min, board_max, min, max;
+        REQUIRE(ui::item_rect("problem_map.board.canvas", board_min, board_max));
+        if (!ui::item_rect(card_probe(card), min, max)) return false;
+        return min.x >= board_min.x && min.y >= board_min.y && max.x <= board_max.x && max.y <= board_max.y;
+    }
 
     kartla::test::Headless h;  // first: the runtime shares its ImGui context
 
 private:
     Runtime runtime_;
     ViewSpec view_;
+    int phone_cards_ = 0;
 };
 
 }  // namespace
@@ -544,6 +567,37 @@ TEST_CASE("for the room the board is drawn without controls, follows the facilit
     ui.h.frame(1);
     ui.tab("problem_map.tab.list");
     CHECK(!room_frame(room, ui.view()));
+}
+
+TEST_CASE("phones' cards come in face down where the room looks, are counted, and are revealed on screen") {
+    Ui ui(ImVec2(1600, 900));
+    edits::create_card(ui.w(), 9000, 7000, "Långt bort");
+    ui.show_all();  // the board looks far from the origin
+    REQUIRE(edits::start_silent_round(ui.w()));
+    std::vector<Id> phones;
+    for (int i = 0; i < 3; ++i) phones.push_back(ui.phone_card("Från telefon " + std::to_string(i)));
+    ui.h.frame(3);
+    for (Id id : phones) {
+        INFO(id);
+        CHECK(ui.on_screen(id));
+        CHECK(number(ui.w(), "SELECT hidden FROM problem_map_card WHERE id = ?", id) == 1);
+    }
+    CHECK(ui.snapshot().face_down_from_phones == 3);
+    // The facilitator pans away: the cards are off screen while face down...
+    ui.h.drag(ui.board_point(0.9f, 0.8f), ui.board_point(0.05f, 0.1f));
+    ui.h.drag(ui.board_point(0.9f, 0.8f), ui.board_point(0.05f, 0.1f));
+    ui.h.frame(2);
+    for (Id id : phones) CHECK_FALSE(ui.on_screen(id));
+    // ...and on screen, face up, once revealed, none over another.
+    ui.h.click_item("problem_map.board.reveal");
+    ui.h.frame(3);
+    for (Id id : phones) {
+        INFO(id);
+        CHECK(ui.on_screen(id));
+        CHECK(number(ui.w(), "SELECT hidden FROM problem_map_card WHERE id = ?", id) == 0);
+    }
+    CHECK(number(ui.w(), "SELECT count(DISTINCT x || ',' || y) FROM problem_map_card") == 4);
+    CHECK(ui.snapshot().face_down_from_phones == 0);
 }
 
 TEST_CASE("twenty taps on New card give twenty cards on twenty free places, in view while there is room") {

@@ -172,12 +172,23 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
 void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
     if (!s.settings.silent_round) return;
     int hidden = index_->face_down;
-    std::string text = fmt::format(fmt::runtime(c_.tr("Silent round: new cards stay face down until \"Reveal all\" ({} face down)")),
-                                   hidden);
+    // The room counts the phones' cards too: they come in face down, where the board looks.
+    std::string text =
+        s.face_down_from_phones > 0
+            ? fmt::format(fmt::runtime(c_.tr("Silent round: new cards stay face down until \"Reveal all\" ({} face down, {} from phones)")),
+                          hidden, s.face_down_from_phones)
+            : fmt::format(fmt::runtime(c_.tr("Silent round: new cards stay face down until \"Reveal all\" ({} face down)")), hidden);
+    // A line that would be cut (a large text size, a narrow board) is drawn smaller: the counts must show.
+    float size = ImGui::GetFontSize();
     ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    const float room = canvas_.size.x - 32;
+    if (ts.x > room && ts.x > 0) {
+        size *= room / ts.x;
+        ts = ImVec2(room, ts.y * room / ts.x);
+    }
     ImVec2 pos(canvas_.origin.x + (canvas_.size.x - ts.x) / 2, canvas_.origin.y + 8);
     dl->AddRectFilled(ImVec2(pos.x - 12, pos.y - 4), ImVec2(pos.x + ts.x + 12, pos.y + ts.y + 4), IM_COL32(255, 236, 179, 245), 6);
-    dl->AddText(pos, kInk, text.c_str());
+    dl->AddText(ImGui::GetFont(), size, pos, kInk, text.c_str());
 }
 
 std::vector<std::pair<std::string, std::uint32_t>> BoardView::legend_chips(const Snapshot& s) const {

@@ -151,7 +151,7 @@ void BoardView::draw_toolbar(const Snapshot& s) {
     if (!s.settings.silent_round) {
         button(c_.tr("Start silent round"), "problem_map.board.silent_start", [this] { edits::start_silent_round(c_.host()); });
     } else {
-        button(c_.tr("Reveal all"), "problem_map.board.reveal", [this] { edits::reveal_all(c_.host()); })->colour =
+        button(c_.tr("Reveal all"), "problem_map.board.reveal", [this] { edits::reveal_all(c_.host(), c_.room_view()); })->colour =
             ImVec4(0.85f, 0.55f, 0.10f, 1);
     }
     button(c_.tr("Show all"), "problem_map.board.fit", [this, &s] {

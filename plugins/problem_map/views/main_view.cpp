@@ -41,7 +41,7 @@ MainView::MainView(UiState& context)
       causes_(context), lists_(context) {}
 
 void MainView::reveal_all() {
-    if (c_.workshop()) edits::reveal_all(c_.host());
+    if (c_.workshop()) edits::reveal_all(c_.host(), c_.room_view());
 }
 
 bool MainView::draw_room() {

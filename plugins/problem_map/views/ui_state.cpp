@@ -31,6 +31,12 @@ std::shared_ptr<const Snapshot> UiState::snapshot() {
     return w ? cache.get(*w) : nullptr;
 }
 
+std::optional<placement::Rect> UiState::room_view() const {
+    const auto& frame = board_frame;
+    if (!frame.known || !(frame.max.x > frame.min.x && frame.max.y > frame.min.y)) return std::nullopt;
+    return placement::Rect{frame.min.x, frame.min.y, frame.max.x - frame.min.x, frame.max.y - frame.min.y};
+}
+
 bool UiState::silent_round_running() {
     auto s = snapshot();
     return s && s->settings.silent_round;

@@ -2,11 +2,13 @@
 // What all problem_map views share: the host, the per-revision snapshot, the
 // selection (so the board, list and panel agree). Edits go through the host
 // (edits::…(host(), …)), which shows failures itself.
+#include "model/placement.hpp"
 #include "model/queries.hpp"
 
 #include "kartla/plugin_api.hpp"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace kartla::problem_map::views {
@@ -56,6 +58,9 @@ public:
     Id cause_problem = 0;  // the problem whose causes the cause view shows
     Id selected_cause = 0;
     BoardFrame board_frame;
+    // The world rectangle the room sees on the board (the facilitator's, as last drawn), or
+    // none before the board was drawn: where phones' cards go, and where they are revealed.
+    std::optional<placement::Rect> room_view() const;
     bool open_tab_requested = false;
     Tab requested_tab = Tab::Board;
     void show_tab(Tab tab) {
