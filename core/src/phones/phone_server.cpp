@@ -387,7 +387,7 @@ std::size_t PhoneServer::pump() {
         const PhoneRouteSpec* found = nullptr;
         std::string plugin_id;
         const std::string& route = exchange->verdict.name;
-        for (const auto& entry : runtime_.phone_routes())
+        for (const auto& entry : runtime_.registry().phone_routes())
             if (entry.spec.method == exchange->head.method && entry.spec.path == route) {
                 found = &entry.spec;
                 plugin_id = entry.plugin_id;

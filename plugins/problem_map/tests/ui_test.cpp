@@ -11,6 +11,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 
@@ -28,10 +29,10 @@ namespace {
 class Ui {
 public:
     explicit Ui(ImVec2 display = ImVec2(1600, 1800)) : h(display) {
-        runtime_.echo_messages_to_stderr = false;
-        REQUIRE(runtime_.load_plugin(KARTLA_PROBLEM_MAP_PLUGIN));
+        runtime_.messages().echo_to_stderr = false;
+        REQUIRE(runtime_.plugins().load(KARTLA_PROBLEM_MAP_PLUGIN));
         runtime_.set_workshop(Workshop::in_memory());
-        for (const auto& view : runtime_.views())
+        for (const auto& view : runtime_.registry().views())
             if (view.spec.key == "problem_map.board") view_ = view.spec;
         REQUIRE(view_.draw);
         h.set_ui([this] {
@@ -47,7 +48,7 @@ public:
     Snapshot snapshot() { return load_snapshot(w().db()); }
     std::string messages() {
         std::string out;
-        for (const auto& m : runtime_.messages()) out += m.text + "\n";
+        for (const auto& m : runtime_.messages().entries) out += m.text + "\n";
         return out;
     }
     // An empty spot on the board, away from the toolbar and legend.
