@@ -126,19 +126,19 @@ std::vector<double> frame_times(const ViewSpec& view, int frames) {
 }
 
 const ViewSpec* board_of(Runtime& runtime) {
-    for (const auto& view : runtime.views())
+    for (const auto& view : runtime.registry().views())
         if (view.spec.key == "problem_map.board") return &view.spec;
     return nullptr;
 }
 
 void board(Figures& f, const fs::path& plugins, const fs::path& file, int size) {
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({plugins});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({plugins});
     const ViewSpec* view = board_of(runtime);
     if (!view) throw std::runtime_error("no problem_map.board view: plugins not found in " + plugins.string());
     const double start = now_ms();
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) throw std::runtime_error(e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     frame(*view);
@@ -158,9 +158,9 @@ void board(Figures& f, const fs::path& plugins, const fs::path& file, int size) 
 void edits(Figures& f, const fs::path& plugins, const fs::path& file, int size, int count) {
     // The plugins' schema, or their tables open unverified and every edit is refused.
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({plugins});
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({plugins});
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) throw std::runtime_error(e->message);
     Workshop& w = *std::get<std::unique_ptr<Workshop>>(opened);
     std::vector<problem_map::Id> cards;

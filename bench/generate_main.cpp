@@ -23,9 +23,9 @@ int main(int argc, char** argv) {
     // The plugins beside the program say which tables the file may hold: opened
     // without them, their tables would be unverified, and never written.
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins(Runtime::default_plugin_dirs());
-    const SchemaCatalog known = runtime.known_schema();
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all(PluginSet::default_dirs());
+    const SchemaCatalog known = runtime.plugins().known_schema();
     auto sample = Workshop::open(argv[1], OpenMode::ReadOnly, false, known);
     if (auto* e = std::get_if<OpenError>(&sample)) {
         std::fprintf(stderr, "kartla_generate: %s\n", e->message.c_str());

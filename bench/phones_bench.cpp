@@ -257,12 +257,12 @@ int main(int argc, char** argv) {
     bench::start_headless_imgui();
 
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({plugins});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({plugins});
     for (const auto& plugin : runtime.plugins())
         if (plugin->status != PluginStatus::Loaded)
             std::fprintf(stderr, "kartla_phones_bench: %s: %s\n", plugin->id.c_str(), plugin->message.c_str());
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return std::fprintf(stderr, "%s\n", e->message.c_str()), 1;
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     auto voting = runtime.workshop()->edit("Open voting for phones", [](Database& db) {
@@ -271,7 +271,7 @@ int main(int argc, char** argv) {
     });
     if (!voting) return std::fprintf(stderr, "%s\n", voting.message.c_str()), 1;
     const ViewSpec* board = nullptr;
-    for (const auto& view : runtime.views())
+    for (const auto& view : runtime.registry().views())
         if (view.spec.key == "problem_map.board") board = &view.spec;
     if (!board) return std::fprintf(stderr, "no problem_map.board in %s\n", plugins.c_str()), 1;
 

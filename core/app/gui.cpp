@@ -15,6 +15,7 @@
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -44,7 +45,7 @@ bool display_available() {
 
 void rebuild_fonts(ui::Shell& shell, ui::Settings& settings, Runtime& runtime) {
     if (auto message = ui::build_fonts(shell.drawn_text_scale()); !message.empty())
-        runtime.post_message(LogLevel::Warning, message);
+        runtime.messages().post(LogLevel::Warning, message);
     apply_theme(shell.drawn_text_scale(), settings.theme);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -135,7 +136,7 @@ int run(const std::string& file, const PluginStartOptions& plugins) {
         InputOrdering input(window);  // before any event is polled
         WindowedPlace windowed;
         Runtime runtime;
-        runtime.start_plugins(plugins, paths::safe_start_dir());
+        runtime.plugins().start(plugins, paths::safe_start_dir());
         ui::Shell shell(runtime, settings, settings_file);
         shell.give_plugins_text_scale();
         shell.phones().server().wake = [] { glfwPostEmptyEvent(); };  // a phone's request waits for the next frame

@@ -3,6 +3,7 @@
 #include "kartla/widgets.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <fmt/format.h>
 

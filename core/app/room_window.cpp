@@ -92,7 +92,7 @@ bool RoomWindow::open(GLFWmonitor* monitor, const std::string& title) {
     glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_FALSE);
     window_ = glfwCreateWindow(mode->width, mode->height, title.c_str(), monitor, console_);
     if (!window_) {
-        runtime_.post_message(LogLevel::Warning, runtime_.translate("The room view could not be opened on the second screen."));
+        runtime_.messages().post(LogLevel::Warning, runtime_.translate("The room view could not be opened on the second screen."));
         return false;
     }
     monitor_ = monitor;
@@ -107,7 +107,7 @@ bool RoomWindow::open(GLFWmonitor* monitor, const std::string& title) {
     int width_mm = 0, height_mm = 0;
     glfwGetMonitorPhysicalSize(monitor, &width_mm, &height_mm);
     float scale = ui::room_text_scale(mode->width, mode->height, width_mm, height_mm);
-    if (auto message = ui::build_fonts(scale); !message.empty()) runtime_.post_message(LogLevel::Warning, message);
+    if (auto message = ui::build_fonts(scale); !message.empty()) runtime_.messages().post(LogLevel::Warning, message);
     apply_theme(scale, "light");
     return true;
 }

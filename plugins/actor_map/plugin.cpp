@@ -29,7 +29,7 @@ public:
         host.add_report_section({"actor_map.actors", "Actor map", 20,
                                  [this](kartla::Workshop& w, const kartla::ExportOptions& options) {
                                      Snapshot snapshot = load_for_images(w, options);
-                                     return report_section(snapshot, gaps(w, snapshot, options), translator());
+                                     return report_section(snapshot, gaps(w, snapshot, options), host_.translator());
                                  }});
         host.add_sample_loader({20, [this](kartla::Workshop& w, const nlohmann::json& sample) {
                                     auto report = load_sample(w, sample, host_.entities("problem"));
@@ -44,8 +44,8 @@ private:
                           [this, grid, png](kartla::Workshop& w, const kartla::ExportOptions& options,
                                             const std::filesystem::path& out) {
                               Snapshot snapshot = load_for_images(w, options);
-                              Scene scene = grid ? grid_scene(snapshot, translator())
-                                                 : network_scene(snapshot, gaps(w, snapshot, options), translator());
+                              Scene scene = grid ? grid_scene(snapshot, host_.translator())
+                                                 : network_scene(snapshot, gaps(w, snapshot, options), host_.translator());
                               if (png) write_png(scene, out);
                               else write_svg(scene, out);
                           }});
@@ -54,9 +54,6 @@ private:
     // A redacted export reads every text masked (kartla/export_file.hpp), so
     // actor names and problem titles reach the pixels masked already.
     static Snapshot load_for_images(kartla::Workshop& w, const kartla::ExportOptions&) { return load(w.db()); }
-    Translate translator() {
-        return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
-    }
     // Prioritised problems nobody answers for, listed by title in the network picture.
     // A redacted export reads them masked already (kartla/export_file.hpp).
     Gaps gaps(kartla::Workshop& w, const Snapshot& snapshot, const kartla::ExportOptions&) {
@@ -66,7 +63,7 @@ private:
         for (const auto& link : snapshot.problem_links) wanted.ids.push_back(link.problem_id);
         bool available = false;
         auto problems = host_.entities_where("problem", wanted, &available);
-        auto from_host = [this](std::string_view kind, bool* known) { return host_.entities(kind, known); };
+        const kartla::EntitySource from_host = host_.entity_source();
         auto coverage = kartla::coverage::compute(w.db(), from_host);
         // The linked problems fetched above are all the connection rule asks about.
         auto unconnected = kartla::coverage::unconnected_actors(w.db(), [&](std::string_view kind, bool* known) {

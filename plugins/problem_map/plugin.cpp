@@ -26,7 +26,7 @@ public:
         host.add_report_section({"problem_map.problems", "Problem picture", 10,
                                  [this, &host](Workshop& w, const ExportOptions&) {
                                      return report_section(*ui_.cache.get(w),
-                                                           [&host](const char* m) { return host.tr(m); });
+                                                           host.translator());
                                  }});
         // The lägesbild's parts: the survey, its sources, the analysis (situation_sections.hpp).
         const std::pair<const char*, doc::Section (*)(const Snapshot&, const Translate&)> situation[] = {
@@ -37,7 +37,7 @@ public:
         for (auto [title, build] : situation)
             host.add_report_section({std::string("problem_map.situation.") + std::to_string(order), title, order++,
                                      [this, &host, build = build](Workshop& w, const ExportOptions&) {
-                                         return build(*ui_.cache.get(w), [&host](const char* m) { return host.tr(m); });
+                                         return build(*ui_.cache.get(w), host.translator());
                                      },
                                      DocumentKind::SituationPicture});
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});

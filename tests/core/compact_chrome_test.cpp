@@ -9,6 +9,7 @@
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 
@@ -28,7 +29,7 @@ Chrome measure(ImVec2 screen, float scale) {
     ui.rebuild_fonts(scale);
     test::TempDir dir;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     auto created = Workshop::create(dir / "Trygghetsvandring i Älvstad.kartla");
     REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(created));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(created)));

@@ -47,7 +47,7 @@ struct World {
         for (const auto& actor : coverage::unconnected_actors(w->db(), source())) ids.push_back(actor.id);
         return ids;
     }
-    coverage::EntitySource source() {
+    EntitySource source() {
         return [this](std::string_view kind, bool* available) {
             auto found = published.find(kind);
             if (available) *available = found != published.end();

@@ -3,6 +3,7 @@
 // views and the file as they were; only a fault out of drawing turns a plugin
 // off, and the Plugins menu then turns it on again.
 #include "swedish_window.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <algorithm>
 
@@ -19,7 +20,7 @@ const PluginRecord& record(Runtime& runtime, std::string_view id) {
 }
 
 std::size_t views_of(Runtime& runtime, std::string_view id) {
-    return std::count_if(runtime.views().begin(), runtime.views().end(), [&](auto& v) { return v.plugin_id == id; });
+    return std::count_if(runtime.registry().views().begin(), runtime.registry().views().end(), [&](auto& v) { return v.plugin_id == id; });
 }
 }  // namespace
 
@@ -63,8 +64,8 @@ TEST_CASE("the file dialog speaks the UI's language") {
 TEST_CASE("a plugin turned off by a fault in drawing is turned on again from the Plugins menu") {
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    REQUIRE(runtime.load_plugin(fs::path(KARTLA_TEST_FIXTURE_DIR) / "fixture_throws_in_draw.kplug"));
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(fs::path(KARTLA_TEST_FIXTURE_DIR) / "fixture_throws_in_draw.kplug"));
     runtime.set_workshop(Workshop::in_memory());
     ui::Settings settings;
     settings.language = "sv";
@@ -77,7 +78,7 @@ TEST_CASE("a plugin turned off by a fault in drawing is turned on again from the
     CHECK(shell.status_message().find("stängdes av (ritning: drawing failed on purpose)") != std::string::npos);
     CHECK(shell.status_message().find("Slå på igen") != std::string::npos);
 
-    REQUIRE(runtime.retry_plugin("fixture_throws_in_draw"));
+    REQUIRE(runtime.plugins().retry("fixture_throws_in_draw"));
     CHECK(record(runtime, "fixture_throws_in_draw").status == PluginStatus::Loaded);
     CHECK(views_of(runtime, "fixture_throws_in_draw") == 1);
     ui.set_ui({});

@@ -25,7 +25,7 @@ struct PasteFixture {
     ui::Shell shell{runtime, settings};
 
     PasteFixture() {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         REQUIRE(shell.create_file(dir / "w.kartla"));
         ImGui::GetIO().GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
         ui.set_ui([this] { shell.frame(); });

@@ -42,7 +42,7 @@ struct ShellFixture {
     ui::Shell shell{runtime, settings};
 
     ShellFixture() {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         REQUIRE(shell.create_file(dir / "möte.kartla"));
         ui.set_ui([this] { shell.frame(); });
         ui.frame(2);

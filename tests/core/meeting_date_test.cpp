@@ -132,7 +132,7 @@ TEST_CASE("the workshop panel shows the one date in both places and marks everyo
     test::TempDir dir;
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell{runtime, settings};
     REQUIRE(shell.create_file(dir / "möte.kartla"));

@@ -32,7 +32,7 @@ struct MeetingFixture {
     double now = 1000;  // the simulated clock, in seconds
 
     MeetingFixture() {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         shell.set_language("en");
         // A stand-in for a plugin's board, so steps have a second main view to bring forward.
         runtime.core_host().add_view({"test.board", "Test board", true, [] { ImGui::TextUnformatted("board"); },
@@ -42,7 +42,7 @@ struct MeetingFixture {
         ui.set_ui([this] { shell.frame(); });
         ui.frame(2);
     }
-    ~MeetingFixture() { runtime.remove_view("test.board"); }
+    ~MeetingFixture() { runtime.registry().remove_view("test.board"); }
 
     std::int64_t meeting() { return core_data::meetings(runtime.workshop()->db()).at(0).id; }
 

@@ -24,7 +24,7 @@ TEST_CASE("phones panel: joining closes by itself when another workshop is opene
     panel.pump();
     CHECK_FALSE(panel.joining());
     bool told = false;
-    for (const auto& message : runtime.messages()) told = told || message.text.find("another workshop") != std::string::npos;
+    for (const auto& message : runtime.messages().entries) told = told || message.text.find("another workshop") != std::string::npos;
     CHECK(told);
     unsetenv("KARTLA_PHONES_BIND");
 }

@@ -38,10 +38,10 @@ std::string run_command(const std::string& command) {
 TEST_CASE("a good plugin loads, registers its parts and gets its tables in the workshop") {
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    REQUIRE(runtime.load_plugin(fixture("fixture_good")));
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(fixture("fixture_good")));
     CHECK(record(runtime, "fixture_good").status == PluginStatus::Loaded);
-    CHECK(runtime.views().size() == 1);
+    CHECK(runtime.registry().views().size() == 1);
     CHECK(runtime.find_export("things") != nullptr);
     runtime.set_workshop(Workshop::in_memory());
     CHECK(runtime.workshop()->plugin_schema_version("fixture_good") == 1);
@@ -55,7 +55,7 @@ TEST_CASE("a good plugin loads, registers its parts and gets its tables in the w
 TEST_CASE("broken plugins are refused with a clear message, the good one keeps working") {
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     struct Case {
         const char* file;
         const char* message_part;
@@ -63,34 +63,34 @@ TEST_CASE("broken plugins are refused with a clear message, the good one keeps w
     for (auto c : {Case{"fixture_wrong_abi", "plugin interface"}, Case{"fixture_no_entry", "entry point"},
                    Case{"fixture_throws_in_create", "refuses to start"}, Case{"fixture_own_imgui", "own copy of Dear ImGui"}}) {
         CAPTURE(c.file);
-        CHECK(!runtime.load_plugin(fixture(c.file)));
+        CHECK(!runtime.plugins().load(fixture(c.file)));
         auto& r = record(runtime, c.file);
         CHECK(r.status == PluginStatus::Failed);
         CHECK(r.message.find(c.message_part) != std::string::npos);
     }
     // Nothing registered by the plugin that threw in create survives.
-    CHECK(runtime.views().empty());
-    REQUIRE(runtime.load_plugin(fixture("fixture_good")));
+    CHECK(runtime.registry().views().empty());
+    REQUIRE(runtime.plugins().load(fixture("fixture_good")));
     runtime.set_workshop(Workshop::in_memory());
-    CHECK(runtime.plugin_usable("fixture_good"));
-    CHECK(runtime.messages().size() >= 4);
+    CHECK(runtime.plugins().usable("fixture_good"));
+    CHECK(runtime.messages().entries.size() >= 4);
 }
 
 TEST_CASE("relative paths and missing files are never loaded") {
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    CHECK(!runtime.load_plugin("fixture_good.kplug"));
+    runtime.messages().echo_to_stderr = false;
+    CHECK(!runtime.plugins().load("fixture_good.kplug"));
     CHECK(record(runtime, "fixture_good").message.find("absolute") != std::string::npos);
-    CHECK(!runtime.load_plugin("/nonexistent/x.kplug"));
+    CHECK(!runtime.plugins().load("/nonexistent/x.kplug"));
 }
 
 TEST_CASE("a plugin that throws while drawing is turned off and the frame recovers") {
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    REQUIRE(runtime.load_plugin(fixture("fixture_throws_in_draw")));
-    REQUIRE(runtime.load_plugin(fixture("fixture_good")));
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(fixture("fixture_throws_in_draw")));
+    REQUIRE(runtime.plugins().load(fixture("fixture_good")));
     runtime.set_workshop(Workshop::in_memory());
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
@@ -99,11 +99,11 @@ TEST_CASE("a plugin that throws while drawing is turned off and the frame recove
     ui.frame(3);
     CHECK(record(runtime, "fixture_throws_in_draw").status == PluginStatus::Disabled);
     CHECK(record(runtime, "fixture_throws_in_draw").message.find("drawing failed on purpose") != std::string::npos);
-    CHECK(runtime.plugin_usable("fixture_good"));
+    CHECK(runtime.plugins().usable("fixture_good"));
     // Its view is gone; the good plugin's view and the core's own views stay.
     auto keys = [&] {
         std::vector<std::string> out;
-        for (auto& v : runtime.views()) out.push_back(v.spec.key);
+        for (auto& v : runtime.registry().views()) out.push_back(v.spec.key);
         return out;
     }();
     CHECK(std::find(keys.begin(), keys.end(), "fixture_throws_in_draw.view") == keys.end());

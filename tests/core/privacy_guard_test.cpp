@@ -87,7 +87,7 @@ TEST_CASE("a field with personal data is marked as it is typed and masked with o
     test::TempDir dir;
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     REQUIRE(shell.create_file(dir / "w.kartla"));
@@ -118,8 +118,8 @@ TEST_CASE("an export asks first when the workshop holds personal data, and info 
     test::TempDir dir;
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    REQUIRE(runtime.load_plugin(std::filesystem::path(KARTLA_TEST_FIXTURE_DIR) / "fixture_good.kplug"));
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(std::filesystem::path(KARTLA_TEST_FIXTURE_DIR) / "fixture_good.kplug"));
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     REQUIRE(shell.create_file(dir / "w.kartla"));

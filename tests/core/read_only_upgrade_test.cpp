@@ -26,9 +26,9 @@ std::string bytes_of(const fs::path& file) {
 }
 
 void load_every_plugin(Runtime& runtime) {
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     for (const auto& entry : fs::directory_iterator(KARTLA_TEST_PLUGIN_DIR))
-        if (entry.path().extension() == ".kplug") REQUIRE(runtime.load_plugin(entry.path()));
+        if (entry.path().extension() == ".kplug") REQUIRE(runtime.plugins().load(entry.path()));
 }
 
 // The sample as the problem map before phones wrote it: schema 1, no table of phones' dots or cards, no index on position.
@@ -53,10 +53,10 @@ TEST_CASE("a file of an older plugin opened read-only is upgraded in memory: its
     const std::string before = bytes_of(file);
     Runtime runtime;
     load_every_plugin(runtime);
-    auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
+    auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.plugins().known_schema());
     REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
-    CHECK(runtime.plugin_usable("problem_map"));
+    CHECK(runtime.plugins().usable("problem_map"));
     for (const auto& plugin : runtime.plugins()) {
         INFO(plugin->id);
         CHECK(plugin->workshop_problem.empty());
@@ -77,7 +77,7 @@ TEST_CASE("the same file opened for writing is upgraded in place, once") {
     const auto file = sample_before_phones(dir);
     Runtime runtime;
     load_every_plugin(runtime);
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, false, runtime.known_schema());
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, false, runtime.plugins().known_schema());
     REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     CHECK(runtime.workshop()->plugin_schema_version("problem_map") == 4);  // phones' dots (2), card ids (3), position index (4)

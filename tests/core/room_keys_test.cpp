@@ -68,13 +68,13 @@ TEST_CASE("the usual agenda's Prioritisation and Causes steps open their own tab
     REQUIRE(view_of.count("Orsaker"));
 
     // What the agenda's runner does on reaching a step.
-    w.runtime.show_view(view_of["Prioritering"]);
+    w.runtime.frontend().show_view(view_of["Prioritering"]);
     w.ui.frame(3);
     CHECK(w.shell->stage().current() == "problem_map.board");
     CHECK(w.ui.has_item("problem_map.vote.dots_more"));  // the Prioritise tab, not the board
     CHECK_FALSE(w.ui.has_item("problem_map.board.canvas"));
 
-    w.runtime.show_view(view_of["Orsaker"]);
+    w.runtime.frontend().show_view(view_of["Orsaker"]);
     w.ui.frame(3);
     const bool causes_tab = w.ui.has_item("problem_map.causes.add_direct") || w.ui.has_item("problem_map.causes.picker");
     CHECK(causes_tab);

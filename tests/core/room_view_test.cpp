@@ -38,7 +38,7 @@ struct RoomFixture {
     double now = 1000;
 
     RoomFixture() {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         shell.set_language("en");
         shell.agenda().set_clock([this] { return now; });
         REQUIRE(shell.create_file(dir / "rumsvy.kartla"));
@@ -155,7 +155,7 @@ TEST_CASE("F6 turns the room view on and off only when a second screen is there,
 TEST_CASE("with no workshop the room view shows the title and no mirrored picture") {
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell{runtime, settings};
     test::RoomScreen room{kRoomScreen};

@@ -93,7 +93,7 @@ TEST_CASE("a plugin built for another processor is named as such, not with the l
     test::Headless ui;
     TempDir dir;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     struct Case {
         const char* name;
         unsigned char elf_class;
@@ -103,25 +103,25 @@ TEST_CASE("a plugin built for another processor is named as such, not with the l
     for (auto c : {Case{"for_aarch64", ELFCLASS64, EM_AARCH64, "aarch64"}, Case{"for_i386", ELFCLASS32, EM_386, "i386"},
                    Case{"for_riscv", ELFCLASS64, EM_RISCV, "riscv64"}}) {
         CAPTURE(c.name);
-        CHECK(!runtime.load_plugin(foreign_copy(dir, c.name, c.elf_class, c.machine)));
+        CHECK(!runtime.plugins().load(foreign_copy(dir, c.name, c.elf_class, c.machine)));
         const PluginRecord* r = record(runtime, c.name);
         REQUIRE(r);
         CHECK(r->status == PluginStatus::Failed);
         CHECK(r->message == fmt::format("it was built for {}, this kartla is x86-64", c.built_for));
         CHECK(r->message.find("ELF") == std::string::npos);  // glibc's "wrong ELF class" / "ELF file's machine"
-        CHECK(runtime.messages().back().text ==
+        CHECK(runtime.messages().entries.back().text ==
               fmt::format("Plugin {}.kplug was not loaded: it was built for {}, this kartla is x86-64", c.name, c.built_for));
     }
     test::write_bytes(dir / "notes.kplug", "not a library at all\n");
-    CHECK(!runtime.load_plugin(dir / "notes.kplug"));
+    CHECK(!runtime.plugins().load(dir / "notes.kplug"));
     CHECK(record(runtime, "notes")->message == "it is not a compiled library (no ELF header)");
 }
 
 TEST_CASE("a plugin built for another plugin interface says which one, and which this kartla needs") {
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    CHECK(!runtime.load_plugin(fixture("fixture_wrong_abi")));
+    runtime.messages().echo_to_stderr = false;
+    CHECK(!runtime.plugins().load(fixture("fixture_wrong_abi")));
     CHECK(record(runtime, "fixture_wrong_abi")->message ==
           fmt::format("it was built for plugin interface {}, this kartla needs {}", kPluginAbiVersion + 41, kPluginAbiVersion));
 }
@@ -136,38 +136,38 @@ TEST_CASE("a start that died names its plugin, and that plugin is left out until
 
     {  // A start that ends normally leaves no marker behind.
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.start_plugins({}, guard);
-        CHECK(runtime.plugin_usable("fixture_good"));
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().start({}, guard);
+        CHECK(runtime.plugins().usable("fixture_good"));
         for (auto& entry : fs::directory_iterator(guard)) CHECK(!entry.path().filename().string().starts_with("starting-"));
     }
     crash_while_starting(guard, file);
     {
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.start_plugins({}, guard);
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().start({}, guard);
         const PluginRecord* r = record(runtime, "fixture_good");
         REQUIRE(r);
         CHECK(r->status == PluginStatus::Skipped);
         CHECK(r->held_back);
         CHECK(r->message.find("stopped while starting it") != std::string::npos);
-        CHECK(runtime.views().empty());  // not one line of it ran
-        REQUIRE(runtime.held_back_to_ask().size() == 1);
-        CHECK(runtime.held_back_to_ask()[0].id == "fixture_good");
+        CHECK(runtime.registry().views().empty());  // not one line of it ran
+        REQUIRE(runtime.plugins().held_back_to_ask().size() == 1);
+        CHECK(runtime.plugins().held_back_to_ask()[0].id == "fixture_good");
     }
     {  // Still left out at the start after, until it is tried again.
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.start_plugins({}, guard);
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().start({}, guard);
         CHECK(record(runtime, "fixture_good")->status == PluginStatus::Skipped);
-        CHECK(runtime.retry_plugin("fixture_good"));
-        CHECK(runtime.plugin_usable("fixture_good"));
+        CHECK(runtime.plugins().retry("fixture_good"));
+        CHECK(runtime.plugins().usable("fixture_good"));
     }
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.start_plugins({}, guard);
-    CHECK(runtime.plugin_usable("fixture_good"));
-    CHECK(runtime.held_back_to_ask().empty());
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().start({}, guard);
+    CHECK(runtime.plugins().usable("fixture_good"));
+    CHECK(runtime.plugins().held_back_to_ask().empty());
 }
 
 TEST_CASE("--retry-plugin releases a held-back plugin at the start") {
@@ -177,9 +177,9 @@ TEST_CASE("--retry-plugin releases a held-back plugin at the start") {
     OnlyPluginsIn only(plugins.path());
     crash_while_starting(config.path(), fs::canonical(plugins / "fixture_good.kplug"));
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.start_plugins({.retry = {"fixture_good"}}, config.path());
-    CHECK(runtime.plugin_usable("fixture_good"));
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().start({.retry = {"fixture_good"}}, config.path());
+    CHECK(runtime.plugins().usable("fixture_good"));
 }
 
 TEST_CASE("a held-back plugin is named by its id, not its file, --retry-plugin takes either, and answers a name it does not know") {
@@ -190,8 +190,8 @@ TEST_CASE("a held-back plugin is named by its id, not its file, --retry-plugin t
     fs::path file = fs::canonical(plugins / "gammal_kopia.kplug");
     auto held_back_start = [&](std::vector<std::string> retry = {}) {
         auto runtime = std::make_unique<Runtime>();
-        runtime->echo_messages_to_stderr = false;
-        runtime->start_plugins({.retry = std::move(retry)}, config.path());
+        runtime->messages().echo_to_stderr = false;
+        runtime->plugins().start({.retry = std::move(retry)}, config.path());
         return runtime;
     };
     crash_while_starting(config.path(), file, "fixture_good", "Good fixture");
@@ -202,39 +202,39 @@ TEST_CASE("a held-back plugin is named by its id, not its file, --retry-plugin t
         CHECK(r->held_back);
         CHECK(r->name == "Good fixture");
         CHECK(record(*runtime, "gammal_kopia") == nullptr);
-        REQUIRE(runtime->held_back_to_ask().size() == 1);
-        CHECK(runtime->held_back_to_ask()[0].id == "fixture_good");
-        CHECK(runtime->held_back_to_ask()[0].shown() == "Good fixture");
-        CHECK(runtime->start_problems().empty());
+        REQUIRE(runtime->plugins().held_back_to_ask().size() == 1);
+        CHECK(runtime->plugins().held_back_to_ask()[0].id == "fixture_good");
+        CHECK(runtime->plugins().held_back_to_ask()[0].shown() == "Good fixture");
+        CHECK(runtime->plugins().start_problems().empty());
     }
     {  // A name no held-back plugin has is said, with what is held back; the plugin stays out.
         auto runtime = held_back_start({"fixture_gud"});
-        REQUIRE(runtime->start_problems().size() == 1);
-        CHECK(runtime->start_problems()[0] ==
+        REQUIRE(runtime->plugins().start_problems().size() == 1);
+        CHECK(runtime->plugins().start_problems()[0] ==
               "--retry-plugin fixture_gud: no plugin held back after a crash has that id or file name "
               "(held back: fixture_good (gammal_kopia.kplug))");
         CHECK(record(*runtime, "fixture_good")->held_back);
     }
     {  // By its id.
         auto runtime = held_back_start({"fixture_good"});
-        CHECK(runtime->plugin_usable("fixture_good"));
-        CHECK(runtime->start_problems().empty());
+        CHECK(runtime->plugins().usable("fixture_good"));
+        CHECK(runtime->plugins().start_problems().empty());
     }
     crash_while_starting(config.path(), file, "fixture_good", "Good fixture");
     for (const char* by_file : {"gammal_kopia.kplug", "gammal_kopia"}) {  // by its file's name
         CAPTURE(by_file);
         auto runtime = held_back_start({by_file});
-        CHECK(runtime->plugin_usable("fixture_good"));
-        CHECK(runtime->start_problems().empty());
+        CHECK(runtime->plugins().usable("fixture_good"));
+        CHECK(runtime->plugins().start_problems().empty());
         crash_while_starting(config.path(), file, "fixture_good", "Good fixture");
     }
     // Nothing held back: the name is still answered, not ignored.
     TempDir empty_config;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.start_plugins({.retry = {"fixture_good"}}, empty_config.path());
-    REQUIRE(runtime.start_problems().size() == 1);
-    CHECK(runtime.start_problems()[0].ends_with("(none is held back)"));
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().start({.retry = {"fixture_good"}}, empty_config.path());
+    REQUIRE(runtime.plugins().start_problems().size() == 1);
+    CHECK(runtime.plugins().start_problems()[0].ends_with("(none is held back)"));
 }
 
 TEST_CASE("a marker of a kartla that is still starting is not taken for a crash, until it dies") {
@@ -275,8 +275,8 @@ TEST_CASE("the window asks after a crashed start: start without the plugin, or t
     crash_while_starting(config.path(), file);
     {
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.start_plugins({}, config.path());
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().start({}, config.path());
         ui::Shell shell(runtime, settings);
         ui.set_ui([&] { shell.frame(); });
         ui.frame(3);
@@ -284,21 +284,21 @@ TEST_CASE("the window asks after a crashed start: start without the plugin, or t
         ui.click_item("core.plugin_crash.without");
         ui.frame(2);
         CHECK(!ui.has_item("core.plugin_crash.without"));
-        CHECK(!runtime.plugin_usable("fixture_good"));
+        CHECK(!runtime.plugins().usable("fixture_good"));
         ui.set_ui({});
     }
     {  // Answered once: the next start leaves it out without asking again.
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.start_plugins({}, config.path());
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().start({}, config.path());
         CHECK(record(runtime, "fixture_good")->status == PluginStatus::Skipped);
-        CHECK(runtime.held_back_to_ask().empty());
-        CHECK(runtime.retry_plugin("fixture_good"));
+        CHECK(runtime.plugins().held_back_to_ask().empty());
+        CHECK(runtime.plugins().retry("fixture_good"));
     }
     crash_while_starting(config.path(), file);
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.start_plugins({}, config.path());
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().start({}, config.path());
     runtime.set_workshop(Workshop::in_memory());
     ui::Shell shell(runtime, settings);
     ui.set_ui([&] { shell.frame(); });
@@ -307,7 +307,7 @@ TEST_CASE("the window asks after a crashed start: start without the plugin, or t
     ui.click_item("core.plugin_crash.retry");
     ui.frame(3);
     CHECK(!ui.has_item("core.plugin_crash.retry"));
-    CHECK(runtime.plugin_usable("fixture_good"));
+    CHECK(runtime.plugins().usable("fixture_good"));
     CHECK(runtime.workshop()->plugin_schema_version("fixture_good") == 1);
     shell.stage().show("fixture_good.view");
     ui.frame(2);
@@ -323,9 +323,9 @@ TEST_CASE("safe mode opens no plugin file, and --disable-plugin leaves out exact
     OnlyPluginsIn only(plugins.path());
     {
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.start_plugins({.safe_mode = true}, config.path());
-        CHECK(runtime.safe_mode());
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().start({.safe_mode = true}, config.path());
+        CHECK(runtime.plugins().safe_mode());
         CHECK(runtime.plugins().empty());
         ui::Settings settings;
         ui::Shell shell(runtime, settings);
@@ -336,9 +336,9 @@ TEST_CASE("safe mode opens no plugin file, and --disable-plugin leaves out exact
         ui.set_ui({});
     }
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.start_plugins({.disabled = {"fixture_throws_in_draw"}}, config.path());
-    CHECK(runtime.plugin_usable("fixture_good"));
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().start({.disabled = {"fixture_throws_in_draw"}}, config.path());
+    CHECK(runtime.plugins().usable("fixture_good"));
     const PluginRecord* off = record(runtime, "fixture_throws_in_draw");
     REQUIRE(off);
     CHECK(off->status == PluginStatus::Skipped);

@@ -36,9 +36,9 @@ nlohmann::json sample_part(const std::string& name) {
 
 struct Window {
     Window() {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         for (const char* plugin : {"problem_map", "actor_map", "action_plan"})
-            REQUIRE(runtime.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(plugin) + ".kplug")));
+            REQUIRE(runtime.plugins().load(fs::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(plugin) + ".kplug")));
         shell = std::make_unique<ui::Shell>(runtime, settings);
         REQUIRE(shell->create_file(file));
         ui.set_ui([this] { shell->frame(); });
@@ -48,7 +48,7 @@ struct Window {
     // Each plugin's part of the sample, loaded by that plugin's own loader, which
     // makes every card, actor and measure through the plugin's edit functions.
     void load_part(const std::string& plugin_id) {
-        for (auto& loader : runtime.sample_loaders())
+        for (auto& loader : runtime.registry().sample_loaders())
             if (loader.plugin_id == plugin_id) {
                 auto json = sample_part(plugin_id);
                 REQUIRE(runtime.guarded(plugin_id, "loading the sample", [&] { loader.spec.load(w(), json); }));
@@ -69,7 +69,7 @@ struct Window {
     }
     // What a new reader of the copy finds: its file, not this process's memory.
     std::int64_t count_in(const fs::path& path, const std::string& sql) {
-        auto reader = must(Workshop::open(path, OpenMode::ReadOnly, false, runtime.known_schema()));
+        auto reader = must(Workshop::open(path, OpenMode::ReadOnly, false, runtime.plugins().known_schema()));
         return reader->db().scalar_int(sql);
     }
 

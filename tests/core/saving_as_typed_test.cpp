@@ -33,8 +33,8 @@ using test::must;
 // The real shell around a workshop file, as the window has it.
 struct Window {
     explicit Window(bool with_board = false) {
-        runtime.echo_messages_to_stderr = false;
-        if (with_board) REQUIRE(runtime.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
+        runtime.messages().echo_to_stderr = false;
+        if (with_board) REQUIRE(runtime.plugins().load(fs::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
         shell = std::make_unique<ui::Shell>(runtime, settings);
         runtime.set_workshop(must(Workshop::create(file, true)));
         ui.set_ui([this] { shell->frame(); });

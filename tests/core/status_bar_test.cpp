@@ -8,6 +8,7 @@
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
 #include "ui/status_bar.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 
@@ -42,14 +43,14 @@ TEST_CASE("the status bar's message and file never overlap, and the whole messag
         fs::path folder = dir / "Kommunens gemensamma mapp för brottsförebyggande arbete" / "Kartläggningar 2026";
         fs::create_directories(folder);
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         auto created = Workshop::create(folder / "Trygghetsvandring i Älvstads centrum, våren.kartla");
         REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(created));
         runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(created)));
         ui::Settings settings;
         ui::Shell shell(runtime, settings);
         ui.set_ui([&] { shell.frame(); });
-        runtime.post_message(LogLevel::Error, kLongMessage);
+        runtime.messages().post(LogLevel::Error, kLongMessage);
         ui.frame(2);
 
         Rect message = rect_of("core.status.message"), file = rect_of("core.status.file");

@@ -8,6 +8,7 @@
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui_internal.h>
@@ -27,9 +28,9 @@ struct SwedishWindow {
     std::unique_ptr<ui::Shell> shell;
 
     explicit SwedishWindow(std::initializer_list<const char*> plugins) {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         for (const char* id : plugins)
-            REQUIRE(runtime.load_plugin(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(id) + ".kplug")));
+            REQUIRE(runtime.plugins().load(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(id) + ".kplug")));
         settings.language = "sv";
         shell = std::make_unique<ui::Shell>(runtime, settings);
         REQUIRE(shell->create_file(dir / "möte.kartla"));

@@ -1,12 +1,14 @@
 // Every English string the code passes to a translator must have a Swedish
-// translation in assets/i18n/sv/*.po: a Swedish meeting room should never see
+// translation in its catalogue (assets/i18n/sv/core.po, plugins/<id>/i18n/sv.po, staged together): a Swedish meeting room should never see
 // a stray English label. The sources are scanned for tr("...") / translate("..."),
 // for the titles of views, commands and exports, and for the labels of edits
 // (undo steps), which the Edit menu translates when it shows them.
 #include "headless.hpp"
+#include "host/paths.hpp"
 #include "host/runtime.hpp"
 #include "meeting/agenda.hpp"
 #include "text/i18n.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 
@@ -156,7 +158,7 @@ std::map<std::string, std::string> msgids_in_sources() {
 
 TEST_CASE("every translated string in the core and the plugins has a Swedish translation") {
     kartla::Translations swedish;
-    REQUIRE(swedish.load(kSource / "assets" / "i18n", "sv") > 100);
+    REQUIRE(swedish.load(kartla::paths::asset_dir() / "i18n", "sv") > 100);
     auto used = msgids_in_sources();
     REQUIRE(used.size() > 200);  // the scan finds the strings at all
     std::string missing;
@@ -168,7 +170,7 @@ TEST_CASE("every translated string in the core and the plugins has a Swedish tra
 
 TEST_CASE("the usual agenda's step titles are translated") {
     kartla::Translations swedish;
-    swedish.load(kSource / "assets" / "i18n", "sv");
+    swedish.load(kartla::paths::asset_dir() / "i18n", "sv");
     for (const auto& step : kartla::agenda::default_mapping_agenda()) {
         INFO(step.title);
         CHECK(swedish.has(step.title));
@@ -180,25 +182,25 @@ TEST_CASE("the usual agenda's step titles are translated") {
 // registrations themselves are checked, from the real plugins as loaded.
 TEST_CASE("every view, tab, command, export and report section the plugins register has a Swedish title") {
     kartla::Translations swedish;
-    swedish.load(kSource / "assets" / "i18n", "sv");
+    swedish.load(kartla::paths::asset_dir() / "i18n", "sv");
     kartla::test::Headless ui;
     kartla::Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     for (const char* id : {"problem_map", "actor_map", "action_plan", "follow_up", "report"})
-        REQUIRE(runtime.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(id) + ".kplug")));
+        REQUIRE(runtime.plugins().load(fs::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(id) + ".kplug")));
     runtime.set_workshop(kartla::Workshop::in_memory());
     std::string missing;
     const auto check = [&](const std::string& plugin, const std::string& what, const std::string& text) {
         if (!text.empty() && !swedish.has(text)) missing += plugin + " " + what + ": \"" + text + "\"\n";
     };
-    for (const auto& v : runtime.views()) {
+    for (const auto& v : runtime.registry().views()) {
         check(v.plugin_id, "view", v.spec.title);
         for (const auto& tab : v.spec.tabs) check(v.plugin_id, "tab", tab.title);
     }
-    for (const auto& c : runtime.commands()) check(c.plugin_id, "command", c.spec.label);
-    for (const auto& e : runtime.exports()) check(e.plugin_id, "export", e.spec.label);
+    for (const auto& c : runtime.registry().commands()) check(c.plugin_id, "command", c.spec.label);
+    for (const auto& e : runtime.registry().exports()) check(e.plugin_id, "export", e.spec.label);
     for (const auto& r : runtime.report_sections()) check("", "report section", r.title);
-    REQUIRE(runtime.exports().size() >= 10);  // the action plan's tables among them
+    REQUIRE(runtime.registry().exports().size() >= 10);  // the action plan's tables among them
     INFO("registered titles without a Swedish translation:\n" << missing);
     CHECK(missing.empty());
 }

@@ -39,9 +39,9 @@ TEST_CASE("the undo menu shows each plugin's edit label in the current language"
     test::TempDir dir;
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     for (const auto& e : kEdits)
-        REQUIRE(runtime.load_plugin(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(e.plugin) + ".kplug")));
+        REQUIRE(runtime.plugins().load(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / (std::string(e.plugin) + ".kplug")));
     ui::Settings settings;
     ui::Shell shell{runtime, settings};
     shell.set_language("en");
@@ -73,12 +73,12 @@ TEST_CASE("the undo menu shows each plugin's edit label in the current language"
 
 TEST_CASE("a plugin's edit in a read-only or absent workshop is refused and shown, never applied") {
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    REQUIRE(runtime.load_plugin(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
     bool ran = false;
     auto result = host_of(runtime, "problem_map").edit("Move card", [&](Database&) { ran = true; });
     CHECK_FALSE(result);
     CHECK_FALSE(ran);
-    REQUIRE_FALSE(runtime.messages().empty());
-    CHECK(runtime.messages().back().text == "No workshop is open.");
+    REQUIRE_FALSE(runtime.messages().entries.empty());
+    CHECK(runtime.messages().entries.back().text == "No workshop is open.");
 }

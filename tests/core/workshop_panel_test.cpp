@@ -23,7 +23,7 @@ struct PanelFixture {
     std::filesystem::path file = dir / "möte.kartla";
 
     PanelFixture() {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         bool created = shell.create_file(file);
         INFO(shell.error_dialog());
         REQUIRE(created);

@@ -69,8 +69,8 @@ Runtime& runtime() {
         ::setenv("G_DEBUG", "fatal-warnings", 1);
         std::signal(SIGTRAP, abort_on_glib_trap);
         auto* r = new Runtime;  // lives until exit, as the plugins it loaded do
-        r->echo_messages_to_stderr = false;
-        r->load_plugins({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
+        r->messages().echo_to_stderr = false;
+        r->plugins().load_all({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
         return r;
     }();
     return *loaded;
@@ -124,14 +124,14 @@ int run_group(const Group& group, const std::uint8_t* data, std::size_t size) {
     if (r.workshop()->db().in_transaction()) fail(group.target, "building the workshop left a transaction open");
     const std::vector<std::string> personal = personal_data_in(built.texts);
     for (const auto& options : kOptionSets)
-        for (const auto& exporter : r.exports())
+        for (const auto& exporter : r.registry().exports())
             if (is_rendered(exporter.spec) == group.rendered)
                 export_and_check(group.target, exporter.spec, options, built, personal);
     for (const auto& plugin : r.plugins())
         if (plugin->status != PluginStatus::Loaded)
             fail(group.target, "plugin " + plugin->id + " turned off: " + plugin->message);
-    r.take_workshop();
-    r.messages().clear();  // warnings of this input only; the runtime lives on
+    r.session().take_workshop();
+    r.messages().entries.clear();  // warnings of this input only; the runtime lives on
     return 0;
 }
 

@@ -1,5 +1,5 @@
 // Bytes -> workshop. Each plugin's part is a JSON document in the shape of its
-// assets/samples/<plugin>.json, handed to the loader that plugin registered, so
+// plugins/<plugin>/sample.json, handed to the loader that plugin registered, so
 // the data goes in through the plugin's own edit functions, not through SQL
 // written here. Items refer to each other by label, as in the real sample.
 #include "fuzzed_workshop.hpp"
@@ -294,7 +294,7 @@ void add_meeting_notes(Source& in, Workshop& workshop, BuiltWorkshop& built) {
 // A loader may refuse what it is given (an unknown category, say); what it
 // stored before that stays, as it would in the room.
 void load_part(Runtime& runtime, std::string_view plugin_id, const json& part, BuiltWorkshop& built) {
-    for (const auto& loader : runtime.sample_loaders()) {
+    for (const auto& loader : runtime.registry().sample_loaders()) {
         if (loader.plugin_id != plugin_id) continue;
         try {
             loader.spec.load(*runtime.workshop(), part);

@@ -37,9 +37,9 @@ std::string read_file(const fs::path& file) {
 const SchemaCatalog& plugins_schema() {
     static const SchemaCatalog catalog = [] {
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.load_plugins({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
-        return runtime.known_schema();
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().load_all({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
+        return runtime.plugins().known_schema();
     }();
     return catalog;
 }

@@ -35,7 +35,7 @@ TEST_CASE("a conflict copy beside the open file is named, merged from the notice
     test::TempDir dir;
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     REQUIRE(shell.create_file(dir / "plan.kartla"));
@@ -45,7 +45,7 @@ TEST_CASE("a conflict copy beside the open file is named, merged from the notice
     // The sync client's copy: edited on another machine.
     REQUIRE(mine.save_copy(dir / "plan-LAPTOP-7.kartla"));
     {
-        auto opened = Workshop::open(dir / "plan-LAPTOP-7.kartla", OpenMode::ReadWrite, false, runtime.known_schema());
+        auto opened = Workshop::open(dir / "plan-LAPTOP-7.kartla", OpenMode::ReadWrite, false, runtime.plugins().known_schema());
         auto& theirs = *std::get<std::unique_ptr<Workshop>>(opened);
         set_role(theirs, coordinator, "Trygghetssamordnare");
         theirs.edit("Add participant", [](Database& db) { core_data::add_participant(db, "Analytiker", "Brå"); });
@@ -87,7 +87,7 @@ TEST_CASE("a copy of another workshop is refused in the window with a plain mess
     test::TempDir dir;
     test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     {

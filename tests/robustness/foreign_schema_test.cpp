@@ -133,8 +133,8 @@ struct Window {
     ui::Settings settings;
     std::unique_ptr<ui::Shell> shell;
     Window() {
-        runtime.echo_messages_to_stderr = false;
-        runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
         shell = std::make_unique<ui::Shell>(runtime, settings);
         ui.set_ui([this] { shell->frame(); });
     }
@@ -223,7 +223,7 @@ TEST_CASE("the window refuses each kind, and its cleaned copy opens with the dat
         CHECK(has_object(file, kind.gone));
         // The copy opens again on its own, as the file it now is.
         CHECK(std::holds_alternative<std::unique_ptr<Workshop>>(
-            Workshop::open(copy, OpenMode::ReadWrite, false, runtime.known_schema())));
+            Workshop::open(copy, OpenMode::ReadWrite, false, runtime.plugins().known_schema())));
     }
 }
 
@@ -242,9 +242,9 @@ TEST_CASE("regression: the trigger from issue 13 would have deleted every actor 
     CHECK(count(proof, "SELECT COUNT(*) FROM actor_map_actor") == 0);
 
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.plugins().known_schema());
     REQUIRE(std::holds_alternative<OpenError>(opened));
     CHECK(std::get<OpenError>(opened).problem == OpenProblem::ForeignSchema);
     CHECK(std::get<OpenError>(opened).message.find("trigger `evil`") != std::string::npos);
@@ -319,11 +319,11 @@ TEST_CASE("a file kartla wrote is clean, and SQL is compared without comments, c
     TempDir dir;
     auto file = sample(dir, "w.kartla");
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
     Database db(sqlite_settings::read_only_uri(file), SQLITE_OPEN_READONLY);
     sqlite_settings::apply_defensive(db);
-    auto report = schema_guard::inspect(db, runtime.known_schema());
+    auto report = schema_guard::inspect(db, runtime.plugins().known_schema());
     CHECK(report.clean());
     CHECK(report.missing.empty());
     CHECK(report.unverified_tables.empty());
@@ -420,9 +420,9 @@ TEST_CASE("SQLite's own statistics (ANALYZE with the sqlite3 program) open every
     CHECK(sha256(file) == digest);  // accepted as it is, not dropped: a read changes nothing
 
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, false, runtime.known_schema());
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, false, runtime.plugins().known_schema());
     REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
     auto& workshop = *std::get<std::unique_ptr<Workshop>>(opened);
     CHECK(workshop.edit("title", [](Database& d) { core_data::set_meta(d, "title", "Åsen efter ANALYZE"); }).ok);
@@ -510,7 +510,7 @@ TEST_CASE("the window names a part whose plugin is not installed, and edits, und
     REQUIRE(shell.open_file(file));
     ui.frame(3);
     CHECK(ui.has_item("core.missing_plugins.radar"));
-    CHECK(runtime.missing_plugin_notice("radar") ==
+    CHECK(runtime.plugins().missing_notice("radar") ==
           "Den här workshopen har en del gjord med radar, som inte är installerat här; den behålls oförändrad.");
     auto& workshop = *runtime.workshop();
     auto rename = [](Database& d) {
@@ -537,7 +537,7 @@ TEST_CASE("the window names a part whose plugin is not installed, and edits, und
     // The cleaned copy of a file that also holds something foreign keeps the part as it was.
     tamper(file, "CREATE VIEW peek AS SELECT * FROM core_meta;");
     auto cleaned = dir / "rensad.kartla";
-    CHECK(schema_guard::write_cleaned_copy(file, cleaned, runtime.known_schema()).empty());
+    CHECK(schema_guard::write_cleaned_copy(file, cleaned, runtime.plugins().known_schema()).empty());
     CHECK(dump(cleaned, "radar_point") == points);
     CHECK(dump(cleaned, "radar_note") == notes);
 }

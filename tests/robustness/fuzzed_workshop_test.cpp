@@ -21,8 +21,8 @@ struct Built {
     fuzz::BuiltWorkshop result;
 
     explicit Built(const std::string& seed) {
-        runtime.echo_messages_to_stderr = false;
-        runtime.load_plugins({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().load_all({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
         runtime.set_workshop(Workshop::in_memory());
         std::ifstream in(fs::path(KARTLA_FUZZ_DIR) / "corpus" / "exporters" / seed, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), {});
@@ -64,8 +64,8 @@ TEST_CASE("fuzzed workshop: invalid UTF-8 is noticed and still stored") {
 
 TEST_CASE("fuzzed workshop: no bytes give an empty workshop that every loader accepts") {
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({fs::path(KARTLA_FUZZ_PLUGIN_DIR)});
     runtime.set_workshop(Workshop::in_memory());
     fuzz::ByteSource nothing(nullptr, 0);
     auto result = fuzz::build_workshop(runtime, nothing);

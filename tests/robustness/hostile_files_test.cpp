@@ -18,7 +18,7 @@ namespace {
 bool open_in_window(const fs::path& file, std::string& error) {
     kartla::test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     bool opened = shell.open_file(file);

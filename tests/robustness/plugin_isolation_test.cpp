@@ -81,27 +81,27 @@ TEST_CASE("a plugin planted in the current directory is never loaded") {
     for (std::string search_path : {"", ".", "./", "plugins", "./plugins", ".:plugins:", ":", "..//" }) {
         CAPTURE(search_path);
         ScopedEnv plugin_path("KARTLA_PLUGIN_PATH", search_path);
-        for (auto& dir : Runtime::default_plugin_dirs()) CHECK(dir.is_absolute());
+        for (auto& dir : PluginSet::default_dirs()) CHECK(dir.is_absolute());
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        runtime.load_plugins(Runtime::default_plugin_dirs());
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().load_all(PluginSet::default_dirs());
         CHECK_FALSE(loaded(runtime, "fixture_good"));
         CHECK(record(runtime, "fixture_good") == nullptr);  // not even tried
     }
 
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({".", "plugins", ""});  // relative folders given directly
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({".", "plugins", ""});  // relative folders given directly
     CHECK(runtime.plugins().empty());
-    CHECK_FALSE(runtime.load_plugin("fixture_good.kplug"));  // a relative file
-    CHECK_FALSE(runtime.load_plugin("./plugins/fixture_good.kplug"));
+    CHECK_FALSE(runtime.plugins().load("fixture_good.kplug"));  // a relative file
+    CHECK_FALSE(runtime.plugins().load("./plugins/fixture_good.kplug"));
     REQUIRE(record(runtime, "fixture_good") != nullptr);
     CHECK(record(runtime, "fixture_good")->message.find("absolute path") != std::string::npos);
 
     // The planted copy itself is a working plugin: named by its absolute path, it loads.
     Runtime control;
-    control.echo_messages_to_stderr = false;
-    CHECK(control.load_plugin(cwd / "fixture_good.kplug"));
+    control.messages().echo_to_stderr = false;
+    CHECK(control.plugins().load(cwd / "fixture_good.kplug"));
 }
 
 TEST_CASE("a plugin in a folder writable by others, or itself writable by others, is refused with a message") {
@@ -112,15 +112,15 @@ TEST_CASE("a plugin in a folder writable by others, or itself writable by others
     fs::permissions(open_dir, fs::perms::all);  // chmod 0777
 
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({open_dir});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({open_dir});
     auto* refused = record(runtime, "fixture_good");
     REQUIRE(refused != nullptr);
     CHECK(refused->status == PluginStatus::Failed);
     CHECK(refused->message.find("writable by every user") != std::string::npos);
-    REQUIRE_FALSE(runtime.messages().empty());
-    CHECK(runtime.messages().back().level == LogLevel::Error);
-    CHECK(runtime.messages().back().text.find("was not loaded") != std::string::npos);
+    REQUIRE_FALSE(runtime.messages().entries.empty());
+    CHECK(runtime.messages().entries.back().level == LogLevel::Error);
+    CHECK(runtime.messages().entries.back().text.find("was not loaded") != std::string::npos);
 
     fs::path safe_dir = dir / "safe";
     fs::create_directories(safe_dir);
@@ -129,21 +129,21 @@ TEST_CASE("a plugin in a folder writable by others, or itself writable by others
     fs::copy_file(kFixtures / "fixture_good.kplug", safe_dir / "fixture_good.kplug");
     fs::permissions(safe_dir / "fixture_good.kplug", fs::perms::others_write, fs::perm_options::add);  // chmod o+w
     Runtime second;
-    second.echo_messages_to_stderr = false;
-    CHECK_FALSE(second.load_plugin(safe_dir / "fixture_good.kplug"));
+    second.messages().echo_to_stderr = false;
+    CHECK_FALSE(second.plugins().load(safe_dir / "fixture_good.kplug"));
     CHECK(record(second, "fixture_good")->message.find("writable by every user") != std::string::npos);
 
     // A symbolic link from a safe folder into the open one does not launder it.
     fs::remove(safe_dir / "fixture_good.kplug");
     fs::create_symlink(open_dir / "fixture_good.kplug", safe_dir / "fixture_good.kplug");
     Runtime third;
-    third.echo_messages_to_stderr = false;
-    CHECK_FALSE(third.load_plugin(safe_dir / "fixture_good.kplug"));
+    third.messages().echo_to_stderr = false;
+    CHECK_FALSE(third.plugins().load(safe_dir / "fixture_good.kplug"));
 
     fs::permissions(open_dir, fs::perms::owner_all);  // and once the folder is private, it loads
     Runtime fourth;
-    fourth.echo_messages_to_stderr = false;
-    CHECK(fourth.load_plugin(open_dir / "fixture_good.kplug"));
+    fourth.messages().echo_to_stderr = false;
+    CHECK(fourth.plugins().load(open_dir / "fixture_good.kplug"));
 }
 
 namespace {
@@ -178,15 +178,15 @@ TEST_CASE("a plugin in a folder writable by its group, or itself writable by its
                                 fs::perms::others_exec);  // chmod 775, as root:users 775 was
 
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({shared});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({shared});
     auto* refused = record(runtime, "fixture_good");
     REQUIRE(refused != nullptr);
     CHECK(refused->status == PluginStatus::Failed);
     CHECK(refused->message == fmt::format("{} is writable by its group ({}), not only by its owner",
                                           fs::canonical(shared).string(), group_name));
-    REQUIRE_FALSE(runtime.messages().empty());
-    CHECK(runtime.messages().back().text.find("was not loaded") != std::string::npos);
+    REQUIRE_FALSE(runtime.messages().entries.empty());
+    CHECK(runtime.messages().entries.back().text.find("was not loaded") != std::string::npos);
 
     // The file itself writable by its group (chmod 664 in a private folder) is refused the same way.
     fs::permissions(shared, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
@@ -195,16 +195,16 @@ TEST_CASE("a plugin in a folder writable by its group, or itself writable by its
     REQUIRE(::chown(plugin.c_str(), ::getuid(), *group) == 0);
     fs::permissions(plugin, fs::perms::group_write, fs::perm_options::add);
     Runtime second;
-    second.echo_messages_to_stderr = false;
-    CHECK_FALSE(second.load_plugin(plugin));
+    second.messages().echo_to_stderr = false;
+    CHECK_FALSE(second.plugins().load(plugin));
     CHECK(record(second, "fixture_good")->message ==
           fmt::format("{} is writable by its group ({}), not only by its owner", plugin.string(), group_name));
 
     // Without group write, folder and file alike, it loads.
     fs::permissions(plugin, fs::perms::group_write, fs::perm_options::remove);
     Runtime third;
-    third.echo_messages_to_stderr = false;
-    CHECK(third.load_plugin(plugin));
+    third.messages().echo_to_stderr = false;
+    CHECK(third.plugins().load(plugin));
 }
 
 TEST_CASE("group write is no danger in the owner's own private group: a umask of 002 does not lock plugins out") {
@@ -223,17 +223,17 @@ TEST_CASE("group write is no danger in the owner's own private group: a umask of
     fs::permissions(folder, fs::perms::group_write, fs::perm_options::add);
     fs::permissions(folder / "fixture_good.kplug", fs::perms::group_write, fs::perm_options::add);
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    CHECK(runtime.load_plugin(folder / "fixture_good.kplug"));
+    runtime.messages().echo_to_stderr = false;
+    CHECK(runtime.plugins().load(folder / "fixture_good.kplug"));
 }
 
 TEST_CASE("a plugin that throws while drawing is turned off, the frame, the workshop and other plugins go on") {
     TempDir dir;
     kartla::test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    REQUIRE(runtime.load_plugin(kFixtures / "fixture_good.kplug"));
-    REQUIRE(runtime.load_plugin(kFixtures / "fixture_throws_in_draw.kplug"));
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(kFixtures / "fixture_good.kplug"));
+    REQUIRE(runtime.plugins().load(kFixtures / "fixture_throws_in_draw.kplug"));
     runtime.set_workshop(create_or_fail(dir / "w.kartla"));
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
@@ -246,7 +246,7 @@ TEST_CASE("a plugin that throws while drawing is turned off, the frame, the work
     REQUIRE(failed != nullptr);
     CHECK(failed->status == PluginStatus::Disabled);
     CHECK(failed->message.find("drawing failed on purpose") != std::string::npos);
-    CHECK_FALSE(runtime.plugin_usable("fixture_throws_in_draw"));
+    CHECK_FALSE(runtime.plugins().usable("fixture_throws_in_draw"));
     // ImGui::Render() ran (ui.frame() calls it) and left no stack behind.
     CHECK(g.FrameCountEnded == g.FrameCount);
     CHECK(g.CurrentWindowStack.Size == 0);
@@ -261,7 +261,7 @@ TEST_CASE("a plugin that throws while drawing is turned off, the frame, the work
     CHECK(ImGui::FindWindowByName("Throws in draw###fixture_throws_in_draw.view")->Active == false);
 
     // The good plugin still works: its button adds a row.
-    CHECK(runtime.plugin_usable("fixture_good"));
+    CHECK(runtime.plugins().usable("fixture_good"));
     shell.stage().show("fixture_good.view");
     ui.frame(2);
     ImGuiWindow* good = ImGui::FindWindowByName("Good fixture###fixture_good.view");
@@ -284,9 +284,9 @@ TEST_CASE("a plugin that throws while drawing is turned off, the frame, the work
 TEST_CASE("a plugin that throws while starting is not loaded, and the next one is") {
     kartla::test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    CHECK_FALSE(runtime.load_plugin(kFixtures / "fixture_throws_in_create.kplug"));
-    CHECK(runtime.load_plugin(kFixtures / "fixture_good.kplug"));
-    CHECK(runtime.plugin_usable("fixture_good"));
-    CHECK_FALSE(runtime.plugin_usable("fixture_throws_in_create"));
+    runtime.messages().echo_to_stderr = false;
+    CHECK_FALSE(runtime.plugins().load(kFixtures / "fixture_throws_in_create.kplug"));
+    CHECK(runtime.plugins().load(kFixtures / "fixture_good.kplug"));
+    CHECK(runtime.plugins().usable("fixture_good"));
+    CHECK_FALSE(runtime.plugins().usable("fixture_throws_in_create"));
 }

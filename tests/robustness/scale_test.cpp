@@ -26,8 +26,8 @@ struct Fixture {
     test::TempDir dir;
     Runtime runtime;
     explicit Fixture(int cards) {
-        runtime.echo_messages_to_stderr = false;
-        runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+        runtime.messages().echo_to_stderr = false;
+        runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
         REQUIRE(build_sample(runtime, dir / "sample.kartla").empty());
         if (cards > 0) bench::grow_workshop(runtime.workshop()->db(), {cards, 2000, 15});
     }

@@ -130,7 +130,7 @@ TEST_CASE("full disk: the workshop panel keeps the typed text in the field after
     TempDir dir;
     kartla::test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     runtime.set_workshop(create_or_fail(dir / "panel.kartla"));
@@ -210,7 +210,7 @@ TEST_CASE("a second kartla window: the shell shows the in-use message and keeps 
 
     kartla::test::Headless ui;
     Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     CHECK_FALSE(shell.open_file(file));

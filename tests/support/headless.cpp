@@ -5,6 +5,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "ui/fonts.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <stdexcept>
 

@@ -120,9 +120,9 @@ public:
         : options_(options), label_(std::move(label)), shots_(shots) {
         share_context_data(room_.context, console_.context);  // the room draws with the console's state
         runtime_ = std::make_unique<Runtime>();
-        runtime_->echo_messages_to_stderr = false;
+        runtime_->messages().echo_to_stderr = false;
 
-        runtime_->load_plugins(options.plugin_dirs.empty() ? Runtime::default_plugin_dirs() : options.plugin_dirs);
+        runtime_->plugins().load_all(options.plugin_dirs.empty() ? PluginSet::default_dirs() : options.plugin_dirs);
         shell_ = std::make_unique<ui::Shell>(*runtime_, settings_);
         shell_->give_plugins_text_scale();
         watch_translations();
@@ -173,8 +173,8 @@ public:
 private:
     std::vector<Tagged<ViewSpec>> main_views() const {
         std::vector<Tagged<ViewSpec>> out;
-        for (const auto& v : runtime_->views())
-            if (v.spec.placement == ViewPlacement::Main && runtime_->plugin_usable(v.plugin_id)) out.push_back(v);
+        for (const auto& v : runtime_->registry().views())
+            if (v.spec.placement == ViewPlacement::Main && runtime_->plugins().usable(v.plugin_id)) out.push_back(v);
         std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.spec.order < b.spec.order; });
         return out;
     }
@@ -194,7 +194,7 @@ private:
     };
 
     void watch_translations() {
-        watched_.shown = runtime_->frontend();
+        watched_.shown = &runtime_->frontend();
         watched_.untranslated = &untranslated_;
         runtime_->set_frontend(&watched_);
         ui::set_widget_translator([this](const char* msgid) { return watched_.translate_in("core", msgid); });
@@ -383,8 +383,8 @@ private:
 
     // Side views closed at first start (the meeting notes): opened once, beside a main view.
     void shoot_closed_side_views() {
-        for (const auto& v : runtime_->views()) {
-            if (v.spec.placement != ViewPlacement::Side || v.spec.open_by_default || !runtime_->plugin_usable(v.plugin_id))
+        for (const auto& v : runtime_->registry().views()) {
+            if (v.spec.placement != ViewPlacement::Side || v.spec.open_by_default || !runtime_->plugins().usable(v.plugin_id))
                 continue;
             settings_.open_views[v.spec.key] = true;
             shell_->stage().show(v.spec.key);

@@ -28,7 +28,7 @@
 // trusted as they are, so a missing plugin never turns data into a false gap.
 #include "kartla/database.hpp"
 #include "kartla/api.hpp"
-#include "kartla/plugin_api.hpp"
+#include "kartla/entities.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -60,9 +60,6 @@ struct KARTLA_API Coverage {
     std::vector<const ProblemCoverage*> uncovered() const;
     std::size_t gap_count() const;
 };
-
-// Host::entities, or a stand-in in tests.
-using EntitySource = std::function<std::vector<Entity>(std::string_view kind, bool* available)>;
 
 KARTLA_API Coverage compute(Database& db, const EntitySource& entities);
 

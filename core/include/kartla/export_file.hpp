@@ -3,7 +3,7 @@
 // without personal data. Every export a plugin (or the core) registers runs
 // through run_export, so no exporter has to remember either.
 #include "kartla/api.hpp"
-#include "kartla/plugin_api.hpp"
+#include "kartla/exports.hpp"
 
 #include <filesystem>
 #include <functional>

@@ -18,19 +18,10 @@ inline constexpr int F1 = 290, F2 = 291, F5 = 294, F6 = 295, F11 = 300;
 inline constexpr int KeypadSubtract = 333, KeypadAdd = 334, KeypadEnter = 335;
 inline constexpr int LeftShift = 340, LeftControl = 341, LeftAlt = 342, RightShift = 344, RightControl = 345;
 
-// GLFW's codes name a key's place on a US keyboard, not what it types: on a
-// Swedish keyboard "+" is the key a US one has "-" on, on a German one Z and Y
-// trade places. Shortcuts therefore match the character the key types on the
-// user's layout, which the host reports (ui/key_layout.hpp in the core).
-// Without one (headless tests) a printable key types its own code.
-KARTLA_API int character_of(int key);
 
-// True in the frame a key that types `character` was pressed, with Ctrl held
+// True in the frame a key that types `character` on the user's keyboard layout
+// (the host reports it: ui/key_layout.hpp) was pressed, with Ctrl held
 // as `ctrl` says. Shift is not compared: "+" needs it on a US keyboard and
 // not on a Swedish one.
 KARTLA_API bool character_pressed(int character, bool ctrl);
-// A shortcut as plugins declare it (Shortcut{key, ctrl, shift}): printable keys
-// (letters, digits) by the character they type, the others (F5, Delete, the
-// keypad) by key code; Ctrl and Shift as given.
-KARTLA_API bool chord_pressed(int key, bool ctrl, bool shift = false);
 }  // namespace kartla::keys

@@ -19,9 +19,6 @@ namespace kartla::ui {
 // at once with Workshop::edit (in this frame). Invalid UTF-8 and NUL bytes
 // (from a paste) are repaired before it is returned.
 KARTLA_API bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
-KARTLA_API bool input_text_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
-KARTLA_API bool input_multiline(const char* label, std::string& value, float height_in_lines = 4.0f,
-                                ImGuiInputTextFlags flags = 0);
 // A text field bound to one stored value of the workshop: what every text field
 // that edits the workshop should use. `write` makes the one Host::edit and says
 // whether the text reached the workshop. Typed text that could not be written (the
@@ -47,15 +44,6 @@ KARTLA_API bool text_field(const char* label, const std::string& stored, const T
 // key) keeps while it is visited or not yet written; nullptr when it shows the stored
 // value. For a view that shows the value in another form meanwhile (wrapped text).
 KARTLA_API const std::string* kept_text(const char* label, const std::string& key = {});
-// Pending text, for the host: how many fields hold text that could not be written;
-// try to write all of it now (after space was freed or a copy was saved; returns how
-// many are still pending); write typed text that will be due within `seconds_ahead`
-// (before a slow frame's drawing, so a slow frame does not hold it up); and forget
-// it all (the user chose to quit without saving).
-KARTLA_API std::size_t pending_text_count();
-KARTLA_API std::size_t write_pending_text();
-KARTLA_API void write_due_text(double seconds_ahead);
-KARTLA_API void discard_pending_text();
 // A field that adds rows one after another (a new actor, type, participant,
 // area, category): Enter adds what was typed, empties the field and leaves the
 // cursor in it, so the room can dictate a list name by name. What it reports:
@@ -68,16 +56,6 @@ KARTLA_API void discard_pending_text();
 enum class AddEvent { None, Typed, Added };
 KARTLA_API AddEvent add_field(const char* label, const char* hint, std::string& text, std::string& added);
 
-// Saving as it is typed, for the host: in how many seconds typed text will be
-// reported for saving (negative: none waits), and a request that it be reported
-// on its next frame (before a view switch). More in ui/host_widgets.hpp (core).
-KARTLA_API double text_save_due_in();
-KARTLA_API void save_typed_text_now();
-// Starts watching the current ImGui context's text input (the shared fields also
-// do on first use): characters typed just after a click wait for the field it opens.
-KARTLA_API void track_text_input();
-// The host's translation (ui/host_widgets.hpp), for the few texts the shared widgets show themselves.
-KARTLA_API const char* widget_text(const char* msgid);
 
 // A hint under a field, e.g. for a failed save: the typed value stays in the field.
 KARTLA_API void field_error(const std::string& message);
@@ -93,18 +71,13 @@ KARTLA_API void chart(const doc::Chart& chart, ImVec2 size);
 
 namespace kartla::ui {
 // Test probes: views name the items a test needs to find (a button, a card),
-// and tests read back where they were drawn in the last frame. Recording is
-// off unless a test turns it on, so it costs nothing in the meeting room.
+// and tests read back where they were drawn in the last frame (ui/host_widgets.hpp).
+// Recording is off unless a test turns it on, so it costs nothing in the meeting room.
 KARTLA_API void mark_item(const std::string& key);  // the last item drawn
 KARTLA_API void mark_rect(const std::string& key, ImVec2 min, ImVec2 max);
-KARTLA_API void set_probes_enabled(bool enabled);
 KARTLA_API bool probes_enabled();  // so a view builds a probe's key only when a test reads it
-KARTLA_API void clear_probes();  // at the start of a frame, so the probes tell what the last frame drew
-KARTLA_API bool item_rect(const std::string& key, ImVec2& min, ImVec2& max);
 // A canvas that pans marks itself "scrolls.<view key>" (mark_rect), so the layout
 // audit knows that text at its edge scrolls into view and is not cut.
-// Every probe of the last frame, for the host's layout file (KARTLA_LAYOUT_FILE).
-KARTLA_API void for_each_probe(const std::function<void(const std::string& key, ImVec2 min, ImVec2 max)>& visit);
 }  // namespace kartla::ui
 
 namespace kartla::ui {
@@ -150,6 +123,4 @@ struct ToolItem {
 // Draws the row at the cursor, `width` wide (0: the rest of the line). `id` also
 // names the "More" button's probe: "<id>.more".
 KARTLA_API void toolbar(const char* id, const std::vector<ToolItem>& items, float width = 0.0f);
-// The height of one toolbar row, for windows that reserve it.
-KARTLA_API float toolbar_height();
 }  // namespace kartla::ui

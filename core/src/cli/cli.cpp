@@ -71,11 +71,11 @@ struct Start {
 
 Runtime& loaded_runtime(Runtime& runtime, const Start& start) {
     std::ostream* notes = &start.notes;
-    runtime.echo_messages_to_stderr = false;  // the CLI reports only its own one-line errors
-    runtime.start_plugins(start.plugins, paths::safe_start_dir());
+    runtime.messages().echo_to_stderr = false;  // the CLI reports only its own one-line errors
+    runtime.plugins().start(start.plugins, paths::safe_start_dir());
     // What this start leaves out is said, not hidden: a line each on stderr.
-    if (runtime.safe_mode()) *notes << "kartla: safe mode: no plugins were loaded\n";
-    for (const auto& problem : runtime.start_problems()) *notes << "kartla: " << problem << '\n';
+    if (runtime.plugins().safe_mode()) *notes << "kartla: safe mode: no plugins were loaded\n";
+    for (const auto& problem : runtime.plugins().start_problems()) *notes << "kartla: " << problem << '\n';
     for (auto& plugin : runtime.plugins())
         if (plugin->held_back)
             *notes << fmt::format("kartla: the plugin {} ({}) was left out: {} (kartla --retry-plugin {})\n", plugin->id,
@@ -107,7 +107,7 @@ Outcome info(const std::vector<std::string>& args, const Start& start, std::ostr
     if (args.size() != 2) return fail(err, "usage: kartla info FILE", 2);
     Runtime runtime;
     loaded_runtime(runtime, start);
-    auto opened = Workshop::open(args[1], OpenMode::ReadOnly, false, runtime.known_schema());
+    auto opened = Workshop::open(args[1], OpenMode::ReadOnly, false, runtime.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     out << workshop_info(runtime).dump(2) << '\n';
@@ -125,7 +125,7 @@ Outcome sample(const std::vector<std::string>& args, const Start& start, std::os
 
 std::string export_formats(Runtime& runtime) {
     std::string list;
-    for (auto& entry : runtime.exports()) list += (list.empty() ? "" : ", ") + entry.spec.format;
+    for (auto& entry : runtime.registry().exports()) list += (list.empty() ? "" : ", ") + entry.spec.format;
     return list.empty() ? "none (no plugin offers an export)" : list;
 }
 
@@ -172,14 +172,14 @@ Outcome export_file(const std::vector<std::string>& args, const Start& start, st
     if (!table.empty() && table != "measures") format += "-" + table;
     const ExportSpec* exporter = runtime.find_export(format);
     if (!exporter) return fail(err, fmt::format("unknown export format '{}' (available: {})", format, export_formats(runtime)), 2);
-    auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
+    auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
     if (output.empty()) output = default_export_path(file, *exporter).string();
-    const std::size_t messages_before = runtime.messages().size();
-    for (const auto& notice : runtime.missing_plugin_notices(*runtime.workshop())) err << "kartla: " << notice << '\n';
+    const std::size_t messages_before = runtime.messages().entries.size();
+    for (const auto& notice : runtime.plugins().missing_notices(*runtime.workshop())) err << "kartla: " << notice << '\n';
     std::string problem;
-    for (auto& entry : runtime.exports())
+    for (auto& entry : runtime.registry().exports())
         if (&entry.spec == exporter)
             problem = runtime.attempt(entry.plugin_id, "The export failed",
                                       [&] { exporter->write(*runtime.workshop(), options, output); });
@@ -187,8 +187,8 @@ Outcome export_file(const std::vector<std::string>& args, const Start& start, st
     // A tabular export may have written a folder of files instead, and says so itself.
     if (fs::is_regular_file(output)) out << "Wrote " << output << '\n';
     // What the export said about itself ("14 tasks, ..."), once the file is written.
-    for (std::size_t i = messages_before; i < runtime.messages().size(); ++i)
-        if (runtime.messages()[i].level == LogLevel::Info) out << runtime.messages()[i].text << '\n';
+    for (std::size_t i = messages_before; i < runtime.messages().entries.size(); ++i)
+        if (runtime.messages().entries[i].level == LogLevel::Info) out << runtime.messages().entries[i].text << '\n';
     return {};
 }
 
@@ -234,7 +234,7 @@ Outcome summary_of(const std::vector<std::string>& args, const Start& start, std
     loaded_runtime(runtime, start);
     std::vector<summary::WorkshopSummary> workshops;
     for (const auto& file : files) {
-        auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.known_schema());
+        auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.plugins().known_schema());
         if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, fmt::format("{}: {}", file, e->message));
         runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
         RedactedReading redacted(*runtime.workshop(), redact);  // as every export reads: masked when asked

@@ -43,16 +43,16 @@ nlohmann::json workshop_info(Runtime& runtime) {
     }
     info["plugins"] = plugins;
     // Parts of the file whose plugin is not installed here: kept, but read by nobody.
-    info["missing_plugins"] = runtime.missing_plugins(workshop);
-    if (runtime.safe_mode()) info["safe_mode"] = true;
+    info["missing_plugins"] = runtime.plugins().missing(workshop);
+    if (runtime.plugins().safe_mode()) info["safe_mode"] = true;
 
     auto entities = nlohmann::json::object();
-    for (auto& kind : runtime.entity_kinds())
+    for (auto& kind : runtime.registry().entity_kinds())
         if (!entities.contains(kind.spec.kind)) entities[kind.spec.kind] = runtime.entities(kind.spec.kind).size();
     info["entities"] = entities;
 
     // The prioritised problems with a gap, by kind (kartla::coverage says what each kind means).
-    const coverage::EntitySource published = [&](std::string_view kind, bool* available) {
+    const EntitySource published = [&](std::string_view kind, bool* available) {
         return runtime.entities(kind, available);
     };
     const auto coverage = coverage::compute(db, published);

@@ -91,7 +91,7 @@ int merge_copies(Runtime& runtime, const std::vector<std::string>& args, std::os
         if (auto problem = read_choices(r.choices_file, choices); !problem.empty()) return fail(problem, 2);
     std::error_code ec;
     if (fs::exists(r.output, ec)) return fail(fmt::format("{}: exists already; give a new file for the merged workshop", r.output));
-    auto known = runtime.known_schema();
+    auto known = runtime.plugins().known_schema();
     // A is read as any file is, and written to OUT; the merge goes into OUT, so A and B stay as they are.
     auto opened = Workshop::open(r.mine, OpenMode::ReadOnly, false, known);
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(e->message);

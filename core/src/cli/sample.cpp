@@ -52,7 +52,7 @@ std::string build_sample(Runtime& runtime, const fs::path& out) {
     fs::path samples = paths::asset_dir() / "samples";
     try {
         load_core_sample(workshop, read_json(samples / "workshop.json"));
-        auto loaders = runtime.sample_loaders();
+        auto loaders = runtime.registry().sample_loaders();
         std::stable_sort(loaders.begin(), loaders.end(),
                          [](const auto& a, const auto& b) { return a.spec.order < b.spec.order; });
         for (auto& loader : loaders) {
@@ -63,7 +63,7 @@ std::string build_sample(Runtime& runtime, const fs::path& out) {
                 throw std::runtime_error(fmt::format("the {} part of the sample failed", loader.plugin_id));
         }
     } catch (const std::exception& e) {
-        runtime.take_workshop();
+        runtime.session().take_workshop();
         std::error_code ec;
         fs::remove(out, ec);
         return fmt::format("could not build the sample: {}", e.what());

@@ -54,7 +54,7 @@ int serve(Runtime& runtime, const std::vector<std::string>& args, std::ostream& 
     }
     if (file.empty()) return err << "kartla: " << usage << '\n', 2;
     // Like the window: read-write, and held, so no second kartla writes into it meanwhile.
-    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.known_schema());
+    auto opened = Workshop::open(file, OpenMode::ReadWrite, true, runtime.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return err << "kartla: " << e->message << '\n', 1;
     runtime.set_workshop(std::move(std::get<std::unique_ptr<Workshop>>(opened)));
 

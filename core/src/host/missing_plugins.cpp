@@ -1,6 +1,7 @@
 // Parts of a workshop made with a plugin that is not installed here: found in
 // the core's table of plugin schema versions, named to the user everywhere the
 // workshop is shown or exported, and never read or changed (schema_guard).
+#include "host/plugin_set.hpp"
 #include "host/runtime.hpp"
 #include "storage/schema_guard.hpp"
 
@@ -10,11 +11,11 @@
 
 namespace kartla {
 
-std::vector<std::string> Runtime::missing_plugins(Workshop& workshop) const {
+std::vector<std::string> PluginSet::missing(Workshop& workshop) const {
     std::vector<std::string> out;
     if (safe_mode_) return out;
     auto installed = [&](const std::string& id) {
-        return std::any_of(plugins_.begin(), plugins_.end(), [&](const auto& plugin) { return plugin->id == id; });
+        return std::any_of(records_.begin(), records_.end(), [&](const auto& plugin) { return plugin->id == id; });
     };
     // A row is written only by a plugin's first migration, so each one is a part with tables.
     Statement rows(workshop.db().handle(), "SELECT plugin_id FROM core_plugin_schema WHERE version > 0 ORDER BY plugin_id");
@@ -25,15 +26,15 @@ std::vector<std::string> Runtime::missing_plugins(Workshop& workshop) const {
     return out;
 }
 
-std::string Runtime::missing_plugin_notice(std::string_view id) const {
+std::string PluginSet::missing_notice(std::string_view id) const {
     return fmt::format(
-        fmt::runtime(translate("This workshop has a part made with {}, which is not installed here; it is kept unchanged.")),
+        fmt::runtime(runtime_.translate("This workshop has a part made with {}, which is not installed here; it is kept unchanged.")),
         id);
 }
 
-std::vector<std::string> Runtime::missing_plugin_notices(Workshop& workshop) const {
+std::vector<std::string> PluginSet::missing_notices(Workshop& workshop) const {
     std::vector<std::string> out;
-    for (const auto& id : missing_plugins(workshop)) out.push_back(missing_plugin_notice(id));
+    for (const auto& id : missing(workshop)) out.push_back(missing_notice(id));
     return out;
 }
 

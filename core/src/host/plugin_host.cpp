@@ -29,7 +29,7 @@ EditResult PluginHost::edit(std::string_view label_msgid, const std::function<vo
 }
 
 void PluginHost::log(LogLevel level, std::string_view message) {
-    runtime_.post_message(level, fmt::format("{}: {}", id_, message));
+    runtime_.messages().post(level, fmt::format("{}: {}", id_, message));
 }
 
 ImGuiContext* PluginHost::imgui_context() { return ImGui::GetCurrentContext(); }

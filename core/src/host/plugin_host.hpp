@@ -9,24 +9,25 @@ class PluginHost final : public Host {
 public:
     PluginHost(Runtime& runtime, std::string plugin_id) : runtime_(runtime), id_(std::move(plugin_id)) {}
 
-    void add_schema(std::vector<std::string> migrations) override { runtime_.set_schema(id_, std::move(migrations)); }
-    void add_view(ViewSpec view) override { runtime_.add(id_, std::move(view)); }
-    void add_command(CommandSpec command) override { runtime_.add(id_, std::move(command)); }
+    void add_schema(std::vector<std::string> migrations) override { runtime_.plugins().set_schema(id_, std::move(migrations)); }
+    void add_view(ViewSpec view) override { runtime_.registry().add(id_, std::move(view)); }
+    void add_command(CommandSpec command) override { runtime_.registry().add(id_, std::move(command)); }
     // Every export runs whole-or-nothing and, on request, redacted (kartla/export_file.hpp),
     // and is told what it must say about the workshop as a whole (ExportOptions::notices).
     void add_export(ExportSpec exporter) override {
         exporter.write = [&runtime = runtime_, write = guarded_export(std::move(exporter.write), exporter.extension.empty())](
                              Workshop& workshop, const ExportOptions& options, const std::filesystem::path& out) {
             ExportOptions told = options;
-            told.notices = runtime.missing_plugin_notices(workshop);
+            told.notices = runtime.plugins().missing_notices(workshop);
             write(workshop, told, out);
         };
-        runtime_.add(id_, std::move(exporter));
+        runtime_.registry().add(id_, std::move(exporter));
     }
-    void add_entity_kind(EntityKindSpec kind) override { runtime_.add(id_, std::move(kind)); }
-    void add_sample_loader(SampleSpec loader) override { runtime_.add(id_, std::move(loader)); }
+    void add_entity_kind(EntityKindSpec kind) override { runtime_.registry().add(id_, std::move(kind)); }
+    void add_sample_loader(SampleSpec loader) override { runtime_.registry().add(id_, std::move(loader)); }
 
-    Workshop* workshop() override { return runtime_.workshop_for(id_); }
+    // The open workshop, while this plugin's tables are usable in it.
+    Workshop* workshop() override { return runtime_.plugins().usable(id_) ? runtime_.workshop() : nullptr; }
     EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) override;
     std::vector<Entity> entities(std::string_view kind, bool* available) override {
         return runtime_.entities(kind, available);
@@ -34,15 +35,15 @@ public:
     std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available) override {
         return runtime_.entities_where(kind, filter, available);
     }
-    const char* tr(const char* msgid) override { return runtime_.translate_in(id_, msgid); }
+    const char* tr(const char* msgid) override { return runtime_.frontend().translate_in(id_, msgid); }
     void log(LogLevel level, std::string_view message) override;
-    void show_message(std::string_view message) override { runtime_.post_message(LogLevel::Info, std::string(message)); }
-    void show_view(std::string_view key) override { runtime_.show_view(key); }
+    void show_message(std::string_view message) override { runtime_.messages().post(LogLevel::Info, std::string(message)); }
+    void show_view(std::string_view key) override { runtime_.frontend().show_view(key); }
     ImGuiContext* imgui_context() override;
-    float ui_scale() override { return runtime_.ui_scale(); }
-    void add_report_section(ReportSectionSpec section) override { runtime_.add(id_, std::move(section)); }
+    float ui_scale() override { return runtime_.frontend().ui_scale(); }
+    void add_report_section(ReportSectionSpec section) override { runtime_.registry().add(id_, std::move(section)); }
     std::vector<ReportSectionSpec> report_sections() override { return runtime_.report_sections(); }
-    void add_phone_route(PhoneRouteSpec route) override { runtime_.add(id_, std::move(route)); }
+    void add_phone_route(PhoneRouteSpec route) override { runtime_.registry().add(id_, std::move(route)); }
 
 private:
     Runtime& runtime_;

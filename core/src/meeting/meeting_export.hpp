@@ -3,14 +3,13 @@
 // (details, attendance, agenda with time spent, decisions, parking lot). It
 // registers itself as a core part (host/core_parts.hpp).
 #include "kartla/plugin_api.hpp"
+#include "kartla/translate.hpp"
 #include "kartla/workshop.hpp"
 
 #include <functional>
 #include <ostream>
 
 namespace kartla {
-
-using Translate = std::function<const char*(const char*)>;
 
 KARTLA_API void write_meeting_markdown(Workshop& workshop, const ExportOptions& options, const Translate& tr,
                                        std::ostream& out);

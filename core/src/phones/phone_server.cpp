@@ -427,7 +427,7 @@ bool PhoneServer::answer_read(MHD_Connection* connection, const RequestHead& hea
 void PhoneServer::publish_reads() {
     Workshop* workshop = runtime_.workshop();
     const std::uint64_t revision = workshop ? state_version(*workshop) : 0;
-    const auto& routes = runtime_.phone_routes();
+    const auto& routes = runtime_.registry().phone_routes();
     if (reads_ && workshop == published_workshop_ && revision == published_revision_ &&
         routes.size() == published_routes_)
         return;
@@ -442,7 +442,7 @@ void PhoneServer::publish_reads() {
     }
     published_workshop_ = workshop;
     published_revision_ = revision;
-    published_routes_ = runtime_.phone_routes().size();
+    published_routes_ = runtime_.registry().phone_routes().size();
     ++published_;
     std::lock_guard lock(reads_mutex_);
     reads_ = std::move(reads);
@@ -462,7 +462,7 @@ std::size_t PhoneServer::pump() {
         const PhoneRouteSpec* found = nullptr;
         std::string plugin_id;
         const std::string& route = exchange->verdict.name;
-        for (const auto& entry : runtime_.phone_routes())
+        for (const auto& entry : runtime_.registry().phone_routes())
             if (entry.spec.method == exchange->head.method && entry.spec.path == route) {
                 found = &entry.spec;
                 plugin_id = entry.plugin_id;

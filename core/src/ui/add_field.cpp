@@ -3,6 +3,7 @@
 #include "kartla/widgets.hpp"
 
 #include "field_saving.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -38,7 +38,7 @@ void same_line_if_fits(const char* next_label) {
 
 AgendaPanel::AgendaPanel(Runtime& runtime)
     : runtime_(runtime), runner_(steady_seconds, [&runtime](std::string_view key) {
-          runtime.show_view(key);
+          runtime.frontend().show_view(key);
       }) {}
 
 void AgendaPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
@@ -87,7 +87,7 @@ void AgendaPanel::toggle_timer() {
     if (!runner_.current_step()) runner_.go_to(*workshop, 0);
     // A countdown with no step to count for would tick, and keep the window redrawing, for nothing.
     if (!runner_.current_step()) {
-        runtime_.post_message(LogLevel::Info, runtime_.translate("The agenda has no steps yet: add a step or use the usual agenda."));
+        runtime_.messages().post(LogLevel::Info, runtime_.translate("The agenda has no steps yet: add a step or use the usual agenda."));
         return;
     }
     runner_.start();
@@ -340,13 +340,13 @@ void AgendaPanel::draw_step_editor(Workshop& workshop, agenda::Step& step, std::
     std::string current_title = none;
     // Each main view, and each of its tabs as "<view>: <tab>" (key "<view>/<tab>").
     std::vector<std::pair<std::string, std::string>> choices;  // key, title
-    for (const auto& v : runtime_.views()) {
-        if (v.spec.placement != ViewPlacement::Main || !runtime_.plugin_usable(v.plugin_id)) continue;
-        const std::string title = runtime_.translate_in(v.plugin_id, v.spec.title.c_str());
+    for (const auto& v : runtime_.registry().views()) {
+        if (v.spec.placement != ViewPlacement::Main || !runtime_.plugins().usable(v.plugin_id)) continue;
+        const std::string title = runtime_.frontend().translate_in(v.plugin_id, v.spec.title.c_str());
         choices.emplace_back(v.spec.key, title);
         for (const auto& tab : v.spec.tabs)
             choices.emplace_back(v.spec.key + "/" + tab.key,
-                                 fmt::format("{}: {}", title, runtime_.translate_in(v.plugin_id, tab.title.c_str())));
+                                 fmt::format("{}: {}", title, runtime_.frontend().translate_in(v.plugin_id, tab.title.c_str())));
     }
     for (const auto& [key, title] : choices)
         if (key == step.view_key) current_title = title;

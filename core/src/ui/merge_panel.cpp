@@ -40,7 +40,7 @@ void MergePanel::start(const std::filesystem::path& other) {
     choices_.clear();
     problem_.clear();
     mine_when_ = last_edit(*mine);
-    auto opened = other_copy::open(other, *mine, runtime_.known_schema());
+    auto opened = other_copy::open(other, *mine, runtime_.plugins().known_schema());
     if (auto* refused = std::get_if<std::string>(&opened)) {
         problem_ = *refused;
         return;
@@ -54,7 +54,7 @@ void MergePanel::start(const std::filesystem::path& other) {
     }
     conflicts_ = std::move(outcome.conflicts);
     if (outcome.merged()) {
-        runtime_.post_message(LogLevel::Info,
+        runtime_.messages().post(LogLevel::Info,
                               fmt::format(fmt::runtime(runtime_.translate(
                                               "Merged {}: {} change(s). Undo takes the whole merge back.")),
                                           other.filename().string(), outcome.changes));
@@ -65,7 +65,7 @@ void MergePanel::start(const std::filesystem::path& other) {
 void MergePanel::apply() {
     Workshop* mine = runtime_.workshop();
     if (!mine || other_.empty()) return;
-    auto opened = other_copy::open(other_, *mine, runtime_.known_schema());
+    auto opened = other_copy::open(other_, *mine, runtime_.plugins().known_schema());
     if (auto* refused = std::get_if<std::string>(&opened)) {
         problem_ = *refused;
         return;
@@ -81,7 +81,7 @@ void MergePanel::apply() {
                 conflicts_.push_back(std::move(c));
         return;
     }
-    runtime_.post_message(LogLevel::Info, fmt::format(fmt::runtime(runtime_.translate(
+    runtime_.messages().post(LogLevel::Info, fmt::format(fmt::runtime(runtime_.translate(
                                                           "Merged {}: {} change(s). Undo takes the whole merge back.")),
                                                       other_.filename().string(), outcome.changes));
     close();

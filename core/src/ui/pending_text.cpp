@@ -10,6 +10,7 @@
 
 #include "kartla/widgets.hpp"
 #include "kartla/workshop.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>

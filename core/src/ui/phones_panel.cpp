@@ -47,13 +47,13 @@ void PhonesPanel::open_joining() {
     if (!room_.open(options, &problem_)) return;
     qr_ = phones::qr_code(server().qr_text());
     check_reachable();
-    runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Phones can join at"), server().url()));
+    runtime_.messages().post(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Phones can join at"), server().url()));
 }
 
 void PhonesPanel::pump() {
     if (room_.pump() == phones::PhoneRoom::Pumped::ClosedForAnotherWorkshop) {
         qr_ = {};
-        runtime_.post_message(LogLevel::Warning, runtime_.translate("Joining was closed: another workshop is open."));
+        runtime_.messages().post(LogLevel::Warning, runtime_.translate("Joining was closed: another workshop is open."));
     }
 }
 
@@ -61,7 +61,7 @@ void PhonesPanel::close_joining() {
     if (!room_.open_now()) return;
     room_.close();
     qr_ = {};
-    runtime_.post_message(LogLevel::Info, runtime_.translate("Joining is closed."));
+    runtime_.messages().post(LogLevel::Info, runtime_.translate("Joining is closed."));
 }
 
 // The server answers its own address: what can be tested from here. Whether the

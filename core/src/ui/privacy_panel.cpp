@@ -35,7 +35,7 @@ std::string PrivacyPanel::place_of(const privacy::CellHit& hit) {
         if (hit.table.starts_with(plugin->id + "_")) {
             std::string field = hit.column;
             std::replace(field.begin(), field.end(), '_', ' ');
-            return fmt::format("{} · {}", runtime_.translate_in(plugin->id, plugin->name.c_str()), field);
+            return fmt::format("{} · {}", runtime_.frontend().translate_in(plugin->id, plugin->name.c_str()), field);
         }
     return fmt::format("{} · {}", hit.table, hit.column);
 }
@@ -54,7 +54,7 @@ std::size_t PrivacyPanel::hit_count() {
 }
 
 void PrivacyPanel::report(const EditResult& result, const char* done) {
-    runtime_.post_message(result ? LogLevel::Info : LogLevel::Error, result ? runtime_.translate(done) : result.message);
+    runtime_.messages().post(result ? LogLevel::Info : LogLevel::Error, result ? runtime_.translate(done) : result.message);
 }
 
 void PrivacyPanel::draw() {

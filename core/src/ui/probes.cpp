@@ -3,6 +3,7 @@
 #include "kartla/widgets.hpp"
 
 #include "host/context_data.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <unordered_map>
 #include <utility>

@@ -8,6 +8,7 @@
 #include "host/paths.hpp"
 #include "fonts.hpp"
 #include "top_strip.hpp"
+#include "ui/key_layout.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -77,11 +78,11 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
 Shell::~Shell() {
     if (Workshop* w = runtime_.workshop()) agenda_panel_.runner().save_spent(*w);  // a running step's time
     set_widget_translator(nullptr);
-    runtime_.remove_view("core.workshop");
-    runtime_.remove_view("core.privacy");
-    runtime_.remove_view("core.phones");
-    runtime_.remove_view("core.agenda");
-    runtime_.remove_view("core.meeting_notes");
+    runtime_.registry().remove_view("core.workshop");
+    runtime_.registry().remove_view("core.privacy");
+    runtime_.registry().remove_view("core.phones");
+    runtime_.registry().remove_view("core.agenda");
+    runtime_.registry().remove_view("core.meeting_notes");
     runtime_.set_frontend(nullptr);
 }
 
@@ -102,7 +103,7 @@ void Shell::show_error(std::string message, const char* title_msgid) {
 
 std::string Shell::window_title() const {
     Workshop* workshop = runtime_.workshop();
-    std::string safe = runtime_.safe_mode() ? fmt::format(" ({})", runtime_.translate("safe mode")) : "";
+    std::string safe = runtime_.plugins().safe_mode() ? fmt::format(" ({})", runtime_.translate("safe mode")) : "";
     if (!workshop) return "kartla" + safe;
     std::string title;
     try {
@@ -182,18 +183,18 @@ void Shell::draw_quit_question() {
 
 void Shell::undo() {
     if (Workshop* w = runtime_.workshop(); w && w->can_undo()) {
-        std::string label = runtime_.step_text(w->undo_step());
+        std::string label = runtime_.frontend().step_text(w->undo_step());
         auto result = w->undo();
-        runtime_.post_message(result ? LogLevel::Info : LogLevel::Error,
+        runtime_.messages().post(result ? LogLevel::Info : LogLevel::Error,
                               result ? fmt::format("{}: {}", runtime_.translate("Undone"), label) : result.message);
     }
 }
 
 void Shell::redo() {
     if (Workshop* w = runtime_.workshop(); w && w->can_redo()) {
-        std::string label = runtime_.step_text(w->redo_step());
+        std::string label = runtime_.frontend().step_text(w->redo_step());
         auto result = w->redo();
-        runtime_.post_message(result ? LogLevel::Info : LogLevel::Error,
+        runtime_.messages().post(result ? LogLevel::Info : LogLevel::Error,
                               result ? fmt::format("{}: {}", runtime_.translate("Redone"), label) : result.message);
     }
 }
@@ -217,7 +218,7 @@ void Shell::handle_shortcuts() {
     if (io.WantTextInput) return;  // Ctrl+Z inside a text field belongs to the field
     if (pressed(keys::Z, true)) undo();
     if (pressed(keys::Y, true) || pressed(keys::Z, true, true)) redo();
-    for (const auto& command : runtime_.commands()) {
+    for (const auto& command : runtime_.registry().commands()) {
         const auto& s = command.spec.shortcut;
         if (!s.key || !pressed(s.key, s.ctrl, s.shift)) continue;
         if (command.spec.enabled && !command.spec.enabled()) continue;
@@ -253,7 +254,7 @@ void Shell::check_file() {
     if (problem.empty() && w->read_only())
         problem = fmt::format("{} {}", runtime_.translate(w->storage_note().c_str()),
                               runtime_.translate("Use Save a copy… to go on working in a copy."));
-    if (problem != file_banner_ && !problem.empty()) runtime_.post_message(LogLevel::Warning, problem);
+    if (problem != file_banner_ && !problem.empty()) runtime_.messages().post(LogLevel::Warning, problem);
     file_banner_ = std::move(problem);
 }
 
@@ -361,7 +362,7 @@ void Shell::draw_status_bar() {
                              ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 2));
     if (ImGui::Begin("###core.status", nullptr, flags)) {
-        auto& messages = runtime_.messages();
+        auto& messages = runtime_.messages().entries;
         double now = ImGui::GetTime();
         if (!messages.empty()) {
             status_ = messages.back().text;

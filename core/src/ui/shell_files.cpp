@@ -7,6 +7,7 @@
 #include "kartla/export_file.hpp"
 #include "kartla/widgets.hpp"
 #include "storage/schema_guard.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -25,7 +26,7 @@ bool Shell::text_pending_here() {
 
 bool Shell::open_file(const fs::path& path) {
     if (text_pending_here()) return false;
-    auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.known_schema());
+    auto opened = Workshop::open(path, OpenMode::ReadWrite, true, runtime_.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) {
         show_error(e->message);
         if (e->problem == OpenProblem::ForeignSchema) foreign_file_ = fs::absolute(path);  // offer a cleaned copy
@@ -35,8 +36,8 @@ bool Shell::open_file(const fs::path& path) {
     file_checked_at_ = -1000;
     settings_.remember_file(fs::absolute(path).string());
     save_settings();
-    if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.post_message(LogLevel::Info, note);
-    if (auto note = wal_note(); !note.empty()) runtime_.post_message(LogLevel::Warning, note);
+    if (auto note = runtime_.workshop()->storage_note(); !note.empty()) runtime_.messages().post(LogLevel::Info, note);
+    if (auto note = wal_note(); !note.empty()) runtime_.messages().post(LogLevel::Warning, note);
     return true;
 }
 
@@ -44,7 +45,7 @@ bool Shell::open_cleaned_copy(const fs::path& chosen) {
     if (foreign_file_.empty()) return false;
     fs::path source = foreign_file_;
     fs::path target = chosen.empty() ? schema_guard::cleaned_copy_name(source) : chosen;
-    auto problem = schema_guard::write_cleaned_copy(source, target, runtime_.known_schema());
+    auto problem = schema_guard::write_cleaned_copy(source, target, runtime_.plugins().known_schema());
     if (!problem.empty()) {
         // Beside the original may be a read-only stick or folder: let the user choose a place.
         if (chosen.empty() && !file_dialog_.visible()) {
@@ -59,7 +60,7 @@ bool Shell::open_cleaned_copy(const fs::path& chosen) {
     error_dialog_.clear();
     foreign_file_.clear();
     if (!open_file(target)) return false;
-    runtime_.post_message(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Opened a cleaned copy"),
+    runtime_.messages().post(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Opened a cleaned copy"),
                                                       target.filename().string()));
     return true;
 }
@@ -105,7 +106,7 @@ void Shell::save_copy_as(const fs::path& target) {
     if (!continue_there) {
         auto result = w->save_copy(target);
         if (!result) return show_error(result.message);
-        runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
+        runtime_.messages().post(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Saved a copy as"), target.string()));
         return quit_if_asked_to();
     }
     auto result = w->continue_in_copy(target);
@@ -115,7 +116,7 @@ void Shell::save_copy_as(const fs::path& target) {
     save_settings();
     // One state from now on: the banner goes at once, and the status bar says where kartla saves.
     file_checked_at_ = -1000;
-    runtime_.post_message(LogLevel::Info,
+    runtime_.messages().post(LogLevel::Info,
                           fmt::format("{} {}", runtime_.translate("kartla now saves into"), target.string()));
     quit_if_asked_to();
 }
@@ -139,7 +140,7 @@ void Shell::choose_export_file(const std::string& format, bool redact) {
     const fs::path suggested = default_export_path(runtime_.workshop()->path(), *exporter);
     file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,
                       [this, format, redact](const fs::path& p) {
-                          for (const auto& entry : runtime_.exports()) {
+                          for (const auto& entry : runtime_.registry().exports()) {
                               if (entry.spec.format != format) continue;
                               ExportOptions options;
                               options.redact_personal_data = redact;
@@ -150,7 +151,7 @@ void Shell::choose_export_file(const std::string& format, bool redact) {
                               if (!failed.empty())
                                   show_error(failed, "The export failed");
                               else
-                                  runtime_.post_message(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
+                                  runtime_.messages().post(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Exported"), p.string()));
                               break;
                           }
                       },

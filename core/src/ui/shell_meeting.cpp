@@ -6,6 +6,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "ui/host_widgets.hpp"
+#include "ui/key_layout.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -86,7 +87,7 @@ void Shell::open_palette() {
 std::vector<PaletteCommand> Shell::palette_commands() {
     auto tr = [this](const char* msgid) { return std::string(runtime_.translate(msgid)); };
     auto tr_in = [this](const std::string& component, const char* msgid) {
-        return std::string(runtime_.translate_in(component, msgid));
+        return std::string(runtime_.frontend().translate_in(component, msgid));
     };
     Workshop* w = runtime_.workshop();
     bool open = w != nullptr;
@@ -121,18 +122,18 @@ std::vector<PaletteCommand> Shell::palette_commands() {
         {tr("Close joining"), "", [this] { phones_panel_.close_joining(); }, phones_panel_.joining()},
         {tr("Quit"), "Ctrl+Q", [this] { request_quit(); }},
     };
-    for (const auto& v : runtime_.views()) {
-        if (!runtime_.plugin_usable(v.plugin_id)) continue;
+    for (const auto& v : runtime_.registry().views()) {
+        if (!runtime_.plugins().usable(v.plugin_id)) continue;
         std::string key = v.spec.key;
         out.push_back({fmt::format("{} {}", tr("Show"), tr_in(v.plugin_id, v.spec.title.c_str())), "", [this, key] { stage_.show(key); }});
     }
-    for (const auto& command : runtime_.commands()) {
+    for (const auto& command : runtime_.registry().commands()) {
         bool enabled = !command.spec.enabled || command.spec.enabled();
         std::string key = command.spec.key;
         out.push_back({tr_in(command.plugin_id, command.spec.label.c_str()), shortcut_text(command.spec.shortcut),
                        [this, key] {
                            // Looked up again: the plugin may have been disabled since the palette opened.
-                           for (const auto& c : runtime_.commands())
+                           for (const auto& c : runtime_.registry().commands())
                                if (c.spec.key == key) {
                                    runtime_.attempt(c.plugin_id, "The command failed", [&] { c.spec.run(); });
                                    break;
@@ -141,7 +142,7 @@ std::vector<PaletteCommand> Shell::palette_commands() {
                        enabled});
     }
     // Exports last: "uppf" means the follow-up view before the calendar of follow-up meetings.
-    for (const auto& entry : runtime_.exports()) {
+    for (const auto& entry : runtime_.registry().exports()) {
         std::string format = entry.spec.format;
         out.push_back({fmt::format("{}: {}", tr("Export"), tr_in(entry.plugin_id, entry.spec.label.c_str())), "",
                        [this, format] { export_to(format); }, open});
@@ -237,7 +238,7 @@ float Shell::draw_step_strip(ImVec2 origin, float width, bool always) {
 
 void Shell::toggle_room_view() {
     if (screens_ < 2) {
-        runtime_.post_message(LogLevel::Info, runtime_.translate("Only one screen is connected: Presentation mode (F5) "
+        runtime_.messages().post(LogLevel::Info, runtime_.translate("Only one screen is connected: Presentation mode (F5) "
                                                                  "shows the room view on this one."));
         return;
     }

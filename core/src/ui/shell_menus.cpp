@@ -48,9 +48,9 @@ void Shell::draw_file_menu() {
     if (ImGui::MenuItem(runtime_.translate("Merge another copy…"), nullptr, false, workshop && !workshop->read_only()))
         file_dialog_.show(FileDialog::Purpose::Open, runtime_.translate("Merge another copy"), ".kartla",
                           [this](const fs::path& p) { merge_panel_.start(p); });
-    if (ImGui::BeginMenu(runtime_.translate("Export"), workshop != nullptr && !runtime_.exports().empty())) {
-        for (const auto& entry : runtime_.exports())
-            if (ImGui::MenuItem(runtime_.translate_in(entry.plugin_id, entry.spec.label.c_str()))) export_to(entry.spec.format);
+    if (ImGui::BeginMenu(runtime_.translate("Export"), workshop != nullptr && !runtime_.registry().exports().empty())) {
+        for (const auto& entry : runtime_.registry().exports())
+            if (ImGui::MenuItem(runtime_.frontend().translate_in(entry.plugin_id, entry.spec.label.c_str()))) export_to(entry.spec.format);
         ImGui::EndMenu();
     }
     ImGui::Separator();
@@ -62,7 +62,7 @@ namespace {
 // "Undo" alone when there is no step, else "Undo <the step's label>", translated now.
 std::string step_item(Runtime& runtime, const char* verb, const EditLabel& step) {
     if (step.msgid.empty()) return runtime.translate(verb);
-    return fmt::format("{} {}", runtime.translate(verb), runtime.step_text(step));
+    return fmt::format("{} {}", runtime.translate(verb), runtime.frontend().step_text(step));
 }
 }  // namespace
 
@@ -83,11 +83,11 @@ void Shell::draw_edit_menu() {
     Workshop* w = runtime_.workshop();
     if (ImGui::MenuItem(undo_menu_text().c_str(), "Ctrl+Z", false, w && w->can_undo())) undo();
     if (ImGui::MenuItem(redo_menu_text().c_str(), "Ctrl+Y", false, w && w->can_redo())) redo();
-    if (!runtime_.commands().empty()) ImGui::Separator();
-    auto commands = runtime_.commands();  // a command may disable its plugin
+    if (!runtime_.registry().commands().empty()) ImGui::Separator();
+    auto commands = runtime_.registry().commands();  // a command may disable its plugin
     for (const auto& command : commands) {
         bool enabled = !command.spec.enabled || command.spec.enabled();
-        if (ImGui::MenuItem(runtime_.translate_in(command.plugin_id, command.spec.label.c_str()),
+        if (ImGui::MenuItem(runtime_.frontend().translate_in(command.plugin_id, command.spec.label.c_str()),
                             shortcut_text(command.spec.shortcut).c_str(),
                             false, enabled))
             runtime_.attempt(command.plugin_id, "The command failed", [&] { command.spec.run(); });

@@ -27,7 +27,7 @@ const char* state_of(const PluginRecord& plugin) {
 
 void Shell::draw_plugins_menu() {
     if (!ImGui::BeginMenu(runtime_.translate("Plugins"))) return;
-    if (runtime_.safe_mode())
+    if (runtime_.plugins().safe_mode())
         ImGui::TextUnformatted(runtime_.translate("Safe mode: no plugins were loaded. Start kartla without --safe-mode to use them."));
     else if (runtime_.plugins().empty())
         ImGui::TextDisabled("%s", runtime_.translate("No plugins were found."));
@@ -56,7 +56,7 @@ void Shell::draw_plugins_menu() {
 }
 
 void Shell::draw_safe_mode_note() {
-    if (!runtime_.safe_mode()) return;
+    if (!runtime_.plugins().safe_mode()) return;
     ImGui::Separator();
     ImGui::TextColored(ImVec4(0.85f, 0.35f, 0.05f, 1), "%s", runtime_.translate("Safe mode: no plugins"));
     mark_item("core.safe_mode_note");
@@ -64,7 +64,7 @@ void Shell::draw_safe_mode_note() {
 
 // After a start that died while starting a plugin: start without it, or try again.
 void Shell::draw_plugin_start_question() {
-    auto to_ask = runtime_.held_back_to_ask();
+    auto to_ask = runtime_.plugins().held_back_to_ask();
     if (to_ask.empty() || !error_dialog_.empty()) return;
     const HeldBackPlugin& plugin = to_ask.front();
     std::string title = fmt::format("{}###core.plugin_crash", runtime_.translate("A plugin stopped kartla"));
@@ -79,7 +79,7 @@ void Shell::draw_plugin_start_question() {
                                .c_str());
     ImGui::PopTextWrapPos();
     if (big_button(fmt::format(fmt::runtime(runtime_.translate("Start without {}")), plugin.shown()).c_str())) {
-        runtime_.start_without(plugin.id);
+        runtime_.plugins().start_without(plugin.id);
         ImGui::CloseCurrentPopup();
     }
     mark_item("core.plugin_crash.without");
@@ -94,8 +94,8 @@ void Shell::draw_plugin_start_question() {
 void Shell::run_pending_plugin_retry() {
     if (retry_pending_.empty()) return;
     std::string id = std::exchange(retry_pending_, {});
-    if (runtime_.retry_plugin(id))
-        runtime_.post_message(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Plugin started"), id));
+    if (runtime_.plugins().retry(id))
+        runtime_.messages().post(LogLevel::Info, fmt::format("{}: {}", runtime_.translate("Plugin started"), id));
 }
 
 }  // namespace kartla::ui

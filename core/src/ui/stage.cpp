@@ -35,8 +35,8 @@ bool ViewStage::side_open(const ViewSpec& view) {
 // A copy, because a plugin that fails while drawing has its views removed mid-frame.
 std::vector<Tagged<ViewSpec>> ViewStage::usable_views() {
     std::vector<Tagged<ViewSpec>> out;
-    for (const auto& v : runtime_.views())
-        if (runtime_.plugin_usable(v.plugin_id)) out.push_back(v);
+    for (const auto& v : runtime_.registry().views())
+        if (runtime_.plugins().usable(v.plugin_id)) out.push_back(v);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.spec.order < b.spec.order; });
     return out;
 }
@@ -66,7 +66,7 @@ void ViewStage::switch_to(std::string_view key) {
     const auto slash = key.find('/');
     const std::string_view tab = slash == std::string_view::npos ? std::string_view() : key.substr(slash + 1);
     key = key.substr(0, slash);
-    for (const auto& v : runtime_.views()) {
+    for (const auto& v : runtime_.registry().views()) {
         if (v.spec.key != key) continue;
         if (!tab.empty() && v.spec.show_tab) draw_guarded(v.plugin_id, "drawing", [&] { v.spec.show_tab(tab); });
         if (v.spec.placement == ViewPlacement::Main) {
@@ -77,7 +77,7 @@ void ViewStage::switch_to(std::string_view key) {
             // The core's side views (the agenda) go beside any main view.
             bool same_plugin_on_stage = v.plugin_id == "core";
             std::string on_stage = current();
-            for (const auto& w : runtime_.views())
+            for (const auto& w : runtime_.registry().views())
                 if (w.spec.key == on_stage && w.plugin_id == v.plugin_id) same_plugin_on_stage = true;
             if (!same_plugin_on_stage)
                 for (const auto& w : usable_views())
@@ -92,7 +92,7 @@ void ViewStage::switch_to(std::string_view key) {
 void ViewStage::draw_menu_items() {
     std::string on_stage = current();
     for (const auto& v : usable_views()) {
-        const char* title = runtime_.translate_in(v.plugin_id, v.spec.title.c_str());
+        const char* title = runtime_.frontend().translate_in(v.plugin_id, v.spec.title.c_str());
         if (v.spec.placement == ViewPlacement::Main) {
             if (ImGui::MenuItem(title, nullptr, v.spec.key == on_stage)) show(v.spec.key);
         } else {
@@ -120,7 +120,7 @@ float ViewStage::draw_view_bar(ImVec2 origin, float width, bool drawer) {
     for (const auto& v : usable_views()) {
         if (v.spec.placement != ViewPlacement::Main) continue;  // side views come with their main view
         ToolItem item;
-        item.label = fmt::format("{}##bar.{}", runtime_.translate_in(v.plugin_id, v.spec.title.c_str()), v.spec.key);
+        item.label = fmt::format("{}##bar.{}", runtime_.frontend().translate_in(v.plugin_id, v.spec.title.c_str()), v.spec.key);
         std::string key = v.spec.key;
         item.pressed = [this, key] { show(key); };
         item.probe = "core.view_bar." + v.spec.key;
@@ -229,7 +229,7 @@ void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec
                             ImGuiWindowFlags extra_flags, bool on_top) {
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
-    std::string title = fmt::format("{}###{}", runtime_.translate_in(view.plugin_id, view.spec.title.c_str()), view.spec.key);
+    std::string title = fmt::format("{}###{}", runtime_.frontend().translate_in(view.plugin_id, view.spec.title.c_str()), view.spec.key);
     bool visible = ImGui::Begin(title.c_str(), open, kFixed | extra_flags);
     if (on_top) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());  // a drawer lies over the stage
     if (visible) draw_guarded(view.plugin_id, "drawing", view.spec.draw);

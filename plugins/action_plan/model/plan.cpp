@@ -176,7 +176,7 @@ Plan load_plan(Database& db, const EntitySource& source) {
     plan.actors = fetch(source, "actor");
     // The plan's own measures and what was just fetched stand in for the host, so
     // the rule sees the measures even where no host publishes them (tests, CLI).
-    const kartla::coverage::EntitySource stand_in = [&](std::string_view kind, bool* available) {
+    const kartla::EntitySource stand_in = [&](std::string_view kind, bool* available) {
         const Related* related = kind == "problem" ? &plan.problems
                                  : kind == "cause" ? &plan.causes
                                  : kind == "actor" ? &plan.actors

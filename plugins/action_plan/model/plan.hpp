@@ -19,14 +19,10 @@
 namespace kartla::action_plan {
 
 using kartla::Entity;
-// Host::entities, or a stand-in in tests.
-using EntitySource = std::function<std::vector<Entity>(std::string_view kind, bool* available)>;
 // Host::entities_where, or a stand-in; select_from() makes one from an EntitySource.
 using EntitySelect =
     std::function<std::vector<Entity>(std::string_view kind, const kartla::EntityFilter& filter, bool* available)>;
 EntitySelect select_from(EntitySource source);
-// Host::tr, or identity.
-using Translate = std::function<const char*(const char*)>;
 
 struct Related {
     std::vector<Entity> items;

@@ -1,6 +1,6 @@
 #pragma once
 // Builds the action-plan part of the sample workshop from
-// assets/samples/action_plan.json through the same model functions the views
+// plugins/action_plan/sample.json through the same model functions the views
 // use. Problems, causes and actors are referred to by label; labels that no
 // loaded plugin publishes are skipped, so the sample also loads alone.
 #include "plan.hpp"

@@ -239,8 +239,8 @@ TEST_CASE("the indexed plan answers as the linear searches did, on a generated p
 TEST_CASE("the indexed plan answers as the linear searches did, on the sample") {
     kartla::test::TempDir dir;
     kartla::Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR, ACTION_PLAN_STANDINS_DIR});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR, ACTION_PLAN_STANDINS_DIR});
     REQUIRE(kartla::build_sample(runtime, dir / "sample.kartla").empty());
     const Plan plan = load_plan(runtime.workshop()->db(), [&](std::string_view kind, bool* available) {
         return runtime.entities(kind, available);

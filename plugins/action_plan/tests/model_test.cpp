@@ -240,7 +240,7 @@ TEST_CASE("a shared rank reads as shared, an own rank as a place") {
         {"problem", 4, "Nedskräpning", {{"prioritised", "1"}}},
         {"problem", 5, "Ej prioriterat med samma rang", {{"prioritised", "0"}, {"rank", "3"}}},
     };
-    const Translate swedish = [](const char* msgid) {
+    const kartla::Translate swedish = [](const char* msgid) {
         return std::string(msgid) == "Shared place {} ·" ? "Delad plats {} ·" : msgid;
     };
     CHECK(rank_prefix(plan, plan.problems.items[0], swedish) == "Delad plats 1 ·");

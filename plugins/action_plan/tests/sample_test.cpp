@@ -16,9 +16,9 @@ using namespace kartla::action_plan;
 TEST_CASE("the sample has at least 10 linked measures and every live check fires") {
     kartla::test::TempDir dir;
     kartla::Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR, ACTION_PLAN_STANDINS_DIR});
-    REQUIRE(runtime.plugin_usable("action_plan_standins"));
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR, ACTION_PLAN_STANDINS_DIR});
+    REQUIRE(runtime.plugins().usable("action_plan_standins"));
     REQUIRE(kartla::build_sample(runtime, dir / "sample.kartla").empty());
     const Plan plan = load_plan(runtime.workshop()->db(), [&](std::string_view kind, bool* available) {
         return runtime.entities(kind, available);

@@ -27,7 +27,7 @@ Translate identity() {
 }
 
 World::World(const std::filesystem::path& file) {
-    runtime.echo_messages_to_stderr = false;
+    runtime.messages().echo_to_stderr = false;
     if (file.empty()) {
         runtime.set_workshop(kartla::Workshop::in_memory());
     } else {

@@ -33,9 +33,7 @@ public:
     Translate translator() {
         return [this](const char* msgid) { return tr(msgid); };
     }
-    EntitySource entity_source() {
-        return [this](std::string_view kind, bool* available) { return host_.entities(kind, available); };
-    }
+    EntitySource entity_source() { return host_.entity_source(); }
     // Edits go through host().edit(label msgid, change): it shows failures itself.
     kartla::Host& host() { return host_; }
 

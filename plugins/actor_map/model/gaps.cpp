@@ -13,7 +13,7 @@ Gaps find_gaps(kartla::coverage::Coverage coverage, const std::vector<kartla::En
     return gaps;
 }
 
-Gaps find_gaps(kartla::Database& db, const kartla::coverage::EntitySource& entities) {
+Gaps find_gaps(kartla::Database& db, const kartla::EntitySource& entities) {
     return find_gaps(kartla::coverage::compute(db, entities), kartla::coverage::unconnected_actors(db, entities));
 }
 

@@ -28,6 +28,6 @@ bool is_prioritised(const kartla::Entity& problem);
 Gaps find_gaps(kartla::coverage::Coverage coverage, const std::vector<kartla::Entity>& unconnected_actors);
 
 // Both answers from one source of entities (Host::entities, or a stand-in).
-Gaps find_gaps(kartla::Database& db, const kartla::coverage::EntitySource& entities);
+Gaps find_gaps(kartla::Database& db, const kartla::EntitySource& entities);
 
 }  // namespace kartla::actor_map

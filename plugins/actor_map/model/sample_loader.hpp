@@ -1,5 +1,5 @@
 #pragma once
-// Builds the actor part of the sample workshop (assets/samples/actor_map.json)
+// Builds the actor part of the sample workshop (plugins/actor_map/sample.json)
 // through the same store functions the views use, one edit per item.
 #include "kartla/plugin_api.hpp"
 

@@ -4,6 +4,8 @@
 #include "model/actor_types.hpp"
 #include "model/layout.hpp"
 
+#include "kartla/translate.hpp"
+
 #include <functional>
 #include <string>
 #include <variant>
@@ -62,9 +64,6 @@ struct Scene {
 
 // The filled triangle at the end of an arrow of the given line width.
 std::vector<Point> arrow_head(const LineShape& line);
-
-// Translates an English msgid (the host's tr), so images come out in the user's language.
-using Translate = std::function<std::string(const char*)>;
 
 // The label of an actor type as shown: built-in labels are msgids.
 std::string type_label(const ActorType& type, const Translate& tr);

@@ -16,9 +16,7 @@ using namespace kartla::actor_map;
 
 namespace {
 
-Translate identity() {
-    return [](const char* msgid) { return std::string(msgid); };
-}
+kartla::Translate identity() { return kartla::untranslated; }
 
 const std::vector<std::string> kNames = {
     "Polisen, lokalpolisområde Älvstad", "Socialförvaltningen", "Räddningstjänsten Älvdalen", "Älvstadshem AB",

@@ -213,7 +213,7 @@ TEST_CASE("without the problem plugin, stored problem links still count and no p
 
 TEST_CASE("the sample: 12+ actors of 8+ types, 15+ relations, owners for the prioritised problems, one gap") {
     auto w = workshop();
-    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/assets/samples/actor_map.json");
+    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/plugins/actor_map/sample.json");
     REQUIRE(in);
     auto sample = nlohmann::json::parse(in);
     // The problem map's prioritised problems, as it publishes them; one title of the sample is left out.
@@ -245,7 +245,7 @@ TEST_CASE("the sample: 12+ actors of 8+ types, 15+ relations, owners for the pri
 #include "model/relation_types.hpp"
 
 TEST_CASE("every built-in type, link type, role and quadrant has a Swedish translation") {
-    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/assets/i18n/sv/actor_map.po");
+    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/plugins/actor_map/i18n/sv.po");
     REQUIRE(in);
     std::string po((std::istreambuf_iterator<char>(in)), {});
     auto translated = [&](std::string_view msgid) {

@@ -6,6 +6,7 @@
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -24,13 +25,13 @@ class Meeting {
 public:
     // `with_plan`: the action plan is loaded too, so measures are real rows.
     explicit Meeting(bool with_problems = true, bool with_plan = false) {
-        runtime_.echo_messages_to_stderr = false;
-        REQUIRE(runtime_.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / "actor_map.kplug"));
-        if (with_plan) REQUIRE(runtime_.load_plugin(fs::path(KARTLA_TEST_PLUGIN_DIR) / "action_plan.kplug"));
+        runtime_.messages().echo_to_stderr = false;
+        REQUIRE(runtime_.plugins().load(fs::path(KARTLA_TEST_PLUGIN_DIR) / "actor_map.kplug"));
+        if (with_plan) REQUIRE(runtime_.plugins().load(fs::path(KARTLA_TEST_PLUGIN_DIR) / "action_plan.kplug"));
         auto created = kartla::Workshop::create(dir_ / "möte.kartla");
         REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(created));
         runtime_.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(created)));
-        REQUIRE(runtime_.plugin_usable("actor_map"));
+        REQUIRE(runtime_.plugins().usable("actor_map"));
         if (with_problems) publish_problems();
         REQUIRE(w().edit("participants", [](kartla::Database& db) {
             kartla::core_data::add_participant(db, "Kommunpolis", "Polisen");
@@ -46,7 +47,7 @@ public:
     kartla::Database& db() { return w().db(); }
     Headless& ui() { return ui_; }
     const kartla::ViewSpec& view(const std::string& key) {
-        for (const auto& v : runtime_.views())
+        for (const auto& v : runtime_.registry().views())
             if (v.spec.key == key) return v.spec;
         FAIL("no view " << key);
         throw std::logic_error("unreachable");
@@ -116,7 +117,7 @@ private:
 
     void draw() {
         float x = 0;
-        for (const auto& view : runtime_.views()) {
+        for (const auto& view : runtime_.registry().views()) {
             if (view.plugin_id != "actor_map") continue;  // the plan, when loaded, only stores measures here
             ImGui::SetNextWindowPos(ImVec2(x, 0));
             ImGui::SetNextWindowSize(ImVec2(800, 900));
@@ -412,7 +413,7 @@ TEST_CASE("image exports mask personal data in actor names when asked to") {
         CAPTURE(format);
         kartla::test::TempDir out;
         const kartla::ExportSpec* exporter = nullptr;
-        for (auto& e : m.runtime().exports())
+        for (auto& e : m.runtime().registry().exports())
             if (e.spec.format == format) exporter = &e.spec;
         REQUIRE(exporter != nullptr);
         kartla::ExportOptions options;

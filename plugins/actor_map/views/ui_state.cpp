@@ -28,10 +28,6 @@ void order_problems(std::vector<kartla::Entity>& problems) {
 
 }  // namespace
 
-Translate UiState::translator() {
-    return [this](const char* msgid) { return std::string(host_.tr(msgid)); };
-}
-
 float UiState::ui_scale() const { return ImGui::GetFontSize() / 20.0f; }
 
 const Data& UiState::data() {

@@ -38,7 +38,7 @@ public:
     kartla::Host& host() { return host_; }
     kartla::Workshop* workshop() { return host_.workshop(); }
     const char* tr(const char* msgid) { return host_.tr(msgid); }
-    Translate translator();
+    Translate translator() { return host_.translator(); }
     // Pixels per world unit at zoom 1: follows the user's text size.
     float ui_scale() const;
 

@@ -3,13 +3,13 @@
 // moved, with readable names and values, for the view and the report alike.
 #include "follow_up.hpp"
 
+#include "kartla/translate.hpp"
+
 #include <functional>
 #include <map>
 #include <string>
 
 namespace kartla::follow_up {
-
-using Translate = std::function<std::string(const char* msgid)>;
 
 // Labels of the entities an attribute may point at, by (kind, id).
 using LabelIndex = std::map<std::pair<std::string, std::int64_t>, std::string>;

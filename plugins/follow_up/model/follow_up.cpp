@@ -22,7 +22,7 @@ std::vector<Entity> published_now(const EntitySource& source) {
     // clashing ids; a snapshot keeps the first of each (kind, id).
     std::set<std::pair<std::string, std::int64_t>> seen;
     for (auto kind : kSnapshotKinds)
-        for (auto& e : source(kind))
+        for (auto& e : source(kind, nullptr))
             if (seen.insert({e.kind, e.id}).second) out.push_back(std::move(e));
     return out;
 }

@@ -19,7 +19,6 @@ namespace kartla::follow_up {
 
 using kartla::Database;
 using kartla::Entity;
-using EntitySource = std::function<std::vector<Entity>(std::string_view kind)>;
 
 // The kinds a snapshot holds: what the meeting follows up on.
 inline constexpr std::string_view kSnapshotKinds[] = {"problem", "cause", "actor", "relation", "measure"};

@@ -48,7 +48,7 @@ std::optional<kartla::doc::Chart> indicator_chart(Database& db, const Entity& me
     if (auto value = leading_number(baseline)) {
         chart.has_baseline = true;
         chart.baseline = *value;
-        chart.baseline_label = tr("Baseline") + ": " + baseline;
+        chart.baseline_label = std::string(tr("Baseline")) + ": " + baseline;
     }
     return chart;
 }

@@ -74,7 +74,7 @@ doc::Section report_section(Database& db, const EntitySource& source, const Tran
     if (since.changes.empty()) section.blocks.push_back(doc::Paragraph{tr("Nothing has changed.")});
     else section.blocks.push_back(change_table(since.changes, label_index(source), tr));
 
-    const auto measures = source("measure");
+    const auto measures = source("measure", nullptr);
     section.blocks.push_back(doc::Heading{tr("Indicators over time")});
     auto charts = indicator_charts(db, measures, tr);
     if (charts.empty()) section.blocks.push_back(doc::Paragraph{tr("No indicator values recorded yet.")});

@@ -43,7 +43,7 @@ void backdate_snapshot(Database& db, std::int64_t meeting_id, const nlohmann::js
 }
 
 void load_meeting(kartla::Workshop& workshop, const nlohmann::json& m, const EntitySource& source) {
-    const auto measures = source("measure");
+    const auto measures = source("measure", nullptr);
     std::int64_t meeting_id = 0;
     check(workshop.edit("Start follow-up meeting", [&](Database& db) {
         meeting_id = start_meeting(db,

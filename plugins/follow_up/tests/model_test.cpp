@@ -21,8 +21,8 @@ struct World {
         {"actor", 7, "Polisen", {{"type", "authority"}}},
         {"measure", 20, "Riktade polisinsatser", {{"status", "in_progress"}, {"light", "yellow"}, {"due", "2026-09-30"}}},
         {"measure", 21, "Trygghetsvärdar", {{"status", "decided"}, {"light", "green"}, {"due", "2027-01-31"}}}};
-    EntitySource source() {
-        return [this](std::string_view kind) {
+    kartla::EntitySource source() {
+        return [this](std::string_view kind, bool*) {
             std::vector<Entity> out;
             for (const auto& e : entities)
                 if (e.kind == kind) out.push_back(e);
@@ -216,8 +216,7 @@ TEST_CASE("the report's follow-up part lists exactly the changes made between tw
     const auto autumn = start(*w, world, "2026-10-08");
     save(*w, {autumn, 20, "done", "red", "Slutförd men sent", "41 anmälda", "2026-09-30", "Polisen", "stop", "Avslutas"});
 
-    const auto tr = [](const char* msgid) { return std::string(msgid); };
-    const auto section = report_section(w->db(), world.source(), tr);
+    const auto section = report_section(w->db(), world.source(), kartla::untranslated);
     CHECK(section.title == "Follow-up");
     const auto facts = blocks_of<kartla::doc::Facts>(section);
     REQUIRE(facts.size() == 1);
@@ -248,7 +247,7 @@ TEST_CASE("the report's follow-up part lists exactly the changes made between tw
 TEST_CASE("without follow-up meetings the report's follow-up part says so") {
     auto w = workshop();
     World world;
-    const auto section = report_section(w->db(), world.source(), [](const char* m) { return std::string(m); });
+    const auto section = report_section(w->db(), world.source(), kartla::untranslated);
     REQUIRE(section.blocks.size() == 1);
     CHECK(std::get<kartla::doc::Paragraph>(section.blocks[0]).text == "No follow-up meeting yet.");
 }

@@ -14,10 +14,10 @@ using namespace kartla::follow_up;
 TEST_CASE("the sample has two follow-up meetings with records, indicator values over time and changes between them") {
     kartla::test::TempDir dir;
     kartla::Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
-    REQUIRE(runtime.plugin_usable("follow_up"));
-    REQUIRE(runtime.plugin_usable("action_plan"));
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
+    REQUIRE(runtime.plugins().usable("follow_up"));
+    REQUIRE(runtime.plugins().usable("action_plan"));
     REQUIRE(kartla::build_sample(runtime, dir / "sample.kartla").empty());
     auto& db = runtime.workshop()->db();
     auto meetings = follow_up_meetings(db);
@@ -50,7 +50,7 @@ TEST_CASE("the sample has two follow-up meetings with records, indicator values 
     CHECK(measures == static_cast<int>(runtime.entities("measure").size()));
     CHECK(problems > 0);
     CHECK(actors > 0);
-    const auto since = since_last_meeting(db, meetings[1].id, [&](std::string_view kind) { return runtime.entities(kind); });
+    const auto since = since_last_meeting(db, meetings[1].id, runtime.core_host().entity_source());
     REQUIRE(since.previous == meetings[0].id);
     int added = 0, changed = 0;
     for (const auto& c : since.changes) {

@@ -8,6 +8,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 
@@ -25,7 +26,7 @@ struct Ui {
     std::unique_ptr<MeetingView> view;
 
     Ui() {
-        runtime.echo_messages_to_stderr = false;
+        runtime.messages().echo_to_stderr = false;
         auto created = kartla::Workshop::create(dir / "ui.kartla");
         REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(created));
         runtime.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(created)));
@@ -92,9 +93,7 @@ TEST_CASE("in the view: start a follow-up meeting, record the overdue measure fi
     ui.measures[1].attributes["light"] = "red";
     ui.measures.push_back({"measure", 32, "Föräldrastöd", {{"status", "proposed"}}});
     ui.tap("follow_up.toggle_changes");
-    auto changes = diff(snapshot(ui.db(), meeting), published_now([&](std::string_view kind) {
-                            return ui.runtime.entities(kind);
-                        }));
+    auto changes = diff(snapshot(ui.db(), meeting), published_now(ui.runtime.core_host().entity_source()));
     CHECK(changes.size() == 2);
 }
 

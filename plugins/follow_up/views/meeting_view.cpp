@@ -56,14 +56,14 @@ void MeetingView::refresh(kartla::Workshop& w) {
     for (const auto& m : cache_.meetings) still_there |= m.id == meeting_id_;
     if (!still_there) meeting_id_ = cache_.meetings.empty() ? 0 : cache_.meetings.back().id;
     if (meeting_id_ != 0) {
-        const EntitySource source = [this](std::string_view kind) { return host_.entities(kind); };
+        const EntitySource source = host_.entity_source();
         auto since = since_last_meeting(w.db(), meeting_id_, source);
         cache_.changes = std::move(since.changes);
         cache_.changes_against = since.previous ? tr("Changes between the previous follow-up meeting and this one")
                                                 : tr("Changes since this meeting started");
         cache_.labels = label_index(source);
     }
-    cache_.charts = indicator_charts(w.db(), cache_.measures, [this](const char* msgid) { return std::string(tr(msgid)); });
+    cache_.charts = indicator_charts(w.db(), cache_.measures, host_.translator());
     if (position_ >= cache_.measures.size()) position_ = 0;
 }
 
@@ -146,7 +146,7 @@ void MeetingView::draw_start(kartla::Workshop&) {
             std::int64_t id = 0;
             kartla::core_data::Meeting meeting{0, "follow_up", tr("Follow-up meeting"), new_date_, "", ""};
             auto result = host_.edit("Start follow-up meeting", [&](kartla::Database& db) {
-                id = start_meeting(db, meeting, [this](std::string_view kind) { return host_.entities(kind); });
+                id = start_meeting(db, meeting, host_.entity_source());
             });
             if (result) {
                 error_.clear();
@@ -235,7 +235,7 @@ void MeetingView::draw_plan_facts(kartla::Workshop& w, const Entity& m) {
                            baseline.empty() ? "–" : baseline.c_str());
     }
     // The values the meetings recorded, against the baseline: did the problem change?
-    if (auto chart = indicator_chart(w.db(), m, [this](const char* msgid) { return std::string(tr(msgid)); })) {
+    if (auto chart = indicator_chart(w.db(), m, host_.translator())) {
         float font = ImGui::GetFontSize();
         kartla::ui::chart(*chart, ImVec2(std::min(ImGui::GetContentRegionAvail().x, font * 30), font * 8));
         kartla::ui::mark_item("follow_up.indicator_chart");
@@ -359,7 +359,7 @@ void MeetingView::draw_change_list() {
                 ImGui::TextUnformatted(tr(heading));
             }
             any = true;
-            const Translate words = [this](const char* msgid) { return std::string(tr(msgid)); };
+            const Translate words = host_.translator();
             const std::string detail = change_details(c, cache_.labels, words);
             ImGui::BulletText("%s: %s%s%s", change_type_text(c, words).c_str(), c.label.c_str(), detail.empty() ? "" : " — ",
                               detail.c_str());

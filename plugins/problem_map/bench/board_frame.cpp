@@ -84,15 +84,15 @@ int main() {
     std::printf("%8s  %24s  %30s\n", "cards", "opening view: ms (vertices)", "\"Show all\": ms (vertices)");
     for (int n : {500, 5000, 20000}) {
         Runtime runtime;
-        runtime.echo_messages_to_stderr = false;
-        if (!runtime.load_plugin(KARTLA_PROBLEM_MAP_PLUGIN)) {
-            std::fprintf(stderr, "could not load %s\n", KARTLA_PROBLEM_MAP_PLUGIN);
+        runtime.messages().echo_to_stderr = false;
+        if (!runtime.plugins().load(KARTLA_PLUGIN_FILE)) {
+            std::fprintf(stderr, "could not load %s\n", KARTLA_PLUGIN_FILE);
             return 1;
         }
         runtime.set_workshop(Workshop::in_memory());
         fill(*runtime.workshop(), n);
         const ViewSpec* board = nullptr;
-        for (const auto& view : runtime.views())
+        for (const auto& view : runtime.registry().views())
             if (view.spec.key == "problem_map.board") board = &view.spec;
         if (!board) return 1;
         double opening = time_frames(60, *board);

@@ -3,6 +3,8 @@
 // ranking by dots, matrix cells, cluster membership. Pure functions, no ImGui.
 #include "snapshot.hpp"
 
+#include "kartla/translate.hpp"
+
 #include <array>
 #include <functional>
 #include <string>
@@ -11,8 +13,6 @@
 #include <vector>
 
 namespace kartla::problem_map {
-
-using Translate = std::function<const char*(const char*)>;
 
 // The name to show: the user's own, or the translated default.
 std::string category_name(const Category& category, const Translate& tr);

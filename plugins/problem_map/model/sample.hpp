@@ -1,5 +1,5 @@
 #pragma once
-// Builds problem_map's part of the sample workshop (assets/samples/problem_map.json)
+// Builds problem_map's part of the sample workshop (plugins/problem_map/sample.json)
 // through the same edits the views use. The core sample (participants) is loaded first.
 #include "kartla/workshop.hpp"
 

@@ -29,8 +29,9 @@ Id category_named(const Snapshot& s, const std::string& msgid) {
     return 0;
 }
 
-nlohmann::json read_sample(const std::string& name) {
-    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/assets/samples/" + name);
+// A sample part from the source tree: the core's (assets/samples) or a plugin's own.
+nlohmann::json read_sample(const std::string& path) {
+    std::ifstream in(std::string(KARTLA_TEST_SOURCE_DIR) + "/" + path);
     REQUIRE(in.good());
     return nlohmann::json::parse(in);
 }
@@ -330,8 +331,8 @@ TEST_CASE("matrix cells map to fields and back, in both modes") {
 
 TEST_CASE("the sample: a realistic problem picture") {
     auto w = fixture::workshop_with_tables();
-    load_core_sample(*w, read_sample("workshop.json"));
-    load_sample(*w, read_sample("problem_map.json"));
+    load_core_sample(*w, read_sample("assets/samples/workshop.json"));
+    load_sample(*w, read_sample("plugins/problem_map/sample.json"));
     auto s = load_snapshot(w->db());
     CHECK(s.cards.size() >= 14);
     CHECK(s.clusters.size() >= 4);

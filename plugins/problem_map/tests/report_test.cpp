@@ -15,7 +15,7 @@ using namespace kartla::problem_map;
 
 namespace {
 
-const Translate kEnglish = [](const char* msgid) { return msgid; };
+const kartla::Translate kEnglish = [](const char* msgid) { return msgid; };
 
 // Width and height from a PNG's IHDR chunk.
 std::pair<int, int> png_size(const std::string& png) {

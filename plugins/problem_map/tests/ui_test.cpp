@@ -11,6 +11,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -30,10 +31,10 @@ namespace {
 class Ui {
 public:
     explicit Ui(ImVec2 display = ImVec2(1600, 1800)) : h(display) {
-        runtime_.echo_messages_to_stderr = false;
-        REQUIRE(runtime_.load_plugin(KARTLA_PROBLEM_MAP_PLUGIN));
+        runtime_.messages().echo_to_stderr = false;
+        REQUIRE(runtime_.plugins().load(KARTLA_PROBLEM_MAP_PLUGIN));
         runtime_.set_workshop(Workshop::in_memory());
-        for (const auto& view : runtime_.views())
+        for (const auto& view : runtime_.registry().views())
             if (view.spec.key == "problem_map.board") view_ = view.spec;
         REQUIRE(view_.draw);
         h.set_ui([this] {
@@ -49,7 +50,7 @@ public:
     Snapshot snapshot() { return load_snapshot(w().db()); }
     std::string messages() {
         std::string out;
-        for (const auto& m : runtime_.messages()) out += m.text + "\n";
+        for (const auto& m : runtime_.messages().entries) out += m.text + "\n";
         return out;
     }
     // An empty spot on the board, away from the toolbar and legend.
@@ -86,7 +87,7 @@ public:
     Id phone_card(const std::string& title) {
         // The page sends an id it made with each card (32 hex digits): the file knows the card came from a phone.
         const nlohmann::json body = {{"title", title}, {"sent_id", fmt::format("{:032x}", ++phone_cards_)}};
-        for (const auto& route : runtime_.phone_routes())
+        for (const auto& route : runtime_.registry().phone_routes())
             if (route.spec.method == "POST" && route.spec.path == "/cards") {
                 nlohmann::json reply;
                 REQUIRE(route.spec.handle(PhoneRequest{"0123456789abcdef0123456789abcdef", "sv", body}, reply) == 201);

@@ -22,10 +22,6 @@ void Selection::clear() {
     cluster = 0;
 }
 
-Translate UiState::translator() {
-    return [this](const char* msgid) { return host_.tr(msgid); };
-}
-
 std::shared_ptr<const Snapshot> UiState::snapshot() {
     Workshop* w = workshop();
     return w ? cache.get(*w) : nullptr;

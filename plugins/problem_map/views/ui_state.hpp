@@ -41,7 +41,7 @@ public:
     explicit UiState(Host& host) : host_(host) {}
 
     const char* tr(const char* msgid) { return host_.tr(msgid); }
-    Translate translator();
+    Translate translator() { return host_.translator(); }
     Host& host() { return host_; }
     Workshop* workshop() { return host_.workshop(); }
     // The open workshop's revision (0 without one): views key their derived state on it.

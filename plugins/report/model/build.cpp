@@ -61,7 +61,7 @@ doc::Document build_document(kartla::DocumentKind kind, kartla::Workshop& worksh
     doc::Document out;
     if (kind == kartla::DocumentKind::Report) {
         out.title = workshop_title.empty() ? tr("Workshop report") : workshop_title;
-        out.subtitle = tr("Workshop report") + " · " + organisation;
+        out.subtitle = std::string(tr("Workshop report")) + " · " + organisation;
     } else {
         out.title = tr(document_spec(kind).name);
         out.subtitle = organisation.empty() ? workshop_title : workshop_title.empty() ? organisation : organisation + " · " + workshop_title;

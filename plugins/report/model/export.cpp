@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 void write_report(kartla::Host& host, kartla::Workshop& workshop, kartla::DocumentKind kind, ReportFormat format,
                   const kartla::ExportOptions& options, const fs::path& out) {
-    const Translate tr = [&](const char* msgid) { return std::string(host.tr(msgid)); };
+    const Translate tr = host.translator();
     // Redaction and whole-file writing are the host's (kartla/export_file.hpp):
     // every text read here is already masked when asked, chart labels included.
     kartla::doc::Document document = build_document(kind, workshop, options, tr, host.report_sections());

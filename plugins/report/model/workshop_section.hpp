@@ -4,12 +4,12 @@
 #include "kartla/database.hpp"
 #include "kartla/document.hpp"
 
+#include "kartla/translate.hpp"
+
 #include <functional>
 #include <string>
 
 namespace kartla::report {
-
-using Translate = std::function<std::string(const char* msgid)>;
 
 kartla::doc::Section workshop_section(kartla::Database& db, const Translate& tr);
 

@@ -14,7 +14,7 @@ using namespace kartla::doc;
 
 namespace {
 
-const Translate kEnglish = [](const char* msgid) { return std::string(msgid); };
+const kartla::Translate kEnglish = kartla::untranslated;
 
 kartla::ReportSectionSpec section_spec(std::string key, std::string title, int order, std::string paragraph) {
     return {key, title, order, [title, paragraph](kartla::Workshop&, const kartla::ExportOptions&) { return Section{title, {Paragraph{paragraph}}}; }};

@@ -137,8 +137,8 @@ TEST_CASE("the report export is listed and refuses an unwritable output with one
 
 TEST_CASE("the loaded plugins contribute their report sections in order, a disabled plugin's section is gone") {
     kartla::Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
     // The parts of one document, in the order printed.
     auto parts = [&](kartla::DocumentKind kind) {
         std::vector<kartla::ReportSectionSpec> out;
@@ -167,7 +167,7 @@ TEST_CASE("the loaded plugins contribute their report sections in order, a disab
     runtime.set_frontend(&words);
     CHECK(parts(K::Report).at(1).title == "Aktörskarta");
     CHECK(parts(K::Report).at(0).title == "Problem picture");
-    runtime.disable_plugin("actor_map", "a test turns it off");
+    runtime.plugins().disable("actor_map", "a test turns it off");
     CHECK(keys(K::Report) == std::vector<std::string>{"problem_map.problems", "action_plan.measures", "follow_up.changes"});
 }
 

@@ -42,10 +42,10 @@ inline std::string collapsed(const std::string& text) {
 
 inline std::vector<std::string> measure_titles(const fs::path& workshop) {
     kartla::Runtime runtime;
-    runtime.echo_messages_to_stderr = false;
-    runtime.load_plugins({KARTLA_TEST_PLUGIN_DIR});
+    runtime.messages().echo_to_stderr = false;
+    runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR});
     // The plugins' schema, or their tables open unverified and every title reads as NULL.
-    auto opened = kartla::Workshop::open(workshop, kartla::OpenMode::ReadOnly, false, runtime.known_schema());
+    auto opened = kartla::Workshop::open(workshop, kartla::OpenMode::ReadOnly, false, runtime.plugins().known_schema());
     REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(opened));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(opened)));
     std::vector<std::string> titles;

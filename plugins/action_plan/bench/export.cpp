@@ -64,7 +64,7 @@ int main() {
     auto workshop = kartla::Workshop::in_memory();
     if (!workshop->migrate_plugin("action_plan", migrations()).empty()) return 1;
     fill(*workshop);
-    const EntitySource source = [](std::string_view kind, bool* available) {
+    const kartla::EntitySource source = [](std::string_view kind, bool* available) {
         if (available) *available = true;
         return entities(kind);
     };

@@ -1,9 +1,10 @@
-// Finding and loading plugin libraries. Only absolute paths, never the current
+// The plugins of this run (plugin_set.hpp). Finding and loading plugin libraries: Only absolute paths, never the current
 // directory, never a file or folder that others may write to; every field of
 // the descriptor is checked before any plugin code beyond the entry runs.
 #include "host/paths.hpp"
 #include "host/plugin_file_check.hpp"
 #include "host/plugin_host.hpp"
+#include "host/plugin_set.hpp"
 #include "host/runtime.hpp"
 
 #include <dlfcn.h>
@@ -60,7 +61,74 @@ struct StartMarker {
 
 }  // namespace
 
-std::vector<fs::path> Runtime::default_plugin_dirs() {
+PluginSet::PluginSet(Runtime& runtime) : runtime_(runtime) {}
+
+PluginSet::~PluginSet() = default;
+
+void PluginSet::destroy_instances() {
+    // Plugins go in reverse order; their libraries stay mapped (RTLD_NODELETE),
+    // so no callback of theirs can outlive its code.
+    for (auto it = records_.rbegin(); it != records_.rend(); ++it) {
+        auto& plugin = **it;
+        if (plugin.instance && plugin.descriptor) {
+            runtime_.guarded(plugin.id, "destroy", [&] { plugin.descriptor->destroy(plugin.instance); });
+            plugin.instance = nullptr;
+        }
+    }
+}
+
+PluginRecord* PluginSet::find(std::string_view id) {
+    for (auto& plugin : records_)
+        if (plugin->id == id) return plugin.get();
+    return nullptr;
+}
+
+bool PluginSet::usable(std::string_view id) const {
+    if (id == "core") return true;
+    for (auto& plugin : records_)
+        if (plugin->id == id) return plugin->status == PluginStatus::Loaded && plugin->workshop_problem.empty();
+    return false;
+}
+
+void PluginSet::set_schema(std::string_view plugin_id, std::vector<std::string> migrations) {
+    if (auto* plugin = find(plugin_id)) plugin->migrations = std::move(migrations);
+}
+
+SchemaCatalog PluginSet::known_schema() const {
+    SchemaCatalog catalog;
+    for (auto& plugin : records_)
+        if (plugin->status == PluginStatus::Loaded) catalog.plugins.emplace_back(plugin->id, plugin->migrations);
+    return catalog;
+}
+
+void PluginSet::prepare_tables(Workshop* workshop) {
+    for (auto& plugin : records_) prepare_tables(*plugin, workshop);
+}
+
+void PluginSet::prepare_tables(PluginRecord& plugin, Workshop* workshop) {
+    plugin.workshop_problem.clear();
+    if (!workshop || plugin.status != PluginStatus::Loaded) return;
+    plugin.workshop_problem = workshop->migrate_plugin(plugin.id, plugin.migrations);
+    if (!plugin.workshop_problem.empty())
+        runtime_.messages().post(LogLevel::Warning, fmt::format("{}: its part of this workshop is not available ({})",
+                                                                plugin.name, plugin.workshop_problem));
+}
+
+void PluginSet::disable(std::string_view id, std::string_view reason) {
+    auto* plugin = find(id);
+    if (!plugin || plugin->status != PluginStatus::Loaded) return;
+    plugin->status = PluginStatus::Disabled;
+    plugin->message = std::string(reason);
+    runtime_.registry().drop(id);
+    runtime_.messages().post(
+        LogLevel::Error,
+        fmt::format(fmt::runtime(runtime_.translate("The plugin \u201c{}\u201d was turned off ({}). Plugins > Turn on again "
+                                                    "starts it again.")),
+                    runtime_.frontend().translate_in(plugin->id, plugin->name.c_str()), reason));
+    // The instance is kept, not destroyed: its code may be mid-frame or in a broken state.
+}
+
+std::vector<fs::path> PluginSet::default_dirs() {
     std::vector<fs::path> dirs{paths::program_dir() / KARTLA_PLUGIN_REL_DIR};
     dirs.push_back(paths::user_data_dir() / "plugins");
     if (const char* extra = std::getenv("KARTLA_PLUGIN_PATH")) {
@@ -75,7 +143,7 @@ std::vector<fs::path> Runtime::default_plugin_dirs() {
     return dirs;
 }
 
-void Runtime::start_plugins(const PluginStartOptions& options, const fs::path& guard_folder) {
+void PluginSet::start(const PluginStartOptions& options, const fs::path& guard_folder) {
     safe_mode_ = options.safe_mode;
     if (safe_mode_) return;  // not a single plugin file is opened
     skipped_ids_ = options.disabled;
@@ -84,12 +152,12 @@ void Runtime::start_plugins(const PluginStartOptions& options, const fs::path& g
     for (const auto& given : options.retry)
         if (!start_guard_->release(given)) {
             start_problems_.push_back(unknown_retry(given));
-            post_message(LogLevel::Warning, start_problems_.back());
+            runtime_.messages().post(LogLevel::Warning, start_problems_.back());
         }
-    load_plugins(default_plugin_dirs());
+    load_all(default_dirs());
 }
 
-std::string Runtime::unknown_retry(std::string_view given) const {
+std::string PluginSet::unknown_retry(std::string_view given) const {
     std::string held;
     for (const auto& entry : start_guard_->held_back())
         held += fmt::format("{}{} ({})", held.empty() ? "" : ", ", entry.id, entry.path.filename().string());
@@ -97,29 +165,29 @@ std::string Runtime::unknown_retry(std::string_view given) const {
                        held.empty() ? "none is held back" : "held back: " + held);
 }
 
-std::string Runtime::skip_reason(const std::string& id) const {
+std::string PluginSet::skip_reason(const std::string& id) const {
     if (std::find(skipped_ids_.begin(), skipped_ids_.end(), id) != skipped_ids_.end())
         return "turned off for this start (--disable-plugin)";
     return {};
 }
 
-std::vector<HeldBackPlugin> Runtime::held_back_to_ask() const {
+std::vector<HeldBackPlugin> PluginSet::held_back_to_ask() const {
     std::vector<HeldBackPlugin> out;
     if (!start_guard_) return out;
     for (const auto& entry : start_guard_->held_back())
         if (!entry.acknowledged)
-            for (const auto& plugin : plugins_)
+            for (const auto& plugin : records_)
                 if (plugin->held_back && plugin->path == entry.path) out.push_back(entry);
     return out;
 }
 
-void Runtime::start_without(std::string_view id) {
+void PluginSet::start_without(std::string_view id) {
     if (start_guard_) start_guard_->acknowledge(id);
 }
 
-bool Runtime::retry_plugin(std::string_view id) {
-    auto record = std::find_if(plugins_.begin(), plugins_.end(), [&](auto& p) { return p->id == id; });
-    if (record == plugins_.end()) return false;
+bool PluginSet::retry(std::string_view id) {
+    auto record = std::find_if(records_.begin(), records_.end(), [&](auto& p) { return p->id == id; });
+    if (record == records_.end()) return false;
     PluginRecord& plugin = **record;
     if (plugin.status == PluginStatus::Disabled) {
         // Turned off after a fault in drawing: a fresh instance, registering its parts anew.
@@ -138,11 +206,11 @@ bool Runtime::retry_plugin(std::string_view id) {
         start_guard_->release(id);  // a record only: nothing of it was ever loaded
     }
     fs::path file = plugin.path;
-    plugins_.erase(record);
-    return load_plugin(file);
+    records_.erase(record);
+    return load(file);
 }
 
-void Runtime::load_plugins(const std::vector<fs::path>& dirs) {
+void PluginSet::load_all(const std::vector<fs::path>& dirs) {
     for (const auto& dir : dirs) {
         std::error_code ec;
         if (!dir.is_absolute() || !fs::is_directory(dir, ec)) continue;
@@ -150,11 +218,11 @@ void Runtime::load_plugins(const std::vector<fs::path>& dirs) {
         for (const auto& entry : fs::directory_iterator(dir, ec))
             if (entry.path().extension() == ".kplug") files.push_back(entry.path());
         std::sort(files.begin(), files.end());  // a stable order, whatever the file system says
-        for (const auto& file : files) load_plugin(file);
+        for (const auto& file : files) load(file);
     }
 }
 
-bool Runtime::load_plugin(const fs::path& given) {
+bool PluginSet::load(const fs::path& given) {
     auto record = std::make_unique<PluginRecord>();
     record->path = given;
     record->id = given.stem().string();
@@ -162,8 +230,8 @@ bool Runtime::load_plugin(const fs::path& given) {
     auto refuse = [&](std::string why) {
         record->status = PluginStatus::Failed;
         record->message = why;
-        post_message(LogLevel::Error, fmt::format("Plugin {} was not loaded: {}", given.filename().string(), why));
-        plugins_.push_back(std::move(record));
+        runtime_.messages().post(LogLevel::Error, fmt::format("Plugin {} was not loaded: {}", given.filename().string(), why));
+        records_.push_back(std::move(record));
         return false;
     };
     if (!given.is_absolute()) return refuse("only plugins named by an absolute path are loaded");
@@ -174,8 +242,8 @@ bool Runtime::load_plugin(const fs::path& given) {
     auto skip = [&](std::string why) {
         record->status = PluginStatus::Skipped;
         record->message = std::move(why);
-        post_message(LogLevel::Warning, fmt::format("The plugin {} was not started: {}", record->id, record->message));
-        plugins_.push_back(std::move(record));
+        runtime_.messages().post(LogLevel::Warning, fmt::format("The plugin {} was not started: {}", record->id, record->message));
+        records_.push_back(std::move(record));
         return false;
     };
     if (auto why = skip_reason(record->id); !why.empty()) return skip(why);
@@ -204,15 +272,15 @@ bool Runtime::load_plugin(const fs::path& given) {
     record->version = descriptor->version;
     record->descriptor = descriptor;
     record->status = PluginStatus::Loaded;
-    record->host = std::make_unique<PluginHost>(*this, record->id);
+    record->host = std::make_unique<PluginHost>(runtime_, record->id);
     auto& plugin = *record;
-    plugins_.push_back(std::move(record));
-    bool created = guarded(plugin.id, "starting", [&] { plugin.instance = descriptor->create(*plugin.host); });
+    records_.push_back(std::move(record));
+    bool created = runtime_.guarded(plugin.id, "starting", [&] { plugin.instance = descriptor->create(*plugin.host); });
     if (!created) {
         plugin.status = PluginStatus::Failed;
         return false;
     }
-    prepare_plugin_tables(plugin);
+    prepare_tables(plugin, runtime_.workshop());
     return true;
 }
 
