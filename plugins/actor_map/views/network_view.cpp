@@ -278,9 +278,12 @@ void NetworkView::draw_notes(const Data& d) {
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kGapRed));
     if (!d.gaps.uncovered_problems.empty()) {
+        // One line, the rest on touch (and in the Gaps tab): a line per problem pushed the
+        // network below the screen's edge at 200 %.
         std::string text = s_.tr("Prioritised problems nobody answers for:");
-        for (const auto& problem : d.gaps.uncovered_problems) text += "\n• " + problem.label;
-        ImGui::TextWrapped("%s", text.c_str());
+        const char* separator = " ";
+        for (const auto& problem : d.gaps.uncovered_problems) text += separator + problem.label, separator = " · ";
+        kartla::ui::clipped_text(text.c_str());
     }
     if (!d.gaps.isolated_actors.empty())
         ImGui::TextWrapped("%s", s_.tr("Dashed red outline: an actor with no measure, problem or relation."));
