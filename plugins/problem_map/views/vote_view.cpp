@@ -116,8 +116,9 @@ void VoteView::draw_voter_choice(const Snapshot& s) {
     ImGui::TextUnformatted(c_.tr("Who is voting"));
     ImGui::SameLine();
     std::string shown;
+    std::size_t chosen = voters_.size();
     for (std::size_t i = 0; i < voters_.size(); ++i)
-        if (voters_[i].first == current_) shown = voter_label(s, i);
+        if (voters_[i].first == current_) shown = voter_label(s, i), chosen = i;
     if (voters_.empty()) shown = c_.tr("Add participants in the workshop panel first.");
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##voter", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -129,6 +130,7 @@ void VoteView::draw_voter_choice(const Snapshot& s) {
         ImGui::EndCombo();
     }
     ui::mark_item("problem_map.vote.voter_choice");
+    if (ui::probes_enabled()) ui::mark_item(fmt::format("problem_map.vote.chosen.{}", chosen));  // which one, for tests
 }
 
 void VoteView::draw_voters(const Snapshot& s) {
