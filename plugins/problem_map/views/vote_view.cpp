@@ -120,8 +120,21 @@ void VoteView::draw_voter_choice(const Snapshot& s) {
     for (std::size_t i = 0; i < voters_.size(); ++i)
         if (voters_[i].first == current_) shown = voter_label(s, i), chosen = i;
     if (voters_.empty()) shown = c_.tr("Add participants in the workshop panel first.");
+    // The chosen voter drawn by us, cut with "…" (whole on touch): a combo clips its preview mid-letter.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 2 * style.FramePadding.x;
+    const ImVec2 text_at(at.x + style.FramePadding.x, at.y + style.FramePadding.y);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), height = ImGui::GetFrameHeight();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##voter", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+    const bool open = ImGui::BeginCombo("##voter", "", ImGuiComboFlags_HeightLarge);
+    bool cut = false;
+    ui::draw_clipped_text(list, font, size, text_at, ink, shown.c_str(), room, 1, &cut);
+    if (cut && !open) ui::whole_text_tip(at, ImVec2(at.x + room, at.y + height), shown.c_str());
+    if (open) {
         for (std::size_t i = 0; i < voters_.size(); ++i) {
             if (ImGui::Selectable(fmt::format("{}##voter{}", voter_label(s, i), i).c_str(), voters_[i].first == current_))
                 current_ = voters_[i].first;
