@@ -3,7 +3,10 @@
 #include "audit_session.hpp"
 #include "long_texts.hpp"
 
+#include "kartla/database.hpp"
+
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <array>
 #include <chrono>
@@ -17,6 +20,21 @@ namespace kartla::audit {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The workshop as it stands, through SQLite: a file open in the window keeps its latest
+// edits in the "-wal" beside it, which a copy of the file alone would leave out.
+std::string copy_workshop(const fs::path& file, const fs::path& copy) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return "no such file";
+    fs::remove(copy, ec);
+    try {
+        Database db(file.string(), SQLITE_OPEN_READONLY);
+        db.run("VACUUM INTO ?", copy.string());
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return {};
+}
 
 constexpr const char* kUsage =
     "usage: kartla audit-layout [FILE.kartla ...] [--empty] --out DIR [--plugin-dir DIR ...]\n"
@@ -140,14 +158,14 @@ int audit_layout_command(const std::vector<std::string>& args, std::ostream& out
     for (const auto& file : request.files) {
         std::string stem = file.stem().string();
         fs::path copy = scratch / (stem + ".kartla");
-        if (!fs::copy_file(file, copy, fs::copy_options::overwrite_existing, ec)) {
-            err << "kartla: cannot read " << file.string() << ": " << ec.message() << '\n';
+        if (auto problem = copy_workshop(file, copy); !problem.empty()) {
+            err << "kartla: cannot read " << file.string() << ": " << problem << '\n';
             return 2;
         }
         workshops.emplace_back(stem, copy);
         if (!request.long_texts) continue;
         fs::path longer = scratch / (stem + "-long.kartla");
-        fs::copy_file(file, longer, fs::copy_options::overwrite_existing, ec);
+        fs::copy_file(copy, longer, fs::copy_options::overwrite_existing, ec);
         if (auto problem = lengthen_texts(longer); !problem.empty()) {
             err << "kartla: cannot lengthen the texts of a copy of " << file.string() << ": " << problem << '\n';
             return 2;

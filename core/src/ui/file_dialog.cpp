@@ -12,7 +12,8 @@ namespace kartla::ui {
 
 namespace fs = std::filesystem;
 
-void FileDialog::show(Purpose purpose, std::string title, std::string extension, Done done, std::string suggested) {
+void FileDialog::show(Purpose purpose, std::string title, std::string extension, Done done, std::string suggested,
+                      const fs::path& folder) {
     purpose_ = purpose;
     title_ = std::move(title);
     extension_ = std::move(extension);
@@ -20,6 +21,7 @@ void FileDialog::show(Purpose purpose, std::string title, std::string extension,
     name_ = std::move(suggested);
     error_.clear();
     std::error_code ec;
+    if (!folder.empty() && fs::is_directory(folder, ec)) folder_ = folder;
     if (folder_.empty()) folder_ = fs::current_path(ec);
     list_folder();
     visible_ = opening_ = true;

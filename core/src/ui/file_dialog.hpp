@@ -16,8 +16,9 @@ public:
     using Done = std::function<void(const std::filesystem::path&)>;
 
     // extension like ".kartla"; for Create/SaveAs it is added when missing.
+    // `folder`: where it opens (an export beside its workshop); empty: where it was last.
     void show(Purpose purpose, std::string title, std::string extension, Done done,
-              std::string suggested_name = {});
+              std::string suggested_name = {}, const std::filesystem::path& folder = {});
     void draw();  // call every frame
     bool visible() const { return visible_; }
 

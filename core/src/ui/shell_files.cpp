@@ -155,7 +155,8 @@ void Shell::choose_export_file(const std::string& format, bool redact) {
                               break;
                           }
                       },
-                      suggested.filename().string());
+                      // Beside the workshop, as `kartla export` writes it: it went to wherever kartla was started.
+                      suggested.filename().string(), suggested.parent_path());
 }
 
 void Shell::draw_export_review() {

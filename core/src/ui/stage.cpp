@@ -73,6 +73,7 @@ void ViewStage::switch_to(std::string_view key) {
             settings_.current_view = v.spec.key;
         } else {
             settings_.open_views[v.spec.key] = true;
+            drawer_open_ = true;  // where the column is a drawer, a view asked for is a view shown
             // Bring its plugin's main view on stage too, unless one is there already.
             // The core's side views (the agenda) go beside any main view.
             bool same_plugin_on_stage = v.plugin_id == "core";
@@ -231,7 +232,8 @@ void ViewStage::draw_window(const Tagged<ViewSpec>& view, ImVec2 position, ImVec
     ImGui::SetNextWindowSize(size);
     std::string title = fmt::format("{}###{}", runtime_.frontend().translate_in(view.plugin_id, view.spec.title.c_str()), view.spec.key);
     bool visible = ImGui::Begin(title.c_str(), open, kFixed | extra_flags);
-    if (on_top) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());  // a drawer lies over the stage
+    // A drawer lies over the stage, but never over a dialog (the export's file dialog was half hidden).
+    if (on_top && !ImGui::GetTopMostPopupModal()) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     if (visible) draw_guarded(view.plugin_id, "drawing", view.spec.draw);
     ImGui::End();
 }

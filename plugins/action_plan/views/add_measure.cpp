@@ -10,7 +10,7 @@ std::int64_t add_measure(UiState& state, std::int64_t problem_id, std::int64_t c
         if (problem_id) set_addresses(db, id, "problem", problem_id, true);
         if (cause_id) set_addresses(db, id, "cause", cause_id, true);
     });
-    if (id) state.selected = state.created = id;
+    if (id) state.created = id, state.select(id);
     return id;
 }
 

@@ -36,7 +36,7 @@ void BoardView::card(const Measure& m) {
     const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
     kartla::ui::mark_item(fmt::format("action_plan.board.card.{}", m.id));
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    if (clicked) state_.selected = m.id;
+    if (clicked) state_.select(m.id);
     if (ImGui::BeginDragDropSource()) {
         ImGui::SetDragDropPayload(kPayload, &m.id, sizeof m.id);
         ImGui::TextUnformatted(m.title.c_str());
@@ -107,7 +107,7 @@ void BoardView::column(std::string_view status, float width, float height) {
             std::memcpy(&id, payload->Data, sizeof id);
             const std::string today = state_.today();
             state_.host().edit("Change status", [&](kartla::Database& db) { set_status(db, id, status, today); });
-            state_.selected = id;
+            state_.select(id);
         }
         ImGui::EndDragDropTarget();
     }

@@ -27,7 +27,7 @@ void ByProblemView::measure_line(const Measure& m) {
         finding_count(state_, m);
         ImGui::SameLine();
     }
-    if (kartla::ui::clipped_selectable("##measure", text.c_str(), state_.selected == m.id, 0)) state_.selected = m.id;
+    if (kartla::ui::clipped_selectable("##measure", text.c_str(), state_.selected == m.id, 0)) state_.select(m.id);
     kartla::ui::mark_item(fmt::format("action_plan.by_problem.measure.{}", m.id));
     ImGui::PopID();
 }

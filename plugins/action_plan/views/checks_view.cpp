@@ -43,7 +43,7 @@ void ChecksView::draw() {
                 ImGui::PushID(n++);
                 const std::string text = finding_text(f, state_.plan(), tr);
                 if (f.measure_id) {
-                    if (ImGui::Selectable(text.c_str(), state_.selected == f.measure_id)) state_.selected = f.measure_id;
+                    if (ImGui::Selectable(text.c_str(), state_.selected == f.measure_id)) state_.select(f.measure_id);
                 } else {
                     ImGui::TextWrapped("%s", text.c_str());
                 }

@@ -190,7 +190,7 @@ void TableView::draw() {
                     // The first cell spans the row, so a tap anywhere selects the measure.
                     if (ImGui::Selectable(cell_text(state_, index, column).c_str(), state_.selected == m.id,
                                           ImGuiSelectableFlags_SpanAllColumns))
-                        state_.selected = m.id;
+                        state_.select(m.id);
                     kartla::ui::mark_item(fmt::format("action_plan.table.row.{}", m.id));
                 } else if (column == ColLight) {
                     light_dot(m.light);

@@ -89,7 +89,7 @@ void TimelineView::draw() {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
         ImGui::PushID(static_cast<int>(m.id));
         if (ImGui::Selectable("##row", state_.selected == m.id, 0, ImVec2(canvas.x, row_height * 0.9f)))
-            state_.selected = m.id;
+            state_.select(m.id);
         kartla::ui::mark_item(fmt::format("action_plan.timeline.row.{}", m.id));
         ImGui::PopID();
         // A title longer than its column ends in "…" and shows whole on hover and hold, over the label or the bar.

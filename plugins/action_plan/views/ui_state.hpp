@@ -38,6 +38,12 @@ public:
     kartla::Host& host() { return host_; }
 
     std::int64_t selected = 0;
+    // Selects a measure and brings its form into sight: where the side column is a
+    // drawer (200 % on 1080 lines) a new or chosen measure's form was hidden behind it.
+    void select(std::int64_t id) {
+        selected = id;
+        if (id) host_.show_view("action_plan.measure");
+    }
     // The measure just added: the editor focuses its title once.
     std::int64_t created = 0;
     // Tests pin the date so checks and the timeline do not depend on the clock.

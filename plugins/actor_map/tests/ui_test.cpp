@@ -562,3 +562,58 @@ TEST_CASE("at 300 % the network keeps a good part of the screen, not a strip bet
     REQUIRE(kartla::ui::item_rect("actor_map.network.canvas", min, max));
     CHECK(max.y - min.y >= ImGui::GetIO().DisplaySize.y * 0.45f - 1.0f);
 }
+
+TEST_CASE("at 300 % actors in one quadrant of the grid cover no other, and '+N' opens the whole list") {
+    Meeting m;
+    m.ui().rebuild_fonts(3.0f);
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 9; ++i) {
+        auto id = m.add_actor(fmt::format("Förvaltning nummer {}", i + 1), 0, 0);
+        REQUIRE(m.w().edit("place", [&](kartla::Database& db) {
+            db.run("UPDATE actor_map_actor SET grid_placed = 1, interest = 0.8, influence = 0.8 WHERE id = ?", id);
+        }));
+        ids.push_back(id);
+    }
+    m.show_tab("grid");
+    m.redraw_fresh();
+    std::vector<std::pair<ImVec2, ImVec2>> drawn;
+    for (auto id : ids) {
+        ImVec2 min, max;
+        if (kartla::ui::item_rect(fmt::format("actor_map.grid.actor.{}", id), min, max)) drawn.emplace_back(min, max);
+    }
+    // (In this 800 px window a quadrant is narrower than one chip at 300 %: then the badge alone.)
+    for (std::size_t i = 0; i < drawn.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& a = drawn[i];
+            const auto& b = drawn[j];
+            INFO("actors " << i << " and " << j);
+            CHECK((a.second.x <= b.first.x || b.second.x <= a.first.x || a.second.y <= b.first.y || b.second.y <= a.first.y));
+        }
+    // The rest are counted on the quadrant's badge (high influence, high interest: cell 1), and a tap lists all nine.
+    REQUIRE(drawn.size() < ids.size());
+    {
+        ImVec2 min, max;
+        REQUIRE(kartla::ui::item_rect("actor_map.grid.more.1", min, max));
+        m.ui().click_item("actor_map.grid.more.1");
+        m.ui().frame(2);
+        for (auto id : ids) CHECK(kartla::ui::item_rect(fmt::format("actor_map.grid.listed.{}", id), min, max));
+    }
+}
+
+TEST_CASE("at 300 % the network's names stay readable: half the text size at least, the rest by panning") {
+    Meeting m;
+    m.ui().rebuild_fonts(3.0f);
+    std::int64_t first = 0;
+    for (int i = 0; i < 12; ++i) {
+        auto id = m.add_actor(fmt::format("Aktör {}", i), i * 400.0, (i % 3) * 300.0);
+        if (!first) first = id;
+    }
+    m.show_tab("network");
+    m.ui().click_item("actor_map.network.fit");
+    m.redraw_fresh();
+    ImVec2 min, max;
+    REQUIRE(kartla::ui::item_rect(fmt::format("actor_map.network.actor.{}", first), min, max));
+    // A box of one short name is 120 world units wide; a name is drawn at (box scale × 20 px).
+    const float scale = (max.x - min.x) / 120.0f;
+    CHECK(20 * scale >= ImGui::GetFontSize() * 0.5f - 0.5f);
+}

@@ -1,4 +1,5 @@
 #include "kartla/widgets.hpp"
+#include "model/grid_spread.hpp"
 #include "model/images.hpp"
 #include "views/views.hpp"
 
@@ -31,6 +32,9 @@ const QuadrantStyle kQuadrants[] = {
 };
 
 bool inside(ImVec2 p, ImVec2 min, ImVec2 max) { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
+
+// The quadrant of an actor: 0 and 1 high influence, 1 and 3 high interest (as the cells in draw()).
+int cell_of(const Actor& actor) { return (actor.influence >= 0.5 ? 0 : 2) + (actor.interest >= 0.5 ? 1 : 0); }
 
 void draw_quadrants(UiState& s, ImDrawList* list, ImVec2 min, ImVec2 max) {
     ImVec2 mid((min.x + max.x) / 2, (min.y + max.y) / 2);
@@ -84,19 +88,21 @@ void GridView::draw() {
     kartla::ui::mark_rect("actor_map.grid.area", grid_min, grid_max);
     kartla::ui::mark_rect("actor_map.grid.tray", tray_min, tray_max);
 
-    // Where every chip is this frame: on the grid, or stacked in the tray.
+    // Where every chip is this frame: on the grid, spread within its quadrant, or stacked in the tray.
     std::vector<Chip> chips;
+    std::vector<GridChip> wanted;
+    const ImVec2 mid((grid_min.x + grid_max.x) / 2, (grid_min.y + grid_max.y) / 2);
+    const std::vector<Box> cells = {{grid_min.x, grid_min.y, mid.x, mid.y},  // numbered as cell_of() does
+                                    {mid.x, grid_min.y, grid_max.x, mid.y},
+                                    {grid_min.x, mid.y, mid.x, grid_max.y},
+                                    {mid.x, mid.y, grid_max.x, grid_max.y}};
     float tray_y = tray_min.y + line + pad;
     int hidden = 0;
     for (const auto& actor : d.snapshot.actors) {
         if (actor.on_grid) {
             const Size& size = d.chip_sizes.at(actor.id);
-            ImVec2 half(float(size.width) * chip_scale / 2, float(size.height) * chip_scale / 2);
-            ImVec2 c(grid_min.x + float(actor.interest) * grid_size.x, grid_min.y + float(1 - actor.influence) * grid_size.y);
-            // Kept whole inside the grid, as in the exported image.
-            c.x = std::clamp(c.x, grid_min.x + half.x, std::max(grid_min.x + half.x, grid_max.x - half.x));
-            c.y = std::clamp(c.y, grid_min.y + half.y, std::max(grid_min.y + half.y, grid_max.y - half.y));
-            chips.push_back({actor.id, c, half, d.chip_lines.at(actor.id)});
+            Point want{grid_min.x + actor.interest * grid_size.x, grid_min.y + (1 - actor.influence) * grid_size.y};
+            wanted.push_back({actor.id, want, {size.width * chip_scale, size.height * chip_scale}, cell_of(actor)});
         } else {
             // Three lines in the tray: with two, a name cut after its second word left "vid…".
             auto lines = wrap_label(actor.name, kNodeFont, (tray_w - 2 * pad) / chip_scale - 2 * kNodePadding, 3);
@@ -110,12 +116,24 @@ void GridView::draw() {
             tray_y += 2 * half.y + pad;
         }
     }
+    const float badge_h = ImGui::GetFontSize() + 2 * pad;
+    const GridSpread spread =
+        spread_chips(wanted, cells, {ImGui::CalcTextSize("+99").x + 2 * pad, badge_h}, std::max(2.0f, 3 * unit));
+    for (const auto& placed : spread.placed) {
+        const Size& size = d.chip_sizes.at(placed.id);
+        chips.push_back({placed.id, ImVec2(float(placed.centre.x), float(placed.centre.y)),
+                         ImVec2(float(size.width) * chip_scale / 2, float(size.height) * chip_scale / 2), d.chip_lines.at(placed.id)});
+    }
 
     ImGui::InvisibleButton("##grid_canvas", avail);
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActivated()) {
         dragging_ = 0;
         moved_ = 0;
+        pressed_badge_ = -1;
+        for (const auto& badge : spread.badges)
+            if (inside(io.MousePos, ImVec2(float(badge.box.x0), float(badge.box.y0)), ImVec2(float(badge.box.x1), float(badge.box.y1))))
+                pressed_badge_ = badge.cell;
         for (auto it = chips.rbegin(); it != chips.rend(); ++it)
             if (std::abs(io.MousePos.x - it->centre.x) <= it->half.x && std::abs(io.MousePos.y - it->centre.y) <= it->half.y) {
                 dragging_ = it->id;
@@ -123,7 +141,15 @@ void GridView::draw() {
                 break;
             }
     }
-    if (dragging_ && ImGui::IsItemActive()) moved_ += std::abs(io.MouseDelta.x) + std::abs(io.MouseDelta.y);
+    if (ImGui::IsItemActive()) moved_ += std::abs(io.MouseDelta.x) + std::abs(io.MouseDelta.y);
+    if (pressed_badge_ >= 0 && ImGui::IsItemDeactivated()) {
+        // A tap on "+N": the whole quadrant as a list, where every name can be read and chosen.
+        if (moved_ < 5 * unit) {
+            listed_cell_ = pressed_badge_;
+            ImGui::OpenPopup("actor_map.grid.list");
+        }
+        pressed_badge_ = -1;
+    }
     std::function<void()> pending;
     if (dragging_ && ImGui::IsItemDeactivated()) {
         std::int64_t id = dragging_;
@@ -180,7 +206,35 @@ void GridView::draw() {
         Size size{chip.half.x * 2 / chip_scale, chip.half.y * 2 / chip_scale};
         draw_node(list, c, size, chip.lines, chip_scale, style);
     }
+    for (const auto& badge : spread.badges) draw_badge(list, badge);
+    draw_cell_list(d);
     if (pending) pending();
+}
+
+void GridView::draw_badge(ImDrawList* list, const GridSpread::Badge& badge) {
+    const ImVec2 min(float(badge.box.x0), float(badge.box.y0)), max(float(badge.box.x1), float(badge.box.y1));
+    kartla::ui::mark_rect(fmt::format("actor_map.grid.more.{}", badge.cell), min, max);
+    list->AddRectFilled(min, max, IM_COL32(55, 71, 79, 255), ImGui::GetFontSize() * 0.3f);
+    const std::string text = fmt::format("+{}", badge.hidden.size());
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    list->AddText(ImVec2((min.x + max.x - size.x) / 2, (min.y + max.y - size.y) / 2), IM_COL32(255, 255, 255, 255), text.c_str());
+}
+
+// Every actor of the tapped quadrant by name, at the text size; a name chosen selects the actor.
+void GridView::draw_cell_list(const Data& d) {
+    if (!ImGui::BeginPopup("actor_map.grid.list")) return;
+    ImGui::TextDisabled("%s", s_.tr(quadrant_msgid(listed_cell_ % 2, listed_cell_ < 2 ? 1 : 0)));
+    for (const auto& actor : d.snapshot.actors) {
+        if (!actor.on_grid || cell_of(actor) != listed_cell_) continue;
+        ImGui::PushID(int(actor.id));
+        if (ImGui::Selectable(actor.name.c_str(), actor.id == s_.selected_actor)) {
+            s_.selected_actor = actor.id;
+            s_.selected_relation = 0;
+        }
+        kartla::ui::mark_item(fmt::format("actor_map.grid.listed.{}", actor.id));
+        ImGui::PopID();
+    }
+    ImGui::EndPopup();
 }
 
 }  // namespace kartla::actor_map::views

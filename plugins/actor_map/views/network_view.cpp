@@ -68,6 +68,10 @@ std::int64_t NetworkView::relation_at(const Data& d, ImVec2 screen) const {
     return best;
 }
 
+namespace {
+constexpr float kLeastNamePixels = 14;  // the console's names, at any text size
+}  // namespace
+
 void NetworkView::fit(const Data& d, float least_zoom) {
     if (d.snapshot.actors.empty()) {
         view_.pan = ImVec2(0, 0);
@@ -274,9 +278,12 @@ void NetworkView::draw_notes(const Data& d) {
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kGapRed));
     if (!d.gaps.uncovered_problems.empty()) {
+        // One line, the rest on touch (and in the Gaps tab): a line per problem pushed the
+        // network below the screen's edge at 200 %.
         std::string text = s_.tr("Prioritised problems nobody answers for:");
-        for (const auto& problem : d.gaps.uncovered_problems) text += "\n• " + problem.label;
-        ImGui::TextWrapped("%s", text.c_str());
+        const char* separator = " ";
+        for (const auto& problem : d.gaps.uncovered_problems) text += separator + problem.label, separator = " · ";
+        kartla::ui::clipped_text(text.c_str());
     }
     if (!d.gaps.isolated_actors.empty())
         ImGui::TextWrapped("%s", s_.tr("Dashed red outline: an actor with no measure, problem or relation."));
@@ -418,7 +425,11 @@ void NetworkView::draw() {
     view_.canvas_size = size;
     view_.unit = s_.ui_scale();
     if (fitted_for_ != s_.workshop()) fitted_for_ = s_.workshop(), fit_pending_ = true;
-    if (fit_pending_ && !d.snapshot.actors.empty()) fit(d), fit_pending_ = false;
+    // Names readable before the whole network: never under half the text size (14 px at
+    // least); a larger network shows its middle and pans (at 300 % fitting all left 10 px names).
+    // (A name is drawn at zoom × the text size.)
+    const float readable = std::max(kLeastNamePixels / ImGui::GetFontSize(), 0.5f);
+    if (fit_pending_ && !d.snapshot.actors.empty()) fit(d, readable), fit_pending_ = false;
     s_.network_centre = view_.to_world(ImVec2(view_.origin.x + size.x / 2, view_.origin.y + size.y / 2));
 
     ImGui::InvisibleButton("##network_canvas", size);

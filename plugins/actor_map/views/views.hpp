@@ -1,6 +1,7 @@
 #pragma once
 // The actor map's views. Each draws into a window the host has begun.
 #include "model/edits.hpp"
+#include "model/grid_spread.hpp"
 #include "views/canvas.hpp"
 #include "views/ui_state.hpp"
 
@@ -73,8 +74,13 @@ public:
     bool draw_room();
 
 private:
+    void draw_badge(ImDrawList* list, const GridSpread::Badge& badge);
+    void draw_cell_list(const Data& d);
+
     UiState& s_;
     bool room_ = false;  // drawing for the room: no hint
+    int pressed_badge_ = -1;  // the quadrant whose "+N" is held
+    int listed_cell_ = 0;     // the quadrant whose list is open
     std::int64_t dragging_ = 0;
     ImVec2 grab_offset_;
     float moved_ = 0;

@@ -775,3 +775,26 @@ TEST_CASE("'Show all' at 200 % keeps card titles readable and shows the first cl
     CHECK(card_max.x <= canvas_max.x);
     CHECK(card_max.y <= canvas_max.y);
 }
+
+TEST_CASE("at 200 % on 1920 x 1080 the vote's + and 'Prioritised' are on screen, the voter chosen in a row above") {
+    Ui ui(ImVec2(1920, 1080));
+    ui.h.rebuild_fonts(2.0f);
+    ui.add_participants(2);
+    Id a = edits::create_card(ui.w(), 0, 0, "Otrygghet i gångtunneln under Ängsvägen");
+    ui.h.frame(3);  // the tabs where the larger text puts them
+    ui.tab("problem_map.tab.priority");
+    ui.h.frame(2);
+    const float right = ImGui::GetIO().DisplaySize.x;
+    for (const char* key : {"problem_map.vote.more.", "problem_map.vote.prioritised."}) {
+        ImVec2 min, max;
+        REQUIRE(ui::item_rect(key + std::to_string(a), min, max));
+        INFO(std::string(key) << " ends at " << max.x);
+        CHECK(max.x <= right);
+    }
+    ui.h.click_item("problem_map.vote.voter_choice");
+    ui.h.frame(2);
+    ui.h.click_item("problem_map.vote.voter.1");
+    ui.h.click_item("problem_map.vote.more." + std::to_string(a));
+    CHECK(number(ui.w(), "SELECT participant_id FROM problem_map_vote WHERE card_id = ?", a) ==
+          number(ui.w(), "SELECT max(id) FROM core_participant"));
+}

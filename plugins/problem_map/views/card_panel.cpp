@@ -86,6 +86,7 @@ void CardPanel::draw_card(const Snapshot& s, const Card& card) {
             ImGui::SameLine();
             if (ImGui::Selectable(category_name(cat, c_.translator()).c_str(), cat.id == card.category_id))
                 set_number(id, int(NumberField::Category), cat.id);
+            if (ui::probes_enabled()) ui::mark_item(fmt::format("problem_map.panel.category.{}", cat.id));
             ImGui::PopID();
         }
         ImGui::EndCombo();

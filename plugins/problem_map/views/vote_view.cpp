@@ -34,11 +34,17 @@ void VoteView::draw() {
     refresh_voters(*w, s);
     draw_settings(s);
     draw_phone_voting(s);
-    float left = std::min(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.35f);
-    ImGui::BeginChild("problem_map.vote.voters", ImVec2(left, 0), true);
-    draw_voters(s);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    // Narrow (200 % on 1080 lines, 300 %): the voters beside the ranking pushed its − / + and
+    // "Prioritised" past the screen's edge, so the voter is chosen in one row above it instead.
+    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * kWideEnoughForVoters) {
+        draw_voter_choice(s);
+    } else {
+        float left = std::min(ImGui::GetFontSize() * 20, ImGui::GetContentRegionAvail().x * 0.35f);
+        ImGui::BeginChild("problem_map.vote.voters", ImVec2(left, 0), true);
+        draw_voters(s);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
     ImGui::BeginChild("problem_map.vote.ranking", ImVec2(0, 0), true);
     draw_ranking(s);
     ImGui::EndChild();
@@ -100,15 +106,54 @@ void VoteView::draw_phone_voting(const Snapshot& s) {
     ImGui::TextUnformatted(fmt::format("{} {} · {} {}", phones, c_.tr("phones have voted"), dots, c_.tr("dots")).c_str());
 }
 
+std::string VoteView::voter_label(const Snapshot& s, std::size_t i) const {
+    const auto& [voter, name] = voters_[i];
+    return fmt::format("{}  ({}/{})", name, dots_used(s, voter), s.settings.dots_per_voter);
+}
+
+void VoteView::draw_voter_choice(const Snapshot& s) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(c_.tr("Who is voting"));
+    ImGui::SameLine();
+    std::string shown;
+    std::size_t chosen = voters_.size();
+    for (std::size_t i = 0; i < voters_.size(); ++i)
+        if (voters_[i].first == current_) shown = voter_label(s, i), chosen = i;
+    if (voters_.empty()) shown = c_.tr("Add participants in the workshop panel first.");
+    // The chosen voter drawn by us, cut with "…" (whole on touch): a combo clips its preview mid-letter.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 2 * style.FramePadding.x;
+    const ImVec2 text_at(at.x + style.FramePadding.x, at.y + style.FramePadding.y);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), height = ImGui::GetFrameHeight();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    ImGui::SetNextItemWidth(-1);
+    const bool open = ImGui::BeginCombo("##voter", "", ImGuiComboFlags_HeightLarge);
+    bool cut = false;
+    ui::draw_clipped_text(list, font, size, text_at, ink, shown.c_str(), room, 1, &cut);
+    if (cut && !open) ui::whole_text_tip(at, ImVec2(at.x + room, at.y + height), shown.c_str());
+    if (open) {
+        for (std::size_t i = 0; i < voters_.size(); ++i) {
+            if (ImGui::Selectable(fmt::format("{}##voter{}", voter_label(s, i), i).c_str(), voters_[i].first == current_))
+                current_ = voters_[i].first;
+            ui::mark_item(fmt::format("problem_map.vote.voter.{}", i));
+        }
+        ImGui::EndCombo();
+    }
+    ui::mark_item("problem_map.vote.voter_choice");
+    if (ui::probes_enabled()) ui::mark_item(fmt::format("problem_map.vote.chosen.{}", chosen));  // which one, for tests
+}
+
 void VoteView::draw_voters(const Snapshot& s) {
     ImGui::TextUnformatted(c_.tr("Who is voting"));
     ui::hint(c_.tr("Choose a voter, then give dots with + in the ranking. The facilitator may enter dots on behalf of people in the room."));
     if (voters_.empty()) ui::hint(c_.tr("Add participants in the workshop panel first."));
     for (std::size_t i = 0; i < voters_.size(); ++i) {
-        const auto& [voter, name] = voters_[i];
-        int used = dots_used(s, voter);
+        const Voter& voter = voters_[i].first;
         // Wrapped: a role and organisation are longer than the column, and the column has room below.
-        std::string text = fmt::format("{}  ({}/{})", name, used, s.settings.dots_per_voter);
+        std::string text = voter_label(s, i);
         if (ui::clipped_selectable(fmt::format("##voter{}", i).c_str(), text.c_str(), voter == current_, 0)) current_ = voter;
         ui::mark_item(fmt::format("problem_map.vote.voter.{}", i));
     }

@@ -17,6 +17,10 @@ private:
     void draw_settings(const Snapshot& s);
     void draw_phone_voting(const Snapshot& s);
     void draw_voters(const Snapshot& s);
+    void draw_voter_choice(const Snapshot& s);  // one row, where the ranking needs the width
+    std::string voter_label(const Snapshot& s, std::size_t i) const;
+    // Text heights of width that take the voters beside the ranking (a 960-px-wide stage's 48 at 100 %).
+    static constexpr float kWideEnoughForVoters = 48;
     void draw_ranking(const Snapshot& s);
     UiState& c_;
     std::uint64_t voters_revision_ = 0;

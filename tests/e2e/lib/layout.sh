@@ -29,7 +29,11 @@ click() {
   read -r x0 y0 x1 y1 < <(probe "$1") || true
   xdotool mousemove --window "$wid" $(((x0 + x1) / 2)) $(((y0 + y1) / 2))
   sleep 0.3  # a frame sees the pointer arrive before the press
-  xdotool click 1
+  # Held as a hand holds it: a press and release in one frame can be lost under load
+  # (a combo box after a new card stayed shut for three such clicks in a row).
+  xdotool mousedown 1
+  sleep 0.12
+  xdotool mouseup 1
   sleep 0.4
 }
 
