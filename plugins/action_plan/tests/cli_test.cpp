@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 #include <vector>
 #include <string>
@@ -25,6 +27,22 @@ std::size_t lines(const std::string& text) {
     std::size_t n = 0;
     for (char c : text) n += c == '\n';
     return n;
+}
+
+// The measure-problem link table: some measure id (numeric) on rows of two
+// different problem ids (numeric). Ids are kartla_key()s, not 1, 2, 3.
+bool some_measure_serves_two_problems(const std::string& csv) {
+    std::map<std::string, std::set<std::string>> problems_of;
+    for (std::size_t start = csv.find("\r\n"); start != std::string::npos && start + 2 < csv.size();) {
+        const std::size_t end = std::min(csv.find("\r\n", start + 2), csv.size());
+        const std::string row = csv.substr(start + 2, end - start - 2);
+        const std::size_t first = row.find(';'), second = row.find(';', first + 1);
+        const std::string measure = row.substr(0, first), problem = row.substr(first + 1, second - first - 1);
+        auto numeric = [](const std::string& v) { return !v.empty() && std::all_of(v.begin(), v.end(), ::isdigit); };
+        if (numeric(measure) && numeric(problem)) problems_of[measure].insert(problem);
+        start = end < csv.size() ? end : std::string::npos;
+    }
+    return std::any_of(problems_of.begin(), problems_of.end(), [](const auto& m) { return m.second.size() >= 2; });
 }
 
 }  // namespace
@@ -105,8 +123,7 @@ TEST_CASE("kartla export --table: one table per CSV file with unique headers and
         const std::string links = kartla::test::read_bytes(folder / "measure-problems.csv");
         CHECK(links.find(std::string(language) == "sv" ? "Åtgärds-id;Problem-id;Åtgärd;Problem" : "Measure ID;Problem ID;Measure;Problem") !=
               std::string::npos);
-        CHECK(links.find("\r\n4;1;") != std::string::npos);
-        CHECK(links.find("\r\n4;2;") != std::string::npos);
+        CHECK(some_measure_serves_two_problems(links));
     }
     // One table on its own goes to the file named.
     REQUIRE(run("export '" + sample.string() + "' --format csv --table log -o '" + (dir / "log.csv").string() + "'",
