@@ -1,3 +1,4 @@
+#include "storage/changeset_check.hpp"
 #include "storage/merge.hpp"
 
 #include "storage/history.hpp"
@@ -240,6 +241,8 @@ Changeset combine(const std::vector<const history::Entry*>& entries) {
     sqlite3_changegroup* group = nullptr;
     if (int rc = sqlite3changegroup_new(&group); rc != SQLITE_OK) throw SqliteError(rc, "changegroup");
     std::unique_ptr<sqlite3_changegroup, void (*)(sqlite3_changegroup*)> owner(group, sqlite3changegroup_delete);
+    for (const auto* e : entries)
+        if (!storage::changeset_well_formed(e->changeset)) throw std::runtime_error(kDamaged);  // before SQLite reads it
     for (const auto* e : entries)
         if (int rc = sqlite3changegroup_add(group, int(e->changeset.size()), const_cast<unsigned char*>(e->changeset.data()));
             rc != SQLITE_OK)
