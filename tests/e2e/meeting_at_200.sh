@@ -25,9 +25,7 @@ here=$(dirname "$0")
 source "$here/lib/session.sh"
 source "$here/lib/layout.sh"
 fresh_session "$out"
-start_x_server "$out/xvfb.log" Xvfb ${KARTLA_E2E_DISPLAY:-} -screen 0 1920x1080x24 -nolisten tcp -noreset
-setxkbmap -display "$DISPLAY" se
-xset r off
+start_swedish_screen "$out/xvfb.log"
 mkdir -p "$XDG_CONFIG_HOME/kartla"
 echo '{"text_scale": 2.0, "language": "sv", "current_view": "core.workshop"}' >"$XDG_CONFIG_HOME/kartla/settings.json"
 

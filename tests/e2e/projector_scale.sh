@@ -12,10 +12,7 @@ here=$(dirname "$0")
 source "$here/lib/session.sh"
 source "$here/lib/layout.sh"
 fresh_session "$out"
-# KARTLA_E2E_DISPLAY (e.g. :171) pins the display where many servers start at once.
-start_x_server "$out/xvfb.log" Xvfb ${KARTLA_E2E_DISPLAY:-} -screen 0 1920x1080x24 -nolisten tcp -noreset
-setxkbmap -display "$DISPLAY" se
-xset r off
+start_swedish_screen "$out/xvfb.log"
 
 mkdir -p "$XDG_CONFIG_HOME/kartla"
 settings=$XDG_CONFIG_HOME/kartla/settings.json

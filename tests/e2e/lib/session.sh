@@ -53,3 +53,12 @@ start_x_server() {
   echo "FAIL: the X server on $DISPLAY does not answer; see $log" >&2
   return 1
 }
+
+# A 1920x1080 screen with the Swedish keyboard layout and no key repeat, as the
+# room's window runs on: the fresh session's X server (KARTLA_E2E_DISPLAY, e.g.
+# :171, pins the display where many servers start at once). Log: $1.
+start_swedish_screen() {
+  start_x_server "$1" Xvfb ${KARTLA_E2E_DISPLAY:-} -screen 0 1920x1080x24 -nolisten tcp -noreset
+  setxkbmap -display "$DISPLAY" se
+  xset r off
+}
