@@ -5,6 +5,8 @@
 #include "host/context_data.hpp"
 #include "ui/host_widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <unordered_map>
 #include <utility>
 
@@ -17,6 +19,14 @@ struct Probes {
 };
 
 Probes* probes() { return context_data<Probes>(); }
+
+// A window ImGui lays out unseen for a frame (a popup measuring itself before it is
+// placed) draws its items where nobody sees them: a probe there would send a click
+// (or a test) to the wrong place.
+bool drawn_unseen() {
+    const ImGuiWindow* window = ImGui::GetCurrentContext() ? ImGui::GetCurrentWindowRead() : nullptr;
+    return window && (window->Hidden || (window->RootWindow && window->RootWindow->Hidden));
+}
 }  // namespace
 
 void set_probes_enabled(bool enabled) {
@@ -36,7 +46,7 @@ void clear_probes() {
 }
 
 void mark_rect(const std::string& key, ImVec2 min, ImVec2 max) {
-    if (Probes* p = probes(); p && p->enabled) p->rects[key] = {min, max};
+    if (Probes* p = probes(); p && p->enabled && !drawn_unseen()) p->rects[key] = {min, max};
 }
 
 void mark_item(const std::string& key) {
