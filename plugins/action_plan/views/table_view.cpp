@@ -28,15 +28,19 @@ std::string checks_text(UiState& state, std::size_t index) {
     return count ? std::to_string(count) : std::string();
 }
 
+// On screen the first column is the measure's number in the plan (its order in every
+// document), not its key: keys are drawn from a 53-bit range so copies can merge, and
+// sixteen digits say nothing to the room. The exports keep the keys for joining tables.
 std::string cell_text(UiState& state, std::size_t index, int column) {
     if (column == kChecksColumn) return checks_text(state, index);
+    if (column == ColId) return std::to_string(index + 1);
     return state.rows()[index].cells[static_cast<std::size_t>(column)];
 }
 
 // Numbers and priorities sort by value, everything else by folded text.
 long sort_key_number(UiState& state, std::size_t index, int column) {
     const Measure& m = state.plan().measures[index];
-    if (column == ColId) return static_cast<long>(m.id);
+    if (column == ColId) return static_cast<long>(index);
     if (column == ColPriority) return m.priority == 0 ? 9 : m.priority;
     if (column == ColStatus) {
         for (std::size_t i = 0; i < kStatuses.size(); ++i)
@@ -144,7 +148,9 @@ void TableView::draw() {
     if (!ImGui::BeginTable("##measures", static_cast<int>(kColumnCount), flags)) return;
     ImGui::TableSetupScrollFreeze(2, 2);
     for (int column : kColumns) {
-        const std::string name = state_.tr(column == kChecksColumn ? "Checks" : column_msgid(static_cast<Column>(column)));
+        const std::string name = state_.tr(column == kChecksColumn ? "Checks"
+                                           : column == ColId       ? "No."
+                                                                   : column_msgid(static_cast<Column>(column)));
         const float width = column == ColTitle || column == ColGoal ? px(340)
                             : column == ColProblems || column == ColCauses ? px(220)
                             : column == ColId ? px(40) : px(150);
