@@ -61,6 +61,10 @@ KARTLA_API AddEvent add_field(const char* label, const char* hint, std::string& 
 KARTLA_API void field_error(const std::string& message);
 // Text for a big, touch-friendly button width.
 KARTLA_API bool big_button(const char* label);
+// One of a row of choices (kind, priority, …): beside the item before it when the
+// line has room, else at the start of the next line, so a row of choices wraps
+// in a narrow side drawer at 300 % instead of running past its edge.
+KARTLA_API bool radio_in_row(const char* label, bool active);
 // Shows a line of help text in a muted colour.
 KARTLA_API void hint(const char* text);
 // A small line chart (an indicator over time) in a box of `size` pixels: the

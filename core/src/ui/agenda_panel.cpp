@@ -2,6 +2,7 @@
 
 #include "host/typing.hpp"
 #include "kartla/widgets.hpp"
+#include "ui/host_widgets.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -27,11 +28,8 @@ constexpr ImU32 kTimeUpA = IM_COL32(200, 20, 20, 255);
 constexpr ImU32 kTimeUpB = IM_COL32(120, 0, 0, 255);
 
 // Keeps the next button on this row when it fits: at 300 % text the side column is narrow.
-void same_line_if_fits(const char* next_label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float width = ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2;
-    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+void button_beside_if_fits(const char* next_label) {
+    ui::same_line_if_fits(ImGui::CalcTextSize(next_label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
 }
 
 }  // namespace
@@ -250,17 +248,17 @@ void AgendaPanel::draw_clock_and_controls(Workshop& workshop) {
     if (big_button(runtime_.translate(running ? "Pause" : "Start"))) toggle_timer();
     ImGui::EndDisabled();
     mark_item("agenda.start");
-    same_line_if_fits(runtime_.translate("+1 min"));
+    button_beside_if_fits(runtime_.translate("+1 min"));
     if (big_button(runtime_.translate("+1 min"))) runner_.add_minutes(1);
     mark_item("agenda.add_minute");
-    same_line_if_fits(runtime_.translate("+5 min"));
+    button_beside_if_fits(runtime_.translate("+5 min"));
     if (big_button(runtime_.translate("+5 min"))) runner_.add_minutes(5);
     mark_item("agenda.add_five");
     ImGui::BeginDisabled(runner_.current() <= 0);
     if (big_button(runtime_.translate("< Previous"))) runner_.previous(workshop);
     mark_item("agenda.previous");
     ImGui::EndDisabled();
-    same_line_if_fits(runtime_.translate("Next step >"));
+    button_beside_if_fits(runtime_.translate("Next step >"));
     ImGui::BeginDisabled(runner_.current() + 1 >= int(runner_.steps().size()));
     if (big_button(runtime_.translate("Next step >"))) runner_.next(workshop);
     mark_item("agenda.next");

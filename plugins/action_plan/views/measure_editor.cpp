@@ -77,8 +77,7 @@ void MeasureEditor::choice(const char* msgid, Field field, const std::array<std:
         // The last choice clears the field.
         const std::string key = i < N ? std::string(keys[i]) : std::string();
         const char* text = i < N ? state_.tr(msgid_of(keys[i])) : state_.tr("Not set");
-        ImGui::SameLine();
-        if (ImGui::RadioButton(text, current == key) && current != key) {
+        if (kartla::ui::radio_in_row(text, current == key) && current != key) {
             const std::int64_t id = draft_.id;
             state_.host().edit("Edit measure", [&](kartla::Database& db) { set_text(db, id, field, key); });
         }
@@ -252,8 +251,7 @@ void MeasureEditor::draw() {
     choice("Kind", Field::Prevention, kPreventionKinds, prevention_msgid);
     label(state_.tr("Form"));
     for (bool ordinary : {false, true}) {
-        ImGui::SameLine();
-        if (ImGui::RadioButton(state_.tr(ordinary_work_msgid(ordinary)), draft_.ordinary_work == ordinary) &&
+        if (kartla::ui::radio_in_row(state_.tr(ordinary_work_msgid(ordinary)), draft_.ordinary_work == ordinary) &&
             draft_.ordinary_work != ordinary) {
             const std::int64_t id = draft_.id;
             state_.host().edit("Edit measure", [&](kartla::Database& db) { set_ordinary_work(db, id, ordinary); });
@@ -272,8 +270,7 @@ void MeasureEditor::draw() {
     ImGui::PopStyleColor();
     label(state_.tr("Priority"));
     for (int p : {1, 2, 3, 0}) {
-        ImGui::SameLine();
-        if (ImGui::RadioButton(state_.tr(p ? priority_msgid(p) : "Not set"), draft_.priority == p) && draft_.priority != p) {
+        if (kartla::ui::radio_in_row(state_.tr(p ? priority_msgid(p) : "Not set"), draft_.priority == p) && draft_.priority != p) {
             const std::int64_t id = draft_.id;
             state_.host().edit("Edit measure", [&](kartla::Database& db) { set_priority(db, id, p); });
         }
