@@ -131,7 +131,7 @@ TEST_CASE("an export asks first when the workshop holds personal data, and info 
     }));
     shell.export_to("things");
     CHECK(shell.export_review_open());
-    ui.frame(2);
+    ui.frame(3);
     CHECK(ui.has_item("core.export_review.redact"));
     auto info = workshop_info(runtime);
     CHECK(info["personal_data"]["hits"] == 1);
