@@ -57,6 +57,9 @@ public:
                                                bool* available = nullptr) = 0;
 
     virtual const char* tr(const char* msgid) = 0;
+    // The same in another language ("sv" or "en"): for words read by someone who is not
+    // at the screen, as a phone in the room whose browser speaks another language.
+    virtual const char* tr_in(std::string_view language, const char* msgid) = 0;
 
     // entities() and tr() in the shapes a plugin's model takes them (it runs
     // without a window too: tests and benchmarks hand it stand-ins).

@@ -33,7 +33,9 @@ namespace kartla {
 //    entities.hpp, reports.hpp, samples.hpp, phone_routes.hpp, host.hpp); one
 //    Translate (translate.hpp) and one EntitySource (entities.hpp) for every
 //    plugin's model, and Host::translator() / Host::entity_source() to make them.
-inline constexpr std::uint32_t kPluginAbiVersion = 10;
+// 11: Host::tr_in(language, msgid): words for a reader not at the screen (a phone
+//    whose browser speaks another language than the screen).
+inline constexpr std::uint32_t kPluginAbiVersion = 11;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.
 class Plugin {

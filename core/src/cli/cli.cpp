@@ -132,8 +132,12 @@ std::string export_formats(Runtime& runtime) {
 // The command line's Frontend: the words of one language, nothing else.
 struct Words final : Frontend {
     Translations translations;
+    Languages others{paths::asset_dir() / "i18n"};  // `kartla serve`: phones that speak another language
     const char* translate_in(std::string_view component, const char* msgid) override {
         return translations.translate_in(component, msgid);
+    }
+    const char* translate_for(std::string_view language, std::string_view component, const char* msgid) override {
+        return others.translate_in(translations, language, component, msgid);
     }
 };
 

@@ -36,6 +36,9 @@ public:
         return runtime_.entities_where(kind, filter, available);
     }
     const char* tr(const char* msgid) override { return runtime_.frontend().translate_in(id_, msgid); }
+    const char* tr_in(std::string_view language, const char* msgid) override {
+        return runtime_.frontend().translate_for(language, id_, msgid);
+    }
     void log(LogLevel level, std::string_view message) override;
     void show_message(std::string_view message) override { runtime_.messages().post(LogLevel::Info, std::string(message)); }
     void show_view(std::string_view key) override { runtime_.frontend().show_view(key); }

@@ -24,6 +24,11 @@ class Frontend {
 public:
     // A component's string (a plugin's id, or "core"): its catalogue first (Translations::translate_in).
     virtual const char* translate_in(std::string_view component, const char* msgid) = 0;
+    // The same in another language ("sv", "en"), for a reader who is not at the screen.
+    virtual const char* translate_for(std::string_view language, std::string_view component, const char* msgid) {
+        (void)language;
+        return translate_in(component, msgid);
+    }
     virtual float ui_scale() { return 1.0f; }
     virtual void show_view(std::string_view) {}
 

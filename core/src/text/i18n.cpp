@@ -107,6 +107,17 @@ void Translations::for_each(const std::function<void(const std::string&, const s
         for (const auto& [msgid, text] : catalogue) visit(msgid, text);
 }
 
+const char* Languages::translate_in(const Translations& screen, std::string_view language, std::string_view component,
+                                   const char* msgid) {
+    if (language == screen.language()) return screen.translate_in(component, msgid);
+    auto found = loaded_.find(language);
+    if (found == loaded_.end()) {
+        found = loaded_.emplace(std::string(language), Translations{}).first;
+        found->second.load(dir_, std::string(language));  // none for English: the msgids are English
+    }
+    return found->second.translate_in(component, msgid);
+}
+
 std::string system_language() {
     for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(variable);

@@ -38,6 +38,21 @@ private:
     std::map<std::string, Catalogue> catalogues_;  // by component: "core", "problem_map", ...
 };
 
+// The strings of other languages beside the screen's, each loaded when first asked for:
+// for words that go to someone who reads another language (a phone in the room whose
+// browser speaks English while the screen speaks Swedish).
+class KARTLA_API Languages {
+public:
+    explicit Languages(std::filesystem::path i18n_dir) : dir_(std::move(i18n_dir)) {}
+    // `msgid` of `component` in `language`: from `screen` when it speaks it.
+    const char* translate_in(const Translations& screen, std::string_view language, std::string_view component,
+                             const char* msgid);
+
+private:
+    std::filesystem::path dir_;
+    std::map<std::string, Translations, std::less<>> loaded_;
+};
+
 // "sv" when the user's locale is Swedish, otherwise "en".
 KARTLA_API std::string system_language();
 

@@ -50,6 +50,7 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
     : runtime_(runtime),
       settings_(settings),
       settings_file_(std::move(settings_file)),
+      languages_(paths::asset_dir() / "i18n"),
       workshop_panel_(runtime),
       privacy_panel_(runtime),
       phones_panel_(runtime),

@@ -102,6 +102,9 @@ private:
     const char* translate_in(std::string_view component, const char* msgid) override {
         return translations_.translate_in(component, msgid);
     }
+    const char* translate_for(std::string_view language, std::string_view component, const char* msgid) override {
+        return languages_.translate_in(translations_, language, component, msgid);
+    }
     float ui_scale() override { return gives_text_scale_ ? drawn_text_scale() : 1.0f; }
     void show_view(std::string_view key) override { stage_.show(key); }
 
@@ -146,6 +149,7 @@ private:
     bool gives_text_scale_ = false;
     Settings& settings_;
     Translations translations_;
+    Languages languages_;  // beside the screen's, for phones that speak another
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
     PrivacyPanel privacy_panel_;

@@ -109,7 +109,17 @@ RoomState read_room(Database& db, std::string_view only_phone) {
     return room;
 }
 
-nlohmann::json state_for(const RoomState& room, std::string_view phone, const Translate& tr) {
+void name_categories(RoomState& room, const PhoneWords& words) {
+    for (std::string_view language : kPhoneLanguages) {
+        const Translate tr = words ? Translate([&words, language](const char* msgid) { return words(language, msgid); })
+                                   : Translate();
+        auto& names = room.category_names[std::string(language)];
+        names.clear();
+        for (const auto& category : room.categories) names.push_back(category_name(category, tr));
+    }
+}
+
+nlohmann::json state_for(const RoomState& room, std::string_view phone, std::string_view language) {
     static const std::vector<std::pair<Id, int>> none;
     const auto found = room.phone_dots.find(std::string(phone));
     const auto& mine = found == room.phone_dots.end() ? none : found->second;
@@ -126,8 +136,14 @@ nlohmann::json state_for(const RoomState& room, std::string_view phone, const Tr
         if (room.ranking) card["dots"] = listed.dots;
         cards.push_back(std::move(card));
     }
+    auto named = room.category_names.find(language);
+    if (named == room.category_names.end()) named = room.category_names.find("en");
     nlohmann::json names = nlohmann::json::array();
-    for (const auto& category : room.categories) names.push_back({{"id", category.id}, {"name", category_name(category, tr)}});
+    for (std::size_t i = 0; i < room.categories.size(); ++i) {
+        const auto& category = room.categories[i];
+        const bool known = named != room.category_names.end() && i < named->second.size();
+        names.push_back({{"id", category.id}, {"name", known ? named->second[i] : category_name(category, nullptr)}});
+    }
     return {{"silent_round", room.silent_round},
             {"voting", room.voting},
             {"dots_per_phone", room.dots_per_phone},
@@ -137,13 +153,15 @@ nlohmann::json state_for(const RoomState& room, std::string_view phone, const Tr
             {"cards", std::move(cards)}};
 }
 
-nlohmann::json state(Database& db, std::string_view phone, const Translate& tr) {
-    return state_for(read_room(db, phone), phone, tr);
+nlohmann::json state(Database& db, std::string_view phone, std::string_view language, const PhoneWords& words) {
+    RoomState room = read_room(db, phone);
+    name_categories(room, words);
+    return state_for(room, phone, language);
 }
 
 int get_state(const Room& room, const PhoneRequest& request, nlohmann::json& reply) {
     if (!room.workshop) return reply = {{"error", "Joining is closed."}}, 410;
-    reply = state(room.workshop->db(), request.phone_id, room.tr);
+    reply = state(room.workshop->db(), request.phone_id, request.language, room.words);
     return 200;
 }
 
@@ -175,51 +193,47 @@ int post_votes(const Room& room, const PhoneRequest& request, nlohmann::json& re
     const Id card_id = card->get<Id>();
     const int count = int(std::clamp<std::int64_t>(dots->get<std::int64_t>(), -1, 1000));
     if (const char* refusal = edits::phone_dots_refusal(db, request.phone_id, card_id, count)) {
-        reply = state(db, request.phone_id, room.tr);
+        reply = state(db, request.phone_id, request.language, room.words);
         reply["error"] = refusal;
         return 409;
     }
     if (!edits::set_phone_dots(room.editor, request.phone_id, card_id, count))
         return reply = {{"error", "Something went wrong."}}, 503;
-    reply = state(db, request.phone_id, room.tr);
+    reply = state(db, request.phone_id, request.language, room.words);
     return 200;
 }
 
-void PublishedState::publish(Workshop* workshop, const Translate& tr) {
+void PublishedState::publish(Workshop* workshop, const PhoneWords& words) {
     std::shared_ptr<const RoomState> read;
     if (workshop) {
         auto room = std::make_shared<RoomState>(read_room(workshop->db()));
-        // Named now, on the main thread: the server's threads never call into the host.
-        for (auto& category : room->categories) {
-            category.name = category_name(category, tr);
-            category.msgid.clear();
-        }
+        name_categories(*room, words);  // now, on the main thread: the server's threads never call into the host
         read = std::move(room);
     }
     std::lock_guard lock(mutex_);
     room_ = std::move(read);
 }
 
-int PublishedState::answer(std::string_view phone, nlohmann::json& reply) const {
+int PublishedState::answer(std::string_view phone, std::string_view language, nlohmann::json& reply) const {
     std::shared_ptr<const RoomState> room;
     {
         std::lock_guard lock(mutex_);
         room = room_;
     }
     if (!room) return reply = {{"error", "Joining is closed."}}, 410;
-    reply = state_for(*room, phone, nullptr);
+    reply = state_for(*room, phone, language);
     return 200;
 }
 
 void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view) {
     Host* h = &host;
-    auto tr = [h](const char* msgid) { return h->tr(msgid); };
+    PhoneWords words = [h](std::string_view language, const char* msgid) { return h->tr_in(language, msgid); };
     // The workshop is asked for at each request: it may have been opened, closed or replaced since.
-    auto room = [h, tr, view] { return Room{*h, h->workshop(), tr, view().value_or(edits::kPhoneCardsWithoutView)}; };
+    auto room = [h, words, view] { return Room{*h, h->workshop(), words, view().value_or(edits::kPhoneCardsWithoutView)}; };
     auto published = std::make_shared<PublishedState>();
-    host.add_phone_route({"GET", "/state", [h, tr, published](const PhoneRequest& r, nlohmann::json& reply) {
-                              if (!r.phone_id.empty()) return published->answer(r.phone_id, reply);
-                              published->publish(h->workshop(), tr);  // the main thread (PhoneServer)
+    host.add_phone_route({"GET", "/state", [h, words, published](const PhoneRequest& r, nlohmann::json& reply) {
+                              if (!r.phone_id.empty()) return published->answer(r.phone_id, r.language, reply);
+                              published->publish(h->workshop(), words);  // the main thread (PhoneServer)
                               return 200;
                           }});
     host.add_phone_route({"POST", "/cards", [room](const PhoneRequest& r, nlohmann::json& reply) { return post_card(room(), r, reply); }});

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -23,6 +25,11 @@ inline constexpr std::size_t kMaxTitleChars = 200;
 inline constexpr std::size_t kMaxLineChars = 200;         // place, when
 inline constexpr std::size_t kMaxDescriptionChars = 2000;
 inline constexpr std::size_t kMaxCardsShown = 300;        // a phone lists at most this many
+// The languages a phone may read (its browser's Accept-Language; the room server tells which).
+inline constexpr std::string_view kPhoneLanguages[] = {"sv", "en"};
+
+// This plugin's msgid in a phone's language, whatever the screen speaks (Host::tr_in).
+using PhoneWords = std::function<const char*(std::string_view language, const char* msgid)>;
 
 // A card as a phone sent it, or the HTTP status and message that refuse it.
 struct CardReading {
@@ -38,6 +45,8 @@ struct RoomState {
     bool silent_round = false, voting = false, ranking = false;
     int dots_per_phone = 1;
     std::vector<Category> categories;
+    // The categories' names in each of kPhoneLanguages, in the order of `categories` (name_categories).
+    std::map<std::string, std::vector<std::string>, std::less<>> category_names;
     struct Listed {
         Id id = 0;
         std::string title;
@@ -49,15 +58,17 @@ struct RoomState {
 };
 // `only_phone` empty: every phone's dots (a snapshot for all polls).
 RoomState read_room(Database& db, std::string_view only_phone = {});
-// What one phone shows, in its language (`tr`): the phase, its dots, the categories and the revealed cards.
-nlohmann::json state_for(const RoomState& room, std::string_view phone, const Translate& tr);
-nlohmann::json state(Database& db, std::string_view phone, const Translate& tr);
+// Names the categories in every language a phone may read; `words` null: the stored names and msgids.
+void name_categories(RoomState& room, const PhoneWords& words);
+// What one phone shows, in its language: the phase, its dots, the categories and the revealed cards.
+nlohmann::json state_for(const RoomState& room, std::string_view phone, std::string_view language);
+nlohmann::json state(Database& db, std::string_view phone, std::string_view language, const PhoneWords& words);
 
 // What a handler works with: the plugin's Host in the program, a workshop in tests.
 struct Room {
     Editor& editor;       // makes the edits
     Workshop* workshop;   // null: none open
-    Translate tr;
+    PhoneWords words;
     placement::Rect view = edits::kPhoneCardsWithoutView;  // where new cards go: the board the room sees
 };
 
@@ -71,10 +82,10 @@ int post_votes(const Room& room, const PhoneRequest& request, nlohmann::json& re
 // threads for each phone, answered from that publication. Never touches the workshop then.
 class PublishedState {
 public:
-    // Main thread: the room as it is now (no workshop: joining is closed), the category names in `tr`'s words.
-    void publish(Workshop* workshop, const Translate& tr);
-    // Any thread: what `phone` shows, from the last publication; the HTTP status.
-    int answer(std::string_view phone, nlohmann::json& reply) const;
+    // Main thread: the room as it is now (no workshop: joining is closed), the categories named in every phone language.
+    void publish(Workshop* workshop, const PhoneWords& words);
+    // Any thread: what `phone` shows, in its language, from the last publication; the HTTP status.
+    int answer(std::string_view phone, std::string_view language, nlohmann::json& reply) const;
 
 private:
     mutable std::mutex mutex_;

@@ -22,7 +22,7 @@ const std::string kOther = "fedcba9876543210fedcba9876543210";
 
 struct Setup {
     std::unique_ptr<Workshop> w = fixture::workshop_with_tables();
-    phone_routes::Room room() { return {*w, w.get(), [](const char* m) { return m; }}; }
+    phone_routes::Room room() { return {*w, w.get(), [](std::string_view, const char* m) { return m; }}; }
 
     std::pair<int, nlohmann::json> post(int (*handler)(const phone_routes::Room&, const PhoneRequest&, nlohmann::json&),
                                         const nlohmann::json& body, const std::string& phone = kPhone) {
@@ -195,28 +195,53 @@ TEST_CASE("phones: a poll is answered from the state published for the revision,
     CHECK(s.post(phone_routes::post_votes, {{"card_id", card}, {"dots", 2}}).first == 200);
     phone_routes::PublishedState published;
     nlohmann::json mine, other;
-    CHECK(published.answer(kPhone, mine) == 410);  // nothing published yet
-    published.publish(s.w.get(), [](const char* m) { return std::string_view(m) == "Organised crime" ? "Organiserad" : m; });
-    REQUIRE(published.answer(kPhone, mine) == 200);
-    REQUIRE(published.answer(kOther, other) == 200);
+    CHECK(published.answer(kPhone, "sv", mine) == 410);  // nothing published yet
+    // The screen may speak either language; each phone reads the categories in its own.
+    const phone_routes::PhoneWords words = [](std::string_view language, const char* m) {
+        return language == "sv" && std::string_view(m) == "Organised crime" ? "Organiserad brottslighet" : m;
+    };
+    published.publish(s.w.get(), words);
+    REQUIRE(published.answer(kPhone, "sv", mine) == 200);
+    REQUIRE(published.answer(kOther, "en", other) == 200);
     CHECK(other["dots_left"] == 3);
+    // The category names were put in words when published (the server's threads never call the host).
+    CHECK(mine["categories"][0]["name"] == "Organiserad brottslighet");
+    CHECK(other["categories"][0]["name"] == "Organised crime");
     auto expected = s.state(kOther);
     expected["categories"] = other["categories"];
     CHECK(other == expected);
-    // The category names were put in words when published (the server's threads never call the host).
-    CHECK(mine["categories"][0]["name"] == "Organiserad");
     mine["categories"] = s.state()["categories"];
     CHECK(mine == s.state());
+    // A language no phone page speaks reads English, the msgids' language.
+    REQUIRE(published.answer(kPhone, "de", mine) == 200);
+    CHECK(mine["categories"][0]["name"] == "Organised crime");
     // Published is published: an edit since shows in the next publication, not in this one.
     CHECK(s.post(phone_routes::post_votes, {{"card_id", card}, {"dots", 0}}).first == 200);
-    REQUIRE(published.answer(kPhone, mine) == 200);
+    REQUIRE(published.answer(kPhone, "sv", mine) == 200);
     CHECK(mine["dots_left"] == 1);
     published.publish(s.w.get(), nullptr);
-    REQUIRE(published.answer(kPhone, mine) == 200);
+    REQUIRE(published.answer(kPhone, "sv", mine) == 200);
     CHECK(mine["dots_left"] == 3);
     // No workshop: joining is closed.
     published.publish(nullptr, nullptr);
-    CHECK(published.answer(kPhone, mine) == 410);
+    CHECK(published.answer(kPhone, "sv", mine) == 410);
+}
+
+TEST_CASE("phones: a vote's answer names the categories in the phone's language, not the screen's") {
+    Setup s;
+    s.set("phone_voting", "1");
+    CHECK(s.post(phone_routes::post_card, {{"title", "Klotter vid Östra torget"}}).first == 201);
+    const Id card = number(*s.w, "SELECT max(id) FROM problem_map_card");
+    const phone_routes::PhoneWords swedish_only = [](std::string_view language, const char* m) {
+        return language == "sv" && std::string_view(m) == "Organised crime" ? "Organiserad brottslighet" : m;
+    };
+    const phone_routes::Room room{*s.w, s.w.get(), swedish_only};
+    for (const auto& [language, name] : {std::pair{"sv", "Organiserad brottslighet"}, std::pair{"en", "Organised crime"}}) {
+        const nlohmann::json vote = {{"card_id", card}, {"dots", 1}};
+        nlohmann::json reply;
+        REQUIRE(phone_routes::post_votes(room, PhoneRequest{kPhone, language, vote}, reply) == 200);
+        CHECK(reply["categories"][0]["name"] == name);
+    }
 }
 
 TEST_CASE("phones: a phone's card goes to the first free place of the board the room sees, never over a card") {
