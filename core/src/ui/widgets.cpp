@@ -1,6 +1,7 @@
 #include "kartla/widgets.hpp"
 
 #include "field_saving.hpp"
+#include "fonts.hpp"
 #include "host/context_data.hpp"
 #include "ui/host_widgets.hpp"
 
@@ -106,6 +107,9 @@ bool big_button(const char* label) {
 }
 
 void hint(const char* text) {
+    // On a short screen (300 % on 1080 lines) in the chrome's size: a three-line hint
+    // at full size took the room of the grid or the network it explains.
+    ChromeText chrome;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
