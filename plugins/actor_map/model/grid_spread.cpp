@@ -11,7 +11,7 @@ namespace {
 Box box_at(Point c, Size s) { return {c.x - s.width / 2, c.y - s.height / 2, c.x + s.width / 2, c.y + s.height / 2}; }
 
 // The centres a chip may take along one axis of its cell, in steps of half the chip:
-// the chip whole inside the cell (or at its start when the cell is smaller than it).
+// the chip whole inside the cell (place_cell leaves out a chip larger than its cell).
 std::vector<double> stops(double lo, double hi, double extent, double want) {
     double first = lo + extent / 2, last = std::max(first, hi - extent / 2);
     std::vector<double> out{std::clamp(want, first, last)};
@@ -25,6 +25,11 @@ std::vector<std::int64_t> place_cell(const std::vector<const GridChip*>& chips, 
                                      double gap, std::vector<GridSpread::Placed>& placed) {
     std::vector<std::int64_t> left_out;
     for (const GridChip* chip : chips) {
+        // Larger than the cell: drawn anyway it ran past the quadrant over its neighbour (300 %).
+        if (chip->size.width > cell.x1 - cell.x0 || chip->size.height > cell.y1 - cell.y0) {
+            left_out.push_back(chip->id);
+            continue;
+        }
         const auto xs = stops(cell.x0, cell.x1, chip->size.width, chip->want.x);
         const auto ys = stops(cell.y0, cell.y1, chip->size.height, chip->want.y);
         double best = std::numeric_limits<double>::max();

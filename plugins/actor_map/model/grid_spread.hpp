@@ -4,7 +4,8 @@
 // their own positions they piled up with their names hidden (300 % on 720 lines).
 // So each chip stays in its quadrant (the grid's meaning), as near its own
 // position as a free spot allows; the chips a quadrant has no room for are
-// counted on one "+N" badge in its lower right corner, which opens the whole list.
+// counted on one "+N" badge in its lower right corner, which opens the whole list
+// (so is a chip larger than its quadrant: it would cover the neighbour's).
 // Pure geometry on screen pixels, so it is tested without a window.
 #include "model/layout.hpp"
 

@@ -66,3 +66,17 @@ TEST_CASE("a full quadrant counts the chips it has no room for on a badge that c
     CHECK(spread.placed.size() + full.hidden.size() == 13);
     CHECK(full.hidden.size() >= 10);
 }
+
+TEST_CASE("a chip larger than its quadrant is counted on the badge, never drawn past the quadrant's edge") {
+    // 300 % on 1080 lines: a quadrant 100 px high, a chip of two lines 158 px high beside one of 90.
+    const auto cells = quadrants(1200, 200);
+    const Size tall{400, 158}, low{300, 90}, badge{80, 40};
+    const std::vector<GridChip> chips = {{1, {300, 50}, tall, 0}, {2, {900, 50}, low, 1}};
+    const GridSpread spread = spread_chips(chips, cells, badge, 4);
+    REQUIRE(spread.placed.size() == 1);
+    CHECK(spread.placed[0].id == 2);
+    CHECK(inside(box_of(spread.placed[0], low), cells[1]));
+    REQUIRE(spread.badges.size() == 1);
+    CHECK(spread.badges[0].cell == 0);
+    CHECK(spread.badges[0].hidden == std::vector<std::int64_t>{1});
+}

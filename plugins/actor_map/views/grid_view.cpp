@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace kartla::actor_map::views {
 
@@ -80,7 +81,10 @@ void GridView::draw() {
     const float unit = room_ ? ImGui::GetFontSize() / float(kNodeFont) : s_.ui_scale();
     const float chip_scale = room_ ? unit : unit * 0.8f, pad = 8 * unit, line = ImGui::GetTextLineHeightWithSpacing();
     ImVec2 origin = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
-    avail = ImVec2(std::max(avail.x, 300.0f), std::max(avail.y, 200.0f));
+    // Room for the two axis labels and a one-line chip in each quadrant, however short the
+    // screen (the window scrolls): at 300 % on 720 lines the grid was squeezed to a strip.
+    const float one_line_chip = float(kNodeLineHeight + 1.5 * kNodePadding) * chip_scale;
+    avail = ImVec2(std::max(avail.x, 300.0f), std::max(avail.y, 2 * line + 2 * (one_line_chip + 2 * pad)));
     float tray_w = std::min(ImGui::GetFontSize() * 13, avail.x * 0.3f);
     ImVec2 tray_min = origin, tray_max(origin.x + tray_w, origin.y + avail.y);
     ImVec2 grid_min(origin.x + tray_w + 2 * pad, origin.y + line), grid_max(origin.x + avail.x, origin.y + avail.y - line);
@@ -98,9 +102,18 @@ void GridView::draw() {
                                     {mid.x, mid.y, grid_max.x, grid_max.y}};
     float tray_y = tray_min.y + line + pad;
     int hidden = 0;
+    // A chip never wider than its quadrant, its name wrapped to it: at 300 % the widest
+    // chips were wider than a quadrant and could not be shown. (Narrower than needed,
+    // a chip only grows taller: short quadrants hold fewer.)
+    const double chip_width = std::min(kChipMaxWidth, double(grid_size.x) / 2 * 0.95 / chip_scale);
+    std::map<std::int64_t, std::pair<Size, std::vector<std::string>>> narrowed;
     for (const auto& actor : d.snapshot.actors) {
         if (actor.on_grid) {
-            const Size& size = d.chip_sizes.at(actor.id);
+            Size size = d.chip_sizes.at(actor.id);
+            if (size.width > chip_width)
+                size = narrowed.insert_or_assign(actor.id, std::pair{node_size(actor.name, chip_width),
+                                                                      wrap_label(actor.name, kNodeFont, chip_width - 2 * kNodePadding)})
+                           .first->second.first;
             Point want{grid_min.x + actor.interest * grid_size.x, grid_min.y + (1 - actor.influence) * grid_size.y};
             wanted.push_back({actor.id, want, {size.width * chip_scale, size.height * chip_scale}, cell_of(actor)});
         } else {
@@ -120,9 +133,11 @@ void GridView::draw() {
     const GridSpread spread =
         spread_chips(wanted, cells, {ImGui::CalcTextSize("+99").x + 2 * pad, badge_h}, std::max(2.0f, 3 * unit));
     for (const auto& placed : spread.placed) {
-        const Size& size = d.chip_sizes.at(placed.id);
+        const auto narrow = narrowed.find(placed.id);
+        const Size& size = narrow != narrowed.end() ? narrow->second.first : d.chip_sizes.at(placed.id);
+        const auto& lines = narrow != narrowed.end() ? narrow->second.second : d.chip_lines.at(placed.id);
         chips.push_back({placed.id, ImVec2(float(placed.centre.x), float(placed.centre.y)),
-                         ImVec2(float(size.width) * chip_scale / 2, float(size.height) * chip_scale / 2), d.chip_lines.at(placed.id)});
+                         ImVec2(float(size.width) * chip_scale / 2, float(size.height) * chip_scale / 2), lines});
     }
 
     ImGui::InvisibleButton("##grid_canvas", avail);
