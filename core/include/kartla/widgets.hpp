@@ -65,6 +65,9 @@ KARTLA_API bool big_button(const char* label);
 // line has room, else at the start of the next line, so a row of choices wraps
 // in a narrow side drawer at 300 % instead of running past its edge.
 KARTLA_API bool radio_in_row(const char* label, bool active);
+// Keeps the next item, `width` wide, on this line when it fits in the window's content
+// region, else it starts the next line (radio_in_row's rule, for any row of items).
+KARTLA_API void same_line_if_fits(float width);
 // Shows a line of help text in a muted colour.
 KARTLA_API void hint(const char* text);
 // A small line chart (an indicator over time) in a box of `size` pixels: the

@@ -25,9 +25,6 @@ KARTLA_API bool input_multiline(const char* label, std::string& value, float hei
                                 ImGuiInputTextFlags flags = 0);
 // The height of one toolbar row (kartla/widgets.hpp's toolbar), for windows that reserve it.
 KARTLA_API float toolbar_height();
-// Keeps the next item, `width` wide, on this line when it fits in the window's
-// content region (radio_in_row's rule, for the host's own buttons).
-KARTLA_API void same_line_if_fits(float width);
 
 // Pending text, for the host: how many fields hold text that could not be written;
 // try to write all of it now (after space was freed or a copy was saved; returns how

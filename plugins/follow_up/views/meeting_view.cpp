@@ -196,11 +196,22 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
     }
     const char* status = msgid_of(kStatusWords, m.attribute("status"));
     const char* light = msgid_of(kLightWords, m.attribute("light"));
-    ImGui::Text("%s: %s   %s: %s – %s", tr("Responsible"), owner.c_str(), tr("Time"), m.attribute("start").c_str(),
-                m.attribute("due").c_str());
-    ImGui::Text("%s: %s   %s:", tr("Status in the action plan"), status ? tr(status) : "–", tr("Light"));
+    // Each fact beside the one before it while the line has room: on one line, "Time" ran
+    // past the screen's right edge in presentation mode at 300 %.
+    const std::string responsible = fmt::format("{}: {}", tr("Responsible"), owner);
+    const std::string time = fmt::format("{}: {} – {}", tr("Time"), m.attribute("start"), m.attribute("due"));
+    const std::string in_plan = fmt::format("{}: {}", tr("Status in the action plan"), status ? tr(status) : "–");
+    const std::string light_label = fmt::format("{}:", tr("Light"));
+    const char* light_word = light ? tr(light) : "–";
+    ImGui::TextWrapped("%s", responsible.c_str());
+    kartla::ui::same_line_if_fits(ImGui::CalcTextSize(time.c_str()).x);
+    ImGui::TextUnformatted(time.c_str());
+    ImGui::TextWrapped("%s", in_plan.c_str());
+    kartla::ui::same_line_if_fits(ImGui::CalcTextSize(light_label.c_str()).x + ImGui::CalcTextSize(light_word).x +
+                                  ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TextUnformatted(light_label.c_str());
     ImGui::SameLine();
-    ImGui::TextColored(light_colour(m.attribute("light")), "%s", light ? tr(light) : "–");
+    ImGui::TextColored(light_colour(m.attribute("light")), "%s", light_word);
     draw_plan_facts(w, m);
 
     // The measure's follow-up history: what earlier meetings recorded.
