@@ -107,12 +107,7 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
     if (ui::probes_enabled()) ui::mark_rect(fmt::format("problem_map.card.{}", card.id), min, max);
     // Level of detail: too small for text to be read, a card is a filled rectangle
     // in its colour (the selection outlined), nothing else.
-    // The room cannot pan: a card its screen cuts shows as its colour, not as broken words.
-    const ImVec2 canvas_max = add(canvas_.origin, canvas_.size);
-    const bool partly_shown = min.x < canvas_.origin.x || min.y < canvas_.origin.y || max.x > canvas_max.x ||
-                              max.y > canvas_max.y;
-    if (max.x - min.x < 6 || ImGui::GetFontSize() * canvas_.zoom * kTitleScale < kMinReadablePixels ||
-        (mode_ == BoardMode::Room && partly_shown)) {
+    if (max.x - min.x < 6 || ImGui::GetFontSize() * canvas_.zoom * kTitleScale < kMinReadablePixels) {
         dl->AddRectFilled(min, max, card.hidden ? kFaceDown : packed_color(rgb));
         if (selected) dl->AddRect(min, max, kSelected, 0, 0, 3.0f);
         return;
@@ -126,6 +121,12 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
         dl->AddRectFilled(min, ImVec2(max.x, min.y + strip), packed_color(rgb), rounding, ImDrawFlags_RoundCornersTop);
     }
     dl->AddRect(min, max, selected ? kSelected : IM_COL32(60, 60, 70, 255), rounding, 0, selected ? 4.0f : 1.5f);
+    // The room cannot pan: a card its screen cuts is a card without words, not broken words
+    // (drawn as a block of its full colour it looked like a fault on the projector).
+    const ImVec2 canvas_max = add(canvas_.origin, canvas_.size);
+    const bool partly_shown = min.x < canvas_.origin.x || min.y < canvas_.origin.y || max.x > canvas_max.x ||
+                              max.y > canvas_max.y;
+    if (mode_ == BoardMode::Room && partly_shown) return;
     float font_size = ImGui::GetFontSize() * canvas_.zoom * kTitleScale;
     if (font_size < kMinReadablePixels) return;
     ImFont* font = ImGui::GetFont();
