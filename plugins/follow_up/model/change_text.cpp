@@ -50,9 +50,19 @@ std::string readable(const Change& c, std::size_t i, bool old, const LabelIndex&
 
 }  // namespace
 
-LabelIndex label_index(const EntitySource& source) {
+LabelIndex label_index(const std::vector<Change>& changes, const EntitySelect& select) {
+    std::map<std::string, kartla::EntityFilter> wanted;  // by kind
+    for (const Change& c : changes)
+        for (std::size_t i = 0; i < c.changed_keys.size(); ++i)
+            for (auto [key, kind] : kIdKeys)
+                if (c.changed_keys[i] == key)
+                    for (const std::string* value : {&c.old_values[i], &c.new_values[i]}) try {
+                            wanted[kind].ids.push_back(std::stoll(*value));
+                        } catch (const std::exception&) {
+                        }
     LabelIndex out;
-    for (const auto& e : published_now(source)) out[{e.kind, e.id}] = e.label;
+    for (const auto& [kind, filter] : wanted)
+        for (const auto& e : select(kind, filter, nullptr)) out.emplace(std::pair{e.kind, e.id}, e.label);
     return out;
 }
 
