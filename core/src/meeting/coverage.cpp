@@ -151,10 +151,11 @@ std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entitie
     if (!known(entities, "actor", &actors).available) return {};
     std::vector<Entity> measures, relations;
     // Only the problems actors are linked to: whether they still exist is all the rule asks.
-    std::map<const char*, std::vector<std::pair<std::int64_t, std::int64_t>>> actor_links;
-    EntityFilter linked;
+    std::vector<std::pair<std::int64_t, std::int64_t>> actor_links;  // (actor, problem), owns and contributes
     for (const char* role : {"owns", "contributes"})
-        for (auto link : actor_links[role] = links(db, "actor", "problem", role)) linked.ids.push_back(link.second);
+        for (auto link : links(db, "actor", "problem", role)) actor_links.push_back(link);
+    EntityFilter linked;
+    for (auto link : actor_links) linked.ids.push_back(link.second);
     const Known problems = known_where(entities, select, "problem", linked);
     Known live_measures = known(entities, "measure", &measures);
     for (const auto& m : measures)
@@ -165,9 +166,8 @@ std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entitie
     for (const char* role : {"owner", "partner"})
         for (auto [measure, actor] : links(db, "measure", "actor", role))
             if (live_measures.has(measure)) connected.insert(actor);
-    for (const auto& [role, pairs] : actor_links)
-        for (auto [actor, problem] : pairs)
-            if (problems.has(problem)) connected.insert(actor);
+    for (auto [actor, problem] : actor_links)
+        if (problems.has(problem)) connected.insert(actor);
     for (const auto& relation : relations) {
         connected.insert(number(relation.attribute("from_actor_id")));
         connected.insert(number(relation.attribute("to_actor_id")));
