@@ -48,6 +48,16 @@ std::string readable(const Change& c, std::size_t i, bool old, const LabelIndex&
     return value;
 }
 
+// The ids an id attribute held before and after a change (an empty or foreign value holds none).
+void add_ids(const std::string& before, const std::string& after, std::vector<std::int64_t>& ids) {
+    for (const std::string* value : {&before, &after}) {
+        try {
+            ids.push_back(std::stoll(*value));
+        } catch (const std::exception&) {
+        }
+    }
+}
+
 }  // namespace
 
 LabelIndex label_index(const std::vector<Change>& changes, const EntitySelect& select) {
@@ -55,11 +65,7 @@ LabelIndex label_index(const std::vector<Change>& changes, const EntitySelect& s
     for (const Change& c : changes)
         for (std::size_t i = 0; i < c.changed_keys.size(); ++i)
             for (auto [key, kind] : kIdKeys)
-                if (c.changed_keys[i] == key)
-                    for (const std::string* value : {&c.old_values[i], &c.new_values[i]}) try {
-                            wanted[kind].ids.push_back(std::stoll(*value));
-                        } catch (const std::exception&) {
-                        }
+                if (c.changed_keys[i] == key) add_ids(c.old_values[i], c.new_values[i], wanted[kind].ids);
     LabelIndex out;
     for (const auto& [kind, filter] : wanted)
         for (const auto& e : select(kind, filter, nullptr)) out.emplace(std::pair{e.kind, e.id}, e.label);
