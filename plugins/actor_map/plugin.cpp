@@ -29,7 +29,7 @@ public:
         host.add_report_section({"actor_map.actors", "Actor map", 20,
                                  [this](kartla::Workshop& w, const kartla::ExportOptions& options) {
                                      Snapshot snapshot = load_for_images(w, options);
-                                     return report_section(snapshot, gaps(w, snapshot, options), host_.translator());
+                                     return report_section(snapshot, gaps(w), host_.translator());
                                  }});
         host.add_sample_loader({20, [this](kartla::Workshop& w, const nlohmann::json& sample) {
                                     auto report = load_sample(w, sample, host_.entities("problem"));
@@ -45,7 +45,7 @@ private:
                                             const std::filesystem::path& out) {
                               Snapshot snapshot = load_for_images(w, options);
                               Scene scene = grid ? grid_scene(snapshot, host_.translator())
-                                                 : network_scene(snapshot, gaps(w, snapshot, options), host_.translator());
+                                                 : network_scene(snapshot, gaps(w), host_.translator());
                               if (png) write_png(scene, out);
                               else write_svg(scene, out);
                           }});
@@ -56,22 +56,13 @@ private:
     static Snapshot load_for_images(kartla::Workshop& w, const kartla::ExportOptions&) { return load(w.db()); }
     // Prioritised problems nobody answers for, listed by title in the network picture.
     // A redacted export reads them masked already (kartla/export_file.hpp).
-    Gaps gaps(kartla::Workshop& w, const Snapshot& snapshot, const kartla::ExportOptions&) {
-        // Only the prioritised problems and those the actors are linked to: the rest of
-        // a large board plays no part in the gaps, and reading it would be most of the cost.
-        kartla::EntityFilter wanted{{}, "prioritised", {"1"}};
-        for (const auto& link : snapshot.problem_links) wanted.ids.push_back(link.problem_id);
-        bool available = false;
-        auto problems = host_.entities_where("problem", wanted, &available);
-        const kartla::EntitySource from_host = host_.entity_source();
-        auto coverage = kartla::coverage::compute(w.db(), from_host);
-        // The linked problems fetched above are all the connection rule asks about.
-        auto unconnected = kartla::coverage::unconnected_actors(w.db(), [&](std::string_view kind, bool* known) {
-            if (kind != "problem") return from_host(kind, known);
-            if (known) *known = available;
-            return problems;
-        });
-        return find_gaps(std::move(coverage), unconnected);
+    Gaps gaps(kartla::Workshop& w) {
+        // The host's filtered read: only the prioritised problems and those the actors are
+        // linked to, not the rest of a large board, which plays no part in the gaps.
+        const kartla::EntitySource whole = host_.entity_source();
+        const kartla::EntitySelect some = host_.entity_select();
+        return find_gaps(kartla::coverage::compute(w.db(), whole, some),
+                         kartla::coverage::unconnected_actors(w.db(), whole, some));
     }
 
     kartla::Host& host_;

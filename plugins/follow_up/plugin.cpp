@@ -18,7 +18,7 @@ public:
         host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40,
                        [this] { return view_.draw_room(); }});
         host.add_report_section({"follow_up.changes", "Follow-up", 40, [this](kartla::Workshop& w, const kartla::ExportOptions&) {
-                                     return report_section(w.db(), host_.entity_source(), host_.translator());
+                                     return report_section(w.db(), host_.entity_source(), host_.translator(), host_.entity_select());
                                  }});
         host.add_sample_loader({40, [this](kartla::Workshop& w, const nlohmann::json& sample) {
                                     load_sample(w, sample, host_.entity_source());

@@ -24,9 +24,8 @@ public:
         host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*ui_.cache.get(w)); },
                               [](Workshop& w, const EntityFilter& f) { return select_causes(w.db(), f); }});
         host.add_report_section({"problem_map.problems", "Problem picture", 10,
-                                 [this, &host](Workshop& w, const ExportOptions&) {
-                                     return report_section(*ui_.cache.get(w),
-                                                           host.translator());
+                                 [&host](Workshop& w, const ExportOptions&) {
+                                     return report_section(load_snapshot(w.db(), Reading::Report), host.translator());
                                  }});
         // The lägesbild's parts: the survey, its sources, the analysis (situation_sections.hpp).
         const std::pair<const char*, doc::Section (*)(const Snapshot&, const Translate&)> situation[] = {

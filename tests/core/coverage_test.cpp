@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <tuple>
 
 using namespace kartla;
 namespace cd = kartla::core_data;
@@ -43,9 +44,20 @@ struct World {
             {"relation", id, "Relation", {{"from_actor_id", std::to_string(from)}, {"to_actor_id", std::to_string(to)}}});
     }
     std::vector<std::int64_t> unconnected() {
-        std::vector<std::int64_t> ids;
+        std::vector<std::int64_t> ids, selected;
         for (const auto& actor : coverage::unconnected_actors(w->db(), source())) ids.push_back(actor.id);
+        for (const auto& actor : coverage::unconnected_actors(w->db(), source(), select())) selected.push_back(actor.id);
+        CHECK(selected == ids);  // the filtered read gives the rule's one answer
         return ids;
+    }
+    // As the host's entities_where does: only what the filter asks for. Every case below
+    // runs the rule both ways, whole lists and filtered reads, and they must agree.
+    EntitySelect select() { return select_from(source()); }
+    using Summary = std::vector<std::tuple<std::int64_t, Gap, std::vector<std::int64_t>, std::vector<std::int64_t>>>;
+    static Summary summary(const coverage::Coverage& c) {
+        Summary out;
+        for (const auto& p : c.problems) out.emplace_back(p.problem.id, p.gap, p.owners, p.owned_measures);
+        return out;
     }
     EntitySource source() {
         return [this](std::string_view kind, bool* available) {
@@ -55,11 +67,11 @@ struct World {
         };
     }
     coverage::Coverage compute() {
-        return coverage::compute(w->db(), [this](std::string_view kind, bool* available) {
-            auto found = published.find(kind);
-            if (available) *available = found != published.end();
-            return found == published.end() ? std::vector<Entity>{} : found->second;
-        });
+        auto whole = coverage::compute(w->db(), source());
+        auto selected = coverage::compute(w->db(), source(), select());
+        CHECK(summary(selected) == summary(whole));
+        CHECK(selected.problems_available == whole.problems_available);
+        return whole;
     }
 };
 
@@ -210,4 +222,26 @@ TEST_CASE("unconnected actors: none without an actor plugin, and links of an unp
     without_measures.published.erase("measure");
     without_measures.link("measure", 5, "actor", 1, "owner");  // the plan is not loaded: its link still counts
     CHECK(without_measures.unconnected() == std::vector<std::int64_t>{2});
+}
+
+TEST_CASE("coverage through a filtered read asks for the prioritised problems and the addressed causes only") {
+    World world;
+    for (int id = 1; id <= 50; ++id) world.problem(id, id == 7, id == 7 ? 1 : 0);
+    for (int id = 101; id <= 150; ++id) world.cause(id, id - 100);
+    world.measure(900);
+    world.actor(500);
+    world.link("measure", 900, "cause", 107, "addresses");
+    world.link("measure", 900, "actor", 500, "owner");
+    std::map<std::string, std::size_t> handed;  // entities handed out, by kind
+    const EntitySelect counting = [&](std::string_view kind, const EntityFilter& filter, bool* available) {
+        auto some = world.select()(kind, filter, available);
+        handed[std::string(kind)] += some.size();
+        return some;
+    };
+    const auto c = coverage::compute(world.w->db(), world.source(), counting);
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].problem.id == 7);
+    CHECK(c.problems[0].gap == Gap::None);  // covered through its cause
+    CHECK(handed["problem"] == 1);
+    CHECK(handed["cause"] == 1);
 }

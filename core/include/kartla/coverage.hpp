@@ -61,7 +61,11 @@ struct KARTLA_API Coverage {
     std::size_t gap_count() const;
 };
 
-KARTLA_API Coverage compute(Database& db, const EntitySource& entities);
+// `entities` gives the small kinds whole (actors, measures, relations); `select`, when
+// given, the few problems and causes the rule asks about (the prioritised problems, the
+// causes measures address), so a board of 50,000 cards is not read for a handful.
+// Without it, the rule reads those kinds whole from `entities`: one rule either way.
+KARTLA_API Coverage compute(Database& db, const EntitySource& entities, const EntitySelect& select = {});
 
 // Actors connected to none of the work, by name: the one answer for the gaps
 // view, the network, the live checks, the reports and `kartla info`. An actor
@@ -73,7 +77,8 @@ KARTLA_API Coverage compute(Database& db, const EntitySource& entities);
 // Being only "affected" by a problem connects no one: the room asks who acts.
 // As for coverage, a link counts while its far end exists, and stored links of
 // a kind no loaded plugin publishes are trusted. Empty when no plugin publishes actors.
-KARTLA_API std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entities);
+KARTLA_API std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entities,
+                                                  const EntitySelect& select = {});
 
 // "no_owner_no_measure", "measures_without_owner", "owner_without_measure" (JSON keys).
 KARTLA_API const char* gap_key(Gap gap);

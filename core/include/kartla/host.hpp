@@ -66,6 +66,11 @@ public:
     EntitySource entity_source() {
         return [this](std::string_view kind, bool* available) { return entities(kind, available); };
     }
+    EntitySelect entity_select() {
+        return [this](std::string_view kind, const EntityFilter& filter, bool* available) {
+            return entities_where(kind, filter, available);
+        };
+    }
     Translate translator() {
         return [this](const char* msgid) { return tr(msgid); };
     }

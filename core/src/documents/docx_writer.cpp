@@ -187,15 +187,19 @@ private:
         }
     }
 
-    // One line of a run: a soft hyphen and a non-breaking hyphen are Word's own elements.
+    // One line of a run: a soft hyphen and a non-breaking hyphen are Word's own elements;
+    // a word joiner (files::cell_text) is kept as the character, which text() would drop.
     void line(std::string_view text) {
         std::size_t start = 0;
         while (true) {
-            const std::size_t soft = text.find("\xC2\xAD", start), hard = text.find("\xE2\x80\x91", start);
-            const std::size_t at = std::min(soft, hard);
-            x_.open("w:t").attr("xml:space", "preserve").text(text.substr(start, std::min(at, text.size()) - start)).close();
+            const std::size_t soft = text.find("\xC2\xAD", start), hard = text.find("\xE2\x80\x91", start),
+                              joiner = text.find("\xE2\x81\xA0", start);
+            const std::size_t at = std::min({soft, hard, joiner});
+            x_.open("w:t").attr("xml:space", "preserve").text(text.substr(start, std::min(at, text.size()) - start));
+            if (at != std::string_view::npos && at == joiner) x_.word_joiner();
+            x_.close();
             if (at == std::string_view::npos) return;
-            x_.leaf(at == soft ? "w:softHyphen" : "w:noBreakHyphen");
+            if (at != joiner) x_.leaf(at == soft ? "w:softHyphen" : "w:noBreakHyphen");
             start = at + (at == soft ? 2 : 3);
         }
     }

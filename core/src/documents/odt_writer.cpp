@@ -209,12 +209,19 @@ private:
         while (true) {
             const std::size_t end = std::min(clean.find('\n', start), clean.size());
             if (start > 0) x_.leaf("text:line-break");
-            // Soft hyphens survive: XmlWriter::text drops them with the other invisible characters.
+            // Soft hyphens and word joiners (files::cell_text) survive: XmlWriter::text drops
+            // them with the other invisible characters.
             const std::string_view line = std::string_view(clean).substr(start, end - start);
             std::size_t from = 0;
-            for (std::size_t at; (at = line.find("\xC2\xAD", from)) != std::string_view::npos; from = at + 2)
-                x_.text(line.substr(from, at - from)).soft_hyphen();
-            x_.text(line.substr(from));
+            while (true) {
+                const std::size_t soft = line.find("\xC2\xAD", from), joiner = line.find("\xE2\x81\xA0", from);
+                const std::size_t at = std::min(soft, joiner);
+                x_.text(line.substr(from, std::min(at, line.size()) - from));
+                if (at == std::string_view::npos) break;
+                if (at == soft) x_.soft_hyphen();
+                else x_.word_joiner();
+                from = at + (at == soft ? 2 : 3);
+            }
             if (end == clean.size()) break;
             start = end + 1;
         }

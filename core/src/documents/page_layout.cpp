@@ -82,9 +82,16 @@ std::vector<double> column_widths(const Table& table, double available, const st
 
 std::string cell_text(const std::string& text, const kartla::text::Hyphenator& hyphenator) {
     std::string out = hyphenator.soft_hyphens(clean_text(text, true));
-    for (std::size_t at = 1; at + 1 < out.size(); ++at)
-        if (out[at] == '-' && out[at - 1] >= '0' && out[at - 1] <= '9' && out[at + 1] >= '0' && out[at + 1] <= '9')
-            out.replace(at, 1, "\xE2\x80\x91");
+    const auto digit = [&](std::size_t at) { return at < out.size() && out[at] >= '0' && out[at] <= '9'; };
+    constexpr std::string_view kEnDash = "\xE2\x80\x93", kWordJoiner = "\xE2\x81\xA0";
+    for (std::size_t at = 1; at + 1 < out.size(); ++at) {
+        // A date keeps its hyphens: a non-breaking one between digits.
+        if (out[at] == '-' && digit(at - 1) && digit(at + 1)) out.replace(at, 1, "\xE2\x80\x91");
+        // A range ("(1–3)") stays one word: Word and LibreOffice break after an en dash,
+        // and the column widths count it as one (minimum_widths), so a word joiner holds it.
+        if (std::string_view(out).substr(at, 3) == kEnDash && digit(at - 1) && digit(at + 3))
+            out.insert(at + 3, kWordJoiner);
+    }
     return out;
 }
 

@@ -55,6 +55,11 @@ XmlWriter& XmlWriter::soft_hyphen() {
     return *this;
 }
 
+XmlWriter& XmlWriter::word_joiner() {
+    check(xmlTextWriterWriteString(writer_, x("\xE2\x81\xA0")), "text");
+    return *this;
+}
+
 XmlWriter& XmlWriter::close() {
     check(xmlTextWriterEndElement(writer_), "end");
     return *this;

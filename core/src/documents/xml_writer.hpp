@@ -24,6 +24,7 @@ public:
     XmlWriter& text(std::string_view value);
     // U+00AD, which text() drops with the other invisible characters: where a word may break.
     XmlWriter& soft_hyphen();
+    XmlWriter& word_joiner();  // U+2060, which text() drops with the other invisible characters
     XmlWriter& close();
     // An element with attributes only: leaf("w:b") or leaf("w:sz", {{"w:val", "20"}}).
     XmlWriter& leaf(const char* name, std::initializer_list<std::pair<const char*, std::string_view>> attributes = {});

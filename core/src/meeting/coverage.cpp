@@ -26,6 +26,15 @@ Known known(const EntitySource& entities, std::string_view kind, std::vector<Ent
     return out;
 }
 
+// At least those of a kind the filter asks for: only them from `select` when there is one,
+// else the whole kind from `entities` (the rule reads past the rest; filtering a list
+// already read would only cost more).
+Known known_where(const EntitySource& entities, const EntitySelect& select, std::string_view kind,
+                  const EntityFilter& filter, std::vector<Entity>* keep = nullptr) {
+    if (!select) return known(entities, kind, keep);
+    return known([&](std::string_view k, bool* available) { return select(k, filter, available); }, kind, keep);
+}
+
 std::int64_t number(const std::string& text) {
     std::int64_t value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -82,10 +91,10 @@ std::size_t Coverage::gap_count() const {
     return std::count_if(problems.begin(), problems.end(), [](const auto& p) { return p.gap != Gap::None; });
 }
 
-Coverage compute(Database& db, const EntitySource& entities) {
+Coverage compute(Database& db, const EntitySource& entities, const EntitySelect& select) {
     Coverage out;
     std::vector<Entity> problems, causes, measures;
-    out.problems_available = known(entities, "problem", &problems).available;
+    out.problems_available = known_where(entities, select, "problem", {{}, "prioritised", {"1"}}, &problems).available;
     const Known actors = known(entities, "actor");
     const Known live_measures = [&] {
         Known k = known(entities, "measure", &measures);
@@ -93,7 +102,11 @@ Coverage compute(Database& db, const EntitySource& entities) {
             if (m.attribute("status") == "cancelled") k.ids.erase(m.id);  // a cancelled measure answers for nothing
         return k;
     }();
-    known(entities, "cause", &causes);
+    // Only the causes a measure addresses can bring a measure to a problem.
+    const auto cause_links = links(db, "measure", "cause", "addresses");
+    EntityFilter addressed;
+    for (auto [measure, cause] : cause_links) addressed.ids.push_back(cause);
+    known_where(entities, select, "cause", addressed, &causes);
 
     std::map<std::int64_t, std::int64_t> problem_of_cause;
     for (const auto& cause : causes) problem_of_cause[cause.id] = number(cause.attribute("problem_id"));
@@ -105,7 +118,7 @@ Coverage compute(Database& db, const EntitySource& entities) {
     std::map<std::int64_t, std::set<std::int64_t>> measures_for;  // problem -> measures
     for (auto [measure, problem] : links(db, "measure", "problem", "addresses"))
         if (live_measures.has(measure)) measures_for[problem].insert(measure);
-    for (auto [measure, cause] : links(db, "measure", "cause", "addresses")) {
+    for (auto [measure, cause] : cause_links) {
         auto found = problem_of_cause.find(cause);
         if (live_measures.has(measure) && found != problem_of_cause.end()) measures_for[found->second].insert(measure);
     }
@@ -133,11 +146,17 @@ Coverage compute(Database& db, const EntitySource& entities) {
     return out;
 }
 
-std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entities) {
+std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entities, const EntitySelect& select) {
     std::vector<Entity> actors;
     if (!known(entities, "actor", &actors).available) return {};
     std::vector<Entity> measures, relations;
-    const Known problems = known(entities, "problem");
+    // Only the problems actors are linked to: whether they still exist is all the rule asks.
+    std::vector<std::pair<std::int64_t, std::int64_t>> actor_links;  // (actor, problem), owns and contributes
+    for (const char* role : {"owns", "contributes"})
+        for (auto link : links(db, "actor", "problem", role)) actor_links.push_back(link);
+    EntityFilter linked;
+    for (auto link : actor_links) linked.ids.push_back(link.second);
+    const Known problems = known_where(entities, select, "problem", linked);
     Known live_measures = known(entities, "measure", &measures);
     for (const auto& m : measures)
         if (m.attribute("status") == "cancelled") live_measures.ids.erase(m.id);
@@ -147,9 +166,8 @@ std::vector<Entity> unconnected_actors(Database& db, const EntitySource& entitie
     for (const char* role : {"owner", "partner"})
         for (auto [measure, actor] : links(db, "measure", "actor", role))
             if (live_measures.has(measure)) connected.insert(actor);
-    for (const char* role : {"owns", "contributes"})
-        for (auto [actor, problem] : links(db, "actor", "problem", role))
-            if (problems.has(problem)) connected.insert(actor);
+    for (auto [actor, problem] : actor_links)
+        if (problems.has(problem)) connected.insert(actor);
     for (const auto& relation : relations) {
         connected.insert(number(relation.attribute("from_actor_id")));
         connected.insert(number(relation.attribute("to_actor_id")));

@@ -196,16 +196,8 @@ Plan load_plan(Database& db, const EntitySource& source) {
     return plan;
 }
 
-EntitySelect select_from(EntitySource source) {
-    return [source](std::string_view kind, const kartla::EntityFilter& filter, bool* available) {
-        std::vector<Entity> out;
-        if (!source) return out;
-        for (auto& e : source(kind, available))
-            if (filter.matches(e)) out.push_back(std::move(e));
-        return out;
-    };
-}
-
+using kartla::EntitySelect;
+using kartla::select_from;
 Plan load_plan_for_export(Database& db, const EntitySelect& select) {
     Plan plan;
     plan.measures = load_measures(db);

@@ -20,9 +20,8 @@ namespace kartla::action_plan {
 
 using kartla::Entity;
 // Host::entities_where, or a stand-in; select_from() makes one from an EntitySource.
-using EntitySelect =
-    std::function<std::vector<Entity>(std::string_view kind, const kartla::EntityFilter& filter, bool* available)>;
-EntitySelect select_from(EntitySource source);
+using kartla::EntitySelect;
+using kartla::select_from;
 
 struct Related {
     std::vector<Entity> items;

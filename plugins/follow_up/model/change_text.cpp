@@ -48,11 +48,27 @@ std::string readable(const Change& c, std::size_t i, bool old, const LabelIndex&
     return value;
 }
 
+// The ids an id attribute held before and after a change (an empty or foreign value holds none).
+void add_ids(const std::string& before, const std::string& after, std::vector<std::int64_t>& ids) {
+    for (const std::string* value : {&before, &after}) {
+        try {
+            ids.push_back(std::stoll(*value));
+        } catch (const std::exception&) {
+        }
+    }
+}
+
 }  // namespace
 
-LabelIndex label_index(const EntitySource& source) {
+LabelIndex label_index(const std::vector<Change>& changes, const EntitySelect& select) {
+    std::map<std::string, kartla::EntityFilter> wanted;  // by kind
+    for (const Change& c : changes)
+        for (std::size_t i = 0; i < c.changed_keys.size(); ++i)
+            for (auto [key, kind] : kIdKeys)
+                if (c.changed_keys[i] == key) add_ids(c.old_values[i], c.new_values[i], wanted[kind].ids);
     LabelIndex out;
-    for (const auto& e : published_now(source)) out[{e.kind, e.id}] = e.label;
+    for (const auto& [kind, filter] : wanted)
+        for (const auto& e : select(kind, filter, nullptr)) out.emplace(std::pair{e.kind, e.id}, e.label);
     return out;
 }
 

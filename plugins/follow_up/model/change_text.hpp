@@ -13,7 +13,9 @@ namespace kartla::follow_up {
 
 // Labels of the entities an attribute may point at, by (kind, id).
 using LabelIndex = std::map<std::pair<std::string, std::int64_t>, std::string>;
-LabelIndex label_index(const EntitySource& source);
+// Those the changes' id attributes point at, and only those: a few, read through
+// `select` (Host::entities_where), however large the board.
+LabelIndex label_index(const std::vector<Change>& changes, const EntitySelect& select);
 
 // "New", "Changed", "Removed", translated.
 std::string change_type_text(const Change& change, const Translate& tr);

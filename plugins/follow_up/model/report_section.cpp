@@ -56,7 +56,7 @@ doc::Table record_table(const std::vector<Record>& records, const std::map<std::
 
 }  // namespace
 
-doc::Section report_section(Database& db, const EntitySource& source, const Translate& tr) {
+doc::Section report_section(Database& db, const EntitySource& source, const Translate& tr, const EntitySelect& select) {
     doc::Section section{tr("Follow-up"), {}};
     const auto meetings = follow_up_meetings(db);
     if (meetings.empty()) {
@@ -72,7 +72,7 @@ doc::Section report_section(Database& db, const EntitySource& source, const Tran
 
     section.blocks.push_back(doc::Heading{tr("Changes since the previous meeting")});
     if (since.changes.empty()) section.blocks.push_back(doc::Paragraph{tr("Nothing has changed.")});
-    else section.blocks.push_back(change_table(since.changes, label_index(source), tr));
+    else section.blocks.push_back(change_table(since.changes, label_index(since.changes, select ? select : select_from(source)), tr));
 
     const auto measures = source("measure", nullptr);
     section.blocks.push_back(doc::Heading{tr("Indicators over time")});

@@ -9,6 +9,9 @@
 
 namespace kartla::follow_up {
 
-kartla::doc::Section report_section(Database& db, const EntitySource& source, const Translate& tr);
+// `select` reads the few entities the changes name (Host::entities_where); without it,
+// `source` filtered in memory.
+kartla::doc::Section report_section(Database& db, const EntitySource& source, const Translate& tr,
+                                    const EntitySelect& select = {});
 
 }  // namespace kartla::follow_up

@@ -1,4 +1,5 @@
 // Follow-up meetings: records per meeting, snapshots, "since the last meeting", undo.
+#include "../model/change_text.hpp"
 #include "../model/edits.hpp"
 #include "../model/follow_up.hpp"
 #include "../model/indicator.hpp"
@@ -272,4 +273,23 @@ TEST_CASE("the action plan's published status log is read line by line") {
     CHECK(log[1].status == "paused");
     CHECK(log[1].note == "Finansiering omprövas: till hösten");
     CHECK(status_log("").empty());
+}
+
+TEST_CASE("a change of owner names both actors, read through a filtered source that is asked for those two only") {
+    Change moved{Change::Type::Changed, "measure", 9, "Belysning vid torget", "", {"owner_actor_id"}, {"3"}, {"4"}};
+    std::vector<std::int64_t> asked;
+    const kartla::EntitySelect select = [&](std::string_view kind, const kartla::EntityFilter& filter, bool* available) {
+        if (available) *available = true;
+        std::vector<kartla::Entity> out;
+        if (kind != "actor") return out;
+        asked.insert(asked.end(), filter.ids.begin(), filter.ids.end());
+        for (std::int64_t id = 1; id <= 50; ++id)  // the actor map: 50 actors, two of them named by the change
+            if (filter.matches({"actor", id, "Aktör " + std::to_string(id), {}}))
+                out.push_back({"actor", id, id == 3 ? "Socialförvaltningen" : id == 4 ? "Älvstadshem AB" : "Annan", {}});
+        return out;
+    };
+    const LabelIndex labels = label_index({moved}, select);
+    CHECK(asked == std::vector<std::int64_t>{3, 4});
+    CHECK(labels.size() == 2);
+    CHECK(change_details(moved, labels, kartla::untranslated) == "Responsible: Socialförvaltningen → Älvstadshem AB");
 }

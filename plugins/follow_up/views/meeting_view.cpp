@@ -61,7 +61,7 @@ void MeetingView::refresh(kartla::Workshop& w) {
         cache_.changes = std::move(since.changes);
         cache_.changes_against = since.previous ? tr("Changes between the previous follow-up meeting and this one")
                                                 : tr("Changes since this meeting started");
-        cache_.labels = label_index(source);
+        cache_.labels = label_index(cache_.changes, host_.entity_select());
     }
     cache_.charts = indicator_charts(w.db(), cache_.measures, host_.translator());
     if (position_ >= cache_.measures.size()) position_ = 0;

@@ -74,7 +74,18 @@ void draw_cluster(cairo_t* cr, const Cluster& c, double scale) {
     if (24 * scale >= kLeastTextPixels) text(cr, c.name, c.x + 12, c.y + 10, c.w - 24, 24, true, 1);
 }
 
+// As on the board's "Show all": a card narrower than this many pixels is one rectangle,
+// white, or the frame's blue when prioritised; its corners, frame and category strip
+// would not show, and drawing them was most of the picture's cost on a large board.
+constexpr double kLeastCardPixels = 6.0;
+
 void draw_card(cairo_t* cr, const Snapshot& s, const Card& card, double scale) {
+    if (kCardWidth * scale < kLeastCardPixels) {
+        cairo_rectangle(cr, card.x, card.y, kCardWidth, kCardHeight);
+        rgb(cr, card.hidden ? 0x464C58 : card.prioritised ? 0x1E5AC8 : 0xFFFFFF);
+        cairo_fill(cr);
+        return;
+    }
     const Category* category = s.category(card.category_id);
     rounded(cr, card.x, card.y, kCardWidth, kCardHeight, 6);
     rgb(cr, card.hidden ? 0x464C58 : 0xFFFFFF);

@@ -37,7 +37,7 @@ std::vector<Entity> filtered(std::vector<Entity> all, const EntityFilter& filter
     return out;
 }
 
-// Each card's rank by dots, as ranking() gives it: 1 + the number of cards with more dots.
+// Each card's rank by dots, by the views' rule (rank_by_dots), from the dots summed in SQL.
 class Ranks {
 public:
     explicit Ranks(Database& db) {
@@ -54,9 +54,7 @@ public:
     }
     int of(Id card) const {
         auto found = dots_.find(card);
-        if (found == dots_.end() || found->second <= 0) return 0;
-        auto more = std::lower_bound(sorted_.begin(), sorted_.end(), found->second, std::greater<>()) - sorted_.begin();
-        return int(more) + 1;
+        return found == dots_.end() ? 0 : rank_by_dots(sorted_, found->second);
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "queries.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -108,10 +109,17 @@ std::vector<RankRow> compute_ranking(const Snapshot& s) {
         if (a.dots != b.dots) return a.dots > b.dots;
         return s.card(a.card_id)->severity > s.card(b.card_id)->severity;
     });
-    // Competition ranking: equal dots share a rank, the next rank skips (1, 2, 2, 4).
-    for (std::size_t i = 0; i < rows.size() && rows[i].dots > 0; ++i)
-        rows[i].rank = (i > 0 && rows[i].dots == rows[i - 1].dots) ? rows[i - 1].rank : int(i) + 1;
+    std::vector<int> dots;
+    dots.reserve(rows.size());
+    for (const auto& row : rows) dots.push_back(row.dots);
+    for (auto& row : rows) row.rank = rank_by_dots(dots, row.dots);
     return rows;
+}
+
+int rank_by_dots(const std::vector<int>& dots_descending, int dots) {
+    if (dots <= 0) return 0;
+    const auto more = std::lower_bound(dots_descending.begin(), dots_descending.end(), dots, std::greater<>());
+    return int(more - dots_descending.begin()) + 1;
 }
 
 const std::vector<RankRow>& ranking(const Snapshot& s) { return s.ranks; }

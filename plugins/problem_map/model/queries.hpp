@@ -42,6 +42,10 @@ std::string fold_case(std::string_view utf8);
 // Cards with dots first (most first; ties by severity, then by id), then the rest.
 // Computed once when the snapshot is loaded; ranking() and rank_of() read it.
 std::vector<RankRow> compute_ranking(const Snapshot& s);
+// The one rank rule, for the views (compute_ranking) and the SQL read of a few cards
+// (select_problems) alike: competition ranking by dots, 1 + the number of cards with
+// more dots (1, 2, 2, 4); 0 for a card without dots. `dots_descending`: every card's dots.
+int rank_by_dots(const std::vector<int>& dots_descending, int dots);
 const std::vector<RankRow>& ranking(const Snapshot& s);
 int rank_of(const Snapshot& s, Id card);  // 0: no dots
 int dots_used(const Snapshot& s, const Voter& voter);

@@ -38,12 +38,20 @@ void load_clusters(Database& db, Snapshot& s) {
         s.clusters.push_back({q.int64(0), q.text(1), float(q.real(2)), float(q.real(3)), float(q.real(4)), float(q.real(5))});
 }
 
-void load_cards(Database& db, Snapshot& s) {
-    auto& q = db.prepare(
-        "SELECT id, title, description, COALESCE(category_id, 0), COALESCE(area_id, 0), place, seasons, weekdays, "
-        "times_of_day, when_note, target_group, extent, trend, severity, signal_crime, sources, source_limitations, "
-        "confidence, impact, influence, x, y, COALESCE(cluster_id, 0), hidden, prioritised "
-        "FROM problem_map_card ORDER BY id").with();
+void load_cards(Database& db, Snapshot& s, Reading reading) {
+    // The report's reading leaves the long texts ('' in their place): it shows a card's
+    // title, facts and place on the board, and on a board of 50,000 cards the rest is
+    // most of what there is to read.
+    auto& q = db.prepare(reading == Reading::Everything
+                             ? "SELECT id, title, description, COALESCE(category_id, 0), COALESCE(area_id, 0), place, seasons, "
+                               "weekdays, times_of_day, when_note, target_group, extent, trend, severity, signal_crime, "
+                               "sources, source_limitations, confidence, impact, influence, x, y, COALESCE(cluster_id, 0), "
+                               "hidden, prioritised FROM problem_map_card ORDER BY id"
+                             : "SELECT id, title, '', COALESCE(category_id, 0), COALESCE(area_id, 0), '', seasons, "
+                               "weekdays, times_of_day, '', '', '', trend, severity, signal_crime, "
+                               "sources, '', confidence, impact, influence, x, y, COALESCE(cluster_id, 0), "
+                               "hidden, prioritised FROM problem_map_card ORDER BY id")
+                  .with();
     while (q.step()) {
         Card c;
         c.id = q.int64(0);
@@ -84,9 +92,15 @@ void load_votes(Database& db, Snapshot& s) {
     while (p.step()) s.votes.push_back({-p.int64(0), p.int64(1), Voter{0, {}, p.text(2)}, p.integer(3)});
 }
 
-void load_causes(Database& db, Snapshot& s) {
-    auto& q = db.prepare("SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position "
-                         "FROM problem_map_cause ORDER BY card_id, position, id").with();
+void load_causes(Database& db, Snapshot& s, Reading reading) {
+    // The report lists the causes of the prioritised problems only.
+    auto& q = db.prepare(reading == Reading::Everything
+                             ? "SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position "
+                               "FROM problem_map_cause ORDER BY card_id, position, id"
+                             : "SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position "
+                               "FROM problem_map_cause WHERE card_id IN (SELECT id FROM problem_map_card WHERE prioritised = 1) "
+                               "ORDER BY card_id, position, id")
+                  .with();
     while (q.step())
         s.causes.push_back({q.int64(0), q.int64(1), q.int64(2), q.text(3), allowed_code(q.text(4), kNatures, "situational"),
                             allowed_code(q.text(5), kFactors, ""), q.integer(6)});
@@ -130,15 +144,15 @@ int Snapshot::dots(Id card_id) const {
     return found == dots_by_card.end() ? 0 : found->second;
 }
 
-Snapshot load_snapshot(Database& db) {
+Snapshot load_snapshot(Database& db, Reading reading) {
     Snapshot s;
     load_categories(db, s);
     load_areas(db, s);
     load_clusters(db, s);
-    load_cards(db, s);
+    load_cards(db, s, reading);
     load_votes(db, s);
-    load_causes(db, s);
-    load_triangles(db, s);
+    load_causes(db, s, reading);
+    if (reading == Reading::Everything) load_triangles(db, s);
     load_settings(db, s);
     s.face_down_from_phones = int(db.scalar_int("SELECT count(*) FROM problem_map_phone_card AS p JOIN problem_map_card AS c "
                                                 "ON c.id = p.card_id WHERE c.hidden = 1"));

@@ -48,7 +48,12 @@ struct Snapshot {
     int dots(Id card_id) const;
 };
 
-Snapshot load_snapshot(Database& db);
+// What a reading holds: everything (the views), or what the workshop report shows
+// (report_section.hpp): every card without its long texts (description, place, when,
+// target group, extent, source limitations), the causes of the prioritised cards only,
+// no triangles. Votes and so the ranking (queries.hpp) are the same in both.
+enum class Reading { Everything, Report };
+Snapshot load_snapshot(Database& db, Reading reading = Reading::Everything);
 
 // Holds the snapshot of one workshop and reloads it only when the revision moves.
 // Shared, so a view may keep this frame's snapshot while an edit makes the next one.

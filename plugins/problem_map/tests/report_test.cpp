@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include <type_traits>
+
 using namespace kartla;
 using namespace kartla::problem_map;
 
@@ -28,7 +30,47 @@ std::pair<int, int> png_size(const std::string& png) {
     return {be32(16), be32(20)};
 }
 
+// Every text of a part, and its pictures' bytes, in order: two parts that give the same are the same document.
+std::vector<std::string> contents(const doc::Section& section) {
+    std::vector<std::string> out{section.title};
+    for (const auto& block : section.blocks)
+        std::visit([&](const auto& b) {
+            using T = std::decay_t<decltype(b)>;
+            if constexpr (std::is_same_v<T, doc::Heading> || std::is_same_v<T, doc::Paragraph>) out.push_back(b.text);
+            if constexpr (std::is_same_v<T, doc::Facts>)
+                for (const auto& [label, value] : b.items) out.push_back(label + ": " + value);
+            if constexpr (std::is_same_v<T, doc::Bullets>)
+                for (std::size_t i = 0; i < b.items.size(); ++i) out.push_back(std::to_string(b.depth[i]) + " " + b.items[i]);
+            if constexpr (std::is_same_v<T, doc::Table>)
+                for (const auto& row : b.rows) out.insert(out.end(), row.begin(), row.end());
+            if constexpr (std::is_same_v<T, doc::Image>) out.insert(out.end(), {b.png, b.alt});
+        }, block);
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("the report's reading leaves out the long texts and the other cards' causes, and gives the same part") {
+    auto w = fixture::workshop_with_tables();
+    edits::create_cluster(*w, "Centrum", 0, 0, 800, 600);
+    Id tunnel = edits::create_card(*w, 40, 80, "Otrygghet i gångtunneln");
+    Id river = edits::create_card(*w, 2400, 900, "Nedskräpning vid ån");
+    REQUIRE(edits::set_number(*w, tunnel, edits::NumberField::Prioritised, 1));
+    REQUIRE(edits::set_number(*w, tunnel, edits::NumberField::Severity, 4));
+    REQUIRE(edits::set_text(*w, tunnel, edits::TextField::Description, "Kvällstid, mest vintertid"));
+    Id light = edits::add_cause(*w, tunnel, 0, "Dålig belysning");
+    edits::add_cause(*w, tunnel, light, "Ingen ansvarar för underhållet");
+    edits::add_cause(*w, river, 0, "Få papperskorgar");
+    const Snapshot whole = load_snapshot(w->db());
+    const Snapshot report = load_snapshot(w->db(), Reading::Report);
+    CHECK(report.cards.size() == 2);
+    CHECK(report.card(tunnel)->description.empty());
+    CHECK(whole.card(tunnel)->description == "Kvällstid, mest vintertid");
+    CHECK(report.causes.size() == 2);  // the prioritised card's; not the river's
+    CHECK(whole.causes.size() == 3);
+    CHECK(rank_of(report, tunnel) == rank_of(whole, tunnel));
+    CHECK(contents(report_section(report, kEnglish)) == contents(report_section(whole, kEnglish)));
+}
 
 TEST_CASE("the report part: the board as a picture, prioritised problems with their cause tree, then the others") {
     auto w = fixture::workshop_with_tables();

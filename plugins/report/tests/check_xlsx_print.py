@@ -1,7 +1,9 @@
 """Reads the PDF LibreOffice Calc printed from the plan's XLSX and checks what the printed
 measures look like: A4 landscape, text at least 9 pt on every page of the Measures sheet
 (the pages whose repeated header row holds MEASURES_WORD, the last printed column), the
-technical columns left off the paper, and no footer whose parts run into each other.
+technical columns left off the paper, no footer whose parts run into each other, and no
+status shape that the printing font draws at a third of the text's height (Liberation Sans's
+◔ and ◑: the status is printed as its word alone).
 Usage: check_xlsx_print.py FILE.pdf MEASURES_WORD TECHNICAL_WORD
 A word's box from pdftotext -bbox is its font's ascent to descent: about 1.12 times the
 size for Liberation Sans, 1.16 for DejaVu Sans, so a box under 9 x 1.1 pt is text under 9 pt."""
@@ -12,6 +14,7 @@ import sys
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 LEAST_BOX = 9 * 1.1
+TINY_SHAPES = "\u25d4\u25d1"  # ◔ ◑
 
 
 def pages_of(pdf):
@@ -41,6 +44,9 @@ def main():
             problems.append(f"page {number} is {width:.0f} x {height:.0f} pt, not A4 landscape")
         for a, b in footer_overlaps(words, height):
             problems.append(f"page {number}: the footer's '{a}' and '{b}' overlap")
+        tiny = sorted({c for w in words for c in w[4] if c in TINY_SHAPES})
+        if tiny:
+            problems.append(f"page {number}: the status shapes {''.join(tiny)} are printed (tiny in Liberation Sans)")
         if not any(w[4] == measures_word for w in words):
             continue
         measures_pages += 1

@@ -3,7 +3,7 @@
 // XLSX: check_xlsx_print.py); the PDF's pages are A4
 // with "Sida N av M", nothing past the edge and no word split but at a legal
 // point with its hyphen, and LibreOffice reads the DOCX's headings as headings
-// in the HTML's outline. LibreOffice is large and
+// in the HTML's outline, and every table header's words stay whole. LibreOffice is large and
 // slow to start: one conversion run for every file, under the ctest label
 // "libreoffice" (`ctest -L libreoffice`, or `-LE libreoffice` to leave it out).
 #include "sample_report.hpp"
@@ -12,7 +12,7 @@
 
 using namespace kartla::report::test;
 
-TEST_CASE("LibreOffice converts report-docx, report-odt, docx, odt and xlsx: A4 pages, Sida N av M, tables inside the page, headings kept, measures printed at 9 pt") {
+TEST_CASE("LibreOffice converts report-docx, report-odt, docx, odt and xlsx: A4 pages, Sida N av M, tables inside the page, headers whole, headings kept, measures printed at 9 pt") {
     SampleReport s;
     const std::pair<const char*, const char*> exports[] = {
         {"report-docx", "rapport.docx"}, {"report-odt", "rapport_odt.odt"}, {"docx", "plan.docx"}, {"odt", "plan_odt.odt"}};
@@ -58,6 +58,15 @@ TEST_CASE("LibreOffice converts report-docx, report-odt, docx, odt and xlsx: A4 
         CAPTURE(checked_pdf);
         const std::string problems = python_problems(
             "check_pdf_words.py", quoted(s.dir / "pdf" / pdf) + " " + quoted(s.dir / html) + " Sida av utfärdad Värde", s.dir.path());
+        CHECK_MESSAGE(problems.empty(), problems);
+    }
+    // Word's layout of the tables' headers: each header word whole on its line, so every column
+    // holds its header's longest word and no range such as "Styrka (1–3)" breaks at its dash.
+    for (auto [docx, pdf] : {std::pair{"rapport.docx", "rapport.pdf"}, std::pair{"plan.docx", "plan.pdf"}}) {
+        const std::string checked_docx = docx;  // clang 14 cannot capture a structured binding
+        CAPTURE(checked_docx);
+        const std::string problems =
+            python_problems("check_docx_headers.py", quoted(s.dir / docx) + " " + quoted(s.dir / "pdf" / pdf), s.dir.path());
         CHECK_MESSAGE(problems.empty(), problems);
     }
     // LibreOffice's own ODT of our DOCX: the headings it understood, against the HTML's outline.

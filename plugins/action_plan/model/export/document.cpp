@@ -139,7 +139,7 @@ std::vector<LogLine> log_lines(const Plan& plan, const Translate& tr) {
         const Measure* m = plan.measure(change.measure_id);
         out.push_back({change.id, change.measure_id, m ? m->title : std::string(), change.date,
                        status_words(change.from_status, tr), status_words(change.to_status, tr),
-                       change.note});
+                       change.note, change.from_status, change.to_status});
     }
     return out;
 }

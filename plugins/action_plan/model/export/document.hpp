@@ -87,7 +87,8 @@ struct ActorLine {
 struct LogLine {
     std::int64_t id = 0;
     std::int64_t measure_id = 0;
-    std::string measure, date, from, to, note;
+    std::string measure, date, from, to, note;  // from, to: shape and word
+    std::string from_key, to_key;                // untranslated, for the tables' word alone
 };
 
 struct ProblemSection {

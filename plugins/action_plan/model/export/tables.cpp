@@ -64,6 +64,14 @@ constexpr Column kMeasureDetailColumns[] = {ColCauses,     ColGoalType,  ColGoal
                                             ColEffectTerm, ColExpectedEffect, ColFollowUp, ColPriority,
                                             ColLightComment};
 
+// A spreadsheet's status is its word alone: the column has no colour for a shape to stand
+// in for, a filter and a sort read the word, and Liberation Sans (the Arial LibreOffice
+// prints with) draws ◔ and ◑ at a third of the text's height.
+Cell status_cell(const Document& doc, const std::string& status) {
+    const char* msgid = status_msgid(status);
+    return Cell::of_text(*msgid ? doc.tr(msgid) : "");
+}
+
 DataTable measures(const Document& doc) {
     const auto& tr = doc.tr;
     DataTable t{"measures", tr("Measures"), {}, {}, {}, {}};
@@ -80,7 +88,8 @@ DataTable measures(const Document& doc) {
     for (Column c : kMeasureDetailColumns) column(c, detail_width(c));
     std::map<std::int64_t, std::string> problem_labels;
     for (const auto& s : doc.sections) problem_labels[s.id] = s.label;
-    auto cell = [](const MeasureRow& row, Column c) {
+    auto cell = [&doc](const MeasureRow& row, Column c) {
+        if (c == ColStatus) return status_cell(doc, row.status_key);
         return c == ColStart || c == ColDue ? Cell::of_date(row.cell(c)) : Cell::of_text(row.cell(c));
     };
     for (const MeasureRow& row : doc.rows) {
@@ -197,7 +206,7 @@ DataTable status_log(const Document& doc) {
                 {}};
     for (const LogLine& line : doc.log)
         t.rows.push_back({Cell::of_id(line.id), Cell::of_id(line.measure_id), Cell::of_text(line.measure),
-                          Cell::of_date(line.date), Cell::of_text(line.from), Cell::of_text(line.to),
+                          Cell::of_date(line.date), status_cell(doc, line.from_key), status_cell(doc, line.to_key),
                           Cell::of_text(line.note)});
     return t;
 }
