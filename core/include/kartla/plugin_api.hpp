@@ -34,7 +34,8 @@ namespace kartla {
 //    Translate (translate.hpp) and one EntitySource (entities.hpp) for every
 //    plugin's model, and Host::translator() / Host::entity_source() to make them.
 // 11: Host::tr_in(language, msgid): words for a reader not at the screen (a phone
-//    whose browser speaks another language than the screen).
+//    whose browser speaks another language than the screen); EntitySelect and
+//    Host::entity_select(): a plugin's model asks only for the entities it decides on.
 inline constexpr std::uint32_t kPluginAbiVersion = 11;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.
