@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace kartla::merge {
@@ -687,11 +688,20 @@ Divergence diverge(const std::vector<history::Entry>& mine, const std::vector<hi
 
 // The other copy's entries, and the choices made, become this copy's history (as part of the merge entry).
 void record_theirs(Database& db, const Divergence& d, const Outcome& outcome, const Choices& choices) {
-    for (const auto* e : d.theirs_new)
-        db.run("INSERT INTO core_history(id, parent, made_at, kind, component, label, via) "
-               "VALUES (?, ?, ?, 'other', ?, ?, ?) "
-               "ON CONFLICT(id) DO UPDATE SET via = excluded.via WHERE kind = 'other'",  // brought before, and undone
-               e->id, e->parent, e->made_at, e->component, e->label, history::kPendingVia);
+    // Entries a merge undone here brought before are here still, let go of (via < 0): they are taken
+    // back, not made twice. By their seq: the history has no index on its ids (core schema 5).
+    std::unordered_map<std::int64_t, std::int64_t> let_go;  // id -> seq
+    {
+        Statement rows(db.handle(), "SELECT id, seq FROM core_history WHERE kind = 'other' AND via < 0");
+        while (rows.step()) let_go.emplace(rows.int64(0), rows.int64(1));
+    }
+    for (const auto* e : d.theirs_new) {
+        if (auto here = let_go.find(e->id); here != let_go.end())
+            db.run("UPDATE core_history SET via = ? WHERE seq = ?", history::kPendingVia, here->second);
+        else
+            db.run("INSERT INTO core_history(id, parent, made_at, kind, component, label, via) VALUES (?, ?, ?, 'other', ?, ?, ?)",
+                   e->id, e->parent, e->made_at, e->component, e->label, history::kPendingVia);
+    }
     for (const auto& c : outcome.conflicts) {
         auto chosen = choices.find(c.key);
         nlohmann::json note = {{"key", c.key},
