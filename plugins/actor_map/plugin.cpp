@@ -20,8 +20,9 @@ public:
                        [this] { return actors_.draw_room(); }});
         host.add_view({"actor_map.map", "Actor map", true, [this] { map_.draw(); }, kartla::ViewPlacement::Main, 21,
                        [this] { return map_.draw_room(); }});
-        host.add_entity_kind({"actor", [](kartla::Workshop& w) { return actor_entities(w.db()); }});
-        host.add_entity_kind({"relation", [](kartla::Workshop& w) { return relation_entities(w.db()); }});
+        host.add_entity_kind({"actor", [](kartla::Workshop& w) { return actor_entities(w.db()); }, {}, "actor_map_actor"});
+        host.add_entity_kind(
+            {"relation", [](kartla::Workshop& w) { return relation_entities(w.db()); }, {}, "actor_map_relation"});
         add_image_export("actor-network-svg", "Actor network (SVG image)", ".svg", false, false);
         add_image_export("actor-network-png", "Actor network (PNG image)", ".png", false, true);
         add_image_export("actor-grid-svg", "Influence × interest grid (SVG image)", ".svg", true, false);

@@ -20,9 +20,9 @@ public:
                        kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }, views::MainView::tabs(),
                        [this](std::string_view tab) { main_view_.show_tab(tab); }});
         host.add_entity_kind({"problem", [this](Workshop& w) { return problem_entities(*ui_.cache.get(w)); },
-                              [](Workshop& w, const EntityFilter& f) { return select_problems(w.db(), f); }});
+                              [](Workshop& w, const EntityFilter& f) { return select_problems(w.db(), f); }, "problem_map_card"});
         host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*ui_.cache.get(w)); },
-                              [](Workshop& w, const EntityFilter& f) { return select_causes(w.db(), f); }});
+                              [](Workshop& w, const EntityFilter& f) { return select_causes(w.db(), f); }, "problem_map_cause"});
         host.add_report_section({"problem_map.problems", "Problem picture", 10,
                                  [this, &host](Workshop& w, const ExportOptions&) {
                                      return report_section(*ui_.cache.get(w),

@@ -96,6 +96,13 @@ std::vector<Entity> Runtime::entities_where(std::string_view kind, const EntityF
     return out;
 }
 
+std::map<std::string, std::string> Runtime::link_targets() const {
+    std::map<std::string, std::string> out;
+    for (const auto& entry : registry_.entity_kinds())
+        if (!entry.spec.table.empty()) out.emplace(entry.spec.kind, entry.spec.table);
+    return out;
+}
+
 std::string Runtime::attempt(std::string_view plugin_id, const char* failed_msgid, const std::function<void()>& action) {
     std::string reason;
     try {

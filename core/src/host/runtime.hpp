@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,6 +68,9 @@ public:
     std::vector<ReportSectionSpec> report_sections() const;
     std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
     std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available = nullptr);
+    // By entity kind, the table whose key is its id (EntityKindSpec::table): what a
+    // merge checks links against (merge::LinkTargets).
+    std::map<std::string, std::string> link_targets() const;
 
     // Host code that is not a plugin registers under the id "core".
     Host& core_host() { return *core_host_; }

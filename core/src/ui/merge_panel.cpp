@@ -46,7 +46,7 @@ void MergePanel::start(const std::filesystem::path& other) {
         return;
     }
     auto& theirs = *std::get<std::unique_ptr<Workshop>>(opened);
-    auto outcome = merge::merge(*mine, theirs, {});
+    auto outcome = merge::merge(*mine, theirs, {}, runtime_.link_targets());
     theirs_when_ = outcome.theirs_last_edit;
     if (!outcome.refusal.empty()) {
         problem_ = outcome.refusal;
@@ -70,7 +70,7 @@ void MergePanel::apply() {
         problem_ = *refused;
         return;
     }
-    auto outcome = merge::merge(*mine, *std::get<std::unique_ptr<Workshop>>(opened), choices_);
+    auto outcome = merge::merge(*mine, *std::get<std::unique_ptr<Workshop>>(opened), choices_, runtime_.link_targets());
     if (!outcome.refusal.empty()) {
         problem_ = outcome.refusal;
         return;
