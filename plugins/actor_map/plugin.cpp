@@ -6,6 +6,7 @@
 #include "model/report_section.hpp"
 #include "model/sample_loader.hpp"
 #include "model/schema.hpp"
+#include "model/table_names.hpp"
 #include "views/views.hpp"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@ class ActorMapPlugin : public kartla::Plugin {
 public:
     explicit ActorMapPlugin(kartla::Host& host) : host_(host), state_(host), actors_(state_), map_(state_) {
         host.add_schema(migrations());
+        host.add_table_names(table_names());
         host.add_view({"actor_map.actors", "Actors", true, [this] { actors_.draw(); }, kartla::ViewPlacement::Main, 20,
                        [this] { return actors_.draw_room(); }});
         host.add_view({"actor_map.map", "Actor map", true, [this] { map_.draw(); }, kartla::ViewPlacement::Main, 21,

@@ -5,6 +5,7 @@
 #include "model/situation_sections.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
+#include "model/table_names.hpp"
 #include "views/main_view.hpp"
 #include "views/ui_state.hpp"
 
@@ -16,6 +17,7 @@ class ProblemMapPlugin : public Plugin {
 public:
     explicit ProblemMapPlugin(Host& host) : ui_(host), main_view_(ui_) {
         host.add_schema(migrations());
+        host.add_table_names(table_names());
         host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); },
                        kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }, views::MainView::tabs(),
                        [this](std::string_view tab) { main_view_.show_tab(tab); }});

@@ -3,6 +3,7 @@
 // chosen side by side.
 #include "headless.hpp"
 #include "temp_dir.hpp"
+#include "ui/host_widgets.hpp"
 #include "ui/shell.hpp"
 
 #include "kartla/core_data.hpp"
@@ -27,6 +28,13 @@ void set_role(Workshop& w, std::int64_t participant, const std::string& role) {
             }
     });
     REQUIRE_MESSAGE(done.ok, done.message);
+}
+
+// The width of the item marked `key` as drawn in the last frame.
+float drawn_width(const char* key) {
+    ImVec2 min, max;
+    REQUIRE(ui::item_rect(key, min, max));
+    return max.x - min.x;
 }
 
 }  // namespace
@@ -100,4 +108,46 @@ TEST_CASE("a copy of another workshop is refused in the window with a plain mess
     ui.frame(2);
     CHECK(ui.has_item("core.merge.problem"));
     CHECK(shell.merge_panel().problem().find("no edit in common") != std::string::npos);
+}
+
+TEST_CASE("a conflict is named in the UI's language, in the words of the plugin that owns the table") {
+    test::TempDir dir;
+    test::Headless ui;
+    Runtime runtime;
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
+    ui::Settings settings;
+    settings.language = "sv";
+    ui::Shell shell(runtime, settings);
+    REQUIRE(shell.create_file(dir / "plan.kartla"));
+    auto& mine = *runtime.workshop();
+    auto retitle = [](Workshop& w, const std::string& title) {
+        auto done = w.edit("Rename card", [&](Database& db) { db.run("UPDATE problem_map_card SET title = ?", title); });
+        REQUIRE_MESSAGE(done.ok, done.message);
+    };
+    auto added = mine.edit("Add card", [](Database& db) {
+        db.run("INSERT INTO problem_map_card(id, title) VALUES (kartla_key(), 'Klotter')");
+    });
+    REQUIRE(added.ok);
+    REQUIRE(mine.save_copy(dir / "plan-LAPTOP-7.kartla"));
+    {
+        auto opened = Workshop::open(dir / "plan-LAPTOP-7.kartla", OpenMode::ReadWrite, false, runtime.plugins().known_schema());
+        retitle(*std::get<std::unique_ptr<Workshop>>(opened), "Klotter på skolgården");
+    }
+    retitle(mine, "Klotter vid skolan");
+
+    auto draw = [&] { shell.frame(); };
+    ui.set_ui(draw);
+    ui.frame(2);
+    shell.merge_panel().start(dir / "plan-LAPTOP-7.kartla");
+    ui.frame(2);
+    REQUIRE(shell.merge_panel().conflicts().size() == 1);
+    REQUIRE(ui.has_item("core.merge.conflict.0.what"));
+    // A text is as wide as its words: the line naming the conflict was drawn in Swedish,
+    // in problem_map's words for its table and field ("Problem", "Title": "Rubrik").
+    const float what = drawn_width("core.merge.conflict.0.what");
+    CHECK(what == doctest::Approx(ImGui::CalcTextSize("Ändrad i båda kopiorna · Problem · Rubrik").x));
+    CHECK(what != doctest::Approx(ImGui::CalcTextSize("Changed in both copies · Problem · Title").x));
+    CHECK(what != doctest::Approx(ImGui::CalcTextSize("Ändrad i båda kopiorna · problem_map_card · title").x));
+    ui.set_ui({});
 }

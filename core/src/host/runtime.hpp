@@ -71,6 +71,10 @@ public:
     // By entity kind, the table whose key is its id (EntityKindSpec::table): what a
     // merge checks links against (merge::LinkTargets).
     std::map<std::string, std::string> link_targets() const;
+    // A table, and a field of it, as the plugin that owns it calls them (Host::add_table_names),
+    // in the UI's language; a table no plugin names is shown as it is, a field not named as "".
+    std::string table_name(std::string_view table) const;
+    std::string field_name(std::string_view table, std::string_view column) const;
 
     // Host code that is not a plugin registers under the id "core".
     Host& core_host() { return *core_host_; }

@@ -151,8 +151,11 @@ void MergePanel::draw_conflict(std::size_t index, float column_width) {
     const auto& c = conflicts_[index];
     ImGui::PushID(int(index));
     ImGui::Separator();
-    std::string what = kind_text(c.kind) + " · " + c.table + (c.column.empty() ? "" : " · " + c.column);
+    // In the words of the plugin that owns the table (Host::add_table_names), never its SQL names.
+    std::string field = c.column.empty() ? std::string() : runtime_.field_name(c.table, c.column);
+    std::string what = kind_text(c.kind) + " · " + runtime_.table_name(c.table) + (field.empty() ? "" : " · " + field);
     ImGui::TextWrapped("%s", what.c_str());
+    mark_item(fmt::format("core.merge.conflict.{}.what", index));
     auto chosen = choices_.find(c.key);
     auto side = [&](const char* heading, const std::string& when, const std::string& value, merge::Choice choice,
                     const char* probe) {
