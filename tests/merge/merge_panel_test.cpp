@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 using namespace kartla;
 
 namespace {
@@ -149,5 +151,50 @@ TEST_CASE("a conflict is named in the UI's language, in the words of the plugin 
     CHECK(what == doctest::Approx(ImGui::CalcTextSize("Ändrad i båda kopiorna · Problem · Rubrik").x));
     CHECK(what != doctest::Approx(ImGui::CalcTextSize("Changed in both copies · Problem · Title").x));
     CHECK(what != doctest::Approx(ImGui::CalcTextSize("Ändrad i båda kopiorna · problem_map_card · title").x));
+    ui.set_ui({});
+}
+
+TEST_CASE("a conflict copy once merged is not offered again, and is offered again when the sync program writes it anew") {
+    test::TempDir dir;
+    test::Headless ui;
+    Runtime runtime;
+    runtime.messages().echo_to_stderr = false;
+    ui::Settings settings;
+    ui::Shell shell(runtime, settings);
+    REQUIRE(shell.create_file(dir / "plan.kartla"));
+    auto& mine = *runtime.workshop();
+    mine.edit("Add participant", [](Database& db) { core_data::add_participant(db, "Samordnare", "Kommunen"); });
+    const auto copy = dir / "plan-LAPTOP-7.kartla";
+    REQUIRE(mine.save_copy(copy));
+    auto edit_copy = [&](const char* role) {
+        auto opened = Workshop::open(copy, OpenMode::ReadWrite, false, runtime.plugins().known_schema());
+        REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
+        std::get<std::unique_ptr<Workshop>>(opened)->edit(
+            "Add participant", [&](Database& db) { core_data::add_participant(db, role, "Brå"); });
+    };
+    edit_copy("Analytiker");
+
+    ui.set_ui([&] { shell.frame(); });
+    ui.frame(2);
+    REQUIRE(ui.has_item("core.sync_conflicts"));
+    ui.click_item("core.sync_conflicts.merge.0");
+    ui.frame(2);
+    CHECK_FALSE(shell.merge_panel().showing());  // no conflict: merged at once
+    CHECK(core_data::participants(mine.db()).size() == 2);
+    // Still beside the file, but merged: not offered again, now or at the next look.
+    CHECK_FALSE(ui.has_item("core.sync_conflicts"));
+    ui.advance(6);
+    ui.frame(2);
+    CHECK_FALSE(ui.has_item("core.sync_conflicts"));
+
+    // The sync program writes the copy anew (the other machine edited again): offered again.
+    edit_copy("Polis");
+    std::filesystem::last_write_time(copy, std::filesystem::last_write_time(copy) + std::chrono::seconds(2));
+    ui.advance(6);
+    ui.frame(2);
+    REQUIRE(ui.has_item("core.sync_conflicts"));
+    ui.click_item("core.sync_conflicts.merge.0");
+    ui.frame(2);
+    CHECK(core_data::participants(mine.db()).size() == 3);
     ui.set_ui({});
 }
