@@ -6,6 +6,7 @@
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
+#include "model/table_names.hpp"
 #include "views/ui_state.hpp"
 #include "views/views.hpp"
 
@@ -23,7 +24,8 @@ public:
         : state_(host), table_(state_), board_(state_), timeline_(state_), by_problem_(state_), editor_(state_),
           checks_(state_), preview_(state_) {
         host.add_schema(migrations());
-        host.add_entity_kind({"measure", [](kartla::Workshop& w) { return measure_entities(w); }});
+        host.add_table_names(table_names());
+        host.add_entity_kind({"measure", [](kartla::Workshop& w) { return measure_entities(w); }, {}, "action_plan_measure"});
         host.add_view({"action_plan.table", "Action plan", true, [this] { table_.draw(); }, kartla::ViewPlacement::Main, 30,
                        [this] { return table_.draw_room(); }});
         host.add_view({"action_plan.measure", "Measure", true, [this] { editor_.draw(); }, kartla::ViewPlacement::Side, 30});

@@ -6,6 +6,7 @@
 #include "model/report_section.hpp"
 #include "model/sample_loader.hpp"
 #include "model/schema.hpp"
+#include "model/table_names.hpp"
 #include "views/views.hpp"
 
 #include <nlohmann/json.hpp>
@@ -16,12 +17,14 @@ class ActorMapPlugin : public kartla::Plugin {
 public:
     explicit ActorMapPlugin(kartla::Host& host) : host_(host), state_(host), actors_(state_), map_(state_) {
         host.add_schema(migrations());
+        host.add_table_names(table_names());
         host.add_view({"actor_map.actors", "Actors", true, [this] { actors_.draw(); }, kartla::ViewPlacement::Main, 20,
                        [this] { return actors_.draw_room(); }});
         host.add_view({"actor_map.map", "Actor map", true, [this] { map_.draw(); }, kartla::ViewPlacement::Main, 21,
                        [this] { return map_.draw_room(); }});
-        host.add_entity_kind({"actor", [](kartla::Workshop& w) { return actor_entities(w.db()); }});
-        host.add_entity_kind({"relation", [](kartla::Workshop& w) { return relation_entities(w.db()); }});
+        host.add_entity_kind({"actor", [](kartla::Workshop& w) { return actor_entities(w.db()); }, {}, "actor_map_actor"});
+        host.add_entity_kind(
+            {"relation", [](kartla::Workshop& w) { return relation_entities(w.db()); }, {}, "actor_map_relation"});
         add_image_export("actor-network-svg", "Actor network (SVG image)", ".svg", false, false);
         add_image_export("actor-network-png", "Actor network (PNG image)", ".png", false, true);
         add_image_export("actor-grid-svg", "Influence × interest grid (SVG image)", ".svg", true, false);

@@ -5,6 +5,7 @@
 #include "model/report_section.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
+#include "model/table_names.hpp"
 #include "views/meeting_view.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@ class FollowUpPlugin : public kartla::Plugin {
 public:
     explicit FollowUpPlugin(kartla::Host& host) : host_(host), view_(host) {
         host.add_schema(migrations());
+        host.add_table_names(table_names());
         host.add_view({"follow_up.meeting", "Follow-up", true, [this] { view_.draw(); }, kartla::ViewPlacement::Main, 40,
                        [this] { return view_.draw_room(); }});
         host.add_report_section({"follow_up.changes", "Follow-up", 40, [this](kartla::Workshop& w, const kartla::ExportOptions&) {

@@ -5,6 +5,7 @@
 #include "model/situation_sections.hpp"
 #include "model/sample.hpp"
 #include "model/schema.hpp"
+#include "model/table_names.hpp"
 #include "views/main_view.hpp"
 #include "views/ui_state.hpp"
 
@@ -16,13 +17,14 @@ class ProblemMapPlugin : public Plugin {
 public:
     explicit ProblemMapPlugin(Host& host) : ui_(host), main_view_(ui_) {
         host.add_schema(migrations());
+        host.add_table_names(table_names());
         host.add_view({"problem_map.board", "Problem picture", true, [this] { main_view_.draw(); },
                        kartla::ViewPlacement::Main, 10, [this] { return main_view_.draw_room(); }, views::MainView::tabs(),
                        [this](std::string_view tab) { main_view_.show_tab(tab); }});
         host.add_entity_kind({"problem", [this](Workshop& w) { return problem_entities(*ui_.cache.get(w)); },
-                              [](Workshop& w, const EntityFilter& f) { return select_problems(w.db(), f); }});
+                              [](Workshop& w, const EntityFilter& f) { return select_problems(w.db(), f); }, "problem_map_card"});
         host.add_entity_kind({"cause", [this](Workshop& w) { return cause_entities(*ui_.cache.get(w)); },
-                              [](Workshop& w, const EntityFilter& f) { return select_causes(w.db(), f); }});
+                              [](Workshop& w, const EntityFilter& f) { return select_causes(w.db(), f); }, "problem_map_cause"});
         host.add_report_section({"problem_map.problems", "Problem picture", 10,
                                  [&host](Workshop& w, const ExportOptions&) {
                                      return report_section(load_snapshot(w.db(), Reading::Report), host.translator());

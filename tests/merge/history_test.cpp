@@ -1,13 +1,20 @@
 // The history a workshop file carries (storage/history.hpp) and the keys rows
 // get (storage/row_keys.hpp).
 #include "copies.hpp"
+#include "storage/core_schema.hpp"
 #include "storage/history.hpp"
+#include "storage/merge.hpp"
+#include "storage/other_copy.hpp"
 #include "storage/row_keys.hpp"
 #include "text/privacy_scan.hpp"
 
 #include "kartla/core_data.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <filesystem>
 
 using namespace kartla;
 
@@ -137,4 +144,40 @@ TEST_CASE("the saves of one gesture are one entry of the history, as they are on
         w.edit({"core", "Rename card"},
                [&](Database& db) { db.run("UPDATE mtest_card SET title = ? WHERE id = ?", std::string(typed), card); }, 8);
     CHECK(history::entries(w.db(), false).size() == before + 1);
+}
+
+TEST_CASE("core schema 5 keeps the history's entries without an index on their ids, and a copy at 4 still merges") {
+    test::TempDir dir;
+    auto file = dir / "fyra.kartla";
+    {
+        // A file as the kartla with core schema 4 wrote it, with one edit in its history.
+        Database db(file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        for (std::size_t v = 0; v < 4; ++v) db.exec(core_schema::migrations()[v]);
+        db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = 4", kApplicationId));
+        db.exec("INSERT INTO core_history(id, parent, kind, component, label, changeset) "
+                "SELECT 12345, id, 'edit', 'core', 'Add participant', x'00' FROM core_history");
+        CHECK(db.scalar_int("SELECT count(*) FROM pragma_index_list('core_history')") == 1);  // UNIQUE (id)
+    }
+    std::filesystem::copy_file(file, dir / "fyra-LAPTOP-7.kartla");
+    auto before = [&] {
+        Database db(file.string(), SQLITE_OPEN_READONLY);
+        return history::entries(db, true);
+    }();
+    auto opened = Workshop::open(file, OpenMode::ReadWrite);
+    REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
+    auto& w = *std::get<std::unique_ptr<Workshop>>(opened);
+    CHECK(w.db().scalar_int("PRAGMA user_version") == 5);
+    CHECK(w.db().scalar_int("SELECT count(*) FROM pragma_index_list('core_history')") == 0);
+    auto after = history::entries(w.db(), true);
+    REQUIRE(after.size() == before.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        CHECK(after[i].id == before[i].id);
+        CHECK(after[i].parent == before[i].parent);
+        CHECK(after[i].kind == before[i].kind);
+        CHECK(after[i].changeset == before[i].changeset);
+    }
+    // The sync client's copy, still at 4, is the same workshop to merge.
+    auto theirs = other_copy::open(dir / "fyra-LAPTOP-7.kartla", w, {});
+    REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(theirs));
+    CHECK(merge::merge(w, *std::get<std::unique_ptr<Workshop>>(theirs), {}).merged());
 }

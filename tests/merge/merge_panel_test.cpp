@@ -3,11 +3,14 @@
 // chosen side by side.
 #include "headless.hpp"
 #include "temp_dir.hpp"
+#include "ui/host_widgets.hpp"
 #include "ui/shell.hpp"
 
 #include "kartla/core_data.hpp"
 
 #include <doctest/doctest.h>
+
+#include <chrono>
 
 using namespace kartla;
 
@@ -27,6 +30,13 @@ void set_role(Workshop& w, std::int64_t participant, const std::string& role) {
             }
     });
     REQUIRE_MESSAGE(done.ok, done.message);
+}
+
+// The width of the item marked `key` as drawn in the last frame.
+float drawn_width(const char* key) {
+    ImVec2 min, max;
+    REQUIRE(ui::item_rect(key, min, max));
+    return max.x - min.x;
 }
 
 }  // namespace
@@ -100,4 +110,91 @@ TEST_CASE("a copy of another workshop is refused in the window with a plain mess
     ui.frame(2);
     CHECK(ui.has_item("core.merge.problem"));
     CHECK(shell.merge_panel().problem().find("no edit in common") != std::string::npos);
+}
+
+TEST_CASE("a conflict is named in the UI's language, in the words of the plugin that owns the table") {
+    test::TempDir dir;
+    test::Headless ui;
+    Runtime runtime;
+    runtime.messages().echo_to_stderr = false;
+    REQUIRE(runtime.plugins().load(std::filesystem::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
+    ui::Settings settings;
+    settings.language = "sv";
+    ui::Shell shell(runtime, settings);
+    REQUIRE(shell.create_file(dir / "plan.kartla"));
+    auto& mine = *runtime.workshop();
+    auto retitle = [](Workshop& w, const std::string& title) {
+        auto done = w.edit("Rename card", [&](Database& db) { db.run("UPDATE problem_map_card SET title = ?", title); });
+        REQUIRE_MESSAGE(done.ok, done.message);
+    };
+    auto added = mine.edit("Add card", [](Database& db) {
+        db.run("INSERT INTO problem_map_card(id, title) VALUES (kartla_key(), 'Klotter')");
+    });
+    REQUIRE(added.ok);
+    REQUIRE(mine.save_copy(dir / "plan-LAPTOP-7.kartla"));
+    {
+        auto opened = Workshop::open(dir / "plan-LAPTOP-7.kartla", OpenMode::ReadWrite, false, runtime.plugins().known_schema());
+        retitle(*std::get<std::unique_ptr<Workshop>>(opened), "Klotter på skolgården");
+    }
+    retitle(mine, "Klotter vid skolan");
+
+    auto draw = [&] { shell.frame(); };
+    ui.set_ui(draw);
+    ui.frame(2);
+    shell.merge_panel().start(dir / "plan-LAPTOP-7.kartla");
+    ui.frame(2);
+    REQUIRE(shell.merge_panel().conflicts().size() == 1);
+    REQUIRE(ui.has_item("core.merge.conflict.0.what"));
+    // A text is as wide as its words: the line naming the conflict was drawn in Swedish,
+    // in problem_map's words for its table and field ("Problem", "Title": "Rubrik").
+    const float what = drawn_width("core.merge.conflict.0.what");
+    CHECK(what == doctest::Approx(ImGui::CalcTextSize("Ändrad i båda kopiorna · Problem · Rubrik").x));
+    CHECK(what != doctest::Approx(ImGui::CalcTextSize("Changed in both copies · Problem · Title").x));
+    CHECK(what != doctest::Approx(ImGui::CalcTextSize("Ändrad i båda kopiorna · problem_map_card · title").x));
+    ui.set_ui({});
+}
+
+TEST_CASE("a conflict copy once merged is not offered again, and is offered again when the sync program writes it anew") {
+    test::TempDir dir;
+    test::Headless ui;
+    Runtime runtime;
+    runtime.messages().echo_to_stderr = false;
+    ui::Settings settings;
+    ui::Shell shell(runtime, settings);
+    REQUIRE(shell.create_file(dir / "plan.kartla"));
+    auto& mine = *runtime.workshop();
+    mine.edit("Add participant", [](Database& db) { core_data::add_participant(db, "Samordnare", "Kommunen"); });
+    const auto copy = dir / "plan-LAPTOP-7.kartla";
+    REQUIRE(mine.save_copy(copy));
+    auto edit_copy = [&](const char* role) {
+        auto opened = Workshop::open(copy, OpenMode::ReadWrite, false, runtime.plugins().known_schema());
+        REQUIRE(std::holds_alternative<std::unique_ptr<Workshop>>(opened));
+        std::get<std::unique_ptr<Workshop>>(opened)->edit(
+            "Add participant", [&](Database& db) { core_data::add_participant(db, role, "Brå"); });
+    };
+    edit_copy("Analytiker");
+
+    ui.set_ui([&] { shell.frame(); });
+    ui.frame(2);
+    REQUIRE(ui.has_item("core.sync_conflicts"));
+    ui.click_item("core.sync_conflicts.merge.0");
+    ui.frame(2);
+    CHECK_FALSE(shell.merge_panel().showing());  // no conflict: merged at once
+    CHECK(core_data::participants(mine.db()).size() == 2);
+    // Still beside the file, but merged: not offered again, now or at the next look.
+    CHECK_FALSE(ui.has_item("core.sync_conflicts"));
+    ui.advance(6);
+    ui.frame(2);
+    CHECK_FALSE(ui.has_item("core.sync_conflicts"));
+
+    // The sync program writes the copy anew (the other machine edited again): offered again.
+    edit_copy("Polis");
+    std::filesystem::last_write_time(copy, std::filesystem::last_write_time(copy) + std::chrono::seconds(2));
+    ui.advance(6);
+    ui.frame(2);
+    REQUIRE(ui.has_item("core.sync_conflicts"));
+    ui.click_item("core.sync_conflicts.merge.0");
+    ui.frame(2);
+    CHECK(core_data::participants(mine.db()).size() == 3);
+    ui.set_ui({});
 }

@@ -52,6 +52,10 @@ struct EntityKindSpec {
     // without reading the rest: an export of a few measures on a board of 50,000
     // cards should not load every card. Empty: the host filters `list`.
     std::function<std::vector<Entity>(Workshop&, const EntityFilter&)> select = {};
+    // The plugin's table whose (one-column) key is this kind's id, when there is one:
+    // a merge of two copies then finds a link (core_link) to an entity the other copy
+    // deleted, and asks, instead of keeping a link to nothing (docs/merging.md).
+    std::string table = {};
 };
 
 // Host::entities, or a stand-in in tests and benchmarks: the one shape every

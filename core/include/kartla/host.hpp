@@ -6,6 +6,7 @@
 #include "kartla/phone_routes.hpp"
 #include "kartla/reports.hpp"
 #include "kartla/samples.hpp"
+#include "kartla/table_names.hpp"
 #include "kartla/translate.hpp"
 #include "kartla/views.hpp"
 #include "kartla/workshop.hpp"
@@ -45,6 +46,8 @@ public:
     virtual void add_export(ExportSpec exporter) = 0;
     virtual void add_entity_kind(EntityKindSpec kind) = 0;
     virtual void add_sample_loader(SampleSpec loader) = 0;
+    // What this plugin's tables and fields are called (kartla/table_names.hpp).
+    virtual void add_table_names(std::vector<TableNames> tables) = 0;
 
     // The open workshop, or nullptr when none is open (or this plugin's tables
     // could not be prepared in it).

@@ -17,7 +17,7 @@
 namespace kartla {
 
 inline constexpr std::int32_t kApplicationId = 0x4B52544C;  // "KRTL"
-inline constexpr int kCoreSchemaVersion = 4;  // = core_schema::migrations().size()
+inline constexpr int kCoreSchemaVersion = 5;  // = core_schema::migrations().size()
 
 enum class OpenProblem {
     NotFound,        // no such file

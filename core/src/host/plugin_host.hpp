@@ -25,6 +25,9 @@ public:
     }
     void add_entity_kind(EntityKindSpec kind) override { runtime_.registry().add(id_, std::move(kind)); }
     void add_sample_loader(SampleSpec loader) override { runtime_.registry().add(id_, std::move(loader)); }
+    void add_table_names(std::vector<TableNames> tables) override {
+        for (auto& names : tables) runtime_.registry().add(id_, std::move(names));
+    }
 
     // The open workshop, while this plugin's tables are usable in it.
     Workshop* workshop() override { return runtime_.plugins().usable(id_) ? runtime_.workshop() : nullptr; }

@@ -2,6 +2,7 @@
 // What the plugins registered through their Host, each entry tagged with the
 // plugin's id, so a plugin turned off takes all of its parts with it.
 #include "kartla/plugin_api.hpp"
+#include "kartla/table_names.hpp"
 
 #include <string>
 #include <string_view>
@@ -26,6 +27,7 @@ public:
         report_sections_.push_back({std::move(plugin_id), std::move(section)});
     }
     void add(std::string plugin_id, PhoneRouteSpec route) { phone_routes_.push_back({std::move(plugin_id), std::move(route)}); }
+    void add(std::string plugin_id, TableNames names) { table_names_.push_back({std::move(plugin_id), std::move(names)}); }
 
     const std::vector<Tagged<ViewSpec>>& views() const { return views_; }
     const std::vector<Tagged<CommandSpec>>& commands() const { return commands_; }
@@ -34,6 +36,7 @@ public:
     const std::vector<Tagged<SampleSpec>>& sample_loaders() const { return sample_loaders_; }
     const std::vector<Tagged<ReportSectionSpec>>& report_sections() const { return report_sections_; }
     const std::vector<Tagged<PhoneRouteSpec>>& phone_routes() const { return phone_routes_; }
+    const std::vector<Tagged<TableNames>>& table_names() const { return table_names_; }
 
     void remove_view(std::string_view key) {
         std::erase_if(views_, [&](const auto& entry) { return entry.spec.key == key; });
@@ -48,6 +51,7 @@ public:
         std::erase_if(sample_loaders_, mine);
         std::erase_if(report_sections_, mine);
         std::erase_if(phone_routes_, mine);
+        std::erase_if(table_names_, mine);
     }
 
 private:
@@ -58,6 +62,7 @@ private:
     std::vector<Tagged<SampleSpec>> sample_loaders_;
     std::vector<Tagged<ReportSectionSpec>> report_sections_;
     std::vector<Tagged<PhoneRouteSpec>> phone_routes_;
+    std::vector<Tagged<TableNames>> table_names_;
 };
 
 }  // namespace kartla

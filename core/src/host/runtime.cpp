@@ -96,6 +96,27 @@ std::vector<Entity> Runtime::entities_where(std::string_view kind, const EntityF
     return out;
 }
 
+std::map<std::string, std::string> Runtime::link_targets() const {
+    std::map<std::string, std::string> out;
+    for (const auto& entry : registry_.entity_kinds())
+        if (!entry.spec.table.empty()) out.emplace(entry.spec.kind, entry.spec.table);
+    return out;
+}
+
+std::string Runtime::table_name(std::string_view table) const {
+    for (const auto& entry : registry_.table_names())
+        if (entry.spec.table == table) return frontend_->translate_in(entry.plugin_id, entry.spec.name.c_str());
+    return std::string(table);
+}
+
+std::string Runtime::field_name(std::string_view table, std::string_view column) const {
+    for (const auto& entry : registry_.table_names())
+        if (entry.spec.table == table)
+            for (const auto& [field, msgid] : entry.spec.fields)
+                if (field == column) return frontend_->translate_in(entry.plugin_id, msgid.c_str());
+    return {};
+}
+
 std::string Runtime::attempt(std::string_view plugin_id, const char* failed_msgid, const std::function<void()>& action) {
     std::string reason;
     try {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -72,6 +73,13 @@ public:
     std::vector<ReportSectionSpec> report_sections() const;
     std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
     std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available = nullptr);
+    // By entity kind, the table whose key is its id (EntityKindSpec::table): what a
+    // merge checks links against (merge::LinkTargets).
+    std::map<std::string, std::string> link_targets() const;
+    // A table, and a field of it, as the plugin that owns it calls them (Host::add_table_names),
+    // in the UI's language; a table no plugin names is shown as it is, a field not named as "".
+    std::string table_name(std::string_view table) const;
+    std::string field_name(std::string_view table, std::string_view column) const;
 
     // Host code that is not a plugin registers under the id "core".
     Host& core_host() { return *core_host_; }

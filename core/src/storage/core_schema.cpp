@@ -90,6 +90,34 @@ CREATE TABLE core_history(
 INSERT INTO core_history(id, made_at, kind) VALUES
   ((random() & 9223372036854775807) | 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'start');
 )sql",
+        // 5: the history made cheap to add to, since every edit adds an entry (edit ->
+        // durable was 1.66x what it was without the history, issue 27):
+        //  * no index on the ids: every edit wrote a page of that index besides its own
+        //    row (a random id lands anywhere in it), and a commit costs the pages it
+        //    writes. Nothing looks an entry up by its id; a merge reads the ids into memory;
+        //  * the kinds checked one by one, not with IN (...): SQLite checks a list of more
+        //    than two values through a temporary index it builds on every INSERT (a new
+        //    page cache, zeroed), which cost more than the rest of the INSERT.
+        // Only the history changes, which changesets never name: copies at 4 and at 5
+        // merge (storage/other_copy.cpp).
+        R"sql(
+CREATE TABLE core_history_5(
+  seq       INTEGER PRIMARY KEY,
+  id        INTEGER NOT NULL,
+  parent    INTEGER NOT NULL DEFAULT 0,
+  made_at   TEXT NOT NULL DEFAULT '',
+  kind      TEXT NOT NULL CHECK (kind = 'edit' OR kind = 'undo' OR kind = 'redo' OR kind = 'merge' OR kind = 'other'
+                                 OR kind = 'choice' OR kind = 'schema' OR kind = 'start'),
+  component TEXT NOT NULL DEFAULT '',
+  label     TEXT NOT NULL DEFAULT '',
+  via       INTEGER NOT NULL DEFAULT 0,
+  note      TEXT NOT NULL DEFAULT '',
+  changeset BLOB);
+INSERT INTO core_history_5(seq, id, parent, made_at, kind, component, label, via, note, changeset)
+  SELECT seq, id, parent, made_at, kind, component, label, via, note, changeset FROM core_history;
+DROP TABLE core_history;
+ALTER TABLE core_history_5 RENAME TO core_history;
+)sql",
     };
     return steps;
 }

@@ -10,35 +10,41 @@ constexpr const char* kNewId = "(random() & 9223372036854775807) | 1";
 
 }  // namespace
 
-void record(Database& db, std::string_view kind, const EditLabel& label, const std::vector<unsigned char>& changeset) {
-    // The newest entry is the parent, unless it was brought in by this very edit (a merge).
-    auto& top = db.prepare("SELECT seq, id, via FROM core_history ORDER BY seq DESC LIMIT 1").with();
-    std::int64_t seq = 0, parent = 0;
-    bool merging = false;
-    if (top.step()) {
-        seq = top.int64(0);
-        parent = top.int64(1);
-        merging = top.int64(2) == kPendingVia;
-    }
-    top.reset();
+void record(Database& db, std::string_view kind, const EditLabel& label, const std::vector<unsigned char>& changeset,
+            bool replaying) {
+    // Entries a merge brought in this transaction make it a merge entry; only a replay can be a merge.
+    bool merging = replaying && db.scalar_int("SELECT count(*) FROM core_history WHERE seq = (SELECT max(seq) FROM "
+                                              "core_history) AND via = ?",
+                                              kPendingVia) > 0;
     if (changeset.empty() && !merging) return;
-    if (merging)
-        parent = db.scalar_int("SELECT id FROM core_history WHERE via <> ? ORDER BY seq DESC LIMIT 1", kPendingVia);
-    std::string_view stored = merging ? std::string_view("merge") : kind;
-    auto& insert = db.prepare(fmt::format("INSERT INTO core_history(id, parent, made_at, kind, component, label, changeset) "
-                                          "VALUES ({}, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
-                                          kNewId));
-    insert.with(parent, stored, label.component, label.msgid).bind_blob(5, changeset).run();
-    if (merging)
+    if (merging) {
+        auto parent = db.scalar_int("SELECT id FROM core_history WHERE via <> ? ORDER BY seq DESC LIMIT 1", kPendingVia);
+        db.prepare(fmt::format("INSERT INTO core_history(id, parent, made_at, kind, component, label, changeset) "
+                               "VALUES ({}, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'merge', ?, ?, ?)",
+                               kNewId))
+            .with(parent, label.component, label.msgid)
+            .bind_blob(4, changeset)
+            .run();
         db.run("UPDATE core_history SET via = (SELECT id FROM core_history WHERE seq = ?) WHERE via = ?",
                db.last_insert_id(), kPendingVia);
+    } else {
+        // The common case, every edit: one statement, its parent the newest entry.
+        db.prepare(fmt::format("INSERT INTO core_history(id, parent, made_at, kind, component, label, changeset) "
+                               "VALUES ({}, coalesce((SELECT id FROM core_history ORDER BY seq DESC LIMIT 1), 0), "
+                               "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
+                               kNewId))
+            .with(kind, label.component, label.msgid)
+            .bind_blob(4, changeset)
+            .run();
+    }
+    std::int64_t seq = db.last_insert_id();
     // A merge undone no longer holds the other copy's entries (they count as unknown, so
     // that copy can be merged again); redone, it holds them again.
     if (label.component == "core" && label.msgid == kMergeLabel && (kind == "undo" || kind == "redo"))
         db.run(fmt::format("UPDATE core_history SET via = -via WHERE kind IN ('other', 'choice') AND via = (SELECT via "
                            "FROM core_history WHERE kind = 'other' AND via {} ORDER BY seq DESC LIMIT 1)",
                            kind == "undo" ? "> 0" : "< -1"));
-    if ((seq + 1) % kCompactEvery == 0) compact(db);
+    if (seq % kCompactEvery == 0) compact(db);
 }
 
 void record_grown(Database& db, const std::vector<unsigned char>& changeset) {

@@ -49,10 +49,12 @@ struct Entry {
 };
 
 // In the edit's transaction, after the change: appends an entry of `kind`
-// ("edit", "undo", "redo") unless the changeset is empty. Entries brought in
-// during this transaction (via = kPendingVia) make it a "merge" entry and
-// become its own. Compacts every kCompactEvery entries.
-void record(Database& db, std::string_view kind, const EditLabel& label, const std::vector<unsigned char>& changeset);
+// ("edit", "undo", "redo") unless the changeset is empty. In a replay
+// (Workshop::replay_edit), entries brought in during this transaction (via =
+// kPendingVia) make it a "merge" entry and become its own. Compacts every
+// kCompactEvery entries. One statement for an edit: every edit pays for it.
+void record(Database& db, std::string_view kind, const EditLabel& label, const std::vector<unsigned char>& changeset,
+            bool replaying = false);
 
 // In the edit's transaction: the newest entry (the edit of the same gesture,
 // see EditGroup) now holds `changeset`, the gesture so far. It gets a new id,

@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace kartla::merge {
@@ -114,7 +115,17 @@ struct ForeignKey {
     std::string child, parent;
     std::vector<std::string> from, to;
     std::string on_delete;
+    std::string only;  // a link's reference: the referring rows it holds for (SQL on alias c); empty: all
 };
+
+// The entity kinds of the core's own tables that plugins link to (core_data::remove_links_of).
+LinkTargets core_link_targets() { return {{"participant", "core_participant"}, {"meeting", "core_meeting"}}; }
+
+std::string sql_text(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
 
 // Bookkeeping a file has besides its content: never in a changeset from elsewhere.
 bool bookkeeping(const std::string& table) {
@@ -124,7 +135,7 @@ bool bookkeeping(const std::string& table) {
 
 class Schema {
 public:
-    explicit Schema(Database& db) : db_(db) {}
+    Schema(Database& db, const LinkTargets& links) : db_(db), links_(links) {}
 
     const Shape* shape(const std::string& table) {
         if (auto found = shapes_.find(table); found != shapes_.end()) return found->second ? &*found->second : nullptr;
@@ -162,11 +173,31 @@ public:
                         while (k < parent->columns.size() && !parent->key[k]) ++k;
                         if (k < parent->columns.size()) key.to[i] = parent->columns[k++];
                     }
+        add_link_references(core_link_targets());
+        add_link_references(links_);
         return *keys_;
     }
 
 private:
+    // A link (core_link) names its ends by entity kind and id, so SQLite knows no
+    // reference there; each end of a kind whose table is known is one, checked as a
+    // foreign key is. A link goes when either end is deleted (remove_links_of): CASCADE.
+    void add_link_references(const LinkTargets& targets) {
+        const Shape* link = shape("core_link");
+        if (!link) return;
+        for (const auto& [kind, table] : targets) {
+            const Shape* parent = shape(table);
+            if (!parent || std::count(parent->key.begin(), parent->key.end(), true) != 1) continue;
+            std::string id = parent->columns[std::size_t(std::find(parent->key.begin(), parent->key.end(), true) -
+                                                         parent->key.begin())];
+            for (const char* end : {"from", "to"})
+                keys_->push_back({"core_link", table, {std::string(end) + "_id"}, {id}, "CASCADE",
+                                  fmt::format("c.{}_kind = {}", end, sql_text(kind))});
+        }
+    }
+
     Database& db_;
+    const LinkTargets& links_;
     std::map<std::string, std::optional<Shape>> shapes_;
     std::optional<std::vector<ForeignKey>> keys_;
 };
@@ -293,8 +324,8 @@ struct Unchosen : std::runtime_error {
 // One merge being applied: the conflict handler's state, and what it leaves for after.
 class Applying {
 public:
-    Applying(Database& db, Database& theirs, const Choices& choices, Outcome& outcome)
-        : db_(db), theirs_(theirs), mine_schema_(db), choices_(choices), outcome_(outcome) {}
+    Applying(Database& db, Database& theirs, const Choices& choices, const LinkTargets& links, Outcome& outcome)
+        : db_(db), theirs_(theirs), mine_schema_(db, links), choices_(choices), outcome_(outcome) {}
 
     void run(Changeset& changeset) {
         remember_deletions(changeset);
@@ -502,6 +533,7 @@ private:
                 present += (i ? " AND c." : "c.") + quoted(key.from[i]) + " IS NOT NULL";
                 match += (i ? " AND p." : "p.") + quoted(key.to[i]) + " = c." + quoted(key.from[i]);
             }
+            if (!key.only.empty()) present += " AND " + key.only;
             Raw rows(db_.handle(), fmt::format("SELECT c.* FROM {} AS c WHERE {} AND NOT EXISTS (SELECT 1 FROM {} AS p WHERE {})",
                                                quoted(key.child), present, quoted(key.parent), match));
             while (rows.step()) out.push_back({&key, rows.row()});
@@ -510,7 +542,9 @@ private:
     }
 
     std::string broken_id(const Broken& b) {
-        return b.key->child + "|" + row_key(*mine_schema_.shape(b.key->child), b.child) + "|" + b.key->parent;
+        std::string columns;
+        for (const auto& f : b.key->from) columns += "," + f;  // a link's two ends may name one table
+        return b.key->child + "|" + row_key(*mine_schema_.shape(b.key->child), b.child) + "|" + b.key->parent + columns;
     }
 
     // A row here refers to one that one of the copies deleted: the facilitator
@@ -687,11 +721,20 @@ Divergence diverge(const std::vector<history::Entry>& mine, const std::vector<hi
 
 // The other copy's entries, and the choices made, become this copy's history (as part of the merge entry).
 void record_theirs(Database& db, const Divergence& d, const Outcome& outcome, const Choices& choices) {
-    for (const auto* e : d.theirs_new)
-        db.run("INSERT INTO core_history(id, parent, made_at, kind, component, label, via) "
-               "VALUES (?, ?, ?, 'other', ?, ?, ?) "
-               "ON CONFLICT(id) DO UPDATE SET via = excluded.via WHERE kind = 'other'",  // brought before, and undone
-               e->id, e->parent, e->made_at, e->component, e->label, history::kPendingVia);
+    // Entries a merge undone here brought before are here still, let go of (via < 0): they are taken
+    // back, not made twice. By their seq: the history has no index on its ids (core schema 5).
+    std::unordered_map<std::int64_t, std::int64_t> let_go;  // id -> seq
+    {
+        Statement rows(db.handle(), "SELECT id, seq FROM core_history WHERE kind = 'other' AND via < 0");
+        while (rows.step()) let_go.emplace(rows.int64(0), rows.int64(1));
+    }
+    for (const auto* e : d.theirs_new) {
+        if (auto here = let_go.find(e->id); here != let_go.end())
+            db.run("UPDATE core_history SET via = ? WHERE seq = ?", history::kPendingVia, here->second);
+        else
+            db.run("INSERT INTO core_history(id, parent, made_at, kind, component, label, via) VALUES (?, ?, ?, 'other', ?, ?, ?)",
+                   e->id, e->parent, e->made_at, e->component, e->label, history::kPendingVia);
+    }
     for (const auto& c : outcome.conflicts) {
         auto chosen = choices.find(c.key);
         nlohmann::json note = {{"key", c.key},
@@ -719,7 +762,7 @@ const char* kind_name(ConflictKind kind) {
     return "";
 }
 
-Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices) {
+Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices, const LinkTargets& links) {
     Outcome outcome;
     try {
         auto mine_entries = history::entries(mine.db(), false);
@@ -731,7 +774,7 @@ Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices) {
             return outcome;
         }
         auto changeset = combine(divergence.effects);
-        Schema schema(mine.db());
+        Schema schema(mine.db(), links);
         if (auto problem = check_fits(schema, changeset); !problem.empty()) {
             outcome.refusal = problem;
             return outcome;
@@ -739,7 +782,7 @@ Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices) {
         outcome.changes = changeset.changes;
         if (divergence.theirs_new.empty()) return outcome;  // this copy has everything the other has
         auto result = mine.replay_edit({"core", history::kMergeLabel}, [&](Database& db) {
-            Applying(db, theirs.db(), choices, outcome).run(changeset);
+            Applying(db, theirs.db(), choices, links, outcome).run(changeset);
             record_theirs(db, divergence, outcome, choices);
         });
         if (!result && outcome.unchosen.empty()) outcome.refusal = "Nothing was merged: " + result.message;

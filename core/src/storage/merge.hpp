@@ -47,10 +47,16 @@ struct Outcome {
     bool merged() const { return refusal.empty() && unchosen.empty(); }
 };
 
+// By entity kind, the table whose key is that kind's id (EntityKindSpec::table):
+// a link (core_link) to such an entity that the other copy deleted is a
+// MissingReference, as a foreign key's would be. The core's own kinds
+// (participant, meeting) need not be named.
+using LinkTargets = std::map<std::string, std::string>;
+
 // Applies onto `mine`, as one undo step, what `theirs` changed since the two
 // parted. `theirs` is only read. When a conflict has no choice in `choices`
 // nothing is applied and the outcome lists the conflicts.
-KARTLA_API Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices);
+KARTLA_API Outcome merge(Workshop& mine, Workshop& theirs, const Choices& choices, const LinkTargets& links = {});
 
 KARTLA_API const char* kind_name(ConflictKind kind);  // "both_changed", ...
 

@@ -8,8 +8,12 @@ namespace kartla::other_copy {
 
 namespace {
 
+// Core schema 5 only rebuilt the history (without an index on its ids), which no
+// changeset names: a copy at 4, as a sync client kept it, merges into one at 5.
+std::int64_t core_tables_version(std::int64_t user_version) { return user_version == 5 ? 4 : user_version; }
+
 std::map<std::string, std::int64_t> versions(Database& db) {
-    std::map<std::string, std::int64_t> out{{"core", db.scalar_int("PRAGMA user_version")}};
+    std::map<std::string, std::int64_t> out{{"core", core_tables_version(db.scalar_int("PRAGMA user_version"))}};
     auto& rows = db.prepare("SELECT plugin_id, version FROM core_plugin_schema").with();
     while (rows.step()) out[rows.text(0)] = rows.int64(1);
     return out;

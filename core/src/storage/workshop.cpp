@@ -255,7 +255,7 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
         }
         // In the same transaction: an edit is in the file's history exactly when it is in the file.
         if (grown) history::record_grown(*db_, *grown);
-        else history::record(*db_, "edit", label, changeset);
+        else history::record(*db_, "edit", label, changeset, replay);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 
 namespace kartla::ui {
 
@@ -46,7 +47,7 @@ void MergePanel::start(const std::filesystem::path& other) {
         return;
     }
     auto& theirs = *std::get<std::unique_ptr<Workshop>>(opened);
-    auto outcome = merge::merge(*mine, theirs, {});
+    auto outcome = merge::merge(*mine, theirs, {}, runtime_.link_targets());
     theirs_when_ = outcome.theirs_last_edit;
     if (!outcome.refusal.empty()) {
         problem_ = outcome.refusal;
@@ -54,6 +55,7 @@ void MergePanel::start(const std::filesystem::path& other) {
     }
     conflicts_ = std::move(outcome.conflicts);
     if (outcome.merged()) {
+        remember_merged();
         runtime_.messages().post(LogLevel::Info,
                               fmt::format(fmt::runtime(runtime_.translate(
                                               "Merged {}: {} change(s). Undo takes the whole merge back.")),
@@ -70,7 +72,7 @@ void MergePanel::apply() {
         problem_ = *refused;
         return;
     }
-    auto outcome = merge::merge(*mine, *std::get<std::unique_ptr<Workshop>>(opened), choices_);
+    auto outcome = merge::merge(*mine, *std::get<std::unique_ptr<Workshop>>(opened), choices_, runtime_.link_targets());
     if (!outcome.refusal.empty()) {
         problem_ = outcome.refusal;
         return;
@@ -81,10 +83,25 @@ void MergePanel::apply() {
                 conflicts_.push_back(std::move(c));
         return;
     }
+    remember_merged();
     runtime_.messages().post(LogLevel::Info, fmt::format(fmt::runtime(runtime_.translate(
                                                           "Merged {}: {} change(s). Undo takes the whole merge back.")),
                                                       other_.filename().string(), outcome.changes));
     close();
+}
+
+MergePanel::MergedCopy MergePanel::as_it_is(const std::filesystem::path& copy) {
+    std::error_code ec;
+    MergedCopy seen{copy, std::filesystem::last_write_time(copy, ec), 0};
+    seen.size = std::filesystem::file_size(copy, ec);
+    return seen;
+}
+
+// Only the conflict copies beside the file are offered, so only those are remembered.
+void MergePanel::remember_merged() {
+    if (std::find(copies_.begin(), copies_.end(), other_) == copies_.end()) return;
+    merged_.push_back(as_it_is(other_));
+    std::erase(copies_, other_);
 }
 
 void MergePanel::close() {
@@ -125,9 +142,14 @@ float MergePanel::draw_notice(ImVec2 origin, float width) {
     if (!workshop || workshop->storage() == StorageKind::Memory) return 0;
     double now = ImGui::GetTime();
     if (workshop->path() != noticed_for_ || now - noticed_at_ > kLookAgainSeconds) {
+        if (workshop->path() != noticed_for_) merged_.clear();
         noticed_for_ = workshop->path();
         noticed_at_ = now;
         copies_ = sync_conflicts::beside(workshop->path());
+        // A copy merged is not offered again while it is the file that was merged; written anew, it is.
+        std::erase_if(copies_, [&](const auto& copy) {
+            return std::find(merged_.begin(), merged_.end(), as_it_is(copy)) != merged_.end();
+        });
     }
     if (copies_.empty()) return 0;
     begin_top_strip("###core.sync_conflicts", origin, width, ImVec4(0.85f, 0.92f, 1.0f, 1.0f),
@@ -136,23 +158,29 @@ float MergePanel::draw_notice(ImVec2 origin, float width) {
                                                 "it, and the changes made there come into this file; where both "
                                                 "changed the same thing, you choose."));
     mark_item("core.sync_conflicts");
+    std::optional<std::filesystem::path> chosen;  // merged after the list is drawn: a merge takes it off the list
     for (std::size_t i = 0; i < copies_.size(); ++i) {
         ImGui::PushID(int(i));
         ImGui::TextUnformatted(copies_[i].filename().string().c_str());
         ImGui::SameLine();
-        if (big_button(runtime_.translate("Merge it…"))) start(copies_[i]);
+        if (big_button(runtime_.translate("Merge it…"))) chosen = copies_[i];
         mark_item("core.sync_conflicts.merge." + std::to_string(i));
         ImGui::PopID();
     }
-    return end_top_strip();
+    float height = end_top_strip();
+    if (chosen) start(*chosen);
+    return height;
 }
 
 void MergePanel::draw_conflict(std::size_t index, float column_width) {
     const auto& c = conflicts_[index];
     ImGui::PushID(int(index));
     ImGui::Separator();
-    std::string what = kind_text(c.kind) + " · " + c.table + (c.column.empty() ? "" : " · " + c.column);
+    // In the words of the plugin that owns the table (Host::add_table_names), never its SQL names.
+    std::string field = c.column.empty() ? std::string() : runtime_.field_name(c.table, c.column);
+    std::string what = kind_text(c.kind) + " · " + runtime_.table_name(c.table) + (field.empty() ? "" : " · " + field);
     ImGui::TextWrapped("%s", what.c_str());
+    mark_item(fmt::format("core.merge.conflict.{}.what", index));
     auto chosen = choices_.find(c.key);
     auto side = [&](const char* heading, const std::string& when, const std::string& value, merge::Choice choice,
                     const char* probe) {

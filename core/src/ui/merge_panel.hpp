@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -45,10 +46,22 @@ private:
     merge::Choices choices_;
     std::string theirs_when_, mine_when_;
     std::string problem_;
+    // A conflict copy as it was when it was merged: the same file is not offered again,
+    // and a copy that the sync program writes anew (or leaves again later) is.
+    struct MergedCopy {
+        std::filesystem::path path;
+        std::filesystem::file_time_type written;
+        std::uintmax_t size = 0;
+        bool operator==(const MergedCopy&) const = default;
+    };
+    static MergedCopy as_it_is(const std::filesystem::path& copy);
+    void remember_merged();
+
     // The conflict copies beside the open file, looked for when it changes and every few seconds.
     std::filesystem::path noticed_for_;
     double noticed_at_ = -1e9;
     std::vector<std::filesystem::path> copies_;
+    std::vector<MergedCopy> merged_;  // of the open file's folder; forgotten when another file opens
 };
 
 }  // namespace kartla::ui
