@@ -35,7 +35,9 @@ namespace kartla {
 //    plugin's model, and Host::translator() / Host::entity_source() to make them.
 // 11: Host::tr_in(language, msgid): words for a reader not at the screen (a phone
 //    whose browser speaks another language than the screen); EntitySelect and
-//    Host::entity_select(): a plugin's model asks only for the entities it decides on.
+//    Host::entity_select(): a plugin's model asks only for the entities it decides on;
+//    Host::add_table_names and EntityKindSpec::table: a merge conflict names a plugin's
+//    tables and fields in the UI's language, and a link to a deleted entity is found.
 inline constexpr std::uint32_t kPluginAbiVersion = 11;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.
