@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kUsage = "usage: kartla merge A.kartla B.kartla -o OUT.kartla [--choices FILE.json] [--all mine|theirs]";
+const char* kMergeUsage = "usage: kartla merge A.kartla B.kartla -o OUT.kartla [--choices FILE.json] [--all mine|theirs]";
 
 struct Request {
     std::string mine, theirs, output, choices_file, all;
@@ -29,10 +29,10 @@ std::string parse(const std::vector<std::string>& args, Request& r) {
         if ((a == "-o" || a == "--output") && has_value) r.output = args[++i];
         else if (a == "--choices" && has_value) r.choices_file = args[++i];
         else if (a == "--all" && has_value) r.all = args[++i];
-        else if (a.starts_with("-")) return fmt::format("unknown option '{}'; {}", a, kUsage);
+        else if (a.starts_with("-")) return fmt::format("unknown option '{}'; {}", a, kMergeUsage);
         else files.push_back(a);
     }
-    if (files.size() != 2 || r.output.empty()) return kUsage;
+    if (files.size() != 2 || r.output.empty()) return kMergeUsage;
     if (!r.all.empty() && r.all != "mine" && r.all != "theirs") return "--all takes mine or theirs";
     r.mine = files[0];
     r.theirs = files[1];

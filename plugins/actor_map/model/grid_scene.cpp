@@ -9,7 +9,7 @@ namespace {
 constexpr double kGridX = 130, kGridY = 110, kGridW = 1080, kGridH = 1000;
 constexpr double kChipScale = 0.9;
 constexpr double kChipInner = kChipMaxWidth - 2 * kNodePadding;
-const Colour kInk{33, 33, 33}, kMuted{110, 110, 110};
+const Colour kGridInk{33, 33, 33}, kGridMuted{110, 110, 110};
 
 struct Quadrant {
     const char* msgid;
@@ -31,13 +31,13 @@ void draw_quadrants(Scene& scene, const Translate& tr) {
         r.stroke = {189, 189, 189};
         r.stroke_width = 2;
         scene.rect(r);
-        scene.text({x + kGridW / 4, y + 44, tr(q.msgid), 30, kMuted, Anchor::Middle, true});
+        scene.text({x + kGridW / 4, y + 44, tr(q.msgid), 30, kGridMuted, Anchor::Middle, true});
     }
-    scene.text({kGridX, kGridY - 16, std::string("↑ ") + tr("Influence"), 24, kInk, Anchor::Start, true});
-    scene.text({kGridX + kGridW, kGridY + kGridH + 40, std::string(tr("Interest")) + " →", 24, kInk, Anchor::End, true});
-    scene.text({kGridX - 12, kGridY + 20, tr("high"), 18, kMuted, Anchor::End});
-    scene.text({kGridX - 12, kGridY + kGridH, tr("low"), 18, kMuted, Anchor::End});
-    scene.text({kGridX, kGridY + kGridH + 26, tr("low"), 18, kMuted});
+    scene.text({kGridX, kGridY - 16, std::string("↑ ") + tr("Influence"), 24, kGridInk, Anchor::Start, true});
+    scene.text({kGridX + kGridW, kGridY + kGridH + 40, std::string(tr("Interest")) + " →", 24, kGridInk, Anchor::End, true});
+    scene.text({kGridX - 12, kGridY + 20, tr("high"), 18, kGridMuted, Anchor::End});
+    scene.text({kGridX - 12, kGridY + kGridH, tr("low"), 18, kGridMuted, Anchor::End});
+    scene.text({kGridX, kGridY + kGridH + 26, tr("low"), 18, kGridMuted});
 }
 
 void draw_chip(Scene& scene, const Snapshot& snapshot, const Actor& actor, Point centre, double font) {
@@ -54,7 +54,7 @@ void draw_chip(Scene& scene, const Snapshot& snapshot, const Actor& actor, Point
     double line_h = kNodeLineHeight * kChipScale;
     double top = centre.y - line_h * double(lines.size()) / 2;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        scene.text({centre.x, top + line_h * (double(i) + 0.78), lines[i], font, kInk, Anchor::Middle});
+        scene.text({centre.x, top + line_h * (double(i) + 0.78), lines[i], font, kGridInk, Anchor::Middle});
 }
 
 }  // namespace
@@ -70,7 +70,7 @@ Scene grid_scene(const Snapshot& snapshot, const Translate& tr) {
     scene.width = kGridImageWidth;
     scene.height = kGridImageHeight;
     scene.title = tr("Influence and interest");
-    scene.text({40, 50, scene.title, 32, kInk, Anchor::Start, true});
+    scene.text({40, 50, scene.title, 32, kGridInk, Anchor::Start, true});
     draw_quadrants(scene, tr);
     double font = kNodeFont * kChipScale;
     double list_x = kGridX + kGridW + 40, list_y = kGridY + 20;
@@ -85,11 +85,11 @@ Scene grid_scene(const Snapshot& snapshot, const Translate& tr) {
             draw_chip(scene, snapshot, actor, c, font);
             continue;
         }
-        if (!any_unplaced) scene.text({list_x, list_y, tr("Not placed yet:"), 22, kMuted, Anchor::Start, true});
+        if (!any_unplaced) scene.text({list_x, list_y, tr("Not placed yet:"), 22, kGridMuted, Anchor::Start, true});
         any_unplaced = true;
         list_y += 30;
         for (const auto& line : wrap_label(actor.name, 18, kGridImageWidth - list_x - 30, 2)) {
-            scene.text({list_x, list_y, line, 18, kInk, Anchor::Start, false, actor.name});
+            scene.text({list_x, list_y, line, 18, kGridInk, Anchor::Start, false, actor.name});
             list_y += 22;
         }
     }

@@ -12,7 +12,7 @@ namespace {
 // The legend's text at 28 px of 1920: about 9 pt where the report prints the picture a page
 // wide (at 20 px it was about 3 mm, unreadable); room below the network for three rows of it.
 constexpr double kMargin = 40, kTop = 80, kBottom = 230, kLegendText = 28, kLegendLine = 6;
-const Colour kInk{33, 33, 33}, kGapRed{198, 40, 40}, kMuted{97, 97, 97};
+const Colour kNetworkInk{33, 33, 33}, kGapRed{198, 40, 40}, kNetworkMuted{97, 97, 97};
 
 struct Fit {
     double scale = 1, dx = 0, dy = 0;
@@ -85,7 +85,7 @@ void draw_actor(Scene& scene, const Snapshot& snapshot, const Actor& actor, bool
     double line_h = kNodeLineHeight * fit.scale;
     double top = c.y - line_h * double(lines.size()) / 2;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        scene.text({c.x, top + line_h * (double(i) + 0.78), lines[i], font, kInk, Anchor::Middle});
+        scene.text({c.x, top + line_h * (double(i) + 0.78), lines[i], font, kNetworkInk, Anchor::Middle});
 }
 
 void draw_legend(Scene& scene, const Gaps& gaps, const Translate& tr) {
@@ -99,7 +99,7 @@ void draw_legend(Scene& scene, const Gaps& gaps, const Translate& tr) {
             y += kLegendText * 1.6;
         }
         link(scene, {x, y - kLegendText * 0.35}, {x + sample, y - kLegendText * 0.35}, type, kLegendLine);
-        scene.text({x + sample + 14, y, label, kLegendText, kInk});
+        scene.text({x + sample + 14, y, label, kLegendText, kNetworkInk});
         x += item + 40;
     }
     y += kLegendText * 1.6;
@@ -120,12 +120,12 @@ Scene network_scene(const Snapshot& snapshot, const Gaps& gaps, const Translate&
     scene.width = kNetworkImageWidth;
     scene.height = kNetworkImageHeight;
     scene.title = tr("Relationships between actors");
-    scene.text({kMargin, 50, scene.title, 32, kInk, Anchor::Start, true});
+    scene.text({kMargin, 50, scene.title, 32, kNetworkInk, Anchor::Start, true});
     Fit fit = fit_network(snapshot);
     draw_relations(scene, snapshot, fit);
     for (const auto& actor : snapshot.actors) draw_actor(scene, snapshot, actor, gaps.isolated_set.count(actor.id) > 0, fit);
     if (snapshot.actors.empty())
-        scene.text({kNetworkImageWidth / 2.0, kNetworkImageHeight / 2.0, tr("No actors yet."), 28, kMuted, Anchor::Middle});
+        scene.text({kNetworkImageWidth / 2.0, kNetworkImageHeight / 2.0, tr("No actors yet."), 28, kNetworkMuted, Anchor::Middle});
     draw_legend(scene, gaps, tr);
     return scene;
 }

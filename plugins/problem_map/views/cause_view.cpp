@@ -17,7 +17,7 @@ namespace kartla::problem_map::views {
 
 namespace {
 constexpr float kNodeW = 290.0f, kNodeH = 130.0f, kColumn = 350.0f, kRow = 150.0f;
-constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
+constexpr ImU32 kCauseInk = IM_COL32(20, 20, 28, 255);
 constexpr ImU32 kSituational = IM_COL32(41, 98, 255, 255);
 constexpr ImU32 kSocial = IM_COL32(0, 140, 70, 255);
 }  // namespace
@@ -240,7 +240,7 @@ void CauseView::draw_tree(const Snapshot& s, const Card& problem) {
         float small = fs * 0.72f;
         float text_bottom = cause ? max.y - small - pad : max.y;
         ImVec4 text_clip(clip.x, clip.y, clip.z, text_bottom);
-        dl->AddText(font, fs, ImVec2(min.x + pad, min.y + pad * 0.7f), kInk, text.c_str(), nullptr, max.x - min.x - pad * 2, &text_clip);
+        dl->AddText(font, fs, ImVec2(min.x + pad, min.y + pad * 0.7f), kCauseInk, text.c_str(), nullptr, max.x - min.x - pad * 2, &text_clip);
         if (cause) {
             int factor = std::max(0, index_of(kFactors, cause->factor));
             std::string tags = nature_labels(c_)[std::size_t(std::max(0, index_of(kNatures, cause->nature)))];

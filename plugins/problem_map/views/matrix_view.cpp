@@ -13,7 +13,7 @@
 namespace kartla::problem_map::views {
 
 namespace {
-constexpr ImU32 kInk = IM_COL32(20, 20, 28, 255);
+constexpr ImU32 kMatrixInk = IM_COL32(20, 20, 28, 255);
 constexpr ImU32 kGridLine = IM_COL32(120, 128, 140, 255);
 
 // Cells further up and right are more urgent: tint them warmer.
@@ -104,7 +104,7 @@ void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
         float width = std::min(ImGui::CalcTextSize(label.c_str()).x, g.cell.x - 8);
         ImVec2 at(g.origin.x + g.cell.x * (float(col) + 0.5f) - width / 2, g.origin.y - fs - 6);
         bool cut = false;
-        ui::draw_clipped_text(dl, font, fs, at, kInk, label.c_str(), width + 1, 1, &cut);
+        ui::draw_clipped_text(dl, font, fs, at, kMatrixInk, label.c_str(), width + 1, 1, &cut);
         if (cut) ui::whole_text_tip(at, ImVec2(at.x + width, at.y + fs), label.c_str());
         for (int row = 0; row < kMatrixRows; ++row) {
             ImVec2 min = g.cell_min(col, row);
@@ -118,7 +118,7 @@ void MatrixView::draw_grid(const Snapshot&, const Grid& g, MatrixMode mode) {
         std::string label = row_label(mode, row);
         bool cut = false;
         ImVec2 at(label_x, y);
-        ui::draw_clipped_text(dl, font, fs, at, kInk, label.c_str(), g.origin.x - 4 - label_x, 1, &cut);
+        ui::draw_clipped_text(dl, font, fs, at, kMatrixInk, label.c_str(), g.origin.x - 4 - label_x, 1, &cut);
         if (cut) ui::whole_text_tip(at, ImVec2(g.origin.x - 4, y + fs), label.c_str());
     };
     for (int row = 0; row < kMatrixRows; ++row) row_text(row, g.origin.y + g.cell.y * (float(row) + 0.5f) - fs / 2);
@@ -197,7 +197,7 @@ void MatrixView::draw_cards(const Snapshot& s, const Grid& g, MatrixMode mode) {
         // One line, cut with "…"; the whole title on hover and on touch-and-hold.
         float text_size = std::min(fs, chip_h * 0.9f);
         bool cut = false;
-        ui::draw_clipped_text(target, font, text_size, ImVec2(min.x + 14, min.y + (chip_h - text_size) / 2), kInk,
+        ui::draw_clipped_text(target, font, text_size, ImVec2(min.x + 14, min.y + (chip_h - text_size) / 2), kMatrixInk,
                               text.c_str(), max.x - 4 - (min.x + 14), 1, &cut);
         if (cut && !dragging) ui::whole_text_tip(min, max, text.c_str());
     }

@@ -60,6 +60,11 @@ struct Header {
 inline constexpr Column kDocumentColumns[] = {ColTitle, ColCauses, ColGoal,   ColStart, ColDue,
                                               ColOwner, ColPartners, ColStatus, ColLight, ColIndicator};
 
+// What a measure's details list under it (Markdown, HTML and the neutral documents alike).
+inline constexpr Column kDetailColumns[] = {ColDescription, ColPrevention, ColWorkForm, ColGoalType, ColResources, ColCost,
+                                            ColEffectTerm,  ColExpectedEffect, ColBaseline, ColFollowUp, ColPriority,
+                                            ColStatusLog};
+
 struct MeasureRow {
     std::int64_t id = 0;
     std::string status_key, light_key, start, due;  // untranslated, for styling and dates

@@ -102,9 +102,6 @@ void measure_table(const Document& doc, const ProblemSection& section, std::stri
     out += "</tbody>\n</table>\n";
 }
 
-constexpr Column kDetailColumns[] = {ColDescription, ColPrevention, ColWorkForm, ColGoalType, ColResources, ColCost,
-                                     ColEffectTerm, ColExpectedEffect, ColBaseline, ColFollowUp, ColPriority,
-                                     ColStatusLog};
 
 // Everything the table leaves out, so the page holds the whole plan.
 void measure_details(const Document& doc, const ProblemSection& section, std::string& out) {

@@ -56,9 +56,6 @@ void measure_table(const Document& doc, const ProblemSection& section, std::stri
 }
 
 // Everything the table leaves out, so the document holds the whole plan.
-constexpr Column kDetailColumns[] = {ColDescription, ColPrevention, ColWorkForm, ColGoalType, ColResources, ColCost,
-                                     ColEffectTerm, ColExpectedEffect, ColBaseline, ColFollowUp, ColPriority,
-                                     ColStatusLog};
 
 void measure_details(const Document& doc, const ProblemSection& section, std::string& out) {
     for (std::size_t index : section.rows) {

@@ -14,9 +14,6 @@ namespace doc = kartla::doc;
 
 namespace {
 
-constexpr Column kDetailColumns[] = {ColDescription, ColPrevention, ColWorkForm, ColGoalType, ColResources, ColCost,
-                                     ColEffectTerm, ColExpectedEffect, ColBaseline, ColFollowUp, ColPriority,
-                                     ColStatusLog};
 
 doc::Section problems_part(const Document& plan) {
     doc::Section part{plan.tr("Prioritised problems and causes"), {}};
