@@ -30,16 +30,16 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-const std::string kPhone = "00112233445566778899aabbccddeeff";
+const std::string kHostilePhone = "00112233445566778899aabbccddeeff";
 
-struct Room {
+struct HostileRoom {
     Runtime runtime;
     phones::PhoneServer server{runtime};
     std::atomic<int> notes{0};
     std::atomic<bool> pumping{true};
     std::thread pump_thread;
 
-    explicit Room(phones::ServerOptions options = {}) {
+    explicit HostileRoom(phones::ServerOptions options = {}) {
         // The server closes on a body it refused; the client's next write must fail, not end the test.
         std::signal(SIGPIPE, SIG_IGN);
         runtime.set_workshop(Workshop::in_memory());
@@ -67,7 +67,7 @@ struct Room {
             }
         });
     }
-    ~Room() {
+    ~HostileRoom() {
         stop_pumping();
         server.stop();
     }
@@ -77,7 +77,7 @@ struct Room {
     }
     std::string head(const std::string& method, const std::string& path) const {
         return fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Kartla: 1\r\nX-Kartla-Phone: {}\r\n", method, path,
-                           server.port(), kPhone);
+                           server.port(), kHostilePhone);
     }
     std::string base() const { return "/" + server.token(); }
 };
@@ -145,7 +145,7 @@ double ms_since(SteadyClock::time_point start) {
 }
 
 // A good phone's poll, timed.
-double good_poll_ms(Room& room, int* status) {
+double good_poll_ms(HostileRoom& room, int* status) {
     const auto start = SteadyClock::now();
     *status = status_of(exchange(room.server.port(), room.head("GET", room.base() + "/state") + "\r\n"));
     return ms_since(start);
@@ -168,7 +168,7 @@ std::size_t stream_body(int fd, std::size_t total) {
 }  // namespace
 
 TEST_CASE("phone server: Transfer-Encoding in any case and any coding is refused, and the card is not made") {
-    Room room;
+    HostileRoom room;
     for (const char* coding : {"Chunked", "chunked", "CHUNKED", "identity", "gzip, chunked"}) {
         INFO(coding);
         std::string request = room.head("POST", room.base() + "/purpose") +
@@ -180,7 +180,7 @@ TEST_CASE("phone server: Transfer-Encoding in any case and any coding is refused
 }
 
 TEST_CASE("phone server: a 400 MB body, declared or chunked, is refused before it is read, and memory stays bounded") {
-    Room room;
+    HostileRoom room;
     const std::size_t before = rss_kb();
     const std::size_t total = 400u * 1024 * 1024;
     for (const bool chunked : {false, true}) {
@@ -208,7 +208,7 @@ TEST_CASE("phone server: a 400 MB body, declared or chunked, is refused before i
 }
 
 TEST_CASE("phone server: 100,000 header lines are refused at the connection's memory limit, memory stays bounded") {
-    Room room;
+    HostileRoom room;
     const std::size_t before = rss_kb();
     int fd = connect_from(room.server.port());
     std::string head = room.head("GET", room.base() + "/state");
@@ -245,7 +245,7 @@ TEST_CASE("phone server: 100,000 header lines are refused at the connection's me
 }
 
 TEST_CASE("phone server: 50 trickling devices do not delay a good phone, and joining closes at once while they are held") {
-    Room room;
+    HostileRoom room;
     // Fifty devices (127.0.0.2-51), each sending one header line a second, as slow as a server would ever allow.
     std::vector<int> slow;
     for (int i = 0; i < 50; ++i) {
@@ -292,7 +292,7 @@ TEST_CASE("phone server: 50 trickling devices do not delay a good phone, and joi
 TEST_CASE("phone server: a trickled request is cut at the whole-request deadline, however steadily it trickles") {
     phones::ServerOptions options;
     options.request_deadline = 800ms;
-    Room room(options);
+    HostileRoom room(options);
     int fd = connect_from(room.server.port());
     const auto start = SteadyClock::now();
     const std::string line = "POST " + room.base() + "/purpose HTTP/1.1\r\n";
@@ -314,7 +314,7 @@ TEST_CASE("phone server: a trickled request is cut at the whole-request deadline
 TEST_CASE("phone server: one address holds at most its share of connections, and another device is still answered") {
     phones::ServerOptions options;
     options.per_address_connections = 8;
-    Room room(options);
+    HostileRoom room(options);
     std::vector<int> held;
     for (int i = 0; i < 30; ++i) held.push_back(connect_from(room.server.port(), "127.0.0.9"));
     int refused = 0;
@@ -330,7 +330,7 @@ TEST_CASE("phone server: one address holds at most its share of connections, and
 TEST_CASE("phone server: one address cannot fill the meeting with made-up phone ids") {
     phones::ServerOptions options;
     options.limits.max_phones = 40;
-    Room room(options);
+    HostileRoom room(options);
     int taken = 0, refused = 0;
     for (int i = 0; i < 60; ++i) {
         const std::string id = fmt::format("{:032x}", i + 1);
@@ -351,7 +351,7 @@ TEST_CASE("phone server: one address cannot fill the meeting with made-up phone 
 }
 
 TEST_CASE("phone server: the short address serves the page and its script and style without the token") {
-    Room room;
+    HostileRoom room;
     auto get = [&](const std::string& path) {
         return exchange(room.server.port(), fmt::format("GET {} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", path, room.server.port()));
     };

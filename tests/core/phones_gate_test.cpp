@@ -16,11 +16,11 @@ using namespace std::chrono_literals;
 namespace {
 
 const std::string kToken = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-const std::string kPhone = "0123456789abcdef0123456789abcdef";
+const std::string kGatePhone = "0123456789abcdef0123456789abcdef";
 
 RequestGate gate(Limits limits = {}) { return RequestGate(kToken, "K7M2PQ", {"192.168.1.20:8080"}, limits); }
 
-RequestHead post(std::string path, std::string phone = kPhone) {
+RequestHead post(std::string path, std::string phone = kGatePhone) {
     RequestHead head;
     head.method = "POST";
     head.path = std::move(path);

@@ -2,6 +2,7 @@
 // named as such; a plugin that took a start down is named at the next start and
 // left out until the user tries it again; --safe-mode and --disable-plugin.
 // The same through the real program: tests/safe_start/safe_start.sh.
+#include "scoped_env.hpp"
 #include "headless.hpp"
 #include "host/plugin_start_guard.hpp"
 #include "host/runtime.hpp"
@@ -47,22 +48,6 @@ fs::path foreign_copy(const TempDir& dir, const std::string& name, unsigned char
     return file;
 }
 
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::string& value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        ::setenv(name, value.c_str(), 1);
-    }
-    ~ScopedEnv() {
-        if (old_) ::setenv(name_, old_->c_str(), 1);
-        else ::unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
-
 // A start that died while starting `file`: a child process writes the marker and ends without removing it.
 // With `id`, it died after the library said who it is (as the loader marks it).
 void crash_while_starting(const fs::path& guard_folder, const fs::path& file, const std::string& id = {},
@@ -82,8 +67,8 @@ void crash_while_starting(const fs::path& guard_folder, const fs::path& file, co
 // Only the plugins in `dir`: no user folder, nothing next to the test program.
 struct OnlyPluginsIn {
     TempDir data_home;
-    ScopedEnv data{"XDG_DATA_HOME", data_home.path().string()};
-    ScopedEnv path;
+    kartla::test::ScopedEnv data{"XDG_DATA_HOME", data_home.path().string()};
+    kartla::test::ScopedEnv path;
     explicit OnlyPluginsIn(const fs::path& dir) : path("KARTLA_PLUGIN_PATH", dir.string()) {}
 };
 

@@ -20,11 +20,11 @@ using namespace kartla;
 
 namespace {
 
-const std::vector<std::string> kSchema = {
+const std::vector<std::string> kHistorySchema = {
     "CREATE TABLE mtest_card(id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '')",
 };
 
-std::int64_t add_card(Workshop& w, const std::string& title) {
+std::int64_t add_history_card(Workshop& w, const std::string& title) {
     std::int64_t id = 0;
     w.edit("Add card", [&](Database& db) {
         db.run("INSERT INTO mtest_card(id, title) VALUES (kartla_key(), ?)", title);
@@ -47,7 +47,7 @@ TEST_CASE("row keys grow, stay below 2^53 and begin with the time they were made
 
 TEST_CASE("kartla_key() gives every row of an edit its own key, and a later edit a greater one") {
     auto w = Workshop::in_memory();
-    REQUIRE(w->migrate_plugin("mtest", kSchema).empty());
+    REQUIRE(w->migrate_plugin("mtest", kHistorySchema).empty());
     std::vector<std::int64_t> keys;
     w->edit("Add cards", [&](Database& db) {
         for (int i = 0; i < 100; ++i) {
@@ -56,7 +56,7 @@ TEST_CASE("kartla_key() gives every row of an edit its own key, and a later edit
         }
     });
     for (std::size_t i = 1; i < keys.size(); ++i) CHECK(keys[i] > keys[i - 1]);
-    CHECK(add_card(*w, "later") > keys.back());
+    CHECK(add_history_card(*w, "later") > keys.back());
     // The core's own rows too: a participant made now has a key of this scheme.
     std::int64_t participant = 0;
     w->edit("Add participant", [&](Database& db) { participant = core_data::add_participant(db, "Polis", "Kommunpolis"); });
@@ -64,10 +64,10 @@ TEST_CASE("kartla_key() gives every row of an edit its own key, and a later edit
 }
 
 TEST_CASE("every edit, undo and redo is in the file's history, each the child of the one before") {
-    kartla::test::Copies copies("mtest", kSchema);
+    kartla::test::Copies copies("mtest", kHistorySchema);
     auto& w = copies.base();
-    add_card(w, "Klotter vid skolan");
-    add_card(w, "Trasig belysning");
+    add_history_card(w, "Klotter vid skolan");
+    add_history_card(w, "Trasig belysning");
     REQUIRE(w.undo());
     REQUIRE(w.redo());
     auto entries = history::entries(w.db(), true);
@@ -89,7 +89,7 @@ TEST_CASE("every edit, undo and redo is in the file's history, each the child of
 }
 
 TEST_CASE("two workshops start different histories") {
-    kartla::test::Copies one("mtest", kSchema), two("mtest", kSchema);
+    kartla::test::Copies one("mtest", kHistorySchema), two("mtest", kHistorySchema);
     CHECK(history::entries(one.base().db(), false).front().id != history::entries(two.base().db(), false).front().id);
 }
 
@@ -108,10 +108,10 @@ TEST_CASE("the history stays within its bounds") {
 }
 
 TEST_CASE("purging deleted text removes it from the history's bytes too") {
-    kartla::test::Copies copies("mtest", kSchema);
+    kartla::test::Copies copies("mtest", kHistorySchema);
     auto& w = copies.base();
     const std::string secret = "Personnummer 19121212-1212 hos Ödmark";
-    auto card = add_card(w, secret);
+    auto card = add_history_card(w, secret);
     w.edit("Rename card", [&](Database& db) { db.run("UPDATE mtest_card SET title = 'Klotter' WHERE id = ?", card); });
     auto path = w.path();
     REQUIRE(privacy::purge_deleted_text(w));
@@ -126,9 +126,9 @@ TEST_CASE("purging deleted text removes it from the history's bytes too") {
 }
 
 TEST_CASE("the saves of one gesture are one entry of the history, as they are one undo step") {
-    kartla::test::Copies copies("mtest", kSchema);
+    kartla::test::Copies copies("mtest", kHistorySchema);
     auto& w = copies.base();
-    auto card = add_card(w, "");
+    auto card = add_history_card(w, "");
     auto before = history::entries(w.db(), false).size();
     auto first_id = std::int64_t(0);
     for (const char* typed : {"K", "Kl", "Klo", "Klotter"}) {

@@ -15,13 +15,13 @@ using kartla::test::content_dump;
 
 namespace {
 
-const std::vector<std::string> kSchema = {
+const std::vector<std::string> kLinkSchema = {
     "CREATE TABLE mlink_card(id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '')",
 };
 // What the plugin that owns mlink_card says of its entity kind "problem".
 const merge::LinkTargets kLinks = {{"problem", "mlink_card"}};
 
-std::int64_t add_card(Workshop& w, const std::string& title) {
+std::int64_t add_linked_card(Workshop& w, const std::string& title) {
     std::int64_t id = 0;
     auto done = w.edit("Add card", [&](Database& db) {
         db.run("INSERT INTO mlink_card(id, title) VALUES (kartla_key(), ?)", title);
@@ -59,8 +59,8 @@ std::int64_t add_participant(Workshop& w) {
 }  // namespace
 
 TEST_CASE("a link made in one copy to a card the other deleted is a conflict, from either side") {
-    Copies copies("mlink", kSchema);
-    auto card = add_card(copies.base(), "Klotter vid skolan");
+    Copies copies("mlink", kLinkSchema);
+    auto card = add_linked_card(copies.base(), "Klotter vid skolan");
     auto participant = add_participant(copies.base());
     auto mine = copies.copy("mine.kartla");
     auto theirs = copies.copy("theirs.kartla");
@@ -100,8 +100,8 @@ TEST_CASE("a link made in one copy to a card the other deleted is a conflict, fr
 }
 
 TEST_CASE("a link from a participant the other copy removed is a conflict too (the core's own kind)") {
-    Copies copies("mlink", kSchema);
-    auto card = add_card(copies.base(), "Skadegörelse");
+    Copies copies("mlink", kLinkSchema);
+    auto card = add_linked_card(copies.base(), "Skadegörelse");
     auto participant = add_participant(copies.base());
     auto mine = copies.copy("mine.kartla");
     auto theirs = copies.copy("theirs.kartla");
@@ -116,9 +116,9 @@ TEST_CASE("a link from a participant the other copy removed is a conflict too (t
 }
 
 TEST_CASE("links between rows both copies keep merge without a conflict, and an old dangling link is not news") {
-    Copies copies("mlink", kSchema);
-    auto card = add_card(copies.base(), "Klotter");
-    auto gone = add_card(copies.base(), "Borttagen");
+    Copies copies("mlink", kLinkSchema);
+    auto card = add_linked_card(copies.base(), "Klotter");
+    auto gone = add_linked_card(copies.base(), "Borttagen");
     auto participant = add_participant(copies.base());
     // A link to nothing the file had before the copies parted (an older kartla's) is not the merge's doing.
     auto stale = copies.base().edit("Stale link", [&](Database& db) {
@@ -128,7 +128,7 @@ TEST_CASE("links between rows both copies keep merge without a conflict, and an 
     REQUIRE(stale.ok);
     auto mine = copies.copy("mine.kartla");
     auto theirs = copies.copy("theirs.kartla");
-    add_card(*mine, "Nytt kort");
+    add_linked_card(*mine, "Nytt kort");
     link(*theirs, {"participant", participant}, card);
 
     auto outcome = merge::merge(*mine, *theirs, {}, kLinks);

@@ -1,5 +1,7 @@
 // Plugin isolation: where plugins may come from, and what a plugin that fails
 // while drawing may not take down with it.
+#include "scoped_env.hpp"
+#include "must_open.hpp"
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "host/runtime.hpp"
@@ -26,22 +28,6 @@ namespace {
 
 const fs::path kFixtures = KARTLA_TEST_FIXTURE_DIR;
 
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::string& value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        ::setenv(name, value.c_str(), 1);
-    }
-    ~ScopedEnv() {
-        if (old_) ::setenv(name_, old_->c_str(), 1);
-        else ::unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
-
 class ScopedChdir {
 public:
     explicit ScopedChdir(const fs::path& dir) : old_(fs::current_path()) { fs::current_path(dir); }
@@ -62,12 +48,6 @@ bool loaded(const Runtime& runtime, std::string_view id) {
     return plugin && plugin->status == PluginStatus::Loaded;
 }
 
-std::unique_ptr<Workshop> create_or_fail(const fs::path& file) {
-    auto created = Workshop::create(file);
-    if (auto* e = std::get_if<OpenError>(&created)) FAIL("could not create: " << e->message);
-    return std::move(std::get<std::unique_ptr<Workshop>>(created));
-}
-
 }  // namespace
 
 TEST_CASE("a plugin planted in the current directory is never loaded") {
@@ -75,12 +55,12 @@ TEST_CASE("a plugin planted in the current directory is never loaded") {
     fs::copy_file(kFixtures / "fixture_good.kplug", cwd / "fixture_good.kplug");
     fs::create_directories(cwd / "plugins");
     fs::copy_file(kFixtures / "fixture_good.kplug", cwd / "plugins" / "fixture_good.kplug");
-    ScopedEnv hermetic_user_dir("XDG_DATA_HOME", data_home.path().string());
+    kartla::test::ScopedEnv hermetic_user_dir("XDG_DATA_HOME", data_home.path().string());
     ScopedChdir inside(cwd.path());
 
     for (std::string search_path : {"", ".", "./", "plugins", "./plugins", ".:plugins:", ":", "..//" }) {
         CAPTURE(search_path);
-        ScopedEnv plugin_path("KARTLA_PLUGIN_PATH", search_path);
+        kartla::test::ScopedEnv plugin_path("KARTLA_PLUGIN_PATH", search_path);
         for (auto& dir : PluginSet::default_dirs()) CHECK(dir.is_absolute());
         Runtime runtime;
         runtime.messages().echo_to_stderr = false;
@@ -234,7 +214,7 @@ TEST_CASE("a plugin that throws while drawing is turned off, the frame, the work
     runtime.messages().echo_to_stderr = false;
     REQUIRE(runtime.plugins().load(kFixtures / "fixture_good.kplug"));
     REQUIRE(runtime.plugins().load(kFixtures / "fixture_throws_in_draw.kplug"));
-    runtime.set_workshop(create_or_fail(dir / "w.kartla"));
+    runtime.set_workshop(kartla::test::must(Workshop::create(dir / "w.kartla")));
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
     ui.set_ui([&] { shell.frame(); });

@@ -1,4 +1,6 @@
 // Storage faults: a full disk, a second kartla on the same file, a network drive.
+#include "scoped_env.hpp"
+#include "must_open.hpp"
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
@@ -27,12 +29,6 @@ std::unique_ptr<Workshop> open_or_fail(const std::filesystem::path& file, OpenMo
     return std::move(std::get<std::unique_ptr<Workshop>>(opened));
 }
 
-std::unique_ptr<Workshop> create_or_fail(const std::filesystem::path& file) {
-    auto created = Workshop::create(file);
-    if (auto* e = std::get_if<OpenError>(&created)) FAIL("could not create: " << e->message);
-    return std::move(std::get<std::unique_ptr<Workshop>>(created));
-}
-
 std::string long_text(std::size_t bytes) {
     std::string text;
     while (text.size() < bytes) text += "Trygghetsvandring i Östra Höjden, Älvstad centrum och Stationsområdet. ";
@@ -48,28 +44,12 @@ void fill_disk(Workshop& workshop) {
 void free_disk(Workshop& workshop) { workshop.db().exec("PRAGMA max_page_count = 1073741823"); }
 
 // Sets an environment variable for one scope.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const char* value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        ::setenv(name, value, 1);
-    }
-    ~ScopedEnv() {
-        if (old_) ::setenv(name_, old_->c_str(), 1);
-        else ::unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
-
 }  // namespace
 
 TEST_CASE("full disk: the edit fails with disk_full, the file is intact, a retry after space returns succeeds") {
     TempDir dir;
     auto file = dir / "full.kartla";
-    auto workshop = create_or_fail(file);
+    auto workshop = kartla::test::must(Workshop::create(file));
     REQUIRE(workshop->edit("setup", [](Database& db) {
         core_data::set_meta(db, "title", "Kartläggning Älvstad");
         core_data::add_participant(db, "Kommunpolis", "Polisen");
@@ -108,7 +88,7 @@ TEST_CASE("full disk: the edit fails with disk_full, the file is intact, a retry
 
 TEST_CASE("full disk: undo and redo that need space fail cleanly and work once there is space") {
     TempDir dir;
-    auto workshop = create_or_fail(dir / "undo-full.kartla");
+    auto workshop = kartla::test::must(Workshop::create(dir / "undo-full.kartla"));
     auto big = long_text(32 * 1024);
     std::int64_t principal = 0;
     REQUIRE(workshop->edit("add", [&](Database& db) { principal = core_data::add_participant(db, "Rektor", big); }));
@@ -133,7 +113,7 @@ TEST_CASE("full disk: the workshop panel keeps the typed text in the field after
     runtime.messages().echo_to_stderr = false;
     ui::Settings settings;
     ui::Shell shell(runtime, settings);
-    runtime.set_workshop(create_or_fail(dir / "panel.kartla"));
+    runtime.set_workshop(kartla::test::must(Workshop::create(dir / "panel.kartla")));
     ui.set_ui([&] { shell.frame(); });
     ui.frame(2);
 
@@ -163,7 +143,7 @@ TEST_CASE("full disk: the workshop panel keeps the typed text in the field after
 TEST_CASE("a second kartla on the same file is told it is in use, and the file is not touched") {
     TempDir dir;
     auto file = dir / "shared.kartla";
-    create_or_fail(file)->edit("title", [](Database& db) { core_data::set_meta(db, "title", "Östra Höjden"); });
+    kartla::test::must(Workshop::create(file))->edit("title", [](Database& db) { core_data::set_meta(db, "title", "Östra Höjden"); });
 
     auto first = open_or_fail(file, OpenMode::ReadWrite, /*lock=*/true);
     auto bytes_before = kartla::test::read_bytes(file);
@@ -205,7 +185,7 @@ TEST_CASE("a second kartla on the same file is told it is in use, and the file i
 TEST_CASE("a second kartla window: the shell shows the in-use message and keeps its own workshop") {
     TempDir dir;
     auto file = dir / "held.kartla";
-    create_or_fail(file).reset();
+    kartla::test::must(Workshop::create(file)).reset();
     auto holder = open_or_fail(file, OpenMode::ReadWrite, true);
 
     kartla::test::Headless ui;
@@ -221,8 +201,8 @@ TEST_CASE("a second kartla window: the shell shows the in-use message and keeps 
 TEST_CASE("network drive (test hook KARTLA_ASSUME_NETWORK_FS=1): no WAL, exclusive locking, and the user is told") {
     TempDir dir;
     auto file = dir / "network.kartla";
-    create_or_fail(file).reset();
-    ScopedEnv network("KARTLA_ASSUME_NETWORK_FS", "1");
+    kartla::test::must(Workshop::create(file)).reset();
+    kartla::test::ScopedEnv network("KARTLA_ASSUME_NETWORK_FS", "1");
 
     auto workshop = open_or_fail(file, OpenMode::ReadWrite, true);
     CHECK(workshop->storage() == StorageKind::NetworkExclusive);
@@ -250,8 +230,8 @@ TEST_CASE("network drive (test hook KARTLA_ASSUME_NETWORK_FS=1): no WAL, exclusi
 TEST_CASE("network drive: a window that opened the file holds it before any edit") {
     TempDir dir;
     auto file = dir / "network-fresh.kartla";
-    create_or_fail(file).reset();
-    ScopedEnv network("KARTLA_ASSUME_NETWORK_FS", "1");
+    kartla::test::must(Workshop::create(file)).reset();
+    kartla::test::ScopedEnv network("KARTLA_ASSUME_NETWORK_FS", "1");
     open_or_fail(file).reset();  // the file is now in rollback-journal mode, as on the drive after a first use
     auto first = open_or_fail(file, OpenMode::ReadWrite, true);
     auto second = Workshop::open(file, OpenMode::ReadWrite, true);

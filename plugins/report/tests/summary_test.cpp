@@ -1,5 +1,6 @@
 // `kartla summary` over the sample and two variants of it: every count is
 // checked against the files themselves (SQL on the stored tables).
+#include "sample_report.hpp"
 #include "temp_dir.hpp"
 
 #include "kartla/workshop.hpp"
@@ -20,12 +21,7 @@ namespace {
 
 const char* kToday = "2026-11-01";
 
-int run_kartla(const std::string& arguments, const fs::path& dir) {
-    const std::string line = std::string("'") + KARTLA_TEST_BINARY + "' " + arguments + " > '" + (dir / "stdout").string() +
-                             "' 2> '" + (dir / "stderr").string() + "'";
-    const int status = std::system(line.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using kartla::report::test::run_kartla;
 
 // Straight SQLite, not Workshop::open: without the plugins loaded, kartla keeps
 // their tables out of every statement (unverified), and this test reads the tables themselves.
