@@ -4,7 +4,8 @@
 # runs each of them for its share of the time budget.
 #
 #   scripts/fuzz.sh [SECONDS]     total fuzzing time, split evenly over the
-#                                 targets (default 300; the build is extra)
+#                                 targets, which run one per core at a time (default
+#                                 300: 150 s on two cores; the build is extra)
 #
 # New interesting inputs go to build-asan/fuzz-corpus/<target>/ (not the repo).
 # A crash is saved in build-asan/fuzz-crashes/<target>/ and makes the script exit
@@ -24,24 +25,38 @@ ninja -C "$build" -j2 kartla_fuzzers
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/robustness/lsan.supp:print_suppressions=0}
-failed=()
-for target in "${targets[@]}"; do
-  corpus=$build/fuzz-corpus/$target
-  crashes=$build/fuzz-crashes/$target
+# One target per core at a time: each libFuzzer process uses one core, and CI has two.
+jobs=$(nproc)
+fuzz_one() {
+  local target=$1 corpus=$build/fuzz-corpus/$1 crashes=$build/fuzz-crashes/$1
   mkdir -p "$corpus" "$crashes"
-  echo "== fuzz_$target for ${per_target}s"
   # The first folder receives new inputs; the seeds and regressions are read only.
-  inputs=("$corpus" "$root/tests/fuzz/corpus/$target")
+  local inputs=("$corpus" "$root/tests/fuzz/corpus/$target")
   [[ -d $root/tests/fuzz/regressions/$target ]] && inputs+=("$root/tests/fuzz/regressions/$target")
-  if ! "$build/fuzz/fuzz_$target" -max_total_time="$per_target" -timeout=20 -rss_limit_mb=2048 \
-       -print_final_stats=1 -artifact_prefix="$crashes/" "${inputs[@]}" \
-       2> "$build/fuzz-$target.log"; then
+  "$build/fuzz/fuzz_$target" -max_total_time="$per_target" -timeout=20 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$crashes/" "${inputs[@]}" 2> "$build/fuzz-$target.log"
+}
+report() {
+  local target=$1 status=$2
+  echo "== fuzz_$target for ${per_target}s"
+  if (( status != 0 )); then
     failed+=("$target")
-    echo "   FAILED: see $build/fuzz-$target.log and $crashes/"
+    echo "   FAILED: see $build/fuzz-$target.log and $build/fuzz-crashes/$target/"
     grep -E "ERROR|fuzz property broken|SUMMARY" "$build/fuzz-$target.log" | head -5 || true
   fi
   grep -E "^stat::number_of_executed_units|^stat::new_units_added|^#[0-9]+ *DONE" "$build/fuzz-$target.log" \
     | sed 's/^/   /' || true
+}
+failed=()
+for (( i = 0; i < ${#targets[@]}; i += jobs )); do
+  batch=("${targets[@]:i:jobs}")
+  pids=()
+  for target in "${batch[@]}"; do fuzz_one "$target" & pids+=($!); done
+  for k in "${!batch[@]}"; do
+    status=0
+    wait "${pids[k]}" || status=$?
+    report "${batch[k]}" "$status"
+  done
 done
 if (( ${#failed[@]} )); then
   echo "fuzzing found problems in: ${failed[*]}"
