@@ -5,6 +5,8 @@
 #include "kartla/core_data.hpp"
 #include "kartla/workshop.hpp"
 #include "temp_dir.hpp"
+#include "storage/core_data_edits.hpp"
+#include "exports/export_run.hpp"
 
 #include <doctest/doctest.h>
 

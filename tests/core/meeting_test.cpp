@@ -10,6 +10,7 @@
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui_internal.h>

@@ -6,6 +6,7 @@
 #include "host/runtime.hpp"
 #include "kartla/core_data.hpp"
 #include "phones/phone_server.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <httplib.h>

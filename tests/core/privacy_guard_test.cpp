@@ -10,6 +10,7 @@
 #include "ui/settings.hpp"
 #include "ui/privacy_panel.hpp"
 #include "ui/shell.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 

@@ -14,6 +14,7 @@
 #include "ui/host_widgets.hpp"
 #include "host/runtime.hpp"
 #include "ui/shell.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 

@@ -6,6 +6,7 @@
 #include "temp_dir.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 

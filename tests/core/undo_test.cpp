@@ -1,6 +1,7 @@
 // Undo and redo through SQLite sessions: generic, no inverse code anywhere.
 #include "kartla/core_data.hpp"
 #include "kartla/workshop.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 

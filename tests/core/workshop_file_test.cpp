@@ -3,6 +3,7 @@
 #include "kartla/workshop.hpp"
 #include "must_open.hpp"
 #include "temp_dir.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>

@@ -11,6 +11,7 @@
 #include "host/runtime.hpp"
 #include "storage/schema_guard.hpp"
 #include "scratch_dir.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -5,6 +5,7 @@
 #include "fuzz_bodies.hpp"
 #include "kartla/core_data.hpp"
 #include "cli/sample.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <nlohmann/json.hpp>
 

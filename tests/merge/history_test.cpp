@@ -9,6 +9,7 @@
 #include "text/privacy_scan.hpp"
 
 #include "kartla/core_data.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

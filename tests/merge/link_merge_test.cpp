@@ -6,6 +6,7 @@
 #include "storage/merge.hpp"
 
 #include "kartla/core_data.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 

@@ -7,6 +7,7 @@
 #include "ui/shell.hpp"
 
 #include "kartla/core_data.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 

@@ -9,6 +9,7 @@
 #include "crash_payload.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/workshop.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

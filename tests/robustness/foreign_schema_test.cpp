@@ -9,6 +9,7 @@
 #include "storage/sqlite_settings.hpp"
 #include "temp_dir.hpp"
 #include "ui/shell.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -7,6 +7,7 @@
 #include "kartla/workshop.hpp"
 #include "temp_dir.hpp"
 #include "ui/shell.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui_internal.h>

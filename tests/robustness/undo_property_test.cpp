@@ -11,6 +11,7 @@
 #include "kartla/workshop.hpp"
 #include "content_dump.hpp"
 #include "temp_dir.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 

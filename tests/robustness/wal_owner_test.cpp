@@ -7,6 +7,7 @@
 #include "storage/wal_owner.hpp"
 #include "must_open.hpp"
 #include "temp_dir.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>

@@ -62,7 +62,8 @@ def plugin_imports(plugin_dir):
         listing = subprocess.run(["nm", "-DC", "--undefined-only", str(plugin)], check=True,
                                  capture_output=True, text=True).stdout
         for line in listing.splitlines():
-            names.add(line.split(" U ", 1)[-1].strip())
+            # A function returning std::string is demangled as name[abi:cxx11](...).
+            names.add(line.split(" U ", 1)[-1].strip().replace("[abi:cxx11]", ""))
     return names
 
 

@@ -1,8 +1,9 @@
 #pragma once
-// The core's own data: workshop metadata, participants (by role and
-// organisation, never private persons), meetings, attendance, and links
-// between plugins' entities. Writes go through Workshop::edit, so they are
-// undoable like any plugin edit.
+// The core's own data as plugins meet it: workshop metadata, participants (by
+// role and organisation, never private persons), meetings, attendance, and
+// links between plugins' entities. Writes go through Host::edit, so they are
+// undoable like any plugin edit. What only the host edits (participants,
+// meetings, the metadata) is declared in core/src/storage/core_data_edits.hpp.
 #include "kartla/api.hpp"
 #include "kartla/workshop.hpp"
 
@@ -33,22 +34,15 @@ struct Meeting {
 };
 
 KARTLA_API std::vector<Participant> participants(Database& db);
-KARTLA_API std::int64_t add_participant(Database& db, std::string_view role, std::string_view organisation);
-KARTLA_API void update_participant(Database& db, const Participant& participant);
-KARTLA_API void remove_participant(Database& db, std::int64_t id);
 
 KARTLA_API std::vector<Meeting> meetings(Database& db);
 KARTLA_API std::int64_t add_meeting(Database& db, const Meeting& meeting);
-KARTLA_API void update_meeting(Database& db, const Meeting& meeting);
-KARTLA_API void remove_meeting(Database& db, std::int64_t id);
 
 // Which participants attended which meeting.
 KARTLA_API std::vector<std::int64_t> attendees(Database& db, std::int64_t meeting_id);
 KARTLA_API void set_attended(Database& db, std::int64_t meeting_id, std::int64_t participant_id, bool attended);
 
-KARTLA_API void set_meta(Database& db, std::string_view key, std::string_view value);
 KARTLA_API std::string meta(Database& db, std::string_view key);
-
 
 // Distinct organisations taking part, in the order they were added.
 KARTLA_API std::vector<std::string> organisations(Database& db);
@@ -61,8 +55,6 @@ KARTLA_API void add_link(Database& db, const LinkEnd& from, const LinkEnd& to, s
 KARTLA_API void remove_link(Database& db, const LinkEnd& from, const LinkEnd& to, std::string_view role);
 KARTLA_API std::vector<LinkEnd> links_from(Database& db, const LinkEnd& from, std::string_view to_kind,
                                            std::string_view role);
-KARTLA_API std::vector<LinkEnd> links_to(Database& db, const LinkEnd& to, std::string_view from_kind,
-                                         std::string_view role);
 // Removes every link that starts or ends at the entity (call when deleting it).
 KARTLA_API void remove_links_of(Database& db, const LinkEnd& entity);
 

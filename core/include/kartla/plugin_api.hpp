@@ -38,7 +38,11 @@ namespace kartla {
 //    Host::entity_select(): a plugin's model asks only for the entities it decides on;
 //    Host::add_table_names and EntityKindSpec::table: a merge conflict names a plugin's
 //    tables and fields in the UI's language, and a link to a deleted entity is found.
-inline constexpr std::uint32_t kPluginAbiVersion = 11;
+// 12: Workshop holds its state behind one pointer (Workshop::State, in the core):
+//    its size and layout no longer follow the core's private members, and db(),
+//    path(), revision(), read_only(), storage(), can_undo() and can_redo() are
+//    calls into the core instead of inline reads of those members.
+inline constexpr std::uint32_t kPluginAbiVersion = 12;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.
 class Plugin {

@@ -99,10 +99,10 @@ public:
     Workshop(const Workshop&) = delete;
     Workshop& operator=(const Workshop&) = delete;
 
-    Database& db() { return *db_; }
-    const std::filesystem::path& path() const { return path_; }
-    bool read_only() const { return storage_ == StorageKind::ReadOnly; }
-    StorageKind storage() const { return storage_; }
+    Database& db();
+    const std::filesystem::path& path() const;
+    bool read_only() const;
+    StorageKind storage() const;
     std::string storage_note() const;  // a sentence for the user when storage is not the usual
 
     // Empty while path() names the file this workshop writes to; otherwise a
@@ -131,7 +131,7 @@ public:
 
     // A number that changes on every edit, undo and redo, and differs between
     // workshops: views cache derived state per revision.
-    std::uint64_t revision() const { return revision_; }
+    std::uint64_t revision() const;
 
     // One user action = one transaction = one undo step (or a part of the step
     // of `group`, see EditGroup). Any exception from `change` rolls everything
@@ -148,8 +148,8 @@ public:
     // itself makes the references whole, and the commit is refused if it did not.
     EditResult replay_edit(EditLabel label, const std::function<void(Database&)>& change);
 
-    bool can_undo() const { return !undo_.empty(); }
-    bool can_redo() const { return !redo_.empty(); }
+    bool can_undo() const;
+    bool can_redo() const;
     EditLabel undo_step() const;  // empty when there is nothing to undo
     EditLabel redo_step() const;
     std::string undo_label() const { return undo_step().msgid; }  // the untranslated msgid
@@ -176,10 +176,13 @@ public:
     std::string migrate_plugin(std::string_view plugin_id, const std::vector<std::string>& steps);
 
 private:
-    struct Change {
-        EditLabel label;
-        std::vector<unsigned char> changeset;
-    };
+    // Everything the workshop holds (the connection, the file's identity, the
+    // undo history, ...) is behind one pointer, declared in the core
+    // (storage/workshop_state.hpp): the class's size and layout are the same
+    // whatever the core keeps, so a plugin never depends on them (ABI 12).
+    struct State;
+    struct Change;  // one undo step
+    struct WalClaim;  // the -wal-owner record of this session (storage/wal_owner.hpp)
     Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage);
     EditResult commit_edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group,
                            bool replay = false);
@@ -191,28 +194,7 @@ private:
     std::string trust(std::string_view plugin_id, const std::vector<std::string>& steps);
     void continue_in(Workshop& next);
 
-    // Keeps tables that could not be verified (a plugin not loaded) out of every
-    // statement; declared before db_ so that it outlives the connection.
-    std::shared_ptr<const void> schema_guard_;
-    std::unique_ptr<Database> db_;
-    std::filesystem::path path_;
-    StorageKind storage_;
-    int lock_fd_ = -1;
-    int identity_fd_ = -1;           // the file as opened, to notice it moved or vanished
-    std::uint64_t last_group_ = 0;   // the edit group of undo_.back(), while it may grow
-    std::uint64_t revision_;
-    std::vector<Change> undo_;
-    std::vector<Change> redo_;
-    // Last, so the members that inline accessors read keep their places.
-    std::vector<std::string> guarded_tables_;  // what schema_guard_ keeps out, for a copy's connection
-    bool memory_copy_ = false;                 // read-only, upgraded in memory (migrate_plugin)
-    // As this file was opened: the plugins' schema it trusts (what the open was
-    // given and what migrate_plugin made since) and the advisory lock, for a copy.
-    SchemaCatalog trusted_;
-    bool advisory_lock_ = false;
-    struct WalClaim;  // the -wal-owner record of this session (storage/wal_owner.hpp)
-    std::unique_ptr<WalClaim> wal_claim_;
-    WalNote wal_note_;
+    std::unique_ptr<State> state_;
 
     friend struct WorkshopOpener;
 };

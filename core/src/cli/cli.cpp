@@ -11,6 +11,7 @@
 
 #include "kartla/export_file.hpp"
 #include "kartla/privacy.hpp"
+#include "exports/export_run.hpp"
 
 #include <fmt/format.h>
 

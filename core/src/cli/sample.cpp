@@ -2,6 +2,7 @@
 
 #include "kartla/core_data.hpp"
 #include "host/paths.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

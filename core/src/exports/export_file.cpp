@@ -3,6 +3,7 @@
 #include "kartla/privacy.hpp"
 #include "kartla/workshop.hpp"
 #include "storage/redacted_reading.hpp"
+#include "exports/export_run.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,5 +1,6 @@
 // The suggested name of an export's file (kartla/export_file.hpp).
 #include "kartla/export_file.hpp"
+#include "exports/export_run.hpp"
 
 namespace kartla {
 

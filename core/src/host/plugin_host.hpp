@@ -1,6 +1,7 @@
 #pragma once
 #include "host/runtime.hpp"
 #include "kartla/export_file.hpp"
+#include "exports/export_run.hpp"
 
 namespace kartla {
 

@@ -3,6 +3,7 @@
 #include "host/core_parts.hpp"
 #include "host/plugin_host.hpp"
 #include "kartla/export_file.hpp"
+#include "exports/export_run.hpp"
 
 #include <fmt/format.h>
 

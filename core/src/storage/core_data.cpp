@@ -1,4 +1,5 @@
 #include "kartla/core_data.hpp"
+#include "storage/core_data_edits.hpp"
 
 namespace kartla::core_data {
 

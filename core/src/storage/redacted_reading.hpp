@@ -1,5 +1,5 @@
 #pragma once
-// The core's side of redacted reading (RedactedReading in kartla/export_file.hpp):
+// The core's side of redacted reading (RedactedReading in exports/export_run.hpp):
 // a text filter per SQLite connection that Statement::text applies, and the
 // mark it leaves on the workshop's revision.
 #include "kartla/workshop.hpp"

@@ -10,6 +10,7 @@
 #include "storage/redacted_reading.hpp"
 #include "storage/touched_references.hpp"
 #include "storage/wal_owner.hpp"
+#include "storage/workshop_state.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -129,32 +130,43 @@ private:
 }  // namespace
 
 Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage)
-    : db_(std::move(db)), path_(std::move(path)), storage_(storage), revision_(g_revision++) {
-    if (storage_ != StorageKind::Memory) identity_fd_ = file_identity::open_identity(path_);
+    : state_(std::make_unique<State>()) {
+    state_->db = std::move(db);
+    state_->path = std::move(path);
+    state_->storage = storage;
+    state_->revision = g_revision++;
+    if (state_->storage != StorageKind::Memory) state_->identity_fd = file_identity::open_identity(state_->path);
 }
 
 Workshop::~Workshop() {
     // SQLite finishes and removes the WAL when the last connection closes, but
     // not when the file at the path is another one by now: then it would leave
     // the WAL there for the next open. A file gone since the last look is let go of first.
-    if (wal_claim_) file_change();
-    db_.reset();
-    if (wal_claim_ && !wal_claim_->let_go) wal_owner::release(path_, wal_claim_->record);
+    if (state_->wal_claim) file_change();
+    state_->db.reset();
+    if (state_->wal_claim && !state_->wal_claim->let_go) wal_owner::release(state_->path, state_->wal_claim->record);
     release_advisory_lock();
-    if (identity_fd_ >= 0) ::close(identity_fd_);  // after SQLite: see file_identity.hpp
+    if (state_->identity_fd >= 0) ::close(state_->identity_fd);  // after SQLite: see file_identity.hpp
 }
 
 Workshop::FileChange Workshop::file_change() {
-    auto change = file_identity::check(identity_fd_, path_);
+    auto change = file_identity::check(state_->identity_fd, state_->path);
     if (change != FileChange::None) let_go_of_wal(change);
     // A file moved back after kartla let go of its WAL stays gone for this
     // connection: what it wrote now would go into a WAL no longer beside the file.
-    if (change == FileChange::None && wal_claim_ && wal_claim_->let_go) return wal_claim_->seen;
+    if (change == FileChange::None && state_->wal_claim && state_->wal_claim->let_go) return state_->wal_claim->seen;
     return change;
 }
 
-std::string Workshop::file_problem() { return file_identity::describe(file_change(), path_); }
-const Workshop::WalNote& Workshop::wal_note() const { return wal_note_; }
+std::string Workshop::file_problem() { return file_identity::describe(file_change(), state_->path); }
+const Workshop::WalNote& Workshop::wal_note() const { return state_->wal_note; }
+Database& Workshop::db() { return *state_->db; }
+const std::filesystem::path& Workshop::path() const { return state_->path; }
+bool Workshop::read_only() const { return state_->storage == StorageKind::ReadOnly; }
+StorageKind Workshop::storage() const { return state_->storage; }
+std::uint64_t Workshop::revision() const { return state_->revision; }
+bool Workshop::can_undo() const { return !state_->undo.empty(); }
+bool Workshop::can_redo() const { return !state_->redo.empty(); }
 
 // The file at the path is not the one this connection writes any more, but the
 // WAL is still found by that path. It is finished into the file kartla has open
@@ -163,50 +175,50 @@ const Workshop::WalNote& Workshop::wal_note() const { return wal_note_; }
 // (another program reads it), it is set aside instead. Once: from then on this
 // connection only reads, until a copy takes over.
 void Workshop::let_go_of_wal(FileChange change) {
-    if (!wal_claim_ || wal_claim_->let_go) return;
-    wal_claim_->let_go = true;
-    wal_claim_->seen = change;
-    const auto& mine = wal_claim_->record;
-    if (!wal_owner::wal_is_mine(path_, mine)) {  // another open of the new file set it aside already
-        wal_owner::release(path_, mine);
+    if (!state_->wal_claim || state_->wal_claim->let_go) return;
+    state_->wal_claim->let_go = true;
+    state_->wal_claim->seen = change;
+    const auto& mine = state_->wal_claim->record;
+    if (!wal_owner::wal_is_mine(state_->path, mine)) {  // another open of the new file set it aside already
+        wal_owner::release(state_->path, mine);
         return;
     }
     bool finished = false;
     try {
-        finished = db_->scalar_int("PRAGMA wal_checkpoint(TRUNCATE)") == 0;  // its first column: 1 when busy
+        finished = state_->db->scalar_int("PRAGMA wal_checkpoint(TRUNCATE)") == 0;  // its first column: 1 when busy
     } catch (const SqliteError&) {
         // not finished: set aside below
     }
     if (finished) {
         std::error_code ec;
-        std::filesystem::remove(wal_owner::wal_of(path_), ec);  // empty now: it holds nothing
-        std::filesystem::remove(wal_owner::shm_of(path_), ec);
-        wal_owner::release(path_, mine);
+        std::filesystem::remove(wal_owner::wal_of(state_->path), ec);  // empty now: it holds nothing
+        std::filesystem::remove(wal_owner::shm_of(state_->path), ec);
+        wal_owner::release(state_->path, mine);
         // A deleted file needs no word more than the banner's: the copy is the way out.
         if (change == FileChange::Replaced)
-            wal_note_ = {"The new file was left as it is: nothing of this session was written into it.", {}};
-        else if (file_identity::has_a_name(identity_fd_))
-            wal_note_ = {"Everything saved until then is in the moved file.", {}};
+            state_->wal_note = {"The new file was left as it is: nothing of this session was written into it.", {}};
+        else if (file_identity::has_a_name(state_->identity_fd))
+            state_->wal_note = {"Everything saved until then is in the moved file.", {}};
         return;
     }
     std::string problem;
-    if (auto aside = wal_owner::set_aside(path_, problem))
-        wal_note_ = {"kartla's unfinished changes were set aside so that they cannot mix into another file:", *aside};
+    if (auto aside = wal_owner::set_aside(state_->path, problem))
+        state_->wal_note = {"kartla's unfinished changes were set aside so that they cannot mix into another file:", *aside};
     else
-        wal_note_ = {"kartla's unfinished changes could not be set aside; do not open a file of this name before "
+        state_->wal_note = {"kartla's unfinished changes could not be set aside; do not open a file of this name before "
                      "kartla is closed:",
-                     wal_owner::wal_of(path_)};
+                     wal_owner::wal_of(state_->path)};
 }
 
 void Workshop::release_advisory_lock() {
-    if (lock_fd_ < 0) return;
-    flock(lock_fd_, LOCK_UN);
-    ::close(lock_fd_);
-    lock_fd_ = -1;
+    if (state_->lock_fd < 0) return;
+    flock(state_->lock_fd, LOCK_UN);
+    ::close(state_->lock_fd);
+    state_->lock_fd = -1;
 }
 
 std::string Workshop::storage_note() const {
-    switch (storage_) {
+    switch (state_->storage) {
         case StorageKind::ReadOnly: return "Opened read-only: changes cannot be saved to this file.";
         case StorageKind::NetworkExclusive:
             return "The file is on a network drive: kartla holds it exclusively and saves without WAL.";
@@ -215,7 +227,7 @@ std::string Workshop::storage_note() const {
 }
 
 void Workshop::changed() {
-    revision_ = g_revision++;
+    state_->revision = g_revision++;
 }
 
 EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group) {
@@ -231,31 +243,31 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     // Masked text read back and written would mask the file itself.
-    if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
+    if (detail::has_text_filter(*state_->db)) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
     std::optional<std::vector<unsigned char>> grown;  // the previous step and this one as one
     try {
         std::optional<Replay> replaying;
-        if (replay) replaying.emplace(*db_);
-        Session session(db_->handle());
-        Transaction tx(*db_);
-        change(*db_);
+        if (replay) replaying.emplace(*state_->db);
+        Session session(state_->db->handle());
+        Transaction tx(*state_->db);
+        change(*state_->db);
         changeset = session.changeset();
         if (replay) {
-            TouchedReferences references(*db_, changeset.data(), int(changeset.size()));
+            TouchedReferences references(*state_->db, changeset.data(), int(changeset.size()));
             Replay::check_foreign_keys(references, 0);
         }
         // The saves of one gesture grow one undo step, and one entry of the history with it.
-        if (!changeset.empty() && group != 0 && group == last_group_ && !undo_.empty() && redo_.empty()) {
+        if (!changeset.empty() && group != 0 && group == state_->last_group && !state_->undo.empty() && state_->redo.empty()) {
             try {
-                grown = combine(undo_.back().changeset, changeset);
+                grown = combine(state_->undo.back().changeset, changeset);
             } catch (const SqliteError&) {
                 // committed all the same: two steps
             }
         }
         // In the same transaction: an edit is in the file's history exactly when it is in the file.
-        if (grown) history::record_grown(*db_, *grown);
-        else history::record(*db_, "edit", label, changeset, replay);
+        if (grown) history::record_grown(*state_->db, *grown);
+        else history::record(*state_->db, "edit", label, changeset, replay);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);
@@ -264,17 +276,17 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     }
     if (changeset.empty()) return {};
     if (grown) {
-        undo_.back().changeset = std::move(*grown);
-        if (undo_.back().changeset.empty()) {  // typed and erased again: nothing to undo
-            undo_.pop_back();
+        state_->undo.back().changeset = std::move(*grown);
+        if (state_->undo.back().changeset.empty()) {  // typed and erased again: nothing to undo
+            state_->undo.pop_back();
             group = 0;  // so the entry below is never grown by this group
         }
     } else {
-        undo_.push_back(Change{std::move(label), std::move(changeset)});
-        if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+        state_->undo.push_back(Change{std::move(label), std::move(changeset)});
+        if (state_->undo.size() > kUndoDepth) state_->undo.erase(state_->undo.begin());
     }
-    last_group_ = group;
-    redo_.clear();
+    state_->last_group = group;
+    state_->redo.clear();
     changed();
     return {};
 }
@@ -283,8 +295,8 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
     const auto& changeset = step.changeset;
     if (read_only()) return failure("This workshop is open read-only.");
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
-    last_group_ = 0;  // an edit after undo or redo starts a new step
-    if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
+    state_->last_group = 0;  // an edit after undo or redo starts a new step
+    if (detail::has_text_filter(*state_->db)) return failure("The workshop cannot be changed while a redacted export runs.");
     try {
         std::vector<unsigned char> data = changeset;
         if (invert) {
@@ -295,14 +307,14 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
             data.assign(static_cast<unsigned char*>(inverted), static_cast<unsigned char*>(inverted) + size);
             sqlite3_free(inverted);
         }
-        Replay replay(*db_);
-        Transaction tx(*db_);
-        TouchedReferences references(*db_, data.data(), int(data.size()));
+        Replay replay(*state_->db);
+        Transaction tx(*state_->db);
+        TouchedReferences references(*state_->db, data.data(), int(data.size()));
         auto broken_before = references.broken();
-        int rc = sqlite3changeset_apply(db_->handle(), int(data.size()), data.data(), nullptr, abort_on_conflict, nullptr);
+        int rc = sqlite3changeset_apply(state_->db->handle(), int(data.size()), data.data(), nullptr, abort_on_conflict, nullptr);
         if (rc != SQLITE_OK) throw SqliteError(rc, "the workshop changed in a way that cannot be undone");
         Replay::check_foreign_keys(references, broken_before);
-        history::record(*db_, invert ? "undo" : "redo", step.label, data);
+        history::record(*state_->db, invert ? "undo" : "redo", step.label, data);
         tx.commit();
     } catch (const SqliteError& e) {
         return failure_from(e);
@@ -312,30 +324,30 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
 }
 
 EditResult Workshop::undo() {
-    if (undo_.empty()) return failure("Nothing to undo.");
-    auto result = apply_changeset(undo_.back(), true);
+    if (state_->undo.empty()) return failure("Nothing to undo.");
+    auto result = apply_changeset(state_->undo.back(), true);
     if (!result) return result;
-    redo_.push_back(std::move(undo_.back()));
-    undo_.pop_back();
+    state_->redo.push_back(std::move(state_->undo.back()));
+    state_->undo.pop_back();
     return result;
 }
 
 EditResult Workshop::redo() {
-    if (redo_.empty()) return failure("Nothing to redo.");
-    auto result = apply_changeset(redo_.back(), false);
+    if (state_->redo.empty()) return failure("Nothing to redo.");
+    auto result = apply_changeset(state_->redo.back(), false);
     if (!result) return result;
-    undo_.push_back(std::move(redo_.back()));
-    redo_.pop_back();
+    state_->undo.push_back(std::move(state_->redo.back()));
+    state_->redo.pop_back();
     return result;
 }
 
-EditLabel Workshop::undo_step() const { return undo_.empty() ? EditLabel{} : undo_.back().label; }
-EditLabel Workshop::redo_step() const { return redo_.empty() ? EditLabel{} : redo_.back().label; }
+EditLabel Workshop::undo_step() const { return state_->undo.empty() ? EditLabel{} : state_->undo.back().label; }
+EditLabel Workshop::redo_step() const { return state_->redo.empty() ? EditLabel{} : state_->redo.back().label; }
 
 void Workshop::clear_history() {
-    last_group_ = 0;
-    undo_.clear();
-    redo_.clear();
+    state_->last_group = 0;
+    state_->undo.clear();
+    state_->redo.clear();
 }
 
 // `kartla info` and `export` open a file read-only; one written by an older
@@ -345,16 +357,16 @@ void Workshop::clear_history() {
 void Workshop::read_from_memory_copy() {
     auto copy = std::make_unique<Database>(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     sqlite_settings::apply_defensive(*copy);
-    sqlite3_backup* backup = sqlite3_backup_init(copy->handle(), "main", db_->handle(), "main");
+    sqlite3_backup* backup = sqlite3_backup_init(copy->handle(), "main", state_->db->handle(), "main");
     if (!backup) throw SqliteError(sqlite3_errcode(copy->handle()), sqlite3_errmsg(copy->handle()));
     int rc = sqlite3_backup_step(backup, -1);
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) throw SqliteError(rc, sqlite3_errmsg(copy->handle()));
     copy->exec("PRAGMA foreign_keys = ON");
-    auto guard = schema_guard::guard_tables(*copy, guarded_tables_);
-    db_ = std::move(copy);  // the file's connection closes before its guard goes
-    schema_guard_ = std::move(guard);
-    memory_copy_ = true;
+    auto guard = schema_guard::guard_tables(*copy, state_->guarded_tables);
+    state_->db = std::move(copy);  // the file's connection closes before its guard goes
+    state_->schema_guard = std::move(guard);
+    state_->memory_copy = true;
 }
 
 EditResult Workshop::continue_in_copy(const std::filesystem::path& target) {
@@ -362,35 +374,35 @@ EditResult Workshop::continue_in_copy(const std::filesystem::path& target) {
     if (auto saved = save_copy(target); !saved) return saved;
     // Trusted as this file was: opened without the plugins' schema, the copy's
     // plugin tables would be unverified, and every plugin edit refused.
-    auto opened = open(target, OpenMode::ReadWrite, advisory_lock_, trusted_);
+    auto opened = open(target, OpenMode::ReadWrite, state_->advisory_lock, state_->trusted);
     if (auto* e = std::get_if<OpenError>(&opened)) return failure(e->message);
     continue_in(*std::get<std::unique_ptr<Workshop>>(opened));
     return {};
 }
 
 void Workshop::continue_in(Workshop& next) {
-    std::swap(schema_guard_, next.schema_guard_);  // the copy's connection asks its own guard on every statement
-    std::swap(guarded_tables_, next.guarded_tables_);
-    std::swap(memory_copy_, next.memory_copy_);
-    std::swap(db_, next.db_);
-    std::swap(path_, next.path_);
-    std::swap(storage_, next.storage_);
-    std::swap(lock_fd_, next.lock_fd_);
-    std::swap(identity_fd_, next.identity_fd_);
-    std::swap(wal_claim_, next.wal_claim_);
-    std::swap(wal_note_, next.wal_note_);  // the copy's: nothing to say about the old file's WAL any more
+    std::swap(state_->schema_guard, next.state_->schema_guard);  // the copy's connection asks its own guard on every statement
+    std::swap(state_->guarded_tables, next.state_->guarded_tables);
+    std::swap(state_->memory_copy, next.state_->memory_copy);
+    std::swap(state_->db, next.state_->db);
+    std::swap(state_->path, next.state_->path);
+    std::swap(state_->storage, next.state_->storage);
+    std::swap(state_->lock_fd, next.state_->lock_fd);
+    std::swap(state_->identity_fd, next.state_->identity_fd);
+    std::swap(state_->wal_claim, next.state_->wal_claim);
+    std::swap(state_->wal_note, next.state_->wal_note);  // the copy's: nothing to say about the old file's WAL any more
     // `next` now holds the old file and closes it; the history applies to the copy as it did to the original.
 }
 
 EditResult Workshop::save_copy(const std::filesystem::path& target) {
     std::error_code ec;
-    if (std::filesystem::equivalent(target, path_, ec)) return failure("Choose another file than the open workshop.");
+    if (std::filesystem::equivalent(target, state_->path, ec)) return failure("Choose another file than the open workshop.");
     auto temporary = target;
     temporary += ".part";
     std::filesystem::remove(temporary, ec);
     try {
         Database out(temporary.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        sqlite3_backup* backup = sqlite3_backup_init(out.handle(), "main", db_->handle(), "main");
+        sqlite3_backup* backup = sqlite3_backup_init(out.handle(), "main", state_->db->handle(), "main");
         if (!backup) throw SqliteError(sqlite3_errcode(out.handle()), sqlite3_errmsg(out.handle()));
         int rc = sqlite3_backup_step(backup, -1);
         sqlite3_backup_finish(backup);
@@ -406,7 +418,7 @@ EditResult Workshop::save_copy(const std::filesystem::path& target) {
 }
 
 int Workshop::plugin_schema_version(std::string_view plugin_id) {
-    return int(db_->scalar_int("SELECT version FROM core_plugin_schema WHERE plugin_id = ?", plugin_id));
+    return int(state_->db->scalar_int("SELECT version FROM core_plugin_schema WHERE plugin_id = ?", plugin_id));
 }
 
 std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vector<std::string>& steps) {
@@ -416,20 +428,20 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
                            current, steps.size());
     if (current == int(steps.size())) return trust(plugin_id, steps);
     try {
-        if (read_only() && !memory_copy_) read_from_memory_copy();
+        if (read_only() && !state_->memory_copy) read_from_memory_copy();
         for (int version = current; version < int(steps.size()); ++version) {
-            Transaction tx(*db_);
-            db_->exec(steps[std::size_t(version)]);
-            db_->run("INSERT INTO core_plugin_schema(plugin_id, version) VALUES (?, ?) "
+            Transaction tx(*state_->db);
+            state_->db->exec(steps[std::size_t(version)]);
+            state_->db->run("INSERT INTO core_plugin_schema(plugin_id, version) VALUES (?, ?) "
                      "ON CONFLICT(plugin_id) DO UPDATE SET version = excluded.version",
                      plugin_id, version + 1);
-            history::record_schema_change(*db_, plugin_id, version + 1);
+            history::record_schema_change(*state_->db, plugin_id, version + 1);
             tx.commit();
         }
     } catch (const SqliteError& e) {
         return fmt::format("upgrading its tables failed: {}", e.what());
     }
-    db_->clear_statement_cache();
+    state_->db->clear_statement_cache();
     clear_history();  // changesets recorded against the old schema no longer apply
     changed();
     return trust(plugin_id, steps);
@@ -437,7 +449,7 @@ std::string Workshop::migrate_plugin(std::string_view plugin_id, const std::vect
 
 // The file now holds this plugin's tables as `steps` make them: a copy is opened trusting them.
 std::string Workshop::trust(std::string_view plugin_id, const std::vector<std::string>& steps) {
-    auto& plugins = trusted_.plugins;
+    auto& plugins = state_->trusted.plugins;
     auto known = std::find_if(plugins.begin(), plugins.end(), [&](const auto& p) { return p.first == plugin_id; });
     if (known == plugins.end()) plugins.emplace_back(std::string(plugin_id), steps);
     else known->second = steps;

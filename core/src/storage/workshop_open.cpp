@@ -8,6 +8,7 @@
 #include "storage/sqlite_settings.hpp"
 #include "storage/wal_owner.hpp"
 #include "storage/redacted_reading.hpp"
+#include "storage/workshop_state.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -180,9 +181,9 @@ struct WorkshopOpener {
                                           std::shared_ptr<const void> guard = nullptr,
                                           std::vector<std::string> guarded = {}) {
         auto workshop = std::unique_ptr<Workshop>(new Workshop(std::move(db), std::move(path), storage));
-        workshop->lock_fd_ = lock_fd;
-        workshop->schema_guard_ = std::move(guard);
-        workshop->guarded_tables_ = std::move(guarded);
+        workshop->state_->lock_fd = lock_fd;
+        workshop->state_->schema_guard = std::move(guard);
+        workshop->state_->guarded_tables = std::move(guarded);
         return workshop;
     }
 
@@ -239,9 +240,9 @@ struct WorkshopOpener {
                 migrate_core(*db);
             }
             auto workshop = make(std::move(db), path, storage, lock_fd, std::move(guard), std::move(guarded));
-            workshop->trusted_ = known;
-            workshop->advisory_lock_ = lock;
-            if (claimed) workshop->wal_claim_ = std::make_unique<Workshop::WalClaim>(Workshop::WalClaim{*claimed});
+            workshop->state_->trusted = known;
+            workshop->state_->advisory_lock = lock;
+            if (claimed) workshop->state_->wal_claim = std::make_unique<Workshop::WalClaim>(Workshop::WalClaim{*claimed});
             return workshop;
         } catch (const SqliteError& e) {
             if (lock_fd >= 0) ::close(lock_fd);
@@ -274,7 +275,7 @@ struct WorkshopOpener {
 
     static void mark_redacted_revision(Workshop& workshop, bool redacted) {
         constexpr std::uint64_t mark = std::uint64_t(1) << 63;
-        workshop.revision_ = redacted ? workshop.revision_ | mark : workshop.revision_ & ~mark;
+        workshop.state_->revision = redacted ? workshop.state_->revision | mark : workshop.state_->revision & ~mark;
     }
 };
 
@@ -293,7 +294,7 @@ OpenResult Workshop::open(const fs::path& given, OpenMode mode, bool take_adviso
     if (auto problem = validate(path, known)) return *problem;
     auto opened = WorkshopOpener::open_checked(path, read_only, take_advisory_lock, false, known);
     if (auto* workshop = std::get_if<std::unique_ptr<Workshop>>(&opened))
-        (*workshop)->wal_note_ = std::get<Workshop::WalNote>(std::move(stray));
+        (*workshop)->state_->wal_note = std::get<Workshop::WalNote>(std::move(stray));
     return opened;
 }
 

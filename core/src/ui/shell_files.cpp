@@ -8,6 +8,8 @@
 #include "kartla/widgets.hpp"
 #include "storage/schema_guard.hpp"
 #include "ui/host_widgets.hpp"
+#include "storage/core_data_edits.hpp"
+#include "exports/export_run.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>

@@ -3,6 +3,7 @@
 #include "host/typing.hpp"
 #include "kartla/dates.hpp"
 #include "kartla/widgets.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>

@@ -6,6 +6,7 @@
 #include "../model/schema.hpp"
 
 #include "kartla/core_data.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <fmt/format.h>
 

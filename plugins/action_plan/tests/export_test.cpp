@@ -7,6 +7,7 @@
 #include "temp_dir.hpp"
 
 #include "kartla/core_data.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -4,6 +4,7 @@
 
 #include "kartla/export_file.hpp"
 #include "kartla/privacy.hpp"
+#include "exports/export_run.hpp"
 
 #include <array>
 #include <cstdio>

@@ -7,6 +7,7 @@
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
 #include "ui/host_widgets.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

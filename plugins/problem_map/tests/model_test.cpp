@@ -9,6 +9,7 @@
 
 #include "kartla/core_data.hpp"
 #include "cli/sample.hpp"  // the core's sample part (participants)
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

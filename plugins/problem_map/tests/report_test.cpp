@@ -7,6 +7,7 @@
 
 #include "kartla/export_file.hpp"
 #include "kartla/privacy.hpp"
+#include "exports/export_run.hpp"
 
 #include <doctest/doctest.h>
 

@@ -12,6 +12,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "ui/host_widgets.hpp"
+#include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

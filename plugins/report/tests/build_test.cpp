@@ -6,6 +6,8 @@
 #include "kartla/core_data.hpp"
 #include "kartla/export_file.hpp"
 #include "temp_dir.hpp"
+#include "storage/core_data_edits.hpp"
+#include "exports/export_run.hpp"
 
 #include <doctest/doctest.h>
 

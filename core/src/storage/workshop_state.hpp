@@ -1,0 +1,44 @@
+#pragma once
+// What a Workshop holds (kartla/workshop.hpp keeps one pointer to it, so that
+// the SDK's class shows plugins no layout of the core's): the connection and
+// the guard around it, the file as opened, the undo history.
+#include "kartla/workshop.hpp"
+#include "storage/wal_owner.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kartla {
+
+struct Workshop::Change {
+    EditLabel label;
+    std::vector<unsigned char> changeset;
+};
+
+struct Workshop::State {
+    // Keeps tables that could not be verified (a plugin not loaded) out of every
+    // statement; declared before db so that it outlives the connection.
+    std::shared_ptr<const void> schema_guard;
+    std::unique_ptr<Database> db;
+    std::filesystem::path path;
+    StorageKind storage = StorageKind::Memory;
+    int lock_fd = -1;
+    int identity_fd = -1;          // the file as opened, to notice it moved or vanished
+    std::uint64_t last_group = 0;  // the edit group of undo.back(), while it may grow
+    std::uint64_t revision = 0;
+    std::vector<Change> undo;
+    std::vector<Change> redo;
+    std::vector<std::string> guarded_tables;  // what schema_guard keeps out, for a copy's connection
+    bool memory_copy = false;                 // read-only, upgraded in memory (migrate_plugin)
+    // As this file was opened: the plugins' schema it trusts (what the open was
+    // given and what migrate_plugin made since) and the advisory lock, for a copy.
+    SchemaCatalog trusted;
+    bool advisory_lock = false;
+    std::unique_ptr<WalClaim> wal_claim;
+    WalNote wal_note;
+};
+
+}  // namespace kartla
