@@ -60,7 +60,7 @@ std::string from_day_number(long z) {
     const unsigned mp = (5 * doy + 2) / 153;
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    char buffer[16];
+    char buffer[32];  // room for any year a day number can hold
     std::snprintf(buffer, sizeof buffer, "%04ld-%02u-%02u", y + (m <= 2), m, d);
     return buffer;
 }

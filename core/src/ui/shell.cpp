@@ -49,8 +49,8 @@ void work_area(ImVec2& origin, ImVec2& size) {
 Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
     : runtime_(runtime),
       settings_(settings),
-      settings_file_(std::move(settings_file)),
       languages_(paths::asset_dir() / "i18n"),
+      settings_file_(std::move(settings_file)),
       workshop_panel_(runtime),
       privacy_panel_(runtime),
       phones_panel_(runtime),
