@@ -38,7 +38,9 @@ namespace kartla {
 //    Host::entity_select(): a plugin's model asks only for the entities it decides on;
 //    Host::add_table_names and EntityKindSpec::table: a merge conflict names a plugin's
 //    tables and fields in the UI's language, and a link to a deleted entity is found.
-inline constexpr std::uint32_t kPluginAbiVersion = 11;
+// 12: Workshop::changes_since and RowChange: a view updates the rows an edit touched
+//    instead of reading the whole workshop again.
+inline constexpr std::uint32_t kPluginAbiVersion = 12;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.
 class Plugin {

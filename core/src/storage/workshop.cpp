@@ -37,6 +37,37 @@ int record_table(void*, const char* table) {
            std::strncmp(table, "sqlite_", 7) != 0;
 }
 
+// The bounds of the rows remembered for changes_since: a frame's worth of edits from
+// phones and the screen, never a merge's thousands (those are read again whole).
+constexpr std::size_t kRowLogSteps = 64;
+constexpr std::size_t kRowLogRows = 4096;
+
+// Each row a changeset names, by table and primary key; none when it cannot be read.
+std::optional<std::vector<RowChange>> rows_named(const std::vector<unsigned char>& changeset) {
+    sqlite3_changeset_iter* iter = nullptr;
+    auto* data = const_cast<unsigned char*>(changeset.data());
+    if (sqlite3changeset_start(&iter, int(changeset.size()), data) != SQLITE_OK) return std::nullopt;
+    std::vector<RowChange> rows;
+    while (sqlite3changeset_next(iter) == SQLITE_ROW) {
+        const char* table = nullptr;
+        int columns = 0, op = 0, indirect = 0;
+        unsigned char* pk = nullptr;
+        sqlite3changeset_op(iter, &table, &columns, &op, &indirect);
+        sqlite3changeset_pk(iter, &pk, &columns);
+        RowChange row{table, 0, false};
+        int keys = 0, key_column = -1;
+        for (int i = 0; i < columns; ++i)
+            if (pk[i]) ++keys, key_column = i;
+        sqlite3_value* value = nullptr;
+        if (keys == 1) (op == SQLITE_INSERT ? sqlite3changeset_new : sqlite3changeset_old)(iter, key_column, &value);
+        if (value && sqlite3_value_type(value) == SQLITE_INTEGER) row = {table, sqlite3_value_int64(value), true};
+        rows.push_back(std::move(row));
+        if (rows.size() > kRowLogRows) break;  // too many to be worth naming
+    }
+    if (sqlite3changeset_finalize(iter) != SQLITE_OK) return std::nullopt;
+    return rows;
+}
+
 class Session {
 public:
     explicit Session(sqlite3* db) {
@@ -216,6 +247,31 @@ std::string Workshop::storage_note() const {
 
 void Workshop::changed() {
     revision_ = g_revision++;
+    row_log_.clear();  // what changed is not known row by row: changes_since says so
+}
+
+void Workshop::changed(const std::vector<unsigned char>& changeset) {
+    const std::uint64_t before = revision_;
+    revision_ = g_revision++;
+    auto rows = rows_named(changeset);
+    // A merge or a large undo: a view reads everything again rather than row by row.
+    if (!rows || rows->size() > kRowLogRows) return row_log_.clear();
+    row_log_.push_back({before, revision_, std::move(*rows)});
+    std::size_t kept = 0;
+    for (const auto& entry : row_log_) kept += entry.rows.size();
+    while (row_log_.size() > kRowLogSteps || kept > kRowLogRows) {
+        kept -= row_log_.front().rows.size();
+        row_log_.erase(row_log_.begin());
+    }
+}
+
+std::optional<std::vector<RowChange>> Workshop::changes_since(std::uint64_t revision) const {
+    if (revision == revision_) return std::vector<RowChange>{};
+    auto first = std::find_if(row_log_.begin(), row_log_.end(), [&](const RowLog& e) { return e.before == revision; });
+    if (first == row_log_.end()) return std::nullopt;
+    std::vector<RowChange> rows;
+    for (auto entry = first; entry != row_log_.end(); ++entry) rows.insert(rows.end(), entry->rows.begin(), entry->rows.end());
+    return rows;
 }
 
 EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group) {
@@ -263,6 +319,7 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
         return failure(e.what());
     }
     if (changeset.empty()) return {};
+    changed(changeset);  // this edit's rows, whether it grew the last step or made one
     if (grown) {
         undo_.back().changeset = std::move(*grown);
         if (undo_.back().changeset.empty()) {  // typed and erased again: nothing to undo
@@ -275,7 +332,6 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     }
     last_group_ = group;
     redo_.clear();
-    changed();
     return {};
 }
 
@@ -285,8 +341,8 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     last_group_ = 0;  // an edit after undo or redo starts a new step
     if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
+    std::vector<unsigned char> data = changeset;
     try {
-        std::vector<unsigned char> data = changeset;
         if (invert) {
             int size = 0;
             void* inverted = nullptr;
@@ -307,7 +363,7 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
     } catch (const SqliteError& e) {
         return failure_from(e);
     }
-    changed();
+    changed(data);
     return {};
 }
 
