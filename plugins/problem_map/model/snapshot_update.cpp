@@ -65,19 +65,10 @@ bool vote_before(const Vote& a, const Vote& b) {
 
 }  // namespace
 
-std::optional<Snapshot> updated_snapshot(Database& db, const Snapshot& before, const std::vector<RowChange>& changes) {
+std::optional<Snapshot> updated_snapshot(Database& db, Snapshot s, const std::vector<RowChange>& changes) {
     const auto t = touched(changes);
     if (!t) return std::nullopt;
-    // The rows only: what is derived from them is derived again below, as load_snapshot does.
-    Snapshot s;
-    s.categories = before.categories;
-    s.areas = before.areas;
-    s.clusters = before.clusters;
-    s.cards = before.cards;
-    s.votes = before.votes;
-    s.causes = before.causes;
-    s.triangles = before.triangles;
-    s.settings = before.settings;
+    // The rows are updated below; what is derived from them is derived again, as load_snapshot does.
     if (t->small_tables) rows::read_small_tables(db, s);
     if (t->triangles) rows::read_triangles(db, s);
     replace_rows(
