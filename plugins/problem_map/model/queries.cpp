@@ -1,6 +1,7 @@
 #include "queries.hpp"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <set>
 #include <unordered_map>
@@ -108,20 +109,25 @@ std::vector<RankRow> compute_ranking(const Snapshot& s) {
         RankRow row;
         int severity;
     };
+    // Most cards have no dots: those follow the voted ones in buckets by severity (5 to 0),
+    // which is the order a stable sort gives them, without sorting thousands of them.
     std::vector<Sorted> sorted;
-    sorted.reserve(s.cards.size());
+    std::array<std::vector<RankRow>, 6> undotted;
     for (const auto& card : s.cards) {
         const auto voted = voters.find(card.id);
         const int count = voted == voters.end() ? 0 : int(voted->second.size());
-        sorted.push_back({{card.id, s.dots(card.id), count, 0}, card.severity});
+        const RankRow row{card.id, s.dots(card.id), count, 0};
+        if (row.dots > 0) sorted.push_back({row, card.severity});
+        else undotted[std::size_t(std::clamp(card.severity, 0, 5))].push_back(row);
     }
     std::stable_sort(sorted.begin(), sorted.end(), [](const Sorted& a, const Sorted& b) {
         if (a.row.dots != b.row.dots) return a.row.dots > b.row.dots;
         return a.severity > b.severity;
     });
     std::vector<RankRow> rows;
-    rows.reserve(sorted.size());
+    rows.reserve(s.cards.size());
     for (const auto& entry : sorted) rows.push_back(entry.row);
+    for (auto bucket = undotted.rbegin(); bucket != undotted.rend(); ++bucket) rows.insert(rows.end(), bucket->begin(), bucket->end());
     std::vector<int> dots;
     dots.reserve(rows.size());
     for (const auto& row : rows) dots.push_back(row.dots);

@@ -19,7 +19,11 @@ std::optional<Vote> vote(Database& db, Id id);
 std::optional<Vote> phone_vote(Database& db, Id id);
 std::optional<Cause> cause(Database& db, Id id);
 
-// The indexes, dot counts and ranking, from the rows.
-void derive(Snapshot& s);
+// Which of the snapshot's rows changed since its indexes were derived: all of them for a new one.
+struct Parts {
+    bool cards = true, votes = true, causes = true, triangles = true, small_tables = true;
+};
+// The indexes, dot counts and ranking, from the rows: those of the parts that changed.
+void derive(Snapshot& s, const Parts& changed);
 
 }  // namespace kartla::problem_map::rows

@@ -88,7 +88,8 @@ std::optional<Snapshot> updated_snapshot(Database& db, Snapshot s, const std::ve
         s.votes, t->phone_votes, [](const Vote& v) { return v.id < 0 ? -v.id : Id(0); }, vote_before,
         [&db](Id id) { return rows::phone_vote(db, id); });
     s.face_down_from_phones = rows::face_down_from_phones(db);
-    rows::derive(s);
+    rows::derive(s, {!t->cards.empty(), !t->votes.empty() || !t->phone_votes.empty(), !t->causes.empty(), t->triangles,
+                     t->small_tables});
     return s;
 }
 
