@@ -38,8 +38,8 @@ namespace kartla {
 //    Host::entity_select(): a plugin's model asks only for the entities it decides on;
 //    Host::add_table_names and EntityKindSpec::table: a merge conflict names a plugin's
 //    tables and fields in the UI's language, and a link to a deleted entity is found.
-// 12: Workshop::changes_since and RowChange: a view updates the rows an edit touched
-//    instead of reading the whole workshop again.
+// 12: Workshop::changes_since and RowChange (a view updates the rows an edit touched);
+//    PhoneRouteSpec::answer_text (a GET answers with JSON text, shared part encoded once).
 inline constexpr std::uint32_t kPluginAbiVersion = 12;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.
