@@ -122,6 +122,15 @@ TEST_CASE("changes_since names the rows each edit, undo and redo touched, and no
     CHECK(w->changes_since(added)->size() == 2);
     // A revision of another workshop, or one too many steps ago, is not known: read everything again.
     CHECK_FALSE(w->changes_since(Workshop::in_memory()->revision()));
+    // Nor are rows written by something other than an edit (a tool's raw SQL on the connection).
+    const auto before_write = w->revision();
+    w->db().run("UPDATE core_participant SET role = 'Rektor'");
+    CHECK_FALSE(w->changes_since(start));
+    CHECK_FALSE(w->changes_since(added));
+    // Not even after an edit since: the rows it names are not all that changed.
+    REQUIRE(w->edit("Rename", [](Database& db) { db.run("UPDATE core_participant SET organisation = 'Skolan'"); }));
+    CHECK_FALSE(w->changes_since(before_write));
+    CHECK(w->changes_since(w->revision())->empty());
     for (int i = 0; i < 70; ++i)
         REQUIRE(w->edit("Rename", [i](Database& db) {
             db.run("UPDATE core_participant SET organisation = ?", "Polisen " + std::to_string(i));

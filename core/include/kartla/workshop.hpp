@@ -144,8 +144,8 @@ public:
     // The rows that the edits, undos and redos after `revision` (an earlier revision()
     // of this workshop) touched, oldest first, as their changesets name them (rows
     // that foreign keys and triggers changed included). None when that is not known
-    // any more: too many steps or rows ago, a schema upgrade since, or not a revision
-    // of this workshop. A view that derives state per revision updates just these
+    // any more: too many steps or rows ago, a schema upgrade since, a write since that
+    // was no edit, or not a revision of this workshop. A view that derives state per revision updates just these
     // rows, and reads everything again when there is no answer.
     std::optional<std::vector<RowChange>> changes_since(std::uint64_t revision) const;
 
@@ -237,6 +237,10 @@ private:
         std::vector<RowChange> rows;
     };
     std::vector<RowLog> row_log_;
+    // The connection's count of changed rows, and the file's data_version, after the last
+    // logged change: a write that passed by edit() (a tool's raw SQL, another program)
+    // moves them, and changes_since then answers nothing.
+    std::int64_t logged_total_changes_ = -1, logged_data_version_ = -1;
 
     friend struct WorkshopOpener;
 };

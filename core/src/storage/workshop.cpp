@@ -68,6 +68,29 @@ std::optional<std::vector<RowChange>> rows_named(const std::vector<unsigned char
     return rows;
 }
 
+// Whether the connection changed rows, or another program the file, since the counts were taken.
+bool written_since(Database& db, std::int64_t total_changes, std::int64_t data_version) {
+    return sqlite3_total_changes64(db.handle()) != total_changes || db.scalar_int("PRAGMA data_version") != data_version;
+}
+void take_counts(Database& db, std::int64_t& total_changes, std::int64_t& data_version) {
+    total_changes = sqlite3_total_changes64(db.handle());
+    data_version = db.scalar_int("PRAGMA data_version");
+}
+// Takes the counts again however an edit ends: one that failed and rolled back, or changed
+// nothing, counted rows all the same, and no outside write came in meanwhile.
+struct CountsAfter {
+    Database& db;
+    std::int64_t& total_changes;
+    std::int64_t& data_version;
+    ~CountsAfter() {
+        try {
+            take_counts(db, total_changes, data_version);
+        } catch (const SqliteError&) {
+            total_changes = -1;  // unknown: the next edit starts a new log
+        }
+    }
+};
+
 class Session {
 public:
     explicit Session(sqlite3* db) {
@@ -162,6 +185,7 @@ private:
 Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, StorageKind storage)
     : db_(std::move(db)), path_(std::move(path)), storage_(storage), revision_(g_revision++) {
     if (storage_ != StorageKind::Memory) identity_fd_ = file_identity::open_identity(path_);
+    take_counts(*db_, logged_total_changes_, logged_data_version_);
 }
 
 Workshop::~Workshop() {
@@ -248,6 +272,7 @@ std::string Workshop::storage_note() const {
 void Workshop::changed() {
     revision_ = g_revision++;
     row_log_.clear();  // what changed is not known row by row: changes_since says so
+    take_counts(*db_, logged_total_changes_, logged_data_version_);  // the log starts again from here
 }
 
 void Workshop::changed(const std::vector<unsigned char>& changeset) {
@@ -257,6 +282,7 @@ void Workshop::changed(const std::vector<unsigned char>& changeset) {
     // A merge or a large undo: a view reads everything again rather than row by row.
     if (!rows || rows->size() > kRowLogRows) return row_log_.clear();
     row_log_.push_back({before, revision_, std::move(*rows)});
+    take_counts(*db_, logged_total_changes_, logged_data_version_);
     std::size_t kept = 0;
     for (const auto& entry : row_log_) kept += entry.rows.size();
     while (row_log_.size() > kRowLogSteps || kept > kRowLogRows) {
@@ -269,6 +295,8 @@ std::optional<std::vector<RowChange>> Workshop::changes_since(std::uint64_t revi
     if (revision == revision_) return std::vector<RowChange>{};
     auto first = std::find_if(row_log_.begin(), row_log_.end(), [&](const RowLog& e) { return e.before == revision; });
     if (first == row_log_.end()) return std::nullopt;
+    // Rows written since by something other than an edit, undo or redo are named nowhere.
+    if (written_since(*db_, logged_total_changes_, logged_data_version_)) return std::nullopt;
     std::vector<RowChange> rows;
     for (auto entry = first; entry != row_log_.end(); ++entry) rows.insert(rows.end(), entry->rows.begin(), entry->rows.end());
     return rows;
@@ -290,6 +318,10 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
     std::optional<std::vector<unsigned char>> grown;  // the previous step and this one as one
+    // Rows written since the last edit by something else are in no entry: that is a revision of
+    // its own, and no row log reaches back past it.
+    if (written_since(*db_, logged_total_changes_, logged_data_version_)) changed();
+    CountsAfter counts{*db_, logged_total_changes_, logged_data_version_};
     try {
         std::optional<Replay> replaying;
         if (replay) replaying.emplace(*db_);
@@ -342,6 +374,8 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
     last_group_ = 0;  // an edit after undo or redo starts a new step
     if (detail::has_text_filter(*db_)) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> data = changeset;
+    if (written_since(*db_, logged_total_changes_, logged_data_version_)) changed();  // as in commit_edit
+    CountsAfter counts{*db_, logged_total_changes_, logged_data_version_};
     try {
         if (invert) {
             int size = 0;
