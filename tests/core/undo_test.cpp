@@ -100,3 +100,41 @@ TEST_CASE("every change moves the revision and revisions differ between workshop
     seen.insert(a->revision());
     CHECK(seen.size() == 4);
 }
+
+TEST_CASE("changes_since names the rows each edit, undo and redo touched, and nothing it no longer knows") {
+    auto w = Workshop::in_memory();
+    const auto start = w->revision();
+    CHECK(w->changes_since(start)->empty());
+    REQUIRE(w->edit("Add participant", [](Database& db) { core_data::add_participant(db, "Kommunpolis", "Polisen"); }));
+    const std::int64_t id = w->db().scalar_int("SELECT max(id) FROM core_participant");
+    const auto added = w->revision();
+    auto rows = w->changes_since(start);
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->front().table == "core_participant");
+    CHECK(rows->front().integer_key);
+    CHECK(rows->front().key == id);
+    // Undo and redo touch the same row; asked from before the edit, all three are named.
+    REQUIRE(w->undo());
+    REQUIRE(w->redo());
+    rows = w->changes_since(start);
+    REQUIRE(rows);
+    CHECK(rows->size() == 3);
+    CHECK(w->changes_since(added)->size() == 2);
+    // A revision of another workshop, or one too many steps ago, is not known: read everything again.
+    CHECK_FALSE(w->changes_since(Workshop::in_memory()->revision()));
+    // Nor are rows written by something other than an edit (a tool's raw SQL on the connection).
+    const auto before_write = w->revision();
+    w->db().run("UPDATE core_participant SET role = 'Rektor'");
+    CHECK_FALSE(w->changes_since(start));
+    CHECK_FALSE(w->changes_since(added));
+    // Not even after an edit since: the rows it names are not all that changed.
+    REQUIRE(w->edit("Rename", [](Database& db) { db.run("UPDATE core_participant SET organisation = 'Skolan'"); }));
+    CHECK_FALSE(w->changes_since(before_write));
+    CHECK(w->changes_since(w->revision())->empty());
+    for (int i = 0; i < 70; ++i)
+        REQUIRE(w->edit("Rename", [i](Database& db) {
+            db.run("UPDATE core_participant SET organisation = ?", "Polisen " + std::to_string(i));
+        }));
+    CHECK_FALSE(w->changes_since(start));
+}

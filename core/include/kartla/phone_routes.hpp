@@ -29,6 +29,11 @@ struct PhoneRouteSpec {
     // Fills `reply` (a JSON object) and returns the HTTP status: 200, or 4xx
     // with {"error": "<English msgid>"} for a refusal the phone shows.
     std::function<int(const PhoneRequest&, nlohmann::json& reply)> handle;
+    // A GET may answer a phone's request with the JSON text itself (on the server's
+    // threads, from what was kept, as above): the part every phone shares encoded
+    // once per publication, only the phone's own bits per request. Empty: `handle`
+    // answers, and the server encodes its reply.
+    std::function<int(const PhoneRequest&, std::string& json_text)> answer_text;
 };
 
 }  // namespace kartla

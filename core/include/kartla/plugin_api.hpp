@@ -42,6 +42,8 @@ namespace kartla {
 //    its size and layout no longer follow the core's private members, and db(),
 //    path(), revision(), read_only(), storage(), can_undo() and can_redo() are
 //    calls into the core instead of inline reads of those members.
+//    Workshop::changes_since and RowChange (a view updates the rows an edit touched);
+//    PhoneRouteSpec::answer_text (a GET answers with JSON text, shared part encoded once).
 inline constexpr std::uint32_t kPluginAbiVersion = 12;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.

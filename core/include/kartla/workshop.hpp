@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -68,6 +69,13 @@ struct EditLabel {
 };
 
 class Database;
+
+// A row that an edit, undo or redo inserted, updated or deleted (Workshop::changes_since).
+struct RowChange {
+    std::string table;
+    std::int64_t key = 0;      // the row's primary key, when that is one integer
+    bool integer_key = true;   // false: another kind of key (key is 0); count the whole table as changed
+};
 
 // Something that makes one user action into one undo step. The Host is the one
 // a plugin's views use (it reports failures to the user); a Workshop is one too,
@@ -133,6 +141,14 @@ public:
     // workshops: views cache derived state per revision.
     std::uint64_t revision() const;
 
+    // The rows that the edits, undos and redos after `revision` (an earlier revision()
+    // of this workshop) touched, oldest first, as their changesets name them (rows
+    // that foreign keys and triggers changed included). None when that is not known
+    // any more: too many steps or rows ago, a schema upgrade since, a write since that
+    // was no edit, or not a revision of this workshop. A view that derives state per revision updates just these
+    // rows, and reads everything again when there is no answer.
+    std::optional<std::vector<RowChange>> changes_since(std::uint64_t revision) const;
+
     // One user action = one transaction = one undo step (or a part of the step
     // of `group`, see EditGroup). Any exception from `change` rolls everything
     // back and is reported in the result, never propagated.
@@ -188,6 +204,7 @@ private:
                            bool replay = false);
     EditResult apply_changeset(const Change& step, bool invert);
     void changed();
+    void changed(const std::vector<unsigned char>& changeset);  // and remembers the rows it names
     void release_advisory_lock();
     void read_from_memory_copy();
     void let_go_of_wal(FileChange change);

@@ -406,18 +406,24 @@ bool PhoneServer::answer_read(MHD_Connection* connection, const RequestHead& hea
     if (!found) return false;
     const nlohmann::json empty = nlohmann::json::object();
     const PhoneRequest request{head.phone_id, language_of(connection), empty};
-    nlohmann::json reply = nlohmann::json::object();
+    std::string body;
     int status = 500;
     try {
-        status = found->answer(request, reply);
+        if (found->answer_text) {
+            status = found->answer_text(request, body);  // encoded by the route, its shared part once
+        } else {
+            nlohmann::json reply = nlohmann::json::object();
+            status = found->answer(request, reply);
+            body = dump(reply);
+        }
     } catch (...) {
         // Not runtime_.guarded: that turns a plugin off, which only the main thread may do.
         status = 500;
-        reply = {{"error", "Something went wrong."}};
+        body = error_body("Something went wrong.");
     }
     ++answered_;
     ++read_;
-    *result = send_json(connection, status, dump(reply));
+    *result = send_json(connection, status, body);
     return true;
 }
 
@@ -438,7 +444,7 @@ void PhoneServer::publish_reads() {
         auto handle = entry.spec.handle;  // a copy: a failing plugin is turned off, dropping its registration
         nlohmann::json ignored = nlohmann::json::object();
         if (runtime_.guarded(entry.plugin_id, "answering a phone", [&] { handle(PhoneRequest{"", "", empty}, ignored); }))
-            reads->push_back({entry.spec.path, std::move(handle)});
+            reads->push_back({entry.spec.path, std::move(handle), entry.spec.answer_text});
     }
     published_workshop_ = workshop;
     published_revision_ = revision;

@@ -121,6 +121,7 @@ private:
     struct ReadRoute {
         std::string path;
         std::function<int(const PhoneRequest&, nlohmann::json& reply)> answer;
+        std::function<int(const PhoneRequest&, std::string& json_text)> answer_text;  // when the route has one
     };
     using ReadRoutes = std::vector<ReadRoute>;
     mutable std::mutex reads_mutex_;

@@ -38,6 +38,60 @@ int record_table(void*, const char* table) {
            std::strncmp(table, "sqlite_", 7) != 0;
 }
 
+// The bounds of the rows remembered for changes_since: a frame's worth of edits from
+// phones and the screen, never a merge's thousands (those are read again whole).
+constexpr std::size_t kRowLogSteps = 64;
+constexpr std::size_t kRowLogRows = 4096;
+
+// Each row a changeset names, by table and primary key; none when it cannot be read.
+std::optional<std::vector<RowChange>> rows_named(const std::vector<unsigned char>& changeset) {
+    sqlite3_changeset_iter* iter = nullptr;
+    auto* data = const_cast<unsigned char*>(changeset.data());
+    if (sqlite3changeset_start(&iter, int(changeset.size()), data) != SQLITE_OK) return std::nullopt;
+    std::vector<RowChange> rows;
+    while (sqlite3changeset_next(iter) == SQLITE_ROW) {
+        const char* table = nullptr;
+        int columns = 0, op = 0, indirect = 0;
+        unsigned char* pk = nullptr;
+        sqlite3changeset_op(iter, &table, &columns, &op, &indirect);
+        sqlite3changeset_pk(iter, &pk, &columns);
+        RowChange row{table, 0, false};
+        int keys = 0, key_column = -1;
+        for (int i = 0; i < columns; ++i)
+            if (pk[i]) ++keys, key_column = i;
+        sqlite3_value* value = nullptr;
+        if (keys == 1) (op == SQLITE_INSERT ? sqlite3changeset_new : sqlite3changeset_old)(iter, key_column, &value);
+        if (value && sqlite3_value_type(value) == SQLITE_INTEGER) row = {table, sqlite3_value_int64(value), true};
+        rows.push_back(std::move(row));
+        if (rows.size() > kRowLogRows) break;  // too many to be worth naming
+    }
+    if (sqlite3changeset_finalize(iter) != SQLITE_OK) return std::nullopt;
+    return rows;
+}
+
+// Whether the connection changed rows, or another program the file, since the counts were taken.
+bool written_since(Database& db, std::int64_t total_changes, std::int64_t data_version) {
+    return sqlite3_total_changes64(db.handle()) != total_changes || db.scalar_int("PRAGMA data_version") != data_version;
+}
+void take_counts(Database& db, std::int64_t& total_changes, std::int64_t& data_version) {
+    total_changes = sqlite3_total_changes64(db.handle());
+    data_version = db.scalar_int("PRAGMA data_version");
+}
+// Takes the counts again however an edit ends: one that failed and rolled back, or changed
+// nothing, counted rows all the same, and no outside write came in meanwhile.
+struct CountsAfter {
+    Database& db;
+    std::int64_t& total_changes;
+    std::int64_t& data_version;
+    ~CountsAfter() {
+        try {
+            take_counts(db, total_changes, data_version);
+        } catch (const SqliteError&) {
+            total_changes = -1;  // unknown: the next edit starts a new log
+        }
+    }
+};
+
 class Session {
 public:
     explicit Session(sqlite3* db) {
@@ -136,6 +190,7 @@ Workshop::Workshop(std::unique_ptr<Database> db, std::filesystem::path path, Sto
     state_->storage = storage;
     state_->revision = g_revision++;
     if (state_->storage != StorageKind::Memory) state_->identity_fd = file_identity::open_identity(state_->path);
+    take_counts(*state_->db, state_->logged_total_changes, state_->logged_data_version);
 }
 
 Workshop::~Workshop() {
@@ -228,6 +283,35 @@ std::string Workshop::storage_note() const {
 
 void Workshop::changed() {
     state_->revision = g_revision++;
+    state_->row_log.clear();  // what changed is not known row by row: changes_since says so
+    take_counts(*state_->db, state_->logged_total_changes, state_->logged_data_version);  // the log starts again from here
+}
+
+void Workshop::changed(const std::vector<unsigned char>& changeset) {
+    const std::uint64_t before = state_->revision;
+    state_->revision = g_revision++;
+    auto rows = rows_named(changeset);
+    // A merge or a large undo: a view reads everything again rather than row by row.
+    if (!rows || rows->size() > kRowLogRows) return state_->row_log.clear();
+    state_->row_log.push_back({before, state_->revision, std::move(*rows)});
+    take_counts(*state_->db, state_->logged_total_changes, state_->logged_data_version);
+    std::size_t kept = 0;
+    for (const auto& entry : state_->row_log) kept += entry.rows.size();
+    while (state_->row_log.size() > kRowLogSteps || kept > kRowLogRows) {
+        kept -= state_->row_log.front().rows.size();
+        state_->row_log.erase(state_->row_log.begin());
+    }
+}
+
+std::optional<std::vector<RowChange>> Workshop::changes_since(std::uint64_t revision) const {
+    if (revision == state_->revision) return std::vector<RowChange>{};
+    auto first = std::find_if(state_->row_log.begin(), state_->row_log.end(), [&](const State::RowLog& e) { return e.before == revision; });
+    if (first == state_->row_log.end()) return std::nullopt;
+    // Rows written since by something other than an edit, undo or redo are named nowhere.
+    if (written_since(*state_->db, state_->logged_total_changes, state_->logged_data_version)) return std::nullopt;
+    std::vector<RowChange> rows;
+    for (auto entry = first; entry != state_->row_log.end(); ++entry) rows.insert(rows.end(), entry->rows.begin(), entry->rows.end());
+    return rows;
 }
 
 EditResult Workshop::edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group) {
@@ -246,6 +330,10 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     if (detail::has_text_filter(*state_->db)) return failure("The workshop cannot be changed while a redacted export runs.");
     std::vector<unsigned char> changeset;
     std::optional<std::vector<unsigned char>> grown;  // the previous step and this one as one
+    // Rows written since the last edit by something else are in no entry: that is a revision of
+    // its own, and no row log reaches back past it.
+    if (written_since(*state_->db, state_->logged_total_changes, state_->logged_data_version)) changed();
+    CountsAfter counts{*state_->db, state_->logged_total_changes, state_->logged_data_version};
     try {
         std::optional<Replay> replaying;
         if (replay) replaying.emplace(*state_->db);
@@ -275,6 +363,7 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
         return failure(e.what());
     }
     if (changeset.empty()) return {};
+    changed(changeset);  // this edit's rows, whether it grew the last step or made one
     if (grown) {
         state_->undo.back().changeset = std::move(*grown);
         if (state_->undo.back().changeset.empty()) {  // typed and erased again: nothing to undo
@@ -287,7 +376,6 @@ EditResult Workshop::commit_edit(EditLabel label, const std::function<void(Datab
     }
     state_->last_group = group;
     state_->redo.clear();
-    changed();
     return {};
 }
 
@@ -297,8 +385,10 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
     if (auto gone = file_problem(); !gone.empty()) return failure(gone);
     state_->last_group = 0;  // an edit after undo or redo starts a new step
     if (detail::has_text_filter(*state_->db)) return failure("The workshop cannot be changed while a redacted export runs.");
+    std::vector<unsigned char> data = changeset;
+    if (written_since(*state_->db, state_->logged_total_changes, state_->logged_data_version)) changed();  // as in commit_edit
+    CountsAfter counts{*state_->db, state_->logged_total_changes, state_->logged_data_version};
     try {
-        std::vector<unsigned char> data = changeset;
         if (invert) {
             int size = 0;
             void* inverted = nullptr;
@@ -319,7 +409,7 @@ EditResult Workshop::apply_changeset(const Change& step, bool invert) {
     } catch (const SqliteError& e) {
         return failure_from(e);
     }
-    changed();
+    changed(data);
     return {};
 }
 

@@ -39,6 +39,17 @@ struct Workshop::State {
     bool advisory_lock = false;
     std::unique_ptr<WalClaim> wal_claim;
     WalNote wal_note;
+    // The rows each recent revision touched (changes_since), oldest first; each entry's
+    // `before` is the previous one's `after`. Cleared when a change is not known row by row.
+    struct RowLog {
+        std::uint64_t before = 0, after = 0;
+        std::vector<RowChange> rows;
+    };
+    std::vector<RowLog> row_log;
+    // The connection's count of changed rows, and the file's data_version, after the last
+    // logged change: a write that passed by edit() (a tool's raw SQL, another program)
+    // moves them, and changes_since then answers nothing.
+    std::int64_t logged_total_changes = -1, logged_data_version = -1;
 };
 
 }  // namespace kartla

@@ -1,5 +1,7 @@
 #include "phone_routes.hpp"
 
+#include "phone_state_text.hpp"
+
 #include "kartla/text_encode.hpp"
 
 #include <algorithm>
@@ -204,24 +206,35 @@ int post_votes(const Room& room, const PhoneRequest& request, nlohmann::json& re
 }
 
 void PublishedState::publish(Workshop* workshop, const PhoneWords& words) {
-    std::shared_ptr<const RoomState> read;
+    std::shared_ptr<const StateText> read;
     if (workshop) {
         auto room = std::make_shared<RoomState>(read_room(workshop->db()));
         name_categories(*room, words);  // now, on the main thread: the server's threads never call into the host
-        read = std::move(room);
+        read = std::make_shared<const StateText>(std::move(room));
     }
     std::lock_guard lock(mutex_);
-    room_ = std::move(read);
+    state_ = std::move(read);
 }
 
 int PublishedState::answer(std::string_view phone, std::string_view language, nlohmann::json& reply) const {
-    std::shared_ptr<const RoomState> room;
+    std::shared_ptr<const StateText> state;
     {
         std::lock_guard lock(mutex_);
-        room = room_;
+        state = state_;
     }
-    if (!room) return reply = {{"error", "Joining is closed."}}, 410;
-    reply = state_for(*room, phone, language);
+    if (!state) return reply = {{"error", "Joining is closed."}}, 410;
+    reply = state_for(state->room(), phone, language);
+    return 200;
+}
+
+int PublishedState::answer_text(std::string_view phone, std::string_view language, std::string& text) const {
+    std::shared_ptr<const StateText> state;
+    {
+        std::lock_guard lock(mutex_);
+        state = state_;
+    }
+    if (!state) return text = R"({"error":"Joining is closed."})", 410;
+    text = state->for_phone(phone, language);
     return 200;
 }
 
@@ -231,10 +244,14 @@ void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view
     // The workshop is asked for at each request: it may have been opened, closed or replaced since.
     auto room = [h, words, view] { return Room{*h, h->workshop(), words, view().value_or(edits::kPhoneCardsWithoutView)}; };
     auto published = std::make_shared<PublishedState>();
-    host.add_phone_route({"GET", "/state", [h, words, published](const PhoneRequest& r, nlohmann::json& reply) {
+    host.add_phone_route({"GET", "/state",
+                          [h, words, published](const PhoneRequest& r, nlohmann::json& reply) {
                               if (!r.phone_id.empty()) return published->answer(r.phone_id, r.language, reply);
                               published->publish(h->workshop(), words);  // the main thread (PhoneServer)
                               return 200;
+                          },
+                          [published](const PhoneRequest& r, std::string& text) {
+                              return published->answer_text(r.phone_id, r.language, text);  // the server's threads
                           }});
     host.add_phone_route({"POST", "/cards", [room](const PhoneRequest& r, nlohmann::json& reply) { return post_card(room(), r, reply); }});
     host.add_phone_route({"POST", "/votes", [room](const PhoneRequest& r, nlohmann::json& reply) { return post_votes(room(), r, reply); }});

@@ -21,6 +21,8 @@
 
 namespace kartla::problem_map::phone_routes {
 
+class StateText;
+
 inline constexpr std::size_t kMaxTitleChars = 200;
 inline constexpr std::size_t kMaxLineChars = 200;         // place, when
 inline constexpr std::size_t kMaxDescriptionChars = 2000;
@@ -86,10 +88,12 @@ public:
     void publish(Workshop* workshop, const PhoneWords& words);
     // Any thread: what `phone` shows, in its language, from the last publication; the HTTP status.
     int answer(std::string_view phone, std::string_view language, nlohmann::json& reply) const;
+    // The same as JSON text, the shared part encoded once per publication (StateText).
+    int answer_text(std::string_view phone, std::string_view language, std::string& text) const;
 
 private:
     mutable std::mutex mutex_;
-    std::shared_ptr<const RoomState> room_;  // null: none open, or not published yet
+    std::shared_ptr<const StateText> state_;  // null: none open, or not published yet
 };
 
 // Registers GET /state, POST /cards and POST /votes. `view`: the world rectangle the

@@ -1,9 +1,12 @@
 #include "snapshot.hpp"
 
 #include "queries.hpp"
+#include "snapshot_rows.hpp"
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 namespace kartla::problem_map {
 
@@ -15,10 +18,14 @@ const T* find(const std::vector<T>& items, const std::unordered_map<Id, std::siz
     return found == index.end() ? nullptr : &items[found->second];
 }
 
+// Reuses the entries an index already has (an update of a few rows allocates only for the new
+// ids), and starts afresh when ids are left over that the items no longer have.
 template <typename T>
 void build_index(const std::vector<T>& items, std::unordered_map<Id, std::size_t>& index) {
-    index.clear();
     index.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) index[items[i].id] = i;
+    if (index.size() == items.size()) return;
+    index.clear();
     for (std::size_t i = 0; i < items.size(); ++i) index[items[i].id] = i;
 }
 
@@ -38,72 +45,95 @@ void load_clusters(Database& db, Snapshot& s) {
         s.clusters.push_back({q.int64(0), q.text(1), float(q.real(2)), float(q.real(3)), float(q.real(4)), float(q.real(5))});
 }
 
-void load_cards(Database& db, Snapshot& s, Reading reading) {
-    // The report's reading leaves the long texts ('' in their place): it shows a card's
-    // title, facts and place on the board, and on a board of 50,000 cards the rest is
-    // most of what there is to read.
-    auto& q = db.prepare(reading == Reading::Everything
-                             ? "SELECT id, title, description, COALESCE(category_id, 0), COALESCE(area_id, 0), place, seasons, "
-                               "weekdays, times_of_day, when_note, target_group, extent, trend, severity, signal_crime, "
-                               "sources, source_limitations, confidence, impact, influence, x, y, COALESCE(cluster_id, 0), "
-                               "hidden, prioritised FROM problem_map_card ORDER BY id"
-                             : "SELECT id, title, '', COALESCE(category_id, 0), COALESCE(area_id, 0), '', seasons, "
-                               "weekdays, times_of_day, '', '', '', trend, severity, signal_crime, "
-                               "sources, '', confidence, impact, influence, x, y, COALESCE(cluster_id, 0), "
-                               "hidden, prioritised FROM problem_map_card ORDER BY id")
-                  .with();
-    while (q.step()) {
-        Card c;
-        c.id = q.int64(0);
-        c.title = q.text(1);
-        c.description = q.text(2);
-        c.category_id = q.int64(3);
-        c.area_id = q.int64(4);
-        c.place = q.text(5);
-        c.seasons = q.integer(6);
-        c.weekdays = q.integer(7);
-        c.times_of_day = q.integer(8);
-        c.when_note = q.text(9);
-        c.target_group = q.text(10);
-        c.extent = q.text(11);
-        c.trend = allowed_code(q.text(12), kTrends, "unknown");
-        c.severity = std::clamp(q.integer(13), 0, 5);
-        c.signal_crime = q.integer(14) != 0;
-        c.sources = q.integer(15);
-        c.source_limitations = q.text(16);
-        c.confidence = allowed_code(q.text(17), kConfidences, "");
-        c.impact = std::clamp(q.integer(18), 0, 5);
-        c.influence = std::clamp(q.integer(19), 0, 5);
-        c.x = float(q.real(20));
-        c.y = float(q.real(21));
-        c.cluster_id = q.int64(22);
-        c.hidden = q.integer(23) != 0;
-        c.prioritised = q.integer(24) != 0;
-        s.cards.push_back(std::move(c));
-    }
+// The card columns, all of them or (the report) without the long texts: the report shows
+// a card's title, facts and place on the board, and on a board of 50,000 cards the rest is
+// most of what there is to read.
+constexpr const char* kCardColumns =
+    "SELECT id, title, description, COALESCE(category_id, 0), COALESCE(area_id, 0), place, seasons, "
+    "weekdays, times_of_day, when_note, target_group, extent, trend, severity, signal_crime, "
+    "sources, source_limitations, confidence, impact, influence, x, y, COALESCE(cluster_id, 0), "
+    "hidden, prioritised FROM problem_map_card ";
+constexpr const char* kReportCardColumns =
+    "SELECT id, title, '', COALESCE(category_id, 0), COALESCE(area_id, 0), '', seasons, "
+    "weekdays, times_of_day, '', '', '', trend, severity, signal_crime, "
+    "sources, '', confidence, impact, influence, x, y, COALESCE(cluster_id, 0), "
+    "hidden, prioritised FROM problem_map_card ";
+
+Card card_from(const Statement& q) {
+    Card c;
+    c.id = q.int64(0);
+    c.title = q.text(1);
+    c.description = q.text(2);
+    c.category_id = q.int64(3);
+    c.area_id = q.int64(4);
+    c.place = q.text(5);
+    c.seasons = q.integer(6);
+    c.weekdays = q.integer(7);
+    c.times_of_day = q.integer(8);
+    c.when_note = q.text(9);
+    c.target_group = q.text(10);
+    c.extent = q.text(11);
+    c.trend = allowed_code(q.text(12), kTrends, "unknown");
+    c.severity = std::clamp(q.integer(13), 0, 5);
+    c.signal_crime = q.integer(14) != 0;
+    c.sources = q.integer(15);
+    c.source_limitations = q.text(16);
+    c.confidence = allowed_code(q.text(17), kConfidences, "");
+    c.impact = std::clamp(q.integer(18), 0, 5);
+    c.influence = std::clamp(q.integer(19), 0, 5);
+    c.x = float(q.real(20));
+    c.y = float(q.real(21));
+    c.cluster_id = q.int64(22);
+    c.hidden = q.integer(23) != 0;
+    c.prioritised = q.integer(24) != 0;
+    return c;
 }
 
+void load_cards(Database& db, Snapshot& s, Reading reading) {
+    auto& q = db.prepare(std::string(reading == Reading::Everything ? kCardColumns : kReportCardColumns) + "ORDER BY id")
+                  .with();
+    while (q.step()) s.cards.push_back(card_from(q));
+}
+
+// Phones' dots count like everyone's; their ids are negative so they never meet a vote's id.
+constexpr const char* kVoteColumns = "SELECT id, card_id, COALESCE(participant_id, 0), organisation, dots FROM problem_map_vote ";
+constexpr const char* kPhoneVoteColumns = "SELECT id, card_id, phone, dots FROM problem_map_phone_vote ";
+Vote vote_from(const Statement& q) { return {q.int64(0), q.int64(1), Voter{q.int64(2), q.text(3), {}}, q.integer(4)}; }
+Vote phone_vote_from(const Statement& q) { return {-q.int64(0), q.int64(1), Voter{0, {}, q.text(2)}, q.integer(3)}; }
+
 void load_votes(Database& db, Snapshot& s) {
-    auto& q = db.prepare("SELECT id, card_id, COALESCE(participant_id, 0), organisation, dots FROM problem_map_vote "
-                         "ORDER BY id").with();
-    while (q.step()) s.votes.push_back({q.int64(0), q.int64(1), Voter{q.int64(2), q.text(3), {}}, q.integer(4)});
-    // Phones' dots count like everyone's; their ids are negative so they never meet a vote's id.
-    auto& p = db.prepare("SELECT id, card_id, phone, dots FROM problem_map_phone_vote ORDER BY id").with();
-    while (p.step()) s.votes.push_back({-p.int64(0), p.int64(1), Voter{0, {}, p.text(2)}, p.integer(3)});
+    auto& q = db.prepare(std::string(kVoteColumns) + "ORDER BY id").with();
+    while (q.step()) s.votes.push_back(vote_from(q));
+    auto& p = db.prepare(std::string(kPhoneVoteColumns) + "ORDER BY id").with();
+    while (p.step()) s.votes.push_back(phone_vote_from(p));
+}
+
+constexpr const char* kCauseColumns =
+    "SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position FROM problem_map_cause ";
+Cause cause_from(const Statement& q) {
+    return {q.int64(0), q.int64(1), q.int64(2), q.text(3), allowed_code(q.text(4), kNatures, "situational"),
+            allowed_code(q.text(5), kFactors, ""), q.integer(6)};
 }
 
 void load_causes(Database& db, Snapshot& s, Reading reading) {
     // The report lists the causes of the prioritised problems only.
-    auto& q = db.prepare(reading == Reading::Everything
-                             ? "SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position "
-                               "FROM problem_map_cause ORDER BY card_id, position, id"
-                             : "SELECT id, card_id, COALESCE(parent_id, 0), text, nature, factor, position "
-                               "FROM problem_map_cause WHERE card_id IN (SELECT id FROM problem_map_card WHERE prioritised = 1) "
-                               "ORDER BY card_id, position, id")
+    auto& q = db.prepare(std::string(kCauseColumns) +
+                         (reading == Reading::Everything
+                              ? "ORDER BY card_id, position, id"
+                              : "WHERE card_id IN (SELECT id FROM problem_map_card WHERE prioritised = 1) "
+                                "ORDER BY card_id, position, id"))
                   .with();
-    while (q.step())
-        s.causes.push_back({q.int64(0), q.int64(1), q.int64(2), q.text(3), allowed_code(q.text(4), kNatures, "situational"),
-                            allowed_code(q.text(5), kFactors, ""), q.integer(6)});
+    while (q.step()) s.causes.push_back(cause_from(q));
+}
+
+// One row by its id, or none when it is gone.
+template <typename Read>
+auto one_row(Database& db, const char* columns, Id id, Read read) -> std::optional<decltype(read(std::declval<Statement&>()))> {
+    auto& q = db.prepare(std::string(columns) + "WHERE id = ?").with(id);
+    std::optional<decltype(read(q))> row;
+    if (q.step()) row = read(q);
+    q.reset();
+    return row;
 }
 
 void load_triangles(Database& db, Snapshot& s) {
@@ -144,38 +174,94 @@ int Snapshot::dots(Id card_id) const {
     return found == dots_by_card.end() ? 0 : found->second;
 }
 
-Snapshot load_snapshot(Database& db, Reading reading) {
-    Snapshot s;
+namespace rows {
+
+void read_small_tables(Database& db, Snapshot& s) {
+    s.categories.clear();
+    s.areas.clear();
+    s.clusters.clear();
+    s.settings = {};
     load_categories(db, s);
     load_areas(db, s);
     load_clusters(db, s);
+    load_settings(db, s);
+}
+
+void read_triangles(Database& db, Snapshot& s) {
+    s.triangles.clear();
+    load_triangles(db, s);
+}
+
+int face_down_from_phones(Database& db) {
+    return int(db.scalar_int("SELECT count(*) FROM problem_map_phone_card AS p JOIN problem_map_card AS c "
+                             "ON c.id = p.card_id WHERE c.hidden = 1"));
+}
+
+std::optional<Card> card(Database& db, Id id) { return one_row(db, kCardColumns, id, card_from); }
+std::optional<Vote> vote(Database& db, Id id) { return one_row(db, kVoteColumns, id, vote_from); }
+std::optional<Vote> phone_vote(Database& db, Id id) { return one_row(db, kPhoneVoteColumns, id, phone_vote_from); }
+std::optional<Cause> cause(Database& db, Id id) { return one_row(db, kCauseColumns, id, cause_from); }
+
+void derive(Snapshot& s, const Parts& changed) {
+    if (changed.cards) build_index(s.cards, s.card_index);
+    if (changed.small_tables) {
+        build_index(s.categories, s.category_index);
+        build_index(s.areas, s.area_index);
+        build_index(s.clusters, s.cluster_index);
+    }
+    if (changed.causes) {
+        build_index(s.causes, s.cause_index);
+        s.causes_by_card.clear();
+        for (std::size_t i = 0; i < s.causes.size(); ++i) s.causes_by_card[s.causes[i].card_id].push_back(i);
+    }
+    if (changed.votes) {
+        s.dots_by_card.clear();
+        for (const auto& vote : s.votes) s.dots_by_card[vote.card_id] += vote.dots;
+    }
+    if (changed.triangles) {
+        s.triangle_index.clear();
+        for (std::size_t i = 0; i < s.triangles.size(); ++i) s.triangle_index.emplace(s.triangles[i].card_id, i);
+    }
+    if (changed.cards || changed.votes) {  // the ranking orders cards by dots, then severity
+        s.ranks = compute_ranking(s);
+        std::unordered_map<Id, std::size_t>& index = s.rank_index;
+        index.reserve(s.ranks.size());
+        for (std::size_t i = 0; i < s.ranks.size(); ++i) index[s.ranks[i].card_id] = i;
+        if (index.size() != s.ranks.size()) {
+            index.clear();
+            for (std::size_t i = 0; i < s.ranks.size(); ++i) index[s.ranks[i].card_id] = i;
+        }
+    }
+}
+
+}  // namespace rows
+
+Snapshot load_snapshot(Database& db, Reading reading) {
+    Snapshot s;
+    rows::read_small_tables(db, s);
     load_cards(db, s, reading);
     load_votes(db, s);
     load_causes(db, s, reading);
     if (reading == Reading::Everything) load_triangles(db, s);
-    load_settings(db, s);
-    s.face_down_from_phones = int(db.scalar_int("SELECT count(*) FROM problem_map_phone_card AS p JOIN problem_map_card AS c "
-                                                "ON c.id = p.card_id WHERE c.hidden = 1"));
-    build_index(s.cards, s.card_index);
-    build_index(s.categories, s.category_index);
-    build_index(s.areas, s.area_index);
-    build_index(s.clusters, s.cluster_index);
-    build_index(s.causes, s.cause_index);
-    for (const auto& vote : s.votes) s.dots_by_card[vote.card_id] += vote.dots;
-    for (std::size_t i = 0; i < s.causes.size(); ++i) s.causes_by_card[s.causes[i].card_id].push_back(i);
-    for (std::size_t i = 0; i < s.triangles.size(); ++i) s.triangle_index.emplace(s.triangles[i].card_id, i);
-    s.ranks = compute_ranking(s);
-    s.rank_index.reserve(s.ranks.size());
-    for (std::size_t i = 0; i < s.ranks.size(); ++i) s.rank_index.emplace(s.ranks[i].card_id, i);
+    s.face_down_from_phones = rows::face_down_from_phones(db);
+    rows::derive(s, rows::Parts{});
     return s;
 }
 
 std::shared_ptr<const Snapshot> SnapshotCache::get(Workshop& workshop) {
-    if (!snapshot_ || workshop_ != &workshop || revision_ != workshop.revision()) {
-        snapshot_ = std::make_shared<const Snapshot>(load_snapshot(workshop.db()));
-        workshop_ = &workshop;
-        revision_ = workshop.revision();
-    }
+    if (snapshot_ && workshop_ == &workshop && revision_ == workshop.revision()) return snapshot_;
+    std::optional<Snapshot> updated;
+    if (snapshot_ && workshop_ == &workshop)
+        if (auto changes = workshop.changes_since(revision_)) {
+            // Nobody holds this one any more (a view keeps it only for its frame): updated in place.
+            const bool alone = snapshot_.use_count() == 1;
+            updated = updated_snapshot(workshop.db(), alone ? std::move(*snapshot_) : Snapshot(*snapshot_), *changes);
+        }
+    if (updated) ++row_updates_;
+    else ++whole_readings_;
+    snapshot_ = std::make_shared<Snapshot>(updated ? std::move(*updated) : load_snapshot(workshop.db()));
+    workshop_ = &workshop;
+    revision_ = workshop.revision();
     return snapshot_;
 }
 

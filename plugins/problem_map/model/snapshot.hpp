@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace kartla::problem_map {
@@ -16,6 +17,7 @@ struct RankRow {
     int dots = 0;
     int voters = 0;
     int rank = 0;  // 1 = most dots; cards with equal dots share a rank; 0: no dots
+    bool operator==(const RankRow&) const = default;
 };
 
 struct Snapshot {
@@ -55,16 +57,28 @@ struct Snapshot {
 enum class Reading { Everything, Report };
 Snapshot load_snapshot(Database& db, Reading reading = Reading::Everything);
 
-// Holds the snapshot of one workshop and reloads it only when the revision moves.
+// The snapshot after `changes` (Workshop::changes_since), made from `before` by reading
+// just the rows they name; none when they are too many to be worth it, or name a row in a
+// way it cannot follow: then read the whole snapshot again. Equal to load_snapshot.
+// `before` is taken by value: the cache moves its own in when nothing else holds it, so
+// 50,000 cards are not copied for one.
+std::optional<Snapshot> updated_snapshot(Database& db, Snapshot before, const std::vector<RowChange>& changes);
+
+// Holds the snapshot of one workshop and reloads it only when the revision moves: the rows
+// the edits since touched when the workshop can name them, or else everything.
 // Shared, so a view may keep this frame's snapshot while an edit makes the next one.
 class SnapshotCache {
 public:
     std::shared_ptr<const Snapshot> get(Workshop& workshop);
+    // How the snapshots so far were made (a test tells the two ways apart).
+    std::size_t whole_readings() const { return whole_readings_; }
+    std::size_t row_updates() const { return row_updates_; }
 
 private:
     Workshop* workshop_ = nullptr;
     std::uint64_t revision_ = 0;
-    std::shared_ptr<const Snapshot> snapshot_;
+    std::shared_ptr<Snapshot> snapshot_;  // handed out as const
+    std::size_t whole_readings_ = 0, row_updates_ = 0;
 };
 
 }  // namespace kartla::problem_map

@@ -45,6 +45,7 @@ struct Category {
     std::string msgid;  // English default name, translated for display while name is empty
     std::uint32_t color = 0x808080;  // 0xRRGGBB
     int position = 0;
+    bool operator==(const Category&) const = default;
 };
 
 struct Area {
@@ -52,6 +53,7 @@ struct Area {
     std::string name;
     std::string police_class;  // one of kPoliceClasses
     int position = 0;
+    bool operator==(const Area&) const = default;
 };
 
 struct Cluster {
@@ -59,6 +61,7 @@ struct Cluster {
     std::string name;
     float x = 0, y = 0, w = 0, h = 0;
     bool contains(float px, float py) const { return px >= x && px <= x + w && py >= y && py <= y + h; }
+    bool operator==(const Cluster&) const = default;
 };
 
 struct Card {
@@ -84,6 +87,7 @@ struct Card {
     Id cluster_id = 0;
     bool hidden = false;  // face down during a silent brainstorm
     bool prioritised = false;
+    bool operator==(const Card&) const = default;
 };
 
 // A voter is a participant or, when the facilitator votes by organisation, an
@@ -100,6 +104,7 @@ struct Vote {
     Id card_id = 0;
     Voter voter;
     int dots = 0;
+    bool operator==(const Vote&) const = default;
 };
 
 struct Cause {
@@ -110,6 +115,7 @@ struct Cause {
     std::string nature = "situational";  // one of kNatures
     std::string factor;                  // one of kFactors
     int position = 0;
+    bool operator==(const Cause&) const = default;
 };
 
 // The problem analysis triangle and its controllers.
@@ -117,6 +123,7 @@ struct Triangle {
     Id card_id = 0;
     std::string offender, target, place;
     std::string handler, guardian, manager;
+    bool operator==(const Triangle&) const = default;
 };
 
 enum class VoteBy { Participant, Organisation };
@@ -128,6 +135,7 @@ struct Settings {
     MatrixMode matrix = MatrixMode::SeverityTrend;
     bool silent_round = false;
     bool phone_voting = false;  // phones may give and move dots
+    bool operator==(const Settings&) const = default;
 };
 
 template <std::size_t N>

@@ -227,6 +227,51 @@ TEST_CASE("phones: a poll is answered from the state published for the revision,
     CHECK(published.answer(kPhone, "sv", mine) == 410);
 }
 
+TEST_CASE("phones: a poll's text, its shared part encoded once per publication, is the answer encoded whole") {
+    Setup s;
+    s.set("phone_voting", "1");
+    s.set("dots_per_voter", "4");
+    CHECK(s.post(phone_routes::post_card, {{"title", "Klotter vid \"Östra\" torget\\"}}).first == 201);
+    CHECK(s.post(phone_routes::post_card, {{"title", "Inbrott i förråd"}}).first == 201);
+    CHECK(s.post(phone_routes::post_card, {{"title", "Snatteri"}}).first == 201);
+    const Id first = number(*s.w, "SELECT min(id) FROM problem_map_card");
+    const Id last = number(*s.w, "SELECT max(id) FROM problem_map_card");
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", first}, {"dots", 2}}).first == 200);
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", last}, {"dots", 1}}).first == 200);
+    CHECK(s.post(phone_routes::post_votes, {{"card_id", last}, {"dots", 3}}, kOther).first == 200);
+    const phone_routes::PhoneWords words = [](std::string_view language, const char* m) {
+        return language == "sv" && std::string_view(m) == "Organised crime" ? "Organiserad brottslighet" : m;
+    };
+    auto same_as_whole = [&](const phone_routes::PublishedState& published) {
+        const std::string unknown(32, 'a');
+        for (const std::string& phone : {kPhone, kOther, unknown})
+            for (const char* language : {"sv", "en", "de"}) {
+                INFO(phone, " ", language);
+                nlohmann::json whole;
+                std::string text;
+                REQUIRE(published.answer(phone, language, whole) == 200);
+                REQUIRE(published.answer_text(phone, language, text) == 200);
+                // Byte for byte what the server made of the whole answer before.
+                CHECK(text == whole.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            }
+    };
+    phone_routes::PublishedState published;
+    std::string text;
+    CHECK(published.answer_text(kPhone, "sv", text) == 410);
+    CHECK(nlohmann::json::parse(text)["error"] == "Joining is closed.");
+    published.publish(s.w.get(), words);
+    same_as_whole(published);  // voting: the board's order
+    s.set("phone_voting", "0");
+    published.publish(s.w.get(), nullptr);
+    same_as_whole(published);  // closed with dots given: the ranking, with everyone's dots
+    REQUIRE(published.answer_text(kOther, "en", text) == 200);
+    const auto parsed = nlohmann::json::parse(text);
+    CHECK(parsed["ranking"] == true);
+    CHECK(parsed["dots_left"] == 1);
+    CHECK(parsed["cards"][0]["dots"] == 4);
+    CHECK(parsed["cards"][0]["my_dots"] == 3);
+}
+
 TEST_CASE("phones: a vote's answer names the categories in the phone's language, not the screen's") {
     Setup s;
     s.set("phone_voting", "1");

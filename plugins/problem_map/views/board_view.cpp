@@ -17,8 +17,8 @@ namespace kartla::problem_map::views {
 using namespace board;
 
 const BoardIndex& BoardView::index_for(const std::shared_ptr<const Snapshot>& snapshot) {
-    // Holding the snapshot keeps its address from being reused by a later one.
-    if (snapshot != indexed_ || !index_) {
+    const bool same = !indexed_.owner_before(snapshot) && !snapshot.owner_before(indexed_) && !indexed_.expired();
+    if (!same || !index_) {
         index_ = std::make_unique<BoardIndex>(*snapshot);
         indexed_ = snapshot;
     }

@@ -78,7 +78,9 @@ private:
 
     UiState& c_;
     CardPanel& panel_;
-    std::shared_ptr<const Snapshot> indexed_;
+    // Weak, so the cache may update the snapshot in place when nothing else holds it; a weak
+    // pointer also keeps the snapshot's address from being reused by a later one.
+    std::weak_ptr<const Snapshot> indexed_;
     std::unique_ptr<BoardIndex> index_;
     BoardMode mode_;
     Canvas canvas_;
