@@ -125,7 +125,6 @@ void BoardView::fit_to_facilitator(const Snapshot& s) {
 
 // One row at any text size: what does not fit goes into "More" (ui::toolbar).
 void BoardView::draw_toolbar(const Snapshot& s) {
-    Workshop* w = c_.workshop();
     using Item = ui::ToolItem;
     std::vector<Item> items;
     auto button = [&](const char* label, const char* probe, std::function<void()> run) {
