@@ -8,6 +8,8 @@
 // UTF-8, NUL bytes) and should err on the side of flagging real identifiers
 // while staying quiet on dates, amounts and postal codes.
 
+#include "kartla/api.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -32,21 +34,21 @@ struct Hit {
 // characters and invisible format characters (zero-width space, soft hyphen,
 // bidi controls; see text::is_invisible_format_char) hide nothing, and a hit
 // found only that way spans them ("850709\u200B-9805" is one hit).
-std::vector<Hit> find_personal_data(std::string_view text);
+KARTLA_API std::vector<Hit> find_personal_data(std::string_view text);
 
 // Replaces each hit with a Swedish marker such as "[personnummer]".
 // Tolerates unsorted, overlapping or out-of-range hits: they are sorted,
 // clamped to the text and overlapping ones are skipped.
-std::string mask(std::string_view text, const std::vector<Hit>& hits);
+KARTLA_API std::string mask(std::string_view text, const std::vector<Hit>& hits);
 
 // mask(text, find_personal_data(text)).
-std::string redact(std::string_view text);
+KARTLA_API std::string redact(std::string_view text);
 
-bool contains_personal_data(std::string_view text);
+KARTLA_API bool contains_personal_data(std::string_view text);
 
 // Stable English key, e.g. for settings, logs and translations:
 // "personal_identity_number", "coordination_number", "phone_number",
 // "email_address".
-const char* hit_kind_key(HitKind kind);
+KARTLA_API const char* hit_kind_key(HitKind kind);
 
 }  // namespace kartla::privacy

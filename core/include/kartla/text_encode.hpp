@@ -18,6 +18,8 @@
 //     yet they reorder what is shown or split a word or a number.
 #pragma once
 
+#include "kartla/api.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -34,17 +36,17 @@ namespace kartla::text {
 // "Rapport\u202Egpj.exe" read as "Rapportexe.jpg"; a zero-width space inside
 // "850709\u200B-9805" hides a personnummer from a search, not from a reader.
 // Dropping them costs at most a hyphenation hint or an emoji ligature.
-bool is_invisible_format_char(char32_t c);
+KARTLA_API bool is_invisible_format_char(char32_t c);
 
 // Repairs `in`: each maximal ill-formed subpart (stray continuation bytes,
 // truncated sequences, overlongs, UTF-16 surrogates, code points above
 // U+10FFFF) becomes U+FFFD; NUL bytes are dropped because C APIs, SQLite's
 // text functions and every export format mis-handle them.
-std::string valid_utf8(std::string_view in);
+KARTLA_API std::string valid_utf8(std::string_view in);
 
 // True when `in` is well-formed UTF-8. NUL is well-formed, so a string with a
 // NUL is valid here even though valid_utf8 would drop it.
-bool is_valid_utf8(std::string_view in);
+KARTLA_API bool is_valid_utf8(std::string_view in);
 
 // Drops control characters, which XML 1.0 (XLSX, SVG) and spreadsheets cannot
 // hold or show, and invisible format characters. With keep_newlines_and_tabs,
@@ -52,12 +54,12 @@ bool is_valid_utf8(std::string_view in);
 // break of Excel and LibreOffice); without it they are dropped as well.
 // With keep_newlines_and_tabs, this is also the text a layout engine (Pango)
 // is given.
-std::string without_control_chars(std::string_view in, bool keep_newlines_and_tabs);
+KARTLA_API std::string without_control_chars(std::string_view in, bool keep_newlines_and_tabs);
 
 // The longest repaired (valid_utf8) prefix of `in` that fits in max_bytes.
 // Cuts only between code points; a combining mark may still be separated from
 // its base letter (decomposed "å"), which is harmless for display.
-std::string truncate_utf8(std::string_view in, std::size_t max_bytes);
+KARTLA_API std::string truncate_utf8(std::string_view in, std::size_t max_bytes);
 
 // ---------------------------------------------------------------- CSV
 // For Excel / LibreOffice with Swedish settings (separator ';'), but any
@@ -73,11 +75,11 @@ std::string truncate_utf8(std::string_view in, std::size_t max_bytes);
 // Control characters other than TAB and line breaks are dropped; line breaks
 // become LF. Throws std::invalid_argument when `separator` is '"', CR, LF, NUL
 // or a non-ASCII byte, since no reader could then split the line.
-std::string csv_cell(std::string_view value, char separator);
+KARTLA_API std::string csv_cell(std::string_view value, char separator);
 
 // csv_cell of each value joined by `separator`, ending in "\r\n". A row of one
 // empty cell is written as "" so readers do not take it for a blank line.
-std::string csv_row(const std::vector<std::string>& cells, char separator);
+KARTLA_API std::string csv_row(const std::vector<std::string>& cells, char separator);
 
 // Excel guesses a legacy code page for CSV without it: write it first.
 inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
@@ -87,7 +89,7 @@ inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 // Text content or a quoted attribute value: & < > " ' become &amp; &lt; &gt;
 // &quot; &#39; (not &apos;, which HTML 4 lacks). Control characters other than
 // TAB and line breaks are dropped (they are HTML parse errors); CR becomes LF.
-std::string html_escape(std::string_view in);
+KARTLA_API std::string html_escape(std::string_view in);
 
 // ---------------------------------------------------------------- Markdown
 
@@ -106,14 +108,14 @@ std::string html_escape(std::string_view in);
 //     text: the '.' or ')' of an ordered-list marker ("1." -> "1\."), and a
 //     leading '=' (setext heading underline).
 // Renderers that forbid raw HTML show "<br>" literally; the text stays safe.
-std::string markdown_inline(std::string_view in);
+KARTLA_API std::string markdown_inline(std::string_view in);
 
 // ---------------------------------------------------------------- iCalendar
 
 // A TEXT property value (RFC 5545 3.3.11): backslash, ';' and ',' get a
 // backslash, LF becomes the two characters "\n", CR is dropped (so CRLF is one
 // "\n"), TAB is kept (RFC 5545 allows it), other control characters dropped.
-std::string ics_text(std::string_view in);
+KARTLA_API std::string ics_text(std::string_view in);
 
 // A whole content line ("DESCRIPTION:" + ics_text(...)) folded (RFC 5545 3.1):
 // every physical line is at most 75 octets excluding its CRLF, continuation
@@ -121,7 +123,7 @@ std::string ics_text(std::string_view in);
 // ending in CRLF. A correct content line holds no control characters other
 // than TAB; any others (notably raw CR/LF, which would let text inject new
 // properties) are dropped.
-std::string ics_fold(std::string_view content_line);
+KARTLA_API std::string ics_fold(std::string_view content_line);
 
 // ---------------------------------------------------------------- XML
 
@@ -132,6 +134,6 @@ std::string ics_fold(std::string_view content_line);
 // format characters are dropped.
 // DEL and C1 are legal XML and kept: compose with without_control_chars
 // (e.g. xml_escape(without_control_chars(s, true))) to drop them for XLSX.
-std::string xml_escape(std::string_view in);
+KARTLA_API std::string xml_escape(std::string_view in);
 
 }  // namespace kartla::text
