@@ -31,6 +31,8 @@ beside=$!
 tests_status=0
 (cd "$root/build" && ctest -j"$(nproc)" --output-on-failure --timeout 600) || tests_status=$?
 if (( tests_status != 0 )); then
+  # Its children first (the ASan build or the fuzz script), or they would go on after this exits.
+  pkill -TERM -P "$beside" 2>/dev/null || true
   kill "$beside" 2>/dev/null || true
   exit "$tests_status"
 fi
