@@ -33,7 +33,7 @@ TEST_CASE("exporting the plan to a folder that does not exist says so in Swedish
 
     CHECK(record(w.runtime, "action_plan").status == PluginStatus::Loaded);
     CHECK(views_of(w.runtime, "action_plan") == views_before);
-    CHECK(w.runtime.find_export("md") != nullptr);
+    CHECK(w.runtime.offers().find_export("md") != nullptr);
     CHECK(w.shell->status_message().starts_with("Exporten misslyckades: Mappen finns inte."));
     CHECK_FALSE(fs::exists(w.dir / "finns inte"));
     // Said in a dialog too, titled with what failed.

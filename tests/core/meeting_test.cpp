@@ -246,7 +246,7 @@ TEST_CASE("the meeting export lists attendance, agenda with time spent, decision
         agenda::update_note(db, {parked, agenda::NoteKind::Parked, "Vem äger gångtunneln?", true});
         agenda::add_spent(db, agenda::steps(db, m)[0].id, 600);
     });
-    const ExportSpec* exporter = f.runtime.find_export("meeting-md");
+    const ExportSpec* exporter = f.runtime.offers().find_export("meeting-md");
     REQUIRE(exporter != nullptr);
     auto out = f.dir / "möte.md";
     exporter->write(*f.runtime.workshop(), ExportOptions{}, out);

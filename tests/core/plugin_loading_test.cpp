@@ -42,13 +42,13 @@ TEST_CASE("a good plugin loads, registers its parts and gets its tables in the w
     REQUIRE(runtime.plugins().load(fixture("fixture_good")));
     CHECK(record(runtime, "fixture_good").status == PluginStatus::Loaded);
     CHECK(runtime.registry().views().size() == 1);
-    CHECK(runtime.find_export("things") != nullptr);
+    CHECK(runtime.offers().find_export("things") != nullptr);
     runtime.set_workshop(Workshop::in_memory());
     CHECK(runtime.workshop()->plugin_schema_version("fixture_good") == 1);
     bool available = false;
-    CHECK(runtime.entities("thing", &available).empty());
+    CHECK(runtime.offers().entities("thing", &available).empty());
     CHECK(available);
-    runtime.entities("nothing", &available);
+    runtime.offers().entities("nothing", &available);
     CHECK(!available);
 }
 

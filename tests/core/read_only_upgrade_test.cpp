@@ -62,7 +62,7 @@ TEST_CASE("a file of an older plugin opened read-only is upgraded in memory: its
         CHECK(plugin->workshop_problem.empty());
     }
     bool available = false;
-    CHECK(runtime.entities("problem", &available).size() == 15);
+    CHECK(runtime.offers().entities("problem", &available).size() == 15);
     CHECK(available);
     CHECK(runtime.workshop()->db().scalar_int("SELECT count(*) FROM problem_map_phone_vote") == 0);
     CHECK(runtime.workshop()->read_only());

@@ -199,7 +199,7 @@ TEST_CASE("every view, tab, command, export and report section the plugins regis
     }
     for (const auto& c : runtime.registry().commands()) check(c.plugin_id, "command", c.spec.label);
     for (const auto& e : runtime.registry().exports()) check(e.plugin_id, "export", e.spec.label);
-    for (const auto& r : runtime.report_sections()) check("", "report section", r.title);
+    for (const auto& r : runtime.offers().report_sections()) check("", "report section", r.title);
     REQUIRE(runtime.registry().exports().size() >= 10);  // the action plan's tables among them
     INFO("registered titles without a Swedish translation:\n" << missing);
     CHECK(missing.empty());

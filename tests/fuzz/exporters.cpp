@@ -78,7 +78,7 @@ Runtime& runtime() {
 
 void require_formats(const Group& group) {
     for (const char* format : group.formats)
-        if (!runtime().find_export(format)) fail(group.target, std::string("no plugin offers the export ") + format);
+        if (!runtime().offers().find_export(format)) fail(group.target, std::string("no plugin offers the export ") + format);
 }
 
 std::string read_file(const fs::path& file) {

@@ -30,7 +30,7 @@ struct Built {
         fuzz::ByteSource source(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
         result = fuzz::build_workshop(runtime, source);
     }
-    std::size_t count(std::string_view kind) { return runtime.entities(kind).size(); }
+    std::size_t count(std::string_view kind) { return runtime.offers().entities(kind).size(); }
 };
 
 // What the loaders said, so a failed check shows it.
@@ -70,6 +70,6 @@ TEST_CASE("fuzzed workshop: no bytes give an empty workshop that every loader ac
     fuzz::ByteSource nothing(nullptr, 0);
     auto result = fuzz::build_workshop(runtime, nothing);
     CHECK(refusals(result) == "");
-    CHECK(runtime.entities("problem").empty());
-    CHECK(runtime.entities("measure").empty());
+    CHECK(runtime.offers().entities("problem").empty());
+    CHECK(runtime.offers().entities("measure").empty());
 }

@@ -109,7 +109,7 @@ void check_info(Fixture& f) {
         "ON d.card_id = c.id WHERE c.hidden = 0 ORDER BY c.id").with();
     while (q.step()) expected.emplace_back(q.int64(0), q.text(1));
     std::vector<std::pair<std::int64_t, std::string>> published;
-    for (const auto& e : f.runtime.entities("problem")) published.emplace_back(e.id, e.attribute("rank"));
+    for (const auto& e : f.runtime.offers().entities("problem")) published.emplace_back(e.id, e.attribute("rank"));
     std::sort(published.begin(), published.end());
     REQUIRE(published == expected);
 }
@@ -118,7 +118,7 @@ void check_info(Fixture& f) {
 void check_selection(Runtime& runtime) {
     std::mt19937 rng(9);
     for (const char* kind : {"problem", "cause", "actor", "measure"}) {
-        const auto all = runtime.entities(kind);
+        const auto all = runtime.offers().entities(kind);
         REQUIRE(!all.empty());
         for (int round = 0; round < 4; ++round) {
             EntityFilter filter;
@@ -130,7 +130,7 @@ void check_selection(Runtime& runtime) {
             std::vector<Entity> expected;
             for (const auto& e : all)
                 if (filter.matches(e)) expected.push_back(e);
-            const auto selected = runtime.entities_where(kind, filter);
+            const auto selected = runtime.offers().entities_where(kind, filter);
             REQUIRE(selected.size() == expected.size());
             for (std::size_t i = 0; i < expected.size(); ++i) {
                 REQUIRE(selected[i].id == expected[i].id);

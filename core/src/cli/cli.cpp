@@ -175,7 +175,7 @@ Outcome export_file(const std::vector<std::string>& args, const Start& start, st
     use_language(runtime, words, language);
     // A tabular export offers each table as a format of its own: "--format csv --table log" is "csv-log".
     if (!table.empty() && table != "measures") format += "-" + table;
-    const ExportSpec* exporter = runtime.find_export(format);
+    const ExportSpec* exporter = runtime.offers().find_export(format);
     if (!exporter) return fail(err, fmt::format("unknown export format '{}' (available: {})", format, export_formats(runtime)), 2);
     auto opened = Workshop::open(file, OpenMode::ReadOnly, false, runtime.plugins().known_schema());
     if (auto* e = std::get_if<OpenError>(&opened)) return fail(err, e->message);

@@ -48,12 +48,12 @@ nlohmann::json workshop_info(Runtime& runtime) {
 
     auto entities = nlohmann::json::object();
     for (auto& kind : runtime.registry().entity_kinds())
-        if (!entities.contains(kind.spec.kind)) entities[kind.spec.kind] = runtime.entities(kind.spec.kind).size();
+        if (!entities.contains(kind.spec.kind)) entities[kind.spec.kind] = runtime.offers().entities(kind.spec.kind).size();
     info["entities"] = entities;
 
     // The prioritised problems with a gap, by kind (kartla::coverage says what each kind means).
     const EntitySource published = [&](std::string_view kind, bool* available) {
-        return runtime.entities(kind, available);
+        return runtime.offers().entities(kind, available);
     };
     const auto coverage = coverage::compute(db, published);
     auto gaps = nlohmann::json::object();

@@ -109,7 +109,7 @@ int merge_copies(Runtime& runtime, const std::vector<std::string>& args, std::os
         auto theirs = other_copy::open(r.theirs, mine, known);
         if (auto* refused = std::get_if<std::string>(&theirs)) return *refused;
         auto& other = *std::get<std::unique_ptr<Workshop>>(theirs);
-        auto links = runtime.link_targets();
+        auto links = runtime.offers().link_targets();
         auto found = merge::merge(mine, other, choices, links);
         if (found.merged() || r.all.empty()) return found;
         return merge::merge(mine, other, complete(choices, found, r.all), links);

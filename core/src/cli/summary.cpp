@@ -19,7 +19,7 @@ bool open_measure(const std::string& status) { return status != "done" && status
 
 std::vector<Entity> published(Runtime& runtime, WorkshopSummary& s, const char* kind) {
     bool available = false;
-    auto entities = runtime.entities(kind, &available);
+    auto entities = runtime.offers().entities(kind, &available);
     if (!available) s.missing_kinds.push_back(kind);
     return entities;
 }

@@ -34,10 +34,10 @@ public:
     Workshop* workshop() override { return runtime_.plugins().usable(id_) ? runtime_.workshop() : nullptr; }
     EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) override;
     std::vector<Entity> entities(std::string_view kind, bool* available) override {
-        return runtime_.entities(kind, available);
+        return runtime_.offers().entities(kind, available);
     }
     std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available) override {
-        return runtime_.entities_where(kind, filter, available);
+        return runtime_.offers().entities_where(kind, filter, available);
     }
     const char* tr(const char* msgid) override { return runtime_.frontend().translate_in(id_, msgid); }
     const char* tr_in(std::string_view language, const char* msgid) override {
@@ -49,7 +49,7 @@ public:
     ImGuiContext* imgui_context() override;
     float ui_scale() override { return runtime_.frontend().ui_scale(); }
     void add_report_section(ReportSectionSpec section) override { runtime_.registry().add(id_, std::move(section)); }
-    std::vector<ReportSectionSpec> report_sections() override { return runtime_.report_sections(); }
+    std::vector<ReportSectionSpec> report_sections() override { return runtime_.offers().report_sections(); }
     void add_phone_route(PhoneRouteSpec route) override { runtime_.registry().add(id_, std::move(route)); }
 
 private:

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 
 namespace kartla {
 
@@ -43,79 +42,6 @@ void Runtime::set_frontend(Frontend* frontend) { frontend_ = frontend ? frontend
 void Runtime::set_workshop(std::unique_ptr<Workshop> workshop) {
     session_.set_workshop(std::move(workshop));
     plugins_->prepare_tables(session_.workshop());
-}
-
-const ExportSpec* Runtime::find_export(std::string_view format) const {
-    for (auto& entry : registry_.exports())
-        if (entry.spec.format == format && plugins_->usable(entry.plugin_id)) return &entry.spec;
-    return nullptr;
-}
-
-std::vector<ReportSectionSpec> Runtime::report_sections() const {
-    std::vector<ReportSectionSpec> out;
-    for (auto& entry : registry_.report_sections())
-        if (plugins_->usable(entry.plugin_id)) {
-            out.push_back(entry.spec);
-            out.back().title = frontend_->translate_in(entry.plugin_id, entry.spec.title.c_str());  // in its plugin's words
-        }
-    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.order < b.order; });
-    return out;
-}
-
-std::vector<Entity> Runtime::entities(std::string_view kind, bool* available) {
-    if (available) *available = false;
-    std::vector<Entity> out;
-    if (!workshop()) return out;
-    for (auto& entry : registry_.entity_kinds()) {
-        if (entry.spec.kind != kind || !plugins_->usable(entry.plugin_id)) continue;
-        if (available) *available = true;
-        guarded(entry.plugin_id, "listing entities", [&] {
-            auto listed = entry.spec.list(*workshop());
-            out.insert(out.end(), listed.begin(), listed.end());
-        });
-    }
-    return out;
-}
-
-std::vector<Entity> Runtime::entities_where(std::string_view kind, const EntityFilter& filter, bool* available) {
-    if (available) *available = false;
-    std::vector<Entity> out;
-    if (!workshop()) return out;
-    for (auto& entry : registry_.entity_kinds()) {
-        if (entry.spec.kind != kind || !plugins_->usable(entry.plugin_id)) continue;
-        if (available) *available = true;
-        guarded(entry.plugin_id, "listing entities", [&] {
-            if (entry.spec.select) {
-                auto selected = entry.spec.select(*workshop(), filter);
-                out.insert(out.end(), selected.begin(), selected.end());
-                return;
-            }
-            for (auto& e : entry.spec.list(*workshop()))
-                if (filter.matches(e)) out.push_back(std::move(e));
-        });
-    }
-    return out;
-}
-
-std::map<std::string, std::string> Runtime::link_targets() const {
-    std::map<std::string, std::string> out;
-    for (const auto& entry : registry_.entity_kinds())
-        if (!entry.spec.table.empty()) out.emplace(entry.spec.kind, entry.spec.table);
-    return out;
-}
-
-std::string Runtime::table_name(std::string_view table) const {
-    for (const auto& entry : registry_.table_names())
-        if (entry.spec.table == table) return frontend_->translate_in(entry.plugin_id, entry.spec.name.c_str());
-    return std::string(table);
-}
-
-std::string Runtime::field_name(std::string_view table, std::string_view column) const {
-    for (const auto& entry : registry_.table_names())
-        if (entry.spec.table == table)
-            for (const auto& [field, msgid] : entry.spec.fields)
-                if (field == column) return frontend_->translate_in(entry.plugin_id, msgid.c_str());
-    return {};
 }
 
 std::string Runtime::attempt(std::string_view plugin_id, const char* failed_msgid, const std::function<void()>& action) {

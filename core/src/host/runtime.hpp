@@ -3,6 +3,7 @@
 #include "kartla/plugin_api.hpp"
 #include "kartla/workshop.hpp"
 #include "host/message_log.hpp"
+#include "host/offers.hpp"
 #include "host/plugin_set.hpp"
 #include "host/registry.hpp"
 #include "host/session.hpp"
@@ -49,6 +50,7 @@ public:
 
 // The host side of the plugin API: the plugins, what they registered, and the
 // session they work in. The window's shell and the command line each hold one.
+// It only hosts: what the registrations offer is asked of offers().
 class KARTLA_API Runtime {
 public:
     Runtime();
@@ -66,20 +68,8 @@ public:
     void set_workshop(std::unique_ptr<Workshop> workshop);
     Workshop* workshop() { return session_.workshop(); }
 
-    // What plugins registered, as the usable ones offer it: an export by its
-    // format; the report's parts by ascending order (registration order within
-    // one order), titles translated; the entities of a kind (Host::entities).
-    const ExportSpec* find_export(std::string_view format) const;
-    std::vector<ReportSectionSpec> report_sections() const;
-    std::vector<Entity> entities(std::string_view kind, bool* available = nullptr);
-    std::vector<Entity> entities_where(std::string_view kind, const EntityFilter& filter, bool* available = nullptr);
-    // By entity kind, the table whose key is its id (EntityKindSpec::table): what a
-    // merge checks links against (merge::LinkTargets).
-    std::map<std::string, std::string> link_targets() const;
-    // A table, and a field of it, as the plugin that owns it calls them (Host::add_table_names),
-    // in the UI's language; a table no plugin names is shown as it is, a field not named as "".
-    std::string table_name(std::string_view table) const;
-    std::string field_name(std::string_view table, std::string_view column) const;
+    // What the usable plugins offer (exports, report parts, entities, table names).
+    Offers offers() { return Offers(*this); }
 
     // Host code that is not a plugin registers under the id "core".
     Host& core_host() { return *core_host_; }

@@ -47,7 +47,7 @@ void MergePanel::start(const std::filesystem::path& other) {
         return;
     }
     auto& theirs = *std::get<std::unique_ptr<Workshop>>(opened);
-    auto outcome = merge::merge(*mine, theirs, {}, runtime_.link_targets());
+    auto outcome = merge::merge(*mine, theirs, {}, runtime_.offers().link_targets());
     theirs_when_ = outcome.theirs_last_edit;
     if (!outcome.refusal.empty()) {
         problem_ = outcome.refusal;
@@ -72,7 +72,7 @@ void MergePanel::apply() {
         problem_ = *refused;
         return;
     }
-    auto outcome = merge::merge(*mine, *std::get<std::unique_ptr<Workshop>>(opened), choices_, runtime_.link_targets());
+    auto outcome = merge::merge(*mine, *std::get<std::unique_ptr<Workshop>>(opened), choices_, runtime_.offers().link_targets());
     if (!outcome.refusal.empty()) {
         problem_ = outcome.refusal;
         return;
@@ -177,8 +177,8 @@ void MergePanel::draw_conflict(std::size_t index, float column_width) {
     ImGui::PushID(int(index));
     ImGui::Separator();
     // In the words of the plugin that owns the table (Host::add_table_names), never its SQL names.
-    std::string field = c.column.empty() ? std::string() : runtime_.field_name(c.table, c.column);
-    std::string what = kind_text(c.kind) + " · " + runtime_.table_name(c.table) + (field.empty() ? "" : " · " + field);
+    std::string field = c.column.empty() ? std::string() : runtime_.offers().field_name(c.table, c.column);
+    std::string what = kind_text(c.kind) + " · " + runtime_.offers().table_name(c.table) + (field.empty() ? "" : " · " + field);
     ImGui::TextWrapped("%s", what.c_str());
     mark_item(fmt::format("core.merge.conflict.{}.what", index));
     auto chosen = choices_.find(c.key);

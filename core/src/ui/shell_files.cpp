@@ -131,13 +131,13 @@ void Shell::quit_if_asked_to() {
 
 // Before anything leaves kartla, the room sees whether it holds personal data.
 void Shell::export_to(const std::string& format) {
-    if (!runtime_.find_export(format) || !runtime_.workshop()) return;
+    if (!runtime_.offers().find_export(format) || !runtime_.workshop()) return;
     if (privacy_panel_.hit_count() == 0) return choose_export_file(format, false);
     export_pending_ = format;
 }
 
 void Shell::choose_export_file(const std::string& format, bool redact) {
-    const ExportSpec* exporter = runtime_.find_export(format);
+    const ExportSpec* exporter = runtime_.offers().find_export(format);
     if (!exporter || !runtime_.workshop()) return;
     const fs::path suggested = default_export_path(runtime_.workshop()->path(), *exporter);
     file_dialog_.show(FileDialog::Purpose::SaveAs, runtime_.translate("Export"), exporter->extension,

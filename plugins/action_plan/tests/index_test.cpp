@@ -260,7 +260,7 @@ TEST_CASE("the indexed plan answers as the linear searches did, on the sample") 
     runtime.plugins().load_all({KARTLA_TEST_PLUGIN_DIR, ACTION_PLAN_STANDINS_DIR});
     REQUIRE(kartla::build_sample(runtime, dir / "sample.kartla").empty());
     const Plan plan = load_plan(runtime.workshop()->db(), [&](std::string_view kind, bool* available) {
-        return runtime.entities(kind, available);
+        return runtime.offers().entities(kind, available);
     });
     REQUIRE(plan.measures.size() >= 10);
     check_same_answers(plan);

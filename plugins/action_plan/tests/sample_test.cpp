@@ -21,7 +21,7 @@ TEST_CASE("the sample has at least 10 linked measures and every live check fires
     REQUIRE(runtime.plugins().usable("action_plan_standins"));
     REQUIRE(kartla::build_sample(runtime, dir / "sample.kartla").empty());
     const Plan plan = load_plan(runtime.workshop()->db(), [&](std::string_view kind, bool* available) {
-        return runtime.entities(kind, available);
+        return runtime.offers().entities(kind, available);
     });
     CHECK(plan.measures.size() >= 10);
     int with_owner = 0, with_partners = 0, with_problem = 0, with_light = 0;

@@ -68,7 +68,7 @@ EntitySource World::source() {
             if (available) *available = false;
             return std::vector<kartla::Entity>{};
         }
-        return runtime.entities(kind, available);
+        return runtime.offers().entities(kind, available);
     };
 }
 
@@ -84,7 +84,7 @@ void World::register_exports() {
 }
 
 void World::export_to(const std::string& format, const std::filesystem::path& out, kartla::ExportOptions options) {
-    const kartla::ExportSpec* spec = runtime.find_export(format);
+    const kartla::ExportSpec* spec = runtime.offers().find_export(format);
     REQUIRE_MESSAGE(spec != nullptr, format);
     spec->write(workshop(), options, out);
 }

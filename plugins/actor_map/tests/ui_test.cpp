@@ -362,7 +362,7 @@ TEST_CASE("owning or taking part in a measure connects an actor: the gaps view, 
 
     // The workshop report's part: the same one actor, by name.
     std::vector<std::string> listed;
-    for (const auto& section : m.runtime().report_sections()) {
+    for (const auto& section : m.runtime().offers().report_sections()) {
         if (section.key != "actor_map.actors") continue;
         auto built = section.build(m.w(), {});
         bool under_heading = false;

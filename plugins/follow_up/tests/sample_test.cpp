@@ -37,7 +37,7 @@ TEST_CASE("the sample has two follow-up meetings with records, indicator values 
     CHECK(indicators >= 5);
     // Six measures have a number at both meetings: a line, not a dot, in their chart.
     int series = 0;
-    for (const auto& m : runtime.entities("measure")) series += indicator_series(db, m.id).size() == 2;
+    for (const auto& m : runtime.offers().entities("measure")) series += indicator_series(db, m.id).size() == 2;
     CHECK(series == 6);
     // The later snapshot holds what the other plugins published; the earlier one how things stood in June.
     auto snap = snapshot(db, meetings[1].id);
@@ -47,7 +47,7 @@ TEST_CASE("the sample has two follow-up meetings with records, indicator values 
         problems += e.kind == "problem";
         actors += e.kind == "actor";
     }
-    CHECK(measures == static_cast<int>(runtime.entities("measure").size()));
+    CHECK(measures == static_cast<int>(runtime.offers().entities("measure").size()));
     CHECK(problems > 0);
     CHECK(actors > 0);
     const auto since = since_last_meeting(db, meetings[1].id, runtime.core_host().entity_source());

@@ -49,7 +49,7 @@ inline std::vector<std::string> measure_titles(const fs::path& workshop) {
     REQUIRE(std::holds_alternative<std::unique_ptr<kartla::Workshop>>(opened));
     runtime.set_workshop(std::move(std::get<std::unique_ptr<kartla::Workshop>>(opened)));
     std::vector<std::string> titles;
-    for (const auto& m : runtime.entities("measure")) {
+    for (const auto& m : runtime.offers().entities("measure")) {
         REQUIRE_FALSE(m.label.empty());  // the checks below would pass on nothing
         titles.push_back(m.label);
     }
