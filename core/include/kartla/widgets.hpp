@@ -37,6 +37,11 @@ struct TextFieldOptions {
     // Names the stored value when two fields edit it (a card's title on the board and
     // in the card panel): they share one pending text. Empty: the field's ImGui id.
     std::string key;
+    // For a value with a form (a date): the reason, in the UI's language, why a text
+    // cannot be stored yet, "" when it can. Text that fails is not written; it stays
+    // in the field as typed (kept like unsaved text, through any change of selection)
+    // with the reason under it once the field is left, and is written when it passes.
+    std::function<std::string(const std::string&)> check;
 };
 KARTLA_API bool text_field(const char* label, const std::string& stored, const TextWrite& write,
                            const TextFieldOptions& options = {});

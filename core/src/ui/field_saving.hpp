@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -31,6 +32,8 @@ struct PendingText {
     double first_key = 0;     // the first key of those (ImGui's clock)
     bool failed = false;      // the last write was refused: kept until the workshop takes it
     double failed_at = 0;
+    std::function<std::string(const std::string&)> check;  // TextFieldOptions::check
+    std::string invalid;      // why the text is not written (the check's reason): kept until it passes
 };
 std::map<ImGuiID, PendingText>& pending_texts();
 // At the end of a frame: text whose field was left without being drawn again (the

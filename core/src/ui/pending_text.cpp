@@ -16,6 +16,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cfloat>
 
 namespace kartla::ui {
@@ -38,10 +39,13 @@ bool draw_input(const char* label, std::string& value, const TextFieldOptions& o
 // Writes the text unless the workshop already has it. False: it stays pending.
 bool write(PendingText& text) {
     text.typed = false;
+    text.invalid.clear();
     if (text.text == text.stored || (!text.failed && text.text == text.written)) {
         text.failed = false;
         return true;
     }
+    if (text.check) text.invalid = text.check(text.text);
+    if (!text.invalid.empty()) return false;  // kept as typed, not retried until it changes
     EditGroup outer = typing::swap_group(text.group);  // joins the visit's undo step
     bool ok = false;
     try {
@@ -56,29 +60,39 @@ bool write(PendingText& text) {
     return ok;
 }
 
-// Marks the field itself, red frame and a "Not saved" tab on its top edge, without
+// Marks the field itself, red frame and a tab on its top edge saying `label`, without
 // moving anything below it: a note under the field would push the next field down
-// in the very frame the click that left this one lands on it. The whole reason
-// shows on hover or touch-and-hold; the status bar says it too.
-void mark_not_saved(ImVec2 min, ImVec2 max) {
+// in the very frame the click that left this one lands on it. The whole `reason`
+// shows on hover or touch-and-hold.
+void mark_field(ImVec2 min, ImVec2 max, const char* label, const char* reason, const char* probe) {
     const ImU32 red = IM_COL32(178, 20, 20, 255);
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRect(min, max, red, ImGui::GetStyle().FrameRounding, 0, 2.0f);
-    const char* label = widget_text("Not saved");
     float size = ImGui::GetFontSize() * 0.8f;
-    ImVec2 text = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
     float pad = size * 0.3f;
+    ImVec2 text = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
+    text.x = std::min(text.x, std::max(size, max.x - min.x - pad * 6));  // a long reason is cut to the field
     ImVec2 tab_max(max.x - pad * 2, min.y + text.y * 0.5f);
     ImVec2 tab_min(tab_max.x - text.x - pad * 2, tab_max.y - text.y - pad);
     list->AddRectFilled(tab_min, tab_max, red, size * 0.2f);
-    list->AddText(ImGui::GetFont(), size, ImVec2(tab_min.x + pad, tab_min.y + pad * 0.5f), IM_COL32_WHITE, label);
-    mark_rect("text.not_saved", tab_min, tab_max);
-    whole_text_tip(tab_min, max, widget_text("Not saved: the file cannot take it now. "
-                                             "The text is kept here and saved as soon as it can be."));
+    draw_clipped_text(list, ImGui::GetFont(), size, ImVec2(tab_min.x + pad, tab_min.y + pad * 0.5f), IM_COL32_WHITE,
+                      label, text.x, 1);
+    mark_rect(probe, tab_min, tab_max);
+    whole_text_tip(tab_min, max, reason);
+}
+
+// Text the file could not take: the status bar says it too.
+void mark_not_saved(ImVec2 min, ImVec2 max) {
+    mark_field(min, max, widget_text("Not saved"),
+               widget_text("Not saved: the file cannot take it now. "
+                           "The text is kept here and saved as soon as it can be."),
+               "text.not_saved");
 }
 
 // A text with nothing left to write whose field is not being typed in needs no keeping.
-bool done(const PendingText& text) { return !text.typed && !text.failed && ImGui::GetActiveID() != text.field; }
+bool done(const PendingText& text) {
+    return !text.typed && !text.failed && text.invalid.empty() && ImGui::GetActiveID() != text.field;
+}
 
 template <class Keep>
 void for_each_text(Keep&& visit) {
@@ -118,6 +132,7 @@ bool text_field(const char* label, const std::string& stored, const TextWrite& w
     PendingText& text = found->second;
     text.stored = stored;
     text.write = write_text;
+    text.check = options.check;
     if (active || edited || save) {
         text.field = id;
         text.drawn_frame = ImGui::GetFrameCount();
@@ -129,6 +144,7 @@ bool text_field(const char* label, const std::string& stored, const TextWrite& w
     }
     bool written = save && write(text);
     if (text.failed) mark_not_saved(min, max);
+    else if (!text.invalid.empty() && !active) mark_field(min, max, text.invalid.c_str(), text.invalid.c_str(), "text.invalid");
     if (done(text)) texts.erase(found);
     return written;
 }

@@ -440,6 +440,38 @@ TEST_CASE("a description a full disk refused stays pending, marked not saved, th
     CHECK(db.scalar_text("SELECT title FROM action_plan_measure WHERE id = ?", second) == title);
 }
 
+TEST_CASE("a date not yet in its form stays as typed, marked, through another measure and an edit from elsewhere") {
+    Ui ui;
+    const auto first = views::add_measure(ui.state);
+    const auto second = views::add_measure(ui.state);
+    ui.state.selected = first;
+    ui.show(ui.editor);
+    auto& db = ui.world.db();
+    ui.tap(field_key(Field::Due));
+    ui.headless.type("2026-31-05");  // day and month swapped: not a date
+    ui.headless.key(kartla::keys::Enter);
+    ui.headless.frame(2);
+    CHECK(db.scalar_text("SELECT due FROM action_plan_measure WHERE id = ?", first).empty());
+    CHECK(ui.headless.has_item("text.invalid"));  // the field says why, without moving the form
+
+    ui.state.selected = second;  // another measure, and a change the room made elsewhere
+    ui.headless.frame(3);
+    CHECK_FALSE(ui.headless.has_item("text.invalid"));
+    REQUIRE(ui.world.workshop().edit({"action_plan", "Edit measure"}, [&](kartla::Database& d) {
+        d.run("UPDATE action_plan_measure SET title = 'Från telefon' WHERE id = ?", second);
+    }, 0).ok);
+    ui.state.selected = first;  // back: the typed text is still there, to be corrected
+    ui.headless.frame(3);
+    CHECK(ui.headless.has_item("text.invalid"));
+    ui.tap(field_key(Field::Due));
+    ui.headless.key(kartla::keys::A, true);
+    ui.headless.type("2026-05-31");
+    ui.headless.key(kartla::keys::Enter);
+    ui.headless.frame(2);
+    CHECK(db.scalar_text("SELECT due FROM action_plan_measure WHERE id = ?", first) == "2026-05-31");
+    CHECK_FALSE(ui.headless.has_item("text.invalid"));
+}
+
 TEST_CASE("at 300 % the status board shows whole columns, a page at a time, never one cut by the window's edge") {
     Ui ui;
     ui.headless.rebuild_fonts(3.0f);

@@ -49,20 +49,20 @@ void MeasureEditor::date_field(const char* msgid, Field field) {
     ImGui::PushID(static_cast<int>(field));
     ImGui::BeginGroup();
     label(state_.tr(msgid));
-    std::string& value = draft_.*field_spec(field).member;
     ImGui::SetNextItemWidth(px(170));
-    const bool commit = kartla::ui::input_text("##date", value);
-    kartla::ui::mark_item(fmt::format("action_plan.editor.field.{}", static_cast<int>(field)));
-    if (commit) {
-        if (value.empty() || dates::is_valid(value)) {
-            const std::int64_t id = draft_.id;
-            const std::string text = value;
-            date_error_.clear();
-            state_.host().edit("Set date", [&](kartla::Database& db) { set_text(db, id, field, text); });
-        } else {
-            date_error_ = state_.tr("Write dates as YYYY-MM-DD, e.g. 2026-05-31.");
-        }
-    }
+    const std::int64_t id = draft_.id;
+    // The SDK's field: a date not yet in its form stays as typed, marked with why,
+    // also when another measure is selected or a phone's card changes the file.
+    kartla::ui::text_field("##date", draft_.*field_spec(field).member,
+                           [this, id, field](const std::string& text) {
+                               return bool(state_.host().edit(
+                                   "Set date", [&](kartla::Database& db) { set_text(db, id, field, text); }));
+                           },
+                           {.probe = fmt::format("action_plan.editor.field.{}", static_cast<int>(field)),
+                            .check = [this](const std::string& text) {
+                                return text.empty() || dates::is_valid(text) ? std::string()
+                                                                             : std::string(state_.tr("Write as YYYY-MM-DD"));
+                            }});
     ImGui::EndGroup();
     ImGui::PopID();
 }
@@ -232,7 +232,6 @@ void MeasureEditor::draw() {
     if (draft_id_ != measure->id || draft_revision_ != state_.revision()) {
         if (draft_id_ != measure->id) {
             // Another measure: the form starts at its top, and a new one is ready to be named.
-            date_error_.clear();
             ImGui::SetScrollY(0);
             focus_title_ = state_.created == measure->id ? 2 : 0;
             state_.created = 0;
@@ -264,10 +263,6 @@ void MeasureEditor::draw() {
     date_field("Start", Field::Start);
     ImGui::SameLine(0, px(30));
     date_field("Due", Field::Due);
-    // The error line is always there, empty or not, so the fields below stay put.
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.05f, 0.05f, 1.0f));
-    ImGui::TextUnformatted(date_error_.empty() ? " " : date_error_.c_str());
-    ImGui::PopStyleColor();
     label(state_.tr("Priority"));
     for (int p : {1, 2, 3, 0}) {
         if (kartla::ui::radio_in_row(state_.tr(p ? priority_msgid(p) : "Not set"), draft_.priority == p) && draft_.priority != p) {

@@ -91,7 +91,6 @@ private:
     Measure draft_;
     std::int64_t draft_id_ = -1;
     std::uint64_t draft_revision_ = 0;
-    std::string date_error_;
     bool confirm_delete_ = false;
 };
 

@@ -268,12 +268,6 @@ void MeetingView::draw_plan_facts(kartla::Workshop& w, const Entity& m) {
 
 void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
     Record current = record(w.db(), meeting_id_, m.id).value_or(Record{meeting_id_, m.id});
-    // The text fields edit a draft, reloaded when the measure, meeting or file changes.
-    if (draft_key_ != std::pair{meeting_id_, m.id} || draft_revision_ != w.revision()) {
-        draft_ = current;
-        draft_key_ = {meeting_id_, m.id};
-        draft_revision_ = w.revision();
-    }
     ImGui::TextUnformatted(tr("New status"));
     if (const char* code = choice_row("status", kStatusWords, current.status, host_)) {
         Record r = current;
@@ -287,35 +281,29 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
         save("Record light", r);
     }
     const float field = ImGui::GetFontSize() * 32;
+    // The SDK's fields: text the file could not take, or a date not yet in its form, is
+    // kept per meeting and measure, as typed, until it can be written.
     auto text_field = [&](const char* msgid, std::string Record::*member, const char* key) {
         ImGui::SetNextItemWidth(field);
         const std::string label = std::string(tr(msgid)) + "###" + key;
-        if (member != &Record::indicator_date) {
-            // The SDK's field: text the file could not take is kept per meeting and measure until it can.
-            ImGui::PushID(static_cast<int>(meeting_id_));
-            ImGui::PushID(static_cast<int>(m.id));
-            kartla::ui::text_field(label.c_str(), current.*member,
-                                   [this, meeting = meeting_id_, measure = m.id, member](const std::string& text) {
-                                       auto* workshop = host_.workshop();
-                                       if (!workshop) return false;
-                                       Record r = record(workshop->db(), meeting, measure).value_or(Record{meeting, measure});
-                                       r.*member = text;
-                                       return save("Record follow-up", r);
-                                   },
-                                   {.probe = std::string("follow_up.") + key});
-            ImGui::PopID();
-            ImGui::PopID();
-            return;
-        }
-        if (kartla::ui::input_text(label.c_str(), draft_.*member)) {
-            Record r = current;
-            r.*member = draft_.*member;
-            if (member == &Record::indicator_date && !r.indicator_date.empty() && !kartla::dates::is_valid(r.indicator_date))
-                error_ = tr("Write the date as YYYY-MM-DD.");
-            else
-                save("Record follow-up", r);
-        }
-        kartla::ui::mark_item(std::string("follow_up.") + key);
+        kartla::ui::TextFieldOptions options{.probe = std::string("follow_up.") + key};
+        if (member == &Record::indicator_date)
+            options.check = [this](const std::string& text) {
+                return text.empty() || kartla::dates::is_valid(text) ? std::string() : std::string(tr("Write as YYYY-MM-DD"));
+            };
+        ImGui::PushID(static_cast<int>(meeting_id_));
+        ImGui::PushID(static_cast<int>(m.id));
+        kartla::ui::text_field(label.c_str(), current.*member,
+                               [this, meeting = meeting_id_, measure = m.id, member](const std::string& text) {
+                                   auto* workshop = host_.workshop();
+                                   if (!workshop) return false;
+                                   Record r = record(workshop->db(), meeting, measure).value_or(Record{meeting, measure});
+                                   r.*member = text;
+                                   return save("Record follow-up", r);
+                               },
+                               options);
+        ImGui::PopID();
+        ImGui::PopID();
     };
     text_field("Comment on the light", &Record::light_comment, "light_comment");
     text_field("Indicator value", &Record::indicator_value, "indicator_value");

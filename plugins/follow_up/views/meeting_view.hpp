@@ -55,9 +55,6 @@ private:
     bool room_ = false;  // drawing for the room: no fields
     std::string new_date_;
     std::string new_title_;
-    Record draft_;  // the text fields being edited for the current measure
-    std::pair<std::int64_t, std::int64_t> draft_key_{-1, -1};
-    std::uint64_t draft_revision_ = 0;
     std::string error_;
 };
 
