@@ -71,12 +71,15 @@ void mark_field(ImVec2 min, ImVec2 max, const char* label, const char* reason, c
     float size = ImGui::GetFontSize() * 0.8f;
     float pad = size * 0.3f;
     ImVec2 text = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, label);
-    text.x = std::min(text.x, std::max(size, max.x - min.x - pad * 6));  // a long reason is cut to the field
+    const float room = std::max(size, max.x - min.x - pad * 4);
+    const bool cut = text.x > room;  // a long reason is cut to the field, whole in the tip
+    text.x = std::min(text.x, room);
     ImVec2 tab_max(max.x - pad * 2, min.y + text.y * 0.5f);
     ImVec2 tab_min(tab_max.x - text.x - pad * 2, tab_max.y - text.y - pad);
     list->AddRectFilled(tab_min, tab_max, red, size * 0.2f);
-    draw_clipped_text(list, ImGui::GetFont(), size, ImVec2(tab_min.x + pad, tab_min.y + pad * 0.5f), IM_COL32_WHITE,
-                      label, text.x, 1);
+    ImVec2 at(tab_min.x + pad, tab_min.y + pad * 0.5f);
+    if (cut) draw_clipped_text(list, ImGui::GetFont(), size, at, IM_COL32_WHITE, label, text.x, 1);
+    else list->AddText(ImGui::GetFont(), size, at, IM_COL32_WHITE, label);
     mark_rect(probe, tab_min, tab_max);
     whole_text_tip(tab_min, max, reason);
 }

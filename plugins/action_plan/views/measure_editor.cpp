@@ -61,7 +61,7 @@ void MeasureEditor::date_field(const char* msgid, Field field) {
                            {.probe = fmt::format("action_plan.editor.field.{}", static_cast<int>(field)),
                             .check = [this](const std::string& text) {
                                 return text.empty() || dates::is_valid(text) ? std::string()
-                                                                             : std::string(state_.tr("Write as YYYY-MM-DD"));
+                                                                             : std::string(state_.tr("Write YYYY-MM-DD"));
                             }});
     ImGui::EndGroup();
     ImGui::PopID();

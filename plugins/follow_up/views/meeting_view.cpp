@@ -289,7 +289,7 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
         kartla::ui::TextFieldOptions options{.probe = std::string("follow_up.") + key};
         if (member == &Record::indicator_date)
             options.check = [this](const std::string& text) {
-                return text.empty() || kartla::dates::is_valid(text) ? std::string() : std::string(tr("Write as YYYY-MM-DD"));
+                return text.empty() || kartla::dates::is_valid(text) ? std::string() : std::string(tr("Write YYYY-MM-DD"));
             };
         ImGui::PushID(static_cast<int>(meeting_id_));
         ImGui::PushID(static_cast<int>(m.id));
