@@ -1,6 +1,7 @@
 #pragma once
 // Everything the views draw, read from the file in one go and kept until the
 // workshop's revision changes. Views never run SQL per frame.
+#include "board_index.hpp"
 #include "types.hpp"
 
 #include "kartla/workshop.hpp"
@@ -37,9 +38,12 @@ struct Snapshot {
     // Positions in `causes` per card, in their order; the triangle's position per card.
     std::unordered_map<Id, std::vector<std::size_t>> causes_by_card;
     std::unordered_map<Id, std::size_t> triangle_index;
-    // The ranking by dots (queries.hpp), derived once per revision, and each card's row in it.
+    // The ranking by dots (queries.hpp): read whole once, then updated by the cards each revision touched.
+    // A card's rank follows from its dots alone (rank_of), so no index by card is kept: one
+    // card's first dot would move tens of thousands of cards' places in it.
     std::vector<RankRow> ranks;
-    std::unordered_map<Id, std::size_t> rank_index;
+    // The board's grid, categories in use and face-down count, updated the same way.
+    BoardIndex board;
 
     const Card* card(Id id) const;
     const Category* category(Id id) const;
