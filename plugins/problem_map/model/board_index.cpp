@@ -1,5 +1,7 @@
 #include "board_index.hpp"
 
+#include "snapshot.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -90,6 +92,27 @@ void BoardIndex::name_used_categories(const std::vector<Category>& categories) {
     used_categories.clear();
     for (const auto& category : categories)
         if (cards_by_category_.count(category.id)) used_categories.push_back(category.id);
+}
+
+std::vector<Card> cards_meeting(const Snapshot& s, const placement::Rect& r) {
+    // A unit's slack: the file compares its stored numbers, the snapshot their float copies;
+    // a few cards more change no place (placement asks for at least these).
+    constexpr float kSlack = 1.0f;
+    std::vector<Id> ids;
+    s.board.grid.query(r.x - kSlack, r.y - kSlack, r.x + r.w + kSlack, r.y + r.h + kSlack, ids);
+    std::vector<Card> out;
+    for (Id id : ids) {
+        const Card* card = s.card(id);
+        if (!card || !placed(*card)) continue;  // the file's query never matches a position that is no number
+        if (card->x < r.x - kSlack || card->x > r.x + r.w + kSlack || card->y < r.y - kSlack || card->y > r.y + r.h + kSlack)
+            continue;
+        Card near;
+        near.id = id;
+        near.x = card->x;
+        near.y = card->y;
+        out.push_back(std::move(near));
+    }
+    return out;
 }
 
 }  // namespace kartla::problem_map
