@@ -49,14 +49,15 @@ void update_card_index(Snapshot& s, const Replaced& r) {
         if (auto at = position_of(s.cards, touched.first)) s.card_index[touched.first] = *at;
 }
 
-// A card's votes as the whole reading counts them: their dots, its voters, and whether it has any.
+// A card's votes as the whole reading counts them: their dots and its voters (no tally: no votes).
 struct Tally {
     int dots = 0;
     std::set<std::string> voters;
 };
 
 // The ranking updated by the cards whose row in it may have changed: each out at the place its
-// row had, in at the place it has now. False when the rows are not where they should be.
+// row had, in at the place it has now. remove() is false when a row is not where it should be
+// (then the ranking is made whole).
 class RankMoves {
 public:
     explicit RankMoves(Snapshot& s) : s_(s) {}
@@ -120,7 +121,9 @@ private:
     bool lost_ = false;
 };
 
-// The dots and voters of the cards in `cards`, in one pass over the votes.
+// The dots and voters of the cards in `cards`, in one pass over the votes: the votes are kept by
+// their own id, not by card. A pass over 10,000 votes is a few hundredths of a millisecond; the
+// voters' sets are made for these cards only.
 std::unordered_map<Id, Tally> tally(const Snapshot& s, const std::set<Id>& cards) {
     std::unordered_map<Id, Tally> out;
     if (cards.empty()) return out;

@@ -325,7 +325,7 @@ TEST_CASE("phones: a card placed by the board's grid goes where the file's index
     for (int i = 0; i < 90; ++i)  // most of the view full, some cards off the lattice, some outside
         if (pick(7)) start.emplace_back(float(-400 + (i % 12) * 250 + pick(30)), float(-300 + (i / 12) * 190 + pick(40)));
     for (Setup* s : {&grid, &file})
-        for (const auto& [x, y] : start) REQUIRE(edits::create_card(*s->w, x, y, "Kort"));
+        for (const auto& at : start) REQUIRE(edits::create_card(*s->w, at.first, at.second, "Kort"));
     SnapshotCache cache;
     phone_routes::Room with_grid{*grid.w, grid.w.get(), nullptr, view, [&] { return cache.get(*grid.w); }};
     phone_routes::Room with_file{*file.w, file.w.get(), nullptr, view};
