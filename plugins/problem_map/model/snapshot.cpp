@@ -1,6 +1,5 @@
 #include "snapshot.hpp"
 
-#include "queries.hpp"
 #include "snapshot_rows.hpp"
 
 #include <algorithm>
