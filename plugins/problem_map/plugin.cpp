@@ -44,8 +44,9 @@ public:
         host.add_sample_loader({10, [](Workshop& w, const nlohmann::json& sample) { load_sample(w, sample); }});
         host.add_command({"problem_map.reveal_all", "Reveal all problem cards", {}, [this] { main_view_.reveal_all(); },
                           [this] { return ui_.silent_round_running(); }});
-        // Phones' cards go where the room looks: the facilitator's board as last drawn.
-        phone_routes::add_routes(host, [this] { return ui_.room_view(); });
+        // Phones' cards go where the room looks: the facilitator's board as last drawn,
+        // and the cards near a place are found in the board's grid, as the board has them.
+        phone_routes::add_routes(host, [this] { return ui_.room_view(); }, [this] { return ui_.snapshot(); });
     }
 
 private:

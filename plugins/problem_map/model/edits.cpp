@@ -146,8 +146,10 @@ std::vector<Card> stored_cards_meeting(Database& db, const placement::Rect& r) {
                            .with(double(r.y), double(r.y + r.h), double(r.x), double(r.x + r.w)));
 }
 
-// A new card's place: the first free one in view, asking only for the cards near it.
-placement::Place free_place_in(Database& db, const placement::Rect& view) {
+// A new card's place: the first free one in view, asking only for the cards near it (the
+// file's index on position, or `cards_near`).
+placement::Place free_place_in(Database& db, const placement::Rect& view, const placement::CardsMeeting& cards_near = {}) {
+    if (cards_near) return placement::free_card_place_near(cards_near, stored_clusters(db), view);
     return placement::free_card_place_near([&db](const placement::Rect& r) { return stored_cards_meeting(db, r); },
                                            stored_clusters(db), view);
 }
@@ -219,9 +221,10 @@ Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* resul
     });
 }
 
-Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view, EditResult* result) {
+Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view, EditResult* result,
+                          const placement::CardsMeeting& cards_near) {
     return edit_returning_id(w, "New problem card from a phone", result, [&](Database& db) {
-        const auto place = free_place_in(db, view);
+        const auto place = free_place_in(db, view, cards_near);
         const bool face_down = setting(db, "silent_round") == "1";
         const bool known_category =
             card.category && db.scalar_int("SELECT count(*) FROM problem_map_category WHERE id = ?", card.category) > 0;

@@ -76,9 +76,10 @@ inline constexpr placement::Rect kPhoneCardsWithoutView{0, 0, 1600, 900};
 // A card from a phone: face down during a silent round, on the first free place
 // of `view` (the facilitator's board as the room sees it), never over another.
 // Asks only for the cards near that place (the index on position): a card costs
-// the same on a board of 50,000 cards as on one of 15.
+// the same on a board of 50,000 cards as on one of 15. `cards_near`, when given, answers
+// that instead of the file: the board's grid of the snapshot of this revision (grid_cards_meeting).
 Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view = kPhoneCardsWithoutView,
-                          EditResult* result = nullptr);
+                          EditResult* result = nullptr, const placement::CardsMeeting& cards_near = {});
 // Sets this phone's dots on a card (0 takes them back). Refused while phone voting
 // is closed, for a card face down or gone, and beyond the room's dots per voter.
 EditResult set_phone_dots(Editor& w, std::string_view phone, Id card, int dots);

@@ -177,7 +177,11 @@ int post_card(const Room& room, const PhoneRequest& request, nlohmann::json& rep
         reply = {{"id", known}, {"face_down", face_down}, {"again", true}};
         return 200;
     }
-    const Id id = edits::create_card_from_phone(room.editor, *reading.card, room.view);
+    // The snapshot is taken before the edit begins: it is this revision's, and is let go before the next.
+    const auto snapshot = room.snapshot ? room.snapshot() : nullptr;
+    placement::CardsMeeting near;
+    if (snapshot) near = [&snapshot](const placement::Rect& r) { return cards_meeting(*snapshot, r); };
+    const Id id = edits::create_card_from_phone(room.editor, *reading.card, room.view, nullptr, near);
     if (!id) return reply = {{"error", "Something went wrong."}}, 503;
     const bool face_down = room.workshop->db().scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", id) == 1;
     reply = {{"id", id}, {"face_down", face_down}};
@@ -238,11 +242,17 @@ int PublishedState::answer_text(std::string_view phone, std::string_view languag
     return 200;
 }
 
-void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view) {
+void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view,
+                std::function<std::shared_ptr<const Snapshot>()> snapshot) {
     Host* h = &host;
     PhoneWords words = [h](std::string_view language, const char* msgid) { return h->tr_in(language, msgid); };
     // The workshop is asked for at each request: it may have been opened, closed or replaced since.
-    auto room = [h, words, view] { return Room{*h, h->workshop(), words, view().value_or(edits::kPhoneCardsWithoutView)}; };
+    // The board's grid only while a board is drawn: `kartla serve` keeps no snapshot of 50,000 cards for it.
+    auto room = [h, words, view, snapshot] {
+        const auto shown = view();
+        return Room{*h, h->workshop(), words, shown.value_or(edits::kPhoneCardsWithoutView),
+                    shown ? snapshot : std::function<std::shared_ptr<const Snapshot>()>()};
+    };
     auto published = std::make_shared<PublishedState>();
     host.add_phone_route({"GET", "/state",
                           [h, words, published](const PhoneRequest& r, nlohmann::json& reply) {

@@ -72,6 +72,8 @@ struct Room {
     Workshop* workshop;   // null: none open
     PhoneWords words;
     placement::Rect view = edits::kPhoneCardsWithoutView;  // where new cards go: the board the room sees
+    // The snapshot of the workshop's revision now, whose grid answers where the cards are (none: the file does).
+    std::function<std::shared_ptr<const Snapshot>()> snapshot = nullptr;
 };
 
 // The edits' handlers, on the main thread. Each returns the HTTP status.
@@ -97,7 +99,9 @@ private:
 };
 
 // Registers GET /state, POST /cards and POST /votes. `view`: the world rectangle the
-// facilitator's board shows (none without a window), where phones' cards go.
-void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view);
+// facilitator's board shows (none without a window), where phones' cards go; `snapshot`:
+// the workshop's snapshot now (Room::snapshot).
+void add_routes(Host& host, std::function<std::optional<placement::Rect>()> view,
+                std::function<std::shared_ptr<const Snapshot>()> snapshot);
 
 }  // namespace kartla::problem_map::phone_routes

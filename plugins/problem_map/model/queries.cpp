@@ -97,20 +97,31 @@ void sort_cards(const Snapshot& s, std::vector<const Card*>& cards, Column colum
                      [&](const Card* a, const Card* b) { return ascending ? less(a, b) : less(b, a); });
 }
 
+bool ranked_before(const RankPlace& a, const RankPlace& b) {
+    const int dots_a = std::max(a.dots, 0), dots_b = std::max(b.dots, 0);
+    if (dots_a != dots_b) return dots_a > dots_b;
+    const int severity_a = std::clamp(a.severity, 0, 5), severity_b = std::clamp(b.severity, 0, 5);
+    if (severity_a != severity_b) return severity_a > severity_b;
+    return a.id < b.id;
+}
+
+std::string voter_key(const Voter& voter) {
+    return voter.participant_id ? std::to_string(voter.participant_id)
+           : !voter.phone.empty() ? "p:" + voter.phone
+                                  : "o:" + voter.organisation;
+}
+
 std::vector<RankRow> compute_ranking(const Snapshot& s) {
     // Keyed by the voted cards only, and each row sorted with its card's severity beside it:
-    // on a board of 50,000 cards this runs at every revision.
+    // on a board of 50,000 cards this runs whenever the snapshot is read whole.
     std::unordered_map<Id, std::set<std::string>> voters;
-    for (const auto& vote : s.votes)
-        voters[vote.card_id].insert(vote.voter.participant_id ? std::to_string(vote.voter.participant_id)
-                                    : !vote.voter.phone.empty() ? "p:" + vote.voter.phone
-                                                                : "o:" + vote.voter.organisation);
+    for (const auto& vote : s.votes) voters[vote.card_id].insert(voter_key(vote.voter));
     struct Sorted {
         RankRow row;
         int severity;
     };
     // Most cards have no dots: those follow the voted ones in buckets by severity (5 to 0),
-    // which is the order a stable sort gives them, without sorting thousands of them.
+    // in the cards' order (by id): the order ranked_before gives them, without sorting thousands of them.
     std::vector<Sorted> sorted;
     std::array<std::vector<RankRow>, 6> undotted;
     for (const auto& card : s.cards) {
@@ -120,33 +131,40 @@ std::vector<RankRow> compute_ranking(const Snapshot& s) {
         if (row.dots > 0) sorted.push_back({row, card.severity});
         else undotted[std::size_t(std::clamp(card.severity, 0, 5))].push_back(row);
     }
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Sorted& a, const Sorted& b) {
-        if (a.row.dots != b.row.dots) return a.row.dots > b.row.dots;
-        return a.severity > b.severity;
+    std::sort(sorted.begin(), sorted.end(), [](const Sorted& a, const Sorted& b) {
+        return ranked_before({a.row.dots, a.severity, a.row.card_id}, {b.row.dots, b.severity, b.row.card_id});
     });
     std::vector<RankRow> rows;
     rows.reserve(s.cards.size());
     for (const auto& entry : sorted) rows.push_back(entry.row);
     for (auto bucket = undotted.rbegin(); bucket != undotted.rend(); ++bucket) rows.insert(rows.end(), bucket->begin(), bucket->end());
-    std::vector<int> dots;
-    dots.reserve(rows.size());
-    for (const auto& row : rows) dots.push_back(row.dots);
-    for (auto& row : rows) row.rank = rank_by_dots(dots, row.dots);
+    for (auto& row : rows) row.rank = rank_by_dots(rows, row.dots);
     return rows;
 }
 
-int rank_by_dots(const std::vector<int>& dots_descending, int dots) {
+namespace {
+
+// 1 + the number of leading rows with more than `dots`; 0 for no dots.
+template <typename Rows, typename DotsOf>
+int rank_in(const Rows& rows, int dots, DotsOf dots_of) {
     if (dots <= 0) return 0;
-    const auto more = std::lower_bound(dots_descending.begin(), dots_descending.end(), dots, std::greater<>());
-    return int(more - dots_descending.begin()) + 1;
+    const auto more = std::partition_point(rows.begin(), rows.end(), [&](const auto& row) { return dots_of(row) > dots; });
+    return int(more - rows.begin()) + 1;
+}
+
+}  // namespace
+
+int rank_by_dots(const std::vector<int>& dots_descending, int dots) {
+    return rank_in(dots_descending, dots, [](int d) { return d; });
+}
+
+int rank_by_dots(const std::vector<RankRow>& ranked, int dots) {
+    return rank_in(ranked, dots, [](const RankRow& row) { return row.dots; });
 }
 
 const std::vector<RankRow>& ranking(const Snapshot& s) { return s.ranks; }
 
-int rank_of(const Snapshot& s, Id card) {
-    auto found = s.rank_index.find(card);
-    return found == s.rank_index.end() ? 0 : s.ranks[found->second].rank;
-}
+int rank_of(const Snapshot& s, Id card) { return s.card(card) ? rank_by_dots(s.ranks, s.dots(card)) : 0; }
 
 int dots_used(const Snapshot& s, const Voter& voter) {
     int used = 0;

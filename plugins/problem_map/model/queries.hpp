@@ -40,12 +40,24 @@ std::string fold_case(std::string_view utf8);
 
 // --- the ranking (RankRow is in snapshot.hpp)
 // Cards with dots first (most first; ties by severity, then by id), then the rest.
-// Computed once when the snapshot is loaded; ranking() and rank_of() read it.
+// Computed when the snapshot is read whole, then updated by the cards a revision touched
+// (snapshot_derive.cpp); ranking() and rank_of() read it.
 std::vector<RankRow> compute_ranking(const Snapshot& s);
+// The ranking's order, for both: whether a card with `dots` and `severity` comes before another.
+// No dots and fewer than none count alike; the lower id first among equals (the board's order).
+struct RankPlace {
+    int dots = 0, severity = 0;
+    Id id = 0;
+};
+bool ranked_before(const RankPlace& a, const RankPlace& b);
+// Who a vote's voter is, for counting a card's voters: a participant, a phone or an organisation.
+std::string voter_key(const Voter& voter);
 // The one rank rule, for the views (compute_ranking) and the SQL read of a few cards
 // (select_problems) alike: competition ranking by dots, 1 + the number of cards with
-// more dots (1, 2, 2, 4); 0 for a card without dots. `dots_descending`: every card's dots.
+// more dots (1, 2, 2, 4); 0 for a card without dots. `dots_descending`: every card's dots;
+// or the ranking's rows, which lie in that order.
 int rank_by_dots(const std::vector<int>& dots_descending, int dots);
+int rank_by_dots(const std::vector<RankRow>& ranked, int dots);
 const std::vector<RankRow>& ranking(const Snapshot& s);
 int rank_of(const Snapshot& s, Id card);  // 0: no dots
 int dots_used(const Snapshot& s, const Voter& voter);

@@ -1,6 +1,5 @@
 #include "snapshot.hpp"
 
-#include "queries.hpp"
 #include "snapshot_rows.hpp"
 
 #include <algorithm>
@@ -16,17 +15,6 @@ template <typename T>
 const T* find(const std::vector<T>& items, const std::unordered_map<Id, std::size_t>& index, Id id) {
     auto found = index.find(id);
     return found == index.end() ? nullptr : &items[found->second];
-}
-
-// Reuses the entries an index already has (an update of a few rows allocates only for the new
-// ids), and starts afresh when ids are left over that the items no longer have.
-template <typename T>
-void build_index(const std::vector<T>& items, std::unordered_map<Id, std::size_t>& index) {
-    index.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) index[items[i].id] = i;
-    if (index.size() == items.size()) return;
-    index.clear();
-    for (std::size_t i = 0; i < items.size(); ++i) index[items[i].id] = i;
 }
 
 void load_categories(Database& db, Snapshot& s) {
@@ -201,38 +189,6 @@ std::optional<Card> card(Database& db, Id id) { return one_row(db, kCardColumns,
 std::optional<Vote> vote(Database& db, Id id) { return one_row(db, kVoteColumns, id, vote_from); }
 std::optional<Vote> phone_vote(Database& db, Id id) { return one_row(db, kPhoneVoteColumns, id, phone_vote_from); }
 std::optional<Cause> cause(Database& db, Id id) { return one_row(db, kCauseColumns, id, cause_from); }
-
-void derive(Snapshot& s, const Parts& changed) {
-    if (changed.cards) build_index(s.cards, s.card_index);
-    if (changed.small_tables) {
-        build_index(s.categories, s.category_index);
-        build_index(s.areas, s.area_index);
-        build_index(s.clusters, s.cluster_index);
-    }
-    if (changed.causes) {
-        build_index(s.causes, s.cause_index);
-        s.causes_by_card.clear();
-        for (std::size_t i = 0; i < s.causes.size(); ++i) s.causes_by_card[s.causes[i].card_id].push_back(i);
-    }
-    if (changed.votes) {
-        s.dots_by_card.clear();
-        for (const auto& vote : s.votes) s.dots_by_card[vote.card_id] += vote.dots;
-    }
-    if (changed.triangles) {
-        s.triangle_index.clear();
-        for (std::size_t i = 0; i < s.triangles.size(); ++i) s.triangle_index.emplace(s.triangles[i].card_id, i);
-    }
-    if (changed.cards || changed.votes) {  // the ranking orders cards by dots, then severity
-        s.ranks = compute_ranking(s);
-        std::unordered_map<Id, std::size_t>& index = s.rank_index;
-        index.reserve(s.ranks.size());
-        for (std::size_t i = 0; i < s.ranks.size(); ++i) index[s.ranks[i].card_id] = i;
-        if (index.size() != s.ranks.size()) {
-            index.clear();
-            for (std::size_t i = 0; i < s.ranks.size(); ++i) index[s.ranks[i].card_id] = i;
-        }
-    }
-}
 
 }  // namespace rows
 

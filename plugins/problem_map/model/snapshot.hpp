@@ -1,6 +1,8 @@
 #pragma once
 // Everything the views draw, read from the file in one go and kept until the
 // workshop's revision changes. Views never run SQL per frame.
+#include "board_index.hpp"
+#include "placement.hpp"
 #include "types.hpp"
 
 #include "kartla/workshop.hpp"
@@ -37,9 +39,12 @@ struct Snapshot {
     // Positions in `causes` per card, in their order; the triangle's position per card.
     std::unordered_map<Id, std::vector<std::size_t>> causes_by_card;
     std::unordered_map<Id, std::size_t> triangle_index;
-    // The ranking by dots (queries.hpp), derived once per revision, and each card's row in it.
+    // The ranking by dots (queries.hpp): read whole once, then updated by the cards each revision touched.
+    // A card's rank follows from its dots alone (rank_of), so no index by card is kept: one
+    // card's first dot would move tens of thousands of cards' places in it.
     std::vector<RankRow> ranks;
-    std::unordered_map<Id, std::size_t> rank_index;
+    // The board's grid, categories in use and face-down count, updated the same way.
+    BoardIndex board;
 
     const Card* card(Id id) const;
     const Category* category(Id id) const;
@@ -63,6 +68,12 @@ Snapshot load_snapshot(Database& db, Reading reading = Reading::Everything);
 // `before` is taken by value: the cache moves its own in when nothing else holds it, so
 // 50,000 cards are not copied for one.
 std::optional<Snapshot> updated_snapshot(Database& db, Snapshot before, const std::vector<RowChange>& changes);
+
+// The cards whose top-left corner lies in the rectangle (and perhaps a few around it), with
+// just their id and position: what placement asks (placement::CardsMeeting), from the board's
+// grid. The file's index on position scans every card in the rectangle's rows, the board's
+// whole width: on a board of 50,000 cards most of a phone's card's cost.
+std::vector<Card> cards_meeting(const Snapshot& s, const placement::Rect& r);
 
 // Holds the snapshot of one workshop and reloads it only when the revision moves: the rows
 // the edits since touched when the workshop can name them, or else everything.

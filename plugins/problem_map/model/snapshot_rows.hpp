@@ -5,6 +5,9 @@
 #include "snapshot.hpp"
 
 #include <optional>
+#include <set>
+#include <utility>
+#include <vector>
 
 namespace kartla::problem_map::rows {
 
@@ -23,7 +26,19 @@ std::optional<Cause> cause(Database& db, Id id);
 struct Parts {
     bool cards = true, votes = true, causes = true, triangles = true, small_tables = true;
 };
-// The indexes, dot counts and ranking, from the rows: those of the parts that changed.
-void derive(Snapshot& s, const Parts& changed);
+// What an update of a few rows replaced (snapshot_update.cpp), so that what is derived from
+// the cards and votes is updated by those rows alone, not over every card again.
+struct Replaced {
+    // Each card the update touched, by id: its row before (none: it is new). Its row after is in the snapshot, or gone.
+    std::vector<std::pair<Id, std::optional<Card>>> cards;
+    // The cards whose dots may have changed: the card of each vote touched, before and after.
+    std::set<Id> voted_cards;
+    // Cards were inserted or removed at this position of `cards` and none before it: the rest may have moved.
+    std::size_t cards_moved_from = 0;
+};
+
+// The indexes, dot counts, ranking and board index, from the rows: those of the parts that
+// changed; with `replaced`, those of the cards and votes updated by the replaced rows only.
+void derive(Snapshot& s, const Parts& changed, const Replaced* replaced = nullptr);
 
 }  // namespace kartla::problem_map::rows

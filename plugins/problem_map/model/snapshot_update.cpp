@@ -56,6 +56,29 @@ void replace_rows(std::vector<T>& rows, const std::set<Id>& ids, IdOf id_of, Bef
         if (auto row = read(id)) rows.insert(std::upper_bound(rows.begin(), rows.end(), *row, before), std::move(*row));
 }
 
+// The same for rows kept in the order of their ids (`probe`: a row with just the id, as `before`
+// compares them): each found by its id and replaced where it is, so the rows around it do not
+// move. `seen(id, row before)` for each (none: it is new). Returns the first position where a row
+// was inserted or removed (the rows from there on moved), or the rows' count.
+template <typename T, typename Probe, typename Before, typename Read, typename Seen>
+std::size_t replace_rows_by_id(std::vector<T>& rows, const std::set<Id>& ids, Probe probe, Before before, Read read,
+                               Seen seen) {
+    std::size_t moved_from = rows.size();
+    for (Id id : ids) {
+        const T key = probe(id);
+        const auto at = std::lower_bound(rows.begin(), rows.end(), key, before);
+        const bool found = at != rows.end() && !before(key, *at);
+        const auto position = std::size_t(at - rows.begin());
+        seen(id, found ? std::optional<T>(*at) : std::nullopt);
+        std::optional<T> row = read(id);
+        if (found && row) *at = std::move(*row);
+        else if (found) rows.erase(at);
+        else if (row) rows.insert(at, std::move(*row));
+        if (found != bool(row)) moved_from = std::min(moved_from, position);
+    }
+    return std::min(moved_from, rows.size());
+}
+
 // load_snapshot's order of votes: the votes by id, then the phones' dots by their (negated) id.
 bool vote_before(const Vote& a, const Vote& b) {
     const bool phone_a = a.id < 0, phone_b = b.id < 0;
@@ -71,25 +94,40 @@ std::optional<Snapshot> updated_snapshot(Database& db, Snapshot s, const std::ve
     // The rows are updated below; what is derived from them is derived again, as load_snapshot does.
     if (t->small_tables) rows::read_small_tables(db, s);
     if (t->triangles) rows::read_triangles(db, s);
-    replace_rows(
-        s.cards, t->cards, [](const Card& c) { return c.id; }, [](const Card& a, const Card& b) { return a.id < b.id; },
-        [&db](Id id) { return rows::card(db, id); });
+    rows::Replaced replaced;
+    replaced.cards_moved_from = replace_rows_by_id(
+        s.cards, t->cards, [](Id id) { return Card{.id = id}; }, [](const Card& a, const Card& b) { return a.id < b.id; },
+        [&db](Id id) { return rows::card(db, id); },
+        [&replaced](Id id, std::optional<Card> before) { replaced.cards.emplace_back(id, std::move(before)); });
     replace_rows(
         s.causes, t->causes, [](const Cause& c) { return c.id; },
         [](const Cause& a, const Cause& b) {
             return std::tie(a.card_id, a.position, a.id) < std::tie(b.card_id, b.position, b.id);
         },
         [&db](Id id) { return rows::cause(db, id); });
-    // Votes and phones' dots share one vector: each kind by its own ids.
-    replace_rows(
-        s.votes, t->votes, [](const Vote& v) { return v.id > 0 ? v.id : Id(0); }, vote_before,
-        [&db](Id id) { return rows::vote(db, id); });
-    replace_rows(
-        s.votes, t->phone_votes, [](const Vote& v) { return v.id < 0 ? -v.id : Id(0); }, vote_before,
-        [&db](Id id) { return rows::phone_vote(db, id); });
+    // Votes and phones' dots share one vector: each kind by its own ids, the phones' negated.
+    auto vote_seen = [&replaced](Id, const std::optional<Vote>& before) {
+        if (before) replaced.voted_cards.insert(before->card_id);
+    };
+    replace_rows_by_id(
+        s.votes, t->votes, [](Id id) { return Vote{id}; }, vote_before, [&db](Id id) { return rows::vote(db, id); }, vote_seen);
+    replace_rows_by_id(
+        s.votes, t->phone_votes, [](Id id) { return Vote{-id}; }, vote_before,
+        [&db](Id id) { return rows::phone_vote(db, id); }, vote_seen);
+    // The votes' cards after, too: a new vote, or one moved to another card.
+    for (Id id : t->votes)
+        if (const auto at = std::lower_bound(s.votes.begin(), s.votes.end(), Vote{id}, vote_before);
+            at != s.votes.end() && at->id == id)
+            replaced.voted_cards.insert(at->card_id);
+    for (Id id : t->phone_votes)
+        if (const auto at = std::lower_bound(s.votes.begin(), s.votes.end(), Vote{-id}, vote_before);
+            at != s.votes.end() && at->id == -id)
+            replaced.voted_cards.insert(at->card_id);
     s.face_down_from_phones = rows::face_down_from_phones(db);
-    rows::derive(s, {!t->cards.empty(), !t->votes.empty() || !t->phone_votes.empty(), !t->causes.empty(), t->triangles,
-                     t->small_tables});
+    rows::derive(s,
+                 {!t->cards.empty(), !t->votes.empty() || !t->phone_votes.empty(), !t->causes.empty(), t->triangles,
+                  t->small_tables},
+                 &replaced);
     return s;
 }
 

@@ -79,9 +79,9 @@ TEST_CASE("ranks, causes and triangles by card answer as a search of every card 
 TEST_CASE("the board's grid finds every card in a rectangle, in board order") {
     auto w = large_board();
     const Snapshot s = load_snapshot(w->db());
-    const BoardIndex index(s);
+    const BoardIndex& index = s.board;
     std::mt19937 rng(3);
-    std::vector<std::size_t> found;
+    std::vector<Id> found;
     for (int probe = 0; probe < 200; ++probe) {
         const float x0 = float(int(rng() % 26000) - 3000), y0 = float(int(rng() % 15000) - 2000);
         const float w0 = float(rng() % (probe < 100 ? 3000 : 40000)), h0 = float(rng() % 20000);
@@ -93,9 +93,9 @@ TEST_CASE("the board's grid finds every card in a rectangle, in board order") {
             const Card& c = s.cards[i];
             const bool meets = c.x <= x0 + w0 && c.x + kCardWidth >= x0 && c.y <= y0 + h0 && c.y + kCardHeight >= y0;
             if (!meets) continue;
-            while (next < found.size() && found[next] < i) ++next;
+            while (next < found.size() && found[next] < c.id) ++next;
             REQUIRE_MESSAGE(next < found.size(), "card " << c.id << " at " << c.x << "," << c.y << " not found");
-            REQUIRE(found[next] == i);
+            REQUIRE(found[next] == c.id);
         }
     }
     int face_down = 0;

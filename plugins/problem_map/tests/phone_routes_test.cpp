@@ -4,11 +4,14 @@
 #include "model/edits.hpp"
 #include "model/phone_routes.hpp"
 #include "model/queries.hpp"
+#include "model/snapshot.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include <random>
 
 using namespace kartla;
 using namespace kartla::problem_map;
@@ -307,6 +310,49 @@ TEST_CASE("phones: a phone's card goes to the first free place of the board the 
     CHECK(y >= view.y);
     CHECK(y + kCardHeight <= view.y + view.h);
     CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card WHERE abs(x - 5016) < 240 AND abs(y - 3024) < 120") == 1);
+}
+
+TEST_CASE("phones: a card placed by the board's grid goes where the file's index on position puts it") {
+    // Two rooms with the same board: one finds the cards near a place in its snapshot's grid (as
+    // the window does), the other in the file. After every card and every change between
+    // them, the new card lies at the same place in both.
+    Setup grid, file;
+    const placement::Rect view{-300, -200, 2600, 1400};
+    std::mt19937 random(25);
+    auto pick = [&random](int n) { return std::uniform_int_distribution<int>(0, n - 1)(random); };
+    for (Setup* s : {&grid, &file}) REQUIRE(edits::create_cluster(*s->w, "Centrum", 500, 300, 700, 400));
+    std::vector<std::pair<float, float>> start;
+    for (int i = 0; i < 90; ++i)  // most of the view full, some cards off the lattice, some outside
+        if (pick(7)) start.emplace_back(float(-400 + (i % 12) * 250 + pick(30)), float(-300 + (i / 12) * 190 + pick(40)));
+    for (Setup* s : {&grid, &file})
+        for (const auto& at : start) REQUIRE(edits::create_card(*s->w, at.first, at.second, "Kort"));
+    SnapshotCache cache;
+    phone_routes::Room with_grid{*grid.w, grid.w.get(), nullptr, view, [&] { return cache.get(*grid.w); }};
+    phone_routes::Room with_file{*file.w, file.w.get(), nullptr, view};
+    auto nth_card = [](Setup& s, int n) {
+        return Id(number(*s.w, "SELECT id FROM problem_map_card ORDER BY id LIMIT 1 OFFSET ?", std::int64_t(n)));
+    };
+    auto place_of = [](Setup& s, Id id) {
+        return std::pair(s.w->db().scalar_text("SELECT x || ',' || y FROM problem_map_card WHERE id = ?", id), id);
+    };
+    for (int round = 0; round < 80; ++round) {
+        INFO("round ", round);
+        nlohmann::json a, b;
+        const nlohmann::json body{{"title", fmt::format("Från telefon {}", round)}};
+        REQUIRE(phone_routes::post_card(with_grid, PhoneRequest{kPhone, "sv", body}, a) == 201);
+        REQUIRE(phone_routes::post_card(with_file, PhoneRequest{kPhone, "sv", body}, b) == 201);
+        REQUIRE(place_of(grid, a["id"].get<Id>()).first == place_of(file, b["id"].get<Id>()).first);
+        // Between cards the room changes the board: a card moved away or deleted leaves a hole.
+        const int count = int(number(*grid.w, "SELECT count(*) FROM problem_map_card"));
+        const int n = pick(count), change = pick(4);
+        for (Setup* s : {&grid, &file}) {
+            const Id card = nth_card(*s, n);
+            if (change == 0) REQUIRE(edits::move_cards(*s->w, {{card, 6000.0f + float(round) * 300, 6000.0f}}));
+            else if (change == 1) REQUIRE(edits::delete_cards(*s->w, {card}));
+        }
+    }
+    CHECK(cache.whole_readings() == 1);  // the grid followed the board by the rows each revision touched
+    CHECK(cache.row_updates() == 79);
 }
 
 TEST_CASE("phones: on reveal, the phones' cards are in the view the room sees, none off screen or stacked") {

@@ -71,7 +71,11 @@ std::vector<std::size_t> BoardView::cards_to_draw(const Snapshot& s) {
         return out;
     }
     ImVec2 lo = canvas_.to_world(canvas_.origin), hi = canvas_.to_world(add(canvas_.origin, canvas_.size));
-    index_->grid.query(lo.x, lo.y, hi.x, hi.y, out);
+    std::vector<Id> ids;
+    s.board.grid.query(lo.x, lo.y, hi.x, hi.y, ids);
+    out.reserve(ids.size());
+    for (Id id : ids)  // ascending ids are ascending positions: the cards are kept by id
+        if (auto at = s.card_index.find(id); at != s.card_index.end()) out.push_back(at->second);
     return out;
 }
 
@@ -172,7 +176,7 @@ void BoardView::draw_card(const Snapshot& s, ImDrawList* dl, const Card& card, I
 
 void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
     if (!s.settings.silent_round) return;
-    int hidden = index_->face_down;
+    int hidden = s.board.face_down;
     // The room counts the phones' cards too: they come in face down, where the board looks.
     std::string text =
         s.face_down_from_phones > 0
@@ -194,7 +198,7 @@ void BoardView::draw_banner(const Snapshot& s, ImDrawList* dl) {
 
 std::vector<std::pair<std::string, std::uint32_t>> BoardView::legend_chips(const Snapshot& s) const {
     std::vector<std::pair<std::string, std::uint32_t>> chips;
-    for (Id id : index_->used_categories)  // found once per snapshot, not per frame and card
+    for (Id id : s.board.used_categories)  // kept with the snapshot, not found per frame and card
         if (const Category* category = s.category(id)) chips.emplace_back(category_name(*category, c_.translator()), category->color);
     return chips;
 }

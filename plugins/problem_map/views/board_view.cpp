@@ -16,20 +16,10 @@ namespace kartla::problem_map::views {
 
 using namespace board;
 
-const BoardIndex& BoardView::index_for(const std::shared_ptr<const Snapshot>& snapshot) {
-    const bool same = !indexed_.owner_before(snapshot) && !snapshot.owner_before(indexed_) && !indexed_.expired();
-    if (!same || !index_) {
-        index_ = std::make_unique<BoardIndex>(*snapshot);
-        indexed_ = snapshot;
-    }
-    return *index_;
-}
-
 void BoardView::draw() {
     auto snapshot = c_.snapshot();
     if (!snapshot) return;
     const Snapshot& s = *snapshot;
-    index_for(snapshot);
     if (mode_ == BoardMode::Room) {
         draw_for_room(s);
         return;

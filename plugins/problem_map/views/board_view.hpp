@@ -6,7 +6,6 @@
 #include "canvas.hpp"
 #include "card_panel.hpp"
 #include "ui_state.hpp"
-#include "model/board_index.hpp"
 #include "model/placement.hpp"
 
 #include <memory>
@@ -72,16 +71,11 @@ private:
     Cluster cluster_frame(const Cluster& cluster) const;
     ImVec2 drag_delta_world() const;
 
-    // The board's derived state, rebuilt when the snapshot (the revision) changes.
-    const BoardIndex& index_for(const std::shared_ptr<const Snapshot>& snapshot);
+    // The cards' positions to draw, found in the snapshot's grid (Snapshot::board).
     std::vector<std::size_t> cards_to_draw(const Snapshot& s);
 
     UiState& c_;
     CardPanel& panel_;
-    // Weak, so the cache may update the snapshot in place when nothing else holds it; a weak
-    // pointer also keeps the snapshot's address from being reused by a later one.
-    std::weak_ptr<const Snapshot> indexed_;
-    std::unique_ptr<BoardIndex> index_;
     BoardMode mode_;
     Canvas canvas_;
     Workshop* fitted_for_ = nullptr;
