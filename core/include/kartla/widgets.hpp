@@ -73,6 +73,9 @@ KARTLA_API bool radio_in_row(const char* label, bool active);
 // Keeps the next item, `width` wide, on this line when it fits in the window's content
 // region, else it starts the next line (radio_in_row's rule, for any row of items).
 KARTLA_API void same_line_if_fits(float width);
+// The width a button (ImGui::Button or big_button) takes for `label` ("##id" not shown),
+// for same_line_if_fits before it.
+KARTLA_API float button_width(const char* label);
 // Shows a line of help text in a muted colour.
 KARTLA_API void hint(const char* text);
 // A small line chart (an indicator over time) in a box of `size` pixels: the
@@ -113,6 +116,10 @@ KARTLA_API void clipped_text(const char* text, float width = 0.0f);
 // `id` keeps the item apart from others with the same text.
 KARTLA_API bool clipped_selectable(const char* id, const char* text, bool selected, int max_lines = 1,
                                    ImGuiSelectableFlags flags = 0);
+// A collapsing header whose title is cut with "…" where the window is narrow (ImGui's
+// own is clipped mid-letter), whole on hover and hold. `id` keeps its open state apart
+// from others with the same title ("###…"). Returns whether it is open.
+KARTLA_API bool clipped_header(const char* id, const char* text, ImGuiTreeNodeFlags flags = 0);
 
 // A row of buttons that never wraps onto a second line: what does not fit in
 // the width goes into a "More" menu at the end of the row, so a toolbar at

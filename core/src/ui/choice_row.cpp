@@ -12,6 +12,10 @@ void same_line_if_fits(float width) {
     if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 bool radio_in_row(const char* label, bool active) {
     const ImGuiStyle& style = ImGui::GetStyle();
     // ImGui's radio button: a circle a frame high, the inner spacing, then the label.

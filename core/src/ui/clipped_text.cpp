@@ -31,6 +31,13 @@ std::string cut_to_width(ImFont* font, float size, const char* begin, const char
     return std::string(begin, end) + kEllipsis;
 }
 
+// Whether a line wrapped at `next` was broken inside a word (a word wider than the line).
+bool broken_inside_word(const char* line, const char* next, const char* end) {
+    if (next >= end || next <= line) return false;
+    auto boundary = [](char c) { return std::strchr(" \n.,;:!?\"-/", c) != nullptr; };
+    return !boundary(next[-1]) && !boundary(*next);
+}
+
 }  // namespace
 
 float draw_clipped_text(ImDrawList* list, ImFont* font, float size, ImVec2 position, ImU32 colour, const char* text,
@@ -44,8 +51,10 @@ float draw_clipped_text(ImDrawList* list, ImFont* font, float size, ImVec2 posit
         const char* next = font->CalcWordWrapPositionA(size / font->FontSize, line, end, width);
         if (next == line) next = line + 1;  // one character wider than the width: take it anyway
         const char* line_end = next;
-        // The last line allowed, with more to come: cut it.
-        if (max_lines > 0 && n == max_lines && next < end) {
+        // The last line allowed, with more to come, or (where text may be cut at all) a word
+        // wider than the line: cut it there. "Socialförvaltninge / n" over two lines read
+        // worse from the back of the room than "Socialförvaltn…" with the whole name on hold.
+        if (max_lines > 0 && next < end && (n == max_lines || broken_inside_word(line, next, end))) {
             const char* newline = static_cast<const char*>(std::memchr(line, '\n', end - line));
             std::string shown = cut_to_width(font, size, line, newline ? newline : end, width);
             if (list) list->AddText(font, size, ImVec2(position.x, y), colour, shown.c_str());
@@ -100,6 +109,19 @@ bool clipped_selectable(const char* id, const char* text, bool selected, int max
                       ImGui::GetColorU32(ImGuiCol_Text), text, width, max_lines);
     if (cut) whole_text_tip(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text);
     return pressed;
+}
+
+bool clipped_header(const char* id, const char* text, ImGuiTreeNodeFlags flags) {
+    const bool open = ImGui::CollapsingHeader(id, flags);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float x = min.x + style.FramePadding.x * 2 + ImGui::GetFontSize();  // past the arrow
+    bool cut = false;
+    draw_clipped_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
+                      ImVec2(x, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), text,
+                      max.x - x - style.FramePadding.x, 1, &cut);
+    if (cut) whole_text_tip(min, max, text);
+    return open;
 }
 
 }  // namespace kartla::ui

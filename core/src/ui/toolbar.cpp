@@ -39,17 +39,36 @@ void push_colours(const ToolItem& item) {
 
 void pop_colours(const ToolItem& item) { ImGui::PopStyleColor(int(item.colour.w > 0) + int(item.text_colour.w > 0)); }
 
-void draw_inline(const ToolItem& item, float top) {
+// A button wider than the whole row (a long title kept in the row at 300 %): as wide as
+// the row, its label cut with "…" and whole on hover and hold, not clipped mid-letter.
+bool capped_button(const std::string& label, float cap, float height) {
+    const bool pressed = ImGui::Button(("##" + label).c_str(), ImVec2(cap, height));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* text = label.c_str();
+    const std::string shown(text, ImGui::FindRenderedTextEnd(text));
+    const float size = ImGui::GetFontSize();
+    draw_clipped_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), size,
+                      ImVec2(min.x + style.FramePadding.x, min.y + (height - size) / 2), ImGui::GetColorU32(ImGuiCol_Text),
+                      shown.c_str(), cap - style.FramePadding.x * 2, 1);
+    whole_text_tip(min, max, shown.c_str());
+    return pressed;
+}
+
+void draw_inline(const ToolItem& item, float top, float cap) {
     float height = button_height();
     ImGui::BeginDisabled(!item.enabled);
     switch (item.kind) {
-        case ToolItem::Kind::Button:
+        case ToolItem::Kind::Button: {
             track_text_input();  // as big_button: a button that opens a field keeps keys typed right after it
             push_colours(item);
             ImGui::SetCursorPosY(top);
-            if (ImGui::Button(item.label.c_str(), ImVec2(0, height)) && item.pressed) item.pressed();
+            const bool pressed = item_width(item) > cap ? capped_button(item.label, cap, height)
+                                                         : ImGui::Button(item.label.c_str(), ImVec2(0, height));
+            if (pressed && item.pressed) item.pressed();
             pop_colours(item);
             break;
+        }
         case ToolItem::Kind::Toggle:
             ImGui::SetCursorPosY(top + (height - ImGui::GetFrameHeight()) / 2);
             if (item.value && ImGui::Checkbox(item.label.c_str(), item.value) && item.pressed) item.pressed();
@@ -124,6 +143,8 @@ void toolbar(const char* id, const std::vector<ToolItem>& items, float width) {
         for (std::size_t i = 0; i < items.size(); ++i)
             if (!items[i].pinned && widths[i] + style.ItemSpacing.x <= left) shown[i] = true, left -= widths[i] + style.ItemSpacing.x;
     }
+    const bool any_hidden = std::find(shown.begin(), shown.end(), false) != shown.end();
+    const float cap = std::max(ImGui::GetFontSize() * 3, width - (any_hidden ? more + style.ItemSpacing.x : 0.0f));
     ImGui::PushID(id);
     float top = ImGui::GetCursorPosY(), top_on_screen = ImGui::GetCursorScreenPos().y;
     bool first = true, hidden_any = false;
@@ -135,7 +156,7 @@ void toolbar(const char* id, const std::vector<ToolItem>& items, float width) {
         }
         if (!first) ImGui::SameLine();
         first = false;
-        draw_inline(items[i], top);
+        draw_inline(items[i], top, cap);
     }
     if (hidden_any) {
         if (!first) ImGui::SameLine();
