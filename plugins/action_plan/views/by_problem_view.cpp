@@ -37,7 +37,7 @@ void ByProblemView::problem(const Entity& problem) {
     ImGui::PushID(static_cast<int>(problem.id));
     const std::string rank = rank_prefix(plan, problem, state_.translator());
     const std::string heading = rank.empty() ? problem.label : fmt::format("{} {}", rank, problem.label);
-    if (ImGui::CollapsingHeader(heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (kartla::ui::clipped_header("###problem", heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::Indent();
         const auto direct = plan.measures_addressing_problem(problem.id);
         const auto causes = plan.causes_of(problem.id);
@@ -133,8 +133,8 @@ void ByProblemView::draw() {
     std::vector<const Measure*> unlinked;
     for (const auto& m : plan.measures)
         if (m.problem_ids.empty() && m.cause_ids.empty()) unlinked.push_back(&m);
-    if (!unlinked.empty() && ImGui::CollapsingHeader(state_.tr("Measures not linked to a problem"),
-                                                     ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (!unlinked.empty() && kartla::ui::clipped_header("###unlinked", state_.tr("Measures not linked to a problem"),
+                                                        ImGuiTreeNodeFlags_DefaultOpen)) {
         for (const Measure* m : unlinked) measure_line(*m);
     }
 }

@@ -35,8 +35,8 @@ void ChecksView::draw() {
         for (const auto& f : findings) count += f.kind == kind;
         if (count == 0) continue;
         ImGui::PushID(static_cast<int>(kind));
-        const std::string heading = fmt::format("{} ({})###group", state_.tr(msgid), count);
-        if (ImGui::CollapsingHeader(heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        const std::string heading = fmt::format("{} ({})", state_.tr(msgid), count);
+        if (kartla::ui::clipped_header("###group", heading.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
             int n = 0;
             for (const auto& f : findings) {
                 if (f.kind != kind) continue;

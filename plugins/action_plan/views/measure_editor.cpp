@@ -213,10 +213,9 @@ void MeasureEditor::status_and_light() {
 void MeasureEditor::status_log() {
     if (!ImGui::CollapsingHeader(state_.tr("Status log"))) return;
     for (const StatusChange* change : state_.plan().log_of(draft_.id)) {
-        ImGui::BulletText("%s  %s%s%s", change->date.c_str(),
-                          status_words(change->from_status, state_.translator()).c_str(),
-                          change->from_status.empty() ? "" : " -> ",
-                          status_words(change->to_status, state_.translator()).c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s  %s%s%s", change->date.c_str(), status_words(change->from_status, state_.translator()).c_str(),
+                           change->from_status.empty() ? "" : " -> ", status_words(change->to_status, state_.translator()).c_str());
     }
 }
 

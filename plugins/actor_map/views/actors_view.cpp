@@ -152,19 +152,29 @@ void ActorsView::draw_list(const Data& d) {
     if (d.snapshot.actors.empty()) kartla::ui::hint(s_.tr("No actors yet."));
     ImDrawList* list = ImGui::GetWindowDrawList();
     float swatch = ImGui::GetFontSize() * 0.8f;
-    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     for (const auto& actor : d.snapshot.actors) {
         ImGui::PushID(int(actor.id));
         ImVec2 at = ImGui::GetCursorScreenPos();
-        float height = ImGui::GetFrameHeight() * 1.3f;
         const ActorType* type = d.snapshot.type(actor.type_id);
-        std::string label = fmt::format("{}", actor.name.empty() ? s_.tr("(no name)") : actor.name);
+        const std::string label = actor.name.empty() ? s_.tr("(no name)") : actor.name;
         ImGui::SetCursorScreenPos(ImVec2(at.x + swatch * 1.6f, at.y));
-        if (ImGui::Selectable(label.c_str(), s_.selected_actor == actor.id, 0, ImVec2(0, height))) {
+        // A long name wraps onto a second line and is cut with "…" after it, whole on hover
+        // or hold: the list is narrow at 300 %, and it never scrolls sideways.
+        const float width = ImGui::GetContentRegionAvail().x;
+        bool cut = false;
+        const float text_height = kartla::ui::draw_clipped_text(nullptr, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(),
+                                                                0, label.c_str(), width, 2, &cut);
+        const float height = std::max(ImGui::GetFrameHeight() * 1.3f, text_height + ImGui::GetStyle().FramePadding.y * 2);
+        ImVec2 text_at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##row", s_.selected_actor == actor.id, 0, ImVec2(0, height))) {
             s_.selected_actor = actor.id;
             s_.selected_relation = 0;
         }
         kartla::ui::mark_item(fmt::format("actor_map.actors.row.{}", actor.id));
+        kartla::ui::draw_clipped_text(list, ImGui::GetFont(), ImGui::GetFontSize(),
+                                      ImVec2(text_at.x, text_at.y + (height - text_height) / 2),
+                                      ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), width, 2);
+        if (cut) kartla::ui::whole_text_tip(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), label.c_str());
         float y = at.y + (height - swatch) / 2;
         list->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch),
                             colour(type_colour(type ? type->key : "other", actor.type_id)), 3);
@@ -172,8 +182,7 @@ void ActorsView::draw_list(const Data& d) {
         if (gap) list->AddRect(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), IM_COL32(198, 40, 40, 255), 3, 0, 2.5f);
         ImGui::PopID();
     }
-    ImGui::PopStyleVar();
-}
+    }
 
 void ActorsView::draw_participants(const Data& d, const Actor& actor) {
     ImGui::TextUnformatted(s_.tr("Represented at the workshop by"));
@@ -246,20 +255,7 @@ void ActorsView::draw_details(const Data& d, const Actor& actor) {
 }
 
 void ActorsView::draw_types(const Data& d) {
-    // The header's own label is clipped mid-letter where the window is narrow (300 %):
-    // drawn here instead, cut with "…" and whole on hover and touch-and-hold.
-    const char* title = s_.tr("Actor types (an editable list)");
-    const bool open = ImGui::CollapsingHeader("###actor_map.actors.types");
-    {
-        const ImGuiStyle& style = ImGui::GetStyle();
-        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        const float x = min.x + style.FramePadding.x * 2 + ImGui::GetFontSize();  // past the arrow
-        bool cut = false;
-        kartla::ui::draw_clipped_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
-                                      ImVec2(x, min.y + style.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), title,
-                                      max.x - x - style.FramePadding.x, 1, &cut);
-        if (cut) kartla::ui::whole_text_tip(min, max, title);
-    }
+    const bool open = kartla::ui::clipped_header("###actor_map.actors.types", s_.tr("Actor types (an editable list)"));
     if (!open) return;
     std::uint64_t revision = s_.workshop()->revision();
     if (types_revision_ != revision && !ImGui::IsAnyItemActive()) {

@@ -112,24 +112,26 @@ bool MeetingView::draw_room() {
 }
 
 void MeetingView::draw_meeting_bar(kartla::Workshop& w) {
+    // One row that never runs past the edge: meetings that do not fit go into "More"
+    // (the current one stays in the row).
+    std::vector<kartla::ui::ToolItem> meetings;
     for (const auto& m : cache_.meetings) {
-        const bool current = m.id == meeting_id_;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        std::string label = fmt::format("{} {}###meeting{}", m.date, m.title, m.id);
-        if (kartla::ui::big_button(label.c_str())) {
-            meeting_id_ = m.id;
-            cache_.valid = false;
-        }
-        kartla::ui::mark_item("follow_up.meeting." + std::to_string(m.id));
-        if (current) ImGui::PopStyleColor();
-        ImGui::SameLine();
+        kartla::ui::ToolItem item{.label = fmt::format("{} {}###meeting{}", m.date, m.title, m.id),
+                                  .pressed = [this, id = m.id] {
+                                      meeting_id_ = id;
+                                      cache_.valid = false;
+                                  },
+                                  .pinned = m.id == meeting_id_,
+                                  .probe = "follow_up.meeting." + std::to_string(m.id)};
+        if (item.pinned) item.colour = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+        meetings.push_back(std::move(item));
     }
-    ImGui::NewLine();
+    if (!meetings.empty()) kartla::ui::toolbar("follow_up.meetings", meetings);
     draw_start(w);
     if (meeting_id_ != 0) {
-        ImGui::SameLine();
-        if (kartla::ui::big_button(show_changes_ ? tr("Walk through the measures") : tr("Since the last meeting")))
-            show_changes_ = !show_changes_;
+        const char* label = show_changes_ ? tr("Walk through the measures") : tr("Since the last meeting");
+        kartla::ui::same_line_if_fits(kartla::ui::button_width(label));
+        if (kartla::ui::big_button(label)) show_changes_ = !show_changes_;
         kartla::ui::mark_item("follow_up.toggle_changes");
     }
 }
@@ -138,7 +140,7 @@ void MeetingView::draw_start(kartla::Workshop&) {
     if (new_date_.empty()) new_date_ = kartla::dates::today();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     kartla::ui::input_text((std::string(tr("Date")) + "###new_date").c_str(), new_date_);
-    ImGui::SameLine();
+    kartla::ui::same_line_if_fits(kartla::ui::button_width(tr("Start follow-up meeting")));
     if (kartla::ui::big_button(tr("Start follow-up meeting"))) {
         if (!kartla::dates::is_valid(new_date_)) {
             error_ = tr("Write the date as YYYY-MM-DD.");
@@ -186,7 +188,7 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
     ImGui::TextWrapped("%s", m.label.c_str());
     ImGui::SetWindowFontScale(1.0f);
     if (overdue(m, kartla::dates::today())) {
-        ImGui::SameLine();
+        kartla::ui::same_line_if_fits(ImGui::CalcTextSize(tr("Overdue")).x);
         ImGui::TextColored(light_colour("red"), "%s", tr("Overdue"));
     }
     std::string owner = tr("No owner");
@@ -228,7 +230,8 @@ void MeetingView::draw_measure(kartla::Workshop& w, const Entity& m) {
             if (!r.indicator_value.empty()) line += fmt::format(", {} {} ({})", tr("indicator"), r.indicator_value, r.indicator_date);
             if (d) line += fmt::format(", {}", tr(d));
             if (!r.light_comment.empty()) line += " – " + r.light_comment;
-            ImGui::BulletText("%s", line.c_str());
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", line.c_str());
         }
     }
     if (room_) return;  // the room sees what was recorded, not the fields to record it
@@ -251,8 +254,11 @@ void MeetingView::draw_plan_facts(kartla::Workshop& w, const Entity& m) {
         kartla::ui::chart(*chart, ImVec2(std::min(ImGui::GetContentRegionAvail().x, font * 30), font * 8));
         kartla::ui::mark_item("follow_up.indicator_chart");
         if (chart->has_baseline) {
-            ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.78f, 0.43f, 0.0f, 1), "- - - %s", chart->baseline_label.c_str());
+            // Beside the chart while a few words fit there, else under it; wrapped at the edge either way.
+            kartla::ui::same_line_if_fits(font * 8);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.43f, 0.0f, 1));
+            ImGui::TextWrapped("- - - %s", chart->baseline_label.c_str());
+            ImGui::PopStyleColor();
         }
     }
     const auto log = status_log(m.attribute("status_log"));
@@ -262,7 +268,8 @@ void MeetingView::draw_plan_facts(kartla::Workshop& w, const Entity& m) {
         const char* status = msgid_of(kStatusWords, entry.status);
         std::string line = fmt::format("{} {}", entry.date, status ? tr(status) : entry.status.c_str());
         if (!entry.note.empty()) line += ": " + entry.note;
-        ImGui::BulletText("%s", line.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", line.c_str());  // a long note wraps instead of running past the edge
     }
 }
 
@@ -360,8 +367,9 @@ void MeetingView::draw_change_list() {
             any = true;
             const Translate words = host_.translator();
             const std::string detail = change_details(c, cache_.labels, words);
-            ImGui::BulletText("%s: %s%s%s", change_type_text(c, words).c_str(), c.label.c_str(), detail.empty() ? "" : " — ",
-                              detail.c_str());
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s: %s%s%s", change_type_text(c, words).c_str(), c.label.c_str(),
+                               detail.empty() ? "" : " — ", detail.c_str());
         }
     }
 }

@@ -22,11 +22,7 @@ bool choice_row(const char* id, int& value, const std::vector<const char*>& labe
     ImGui::PushID(id);
     bool changed = false;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (i > 0) {
-            float next = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
-                         ImGui::CalcTextSize(labels[i]).x + ImGui::GetStyle().FramePadding.x * 2;
-            if (next < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-        }
+        if (i > 0) ui::same_line_if_fits(ui::button_width(labels[i]));
         bool chosen = value == int(i);
         if (chosen) {  // white on dark blue in every state, so the choice reads from afar
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.39f, 0.78f, 1));

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <utility>
 
 namespace kartla::problem_map::views {
@@ -26,7 +28,7 @@ void ListsView::draw() {
 }
 
 void ListsView::draw_categories(const Snapshot& s) {
-    ImGui::TextUnformatted(c_.tr("Problem categories"));
+    ImGui::TextWrapped("%s", c_.tr("Problem categories"));
     ui::hint(c_.tr("The list is this workshop's own: rename, recolour, add or remove."));
     for (const auto& cat : s.categories) {
         ImGui::PushID(int(cat.id));
@@ -42,7 +44,9 @@ void ListsView::draw_categories(const Snapshot& s) {
         }
         ImGui::SameLine();
         ImGui::BeginGroup();
-        ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5);
+        // The name takes what the row leaves beside "Remove" (at 300 % in a half-width column too).
+        const float remove = ui::button_width(c_.tr("Remove")) + ImGui::GetStyle().ItemSpacing.x;
+        ImGui::PushItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - remove));
         Id id = cat.id;
         std::string shown = category_name(cat, c_.translator());
         text_field("", fmt::format("problem_map.lists.category.{}", cat.id).c_str(), shown, [this, id](const std::string& v) {
@@ -50,7 +54,7 @@ void ListsView::draw_categories(const Snapshot& s) {
         });
         ImGui::PopItemWidth();
         ImGui::EndGroup();
-        ImGui::SameLine();
+        ui::same_line_if_fits(ui::button_width(c_.tr("Remove")));
         if (ImGui::Button(c_.tr("Remove"))) edits::delete_category(c_.host(), cat.id);
         ImGui::PopID();
     }
@@ -60,14 +64,14 @@ void ListsView::draw_categories(const Snapshot& s) {
     if (ui::add_field("##new_category", c_.tr("Name of a new category"), new_category_, name) == ui::AddEvent::Added)
         edits::add_category(c_.host(), name, 0x607D8B);
     ui::mark_item("problem_map.lists.new_category");
-    ImGui::SameLine();
+    ui::same_line_if_fits(ui::button_width(c_.tr("Add category")));
     if (ui::big_button(c_.tr("Add category")))
         edits::add_category(c_.host(), new_category_.empty() ? c_.tr("New category") : std::exchange(new_category_, {}), 0x607D8B);
     ui::mark_item("problem_map.lists.add_category");
 }
 
 void ListsView::draw_areas(const Snapshot& s) {
-    ImGui::TextUnformatted(c_.tr("Areas"));
+    ImGui::TextWrapped("%s", c_.tr("Areas"));
     ui::hint(c_.tr("The places this mapping covers, with the police's area class where one applies."));
     auto classes = police_class_labels(c_);
     for (const auto& area : s.areas) {
@@ -78,14 +82,14 @@ void ListsView::draw_areas(const Snapshot& s) {
                        return c_.workshop() && bool(edits::rename_area(c_.host(), id, v));
                    });
         int cls = std::max(0, index_of(kPoliceClasses, area.police_class));
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x));
         if (ImGui::BeginCombo("##class", classes[std::size_t(cls)])) {
             for (std::size_t i = 0; i < classes.size(); ++i)
                 if (ImGui::Selectable(classes[i], int(i) == cls))
                     edits::set_area_class(c_.host(), id, kPoliceClasses[i]);
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        ui::same_line_if_fits(ui::button_width(c_.tr("Remove")));
         if (ImGui::Button(c_.tr("Remove"))) edits::delete_area(c_.host(), id);
         ImGui::Separator();
         ImGui::PopID();
@@ -95,7 +99,7 @@ void ListsView::draw_areas(const Snapshot& s) {
     if (ui::add_field("##new_area", c_.tr("Name of a new area"), new_area_, name) == ui::AddEvent::Added)
         edits::add_area(c_.host(), name, "");
     ui::mark_item("problem_map.lists.new_area");
-    ImGui::SameLine();
+    ui::same_line_if_fits(ui::button_width(c_.tr("Add area")));
     if (ui::big_button(c_.tr("Add area")))
         edits::add_area(c_.host(), new_area_.empty() ? c_.tr("New area") : std::exchange(new_area_, {}), "");
     ui::mark_item("problem_map.lists.add_area");

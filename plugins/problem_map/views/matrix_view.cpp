@@ -60,8 +60,9 @@ void MatrixView::draw() {
         if (choice_row("matrix_mode", choice, {c_.tr("Severity \u00d7 trend"), c_.tr("Impact \u00d7 ability to influence")},
                        "problem_map.matrix.mode"))
             edits::set_matrix_mode(c_.host(), choice ? MatrixMode::ImpactInfluence : MatrixMode::SeverityTrend);
-        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-        ImGui::Checkbox(c_.tr("Only prioritised"), &only_prioritised_);
+        const char* only = c_.tr("Only prioritised");
+        ui::same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(only).x);
+        ImGui::Checkbox(only, &only_prioritised_);
     }
 
     float fs = ImGui::GetFontSize();

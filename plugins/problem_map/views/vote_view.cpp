@@ -63,14 +63,16 @@ void VoteView::draw_settings(const Snapshot& s) {
     ImGui::SameLine();
     if (ui::big_button(" + ##dots")) edits::set_dots_per_voter(c_.host(), s.settings.dots_per_voter + 1);
     ui::mark_item("problem_map.vote.dots_more");
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    // Each group beside the one before while the line has room (at 300 % they wrap).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ui::same_line_if_fits(ImGui::CalcTextSize(c_.tr("Vote by:")).x + style.ItemSpacing.x + ui::button_width(c_.tr("Participant")));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(c_.tr("Vote by:"));
     ImGui::SameLine();
     int by = s.settings.vote_by == VoteBy::Organisation ? 1 : 0;
     if (choice_row("vote_by", by, {c_.tr("Participant"), c_.tr("Organisation")}, "problem_map.vote.by"))
         edits::set_vote_by(c_.host(), by ? VoteBy::Organisation : VoteBy::Participant);
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ui::same_line_if_fits(ui::button_width(confirm_clear_ ? c_.tr("Yes, clear all votes") : c_.tr("Clear all votes…")));
     // Two presses: one stray touch must not wipe the room's votes (undo would bring them back, but not calmly).
     if (!confirm_clear_) {
         if (ui::big_button(c_.tr("Clear all votes…"))) confirm_clear_ = true;
@@ -82,7 +84,7 @@ void VoteView::draw_settings(const Snapshot& s) {
             confirm_clear_ = false;
         }
         ImGui::PopStyleColor(2);
-        ImGui::SameLine();
+        ui::same_line_if_fits(ui::button_width(c_.tr("Keep the votes")));
         if (ui::big_button(c_.tr("Keep the votes"))) confirm_clear_ = false;
     }
     ui::mark_item("problem_map.vote.clear");
@@ -101,9 +103,10 @@ void VoteView::draw_phone_voting(const Snapshot& s) {
     if (ui::big_button(s.settings.phone_voting ? c_.tr("Close voting for phones") : c_.tr("Open voting for phones")))
         edits::set_phone_voting(c_.host(), !s.settings.phone_voting);
     ui::mark_item("problem_map.vote.phones");
-    ImGui::SameLine();
+    const std::string count = fmt::format("{} {} · {} {}", phones, c_.tr("phones have voted"), dots, c_.tr("dots"));
+    ui::same_line_if_fits(ImGui::GetFontSize() * 8);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(fmt::format("{} {} · {} {}", phones, c_.tr("phones have voted"), dots, c_.tr("dots")).c_str());
+    ImGui::TextWrapped("%s", count.c_str());
 }
 
 std::string VoteView::voter_label(const Snapshot& s, std::size_t i) const {
