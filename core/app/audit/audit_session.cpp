@@ -76,7 +76,9 @@ std::vector<ScrollInfo> scrolls_of(const ImDrawData& data) {
         ScrollInfo& info = by_list[w->DrawList];
         for (ImGuiWindow* a = w; a; a = (a->Flags & ImGuiWindowFlags_ChildWindow) ? a->ParentWindow : nullptr) {
             ImVec4 edges(a->InnerClipRect.Min.x, a->InnerClipRect.Min.y, a->InnerClipRect.Max.x, a->InnerClipRect.Max.y);
-            if (a->ScrollMax.x > 0) info.x.push_back(edges);
+            // Only a range someone can reach: a window wider than its content without a
+            // horizontal scrollbar (presentation, a panel) cuts what runs past its edge.
+            if (a->ScrollMax.x > 0 && a->ScrollbarX) info.x.push_back(edges);
             if (a->ScrollMax.y > 0) info.y.push_back(edges);
         }
     }
