@@ -33,6 +33,8 @@ for shot in presentation room; do
 done
 grep -q '^small .*presentation:fixture_bad_layout.bad .*Small room text (12 px)$' "$out/sv/summary.txt" ||
     { echo "FAIL: the small room text is not named with its size"; exit 1; }
+grep -q '^cut *fixture_bad_layout.bad .*| Runs past' "$out/sv/summary.txt" ||
+    { echo "FAIL: the text past the window's edge (no horizontal scrollbar) is not counted as cut"; exit 1; }
 [ -s "$out/sv/empty/sv-1920x1080-100/fixture_bad_layout.bad.png" ] || { echo "FAIL: no picture of the bad view"; exit 1; }
 
 # In English (the fixture has no Swedish, so its view names count there): the good view has none.
