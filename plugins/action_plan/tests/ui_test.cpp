@@ -58,6 +58,17 @@ struct Ui {
 
 std::string field_key(Field field) { return fmt::format("action_plan.editor.field.{}", static_cast<int>(field)); }
 
+// Two measures, the first open in the form: for what must outlive selecting the other.
+struct TwoMeasures {
+    Ui ui;
+    std::int64_t first = views::add_measure(ui.state);
+    std::int64_t second = views::add_measure(ui.state);
+    TwoMeasures() {
+        ui.state.selected = first;
+        ui.show(ui.editor);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("create a measure, link problem and cause, pick owner and partners, set dates, drag it on the board, undo") {
@@ -401,11 +412,9 @@ TEST_CASE("typing at once after New measure replaces the placeholder title, ever
 }
 
 TEST_CASE("a description a full disk refused stays pending, marked not saved, through another measure, until there is space") {
-    Ui ui;
-    const auto first = views::add_measure(ui.state);
-    const auto second = views::add_measure(ui.state);
-    ui.state.selected = first;
-    ui.show(ui.editor);
+    TwoMeasures two;
+    Ui& ui = two.ui;
+    const auto first = two.first, second = two.second;
     auto& db = ui.world.db();
     db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));  // the disk is full
     std::string description;  // long enough to need a page of its own: refused
@@ -441,11 +450,9 @@ TEST_CASE("a description a full disk refused stays pending, marked not saved, th
 }
 
 TEST_CASE("a date not yet in its form stays as typed, marked, through another measure and an edit from elsewhere") {
-    Ui ui;
-    const auto first = views::add_measure(ui.state);
-    const auto second = views::add_measure(ui.state);
-    ui.state.selected = first;
-    ui.show(ui.editor);
+    TwoMeasures two;
+    Ui& ui = two.ui;
+    const auto first = two.first, second = two.second;
     auto& db = ui.world.db();
     ui.tap(field_key(Field::Due));
     ui.headless.type("2026-31-05");  // day and month swapped: not a date
