@@ -384,6 +384,25 @@ TEST_CASE("dot voting per participant, the ranking, and marking prioritised prob
     CHECK(number(ui.w(), "SELECT SUM(dots) FROM problem_map_vote WHERE card_id = ?", b) == 3);
 }
 
+TEST_CASE("a budget lowered after voting says the voter is over it, and refuses more dots, never a negative number left") {
+    Ui ui;
+    ui.add_participants(1);
+    Id a = edits::create_card(ui.w(), 0, 0, "Langning");
+    ui.tab("problem_map.tab.priority");
+    const std::string more = "problem_map.vote.more." + std::to_string(a);
+    for (int i = 0; i < 3; ++i) ui.h.click_item(more);  // the whole budget of three
+    CHECK(number(ui.w(), "SELECT SUM(dots) FROM problem_map_vote") == 3);
+    CHECK(ui.h.has_item("problem_map.vote.dots_left"));
+    ui.h.click_item("problem_map.vote.dots_less");  // the room agrees on one dot each, after voting
+    ui.h.click_item("problem_map.vote.dots_less");
+    ui.h.frame(2);
+    CHECK(text(ui.w(), "SELECT value FROM problem_map_setting WHERE key = 'dots_per_voter'") == "1");
+    CHECK(ui.h.has_item("problem_map.vote.over_budget"));
+    CHECK_FALSE(ui.h.has_item("problem_map.vote.dots_left"));
+    ui.h.click_item(more);  // refused: over the budget already
+    CHECK(number(ui.w(), "SELECT SUM(dots) FROM problem_map_vote") == 3);
+}
+
 TEST_CASE("dragging a card in the matrix changes the fields the matrix shows, in both modes") {
     Ui ui;
     Id a = edits::create_card(ui.w(), 0, 0, "Bränder");

@@ -2,6 +2,8 @@
 
 #include "model/words.hpp"
 
+#include <fmt/format.h>
+
 #include <imgui.h>
 
 namespace kartla::problem_map::views {
@@ -49,6 +51,11 @@ unsigned int packed_color(std::uint32_t rgb, float towards_white) {
     g += (1 - g) * towards_white;
     b += (1 - b) * towards_white;
     return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, 1.0f));
+}
+
+std::string dots_left_text(UiState& c, int budget, int used) {
+    if (used <= budget) return fmt::format(fmt::runtime(c.tr("Dots left for the chosen voter: {}")), budget - used);
+    return fmt::format(fmt::runtime(c.tr("The chosen voter has {} dots more than the budget")), used - budget);
 }
 
 }  // namespace kartla::problem_map::views

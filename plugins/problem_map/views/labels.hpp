@@ -20,6 +20,9 @@ std::vector<const char*> factor_labels(UiState& c);        // kFactors
 const char* trend_label(UiState& c, const std::string& trend);
 const char* trend_arrow(const std::string& trend);  // ↑ → ↓ ?
 std::string area_label(UiState& c, const Area& area);  // "Östra Höjden (vulnerable area)"
+// What a voter has left of the budget; over it (the budget lowered after voting, or a
+// file from elsewhere) that is said, never a negative number of dots.
+std::string dots_left_text(UiState& c, int budget, int used);
 // 0xRRGGBB to ImGui's packed colour, optionally mixed towards white.
 unsigned int packed_color(std::uint32_t rgb, float towards_white = 0.0f);
 

@@ -171,9 +171,11 @@ void VoteView::draw_ranking(const Snapshot& s) {
     ImGui::SameLine();
     if (choice_row("order", order, {c_.tr("As on the board"), c_.tr("By rank")}, "problem_map.vote.order")) by_rank_ = order == 1;
     if (have_voter) {
-        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        const std::string text = dots_left_text(c_, s.settings.dots_per_voter, s.settings.dots_per_voter - left);
+        ui::same_line_if_fits(ImGui::CalcTextSize(text.c_str()).x);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(fmt::format(fmt::runtime(c_.tr("Dots left for the chosen voter: {}")), left).c_str());
+        ImGui::TextWrapped("%s", text.c_str());
+        ui::mark_item(left >= 0 ? "problem_map.vote.dots_left" : "problem_map.vote.over_budget");
     }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     // The problem's title keeps at least 12 text heights (it wraps within them); narrower, the table scrolls sideways.
