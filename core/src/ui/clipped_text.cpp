@@ -31,11 +31,12 @@ std::string cut_to_width(ImFont* font, float size, const char* begin, const char
     return std::string(begin, end) + kEllipsis;
 }
 
+bool word_boundary(char c) { return std::strchr(" \n.,;:!?\"-/", c) != nullptr; }
+
 // Whether a line wrapped at `next` was broken inside a word (a word wider than the line).
 bool broken_inside_word(const char* line, const char* next, const char* end) {
     if (next >= end || next <= line) return false;
-    auto boundary = [](char c) { return std::strchr(" \n.,;:!?\"-/", c) != nullptr; };
-    return !boundary(next[-1]) && !boundary(*next);
+    return !word_boundary(next[-1]) && !word_boundary(*next);
 }
 
 }  // namespace
@@ -51,15 +52,25 @@ float draw_clipped_text(ImDrawList* list, ImFont* font, float size, ImVec2 posit
         const char* next = font->CalcWordWrapPositionA(size / font->FontSize, line, end, width);
         if (next == line) next = line + 1;  // one character wider than the width: take it anyway
         const char* line_end = next;
-        // The last line allowed, with more to come, or (where text may be cut at all) a word
-        // wider than the line: cut it there. "Socialförvaltninge / n" over two lines read
-        // worse from the back of the room than "Socialförvaltn…" with the whole name on hold.
-        if (max_lines > 0 && next < end && (n == max_lines || broken_inside_word(line, next, end))) {
+        // The last line allowed, with more to come: cut it.
+        if (max_lines > 0 && n == max_lines && next < end) {
             const char* newline = static_cast<const char*>(std::memchr(line, '\n', end - line));
             std::string shown = cut_to_width(font, size, line, newline ? newline : end, width);
             if (list) list->AddText(font, size, ImVec2(position.x, y), colour, shown.c_str());
             if (cut) *cut = true;
             return y + size - position.y;
+        }
+        // Where text may be cut at all, a word wider than the line is cut with "…" and the
+        // next words go on below: "Socialförvaltninge / n" read worse from the back of the
+        // room than "Socialförvaltn…" with the whole name on hold.
+        if (max_lines > 0 && broken_inside_word(line, next, end)) {
+            if (list) list->AddText(font, size, ImVec2(position.x, y), colour, cut_to_width(font, size, line, next, width).c_str());
+            if (cut) *cut = true;
+            y += size;
+            line = next;
+            while (line < end && !word_boundary(*line)) ++line;  // the rest of the long word
+            while (line < end && (*line == ' ' || *line == '\n')) ++line;
+            continue;
         }
         while (line_end > line && (line_end[-1] == ' ' || line_end[-1] == '\n')) --line_end;
         if (list) list->AddText(font, size, ImVec2(position.x, y), colour, line, line_end);
