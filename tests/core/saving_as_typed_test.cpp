@@ -32,8 +32,8 @@ namespace {
 using test::must;
 
 // The real shell around a workshop file, as the window has it.
-struct Window {
-    explicit Window(bool with_board = false) {
+struct TypingWindow {
+    explicit TypingWindow(bool with_board = false) {
         runtime.messages().echo_to_stderr = false;
         if (with_board) REQUIRE(runtime.plugins().load(fs::path(KARTLA_TEST_PLUGIN_DIR) / "problem_map.kplug"));
         shell = std::make_unique<ui::Shell>(runtime, settings);
@@ -70,7 +70,7 @@ struct Window {
 }  // namespace
 
 TEST_CASE("text typed and not confirmed is in the file a moment after the last key, and one undo takes back the visit") {
-    Window win;
+    TypingWindow win;
     win.ui.click_item("workshop.meta.title");
     win.ui.type("Trygghet ");
     CHECK(win.title_on_disk().empty());  // not a write per key
@@ -109,7 +109,7 @@ TEST_CASE("text typed and not confirmed is in the file a moment after the last k
 }
 
 TEST_CASE("typed text is saved before a view switch and before quitting, with no pause") {
-    Window win;
+    TypingWindow win;
     win.ui.click_item("workshop.meta.title");
     win.ui.type("Klotter");
     win.shell->stage().show("core.privacy");  // e.g. an agenda step bringing its view
@@ -127,7 +127,7 @@ TEST_CASE("typed text is saved before a view switch and before quitting, with no
 }
 
 TEST_CASE("characters typed in the frames of the click on New card all land in the new card's title") {
-    Window win(true);
+    TypingWindow win(true);
     win.shell->stage().show("problem_map.board");
     win.ui.frame(3);
     REQUIRE(win.ui.has_item("problem_map.board.new_card"));
@@ -142,7 +142,7 @@ TEST_CASE("characters typed in the frames of the click on New card all land in t
 }
 
 TEST_CASE("a letter typed on the board long after a click is a shortcut, not the first letter of the new card") {
-    Window win(true);
+    TypingWindow win(true);
     win.shell->stage().show("problem_map.board");
     win.ui.frame(3);
     ImVec2 min, max;
@@ -158,7 +158,7 @@ TEST_CASE("a letter typed on the board long after a click is a shortcut, not the
 }
 
 TEST_CASE("a workshop file moved while open: nothing is written into it, the window says so, a copy keeps it all") {
-    Window win;
+    TypingWindow win;
     win.ui.click_item("workshop.meta.title");
     win.ui.type("Före flytten");
     win.ui.advance(0.25);
@@ -260,7 +260,7 @@ TEST_CASE("edits of one group merge into one undo step, and typing then erasing 
 }
 
 TEST_CASE("a save that fails (a full disk) keeps the text unsaved and tried again, and does not hold a view switch up") {
-    Window win;
+    TypingWindow win;
     auto& db = win.w().db();
     db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));  // the disk is full
     std::string paragraph;
@@ -288,7 +288,7 @@ TEST_CASE("a save that fails (a full disk) keeps the text unsaved and tried agai
 // Issue 22: text that could not be written stays pending until it can be.
 
 TEST_CASE("a full disk, the focus moved to another field while full, then space freed: every character is written") {
-    Window win;
+    TypingWindow win;
     auto& db = win.w().db();
     // A new file has a few free pages (core schema 5 rebuilt the history table), which a
     // full disk would still let a short text use: the file is made compact first.
@@ -320,7 +320,7 @@ TEST_CASE("a full disk, the focus moved to another field while full, then space 
 }
 
 TEST_CASE("after the file was deleted the board's title editor stays open under the banner, and the copy gets every key") {
-    Window win(true);
+    TypingWindow win(true);
     win.shell->stage().show("problem_map.board");
     win.ui.frame(3);
     win.ui.click_item("problem_map.board.new_card");
@@ -360,7 +360,7 @@ TEST_CASE("after the file was deleted the board's title editor stays open under 
 }
 
 TEST_CASE("quitting with text the file could not take asks first: Cancel, Save a copy…, Quit without saving") {
-    Window win;
+    TypingWindow win;
     fs::path moved = win.dir / "flyttad.kartla";
     fs::rename(win.file, moved);
     win.ui.click_item("workshop.meta.title");
