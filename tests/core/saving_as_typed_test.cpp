@@ -246,8 +246,8 @@ TEST_CASE("edits of one group merge into one undo step, and typing then erasing 
 
     // A participant added and removed again within one group: nothing to undo.
     std::int64_t id = 0;
-    REQUIRE(w->edit({"core", "add"}, [&](Database& db) { id = core_data::add_participant(db, "Rektor", "Skolan"); }, 7002));
-    REQUIRE(w->edit({"core", "remove"}, [&](Database& db) { core_data::remove_participant(db, id); }, 7002));
+    REQUIRE(w->edit(EditLabel{"core", "add"}, [&](Database& db) { id = core_data::add_participant(db, "Rektor", "Skolan"); }, 7002));
+    REQUIRE(w->edit(EditLabel{"core", "remove"}, [&](Database& db) { core_data::remove_participant(db, id); }, 7002));
     CHECK(w->undo_label() == "before");
     // Without a group, two edits stay two steps.
     REQUIRE(w->edit("one", [](Database& db) { core_data::set_meta(db, "title", "Ett"); }));

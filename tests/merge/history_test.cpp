@@ -133,7 +133,7 @@ TEST_CASE("the saves of one gesture are one entry of the history, as they are on
     auto before = history::entries(w.db(), false).size();
     auto first_id = std::int64_t(0);
     for (const char* typed : {"K", "Kl", "Klo", "Klotter"}) {
-        w.edit({"core", "Rename card"},
+        w.edit(EditLabel{"core", "Rename card"},
                [&](Database& db) { db.run("UPDATE mtest_card SET title = ? WHERE id = ?", std::string(typed), card); }, 7);
         if (!first_id) first_id = history::entries(w.db(), false).back().id;
     }
@@ -142,7 +142,7 @@ TEST_CASE("the saves of one gesture are one entry of the history, as they are on
     CHECK(entries.back().id != first_id);  // a copy made after "K" does not hold this entry as it is now
     // Typed and erased again: nothing to undo, nothing in the history.
     for (const char* typed : {"Klotter!", "Klotter"})
-        w.edit({"core", "Rename card"},
+        w.edit(EditLabel{"core", "Rename card"},
                [&](Database& db) { db.run("UPDATE mtest_card SET title = ? WHERE id = ?", std::string(typed), card); }, 8);
     CHECK(history::entries(w.db(), false).size() == before + 1);
 }

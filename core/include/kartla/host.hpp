@@ -34,7 +34,11 @@ public:
     // the shell translates it whenever it shows it (undo menu), so a language
     // switch renames it too. A failure (no workshop, read-only, a refused
     // change) is shown to the user here and returned; callers need not report it.
-    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) override = 0;
+    // `group`: the undo step of the gesture the edit joins (0: a step of its own);
+    // a text field passes its visit's (ui::text_field).
+    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change,
+                    EditGroup group) override = 0;
+    using Editor::edit;
 
     // The plugin's tables, one forward migration per entry, names prefixed with
     // the plugin id. Opening a file checks its schema against exactly what these

@@ -44,7 +44,12 @@ namespace kartla {
 //    calls into the core instead of inline reads of those members.
 //    Workshop::changes_since and RowChange (a view updates the rows an edit touched);
 //    PhoneRouteSpec::answer_text (a GET answers with JSON text, shared part encoded once).
-inline constexpr std::uint32_t kPluginAbiVersion = 12;
+// 13: Editor::edit(label, change, group): the edit group in the call, for every
+//    Editor (Host, Workshop, ui::FieldEditor); ui::text_field(label, stored, editor,
+//    write) hands `write` a FieldEditor over `editor` with the field's visit's
+//    group, and a failed edit tells the field by that editor: nothing reaches
+//    Host::edit by state on the side any more.
+inline constexpr std::uint32_t kPluginAbiVersion = 13;
 
 // Plugin state lives in an object the plugin owns; the host only destroys it.
 class Plugin {

@@ -6,6 +6,7 @@
 // whole visit, not a letter. Every text field that edits the workshop uses them.
 #include "kartla/document.hpp"
 #include "kartla/api.hpp"
+#include "kartla/workshop.hpp"
 
 #include <imgui.h>
 
@@ -16,19 +17,40 @@
 namespace kartla::ui {
 
 // Returns true when the edited value should be saved now; the caller saves it
-// at once with Workshop::edit (in this frame). Invalid UTF-8 and NUL bytes
-// (from a paste) are repaired before it is returned.
+// at once, in this frame, with a FieldEditor (below), so that the saves of one
+// visit are one undo step. Invalid UTF-8 and NUL bytes (from a paste) are
+// repaired before it is returned.
 KARTLA_API bool input_text(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
+
+// The Editor a text field's save is made with: every edit through it joins the
+// undo step of one visit to a field (its group, in the call), and an edit that
+// fails makes that field try again. ui::text_field hands one to its write; after
+// input_text or add_field reported a save, make one with the view's Host: it
+// takes the group of the field that reported the save in this frame.
+class KARTLA_API FieldEditor final : public Editor {
+public:
+    explicit FieldEditor(Editor& to);
+    FieldEditor(Editor& to, EditGroup group) : to_(to), group_(group) {}
+    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change,
+                    EditGroup group) override;
+    using Editor::edit;
+
+private:
+    Editor& to_;
+    EditGroup group_;
+};
+
 // A text field bound to one stored value of the workshop: what every text field
-// that edits the workshop should use. `write` makes the one Host::edit and says
-// whether the text reached the workshop. Typed text that could not be written (the
-// file gone, the disk full, read-only) is never dropped: it stays pending, kept
-// under the field's ImGui id (push the entity's id, so each card or measure has its
-// own), shown in the field when it is drawn again (after another card was selected
-// and this one again), marked "Not saved" on the field, and written as soon as the
-// workshop takes it (write_pending_text). Returns true in a frame in which its text
-// was written.
-using TextWrite = std::function<bool(const std::string&)>;
+// that edits the workshop should use. `write` makes the one edit with the editor it
+// is handed (a FieldEditor over `editor`) and says whether the text reached the
+// workshop. Typed text that could not be written (the file gone, the disk full,
+// read-only) is never dropped: it stays pending, kept under the field's ImGui id
+// (push the entity's id, so each card or measure has its own), shown in the field
+// when it is drawn again (after another card was selected and this one again),
+// marked "Not saved" on the field, and written as soon as the workshop takes it
+// (write_pending_text). `editor` must outlive the field's pending text: a plugin
+// passes its Host. Returns true in a frame in which its text was written.
+using TextWrite = std::function<bool(Editor& editor, const std::string& text)>;
 struct TextFieldOptions {
     float lines = 0;             // > 0: a multi-line field this many lines high
     const char* hint = nullptr;  // shown while the field is empty
@@ -43,7 +65,7 @@ struct TextFieldOptions {
     // with the reason under it once the field is left, and is written when it passes.
     std::function<std::string(const std::string&)> check;
 };
-KARTLA_API bool text_field(const char* label, const std::string& stored, const TextWrite& write,
+KARTLA_API bool text_field(const char* label, const std::string& stored, Editor& editor, const TextWrite& write,
                            const TextFieldOptions& options = {});
 // The text a text_field named `label` (in the current ID stack; or by its options'
 // key) keeps while it is visited or not yet written; nullptr when it shows the stored

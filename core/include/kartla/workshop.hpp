@@ -57,7 +57,8 @@ struct EditResult {
 // The saves of one gesture (a visit to a text field, saved as it is typed)
 // become one undo step: an edit given a group merges into the previous undo
 // entry when that entry was made in the same group. 0: no group. The window's
-// text fields hand their visit's group to the edit that saves them (host/session.hpp).
+// text fields hand their visit's group to the edit that saves them, in the call
+// (Editor::edit, Session::edit), never through state on the side.
 using EditGroup = std::uint64_t;
 
 // What an undo step is called: an English msgid and the component (plugin id,
@@ -79,10 +80,17 @@ struct RowChange {
 
 // Something that makes one user action into one undo step. The Host is the one
 // a plugin's views use (it reports failures to the user); a Workshop is one too,
-// for sample building and tests, where there is nobody to tell.
+// for sample building and tests, where there is nobody to tell. `group` joins the
+// edit to the undo step of a gesture (EditGroup); a text field hands its write an
+// Editor that passes its visit's group (ui::text_field), so a model's edit
+// functions never hear of groups.
 class Editor {
 public:
-    virtual EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) = 0;
+    virtual EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change,
+                            EditGroup group) = 0;
+    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) {
+        return edit(label_msgid, change, 0);
+    }
 
 protected:
     ~Editor() = default;
@@ -154,9 +162,10 @@ public:
     // back and is reported in the result, never propagated.
     EditResult edit(EditLabel label, const std::function<void(Database&)>& change, EditGroup group = 0);
     // The same, labelled in the core's catalogue.
-    EditResult edit(std::string_view label, const std::function<void(Database&)>& change) override {
-        return edit(EditLabel{"core", std::string(label)}, change);
+    EditResult edit(std::string_view label, const std::function<void(Database&)>& change, EditGroup group) override {
+        return edit(EditLabel{"core", std::string(label)}, change, group);
     }
+    using Editor::edit;
 
     // One undo step like edit(), for a change that replays rows recorded elsewhere
     // (a merge of another copy): foreign-key actions and triggers are off while

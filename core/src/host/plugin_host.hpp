@@ -32,7 +32,9 @@ public:
 
     // The open workshop, while this plugin's tables are usable in it.
     Workshop* workshop() override { return runtime_.plugins().usable(id_) ? runtime_.workshop() : nullptr; }
-    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change) override;
+    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change,
+                    EditGroup group) override;
+    using Host::edit;
     std::vector<Entity> entities(std::string_view kind, bool* available) override {
         return runtime_.offers().entities(kind, available);
     }

@@ -14,7 +14,7 @@
 
 namespace kartla {
 
-class Session {
+class Session final : public Editor {
 public:
     Workshop* workshop() { return workshop_.get(); }
     void set_workshop(std::unique_ptr<Workshop> workshop) { workshop_ = std::move(workshop); }
@@ -28,6 +28,13 @@ public:
     };
     Outcome edit(const EditLabel& label, const std::function<void(Database&)>& change, EditGroup group);
     static const char* refusal_msgid(Refusal refusal);
+    // The same as an Editor, labelled in the core's catalogue: for the core's own
+    // fields (a refusal's message is its msgid).
+    EditResult edit(std::string_view label_msgid, const std::function<void(Database&)>& change,
+                    EditGroup group) override {
+        return edit(EditLabel{"core", std::string(label_msgid)}, change, group).result;
+    }
+    using Editor::edit;
 
 private:
     std::unique_ptr<Workshop> workshop_;

@@ -1,6 +1,5 @@
 #include "agenda_panel.hpp"
 
-#include "host/typing.hpp"
 #include "kartla/widgets.hpp"
 #include "ui/host_widgets.hpp"
 
@@ -40,10 +39,10 @@ AgendaPanel::AgendaPanel(Runtime& runtime)
       }) {}
 
 void AgendaPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
-    EditGroup group = typing::group();  // a field's save joins its visit's undo step
-    const EditLabel step{"core", label};  // in the core's catalogue, translated when shown
-    auto result = workshop.edit(step, change, group);
-    if (!result) typing::failed(group);
+    // A field's save joins its visit's undo step, and tries again if it fails; labelled
+    // in the core's catalogue, translated when shown.
+    FieldEditor editor(workshop);
+    auto result = editor.edit(label, change);
     error_ = result ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
 }

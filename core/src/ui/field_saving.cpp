@@ -11,7 +11,6 @@
 #include "field_saving.hpp"
 
 #include "host/context_data.hpp"
-#include "host/typing.hpp"
 #include "ui/host_widgets.hpp"
 
 #include "kartla/widgets.hpp"
@@ -50,6 +49,7 @@ struct FieldState {
     double click_time = -1000;
     ImVector<ImWchar> early;  // characters no field has taken yet
     std::map<ImGuiID, field_saving::PendingText> texts;  // see ui::text_field
+    EditGroup saving = 0;  // the group of the save reported in this frame (FieldEditor)
     // The next visit's group. Seeded from this state's address, so that visits in
     // two contexts (two windows, tests) never share a group in one workshop.
     EditGroup next_group = (EditGroup(reinterpret_cast<std::uintptr_t>(this)) << 16) + 1;
@@ -95,13 +95,8 @@ void on_new_frame(ImGuiContext* ctx, ImGuiContextHook*) {
 void on_end_frame(ImGuiContext* ctx, ImGuiContextHook*) {
     FieldState& s = state_of(ctx);
     field_saving::write_left_text();
-    typing::swap_group(0);  // a group lives for the frame in which its field reported a save
-    EditGroup failed = typing::take_failed();
+    s.saving = 0;  // a group lives for the frame in which its field reported a save
     for (Visit* v : {&s.current, &s.previous}) {
-        if (failed && v->group == failed) {  // not saved after all (disk full, file gone): try again later
-            v->unsaved = true;
-            v->first_key = ctx->Time + kRetry - kPause;
-        }
         // A field no longer drawn (its view closed), or left with its text saved, ends its visit.
         if (v->field && (v->seen_frame < ctx->FrameCount || (v->left && !v->unsaved))) *v = Visit{};
     }
@@ -115,7 +110,6 @@ FieldState& state_of(ImGuiContext* ctx) {
     bool made = false;
     FieldState* s = context_data<FieldState>(ctx, &made);
     if (made) {
-        typing::group();  // made now, not first inside a hook
         ImGuiContext* owner = context_data_owner(ctx);  // whose frames these are
         ImGuiContextHook hook;
         hook.Type = ImGuiContextHookType_NewFramePost;
@@ -167,12 +161,34 @@ bool should_save(bool confirmed) {
     if (visit) visit->left = !ImGui::IsItemActive();  // ends at the end of the frame, once saved
     if (save && visit) {
         visit->unsaved = false;
-        typing::swap_group(visit->group);
+        s.saving = visit->group;
     }
     return save;
 }
 
+std::uint64_t saving_group() { return state().saving; }
+
+void visit_failed(std::uint64_t group) {
+    if (!group) return;
+    FieldState& s = state();
+    for (Visit* v : {&s.current, &s.previous}) {
+        if (v->group != group) continue;
+        v->unsaved = true;  // not saved after all: tried again after kRetry
+        v->first_key = ImGui::GetTime() + kRetry - kPause;
+    }
+}
+
 }  // namespace field_saving
+
+FieldEditor::FieldEditor(Editor& to)
+    : to_(to), group_(ImGui::GetCurrentContext() ? field_saving::saving_group() : 0) {}
+
+EditResult FieldEditor::edit(std::string_view label_msgid, const std::function<void(Database&)>& change,
+                             EditGroup group) {
+    EditResult result = to_.edit(label_msgid, change, group ? group : group_);
+    if (!result && ImGui::GetCurrentContext()) field_saving::visit_failed(group_);
+    return result;
+}
 
 void track_text_input() { state(); }
 

@@ -25,6 +25,7 @@ struct PendingText {
     std::string stored;   // what the workshop held when the field was last drawn
     std::string written;  // the last text that reached the workshop in this visit
     TextWrite write;
+    Editor* editor = nullptr;  // what `write` edits through (a plugin's Host, the core's session)
     ImGuiID field = 0;        // the field that typed it last
     int drawn_frame = 0;      // the last frame that drew that field
     std::uint64_t group = 0;  // the visit's edit group: every write of one visit is one undo step
@@ -42,6 +43,10 @@ void write_left_text();
 
 // The edit group of the visit to `field` (0 when it is not being visited).
 std::uint64_t visit_group(ImGuiID field);
+// The group of the field that reported a save in this frame (0: none did).
+std::uint64_t saving_group();
+// An edit of `group` was not saved (the disk full, the file gone): its field tries again.
+void visit_failed(std::uint64_t group);
 
 // Called by a shared text field right after its ImGui item was drawn. Returns
 // true when what it holds should be saved now: the user paused typing, the host

@@ -6,7 +6,6 @@
 // The host writes what is pending as soon as the workshop takes it again, and
 // before a slow frame's drawing what is about to be due (write_due_text).
 #include "field_saving.hpp"
-#include "host/typing.hpp"
 
 #include "kartla/widgets.hpp"
 #include "kartla/workshop.hpp"
@@ -46,14 +45,14 @@ bool write(PendingText& text) {
     }
     if (text.check) text.invalid = text.check(text.text);
     if (!text.invalid.empty()) return false;  // kept as typed, not retried until it changes
-    EditGroup outer = typing::swap_group(text.group);  // joins the visit's undo step
     bool ok = false;
     try {
-        ok = text.write && text.write(text.text);
+        FieldEditor editor(*text.editor, text.group);  // the visit's undo step, in the call
+        ok = text.write && text.write(editor, text.text);
     } catch (...) {
         ok = false;  // a plugin's write that throws keeps its text like any other failure
     }
-    typing::swap_group(outer);
+    if (!ok) field_saving::visit_failed(text.group);  // its field tries again
     if (ok) text.written = text.text;
     text.failed = !ok;
     if (!ok) text.failed_at = ImGui::GetTime();
@@ -114,7 +113,7 @@ const std::string* kept_text(const char* label, const std::string& key) {
     return found == texts.end() ? nullptr : &found->second.text;
 }
 
-bool text_field(const char* label, const std::string& stored, const TextWrite& write_text,
+bool text_field(const char* label, const std::string& stored, Editor& editor, const TextWrite& write_text,
                 const TextFieldOptions& options) {
     ImGuiID id = ImGui::GetID(label);
     ImGuiID key = options.key.empty() ? id : ImHashStr(options.key.c_str());
@@ -135,6 +134,7 @@ bool text_field(const char* label, const std::string& stored, const TextWrite& w
     PendingText& text = found->second;
     text.stored = stored;
     text.write = write_text;
+    text.editor = &editor;
     text.check = options.check;
     if (active || edited || save) {
         text.field = id;

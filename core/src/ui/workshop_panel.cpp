@@ -1,6 +1,5 @@
 #include "workshop_panel.hpp"
 
-#include "host/typing.hpp"
 #include "kartla/dates.hpp"
 #include "kartla/widgets.hpp"
 #include "storage/core_data_edits.hpp"
@@ -38,15 +37,19 @@ void WorkshopPanel::reload_if_changed(Workshop& workshop) {
 }
 
 bool WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
-    EditGroup group = typing::group();  // a field's save joins its visit's undo step
-    const EditLabel step{"core", label};  // in the core's catalogue, translated when shown
-    auto result = workshop.edit(step, change, group);
-    if (!result) typing::failed(group);  // the field keeps its text and tries again
+    // A field's save joins its visit's undo step, and tries again if it fails; labelled
+    // in the core's catalogue, translated when shown.
+    FieldEditor editor(workshop);
+    return written(editor.edit(label, change));
+}
+
+bool WorkshopPanel::written(const EditResult& result) {
     // On failure the typed text stays in the field (the cache is not reloaded), so nothing is lost.
     // A file gone is said once, by the window's banner, and ends with a copy; a read-only file once,
     // by the line above the fields. Said again here, a new line would push the fields down under
     // the finger that is about to tap the next one.
-    bool said_elsewhere = !workshop.file_problem().empty() || workshop.read_only();
+    Workshop* workshop = runtime_.workshop();
+    bool said_elsewhere = !workshop || !workshop->file_problem().empty() || workshop->read_only();
     error_ = result || said_elsewhere ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
     return bool(result);
@@ -75,11 +78,10 @@ void WorkshopPanel::draw_details() {
         ImGui::TextUnformatted(runtime_.translate(meta_label(key)));
         std::string label = fmt::format("##meta.{}", key);
         // Looks the workshop up when it writes: text the file could not take is written later, maybe into a copy.
-        text_field(label.c_str(), meta_[i],
-                   [this, key](const std::string& text) {
-                       Workshop* w = runtime_.workshop();
-                       return w && save(*w, "Edit workshop details",
-                                        [&](Database& db) { core_data::set_meta(db, key, text); });
+        text_field(label.c_str(), meta_[i], runtime_.session(),
+                   [this, key](Editor& editor, const std::string& text) {
+                       return written(editor.edit("Edit workshop details",
+                                                  [&](Database& db) { core_data::set_meta(db, key, text); }));
                    },
                    {.lines = key == "purpose" ? 3.0f : 0.0f, .probe = fmt::format("workshop.meta.{}", key)});
     }

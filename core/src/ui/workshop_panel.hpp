@@ -21,6 +21,7 @@ private:
     void draw_meetings(Workshop& workshop);
     void draw_attendance(Workshop& workshop, const core_data::Meeting& meeting, std::size_t row);
     bool save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change);
+    bool written(const EditResult& result);  // says a failure the window does not say already
 
     Runtime& runtime_;
     std::uint64_t loaded_revision_ = 0;

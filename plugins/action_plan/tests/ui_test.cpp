@@ -464,7 +464,7 @@ TEST_CASE("a date not yet in its form stays as typed, marked, through another me
     ui.state.selected = second;  // another measure, and a change the room made elsewhere
     ui.headless.frame(3);
     CHECK_FALSE(ui.headless.has_item("text.invalid"));
-    REQUIRE(ui.world.workshop().edit({"action_plan", "Edit measure"}, [&](kartla::Database& d) {
+    REQUIRE(ui.world.workshop().edit(kartla::EditLabel{"action_plan", "Edit measure"}, [&](kartla::Database& d) {
         d.run("UPDATE action_plan_measure SET title = 'Från telefon' WHERE id = ?", second);
     }, 0).ok);
     ui.state.selected = first;  // back: the typed text is still there, to be corrected

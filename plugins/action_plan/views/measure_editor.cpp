@@ -35,10 +35,10 @@ void MeasureEditor::text_field(const char* msgid, Field field, bool multiline) {
     ImGui::SetNextItemWidth(-1);
     const std::int64_t id = draft_.id;
     // The SDK's field: what the file could not take is kept, also when another measure is selected.
-    kartla::ui::text_field("##text", draft_.*field_spec(field).member,
-                           [this, id, field](const std::string& text) {
-                               return bool(state_.host().edit(
-                                   "Edit measure", [&](kartla::Database& db) { set_text(db, id, field, text); }));
+    kartla::ui::text_field("##text", draft_.*field_spec(field).member, state_.host(),
+                           [id, field](kartla::Editor& editor, const std::string& text) {
+                               return bool(editor.edit("Edit measure",
+                                                       [&](kartla::Database& db) { set_text(db, id, field, text); }));
                            },
                            {.lines = multiline ? 3.0f : 0.0f,
                             .probe = fmt::format("action_plan.editor.field.{}", static_cast<int>(field))});
@@ -53,10 +53,10 @@ void MeasureEditor::date_field(const char* msgid, Field field) {
     const std::int64_t id = draft_.id;
     // The SDK's field: a date not yet in its form stays as typed, marked with why,
     // also when another measure is selected or a phone's card changes the file.
-    kartla::ui::text_field("##date", draft_.*field_spec(field).member,
-                           [this, id, field](const std::string& text) {
-                               return bool(state_.host().edit(
-                                   "Set date", [&](kartla::Database& db) { set_text(db, id, field, text); }));
+    kartla::ui::text_field("##date", draft_.*field_spec(field).member, state_.host(),
+                           [id, field](kartla::Editor& editor, const std::string& text) {
+                               return bool(editor.edit("Set date",
+                                                       [&](kartla::Database& db) { set_text(db, id, field, text); }));
                            },
                            {.probe = fmt::format("action_plan.editor.field.{}", static_cast<int>(field)),
                             .check = [this](const std::string& text) {

@@ -14,11 +14,13 @@ namespace kartla::actor_map::views {
 void ActorsView::save_new(Creating& field, std::string text, bool still_typing, const char* label, Create create,
                           Rename rename, Remove remove, Done done) {
     text.erase(0, text.find_first_not_of(' '));
-    pending_.push_back([this, &field, still_typing, label, text, create, rename, remove, done] {
+    // The saves while typing join the field's visit's undo step: one step for the name.
+    pending_.push_back([&field, still_typing, label, text, create, rename, remove, done,
+                        editor = kartla::ui::FieldEditor(s_.host())]() mutable {
         std::int64_t id = field.id;
         bool ok = true;
         if (id || !text.empty()) {
-            ok = bool(s_.host().edit(label, [&](kartla::Database& db) {
+            ok = bool(editor.edit(label, [&](kartla::Database& db) {
                 if (!id) id = create(db, text);
                 else if (text.empty()) remove(db, id), id = 0;  // typed and erased: nothing was added
                 else rename(db, id, text);
@@ -122,7 +124,7 @@ bool ActorsView::long_text_field(const std::string& id, const char* key, const s
         return false;
     }
     if (editing_ == key && focus_frames_ == 3) ImGui::SetKeyboardFocusHere();
-    bool written = kartla::ui::text_field(id.c_str(), stored, write, {.lines = 4.0f, .probe = probe});
+    bool written = kartla::ui::text_field(id.c_str(), stored, s_.host(), write, {.lines = 4.0f, .probe = probe});
     bool active = ImGui::GetActiveID() == ImGui::GetID(id.c_str());
     if (focus_frames_ > 0) --focus_frames_;
     else if (editing_ == key && !active) editing_.clear();  // left the field: show it wrapped again
@@ -134,12 +136,12 @@ void ActorsView::text_field(const char* label_msgid, const char* key, std::int64
     ImGui::TextUnformatted(s_.tr(label_msgid));
     ImGui::SetNextItemWidth(-FLT_MIN);
     std::string id = std::string("##") + key;
-    kartla::ui::TextWrite write = [this, actor, field](const std::string& text) {
+    kartla::ui::TextWrite write = [actor, field](kartla::Editor& editor, const std::string& text) {
         if (field == ActorText::Name && text.empty()) return true;  // an actor keeps its name; said under the field
-        return bool(s_.host().edit("Edit actor", [&](kartla::Database& db) { set_actor_text(db, actor, field, text); }));
+        return bool(editor.edit("Edit actor", [&](kartla::Database& db) { set_actor_text(db, actor, field, text); }));
     };
     if (multiline) long_text_field(id, key, stored, write);
-    else kartla::ui::text_field(id.c_str(), stored, write, {.probe = std::string("actor_map.actors.") + key});
+    else kartla::ui::text_field(id.c_str(), stored, s_.host(), write, {.probe = std::string("actor_map.actors.") + key});
     const std::string* kept = kartla::ui::kept_text(id.c_str());
     const std::string& shown = kept ? *kept : stored;
     if (field == ActorText::Name && shown.empty()) kartla::ui::field_error(s_.tr("An actor needs a name."));
@@ -272,7 +274,9 @@ void ActorsView::draw_types(const Data& d) {
         if (kartla::ui::input_text("##label", label) && !label.empty() && label != type_label(type, s_.translator())) {
             std::int64_t id = type.id;
             std::string renamed = label;
-            pending_.push_back([this, id, renamed] { s_.host().edit("Rename actor type", [&](kartla::Database& db) { rename_type(db, id, renamed); }); });
+            pending_.push_back([id, renamed, editor = kartla::ui::FieldEditor(s_.host())]() mutable {
+                editor.edit("Rename actor type", [&](kartla::Database& db) { rename_type(db, id, renamed); });
+            });
         }
         ImGui::SameLine();
         ImGui::BeginDisabled(in_use > 0);

@@ -67,8 +67,8 @@ void MeetingView::refresh(kartla::Workshop& w) {
     if (position_ >= cache_.measures.size()) position_ = 0;
 }
 
-bool MeetingView::save(const char* label, const Record& record) {
-    bool ok = bool(host_.edit(label, [&](kartla::Database& db) { save_record(db, record); }));
+bool MeetingView::save(const char* label, const Record& record, kartla::Editor& editor) {
+    bool ok = bool(editor.edit(label, [&](kartla::Database& db) { save_record(db, record); }));
     if (ok) error_.clear();
     return ok;
 }
@@ -300,13 +300,14 @@ void MeetingView::draw_record(kartla::Workshop& w, const Entity& m) {
             };
         ImGui::PushID(static_cast<int>(meeting_id_));
         ImGui::PushID(static_cast<int>(m.id));
-        kartla::ui::text_field(label.c_str(), current.*member,
-                               [this, meeting = meeting_id_, measure = m.id, member](const std::string& text) {
+        kartla::ui::text_field(label.c_str(), current.*member, host_,
+                               [this, meeting = meeting_id_, measure = m.id, member](kartla::Editor& editor,
+                                                                                     const std::string& text) {
                                    auto* workshop = host_.workshop();
                                    if (!workshop) return false;
                                    Record r = record(workshop->db(), meeting, measure).value_or(Record{meeting, measure});
                                    r.*member = text;
-                                   return save("Record follow-up", r);
+                                   return save("Record follow-up", r, editor);
                                },
                                options);
         ImGui::PopID();

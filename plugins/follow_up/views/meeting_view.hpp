@@ -44,7 +44,9 @@ private:
     void draw_change_list();
     void draw_indicator_charts();
     // One undo step through the host, which shows a failure itself.
-    bool save(const char* label, const Record& record);
+    // Through `editor` (a text field's, in its visit's undo step), else the Host.
+    bool save(const char* label, const Record& record, kartla::Editor& editor);
+    bool save(const char* label, const Record& record) { return save(label, record, host_); }
     const char* tr(const char* msgid) { return host_.tr(msgid); }
 
     kartla::Host& host_;

@@ -250,9 +250,9 @@ void BoardView::draw_title_editor(const Snapshot& frame) {
     Id id = card->id;
     ImGui::PushID(int(id));
     // The SDK's field keeps what the file could not take, also once the editor is closed.
-    ui::text_field("##title_editor", card->title,
-                   [this, id](const std::string& title) {
-                       return c_.workshop() && bool(edits::set_text(c_.host(), id, edits::TextField::Title, title));
+    ui::text_field("##title_editor", card->title, c_.host(),
+                   [this, id](Editor& editor, const std::string& title) {
+                       return c_.workshop() && bool(edits::set_text(editor, id, edits::TextField::Title, title));
                    },
                    {.probe = "problem_map.board.title_editor", .key = card_title_key(id)});
     bool active = ImGui::GetActiveID() == ImGui::GetID("##title_editor");

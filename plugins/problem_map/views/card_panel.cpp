@@ -27,8 +27,8 @@ void section(const char* title) {
 
 Commit CardPanel::text_commit(Id card, TextField field) {
     // Looks the workshop up when saving: the save may come a frame later.
-    return [this, card, field](const std::string& value) {
-        return c_.workshop() && bool(edits::set_text(c_.host(), card, field, value));
+    return [this, card, field](Editor& editor, const std::string& value) {
+        return c_.workshop() && bool(edits::set_text(editor, card, field, value));
     };
 }
 
@@ -47,9 +47,9 @@ void CardPanel::draw(const Snapshot& s) {
 
 void CardPanel::draw_cluster(const Snapshot& s, const Cluster& cluster) {
     ImGui::TextUnformatted(c_.tr("Cluster"));
-    text_field(c_.tr("Name"), "problem_map.panel.cluster_name", cluster.name,
-               [this, cluster_id = cluster.id](const std::string& v) {
-                   return c_.workshop() && bool(edits::rename_cluster(c_.host(), cluster_id, v));
+    text_field(c_.tr("Name"), "problem_map.panel.cluster_name", cluster.name, c_.host(),
+               [this, cluster_id = cluster.id](Editor& editor, const std::string& v) {
+                   return c_.workshop() && bool(edits::rename_cluster(editor, cluster_id, v));
                });
     ImGui::TextWrapped("%s", fmt::format(fmt::runtime(c_.tr("{} cards in this cluster.")),
                                          cluster_members(s, cluster.id).size()).c_str());
@@ -67,9 +67,9 @@ void CardPanel::draw_card(const Snapshot& s, const Card& card) {
     if (card.hidden) {
         ui::hint(c_.tr("Face down until the facilitator reveals all cards: title and description are hidden."));
     } else {
-        text_field(c_.tr("Title"), "problem_map.panel.title", card.title, text_commit(id, TextField::Title), 0.0f,
+        text_field(c_.tr("Title"), "problem_map.panel.title", card.title, c_.host(), text_commit(id, TextField::Title), 0.0f,
                    card_title_key(id));
-        text_field(c_.tr("Description"), "problem_map.panel.description", card.description,
+        text_field(c_.tr("Description"), "problem_map.panel.description", card.description, c_.host(),
                    text_commit(id, TextField::Description),
                    3.0f);
     }
@@ -107,7 +107,7 @@ void CardPanel::draw_card(const Snapshot& s, const Card& card) {
     }
     ui::mark_item("problem_map.panel.area");
     if (s.areas.empty()) ui::hint(c_.tr("Add the workshop's areas under Categories and areas."));
-    text_field(c_.tr("Place within the area"), "problem_map.panel.place", card.place,
+    text_field(c_.tr("Place within the area"), "problem_map.panel.place", card.place, c_.host(),
                text_commit(id, TextField::Place));
     draw_when(card);
     draw_assessment(card);
@@ -130,16 +130,16 @@ void CardPanel::draw_when(const Card& card) {
         set_number(id, int(NumberField::Weekdays), weekdays);
     if (flag_row("times", times, time_labels(c_), "problem_map.panel.time"))
         set_number(id, int(NumberField::TimesOfDay), times);
-    text_field(c_.tr("More about when"), "problem_map.panel.when_note", card.when_note,
+    text_field(c_.tr("More about when"), "problem_map.panel.when_note", card.when_note, c_.host(),
                text_commit(id, TextField::WhenNote));
 }
 
 void CardPanel::draw_assessment(const Card& card) {
     Id id = card.id;
     section(c_.tr("Who, how much, how serious"));
-    text_field(c_.tr("Who is affected / target group"), "problem_map.panel.target_group", card.target_group,
+    text_field(c_.tr("Who is affected / target group"), "problem_map.panel.target_group", card.target_group, c_.host(),
                text_commit(id, TextField::TargetGroup));
-    text_field(c_.tr("Extent"), "problem_map.panel.extent", card.extent,
+    text_field(c_.tr("Extent"), "problem_map.panel.extent", card.extent, c_.host(),
                text_commit(id, TextField::Extent));
     caption(c_.tr("Trend"));
     int trend = std::max(0, index_of(kTrends, card.trend));
@@ -161,7 +161,7 @@ void CardPanel::draw_sources(const Card& card) {
     int sources = card.sources;
     if (flag_row("sources", sources, source_labels(c_), "problem_map.panel.source"))
         set_number(id, int(NumberField::Sources), sources);
-    text_field(c_.tr("Limitations of the sources"), "problem_map.panel.limitations", card.source_limitations,
+    text_field(c_.tr("Limitations of the sources"), "problem_map.panel.limitations", card.source_limitations, c_.host(),
                text_commit(id, TextField::SourceLimitations),
                2.0f);
     caption(c_.tr("Confidence"));

@@ -263,8 +263,8 @@ void CauseView::draw_cause_panel(const Snapshot& s, const Card& problem) {
         ImGui::SetKeyboardFocusHere();  // the next focusable item: the text field below its caption
         focus_text_ = false;
     }
-    text_field(c_.tr("Cause"), "problem_map.causes.text", cause->text, [this, id](const std::string& v) {
-        return c_.workshop() && bool(edits::set_cause_text(c_.host(), id, v));
+    text_field(c_.tr("Cause"), "problem_map.causes.text", cause->text, c_.host(), [this, id](Editor& editor, const std::string& v) {
+        return c_.workshop() && bool(edits::set_cause_text(editor, id, v));
     });
     caption(c_.tr("Kind of cause"));
     int nature = std::max(0, index_of(kNatures, cause->nature));
@@ -306,8 +306,8 @@ void CauseView::draw_triangle(const Snapshot& s, const Card& problem) {
     using F = edits::TriangleField;
     Id card = problem.id;
     auto field = [&](const char* label, const char* probe, const std::string& value, F f) {
-        text_field(label, probe, value, [this, card, f](const std::string& v) {
-            return c_.workshop() && bool(edits::set_triangle(c_.host(), card, f, v));
+        text_field(label, probe, value, c_.host(), [this, card, f](Editor& editor, const std::string& v) {
+            return c_.workshop() && bool(edits::set_triangle(editor, card, f, v));
         });
     };
     ImGui::PushID("triangle");

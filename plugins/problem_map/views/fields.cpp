@@ -10,12 +10,12 @@ void caption(const char* text) { ImGui::TextUnformatted(text); }
 
 std::string card_title_key(std::int64_t card) { return fmt::format("problem_map.card.{}.title", card); }
 
-void text_field(const char* label, const char* probe, const std::string& stored, const Commit& commit,
+void text_field(const char* label, const char* probe, const std::string& stored, Editor& editor, const Commit& commit,
                 float multiline_lines, const std::string& key) {
     if (label && *label) caption(label);
     std::string hidden_label = fmt::format("##{}", probe ? probe : label);
     ImGui::SetNextItemWidth(-1);
-    ui::text_field(hidden_label.c_str(), stored, commit, {.lines = multiline_lines, .probe = probe ? probe : "", .key = key});
+    ui::text_field(hidden_label.c_str(), stored, editor, commit, {.lines = multiline_lines, .probe = probe ? probe : "", .key = key});
 }
 
 bool choice_row(const char* id, int& value, const std::vector<const char*>& labels, const char* probe) {

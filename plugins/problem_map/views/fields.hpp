@@ -13,11 +13,12 @@
 
 namespace kartla::problem_map::views {
 
-// Writes the text through one edit; false when the workshop did not take it.
+// Writes the text through one edit with the editor it is handed (the field's
+// visit's undo step); false when the workshop did not take it.
 using Commit = ui::TextWrite;
 
 // `key`: see ui::TextFieldOptions::key (empty: the field's own id).
-void text_field(const char* label, const char* probe, const std::string& stored, const Commit& commit,
+void text_field(const char* label, const char* probe, const std::string& stored, Editor& editor, const Commit& commit,
                 float multiline_lines = 0.0f, const std::string& key = {});
 // The one name of a card's title for fields that edit it (the board's editor, the card panel),
 // so text either of them could not save shows in both.

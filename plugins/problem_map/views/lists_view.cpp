@@ -49,8 +49,8 @@ void ListsView::draw_categories(const Snapshot& s) {
         ImGui::PushItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - remove));
         Id id = cat.id;
         std::string shown = category_name(cat, c_.translator());
-        text_field("", fmt::format("problem_map.lists.category.{}", cat.id).c_str(), shown, [this, id](const std::string& v) {
-            return c_.workshop() && bool(edits::rename_category(c_.host(), id, v));
+        text_field("", fmt::format("problem_map.lists.category.{}", cat.id).c_str(), shown, c_.host(), [this, id](Editor& editor, const std::string& v) {
+            return c_.workshop() && bool(edits::rename_category(editor, id, v));
         });
         ImGui::PopItemWidth();
         ImGui::EndGroup();
@@ -77,9 +77,9 @@ void ListsView::draw_areas(const Snapshot& s) {
     for (const auto& area : s.areas) {
         ImGui::PushID(int(area.id));
         Id id = area.id;
-        text_field(c_.tr("Name"), fmt::format("problem_map.lists.area.{}", area.id).c_str(), area.name,
-                   [this, id](const std::string& v) {
-                       return c_.workshop() && bool(edits::rename_area(c_.host(), id, v));
+        text_field(c_.tr("Name"), fmt::format("problem_map.lists.area.{}", area.id).c_str(), area.name, c_.host(),
+                   [this, id](Editor& editor, const std::string& v) {
+                       return c_.workshop() && bool(edits::rename_area(editor, id, v));
                    });
         int cls = std::max(0, index_of(kPoliceClasses, area.police_class));
         ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 14, ImGui::GetContentRegionAvail().x));
