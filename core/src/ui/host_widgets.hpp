@@ -35,6 +35,9 @@ KARTLA_API std::size_t pending_text_count();
 KARTLA_API std::size_t write_pending_text();
 KARTLA_API void write_due_text(double seconds_ahead);
 KARTLA_API void discard_pending_text();
+// How many fields hold text not in its form yet (a date typed "5 mars"): never
+// written until corrected, so quitting or opening another file would lose it.
+KARTLA_API std::size_t invalid_text_count();
 
 // Saving as it is typed: in how many seconds typed text will be reported for
 // saving (negative: none waits), and a request that it be reported on its next

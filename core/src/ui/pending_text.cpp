@@ -159,6 +159,13 @@ std::size_t pending_text_count() {
     return count;
 }
 
+std::size_t invalid_text_count() {
+    if (!ImGui::GetCurrentContext()) return 0;
+    std::size_t count = 0;
+    for (const auto& [id, text] : field_saving::pending_texts()) count += !text.invalid.empty();
+    return count;
+}
+
 std::size_t write_pending_text() {
     if (!ImGui::GetCurrentContext()) return 0;
     for_each_text([](PendingText& text) {

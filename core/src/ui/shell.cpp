@@ -144,7 +144,8 @@ void Shell::decide_quit() {
     if (quit_after_copy_ && !file_dialog_.visible()) quit_after_copy_ = false;  // the copy's dialog was cancelled
     if (!quit_wanted_ || ImGui::GetFrameCount() <= quit_wanted_frame_ + 1) return;
     quit_wanted_ = false;
-    if (write_pending_text() == 0) quit_requested_ = true;
+    // Text not in its form (a date) cannot be written at all: asked about like unsaved text.
+    if (write_pending_text() == 0 && invalid_text_count() == 0) quit_requested_ = true;
     else quit_question_ = true;
 }
 
@@ -155,21 +156,28 @@ void Shell::draw_quit_question() {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 29);
-    ImGui::TextUnformatted(runtime_.translate("Typed text could not be saved: the file cannot take it now. It is "
-                                              "marked “Not saved” at its field. If you quit now, that text is lost."));
+    // A copy takes text the file could not; text not in its form only its field can mend.
+    const bool not_saved = pending_text_count() > 0;
+    ImGui::TextUnformatted(not_saved ? runtime_.translate("Typed text could not be saved: the file cannot take it now. It is "
+                                                         "marked “Not saved” at its field. If you quit now, that text is lost.")
+                                     : runtime_.translate("Typed text is not in its form yet (a date is written YYYY-MM-DD), "
+                                                          "so it is not saved. It is marked at its field. If you quit now, "
+                                                          "that text is lost."));
     ImGui::PopTextWrapPos();
     mark_item("core.quit_question");
     auto close = [&] {
         quit_question_ = false;
         ImGui::CloseCurrentPopup();
     };
-    if (big_button(runtime_.translate("Save a copy…"))) {
-        close();
-        quit_after_copy_ = true;
-        choose_copy_file();
+    if (not_saved) {
+        if (big_button(runtime_.translate("Save a copy…"))) {
+            close();
+            quit_after_copy_ = true;
+            choose_copy_file();
+        }
+        mark_item("core.quit_question.save_copy");
+        ImGui::SameLine();
     }
-    mark_item("core.quit_question.save_copy");
-    ImGui::SameLine();
     if (big_button(runtime_.translate("Quit without saving"))) {
         close();
         discard_pending_text();

@@ -20,10 +20,17 @@ namespace fs = std::filesystem;
 
 // Pending text belongs to the open workshop: another file is opened only once it is written.
 bool Shell::text_pending_here() {
-    if (write_pending_text() == 0) return false;
-    show_error(runtime_.translate("Some typed text could not be saved yet. Use Save a copy… first, "
-                                  "then open the other file."));
-    return true;
+    if (write_pending_text() > 0) {
+        show_error(runtime_.translate("Some typed text could not be saved yet. Use Save a copy… first, "
+                                      "then open the other file."));
+        return true;
+    }
+    if (invalid_text_count() > 0) {
+        show_error(runtime_.translate("Some typed text is not in its form yet (a date is written YYYY-MM-DD). "
+                                      "Correct it or erase it at its marked field, then open the other file."));
+        return true;
+    }
+    return false;
 }
 
 bool Shell::open_file(const fs::path& path) {
