@@ -49,13 +49,13 @@ void PhoneRoom::choose_new_address() {
     kept_port_ = 0;
 }
 
-PhoneRoom::Pumped PhoneRoom::pump() {
+void PhoneRoom::pump() {
     if (server_.running() && runtime_.workshop() != joined_) {
         close();
-        return Pumped::ClosedForAnotherWorkshop;
+        runtime_.messages().post(LogLevel::Warning, runtime_.translate("Joining was closed: another workshop is open."));
+        return;
     }
     server_.pump();
-    return Pumped::Answered;
 }
 
 void PhoneRoom::serve_until(const volatile std::sig_atomic_t& stop) {

@@ -5,7 +5,7 @@
 // closed and opened again, so the phones' saved cards still arrive, until the
 // facilitator chooses a new address; and it closes joining by itself when
 // another workshop is opened, so phones of one meeting never write into another
-// meeting's file.
+// meeting's file, and says so in the runtime's messages.
 #include "phones/phone_server.hpp"
 
 #include <chrono>
@@ -32,9 +32,9 @@ public:
     bool open_now() const { return server_.running(); }
     bool keeps_address() const { return kept_; }
 
-    enum class Pumped { Answered, ClosedForAnotherWorkshop };
-    // Main thread, between frames: answers the phones' waiting requests.
-    Pumped pump();
+    // Main thread, between frames: answers the phones' waiting requests. Another
+    // workshop opened meanwhile closes joining first, with a warning.
+    void pump();
     // `kartla serve`: pumps until `stop` is set (by a signal handler), then closes.
     void serve_until(const volatile std::sig_atomic_t& stop);
 

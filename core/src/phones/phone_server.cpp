@@ -79,11 +79,8 @@ RequestHead head_of(MHD_Connection* connection, const char* url, const char* met
         head.content_length = SIZE_MAX;
     // Any coding at all, in any case ("Chunked", "identity"): the page never sends one.
     head.chunked = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
+    head.language = header(connection, "Accept-Language").rfind("sv", 0) == 0 ? "sv" : "en";
     return head;
-}
-
-std::string language_of(MHD_Connection* connection) {
-    return header(connection, "Accept-Language").rfind("sv", 0) == 0 ? "sv" : "en";
 }
 
 std::vector<std::string> allowed_hosts(const std::string& bind, int port) {
@@ -149,8 +146,8 @@ void on_connection_cb(void* server, MHD_Connection* connection, void** context, 
 struct PhoneServer::Exchange {
     RequestHead head;
     Verdict verdict;
-    std::string language, body;
-    nlohmann::json json;
+    std::string body;
+    nlohmann::json json = nlohmann::json::object();  // a GET's stays {}
     MHD_Connection* connection = nullptr;
     ConnectionDeadlines::Handle deadline;
     bool has_deadline = false;
@@ -298,20 +295,16 @@ int PhoneServer::on_head(MHD_Connection* connection, const char* url, const char
     default:
         break;
     }
-    auto exchange = std::make_shared<Exchange>();
-    exchange->head = head;
-    exchange->verdict = verdict;
-    exchange->language = language_of(connection);
-    exchange->connection = connection;
     if (head.method == "GET") {
         int result = MHD_NO;
         if (answer_read(connection, head, verdict, &result)) return result;
     }
+    auto exchange = std::make_shared<Exchange>();
+    exchange->head = head;
+    exchange->verdict = verdict;
+    exchange->connection = connection;
     *context = new std::shared_ptr<Exchange>(exchange);
-    if (head.method == "GET") {
-        exchange->json = nlohmann::json::object();
-        return queue_for_main_thread(connection, exchange);
-    }
+    if (head.method == "GET") return queue_for_main_thread(connection, exchange);
     return MHD_YES;  // the body is read next (at most the declared length, checked above)
 }
 
@@ -405,7 +398,7 @@ bool PhoneServer::answer_read(MHD_Connection* connection, const RequestHead& hea
         if (route.path == verdict.name) found = &route;
     if (!found) return false;
     const nlohmann::json empty = nlohmann::json::object();
-    const PhoneRequest request{head.phone_id, language_of(connection), empty};
+    const PhoneRequest request{head.phone_id, head.language, empty};
     std::string body;
     int status = 500;
     try {
@@ -476,7 +469,7 @@ std::size_t PhoneServer::pump() {
         if (found) {
             // A copy: a route that throws turns its plugin off, which drops the registration.
             auto handle = found->handle;
-            PhoneRequest request{exchange->head.phone_id, exchange->language, exchange->json};
+            PhoneRequest request{exchange->head.phone_id, exchange->head.language, exchange->json};
             if (!runtime_.guarded(plugin_id, "answering a phone", [&] { status = handle(request, reply); })) {
                 status = 500;
                 reply = {{"error", "Something went wrong."}};

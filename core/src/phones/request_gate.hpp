@@ -42,6 +42,7 @@ struct RequestHead {
     std::string phone_id;      // X-Kartla-Phone
     std::size_t content_length = 0;
     bool chunked = false;      // any Transfer-Encoding header, whatever its value or case
+    std::string language;      // "sv" or "en", from Accept-Language: what the phone is answered in
 };
 
 enum class Target { None, CodePage, JoinByCode, Page, Asset, Route };

@@ -32,7 +32,7 @@ void big_text(const std::string& text, float scale, ImU32 colour) {
 
 }  // namespace
 
-PhonesPanel::PhonesPanel(Runtime& runtime) : runtime_(runtime), room_(runtime) {}
+PhonesPanel::PhonesPanel(Runtime& runtime, phones::PhoneRoom& room) : runtime_(runtime), room_(room) {}
 
 void PhonesPanel::open_joining() {
     if (!runtime_.workshop()) return;
@@ -50,17 +50,9 @@ void PhonesPanel::open_joining() {
     runtime_.messages().post(LogLevel::Info, fmt::format("{} {}", runtime_.translate("Phones can join at"), server().url()));
 }
 
-void PhonesPanel::pump() {
-    if (room_.pump() == phones::PhoneRoom::Pumped::ClosedForAnotherWorkshop) {
-        qr_ = {};
-        runtime_.messages().post(LogLevel::Warning, runtime_.translate("Joining was closed: another workshop is open."));
-    }
-}
-
 void PhonesPanel::close_joining() {
     if (!room_.open_now()) return;
     room_.close();
-    qr_ = {};
     runtime_.messages().post(LogLevel::Info, runtime_.translate("Joining is closed."));
 }
 

@@ -53,7 +53,6 @@ Shell::Shell(Runtime& runtime, Settings& settings, fs::path settings_file)
       settings_file_(std::move(settings_file)),
       workshop_panel_(runtime),
       privacy_panel_(runtime),
-      phones_panel_(runtime),
       stage_(runtime, settings),
       agenda_panel_(runtime) {
     set_language(settings_.language.empty() ? system_language() : settings_.language);
@@ -306,7 +305,7 @@ void Shell::frame() {
     // Typed text whose field is out of sight, and text the file could not take, is written as it falls due.
     write_due_text(0);
     // Phones' requests first, with no field's edit group open: each is an undo step of its own.
-    phones_panel_.pump();
+    phone_room_.pump();
     handle_shortcuts();
     if (presenting_) {
         draw_presentation();

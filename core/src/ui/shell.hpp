@@ -153,7 +153,8 @@ private:
     std::filesystem::path settings_file_;
     WorkshopPanel workshop_panel_;
     PrivacyPanel privacy_panel_;
-    PhonesPanel phones_panel_;  // before the stage: its view is drawn by it
+    phones::PhoneRoom phone_room_{runtime_};  // pumped each frame; opened and closed in its panel
+    PhonesPanel phones_panel_{runtime_, phone_room_};  // before the stage: its view is drawn by it
     std::string export_pending_;  // a format waiting for the personal-data review
     ViewStage stage_;
     AgendaPanel agenda_panel_;

@@ -197,6 +197,12 @@ Id edit_returning_id(Editor& w, std::string_view label, EditResult* result, Fn&&
 
 std::optional<Id> optional_id(Id id) { return id ? std::optional<Id>(id) : std::nullopt; }
 
+// The card a phone already sent with this id (made on the phone), or 0.
+Id card_sent_as(Database& db, std::string_view sent_id) {
+    if (sent_id.empty()) return 0;
+    return db.scalar_int("SELECT card_id FROM problem_map_phone_card WHERE sent_id = ?", sent_id);
+}
+
 }  // namespace
 
 Id create_card(Editor& w, float x, float y, std::string_view title, EditResult* result) {
@@ -221,9 +227,14 @@ Id create_card_in_view(Editor& w, const placement::Rect& view, EditResult* resul
     });
 }
 
-Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view, EditResult* result,
-                          const placement::CardsMeeting& cards_near) {
-    return edit_returning_id(w, "New problem card from a phone", result, [&](Database& db) {
+PhoneCardKept create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view, EditResult* result,
+                                     const placement::CardsMeeting& cards_near) {
+    PhoneCardKept kept;
+    const EditResult outcome = w.edit("New problem card from a phone", [&](Database& db) {
+        if (const Id known = card_sent_as(db, card.sent_id)) {
+            kept = {known, db.scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", known) == 1, true};
+            return;
+        }
         const auto place = free_place_in(db, view, cards_near);
         const bool face_down = setting(db, "silent_round") == "1";
         const bool known_category =
@@ -232,17 +243,15 @@ Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rec
                "VALUES (kartla_key(), ?, ?, ?, ?, ?, ?)",
                card.title, card.description, card.place, card.when_note, optional_id(known_category ? card.category : 0),
                face_down ? 1 : 0);
-        Id id = db.last_insert_id();
+        const Id id = db.last_insert_id();
         place_card(db, id, place.x, place.y);
         if (!card.sent_id.empty())
             db.run("INSERT INTO problem_map_phone_card(sent_id, card_id) VALUES (?, ?)", card.sent_id, id);
-        return id;
+        kept = {id, face_down, false};
     });
-}
-
-Id card_sent_as(Database& db, std::string_view sent_id) {
-    if (sent_id.empty()) return 0;
-    return db.scalar_int("SELECT card_id FROM problem_map_phone_card WHERE sent_id = ?", sent_id);
+    if (!outcome) kept = {};
+    if (result) *result = outcome;
+    return kept;
 }
 
 const char* phone_dots_refusal(Database& db, std::string_view phone, Id card, int dots) {

@@ -69,17 +69,24 @@ struct PhoneCard {
     Id category = 0;  // 0: none; an unknown category is none too
     std::string sent_id;  // made on the phone, 32 hex digits; "" for none
 };
-// The card a phone already sent with this id, or 0.
-Id card_sent_as(Database& db, std::string_view sent_id);
 // Where a phone's card goes when no board is on a screen (`kartla serve`): a screen's worth at the origin.
 inline constexpr placement::Rect kPhoneCardsWithoutView{0, 0, 1600, 900};
+// A phone's card as the meeting has it after create_card_from_phone.
+struct PhoneCardKept {
+    Id id = 0;              // 0: the edit failed (see its EditResult)
+    bool face_down = false;
+    bool again = false;     // sent before under the same sent_id: that card, not a second one
+};
 // A card from a phone: face down during a silent round, on the first free place
 // of `view` (the facilitator's board as the room sees it), never over another.
 // Asks only for the cards near that place (the index on position): a card costs
 // the same on a board of 50,000 cards as on one of 15. `cards_near`, when given, answers
 // that instead of the file: the board's grid of the snapshot of this revision (grid_cards_meeting).
-Id create_card_from_phone(Editor& w, const PhoneCard& card, const placement::Rect& view = kPhoneCardsWithoutView,
-                          EditResult* result = nullptr, const placement::CardsMeeting& cards_near = {});
+// A card sent again (the phone never heard the answer) is found in the same
+// transaction and kept `again`: nothing is written, so there is no undo step.
+PhoneCardKept create_card_from_phone(Editor& w, const PhoneCard& card,
+                                     const placement::Rect& view = kPhoneCardsWithoutView, EditResult* result = nullptr,
+                                     const placement::CardsMeeting& cards_near = {});
 // Sets this phone's dots on a card (0 takes them back). Refused while phone voting
 // is closed, for a card face down or gone, and beyond the room's dots per voter.
 EditResult set_phone_dots(Editor& w, std::string_view phone, Id card, int dots);

@@ -171,21 +171,16 @@ int post_card(const Room& room, const PhoneRequest& request, nlohmann::json& rep
     auto reading = read_card(request.body);
     if (!reading.card) return reply = {{"error", reading.error}}, reading.status;
     if (!room.workshop) return reply = {{"error", "Joining is closed."}}, 410;
-    // Sent again (the phone never heard the answer): the card the meeting has, not a second one.
-    if (const Id known = edits::card_sent_as(room.workshop->db(), reading.card->sent_id)) {
-        const bool face_down = room.workshop->db().scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", known) == 1;
-        reply = {{"id", known}, {"face_down", face_down}, {"again", true}};
-        return 200;
-    }
     // The snapshot is taken before the edit begins: it is this revision's, and is let go before the next.
     const auto snapshot = room.snapshot ? room.snapshot() : nullptr;
     placement::CardsMeeting near;
     if (snapshot) near = [&snapshot](const placement::Rect& r) { return cards_meeting(*snapshot, r); };
-    const Id id = edits::create_card_from_phone(room.editor, *reading.card, room.view, nullptr, near);
-    if (!id) return reply = {{"error", "Something went wrong."}}, 503;
-    const bool face_down = room.workshop->db().scalar_int("SELECT hidden FROM problem_map_card WHERE id = ?", id) == 1;
-    reply = {{"id", id}, {"face_down", face_down}};
-    return 201;
+    const auto kept = edits::create_card_from_phone(room.editor, *reading.card, room.view, nullptr, near);
+    if (!kept.id) return reply = {{"error", "Something went wrong."}}, 503;
+    reply = {{"id", kept.id}, {"face_down", kept.face_down}};
+    if (!kept.again) return 201;
+    reply["again"] = true;  // sent again (the phone never heard the answer): the card the meeting has
+    return 200;
 }
 
 int post_votes(const Room& room, const PhoneRequest& request, nlohmann::json& reply) {

@@ -70,11 +70,17 @@ TEST_CASE("phones: the same card sent twice (its answer lost on the way) is one 
     Setup s;
     const nlohmann::json card = {{"title", "Klotter vid Östra torget"}, {"sent_id", "00000000000000000000000000000abc"}};
     auto first = s.post(phone_routes::post_card, card);
+    const auto history = number(*s.w, "SELECT count(*) FROM core_history");
+    const auto revision = s.w->revision();
     auto again = s.post(phone_routes::post_card, card);
     CHECK(first.first == 201);
     CHECK(again.first == 200);
     CHECK(again.second["id"] == first.second["id"]);
+    CHECK(again.second["again"] == true);
     CHECK(number(*s.w, "SELECT count(*) FROM problem_map_card") == 1);
+    // Found inside the card's own edit, which then writes nothing: no history entry, no new revision.
+    CHECK(number(*s.w, "SELECT count(*) FROM core_history") == history);
+    CHECK(s.w->revision() == revision);
     // Another card with another id is another card; a malformed id is refused, not ignored.
     CHECK(s.post(phone_routes::post_card, {{"title", "Klotter vid Östra torget"}, {"sent_id", std::string(32, 'f')}}).first == 201);
     CHECK(s.post(phone_routes::post_card, {{"title", "x"}, {"sent_id", "NOT-HEX"}}).first == 400);
