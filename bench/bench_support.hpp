@@ -2,7 +2,7 @@
 // What the benchmarks share: clocks, percentiles, and the problem board drawn
 // headless in an ImGui context of their own, as the window would draw it.
 #include "kartla/plugin_api.hpp"
-#include "ui/fonts.hpp"
+#include "ui/widgets/fonts.hpp"
 
 #include <imgui.h>
 

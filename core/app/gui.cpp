@@ -10,12 +10,12 @@
 #include "host/runtime.hpp"
 #include "theme.hpp"
 #include "kartla/keys.hpp"
-#include "ui/key_layout.hpp"
-#include "ui/fonts.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
+#include "ui/widgets/key_layout.hpp"
+#include "ui/widgets/fonts.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>

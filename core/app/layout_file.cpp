@@ -1,9 +1,9 @@
 #include "layout_file.hpp"
 
 #include "kartla/widgets.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <fmt/format.h>
 

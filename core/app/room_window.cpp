@@ -3,8 +3,8 @@
 #include "host/context_data.hpp"
 #include "gl_frame.hpp"
 #include "theme.hpp"
-#include "ui/fonts.hpp"
-#include "ui/room_view.hpp"
+#include "ui/widgets/fonts.hpp"
+#include "ui/shell/room_view.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>

@@ -4,7 +4,7 @@
 // callbacks. It shares the facilitator's OpenGL objects, so the font texture
 // the mirrored view refers to is valid here too.
 #include "host/runtime.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/shell.hpp"
 
 struct GLFWwindow;
 struct GLFWmonitor;

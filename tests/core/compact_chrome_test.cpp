@@ -6,10 +6,10 @@
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/fonts.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/fonts.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,7 +3,7 @@
 // views and the file as they were; only a fault out of drawing turns a plugin
 // off, and the Plugins menu then turns it on again.
 #include "swedish_window.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <algorithm>
 

@@ -3,11 +3,11 @@
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
-#include "ui/key_layout.hpp"
+#include "ui/widgets/key_layout.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

@@ -3,7 +3,7 @@
 // pumps the room each frame), so phones of one meeting never write into another
 // meeting's file; the panel then shows the closed view, no code to scan.
 #include "host/runtime.hpp"
-#include "ui/phones_panel.hpp"
+#include "ui/panels/phones_panel.hpp"
 
 #include <doctest/doctest.h>
 

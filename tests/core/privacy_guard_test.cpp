@@ -7,9 +7,9 @@
 #include "text/privacy_scan.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/settings.hpp"
-#include "ui/privacy_panel.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/panels/privacy_panel.hpp"
+#include "ui/shell/shell.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

@@ -4,7 +4,7 @@
 // whole-meeting test tapped such a place under the status bar, which closed the list.
 #include "headless.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui.h>

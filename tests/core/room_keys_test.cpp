@@ -4,7 +4,7 @@
 
 #include "kartla/core_data.hpp"
 #include "meeting/agenda.hpp"
-#include "ui/command_palette.hpp"
+#include "ui/shell/command_palette.hpp"
 
 #include <map>
 

@@ -1,6 +1,6 @@
 // The room view's text size follows the projector: its resolution, and its
 // physical size when the system reports a believable one.
-#include "ui/room_view.hpp"
+#include "ui/shell/room_view.hpp"
 
 #include <doctest/doctest.h>
 

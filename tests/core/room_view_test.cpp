@@ -8,9 +8,9 @@
 #include "kartla/keys.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/room_view.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/room_view.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui_internal.h>

@@ -7,8 +7,8 @@
 #include "host/plugin_start_guard.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
 
 #include <doctest/doctest.h>
 #include <elf.h>

@@ -12,7 +12,7 @@
 #include "kartla/keys.hpp"
 #include "cli/sample.hpp"
 #include "host/runtime.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/shell.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -5,10 +5,10 @@
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
-#include "ui/status_bar.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/shell/status_bar.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 

@@ -6,9 +6,9 @@
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui_internal.h>

@@ -8,7 +8,7 @@
 #include "host/runtime.hpp"
 #include "meeting/agenda.hpp"
 #include "text/i18n.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 

@@ -9,8 +9,8 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
-#include "ui/host_widgets.hpp"
-#include "ui/shell.hpp"
+#include "ui/widgets/host_widgets.hpp"
+#include "ui/shell/shell.hpp"
 
 #include <doctest/doctest.h>
 

@@ -5,8 +5,8 @@
 #include "kartla/keys.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

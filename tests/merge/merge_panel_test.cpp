@@ -1,10 +1,10 @@
-// The window's side of merging (ui/merge_panel.hpp): a sync program's conflict
+// The window's side of merging (ui/panels/merge_panel.hpp): a sync program's conflict
 // copy beside the open file is named, merged from the notice, and a conflict is
 // chosen side by side.
 #include "headless.hpp"
 #include "temp_dir.hpp"
-#include "ui/host_widgets.hpp"
-#include "ui/shell.hpp"
+#include "ui/widgets/host_widgets.hpp"
+#include "ui/shell/shell.hpp"
 
 #include "kartla/core_data.hpp"
 #include "storage/core_data_edits.hpp"

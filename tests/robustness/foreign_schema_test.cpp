@@ -8,7 +8,7 @@
 #include "storage/schema_guard.hpp"
 #include "storage/sqlite_settings.hpp"
 #include "temp_dir.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/shell.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

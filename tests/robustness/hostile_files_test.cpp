@@ -3,7 +3,7 @@
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "temp_dir.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/shell.hpp"
 
 #include <doctest/doctest.h>
 

@@ -6,7 +6,7 @@
 #include "kartla/core_data.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/shell.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

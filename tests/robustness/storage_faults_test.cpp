@@ -6,7 +6,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/workshop.hpp"
 #include "temp_dir.hpp"
-#include "ui/shell.hpp"
+#include "ui/shell/shell.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

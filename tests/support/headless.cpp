@@ -4,8 +4,8 @@
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/fonts.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/fonts.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <stdexcept>
 

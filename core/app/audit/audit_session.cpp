@@ -5,13 +5,13 @@
 #include "host/runtime.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 #include "text/i18n.hpp"
 #include "theme.hpp"
-#include "ui/fonts.hpp"
-#include "ui/room_view.hpp"
-#include "ui/settings.hpp"
-#include "ui/shell.hpp"
+#include "ui/widgets/fonts.hpp"
+#include "ui/shell/room_view.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/shell.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -20,7 +20,7 @@ inline constexpr int LeftShift = 340, LeftControl = 341, LeftAlt = 342, RightShi
 
 
 // True in the frame a key that types `character` on the user's keyboard layout
-// (the host reports it: ui/key_layout.hpp) was pressed, with Ctrl held
+// (the host reports it: ui/widgets/key_layout.hpp) was pressed, with Ctrl held
 // as `ctrl` says. Shift is not compared: "+" needs it on a US keyboard and
 // not on a Swedish one.
 KARTLA_API bool character_pressed(int character, bool ctrl);

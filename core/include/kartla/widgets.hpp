@@ -108,7 +108,7 @@ KARTLA_API void chart(const doc::Chart& chart, ImVec2 size);
 
 namespace kartla::ui {
 // Test probes: views name the items a test needs to find (a button, a card),
-// and tests read back where they were drawn in the last frame (ui/host_widgets.hpp).
+// and tests read back where they were drawn in the last frame (ui/widgets/host_widgets.hpp).
 // Recording is off unless a test turns it on, so it costs nothing in the meeting room.
 KARTLA_API void mark_item(const std::string& key);  // the last item drawn
 KARTLA_API void mark_rect(const std::string& key, ImVec2 min, ImVec2 max);

@@ -11,7 +11,7 @@
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -8,7 +8,7 @@
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
 #include "views/views.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <algorithm>
 #include <cstdio>

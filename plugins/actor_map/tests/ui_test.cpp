@@ -6,7 +6,7 @@
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
 #include "temp_dir.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

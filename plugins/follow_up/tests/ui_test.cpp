@@ -8,7 +8,7 @@
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
 #include "host/runtime.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 

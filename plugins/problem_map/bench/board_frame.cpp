@@ -4,7 +4,7 @@
 #include "model/edits.hpp"
 
 #include "host/runtime.hpp"
-#include "ui/fonts.hpp"
+#include "ui/widgets/fonts.hpp"
 
 #include "kartla/plugin_api.hpp"
 

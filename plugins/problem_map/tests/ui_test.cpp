@@ -11,7 +11,7 @@
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 #include "storage/core_data_edits.hpp"
 
 #include <doctest/doctest.h>

@@ -1,9 +1,9 @@
-#include "stage.hpp"
+#include "ui/shell/stage.hpp"
 
-#include "fonts.hpp"
+#include "ui/widgets/fonts.hpp"
 
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <fmt/format.h>
 #include <imgui_internal.h>

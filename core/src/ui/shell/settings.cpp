@@ -1,4 +1,4 @@
-#include "settings.hpp"
+#include "ui/shell/settings.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 #include "kartla/widgets.hpp"
 
 #include "host/context_data.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <imgui_internal.h>
 

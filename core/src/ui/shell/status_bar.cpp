@@ -1,4 +1,4 @@
-#include "status_bar.hpp"
+#include "ui/shell/status_bar.hpp"
 
 #include "kartla/widgets.hpp"
 
@@ -11,7 +11,7 @@ namespace kartla::ui {
 
 namespace {
 
-constexpr const char* kEllipsis = "…";
+constexpr const char* kStatusEllipsis = "…";
 constexpr float kFileShare = 0.3f;
 
 float width_of(const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; }
@@ -49,14 +49,14 @@ std::string one_line(std::string text) {
 std::string fit_text_end(const std::string& text, float width) {
     if (width_of(text) <= width) return text;
     return longest_fitting(text, width, [&](const std::vector<std::size_t>& at, std::size_t n) {
-        return text.substr(0, at[n]) + kEllipsis;
+        return text.substr(0, at[n]) + kStatusEllipsis;
     });
 }
 
 std::string fit_text_start(const std::string& text, float width) {
     if (width_of(text) <= width) return text;
     return longest_fitting(text, width, [&](const std::vector<std::size_t>& at, std::size_t n) {
-        return kEllipsis + text.substr(at[at.size() - 1 - n]);
+        return kStatusEllipsis + text.substr(at[at.size() - 1 - n]);
     });
 }
 

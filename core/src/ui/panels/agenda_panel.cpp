@@ -1,7 +1,7 @@
-#include "agenda_panel.hpp"
+#include "ui/panels/agenda_panel.hpp"
 
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>

@@ -3,7 +3,7 @@
 // calm screen, not a pile of windows: a bar of big buttons picks the main view
 // that fills the stage; side views open in a column beside it.
 #include "host/runtime.hpp"
-#include "settings.hpp"
+#include "ui/shell/settings.hpp"
 #include "kartla/widgets.hpp"
 
 #include <functional>

@@ -1,6 +1,6 @@
 // Rows of items that wrap where the window is narrow (kartla/widgets.hpp: radio_in_row).
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <imgui.h>
 

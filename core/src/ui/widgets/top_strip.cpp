@@ -1,4 +1,4 @@
-#include "top_strip.hpp"
+#include "ui/widgets/top_strip.hpp"
 
 #include <cfloat>
 

@@ -1,4 +1,4 @@
-#include "fonts.hpp"
+#include "ui/widgets/fonts.hpp"
 
 #include <imgui.h>
 

@@ -1,9 +1,9 @@
 #include "kartla/widgets.hpp"
 
-#include "field_saving.hpp"
-#include "fonts.hpp"
+#include "ui/widgets/field_saving.hpp"
+#include "ui/widgets/fonts.hpp"
 #include "host/context_data.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include "kartla/privacy.hpp"
 #include "kartla/text_encode.hpp"

@@ -1,4 +1,4 @@
-#include "ui/phones_panel.hpp"
+#include "ui/panels/phones_panel.hpp"
 
 #include "host/paths.hpp"
 #include "kartla/widgets.hpp"

@@ -1,13 +1,13 @@
 // The shell's file operations: opening, creating and copying the workshop
 // file, and exporting it (after the personal-data review).
-#include "shell.hpp"
+#include "ui/shell/shell.hpp"
 
 #include "kartla/core_data.hpp"
 #include "kartla/dates.hpp"
 #include "kartla/export_file.hpp"
 #include "kartla/widgets.hpp"
 #include "storage/schema_guard.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 #include "storage/core_data_edits.hpp"
 #include "exports/export_run.hpp"
 

@@ -1,6 +1,6 @@
 // The on-screen chart: the report's chart geometry drawn with ImGui, so the
 // follow-up view and the printed report show an indicator the same way.
-#include "fonts.hpp"
+#include "ui/widgets/fonts.hpp"
 #include "kartla/chart_geometry.hpp"
 #include "kartla/widgets.hpp"
 

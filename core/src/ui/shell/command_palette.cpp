@@ -1,4 +1,4 @@
-#include "command_palette.hpp"
+#include "ui/shell/command_palette.hpp"
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"

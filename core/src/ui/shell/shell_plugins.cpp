@@ -2,7 +2,7 @@
 // bar, and the question after a start that a plugin took down (safe start,
 // plugin_start_guard.hpp). Kept apart from shell.cpp, which handles files,
 // menus and the stage.
-#include "shell.hpp"
+#include "ui/shell/shell.hpp"
 
 #include "kartla/widgets.hpp"
 

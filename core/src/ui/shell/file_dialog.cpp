@@ -1,7 +1,7 @@
-#include "file_dialog.hpp"
+#include "ui/shell/file_dialog.hpp"
 
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>

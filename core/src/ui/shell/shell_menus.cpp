@@ -1,7 +1,7 @@
 // The shell's menu bar: File, Edit (undo and redo named by their step, the
 // plugins' commands), View; the Plugins menu is in shell_plugins.cpp.
-#include "fonts.hpp"
-#include "shell.hpp"
+#include "ui/widgets/fonts.hpp"
+#include "ui/shell/shell.hpp"
 
 #include "kartla/widgets.hpp"
 

@@ -1,7 +1,7 @@
 // Shortcuts by the character typed on the user's keyboard layout (see keys.hpp).
 #include "kartla/keys.hpp"
 
-#include "ui/key_layout.hpp"
+#include "ui/widgets/key_layout.hpp"
 #include "host/context_data.hpp"
 
 #include <imgui.h>

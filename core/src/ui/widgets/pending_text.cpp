@@ -5,11 +5,11 @@
 // another card, reloads its copy of a measure or closes a field cannot lose it.
 // The host writes what is pending as soon as the workshop takes it again, and
 // before a slow frame's drawing what is about to be due (write_due_text).
-#include "field_saving.hpp"
+#include "ui/widgets/field_saving.hpp"
 
 #include "kartla/widgets.hpp"
 #include "kartla/workshop.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>

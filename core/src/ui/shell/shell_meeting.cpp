@@ -1,12 +1,12 @@
 // The shell's part in running a meeting: the command palette, presentation
 // mode, theme choice and the agenda's shortcuts. Kept apart from shell.cpp,
 // which handles files, menus and the stage.
-#include "shell.hpp"
+#include "ui/shell/shell.hpp"
 
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
-#include "ui/key_layout.hpp"
+#include "ui/widgets/host_widgets.hpp"
+#include "ui/widgets/key_layout.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>

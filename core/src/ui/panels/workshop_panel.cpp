@@ -1,4 +1,4 @@
-#include "workshop_panel.hpp"
+#include "ui/panels/workshop_panel.hpp"
 
 #include "kartla/dates.hpp"
 #include "kartla/widgets.hpp"

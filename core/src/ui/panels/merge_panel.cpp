@@ -1,9 +1,9 @@
-#include "merge_panel.hpp"
+#include "ui/panels/merge_panel.hpp"
 
 #include "kartla/widgets.hpp"
 #include "storage/other_copy.hpp"
 #include "storage/sync_conflicts.hpp"
-#include "top_strip.hpp"
+#include "ui/widgets/top_strip.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

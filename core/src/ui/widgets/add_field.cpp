@@ -2,8 +2,8 @@
 // list the room fills name by name, so Enter never moves the cursor elsewhere.
 #include "kartla/widgets.hpp"
 
-#include "field_saving.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/field_saving.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>

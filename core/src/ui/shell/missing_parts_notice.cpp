@@ -1,7 +1,7 @@
-#include "missing_parts_notice.hpp"
+#include "ui/shell/missing_parts_notice.hpp"
 
 #include "kartla/widgets.hpp"
-#include "top_strip.hpp"
+#include "ui/widgets/top_strip.hpp"
 
 namespace kartla::ui {
 

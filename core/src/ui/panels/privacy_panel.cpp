@@ -1,4 +1,4 @@
-#include "privacy_panel.hpp"
+#include "ui/panels/privacy_panel.hpp"
 
 #include "kartla/widgets.hpp"
 

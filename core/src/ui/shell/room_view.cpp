@@ -1,4 +1,4 @@
-#include "room_view.hpp"
+#include "ui/shell/room_view.hpp"
 
 #include <imgui_internal.h>
 

@@ -1,14 +1,14 @@
-#include "shell.hpp"
+#include "ui/shell/shell.hpp"
 
 #include "kartla/core_data.hpp"
 #include "kartla/dates.hpp"
 #include "kartla/keys.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 #include "host/paths.hpp"
-#include "fonts.hpp"
-#include "top_strip.hpp"
-#include "ui/key_layout.hpp"
+#include "ui/widgets/fonts.hpp"
+#include "ui/widgets/top_strip.hpp"
+#include "ui/widgets/key_layout.hpp"
 
 #include <fmt/format.h>
 #include <imgui.h>

@@ -1,6 +1,6 @@
 // A toolbar that stays one row high: what does not fit goes into "More" (see widgets.hpp).
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <fmt/format.h>
 #include <imgui_internal.h>

@@ -2,20 +2,20 @@
 // The host's user interface, independent of the window system: menus, the
 // workshop panel, plugin views, dialogs and shortcuts. The GLFW program and
 // the headless tests both drive it one frame at a time.
-#include "agenda_panel.hpp"
-#include "command_palette.hpp"
-#include "file_dialog.hpp"
-#include "merge_panel.hpp"
-#include "missing_parts_notice.hpp"
-#include "phones_panel.hpp"
-#include "privacy_panel.hpp"
-#include "room_view.hpp"
+#include "ui/panels/agenda_panel.hpp"
+#include "ui/shell/command_palette.hpp"
+#include "ui/shell/file_dialog.hpp"
+#include "ui/panels/merge_panel.hpp"
+#include "ui/shell/missing_parts_notice.hpp"
+#include "ui/panels/phones_panel.hpp"
+#include "ui/panels/privacy_panel.hpp"
+#include "ui/shell/room_view.hpp"
 #include "text/i18n.hpp"
 #include "host/runtime.hpp"
-#include "settings.hpp"
-#include "stage.hpp"
-#include "status_bar.hpp"
-#include "workshop_panel.hpp"
+#include "ui/shell/settings.hpp"
+#include "ui/shell/stage.hpp"
+#include "ui/shell/status_bar.hpp"
+#include "ui/panels/workshop_panel.hpp"
 
 #include <filesystem>
 #include <optional>

@@ -8,10 +8,10 @@
 // created has keyboard focus ("New card", then typing at once), would be thrown
 // away by ImGui at the end of the frame. We keep them for a few frames and hand
 // them to the field that takes focus, in the order they were typed.
-#include "field_saving.hpp"
+#include "ui/widgets/field_saving.hpp"
 
 #include "host/context_data.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include "kartla/widgets.hpp"
 
