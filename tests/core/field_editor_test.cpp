@@ -2,8 +2,10 @@
 // Editor::edit(label, change, group)): what the edit is handed, not state on the
 // side. An Editor that records what it is handed stands in for the Host.
 #include "headless.hpp"
+#include "kartla/keys.hpp"
+#include "kartla/text_encode.hpp"
 #include "kartla/widgets.hpp"
-#include "ui/host_widgets.hpp"
+#include "ui/widgets/host_widgets.hpp"
 
 #include <doctest/doctest.h>
 
@@ -142,4 +144,19 @@ TEST_CASE("after input_text reported a save, a FieldEditor joins that field's vi
     REQUIRE(editor.calls.back().label == "Add");
     CHECK(editor.calls.back().group == 0);
     ui::set_probes_enabled(false);
+}
+
+TEST_CASE("text pasted over the field's limit is cut before it is written, also when the host writes it before the field's next frame") {
+    FieldWindow win;
+    win.ui.click_item("title");
+    std::string pasted;
+    while (pasted.size() <= 200'000) pasted += "Skadegörelse på skolgården. ";
+    ImGui::SetClipboardText(pasted.c_str());
+    win.ui.key(keys::V, true);  // Ctrl+V
+    win.ui.advance(0.1);
+    ui::write_due_text(0.2);  // as the window does before a frame: what falls due now is written now
+    REQUIRE(win.written.size() == 1);
+    CHECK(win.written[0].size() <= 200'000);
+    CHECK(win.written[0].size() > 199'000);
+    CHECK(text::is_valid_utf8(win.written[0]));  // cut between letters, never inside "ö"
 }

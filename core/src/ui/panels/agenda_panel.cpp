@@ -38,10 +38,10 @@ AgendaPanel::AgendaPanel(Runtime& runtime)
           runtime.frontend().show_view(key);
       }) {}
 
-void AgendaPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
-    // A field's save joins its visit's undo step, and tries again if it fails; labelled
-    // in the core's catalogue, translated when shown.
-    FieldEditor editor(workshop);
+void AgendaPanel::save(const char* label, const std::function<void(Database&)>& change) {
+    // Through the session's one edit path, like every edit; a field's save joins its
+    // visit's undo step and tries again if it fails; labelled in the core's catalogue.
+    FieldEditor editor(runtime_.session());
     auto result = editor.edit(label, change);
     error_ = result ? std::string() : result.message;
     if (result) loaded_revision_ = 0;
@@ -108,7 +108,7 @@ void AgendaPanel::load_default_agenda() {
     Workshop* workshop = runtime_.workshop();
     if (!workshop || !meeting_id_) return;
     std::int64_t meeting = meeting_id_;
-    save(*workshop, "Add the usual agenda", [&](Database& db) {
+    save("Add the usual agenda", [&](Database& db) {
         for (const auto& step : agenda::default_mapping_agenda())
             agenda::add_step(db, meeting, runtime_.translate(step.title), step.minutes, step.view_key);
     });
@@ -279,7 +279,7 @@ void AgendaPanel::draw_steps(Workshop& workshop) {
         spent += step.spent_seconds;
         ImGui::PushID(static_cast<int>(step.id));
         if (editing_) {
-            draw_step_editor(workshop, step, row);
+            draw_step_editor(step, row);
             if (ImGui::Button(runtime_.translate("Remove"))) remove = step.id;
             mark_item(fmt::format("agenda.step.{}.remove", row));
             ImGui::Separator();
@@ -295,7 +295,7 @@ void AgendaPanel::draw_steps(Workshop& workshop) {
         }
         ImGui::PopID();
     }
-    if (remove) save(workshop, "Remove agenda step", [&](Database& db) { agenda::remove_step(db, remove); });
+    if (remove) save("Remove agenda step", [&](Database& db) { agenda::remove_step(db, remove); });
     ImGui::TextDisabled("%s", fmt::format("{}: {} min, {}: {} min", runtime_.translate("Planned"), planned,
                                           runtime_.translate("spent"), spent / 60)
                                   .c_str());
@@ -306,13 +306,13 @@ void AgendaPanel::draw_steps(Workshop& workshop) {
     if (big_button(runtime_.translate("+ Add step"))) {
         std::int64_t meeting = meeting_id_;
         std::string title = runtime_.translate("New step");
-        save(workshop, "Add agenda step", [&](Database& db) { agenda::add_step(db, meeting, title, 10, ""); });
+        save("Add agenda step", [&](Database& db) { agenda::add_step(db, meeting, title, 10, ""); });
         editing_ = true;
     }
     mark_item("agenda.add_step");
 }
 
-void AgendaPanel::draw_step_editor(Workshop& workshop, agenda::Step& step, std::size_t row) {
+void AgendaPanel::draw_step_editor(agenda::Step& step, std::size_t row) {
     ImGui::SetNextItemWidth(-1);
     bool commit = input_text("##title", step.title);
     mark_item(fmt::format("agenda.step.{}.title", row));
@@ -362,23 +362,23 @@ void AgendaPanel::draw_step_editor(Workshop& workshop, agenda::Step& step, std::
     }
     mark_item(fmt::format("agenda.step.{}.view", row));
     if (ImGui::ArrowButton("##up", ImGuiDir_Up))
-        save(workshop, "Move agenda step", [&](Database& db) { agenda::move_step(db, step.id, -1); });
+        save("Move agenda step", [&](Database& db) { agenda::move_step(db, step.id, -1); });
     ImGui::SameLine();
     if (ImGui::ArrowButton("##down", ImGuiDir_Down))
-        save(workshop, "Move agenda step", [&](Database& db) { agenda::move_step(db, step.id, +1); });
+        save("Move agenda step", [&](Database& db) { agenda::move_step(db, step.id, +1); });
     ImGui::SameLine();
-    if (commit) save(workshop, "Edit agenda step", [&](Database& db) { agenda::update_step(db, step); });
+    if (commit) save("Edit agenda step", [&](Database& db) { agenda::update_step(db, step); });
 }
 
 void AgendaPanel::draw_notes() {
     Workshop* workshop = workshop_with_meetings();
     if (!workshop) return;
-    draw_note_list(*workshop, agenda::NoteKind::Decision, decisions_, "Decisions", "+ Decision", "decision");
-    draw_note_list(*workshop, agenda::NoteKind::Note, notes_, "Notes", "+ Note", "note");
-    draw_note_list(*workshop, agenda::NoteKind::Parked, parked_, "Parking lot", "+ Park a question", "parked");
+    draw_note_list(agenda::NoteKind::Decision, decisions_, "Decisions", "+ Decision", "decision");
+    draw_note_list(agenda::NoteKind::Note, notes_, "Notes", "+ Note", "note");
+    draw_note_list(agenda::NoteKind::Parked, parked_, "Parking lot", "+ Park a question", "parked");
 }
 
-void AgendaPanel::draw_note_list(Workshop& workshop, agenda::NoteKind kind, std::vector<agenda::Note>& list,
+void AgendaPanel::draw_note_list(agenda::NoteKind kind, std::vector<agenda::Note>& list,
                                  const char* title, const char* add_label, const char* probe) {
     if (!ImGui::CollapsingHeader(runtime_.translate(title), ImGuiTreeNodeFlags_DefaultOpen)) return;
     ImGui::PushID(probe);
@@ -395,15 +395,15 @@ void AgendaPanel::draw_note_list(Workshop& workshop, agenda::NoteKind kind, std:
         ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
         commit |= input_text("##text", note.text);
         mark_item(fmt::format("notes.{}.{}.text", probe, row));
-        if (commit) save(workshop, "Edit meeting note", [&](Database& db) { agenda::update_note(db, note); });
+        if (commit) save("Edit meeting note", [&](Database& db) { agenda::update_note(db, note); });
         ImGui::SameLine();
         if (ImGui::Button(runtime_.translate("Remove"))) remove = note.id;
         ImGui::PopID();
     }
-    if (remove) save(workshop, "Remove meeting note", [&](Database& db) { agenda::remove_note(db, remove); });
+    if (remove) save("Remove meeting note", [&](Database& db) { agenda::remove_note(db, remove); });
     if (big_button(runtime_.translate(add_label))) {
         std::int64_t meeting = meeting_id_;
-        save(workshop, add_label, [&](Database& db) { agenda::add_note(db, meeting, kind, ""); });
+        save(add_label, [&](Database& db) { agenda::add_note(db, meeting, kind, ""); });
     }
     mark_item(fmt::format("notes.{}.add", probe));
     ImGui::PopID();

@@ -43,10 +43,10 @@ private:
     void draw_meeting_choice();
     void draw_clock_and_controls(Workshop& workshop);
     void draw_steps(Workshop& workshop);
-    void draw_step_editor(Workshop& workshop, agenda::Step& step, std::size_t row);
-    void draw_note_list(Workshop& workshop, agenda::NoteKind kind, std::vector<agenda::Note>& list,
+    void draw_step_editor(agenda::Step& step, std::size_t row);
+    void draw_note_list(agenda::NoteKind kind, std::vector<agenda::Note>& list,
                         const char* title, const char* add_label, const char* probe);
-    void save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change);
+    void save(const char* label, const std::function<void(Database&)>& change);
 
     Runtime& runtime_;
     agenda::Runner runner_;

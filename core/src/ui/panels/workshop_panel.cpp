@@ -36,10 +36,10 @@ void WorkshopPanel::reload_if_changed(Workshop& workshop) {
     loaded_revision_ = workshop.revision();
 }
 
-bool WorkshopPanel::save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change) {
-    // A field's save joins its visit's undo step, and tries again if it fails; labelled
-    // in the core's catalogue, translated when shown.
-    FieldEditor editor(workshop);
+bool WorkshopPanel::save(const char* label, const std::function<void(Database&)>& change) {
+    // Through the session's one edit path, like every edit; a field's save joins its
+    // visit's undo step and tries again if it fails; labelled in the core's catalogue.
+    FieldEditor editor(runtime_.session());
     return written(editor.edit(label, change));
 }
 
@@ -65,8 +65,8 @@ void WorkshopPanel::draw() {
     if (workshop->read_only()) field_error(runtime_.translate("Read-only: changes are not saved."));
     if (!error_.empty()) field_error(error_);
     draw_details();
-    draw_participants(*workshop);
-    draw_meetings(*workshop);
+    draw_participants();
+    draw_meetings();
 }
 
 void WorkshopPanel::draw_details() {
@@ -88,7 +88,7 @@ void WorkshopPanel::draw_details() {
     ImGui::PopItemWidth();
 }
 
-void WorkshopPanel::draw_participants(Workshop& workshop) {
+void WorkshopPanel::draw_participants() {
     if (!ImGui::CollapsingHeader(runtime_.translate("Participants"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     hint(runtime_.translate("By role and organisation; kartla stores no names of persons."));
     std::int64_t remove = 0;
@@ -114,7 +114,7 @@ void WorkshopPanel::draw_participants(Workshop& workshop) {
             ImGui::SetNextItemWidth(-1);
             commit |= input_text("##organisation", p.organisation);
             mark_item(fmt::format("workshop.participant.{}.organisation", row));
-            if (commit) save(workshop, "Edit participant", [&](Database& db) { core_data::update_participant(db, p); });
+            if (commit) save("Edit participant", [&](Database& db) { core_data::update_participant(db, p); });
             ImGui::TableNextColumn();
             if (ImGui::Button(runtime_.translate("Remove"))) remove = p.id;
             mark_item(fmt::format("workshop.participant.{}.remove", row));
@@ -122,23 +122,23 @@ void WorkshopPanel::draw_participants(Workshop& workshop) {
         }
         ImGui::EndTable();
     }
-    if (remove) save(workshop, "Remove participant", [&](Database& db) { core_data::remove_participant(db, remove); });
+    if (remove) save("Remove participant", [&](Database& db) { core_data::remove_participant(db, remove); });
     // Roles dictated one after another: Enter adds the row and keeps the cursor here.
     std::string role;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     if (add_field("##new_participant", runtime_.translate("Role of a new participant"), new_role_, role) == AddEvent::Added)
-        save(workshop, "Add participant", [&](Database& db) { core_data::add_participant(db, role, ""); });
+        save("Add participant", [&](Database& db) { core_data::add_participant(db, role, ""); });
     mark_item("workshop.new_participant");
     ImGui::SameLine();
     if (big_button(runtime_.translate("+ Add participant"))) {
         std::int64_t added = 0;
-        save(workshop, "Add participant", [&](Database& db) { added = core_data::add_participant(db, "", ""); });
+        save("Add participant", [&](Database& db) { added = core_data::add_participant(db, "", ""); });
         focus_row_ = added;
     }
     mark_item("workshop.add_participant");
 }
 
-void WorkshopPanel::draw_meetings(Workshop& workshop) {
+void WorkshopPanel::draw_meetings() {
     if (!ImGui::CollapsingHeader(runtime_.translate("Meetings"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     std::int64_t remove = 0;
     if (ImGui::BeginTable("meetings", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -160,20 +160,20 @@ void WorkshopPanel::draw_meetings(Workshop& workshop) {
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
             commit |= input_text("##place", m.place);
-            if (commit) save(workshop, "Edit meeting", [&](Database& db) { core_data::update_meeting(db, m); });
+            if (commit) save("Edit meeting", [&](Database& db) { core_data::update_meeting(db, m); });
             ImGui::TableNextColumn();
             if (ImGui::Button(runtime_.translate("Remove"))) remove = m.id;
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
-    for (std::size_t row = 0; row < meetings_.size(); ++row) draw_attendance(workshop, meetings_[row], row);
-    if (remove) save(workshop, "Remove meeting", [&](Database& db) { core_data::remove_meeting(db, remove); });
+    for (std::size_t row = 0; row < meetings_.size(); ++row) draw_attendance(meetings_[row], row);
+    if (remove) save("Remove meeting", [&](Database& db) { core_data::remove_meeting(db, remove); });
     if (big_button(runtime_.translate("+ Add meeting"))) {
         const bool first = meetings_.empty();
         core_data::Meeting meeting{0, first ? "mapping" : "follow_up",
                                    runtime_.translate(first ? "Mapping meeting" : "Follow-up meeting"), dates::today(), "", ""};
-        save(workshop, "Add meeting", [&](Database& db) {
+        save("Add meeting", [&](Database& db) {
             // The first meeting takes the workshop's date when one is set (add_meeting moves it in).
             if (first && !core_data::meta(db, "date").empty()) meeting.date.clear();
             core_data::add_meeting(db, meeting);
@@ -181,7 +181,7 @@ void WorkshopPanel::draw_meetings(Workshop& workshop) {
     }
 }
 
-void WorkshopPanel::draw_attendance(Workshop& workshop, const core_data::Meeting& meeting, std::size_t row) {
+void WorkshopPanel::draw_attendance(const core_data::Meeting& meeting, std::size_t row) {
     const auto& present = attendance_[row];
     std::string header = fmt::format("{}: {} ({} / {})###attendance.{}", runtime_.translate("Attendance"), meeting.title,
                                      present.size(), participants_.size(), meeting.id);
@@ -191,7 +191,7 @@ void WorkshopPanel::draw_attendance(Workshop& workshop, const core_data::Meeting
     // One tap for the usual case: everyone came; then untick who did not.
     ImGui::BeginDisabled(participants_.empty() || present.size() == participants_.size());
     if (big_button(fmt::format("{}##everyone.{}", runtime_.translate("Everyone present"), meeting.id).c_str()))
-        save(workshop, "Record attendance", [&](Database& db) {
+        save("Record attendance", [&](Database& db) {
             for (const auto& p : participants_) core_data::set_attended(db, meeting.id, p.id, true);
         });
     mark_item(fmt::format("workshop.attendance.{}.everyone", row));
@@ -201,7 +201,7 @@ void WorkshopPanel::draw_attendance(Workshop& workshop, const core_data::Meeting
         bool attended = std::find(present.begin(), present.end(), p.id) != present.end();
         std::string label = fmt::format("{}, {}##attended.{}", p.role, p.organisation, p.id);
         if (ImGui::Checkbox(label.c_str(), &attended))
-            save(workshop, "Record attendance",
+            save("Record attendance",
                  [&](Database& db) { core_data::set_attended(db, meeting.id, p.id, attended); });
         mark_item(fmt::format("workshop.attendance.{}.{}", row, i));
     }

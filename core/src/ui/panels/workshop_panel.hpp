@@ -17,10 +17,10 @@ public:
 private:
     void reload_if_changed(Workshop& workshop);
     void draw_details();
-    void draw_participants(Workshop& workshop);
-    void draw_meetings(Workshop& workshop);
-    void draw_attendance(Workshop& workshop, const core_data::Meeting& meeting, std::size_t row);
-    bool save(Workshop& workshop, const char* label, const std::function<void(Database&)>& change);
+    void draw_participants();
+    void draw_meetings();
+    void draw_attendance(const core_data::Meeting& meeting, std::size_t row);
+    bool save(const char* label, const std::function<void(Database&)>& change);
     bool written(const EditResult& result);  // says a failure the window does not say already
 
     Runtime& runtime_;

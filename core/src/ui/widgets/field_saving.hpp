@@ -55,6 +55,9 @@ bool should_save(bool confirmed);
 // should_save for the field just drawn, then the personal-data mark under it, and the
 // value repaired (valid UTF-8, no NUL, not too long) when it is to be saved (widgets.cpp).
 bool finish(std::string& value, bool entered);
+// Valid UTF-8, no NUL, not too long: what every save writes, whoever makes it (a
+// field's own frame, or the host writing what fell due before the next one).
+void repair(std::string& value);
 
 // A field is about to take the keyboard (an add field after Enter): characters
 // typed meanwhile wait for it, as they do after a click.

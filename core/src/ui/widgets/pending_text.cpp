@@ -37,6 +37,7 @@ bool draw_input(const char* label, std::string& value, const TextFieldOptions& o
 
 // Writes the text unless the workshop already has it. False: it stays pending.
 bool write(PendingText& text) {
+    field_saving::repair(text.text);  // also when written before its field's next frame
     text.typed = false;
     text.invalid.clear();
     if (text.text == text.stored || (!text.failed && text.text == text.written)) {

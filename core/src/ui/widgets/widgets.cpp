@@ -63,10 +63,13 @@ bool field_saving::finish(std::string& value, bool entered) {
     if (probes_enabled()) mark_item("text_field." + std::to_string(ImGui::GetItemID()));
     bool commit = field_saving::should_save(entered);  // first: it asks about the field just drawn
     commit |= personal_data_warning(value);
-    if (!commit) return false;
+    if (commit) repair(value);
+    return commit;
+}
+
+void field_saving::repair(std::string& value) {
     if (!text::is_valid_utf8(value) || value.find('\0') != std::string::npos) value = text::valid_utf8(value);
     if (value.size() > kMaxFieldBytes) value = text::truncate_utf8(value, kMaxFieldBytes);
-    return true;
 }
 
 void set_widget_translator(std::function<const char*(const char*)> translate) {
