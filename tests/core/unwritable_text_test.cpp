@@ -59,6 +59,7 @@ TEST_CASE("quitting with a date not in its form asks first, offers no copy, and 
     win.ui.advance(0.25);
     CHECK(win.stored == "2027-03-05");  // not written: not a date yet
     CHECK(ui::invalid_text_count() == 1);
+    CHECK(win.shell->status_text().find("form") != std::string::npos);  // never "Every change is saved."
 
     win.shell->request_quit();
     win.ui.frame(5);
@@ -78,6 +79,7 @@ TEST_CASE("quitting with a date not in its form asks first, offers no copy, and 
         win.ui.advance(0.25);
         CHECK(win.stored == "2027-03-06");
         CHECK(ui::invalid_text_count() == 0);
+        CHECK(win.shell->status_text() == "Every change is saved.");
         win.shell->request_quit();
         win.ui.frame(5);
         CHECK(win.shell->quit_requested());

@@ -148,6 +148,21 @@ void Shell::decide_quit() {
     else quit_question_ = true;
 }
 
+std::string Shell::status_text() {
+    Workshop* w = runtime_.workshop();
+    const double now = ImGui::GetTime();
+    // Whether everything typed is in the file comes before any passing message.
+    return w && pending_text_count() > 0  ? runtime_.translate("Not saved: typed text is kept in its field until the file can take it.")
+           : w && invalid_text_count() > 0 ? runtime_.translate("Not saved: typed text is not in its form yet (a date is written "
+                                                                "YYYY-MM-DD). It is marked at its field.")
+           : now < status_until_           ? status_
+           : w && w->read_only()           ? runtime_.translate("Read-only: changes are not saved.")
+           : w && !file_banner_.empty()    ? runtime_.translate("Changes are not saved into the file: see the red banner above.")
+           : w && text_unsaved()           ? runtime_.translate("Saving…")
+           : w                             ? runtime_.translate("Every change is saved.")
+                                           : runtime_.translate("No workshop is open.");
+}
+
 void Shell::draw_quit_question() {
     if (!quit_question_) return;
     std::string title = fmt::format("{}###core.quit_question", runtime_.translate("Quit without saving?"));
@@ -378,14 +393,7 @@ void Shell::draw_status_bar() {
             messages.clear();
         }
         Workshop* w = runtime_.workshop();
-        std::string message = w && pending_text_count() > 0    ? runtime_.translate("Not saved: typed text is kept in its field until the file can take it.")
-                              : now < status_until_            ? status_
-                              : w && w->read_only()            ? runtime_.translate("Read-only: changes are not saved.")
-                              : w && !file_banner_.empty()     ? runtime_.translate("Changes are not saved into the file: see the red banner above.")
-                              : w && text_unsaved()            ? runtime_.translate("Saving…")
-                              : w                              ? runtime_.translate("Every change is saved.")
-                                                               : runtime_.translate("No workshop is open.");
-        status_line_.draw(message, w ? w->path().string() : std::string());
+        status_line_.draw(status_text(), w ? w->path().string() : std::string());
     }
     ImGui::End();
     ImGui::PopStyleVar();

@@ -62,6 +62,7 @@ public:
 
     const std::string& error_dialog() const { return error_dialog_; }
     const std::string& status_message() const { return status_; }  // the last message the status bar took
+    std::string status_text();  // what the status bar says now
     // After a refusal for foreign schema objects: write a copy without them
     // (beside the original, or at `target`) and open it. The original is not changed.
     bool offers_cleaned_copy() const { return !foreign_file_.empty(); }
