@@ -1,51 +1,33 @@
 // Text not in its form (a date typed "5 mars") is never written until corrected, so
 // quitting or opening another file would lose it: both ask first, as for text the
 // file could not take. Only its field can mend it, so no "Save a copy…" is offered.
-#include "headless.hpp"
-#include "must_open.hpp"
-#include "temp_dir.hpp"
+#include "swedish_window.hpp"
 
 #include "kartla/dates.hpp"
-#include "kartla/keys.hpp"
-#include "kartla/widgets.hpp"
-#include "host/runtime.hpp"
-#include "ui/widgets/host_widgets.hpp"
-#include "ui/shell/shell.hpp"
-
-#include <doctest/doctest.h>
-
-#include <memory>
 
 using namespace kartla;
-namespace fs = std::filesystem;
 
 namespace {
 
 // The real shell, and beside it one date field with the SDK's check, as a plugin draws it.
 struct DateFieldWindow {
     DateFieldWindow() {
-        runtime.messages().echo_to_stderr = false;
-        shell = std::make_unique<ui::Shell>(runtime, settings);
-        runtime.set_workshop(test::must(Workshop::create(file, true)));
-        ui.set_ui([this] {
-            shell->frame();
+        win.ui.set_ui([this] {
+            win.shell->frame();
             ImGui::Begin("date");
-            ui::text_field("##due", stored, runtime.session(),
+            ui::text_field("##due", stored, win.runtime.session(),
                            [this](Editor&, const std::string& text) { return stored = text, true; },
                            {.probe = "due", .key = "test.due", .check = [](const std::string& text) {
-                                return dates::is_valid(text) ? std::string() : std::string("Write YYYY-MM-DD");
+                                return dates::is_valid(text) ? std::string() : std::string("Skriv ÅÅÅÅ-MM-DD");
                             }});
             ImGui::End();
         });
-        ui.frame(3);
+        win.ui.frame(3);
     }
 
-    test::TempDir dir;
-    fs::path file = dir / "uppfoljning.kartla";
-    test::Headless ui;  // before the runtime, which shares its ImGui context
-    Runtime runtime;
-    ui::Settings settings;
-    std::unique_ptr<ui::Shell> shell;
+    test::SwedishWindow win{std::initializer_list<const char*>{}};  // no plugin: the field stands in for one
+    test::Headless& ui = win.ui;
+    std::unique_ptr<ui::Shell>& shell = win.shell;
     std::string stored = "2027-03-05";
 };
 
@@ -79,7 +61,7 @@ TEST_CASE("quitting with a date not in its form asks first, offers no copy, and 
         win.ui.advance(0.25);
         CHECK(win.stored == "2027-03-06");
         CHECK(ui::invalid_text_count() == 0);
-        CHECK(win.shell->status_text() == "Every change is saved.");
+        CHECK(win.shell->status_text() == "Varje ändring sparas.");
         win.shell->request_quit();
         win.ui.frame(5);
         CHECK(win.shell->quit_requested());
