@@ -270,7 +270,7 @@ TEST_CASE("phone server: a burst of 10,000 requests is answered or refused, and 
     auto burst = std::async(std::launch::async, [&] {
         std::vector<std::thread> senders;
         for (int t = 0; t < 8; ++t)
-            senders.emplace_back([&, t] {
+            senders.emplace_back([&] {
                 httplib::Client c("127.0.0.1", room.server.port());
                 c.set_read_timeout(5, 0);
                 for (int i = 0; i < 1250; ++i) {

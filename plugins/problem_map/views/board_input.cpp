@@ -204,7 +204,7 @@ void BoardView::bring_into_view(ImVec2 min, ImVec2 max) {
         canvas_.fit(min, max);  // larger than the view: all of it, smaller
     } else {
         // The same zoom, moved no further than it takes: the rest of the board stays where the eye left it.
-        const auto shift = [margin](float lo, float hi, float from, float size) {
+        const auto shift = [](float lo, float hi, float from, float size) {
             return lo - margin < from ? lo - margin - from : hi + margin > from + size ? hi + margin - from - size : 0.0f;
         };
         canvas_.pan.x += shift(min.x, max.x, view.x, view.w);

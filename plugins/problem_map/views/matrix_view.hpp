@@ -30,7 +30,6 @@ private:
     UiState& c_;
     bool only_prioritised_ = false;
     bool room_ = false;  // drawing for the room: no controls
-    Id dragging_ = 0;
 };
 
 }  // namespace kartla::problem_map::views

@@ -26,7 +26,7 @@ namespace kartla::ui {
 
 // The shell is its runtime's Frontend: plugins read its language, and its text
 // scale once the window system asks (give_plugins_text_scale), through their Host.
-class KARTLA_API Shell : private Frontend {
+class KARTLA_API Shell final : private Frontend {
 public:
     Shell(Runtime& runtime, Settings& settings, std::filesystem::path settings_file = {});
     ~Shell();
