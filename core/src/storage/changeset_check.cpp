@@ -51,9 +51,13 @@ private:
     std::size_t at_ = 0;
 };
 
-bool value(Reader& in) {
+// `key`: a primary-key column of the row's identifying image. SQLite never records a
+// row without its whole key, and its changegroup hashes the key's values unchecked:
+// a NULL or undefined one there reads past the changeset (SQLite 3.40).
+bool value(Reader& in, bool key) {
     unsigned type = 0;
     if (!in.byte(type)) return false;
+    if (key && (type == 0 || type == 5)) return false;
     std::uint64_t length = 0;
     switch (type) {
     case 0:
@@ -66,12 +70,15 @@ bool value(Reader& in) {
     }
 }
 
-bool record(Reader& in, unsigned op, std::uint64_t columns) {
+// One change: INSERT's new image, DELETE's old one, UPDATE's old then new; the
+// first image identifies the row by its key.
+bool record(Reader& in, unsigned op, const std::vector<bool>& key) {
     unsigned indirect = 0;
     if (!in.byte(indirect) || indirect > 1) return false;
-    const std::uint64_t values = op == 23 ? 2 * columns : columns;
-    for (std::uint64_t i = 0; i < values; ++i)
-        if (!value(in)) return false;
+    const std::size_t columns = key.size();
+    const std::size_t values = op == 23 ? 2 * columns : columns;
+    for (std::size_t i = 0; i < values; ++i)
+        if (!value(in, i < columns && key[i])) return false;
     return true;
 }
 
@@ -79,19 +86,22 @@ bool record(Reader& in, unsigned op, std::uint64_t columns) {
 
 bool changeset_well_formed(const std::vector<unsigned char>& bytes) {
     Reader in(bytes);
-    std::uint64_t columns = 0;  // of the current table; 0: no table header yet
+    std::vector<bool> key;  // the current table's key columns; empty: no table header yet
     while (!in.done()) {
         unsigned op = 0;
         in.byte(op);
         if (op == 'T') {
+            std::uint64_t columns = 0;
             if (!in.varint(columns) || columns == 0 || columns > 32767) return false;  // SQLite's column limit
-            for (std::uint64_t i = 0; i < columns; ++i) {
+            key.assign(std::size_t(columns), false);
+            for (std::size_t i = 0; i < key.size(); ++i) {
                 unsigned pk = 0;
                 if (!in.byte(pk)) return false;
+                key[i] = pk != 0;
             }
             if (!in.name()) return false;
         } else if (op == 18 || op == 23 || op == 9) {
-            if (columns == 0 || !record(in, op, columns)) return false;
+            if (key.empty() || !record(in, op, key)) return false;
         } else {
             return false;  // a patchset ('P') or anything else is not what kartla writes
         }
