@@ -99,6 +99,7 @@ TEST_CASE("an edit the editor refuses makes the field keep its text and try agai
     win.ui.advance(1.1);
     win.ui.frame();
     REQUIRE(win.editor.calls.size() >= 2);
+    CHECK(win.editor.calls.front().group != 0);
     CHECK(win.editor.calls.back().group == win.editor.calls.front().group);
     REQUIRE_FALSE(win.written.empty());
     CHECK(win.written.back() == "Åäö");
