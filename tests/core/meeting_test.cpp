@@ -3,6 +3,7 @@
 // parking lot and decisions in the meeting export, the command palette in
 // Swedish and English, and the language switch keeping the open workshop.
 #include "meeting/agenda.hpp"
+#include "must_open.hpp"
 #include "headless.hpp"
 #include "kartla/core_data.hpp"
 #include "kartla/keys.hpp"
@@ -347,4 +348,15 @@ TEST_CASE("the facilitator edits a step's title and minutes, each change is save
     auto steps = f.steps_on_disk();
     REQUIRE(steps.size() == 1);
     CHECK(steps[0].title == "Prioritering av problem");
+}
+
+TEST_CASE("an agenda note added in a workshop open read-only is refused in the UI's language") {
+    MeetingFixture f;
+    f.shell.set_language("sv");
+    f.runtime.set_workshop(test::must(Workshop::open(f.file, OpenMode::ReadOnly)));
+    f.shell.stage().show("core.meeting_notes");
+    f.ui.frame(2);
+    f.ui.click_item("notes.parked.add");
+    f.ui.frame(2);
+    CHECK(f.shell.agenda().error() == "Skrivskyddad: ändringar sparas inte.");
 }

@@ -43,7 +43,8 @@ void AgendaPanel::save(const char* label, const std::function<void(Database&)>& 
     // visit's undo step and tries again if it fails; labelled in the core's catalogue.
     FieldEditor editor(runtime_.session());
     auto result = editor.edit(label, change);
-    error_ = result ? std::string() : result.message;
+    // A refusal comes back as its msgid (Session::refusal_msgid): said in the UI's language.
+    error_ = result ? std::string() : runtime_.translate(result.message.c_str());
     if (result) loaded_revision_ = 0;
 }
 

@@ -19,6 +19,7 @@ public:
     explicit AgendaPanel(Runtime& runtime);
     void draw();        // the agenda view's contents
     void draw_notes();  // the parking lot and decisions view's contents
+    const std::string& error() const { return error_; }  // what the panel says of the last failed edit
     // The countdown alone, large, for the presentation mode; `scale` times the text size.
     void draw_big_clock(float scale, bool with_message = true);
     // While a step runs: its countdown and "Next step" as toolbar items, for the view
@@ -59,7 +60,7 @@ private:
     std::vector<agenda::Note> decisions_, notes_, parked_;
     bool editing_ = false;
     bool available_ = true;
-    std::string error_;
+    std::string error_;  // the last edit's failure, as shown under the panel
 };
 
 }  // namespace kartla::ui
